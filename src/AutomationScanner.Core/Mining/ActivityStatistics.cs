@@ -1,0 +1,75 @@
+namespace AutomationScanner.Core.Mining;
+
+/// <summary>
+/// Per-activity process metrics (Wellmann et al. 2020, after Wanner et al. 2019), read from the mergeable
+/// aggregates once a log (or several) has been mined. Rates are 0..1; times are seconds.
+/// </summary>
+public sealed record ActivityStatistics
+{
+    public required string Activity { get; init; }
+
+    /// <summary>Every event of the activity, all lifecycle transitions included.</summary>
+    public required long Events { get; init; }
+
+    /// <summary>Executions: completed instances (complete or unlabelled events; starts when nothing completes).</summary>
+    public required long Executions { get; init; }
+
+    /// <summary>Cases in which the activity occurs at least once.</summary>
+    public required long Cases { get; init; }
+
+    /// <summary>Share of all cases of the log that contain the activity.</summary>
+    public required double CaseCoverage { get; init; }
+
+    public required double ExecutionsPerWeek { get; init; }
+
+    public required double ExecutionsPerMonth { get; init; }
+
+    /// <summary>Executions per calendar month (yyyy-MM, in the events' own offsets), for seasonality.</summary>
+    public required IReadOnlyDictionary<string, long> ExecutionsByMonth { get; init; }
+
+    /// <summary>Time from start to complete of the same instance; empty when the log has no start/complete pairs.</summary>
+    public required DurationSummary ServiceTime { get; init; }
+
+    /// <summary>Time from the previous completed event of the case to the start (or completion) of this one.</summary>
+    public required DurationSummary WaitingTime { get; init; }
+
+    /// <summary>Executions directly followed by an execution of the same activity in the same case.</summary>
+    public required long SelfLoops { get; init; }
+
+    /// <summary>Executions beyond the first in a case (self-loops and longer loops).</summary>
+    public required long RepeatExecutions { get; init; }
+
+    public required long CasesWithRepeat { get; init; }
+
+    /// <summary>RepeatExecutions / Executions.</summary>
+    public required double ReworkRate { get; init; }
+
+    /// <summary>Events of this activity that are themselves an abort, cancellation or failure (by name or lifecycle).</summary>
+    public required long FailureEvents { get; init; }
+
+    /// <summary>Share of the cases containing the activity that end in a cancellation or failure.</summary>
+    public required double FailureRate { get; init; }
+
+    /// <summary>Shannon entropy (bits) of the directly preceding activity ("case start" included).</summary>
+    public required double PredecessorEntropy { get; init; }
+
+    /// <summary>Shannon entropy (bits) of the directly following activity ("case end" included).</summary>
+    public required double SuccessorEntropy { get; init; }
+
+    /// <summary>Distinct variants among the cases containing the activity, divided by those cases (low = standardised).</summary>
+    public required double VariantShare { get; init; }
+
+    public required int DistinctResources { get; init; }
+
+    /// <summary>Executions whose previous event in the case was done by another resource.</summary>
+    public required long Handovers { get; init; }
+
+    /// <summary>Share of executions performed by system or bot resources: automation already achieved.</summary>
+    public required double AutomationRate { get; init; }
+
+    /// <summary>Share of executions outside 08:00-18:00 local time on weekdays, or on weekends.</summary>
+    public required double OffHoursShare { get; init; }
+
+    /// <summary>Executions per resource as named in the log (pseudonymise before reporting).</summary>
+    public required IReadOnlyDictionary<string, long> ExecutionsByResource { get; init; }
+}

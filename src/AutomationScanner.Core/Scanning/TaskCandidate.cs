@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Mining;
+
+namespace AutomationScanner.Core.Scanning;
+
+/// <summary>A task the scanner judges: a mined activity, a document statement, or both once matched.</summary>
+public sealed class TaskCandidate
+{
+    public TaskCandidate(string name, string process)
+    {
+        Name = name;
+        Process = process;
+        Id = StableId(process, name);
+    }
+
+    /// <summary>Stable across scans: the same process and task name always give the same id.</summary>
+    public string Id { get; }
+
+    public string Name { get; }
+
+    /// <summary>The log (or document) the task belongs to, e.g. "receipt".</summary>
+    public string Process { get; }
+
+    /// <summary>Metrics when the task was mined from a log; null for document-only candidates.</summary>
+    public ActivityStatistics? Statistics { get; set; }
+
+    /// <summary>Document statements that describe the task (evidence), in document order.</summary>
+    public List<TaskStatement> Statements { get; } = [];
+
+    public static string StableId(string process, string name)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(process + "\u001f" + name));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
+    }
+}
