@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compiles and lints every Bicep file under infra/ with the Bicep CLI from NuGet (tools/bicep/bicep.sh),
-# failing on any diagnostic at all (errors, warnings, infos), then checks what the template deploys:
+# failing on any diagnostic at all (errors, warnings, infos) or on unformatted files, then checks what
+# the template deploys:
 # `bicep snapshot` evaluates main.bicep for the two parameter files in infra/tests/ and
 # infra/tests/AssertTemplate.cs asserts on the resolved resources. Offline: no registry modules, and the
 # network-reaching linter rule is off (infra/bicepconfig.json).
@@ -42,6 +43,17 @@ fi
 # One CLI start for every file (each start costs seconds); diagnostics name the file and line.
 count="$(find infra -name '*.bicep' | wc -l)"
 run_clean "lint infra/**/*.bicep ($count files)" "$bicep" lint --no-restore --pattern 'infra/**/*.bicep'
+# Formatting: `bicep format` on a copy must change nothing (fix with: tools/bicep/bicep.sh format --pattern 'infra/**/*.bicep').
+mkdir -p "$work/format"
+cp -r infra/. "$work/format/"
+"$bicep" format --pattern "$work/format/**/*.bicep" >/dev/null 2>&1 || true
+if unformatted="$(cd "$work/format" && for f in $(find . -name '*.bicep'); do cmp -s "$f" "$root/infra/$f" || echo "infra/${f#./}"; done)" && [[ -z "$unformatted" ]]; then
+  echo "ok   - bicep format leaves infra/**/*.bicep unchanged"
+else
+  echo "FAIL - not formatted (run: tools/bicep/bicep.sh format --pattern 'infra/**/*.bicep'):"
+  echo "$unformatted" | sed 's/^/       /'
+  status=1
+fi
 run_clean "build infra/main.bicep" "$bicep" build --no-restore infra/main.bicep --outfile "$work/main.json"
 
 # Snapshots are written next to their .bicepparam; evaluate copies so the tree stays clean.

@@ -29,6 +29,8 @@ var roles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
+func roleDefinition(roleId string) string => subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+
 resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: appIdentityName
 }
@@ -63,7 +65,7 @@ resource appBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   properties: {
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    roleDefinitionId: roleDefinition(roles.storageBlobDataOwner)
   }
 }
 
@@ -73,17 +75,21 @@ resource appQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   properties: {
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    roleDefinitionId: roleDefinition(roles.storageQueueDataContributor)
   }
 }
 
 resource appOpenAiUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(openAiAccountName)) {
-  name: guid(resourceId('Microsoft.CognitiveServices/accounts', openAiAccountName), appIdentity.id, roles.cognitiveServicesOpenAiUser)
+  name: guid(
+    resourceId('Microsoft.CognitiveServices/accounts', openAiAccountName),
+    appIdentity.id,
+    roles.cognitiveServicesOpenAiUser
+  )
   scope: openAi
   properties: {
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesOpenAiUser)
+    roleDefinitionId: roleDefinition(roles.cognitiveServicesOpenAiUser)
   }
 }
 
@@ -93,7 +99,7 @@ resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01
   properties: {
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: roleDefinition(roles.monitoringMetricsPublisher)
   }
 }
 
@@ -103,7 +109,7 @@ resource developerBlobContributor 'Microsoft.Authorization/roleAssignments@2022-
   scope: storage
   properties: {
     principalId: developerPrincipalId
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: roleDefinition(roles.storageBlobDataContributor)
   }
 }
 
@@ -112,16 +118,20 @@ resource developerQueueContributor 'Microsoft.Authorization/roleAssignments@2022
   scope: storage
   properties: {
     principalId: developerPrincipalId
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    roleDefinitionId: roleDefinition(roles.storageQueueDataContributor)
   }
 }
 
 resource developerOpenAiUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(developerPrincipalId) && !empty(openAiAccountName)) {
-  name: guid(resourceId('Microsoft.CognitiveServices/accounts', openAiAccountName), developerPrincipalId, roles.cognitiveServicesOpenAiUser)
+  name: guid(
+    resourceId('Microsoft.CognitiveServices/accounts', openAiAccountName),
+    developerPrincipalId,
+    roles.cognitiveServicesOpenAiUser
+  )
   scope: openAi
   properties: {
     principalId: developerPrincipalId
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesOpenAiUser)
+    roleDefinitionId: roleDefinition(roles.cognitiveServicesOpenAiUser)
   }
 }
 
@@ -132,7 +142,7 @@ resource consultantExportsContributor 'Microsoft.Authorization/roleAssignments@2
     scope: storage::blobServices::exports
     properties: {
       principalId: principalId
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+      roleDefinitionId: roleDefinition(roles.storageBlobDataContributor)
     }
   }
 ]
@@ -143,7 +153,7 @@ resource consultantReportsReader 'Microsoft.Authorization/roleAssignments@2022-0
     scope: storage::blobServices::reports
     properties: {
       principalId: principalId
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
+      roleDefinitionId: roleDefinition(roles.storageBlobDataReader)
     }
   }
 ]
