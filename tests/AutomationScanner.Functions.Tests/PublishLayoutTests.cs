@@ -90,11 +90,11 @@ public sealed partial class PublishLayoutTests(Infrastructure.ScannerEnvironment
         var handler = document.RootElement.GetProperty("customHandler");
         var description = handler.GetProperty("description");
 
-        Assert.Equal("dotnet", description.GetProperty("defaultExecutablePath").GetString());
-        var dll = Assert.Single(description.GetProperty("arguments").EnumerateArray()).GetString()!;
-        Assert.Equal(Path.GetFileName(typeof(ScannerHandler).Assembly.Location), dll);
-        Assert.True(File.Exists(Path.Combine(Layout, dll)));
-        Assert.True(File.Exists(Path.Combine(Layout, Path.ChangeExtension(dll, ".runtimeconfig.json"))));
+        var executable = description.GetProperty("defaultExecutablePath").GetString()!;
+        Assert.Equal(Path.GetFileNameWithoutExtension(typeof(ScannerHandler).Assembly.Location), executable);
+        Assert.True(File.Exists(Path.Combine(Layout, executable)), $"{executable} (the apphost) is not in {Layout}");
+        Assert.Empty(description.GetProperty("arguments").EnumerateArray());
+        Assert.Equal(string.Empty, description.GetProperty("workingDirectory").GetString());
         Assert.True(handler.GetProperty("enableForwardingHttpRequest").GetBoolean());
         Assert.Equal(5, document.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
     }
