@@ -16,14 +16,20 @@ public static class ScanCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz)", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json and opportunities.csv", DefaultValueFactory = _ => "scan-output" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
         var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User\"" };
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };
-        var command = new Command("scan", "Scan exports and write the ranked opportunity list") { inputs, output, timeZone, map, dateOrder, automated, top };
+        var engagement = new Option<string?>("--engagement", "-e") { Description = "Scan this engagement's exports in storage and publish the report there, instead of local files" };
+        var connection = StorageConnection.CreateOption();
+        var force = new Option<bool>("--force") { Description = "With --engagement: publish a new report even if no export changed since the last scan" };
+        var command = new Command("scan", "Scan exports and write the ranked opportunity list")
+        {
+            inputs, output, timeZone, map, dateOrder, automated, top, engagement, connection, force,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             IngestionOptions options;
@@ -41,6 +47,18 @@ public static class ScanCommand
             {
                 console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
                 return 1;
+            }
+
+            if (parse.GetValue(engagement) is { } name)
+            {
+                return parse.GetValue(inputs) is { Length: > 0 }
+                    ? Fail(console, "give either input paths or --engagement, not both")
+                    : await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, parse.GetValue(top), cancellationToken);
+            }
+
+            if (parse.GetValue(inputs) is not { Length: > 0 })
+            {
+                return Fail(console, "give input paths to scan, or --engagement NAME to scan exports in storage");
             }
 
             var files = new List<ScanInput>();
@@ -70,6 +88,12 @@ public static class ScanCommand
         return command;
     }
 
+    private static int Fail(IAnsiConsole console, string message)
+    {
+        console.MarkupLineInterpolated($"[red]error:[/] {message}");
+        return 1;
+    }
+
     /// <summary>Writes to a temporary file first so an interrupted run never leaves half a report in place of a whole one.</summary>
     private static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
@@ -82,7 +106,7 @@ public static class ScanCommand
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static void Print(IAnsiConsole console, ScanReport report, int top)
+    internal static void Print(IAnsiConsole console, ScanReport report, int top)
     {
         foreach (var process in report.Processes)
         {

@@ -3,11 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace AutomationScanner.Functions.Tests.Infrastructure;
+namespace AutomationScanner.Testing;
 
 /// <summary>
-/// A real Azurite (npm package, installed by <c>npm ci</c> at the repository root) on free loopback ports, in memory,
-/// for the life of the test assembly.
+/// Shared by the test projects that need storage (linked into each). A real Azurite (npm package, installed by <c>npm ci</c> at the repository root) on free loopback ports, in memory,
+/// until the fixture that started it is disposed.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
