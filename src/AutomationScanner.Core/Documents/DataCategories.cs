@@ -16,7 +16,7 @@ internal static class DataCategories
         ("biometric", Word(@"biometric|fingerprints?|face recognition|facial (?:recognition|image)|iris scan|voice ?print")),
         ("criminal", Word(@"criminal (?:record|conviction|offen[cs]e)s?|background check|certificate of good conduct|VOG|Führungszeugnis")),
         ("special-category", Word(@"ethnic(?:ity)?|racial|religio(?:n|us)|trade union|sexual orientation|political (?:opinion|affiliation)s?|genetic")),
-        ("children", Word(@"child(?:ren)?|minors?|pupils?|students? under")),
+        ("children", Word(@"child(?:ren)?|minors|under-?age|pupils?|students? under")),
     ];
 
     public static IReadOnlyList<string> Find(string text)

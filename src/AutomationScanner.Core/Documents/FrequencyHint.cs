@@ -30,6 +30,7 @@ internal static class FrequencyHint
         (Word(@"hourly|every hour|stündlich|elk uur"), 8 * WorkingDaysPerYear),
         (Word(@"daily|every (?:working |business )?day|each (?:working |business )?day|once a day|täglich|arbeitstäglich|dagelijks|elke dag"), WorkingDaysPerYear),
         (Word(@"twice (?:a|per) week"), 104),
+        (Word(@"(?:every|each|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|(?:jeden|jeweils) (?:montag|dienstag|mittwoch|donnerstag|freitag)|(?:elke|iedere) (?:maandag|dinsdag|woensdag|donderdag|vrijdag)"), 52),
         (Word(@"weekly|every week|each week|once a week|wöchentlich|wekelijks|elke week"), 52),
         (Word(@"bi-?weekly|fortnightly|every (?:two|2) weeks"), 26),
         (Word(@"twice (?:a|per) month|semi-?monthly"), 24),

@@ -17,7 +17,7 @@ internal static class RoleDetector
     // Up to three modifiers before the role noun: "the accounts payable clerk", "a first-line support agent".
     // Only as the subject (sentence start) or the agent ("by the finance manager"): "in the SAP system" is a place.
     private static readonly Regex Article = new(
-        @"(?:^\s*(?:then|next|afterwards|finally|dann|daarna)?,?\s*|(?<![\p{L}])(?:by|von|vom|door)\s+)(?:the|a|an|der|die|das|de|het|een)\s+(?<role>(?:[\p{L}][\p{L}\p{N}/&-]*\s+){0,3}?(?:" + RoleNouns + @"))(?![\p{L}])",
+        @"(?:^\s*(?:then|next|afterwards|finally|dann|daarna)?,?\s*|(?<![\p{L}])(?:by|von|vom|door)\s+)(?:the|a|an|der|die|das|de|het|een)\s+(?<role>(?:[\p{L}][\p{L}\p{N}/&-]*\s+){0,3}(?:" + RoleNouns + @"))(?![\p{L}])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     // "AP clerk: enter the invoice" or "Role: Service desk agent".
@@ -32,7 +32,7 @@ internal static class RoleDetector
 
     // "The AP clerk checks ...", "A support agent must ...": a sentence that describes someone's step.
     private static readonly Regex SubjectSentence = new(
-        @"^\s*(?:(?:then|next|afterwards|finally)\s*,?\s+)?(?:the|a|an|each|every)?\s*(?:[\p{L}][\p{L}\p{N}/&-]*\s+){0,3}?(?:" + RoleNouns + @")\s+(?:must|should|shall|will|can|may|then|also|now|first|\p{L}{2,}s)(?![\p{L}])",
+        @"^\s*(?:(?:then|next|afterwards|finally)\s*,?\s+)?(?:the|a|an|each|every)?\s*(?:[\p{L}][\p{L}\p{N}/&-]*\s+){0,3}?(?:" + RoleNouns + @")\s+(?:\p{L}+ly\s+)?(?:must|should|shall|will|can|may|then|also|now|first|\p{L}{2,}s)(?![\p{L}])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     public static bool StartsWithPerformer(string text) => SubjectSentence.IsMatch(text);
@@ -56,5 +56,9 @@ internal static class RoleDetector
     public static bool IsMachine(string? role) =>
         role is not null && Regex.IsMatch(role, @"(?:^|\s)(?:system|bot|robot|workflow)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
-    private static string Clean(string role) => Regex.Replace(role.Trim(), @"\s+", " ", RegexOptions.None, Timeout);
+    private static string Clean(string role)
+    {
+        var collapsed = Regex.Replace(role.Trim(), @"\s+", " ", RegexOptions.None, Timeout);
+        return Regex.Replace(collapsed, @"^(?:the|a|an|der|die|das|de|het|een) ", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    }
 }

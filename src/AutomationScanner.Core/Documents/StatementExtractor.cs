@@ -11,26 +11,6 @@ internal sealed partial class StatementExtractor(string sourceFile, DocumentOpti
 {
     private const int MaxStatementCharacters = 500;
 
-    private static readonly HashSet<string> ImperativeVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "accept", "access", "add", "adjust", "allocate", "analyse", "analyze", "answer", "apply", "approve", "archive", "arrange",
-        "ask", "assess", "assign", "attach", "audit", "authorise", "authorize", "book", "calculate", "call", "cancel", "capture",
-        "categorise", "categorize", "change", "check", "choose", "classify", "clear", "click", "close", "code", "collect", "compare",
-        "compile", "complete", "compute", "confirm", "consolidate", "contact", "convert", "copy", "correct", "create", "decide",
-        "define", "delete", "deliver", "determine", "discuss", "dispatch", "distribute", "document", "download", "draft", "edit",
-        "email", "e-mail", "enter", "ensure", "escalate", "establish", "estimate", "evaluate", "examine", "execute", "export", "extract",
-        "file", "fill", "find", "fix", "follow", "forward", "generate", "get", "give", "go", "handle", "identify", "import", "inform",
-        "initiate", "input", "insert", "inspect", "install", "investigate", "issue", "key", "label", "launch", "log", "look", "mail",
-        "maintain", "make", "manage", "mark", "match", "merge", "monitor", "move", "navigate", "notify", "obtain", "open", "order",
-        "organise", "organize", "pay", "perform", "pick", "place", "plan", "post", "prepare", "print", "prioritise", "prioritize",
-        "process", "produce", "provide", "publish", "purchase", "put", "raise", "read", "receive", "reconcile", "record", "redirect",
-        "refer", "refund", "register", "reject", "release", "remind", "remove", "renew", "reopen", "repair", "reply", "report",
-        "request", "require", "reroute", "resolve", "respond", "restart", "retrieve", "return", "review", "route", "run", "save",
-        "scan", "schedule", "search", "select", "send", "set", "share", "sign", "sort", "specify", "start", "stamp", "store",
-        "submit", "summarise", "summarize", "switch", "take", "test", "track", "transfer", "translate", "triage", "type", "update",
-        "upload", "use", "validate", "verify", "visit", "wait", "write",
-    };
-
     private readonly List<TaskStatement> statements = [];
     private string? section;
     private bool procedural = true;
@@ -205,7 +185,7 @@ internal sealed partial class StatementExtractor(string sourceFile, DocumentOpti
         }
 
         var first = LeadingWordRegex().Match(sentence);
-        return (first.Success && ImperativeVerbs.Contains(first.Groups["verb"].Value)) || RoleDetector.StartsWithPerformer(sentence);
+        return (first.Success && VerbLexicon.IsVerb(first.Groups["verb"].Value)) || RoleDetector.StartsWithPerformer(sentence);
     }
 
     private static int WordCount(string text) => WordRegex().Count(text);
@@ -256,7 +236,7 @@ internal sealed partial class StatementExtractor(string sourceFile, DocumentOpti
         private static partial Regex RevisionHeaderRegex();
     }
 
-    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s*)?(?:purpose|scope|objectives?|introduction|overview|background|definitions?|abbreviations|glossary|terms|references?|related documents|revision history|version history|document (?:control|history)|change log|sign-?off|zweck|geltungsbereich|begriffe|änderungshistorie|doel|toepassingsgebied|definities|begrippen|wijzigingen|versiebeheer)(?:\s+(?:and|&|und|en)\s+[\p{L}]+)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s*)?(?:purpose|scope|objectives?|introduction|overview|background|definitions?|abbreviations|glossary|terms|references?|related documents|roles|responsibilities|roles and responsibilities|revision history|version history|document (?:control|history)|change log|sign-?off|zweck|geltungsbereich|begriffe|änderungshistorie|doel|toepassingsgebied|definities|begrippen|wijzigingen|versiebeheer)(?:\s+(?:and|&|und|en)\s+[\p{L}]+)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NonProceduralHeadingRegex();
 
     [GeneratedRegex(@"^\s*(?:role|responsible|performed by|owner|who|rolle|verantwortlich|rol|uitgevoerd door)\s*:\s*(?<role>[^.;\n]{2,60})\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

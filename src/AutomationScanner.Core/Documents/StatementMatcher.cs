@@ -121,13 +121,13 @@ public sealed class StatementMatcher
 
         var activityCoverage = covered / activity.Count;
 
-        // Verb/object structure: activity names lead with their verb ("Resolve ticket"); statements lead with
-        // theirs once the performer is skipped ("The agent resolves the ticket").
-        var verbAgreement = statement.Take(4).Max(t => TextNormalizer.TokenSimilarity(activity[0], t)) >= 0.8 ? 1.0 : 0.0;
+        // Verb/object structure: activity names lead with their verb ("Resolve ticket"); a statement's verb is its
+        // first known verb once the performer is skipped ("The agent resolves the ticket").
+        var statementVerb = statement.Take(5).FirstOrDefault(VerbLexicon.IsVerbStem) ?? statement[0];
+        var verbAgreement = TextNormalizer.TokenSimilarity(activity[0], statementVerb) >= 0.8 ? 1.0 : 0.0;
         if (activity.Count == 1)
         {
             // A one-word activity ("Closed", "Wait") has no object to confirm it: it has to be the statement's verb.
-            verbAgreement = TextNormalizer.TokenSimilarity(activity[0], statement[0]) >= 0.8 || statement.Take(3).Contains(activity[0]) ? 1 : 0;
             activityCoverage *= verbAgreement;
         }
 
