@@ -18,7 +18,7 @@ internal static class InteractionClassifier
 
     private static readonly Regex UserSystemCue = Word(
         @"enters?|entering|key in|keys in|types?|input|log (?:in|on)(?:to)?|logs (?:in|on)|sign in|click(?:s|ing)?|select(?:s)? (?:the )?(?:\p{L}+ )?(?:tab|field|menu|option|button|checkbox)|"
-        + @"fill(?:s)? (?:in|out)|upload(?:s)?|download(?:s)?|export(?:s)?|import(?:s)?|copy|copies|paste(?:s)?|scan(?:s)?|print(?:s)?|"
+        + @"fill(?:s)? (?:in|out)|upload(?:s)?|download(?:s)?|export(?:s)?|import(?:s)?|copy and paste|paste(?:s)?|scan(?:s)?|print(?:s)?|"
         + @"record(?:s)? (?:it |them |the \p{L}+ )?in|update(?:s)? (?:the )?(?:record|status|field|ticket|entry|system)|"
         + @"screen|form|field|tab|menu|button|dashboard|queue|transaction(?: code)?|worklist|online|in the (?:system|tool|application)|"
         + @"eingeben|erfassen|buchen|hochladen|invoeren|registreren|uploaden|inloggen|anmelden");

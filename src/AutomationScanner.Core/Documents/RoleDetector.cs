@@ -27,7 +27,7 @@ internal static class RoleDetector
 
     // Capitalised subject without article: "AP Clerk checks ...", "Finance team approves ...".
     private static readonly Regex Subject = new(
-        @"^\s*(?<role>(?:[\p{Lu}][\p{L}\p{N}/&-]*\s+){0,3}(?:" + RoleNouns + @"))\s+(?:must|should|shall|will|then|\p{Ll}+s)\b",
+        @"^\s*(?<role>(?:[\p{Lu}][\p{L}\p{N}/&-]*\s+){0,3}(?i:" + RoleNouns + @"))\s+(?:must|should|shall|will|then|\p{Ll}+s)\b",
         RegexOptions.CultureInvariant, Timeout);
 
     // "The AP clerk checks ...", "A support agent must ...": a sentence that describes someone's step.

@@ -48,7 +48,7 @@ internal sealed partial class StatementExtractor(string sourceFile, DocumentOpti
                 FlagIfInjection(block, block.Text);
                 break;
             case BlockKind.NumberedItem or BlockKind.BulletItem:
-                if (procedural && WordCount(block.Text) >= 2)
+                if (procedural && IsSubstantial(block.Text))
                 {
                     Emit(block, block.Text, null, null, null);
                 }
@@ -189,6 +189,9 @@ internal sealed partial class StatementExtractor(string sourceFile, DocumentOpti
     }
 
     private static int WordCount(string text) => WordRegex().Count(text);
+
+    // Two words, or a few letters of a script written without spaces (Chinese, Japanese).
+    private static bool IsSubstantial(string text) => WordCount(text) >= 2 || text.Count(char.IsLetter) >= 4;
 
     private static string Clean(string text) => WhitespaceRegex().Replace(text, " ").Trim().TrimEnd(':').Trim();
 
