@@ -9,7 +9,7 @@ namespace AutomationScanner.Core.Documents;
 /// <see cref="DocumentOptions"/>. Never throws for a bad document: the result carries an error naming the file,
 /// and whatever was read before the failure, so a scan can record it and go on.
 /// </summary>
-public sealed class DocumentReader(DocumentOptions? options = null, ILogger<DocumentReader>? logger = null)
+public sealed class DocumentReader(DocumentOptions? options = null, ILogger? logger = null)
 {
     private static readonly Dictionary<string, string> Formats = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,7 +24,7 @@ public sealed class DocumentReader(DocumentOptions? options = null, ILogger<Docu
     };
 
     private readonly DocumentOptions options = options ?? DocumentOptions.Default;
-    private readonly ILogger logger = logger ?? NullLogger<DocumentReader>.Instance;
+    private readonly ILogger logger = logger ?? NullLogger.Instance;
 
     /// <summary>File extensions read as documents (lower case, with the dot).</summary>
     public static IReadOnlyCollection<string> Extensions => Formats.Keys;

@@ -94,7 +94,7 @@ public sealed class StatementMatcherTests
     [Fact]
     public void Match_HelpdeskSample_MatchesEveryLoggedActivityWithADocumentedStep()
     {
-        var sop = Path.Combine(AppContext.BaseDirectory, "TestData", "documents", "helpdesk-ticket-handling-sop.md");
+        var sop = TestFiles.Sample("helpdesk-ticket-handling-sop.md");
         var statements = new DocumentReader().Read(sop, TestContext.Current.CancellationToken).Statements;
         string[] activities = ["Insert ticket", "Assign seriousness", "Take in charge ticket", "Wait", "Require upgrade", "Create SW anomaly", "Resolve SW anomaly", "Schedule intervention", "Resolve ticket", "Closed"];
         var candidates = activities.Select(a => new TaskCandidate(a, "helpdesk")).ToArray();
