@@ -114,7 +114,7 @@ public sealed class DocumentReader(DocumentOptions? options = null, ILogger? log
     {
         using (reader)
         {
-            var parser = new LineBlockParser(markdown);
+            var parser = new LineBlockParser(markdown, options.MaxBlockCharacters);
             foreach (var (line, text) in BoundedLineReader.Read(reader, budget, options.MaxBlockCharacters, cancellationToken))
             {
                 foreach (var block in parser.Add(line, text).ToArray())

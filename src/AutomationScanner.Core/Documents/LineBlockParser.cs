@@ -7,7 +7,7 @@ namespace AutomationScanner.Core.Documents;
 /// Turns lines of plain text, Markdown or PDF text into blocks: headings (Markdown #, underlined, ALL CAPS,
 /// numbered section titles), numbered steps, bullets, table rows (| pipes | or tabs) and paragraphs.
 /// </summary>
-internal sealed partial class LineBlockParser(bool markdown, int? page = null)
+internal sealed partial class LineBlockParser(bool markdown, int maxBlockCharacters, int? page = null)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
@@ -123,6 +123,12 @@ internal sealed partial class LineBlockParser(bool markdown, int? page = null)
         }
 
         FlushItem();
+        if (paragraph.Length + line.Length >= maxBlockCharacters)
+        {
+            // A paragraph without blank lines (a text dump) is cut into blocks, so memory stays bounded.
+            FlushText();
+        }
+
         if (paragraphLines == 0)
         {
             paragraphLine = lineNumber;

@@ -14,7 +14,7 @@ internal static class PdfBlockReader
             cancellationToken.ThrowIfCancellationRequested();
             var page = pdf.GetPage(pageNumber);
             var text = ContentOrderTextExtractor.GetText(page);
-            var parser = new LineBlockParser(markdown: false, page: pageNumber);
+            var parser = new LineBlockParser(markdown: false, maxBlockCharacters, pageNumber);
             var lineNumber = 0;
             foreach (var rawLine in text.Split('\n'))
             {
