@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Functions.Invocation;
 
@@ -93,7 +94,7 @@ internal static partial class TriggerFunctions
         {
             var invocation = await FunctionInvocation.ReadAsync(http, cancellationToken);
             var timer = invocation.Data("timer");
-            var pastDue = timer.ValueKind == System.Text.Json.JsonValueKind.Object && timer.TryGetProperty("IsPastDue", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.True;
+            var pastDue = timer.ValueKind == JsonValueKind.Object && timer.TryGetProperty("IsPastDue", out var p) && p.ValueKind == JsonValueKind.True;
             var key = "weekly-" + timeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var engagements = await exports.ListEngagementsAsync(cancellationToken);
             foreach (var engagement in engagements)
