@@ -21,6 +21,18 @@ public sealed class ExportCatalog(ScannerStorageClients storage)
         return engagements;
     }
 
+    /// <summary>True when the engagement has at least one export.</summary>
+    public async Task<bool> HasExportsAsync(string engagement, CancellationToken cancellationToken)
+    {
+        var options = new GetBlobsOptions { Prefix = EngagementName.Validate(engagement) + "/" };
+        await foreach (var page in storage.Exports.GetBlobsAsync(options, cancellationToken).AsPages(pageSizeHint: 1))
+        {
+            return page.Values.Count > 0;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Lists the exports of an engagement. Each input reads its blob only if it still has the listed ETag, so a file
     /// replaced during the scan fails the scan (to be retried) instead of mixing two versions under one fingerprint.

@@ -117,7 +117,7 @@ internal static class ReportApi
             return refusal;
         }
 
-        if (!(await exports.ListEngagementsAsync(cancellationToken)).Contains(engagement, StringComparer.Ordinal))
+        if (!await exports.HasExportsAsync(engagement, cancellationToken))
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Engagement '{engagement}' has no exports to scan.");
         }
