@@ -1,5 +1,7 @@
 using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Scanning;
 
 namespace AutomationScanner.Core.Tests;
@@ -17,6 +19,13 @@ internal static class Builders
         }
 
         return candidate;
+    }
+
+    /// <summary>A workload index using the default value model's median handling time (5 min when the log has none).</summary>
+    public static WorkloadIndex Workload(IEnumerable<TaskCandidate> candidates)
+    {
+        var estimator = new ValueEstimator(new ValueOptions());
+        return WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50);
     }
 
     public static TaskCandidate WithStatement(this TaskCandidate candidate, TaskStatement statement)

@@ -13,16 +13,17 @@ public sealed partial class WorkloadIndex
     private readonly Dictionary<string, double> _loggedHoursByResource = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _hoursPerYearByRole = new(StringComparer.OrdinalIgnoreCase);
 
-    private WorkloadIndex(double defaultHandlingSeconds) => DefaultHandlingSeconds = defaultHandlingSeconds;
+    private readonly Func<TaskCandidate, double> _handlingSeconds;
 
-    public double DefaultHandlingSeconds { get; }
+    private WorkloadIndex(Func<TaskCandidate, double> handlingSeconds) => _handlingSeconds = handlingSeconds;
 
     /// <param name="candidates">Every task of the scan.</param>
-    /// <param name="defaultHandlingSeconds">Handling time assumed when the log has no start/complete pairs.</param>
-    public static WorkloadIndex Build(IEnumerable<TaskCandidate> candidates, double defaultHandlingSeconds)
+    /// <param name="handlingSeconds">Seconds one execution of a task takes (the value model's P50).</param>
+    public static WorkloadIndex Build(IEnumerable<TaskCandidate> candidates, Func<TaskCandidate, double> handlingSeconds)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var index = new WorkloadIndex(defaultHandlingSeconds);
+        ArgumentNullException.ThrowIfNull(handlingSeconds);
+        var index = new WorkloadIndex(handlingSeconds);
         foreach (var candidate in candidates)
         {
             foreach (var (resource, hours) in index.LoggedHoursByHumanResource(candidate))
@@ -41,10 +42,6 @@ public sealed partial class WorkloadIndex
 
     /// <summary>Bots, system accounts and batch jobs do not lose work; they are left out of displacement.</summary>
     public static bool IsSystemResource(string resource) => SystemResourcePattern().IsMatch(resource);
-
-    /// <summary>Seconds one execution takes: mean service time when the log has it, else the default.</summary>
-    public double HandlingSeconds(TaskCandidate candidate) =>
-        candidate.Statistics is { ServiceTime.HasData: true } s ? s.ServiceTime.MeanSeconds : DefaultHandlingSeconds;
 
     /// <summary>Factor that turns logged counts into counts per year (log span from executions per week).</summary>
     public static double AnnualisationFactor(TaskCandidate candidate) =>
@@ -82,7 +79,7 @@ public sealed partial class WorkloadIndex
             yield break;
         }
 
-        var seconds = HandlingSeconds(candidate);
+        var seconds = _handlingSeconds(candidate);
         foreach (var (resource, executions) in candidate.Statistics.ExecutionsByResource)
         {
             if (!string.IsNullOrWhiteSpace(resource) && !IsSystemResource(resource))
@@ -107,7 +104,7 @@ public sealed partial class WorkloadIndex
         var executionsPerYear = candidate.Statistics is not null
             ? candidate.Statistics.Executions * AnnualisationFactor(candidate)
             : candidate.Statements.Select(s => s.ExecutionsPerYearHint ?? 0).DefaultIfEmpty(0).Max();
-        var hours = executionsPerYear * HandlingSeconds(candidate) / 3600 / roles.Count;
+        var hours = executionsPerYear * _handlingSeconds(candidate) / 3600 / roles.Count;
         foreach (var role in roles)
         {
             yield return (role!, hours);

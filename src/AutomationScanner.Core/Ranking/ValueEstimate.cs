@@ -37,8 +37,8 @@ public sealed record ValueEstimate
     /// <summary>Seconds one execution takes (P10 / median / P90 of the service time).</summary>
     public required ValueRange HandlingSeconds { get; init; }
 
-    /// <summary>True when the handling time is the configured default, not measured.</summary>
-    public required bool HandlingTimeEstimated { get; init; }
+    /// <summary>Measured, estimated from gaps between events, or assumed.</summary>
+    public required HandlingTimeBasis HandlingBasis { get; init; }
 
     /// <summary>Share of executions still done by people (1 - automation rate already achieved).</summary>
     public required double ManualShare { get; init; }

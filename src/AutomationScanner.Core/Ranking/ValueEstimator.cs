@@ -14,6 +14,32 @@ public sealed class ValueEstimator(ValueOptions options)
 
     public ValueOptions Options { get; } = options;
 
+    /// <summary>Gaps between events include queueing; one execution is rarely handled for longer than this.</summary>
+    public static readonly TimeSpan EstimatedHandlingCap = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Seconds one execution takes, as P10 / median / P90: start-to-complete times when the log has them, else the
+    /// gaps since the previous event of the case capped at <see cref="EstimatedHandlingCap"/>, else the default.
+    /// </summary>
+    public (ValueRange Seconds, HandlingTimeBasis Basis) Handling(TaskCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (candidate.Statistics is { ServiceTime: { HasData: true } service })
+        {
+            return (new ValueRange(service.P10Seconds, service.MedianSeconds, service.P90Seconds), HandlingTimeBasis.ServiceTime);
+        }
+
+        if (candidate.Statistics is { WaitingTime: { HasData: true } waiting })
+        {
+            var cap = EstimatedHandlingCap.TotalSeconds;
+            return (new ValueRange(Math.Min(waiting.P10Seconds, cap), Math.Min(waiting.MedianSeconds, cap), Math.Min(waiting.P90Seconds, cap)),
+                HandlingTimeBasis.EstimatedFromWaiting);
+        }
+
+        var seconds = Options.DefaultHandlingMinutes * 60;
+        return (new ValueRange(seconds / 2, seconds, seconds * 2), HandlingTimeBasis.Assumed);
+    }
+
     public ValueEstimate Estimate(TaskCandidate candidate, double suitability, DataQualitySignals? quality = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
@@ -60,22 +86,22 @@ public sealed class ValueEstimator(ValueOptions options)
             Penalise(0.2, "no volume in any log or document");
         }
 
-        ValueRange handling;
-        var estimated = stats is not { ServiceTime.HasData: true };
-        if (estimated)
+        var (handling, basis) = Handling(candidate);
+        switch (basis)
         {
-            var seconds = Options.DefaultHandlingMinutes * 60;
-            handling = new ValueRange(seconds / 2, seconds, seconds * 2);
-            Penalise(0.6, "handling time estimated (no start/complete pairs)");
-        }
-        else
-        {
-            var s = stats!.ServiceTime;
-            handling = new ValueRange(s.P10Seconds, s.MedianSeconds, s.P90Seconds);
-            if (s.P10Seconds > 0 && s.P90Seconds / s.P10Seconds > 10)
-            {
-                Penalise(0.9, "handling times spread more than tenfold between P10 and P90");
-            }
+            case HandlingTimeBasis.Assumed:
+                Penalise(0.5, "handling time assumed (no times in the log)");
+                break;
+            case HandlingTimeBasis.EstimatedFromWaiting:
+                Penalise(0.7, "handling time estimated from gaps between events (no start events)");
+                break;
+            default:
+                if (handling.P10 > 0 && handling.P90 / handling.P10 > 10)
+                {
+                    Penalise(0.9, "handling times spread more than tenfold between P10 and P90");
+                }
+
+                break;
         }
 
         if (quality.FaultyRowShare > 0)
@@ -98,7 +124,7 @@ public sealed class ValueEstimator(ValueOptions options)
             VolumeSource = source,
             LogSpanDays = spanDays,
             HandlingSeconds = handling,
-            HandlingTimeEstimated = estimated,
+            HandlingBasis = basis,
             ManualShare = manualShare,
             Suitability = suitability,
             Hours = hours,

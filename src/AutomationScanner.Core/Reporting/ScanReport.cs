@@ -1,3 +1,4 @@
+using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
 
@@ -18,6 +19,7 @@ public sealed class Opportunity
 
     public required string Task { get; init; }
 
+    /// <summary>Mined metrics; resources in <c>ExecutionsByResource</c> are pseudonymised.</summary>
     public ActivityStatistics? Statistics { get; init; }
 
     public required double ExecutionsPerYear { get; init; }
@@ -28,16 +30,41 @@ public sealed class Opportunity
 
     public required double ManualHoursPerYear { get; init; }
 
-    /// <summary>The ranking score; its parts are in <see cref="Why"/>.</summary>
+    /// <summary>The risk-adjusted priority, 0..100; its parts are in <see cref="Why"/> and add up to it.</summary>
     public required double Score { get; set; }
 
     public required IReadOnlyList<ScoreFactor> Why { get; set; }
+
+    /// <summary>Automation potential 0..1 used for the benefit.</summary>
+    public required double Suitability { get; init; }
+
+    /// <summary>Ease of implementation 0..1 (automation kind, variability, number of systems).</summary>
+    public required double Ease { get; init; }
+
+    public required Recommendation Recommendation { get; init; }
+
+    /// <summary>Hours, FTE and money as P10 / P50 / P90, with the confidence and why it is not higher.</summary>
+    public required ValueEstimate Value { get; init; }
+
+    /// <summary>Tier, rule hits with evidence and clause, safeguards and job-displacement figures.</summary>
+    public required RiskAssessment Risk { get; init; }
+}
+
+/// <summary>The value-model assumptions a reader needs to check the money and FTE figures.</summary>
+public sealed record ValueAssumptions(double WorkingDaysPerYear, double HoursPerDay, double HourlyCost, string Currency, double DefaultHandlingMinutes)
+{
+    public static ValueAssumptions From(ValueOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(options.WorkingDaysPerYear, options.HoursPerDay, options.HourlyCost, options.Currency, options.DefaultHandlingMinutes);
+    }
 }
 
 /// <summary>The result of one scan: what was read, what it found, and how it ranked it.</summary>
 public sealed class ScanReport
 {
-    public const string CurrentSchemaVersion = "1.0";
+    /// <summary>Major changes break readers; minor ones only add fields. See docs/report-schema.md.</summary>
+    public const string CurrentSchemaVersion = "2.0";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -56,4 +83,14 @@ public sealed class ScanReport
 
     /// <summary>Assumptions the scan made (time zone, handling-time rules, automated resources...).</summary>
     public required IReadOnlyList<string> Assumptions { get; init; }
+
+    public required ValueAssumptions ValueAssumptions { get; init; }
+
+    /// <summary>Version of the ethics and regulation rule catalogue the risk screen used.</summary>
+    public required string RuleCatalogueVersion { get; init; }
+
+    public required RegulatoryDates RegulatoryDates { get; init; }
+
+    /// <summary>What changed since the previous report of the same engagement; null on a first scan.</summary>
+    public ScanDiff? Diff { get; init; }
 }

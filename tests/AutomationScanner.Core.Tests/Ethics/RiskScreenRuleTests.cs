@@ -5,7 +5,7 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// <summary>Every pattern rule of the catalogue, with a task text that must hit and one that must not.</summary>
 public sealed class RiskScreenRuleTests
 {
-    private static readonly RiskContext EmptyContext = new(WorkloadIndex.Build([], 300), new ResourcePseudonymizer("test"));
+    private static readonly RiskContext EmptyContext = new(Builders.Workload([]), new ResourcePseudonymizer("test"));
 
     public static TheoryData<string, string> Hits => new()
     {

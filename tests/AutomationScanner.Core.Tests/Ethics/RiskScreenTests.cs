@@ -10,7 +10,7 @@ public sealed class RiskScreenTests
     private static readonly ResourcePseudonymizer Pseudonymizer = new("engagement-a");
 
     private static RiskContext Context(IEnumerable<TaskCandidate>? all = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? columns = null) =>
-        new(WorkloadIndex.Build(all ?? [], 300), Pseudonymizer, columns);
+        new(Builders.Workload(all ?? []), Pseudonymizer, columns);
 
     [Fact]
     public void Assess_AnnexIIIWithNarrowProceduralTask_LiftedToLimitedWithExemptionRecord()

@@ -7,7 +7,7 @@ namespace AutomationScanner.Core.Tests.Ranking;
 public sealed class OpportunityRankerTests
 {
     private static readonly ValueOptions ValueOptions = new();
-    private static readonly RiskContext Context = new(WorkloadIndex.Build([], 300), new ResourcePseudonymizer("k"));
+    private static readonly RiskContext Context = new(Builders.Workload([]), new ResourcePseudonymizer("k"));
 
     private static RankingInput Input(string name, string text, long executions, double suitability = 0.8)
     {

@@ -42,10 +42,10 @@ public sealed class ValueEstimatorTests
 
         var result = sut.Estimate(task, 1, new DataQualitySignals(0.05, ["timestamps without zone"]));
 
-        // 0.7 (20 executions) x 0.8 (14-day log) x 0.6 (estimated time) x 0.9 (5 % faulty rows) x 0.9 (issue).
-        Assert.Equal(0.7 * 0.8 * 0.6 * 0.9 * 0.9, result.Confidence, 9);
+        // 0.7 (20 executions) x 0.8 (14-day log) x 0.5 (assumed time) x 0.9 (5 % faulty rows) x 0.9 (issue).
+        Assert.Equal(0.7 * 0.8 * 0.5 * 0.9 * 0.9, result.Confidence, 9);
         Assert.Equal(5, result.ConfidenceReasons.Count);
-        Assert.True(result.HandlingTimeEstimated);
+        Assert.Equal(HandlingTimeBasis.Assumed, result.HandlingBasis);
         Assert.Equal(new ValueRange(180, 360, 720), result.HandlingSeconds);
     }
 
@@ -66,7 +66,24 @@ public sealed class ValueEstimatorTests
         Assert.Equal(VolumeSource.DocumentHint, result.VolumeSource);
         Assert.Equal(250 * 10 / 60.0, result.Hours.P50, 9);
         Assert.Equal(250 * 10 / 60.0 * 0.8 / 1500, result.Fte.P50, 9);
-        Assert.Equal(0.7 * 0.6, result.Confidence, 9);
+        Assert.Equal(0.7 * 0.5, result.Confidence, 9);
+    }
+
+    [Fact]
+    public void Estimate_OnlyCompleteEvents_HandlingFromGapsCappedAt30Minutes()
+    {
+        var sut = new ValueEstimator(new ValueOptions());
+        var task = Builders.Task("Check invoice");
+        task.Statistics = Builders.Stats("Check invoice", executions: 5200, executionsPerWeek: 100) with
+        {
+            WaitingTime = new DurationSummary(5200, 60, 600, 7200, 1500),
+        };
+
+        var result = sut.Estimate(task, 1);
+
+        Assert.Equal(HandlingTimeBasis.EstimatedFromWaiting, result.HandlingBasis);
+        Assert.Equal(new ValueRange(60, 600, 1800), result.HandlingSeconds);
+        Assert.Equal(0.7, result.Confidence, 9);
     }
 
     [Fact]
