@@ -11,6 +11,9 @@ public sealed class RiskScreenOptions
     /// <summary>J1 fires when a task takes at least this share of one worker's (or role's) work.</summary>
     public double DisplacementShareThreshold { get; set; } = 0.2;
 
+    /// <summary>A share counts only when the person (or role) spends at least this many hours a year on the task (one working week).</summary>
+    public double DisplacementMinHoursPerPerson { get; set; } = 40;
+
     /// <summary>J1 also fires when the task's human hours per year reach this (default: half of 220 x 8 h).</summary>
     public double DisplacementHoursThreshold { get; set; } = 880;
 }
@@ -129,16 +132,19 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
     private RiskHit? DisplacementHit(DisplacementEstimate displacement)
     {
-        if (displacement.MaxShare < options.DisplacementShareThreshold && displacement.HoursPerYear < options.DisplacementHoursThreshold)
+        var material = displacement.ByResource.Concat(displacement.ByRole)
+            .Where(s => s.HoursPerYear >= options.DisplacementMinHoursPerPerson)
+            .OrderByDescending(s => s.ShareOfLoggedWork)
+            .FirstOrDefault();
+        if (material is null || (material.ShareOfLoggedWork < options.DisplacementShareThreshold && displacement.HoursPerYear < options.DisplacementHoursThreshold))
         {
             return null;
         }
 
-        var top = displacement.ByResource.Concat(displacement.ByRole).OrderByDescending(s => s.ShareOfLoggedWork).First();
         var excerpt = string.Create(
             CultureInfo.InvariantCulture,
-            $"{displacement.HoursPerYear:0} h/year of human work; {top.Who} spends {top.HoursPerYear:0} h/year on it ({top.ShareOfLoggedWork:P0} of their work)");
-        return FromDefinition(Catalogue.Computed(RuleKind.Displacement), new EvidenceSpan(excerpt, EvidenceScope.Statistics, top.Who));
+            $"{displacement.HoursPerYear:0} h/year of human work; {material.Who} spends {material.HoursPerYear:0} h/year on it ({material.ShareOfLoggedWork:P0} of their work)");
+        return FromDefinition(Catalogue.Computed(RuleKind.Displacement), new EvidenceSpan(excerpt, EvidenceScope.Statistics, material.Who));
     }
 
     private RiskHit WorkerInformationHit(DisplacementEstimate displacement)

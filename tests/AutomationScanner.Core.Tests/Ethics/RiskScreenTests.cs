@@ -102,11 +102,28 @@ public sealed class RiskScreenTests
         Assert.Contains(Safeguard.DataMinimisation, result.Safeguards);
     }
 
+    [Theory]
+    [InlineData("case:creator")]
+    [InlineData("case:responsible")]
+    [InlineData("CustomerEmail")]
+    [InlineData("Date of Birth")]
+    [InlineData("IBAN")]
+    public void Assess_PersonalColumn_PersonalDataHit(string column)
+    {
+        var sut = new RiskScreen();
+        var columns = new Dictionary<string, IReadOnlyList<string>> { ["p2p"] = ["case_id", column] };
+
+        var result = sut.Assess(Builders.Task("Post invoice"), Context(columns: columns));
+
+        var hit = Assert.Single(result.Hits, h => h.RuleId == "D1-personal-data-in-export");
+        Assert.Equal($"export column '{column}'", hit.Evidence.Location);
+    }
+
     [Fact]
     public void Assess_NeutralColumns_NoDataHits()
     {
         var sut = new RiskScreen();
-        var columns = new Dictionary<string, IReadOnlyList<string>> { ["p2p"] = ["case_id", "activity", "timestamp", "org:resource", "amount", "vendor_id"] };
+        var columns = new Dictionary<string, IReadOnlyList<string>> { ["p2p"] = ["case_id", "activity", "timestamp", "org:resource", "amount", "vendor_id", "org:group"] };
 
         var result = sut.Assess(Builders.Task("Post invoice"), Context(columns: columns));
 
@@ -189,6 +206,21 @@ public sealed class RiskScreenTests
 
         Assert.DoesNotContain(result.Hits, h => h.RuleId == "J1-job-displacement");
         Assert.Equal(0.0099, result.Displacement.ByResource[0].ShareOfLoggedWork, 4);
+    }
+
+    [Fact]
+    public void Assess_HighShareOfFewHours_NoDisplacementHit()
+    {
+        var sut = new RiskScreen();
+        var service = new DurationSummary(10, 60, 60, 60, 60);
+        var rare = Builders.Task("Print label", "p2p");
+        rare.Statistics = Builders.Stats("Print label", executions: 52, executionsPerWeek: 1, serviceTime: service,
+            byResource: new Dictionary<string, long> { ["u9"] = 52 });
+
+        var result = sut.Assess(rare, Context([rare]));
+
+        Assert.Equal(1, result.Displacement.ByResource[0].ShareOfLoggedWork, 9);
+        Assert.DoesNotContain(result.Hits, h => h.RuleId == "J1-job-displacement");
     }
 
     [Fact]
