@@ -48,6 +48,44 @@ public sealed class Opportunity
 
     /// <summary>Tier, rule hits with evidence and clause, safeguards and job-displacement figures.</summary>
     public required RiskAssessment Risk { get; init; }
+
+    /// <summary>The report line of a ranked task; resource names in its statistics become pseudonyms here.</summary>
+    public static Opportunity From(RankedOpportunity ranked, ResourcePseudonymizer pseudonymizer)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(pseudonymizer);
+        return new Opportunity
+        {
+            Rank = ranked.Rank,
+            Id = ranked.Candidate.Id,
+            Process = ranked.Candidate.Process,
+            Task = ranked.Candidate.Name,
+            Statistics = ranked.Candidate.Statistics is { } s ? Pseudonymise(s, pseudonymizer) : null,
+            ExecutionsPerYear = ranked.Value.ExecutionsPerYear,
+            HandlingSeconds = ranked.Value.HandlingSeconds.P50,
+            HandlingBasis = ranked.Value.HandlingBasis,
+            ManualHoursPerYear = ranked.Value.Hours.P50,
+            Score = ranked.Priority,
+            Why = ranked.Why,
+            Suitability = ranked.Value.Suitability,
+            Ease = ranked.Ease,
+            Recommendation = ranked.Recommendation,
+            Value = ranked.Value,
+            Risk = ranked.Risk,
+        };
+    }
+
+    private static ActivityStatistics Pseudonymise(ActivityStatistics statistics, ResourcePseudonymizer pseudonymizer)
+    {
+        var byPseudonym = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (resource, executions) in statistics.ExecutionsByResource)
+        {
+            var key = pseudonymizer.Pseudonymize(resource);
+            byPseudonym[key] = byPseudonym.GetValueOrDefault(key) + executions;
+        }
+
+        return statistics with { ExecutionsByResource = byPseudonym };
+    }
 }
 
 /// <summary>The value-model assumptions a reader needs to check the money and FTE figures.</summary>

@@ -112,25 +112,7 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
         var inputs = candidates.Select(c => new RankingInput(c, estimator.Estimate(c, InterimSuitability(c), quality[c.Process]), screen.Assess(c, context)));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
-        return [.. ranked.Select(r => new Opportunity
-        {
-            Rank = r.Rank,
-            Id = r.Candidate.Id,
-            Process = r.Candidate.Process,
-            Task = r.Candidate.Name,
-            Statistics = r.Candidate.Statistics is { } s ? Pseudonymise(s, pseudonymizer) : null,
-            ExecutionsPerYear = r.Value.ExecutionsPerYear,
-            HandlingSeconds = r.Value.HandlingSeconds.P50,
-            HandlingBasis = r.Value.HandlingBasis,
-            ManualHoursPerYear = r.Value.Hours.P50,
-            Score = r.Priority,
-            Why = r.Why,
-            Suitability = r.Value.Suitability,
-            Ease = r.Ease,
-            Recommendation = r.Recommendation,
-            Value = r.Value,
-            Risk = r.Risk,
-        })];
+        return [.. ranked.Select(r => Opportunity.From(r, pseudonymizer))];
     }
 
     /// <summary>Log-derived automation potential until the classifier supplies one.</summary>
@@ -144,18 +126,6 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
             ? new[] { string.Create(CultureInfo.InvariantCulture, $"{summary.EventsWithoutOffset} timestamps without offset, read as {summary.TimeZone}") }
             : [];
         return new DataQualitySignals(faults == 0 ? 0 : faults / (double)(summary.Events + faults), issues);
-    }
-
-    private static ActivityStatistics Pseudonymise(ActivityStatistics statistics, ResourcePseudonymizer pseudonymizer)
-    {
-        var byPseudonym = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (resource, executions) in statistics.ExecutionsByResource)
-        {
-            var key = pseudonymizer.Pseudonymize(resource);
-            byPseudonym[key] = byPseudonym.GetValueOrDefault(key) + executions;
-        }
-
-        return statistics with { ExecutionsByResource = byPseudonym };
     }
 
     /// <summary>Process name per log: the file name without extensions, made unique when two logs share it.</summary>
