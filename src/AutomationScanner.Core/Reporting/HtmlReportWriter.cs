@@ -339,7 +339,7 @@ public static class HtmlReportWriter
             }
         }
 
-        return builder.ToString();
+        return builder.ToString().Replace("Dpia", "DPIA", StringComparison.Ordinal);
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

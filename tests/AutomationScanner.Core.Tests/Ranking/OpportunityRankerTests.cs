@@ -70,6 +70,39 @@ public sealed class OpportunityRankerTests
     }
 
     [Fact]
+    public void Score_OnlyBenefitHoursChange_PriorityMonotonicAndStrictBelowSaturation()
+    {
+        var sut = new OpportunityRanker(new RankingOptions(), ValueOptions);
+        var input = Input("Post invoice", "Post the invoice", 1_000);
+        double[] hours = [0, 1, 10, 100, 500, 1_000, 1_760, 5_000, 50_000];
+
+        var priorities = hours.Select(h => sut.Score(input with { Value = input.Value with { BenefitHours = new ValueRange(h / 2, h, h * 2) } }).Priority).ToList();
+
+        for (var i = 1; i < hours.Length; i++)
+        {
+            Assert.True(priorities[i] >= priorities[i - 1], $"{hours[i]} h gave {priorities[i]} < {priorities[i - 1]}");
+            if (hours[i] <= ValueOptions.HoursPerFte)
+            {
+                Assert.True(priorities[i] > priorities[i - 1], $"{hours[i]} h did not raise the priority");
+            }
+        }
+
+        Assert.Equal(priorities[^2], priorities[^1], 9);
+    }
+
+    [Fact]
+    public void Score_ProhibitedWhateverTheValue_NeverRecommended()
+    {
+        var sut = new OpportunityRanker(new RankingOptions { RecommendThreshold = 0 }, ValueOptions);
+        var input = Input("Agent mood scoring", "Score the emotions of call-centre agents from their voice", 1_000_000, 1.0);
+
+        var result = sut.Score(input with { Value = input.Value with { BenefitHours = new ValueRange(1e6, 1e6, 1e6), Confidence = 1 } });
+
+        Assert.Equal(Recommendation.NotRecommended, result.Recommendation);
+        Assert.Equal(0, result.Priority);
+    }
+
+    [Fact]
     public void Score_BelowSaturation_StrictlyIncreasingInValue()
     {
         var sut = new OpportunityRanker(new RankingOptions(), ValueOptions);
