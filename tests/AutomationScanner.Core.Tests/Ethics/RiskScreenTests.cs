@@ -105,6 +105,7 @@ public sealed class RiskScreenTests
     [Theory]
     [InlineData("case:creator")]
     [InlineData("case:responsible")]
+    [InlineData("ApproverName")]
     [InlineData("CustomerEmail")]
     [InlineData("Date of Birth")]
     [InlineData("IBAN")]
@@ -123,7 +124,7 @@ public sealed class RiskScreenTests
     public void Assess_NeutralColumns_NoDataHits()
     {
         var sut = new RiskScreen();
-        var columns = new Dictionary<string, IReadOnlyList<string>> { ["p2p"] = ["case_id", "activity", "timestamp", "org:resource", "amount", "vendor_id", "org:group"] };
+        var columns = new Dictionary<string, IReadOnlyList<string>> { ["p2p"] = ["case_id", "activity", "timestamp", "org:resource", "amount", "vendor_id", "org:group", "responsible_section", "owner_group"] };
 
         var result = sut.Assess(Builders.Task("Post invoice"), Context(columns: columns));
 
