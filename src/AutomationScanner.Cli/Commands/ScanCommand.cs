@@ -16,7 +16,7 @@ public static class ScanCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz)", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz; documents: .txt, .md, .html, .docx, .pdf)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json, .csv, .html and .md", DefaultValueFactory = _ => "scan-output" };
         var previous = new Option<string?>("--previous") { Description = "An earlier opportunities.json of the same engagement, to report what changed" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
@@ -115,6 +115,16 @@ public static class ScanCommand
         foreach (var failed in report.Inputs.Where(i => !i.Read))
         {
             console.MarkupLineInterpolated($"[{(failed.Kind == "unsupported" ? "grey" : "red")}]{failed.Name}[/]: {failed.Error ?? string.Empty}");
+        }
+
+        foreach (var document in report.Documents.Where(d => d.Statements > 0))
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]{document.Name}[/]: {document.Statements:N0} steps, {document.Matched:N0} matched to logged activities, {document.Unmatched:N0} become tasks of their own.");
+            foreach (var note in document.Notes)
+            {
+                console.MarkupLineInterpolated($"  [yellow]{note}[/]");
+            }
         }
 
         var table = new Table().AddColumns("#", "Process", "Task", "Priority", "Risk", "Benefit h/yr (P50)", "Exec/yr", "Handling", "Confidence");

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Scanning;
 
 namespace AutomationScanner.Core.Ethics;
@@ -103,7 +104,7 @@ public sealed partial class WorkloadIndex
 
         var executionsPerYear = candidate.Statistics is not null
             ? candidate.Statistics.Executions * AnnualisationFactor(candidate)
-            : candidate.Statements.Select(s => s.ExecutionsPerYearHint ?? 0).DefaultIfEmpty(0).Max();
+            : DocumentSizing.ExecutionsPerYearHint(candidate) ?? 0;
         var hours = executionsPerYear * _handlingSeconds(candidate) / 3600 / roles.Count;
         foreach (var role in roles)
         {

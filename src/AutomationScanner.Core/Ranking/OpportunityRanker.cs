@@ -161,12 +161,13 @@ public sealed class OpportunityRanker(RankingOptions options, ValueOptions value
     /// <summary>User-system steps are what software automates best; manual (physical) steps least.</summary>
     private static (double Score, string Text) KindEase(TaskCandidate candidate)
     {
-        if (candidate.Statements.Count == 0)
+        var statements = candidate.Statements.Where(s => !s.SuspectedInjection).ToList();
+        if (statements.Count == 0)
         {
             return (1.0, "system activity in an event log (user-system)");
         }
 
-        var kind = candidate.Statements.GroupBy(s => s.Interaction).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        var kind = statements.GroupBy(s => s.Interaction).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         return kind switch
         {
             InteractionKind.UserSystem => (1.0, "user-system steps"),
@@ -190,7 +191,7 @@ public sealed class OpportunityRanker(RankingOptions options, ValueOptions value
     /// <summary>1 / (1 + 0.25 x (systems - 1)); unknown counts as 0.8.</summary>
     private static (double Score, string Text) SystemsEase(TaskCandidate candidate)
     {
-        var systems = candidate.Statements.SelectMany(s => s.Systems).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        var systems = candidate.Statements.Where(s => !s.SuspectedInjection).SelectMany(s => s.Systems).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         return systems == 0
             ? (0.8, "systems unknown")
             : (1 / (1 + (0.25 * (systems - 1))), Invariant($"{systems} system(s)"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Scanning;
 
 namespace AutomationScanner.Core.Ranking;
@@ -73,7 +74,7 @@ public sealed class ValueEstimator(ValueOptions options)
                 Penalise(0.8, string.Create(CultureInfo.InvariantCulture, $"log spans {spanDays:0} days, extrapolated to a year"));
             }
         }
-        else if (candidate.Statements.Max(s => s.ExecutionsPerYearHint) is > 0 and var hint)
+        else if (DocumentSizing.ExecutionsPerYearHint(candidate) is > 0 and var hint)
         {
             executionsPerYear = hint;
             source = VolumeSource.DocumentHint;
@@ -115,7 +116,10 @@ public sealed class ValueEstimator(ValueOptions options)
             Penalise(0.9, issue);
         }
 
-        var manualShare = Math.Clamp(1 - (stats?.AutomationRate ?? 0), 0, 1);
+        // Without a log, a task whose every statement says it is already automated has no manual time left.
+        var manualShare = stats is not null
+            ? Math.Clamp(1 - stats.AutomationRate, 0, 1)
+            : candidate.Statements.Count > 0 && candidate.Statements.All(s => s.Interaction == InteractionKind.Automated) ? 0 : 1;
         var hours = handling.Scale(executionsPerYear * manualShare / 3600);
         var benefit = hours.Scale(suitability);
         return new ValueEstimate

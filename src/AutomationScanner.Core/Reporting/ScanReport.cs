@@ -1,3 +1,4 @@
+using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
@@ -34,6 +35,9 @@ public sealed class Opportunity
     public required double Score { get; set; }
 
     public required IReadOnlyList<ScoreFactor> Why { get; set; }
+
+    /// <summary>Document statements (SOP steps) that describe the task: its description and evidence.</summary>
+    public IReadOnlyList<TaskStatement> Statements { get; init; } = [];
 
     /// <summary>Automation potential 0..1 used for the benefit.</summary>
     public required double Suitability { get; init; }
@@ -72,6 +76,7 @@ public sealed class Opportunity
             Recommendation = ranked.Recommendation,
             Value = ranked.Value,
             Risk = ranked.Risk,
+            Statements = [.. ranked.Candidate.Statements],
         };
     }
 
@@ -115,6 +120,9 @@ public sealed class ScanReport
     public required IReadOnlyList<LogSummary> Processes { get; init; }
 
     public required IReadOnlyList<Opportunity> Opportunities { get; init; }
+
+    /// <summary>Documents read (SOPs, work instructions): statements found, matched, caps reached, injections flagged.</summary>
+    public IReadOnlyList<DocumentSummary> Documents { get; init; } = [];
 
     /// <summary>How the score is computed, in words, so a reader of the file alone can follow it.</summary>
     public required string ScoreDescription { get; init; }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
@@ -22,6 +23,10 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
 
     private readonly ScoringOptions _scoring = scoring ?? new ScoringOptions();
 
+    /// <summary>A scan with nothing to compare against.</summary>
+    public Task<ScanReport> RunAsync(IReadOnlyList<ScanInput> inputs, string? scanId, CancellationToken cancellationToken) =>
+        RunAsync(inputs, scanId, previous: null, cancellationToken);
+
     /// <param name="inputs">Exports to read.</param>
     /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
     /// <param name="previous">The engagement's previous report, to record what changed.</param>
@@ -37,17 +42,24 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         var outcomes = new ConcurrentDictionary<string, InputOutcome>(StringComparer.Ordinal);
         var mined = new ConcurrentDictionary<string, MinedProcess>(StringComparer.Ordinal);
         var logs = new List<ScanInput>();
+        var documents = new List<ScanInput>();
         foreach (var input in inputs)
         {
             if (ExportSniffer.IsEventLogName(input.Name))
             {
                 logs.Add(input);
             }
+            else if (DocumentReader.IsDocument(input.Name))
+            {
+                documents.Add(input);
+            }
             else
             {
-                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, optionally .gz); skipped");
+                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, optionally .gz) or a document (.txt, .md, .html, .docx, .pdf); skipped");
             }
         }
+
+        var extractions = await ReadDocumentsAsync(documents, outcomes, cancellationToken);
 
         var processNames = UniqueProcessNames(logs);
         await Parallel.ForEachAsync(logs, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -72,7 +84,12 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
             });
 
         var processes = mined.OrderBy(m => m.Value.Summary.Process, StringComparer.Ordinal).Select(m => m.Value).ToList();
-        var opportunities = Judge(processes);
+        var candidates = processes.SelectMany(CandidatesOf).ToList();
+
+        // Document text is data: it is matched and screened, and never changes the scanner's rules or weights.
+        var matching = new StatementMatcher().Match(candidates, extractions.SelectMany(e => e.Statements));
+        candidates.AddRange(matching.DocumentCandidates);
+        var opportunities = Judge(candidates, processes);
         return new ScanReport
         {
             ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
@@ -80,6 +97,7 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
             Processes = [.. processes.Select(p => p.Summary)],
             Opportunities = opportunities,
+            Documents = [.. extractions.Select(e => Summarise(e, matching))],
             ScoreDescription = ScoreDescription,
             Assumptions =
             [
@@ -89,6 +107,7 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
                 "Resources are shown as stable pseudonyms (keyed hash); names never appear in the report.",
                 "Value ranges are scenarios at the P10, median and P90 handling time, not a confidence interval; realised benefits are often lower.",
                 "Suitability is log-derived until the classifier is wired in: (1 - rework rate) x (1 - failure rate).",
+                $"Document steps are matched to activities at a similarity of {StatementMatcher.DefaultThreshold:0.00} or more; unmatched steps become tasks of their own, sized from their frequency hints (250 working days a year).",
             ],
             ValueAssumptions = ValueAssumptions.From(_scoring.Value),
             RuleCatalogueVersion = RuleCatalogue.Default.Version,
@@ -101,16 +120,18 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
     /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
-    private List<Opportunity> Judge(List<MinedProcess> processes)
+    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes)
     {
-        var candidates = processes.SelectMany(CandidatesOf).ToList();
         var estimator = new ValueEstimator(_scoring.Value);
         var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
         var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50);
         var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal));
         var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk);
         var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
-        var inputs = candidates.Select(c => new RankingInput(c, estimator.Estimate(c, InterimSuitability(c), quality[c.Process]), screen.Assess(c, context)));
+        var inputs = candidates.Select(c => new RankingInput(
+            c,
+            estimator.Estimate(c, InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
+            screen.Assess(c, context)));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
         return [.. ranked.Select(r => Opportunity.From(r, pseudonymizer))];
     }
@@ -126,6 +147,52 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
             ? new[] { string.Create(CultureInfo.InvariantCulture, $"{summary.EventsWithoutOffset} timestamps without offset, read as {summary.TimeZone}") }
             : [];
         return new DataQualitySignals(faults == 0 ? 0 : faults / (double)(summary.Events + faults), issues);
+    }
+
+    /// <summary>Reads every document; one that cannot be read is recorded with its error and the scan goes on.</summary>
+    private async Task<List<DocumentExtraction>> ReadDocumentsAsync(List<ScanInput> documents, ConcurrentDictionary<string, InputOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var reader = new DocumentReader(ingestion.Documents, logger);
+        var extractions = new DocumentExtraction?[documents.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, documents.Count), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (index, ct) =>
+            {
+                var input = documents[index];
+                DocumentExtraction extraction;
+                try
+                {
+                    await using var stream = await input.OpenAsync(ct);
+                    extraction = reader.Read(stream, input.Name, ct);
+                }
+                catch (IOException ex)
+                {
+                    extraction = new DocumentExtraction { SourceFile = input.Name, Format = "unknown", Error = input.Name + ": could not be opened (" + ex.Message + ")" };
+                }
+
+                extractions[index] = extraction;
+                outcomes[input.Name] = new InputOutcome(input.Name, "document", extraction.Succeeded, extraction.Error);
+            });
+        return [.. extractions.OfType<DocumentExtraction>()];
+    }
+
+    private static DocumentSummary Summarise(DocumentExtraction extraction, StatementMatchResult matching)
+    {
+        bool FromThis(TaskStatement s) => ReferenceEquals(s.SourceFile, extraction.SourceFile) || s.SourceFile == extraction.SourceFile;
+        var matched = matching.Matches.Count(m => FromThis(m.Statement));
+        var unmatched = matching.DocumentCandidates.Sum(c => c.Statements.Count(FromThis));
+        return new DocumentSummary
+        {
+            Name = extraction.SourceFile,
+            Format = extraction.Format,
+            Statements = extraction.Statements.Count,
+            Matched = matched,
+            Unmatched = unmatched,
+            SuspectedInjections = extraction.SuspectedInjections,
+            CharactersRead = extraction.CharactersRead,
+            CharacterCapReached = extraction.CharacterCapReached,
+            StatementCapReached = extraction.StatementCapReached,
+            Notes = extraction.Notes,
+        };
     }
 
     /// <summary>Process name per log: the file name without extensions, made unique when two logs share it.</summary>
