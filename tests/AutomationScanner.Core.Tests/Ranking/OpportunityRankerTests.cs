@@ -58,7 +58,7 @@ public sealed class OpportunityRankerTests
     [InlineData(100, 1_000)]
     [InlineData(1_000, 10_000)]
     [InlineData(10_000, 1_000_000)]
-    public void Score_MoreExecutionsAllElseEqual_PriorityNotLower(long fewer, long more)
+    public void Score_MoreExecutions_PriorityNotLower(long fewer, long more)
     {
         var sut = new OpportunityRanker(new RankingOptions(), ValueOptions);
 
