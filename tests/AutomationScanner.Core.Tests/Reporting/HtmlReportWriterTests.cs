@@ -45,6 +45,11 @@ public sealed class HtmlReportWriterTests
     public async Task Render_InHeadlessChromium_OnePointAndRowPerOpportunityNoScripts()
     {
         var chromium = FindChromium();
+        if (chromium is null && Environment.GetEnvironmentVariable("SCANNER_REQUIRE_CHROMIUM") == "1")
+        {
+            Assert.Fail("SCANNER_REQUIRE_CHROMIUM=1 but Chromium was not found at CHROMIUM_PATH, /usr/bin/chromium or /usr/bin/chromium-browser.");
+        }
+
         if (chromium is null)
         {
             Assert.Skip("Chromium not found (install Debian's package: apt-get install -y chromium, or set CHROMIUM_PATH); HTML rendering not checked.");
