@@ -9,10 +9,17 @@ public sealed record ReportFormat(string Name, string FileName, string ContentTy
 
     public static ReportFormat Csv { get; } = new("csv", "report.csv", "text/csv; charset=utf-8", CsvReportWriter.WriteAsync);
 
-    /// <summary>Every format a scan publishes, in the order they are written.</summary>
-    public static IReadOnlyList<ReportFormat> All { get; } = [Json, Csv];
+    public static ReportFormat Html { get; } = new("html", "report.html", "text/html; charset=utf-8", HtmlReportWriter.WriteAsync);
 
-    /// <summary>Format names the download API and CLI know; a name in here but not in <see cref="All"/> is not served yet.</summary>
+    public static ReportFormat Markdown { get; } = new("md", "report.md", "text/markdown; charset=utf-8", MarkdownReportWriter.WriteAsync);
+
+    /// <summary>Every format a scan publishes, in the order they are written.</summary>
+    public static IReadOnlyList<ReportFormat> All { get; } = [Json, Csv, Html, Markdown];
+
+    /// <summary>
+    /// Format names the download API and CLI accept. A name here but not in <see cref="All"/> (none today) would be
+    /// known but not published: 404 rather than 400, so older scans without a newer format answer sensibly.
+    /// </summary>
     public static IReadOnlyList<string> KnownNames { get; } = ["json", "csv", "html", "md"];
 
     public static ReportFormat? Find(string? name) =>

@@ -141,6 +141,30 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
         }
     }
 
+    /// <summary>
+    /// The JSON report of an earlier scan, for the scan-to-scan diff; null when it is missing or unreadable (the new
+    /// scan then goes on without a diff rather than failing over an old file).
+    /// </summary>
+    public async Task<PreviousReport?> ReadPreviousAsync(string engagement, string scanId, CancellationToken cancellationToken)
+    {
+        using var blob = await OpenReportAsync(engagement, scanId, ReportFormat.Json, cancellationToken);
+        if (blob is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var content = blob.Content;
+            return await PreviousReport.ReadAsync(content, $"reports/{StorageNames.ScanFolder(engagement, scanId)}{ReportFormat.Json.FileName}", cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            LogUnreadablePrevious(engagement, scanId, ex.Message);
+            return null;
+        }
+    }
+
     private async Task<(ScanManifest? Manifest, ETag? ETag)> ReadJsonAsync(string blobName, CancellationToken cancellationToken)
     {
         try
@@ -157,6 +181,9 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
             throw new InvalidDataException($"reports/{blobName} is not a scan manifest: {ex.Message}", ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement {Engagement}: previous scan {ScanId} has no readable JSON report ({Problem}); no diff this time")]
+    private partial void LogUnreadablePrevious(string engagement, string scanId, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: latest scan is now {ScanId}")]
     private partial void LogLatest(string engagement, string scanId);

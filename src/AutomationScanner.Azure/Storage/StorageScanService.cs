@@ -55,7 +55,9 @@ public sealed partial class StorageScanService(
         var previous = await reports.ReadLatestAsync(engagement, cancellationToken);
         var scanId = ScanId.Create(timeProvider.GetUtcNow(), fingerprint);
         progress?.Report($"Scanning {snapshot.Blobs.Count} exports");
-        var report = await pipeline.RunAsync(snapshot.Inputs, scanId, cancellationToken);
+        // The diff against the previous scan (new, dropped, moved tasks, risk changes) goes into every format.
+        var previousReport = previous is null ? null : await reports.ReadPreviousAsync(engagement, previous.ScanId, cancellationToken);
+        var report = await pipeline.RunAsync(snapshot.Inputs, scanId, previousReport, cancellationToken);
         if (!report.Inputs.Any(i => i.Read))
         {
             var problems = string.Join("; ", report.Inputs.Select(i => $"{i.Name}: {i.Error}"));

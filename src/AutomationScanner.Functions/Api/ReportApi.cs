@@ -105,6 +105,8 @@ internal static class ReportApi
 
         response.ContentLength = blob.Details.ContentLength;
         response.Headers["X-Scan-Id"] = scanId;
+        // Reports hold untrusted text from uploads: never let a browser sniff or render them as something else.
+        response.Headers.XContentTypeOptions = "nosniff";
         return Results.Stream(blob.Content, reportFormat.ContentType, $"{engagement}-{scanId}-{reportFormat.FileName}");
     }
 

@@ -100,13 +100,28 @@ public sealed class StorageCommandsTests(AzuriteFixture azurite) : IClassFixture
         Assert.Contains("no published scan", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Download_HtmlBeforeItIsPublished_ExitsOneNamingServedFormats()
+    [Theory]
+    [InlineData("html", "<html")]
+    [InlineData("md", "# ")]
+    public async Task Download_HtmlOrMarkdown_WritesThatRendering(string format, string marker)
     {
-        var (exit, output) = await RunAsync("download", "any-engagement", "--format", "html", "--connection", azurite.ConnectionString);
+        var engagement = "fmt-" + Guid.NewGuid().ToString("N")[..8];
+        await RunAsync("upload", engagement, Path.Combine(Samples, "running-example.xes"), "--connection", azurite.ConnectionString);
+        await RunAsync("scan", "--engagement", engagement, "--connection", azurite.ConnectionString);
 
-        Assert.Equal(1, exit);
-        Assert.Contains("available: json, csv", output, StringComparison.Ordinal);
+        var (exit, _) = await RunAsync("download", engagement, "--format", format, "--out", _out, "--connection", azurite.ConnectionString);
+
+        Assert.Equal(0, exit);
+        var file = Assert.Single(Directory.GetFiles(_out, $"{engagement}-*-report.{format}"));
+        Assert.Contains(marker, await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Download_UnknownFormat_IsRejectedByTheParser()
+    {
+        var (exit, _) = await RunAsync("download", "any-engagement", "--format", "pdf", "--connection", azurite.ConnectionString);
+
+        Assert.NotEqual(0, exit);
     }
 
     [Fact]

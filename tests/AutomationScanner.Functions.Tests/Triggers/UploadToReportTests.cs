@@ -37,9 +37,10 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         Assert.Equal("upload", latest.Reason);
         Assert.Null(latest.PreviousScanId);
         Assert.True(latest.Opportunities > 0);
-        Assert.Equal(["csv", "json"], latest.Formats.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["csv", "html", "json", "md"], latest.Formats.Keys.Order(StringComparer.Ordinal));
+        var folder = $"{engagement}/{latest.ScanId}/";
         Assert.Equal(
-            [$"{engagement}/{latest.ScanId}/manifest.json", $"{engagement}/{latest.ScanId}/report.csv", $"{engagement}/{latest.ScanId}/report.json", $"{engagement}/latest.json"],
+            [folder + "manifest.json", folder + "report.csv", folder + "report.html", folder + "report.json", folder + "report.md", $"{engagement}/latest.json"],
             await env.ReportBlobsAsync(engagement));
 
         var report = (await env.Storage.Reports.GetBlobClient($"{engagement}/{latest.ScanId}/report.json").DownloadContentAsync(TestContext.Current.CancellationToken)).Value;
@@ -47,6 +48,7 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         Assert.Equal(latest.ScanId, json.RootElement.GetProperty("scanId").GetString());
         Assert.Equal(latest.Opportunities, json.RootElement.GetProperty("opportunities").GetArrayLength());
         Assert.Equal("running-example.xes", json.RootElement.GetProperty("inputs")[0].GetProperty("name").GetString());
+        Assert.False(json.RootElement.TryGetProperty("diff", out var diff) && diff.ValueKind != JsonValueKind.Null, "a first scan has nothing to compare with");
         Assert.False(await env.Storage.Reports.GetBlobClient(StorageNames.PendingBlob(engagement)).ExistsAsync(TestContext.Current.CancellationToken));
     }
 
@@ -90,6 +92,11 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         Assert.NotEqual(first.Fingerprint, second.Fingerprint);
         Assert.Equal(first.ScanId, second.PreviousScanId);
         Assert.Equal(2, second.Inputs.Count);
+        var report = (await env.Storage.Reports.GetBlobClient($"{engagement}/{second.ScanId}/report.json").DownloadContentAsync(TestContext.Current.CancellationToken)).Value;
+        using var json = JsonDocument.Parse(report.Content);
+        var diff = json.RootElement.GetProperty("diff");
+        Assert.Equal(first.ScanId, diff.GetProperty("previousScanId").GetString());
+        Assert.NotEmpty(diff.GetProperty("new").EnumerateArray()); // the receipt log's tasks
     }
 
     [Fact]

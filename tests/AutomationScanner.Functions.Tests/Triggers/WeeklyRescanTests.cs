@@ -51,5 +51,13 @@ public sealed class WeeklyRescanTests(ScannerEnvironment env)
         var scans = await new ReportStore(env.Storage, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportStore>.Instance)
             .ListScansAsync(engagement, TestContext.Current.CancellationToken);
         Assert.Equal([previous.ScanId, latest.ScanId], scans.Select(s => s.ScanId));
+        var report = (await env.Storage.Reports.GetBlobClient($"{engagement}/{latest.ScanId}/report.json").DownloadContentAsync(TestContext.Current.CancellationToken)).Value;
+        using var json = JsonDocument.Parse(report.Content);
+        var diff = json.RootElement.GetProperty("diff");
+        Assert.Equal(previous.ScanId, diff.GetProperty("previousScanId").GetString());
+        Assert.Empty(diff.GetProperty("new").EnumerateArray());
+        Assert.Empty(diff.GetProperty("dropped").EnumerateArray());
+        var markdown = (await env.Storage.Reports.GetBlobClient($"{engagement}/{latest.ScanId}/report.md").DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content.ToString();
+        Assert.Contains(previous.ScanId, markdown, StringComparison.Ordinal);
     }
 }
