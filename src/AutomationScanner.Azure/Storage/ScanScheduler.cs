@@ -9,11 +9,11 @@ namespace AutomationScanner.Azure.Storage;
 /// <summary>
 /// Puts scan requests on <c>scan-requests</c>. Uploads are coalesced: the first upload of a burst creates the
 /// marker <c>reports/{engagement}/pending.json</c> (create-only) and enqueues one request that becomes visible
-/// after <see cref="ScannerStorageOptions.CoalesceDelay"/>; later uploads see the marker and add nothing. The scan
+/// after <see cref="ScanSchedulingOptions.CoalesceDelay"/>; later uploads see the marker and add nothing. The scan
 /// deletes the marker before it lists the exports, so an upload during a scan schedules the next one.
 /// </summary>
 public sealed partial class ScanScheduler(
-    ScannerStorageClients storage, IOptions<ScannerStorageOptions> options, TimeProvider timeProvider, ILogger<ScanScheduler> logger)
+    ScannerStorageClients storage, IOptions<ScanSchedulingOptions> options, TimeProvider timeProvider, ILogger<ScanScheduler> logger)
 {
     /// <summary>Schedules a scan after an upload; false when one is already pending for the engagement.</summary>
     public async Task<bool> ScheduleAfterUploadAsync(string engagement, CancellationToken cancellationToken)

@@ -23,17 +23,6 @@ public sealed class ScannerStorageOptions : IValidatableObject
     /// <summary>Client id of a user-assigned managed identity.</summary>
     public string? ClientId { get; set; }
 
-    /// <summary>
-    /// How long a scheduled scan waits after the first upload of a burst, so that the other files of the burst are
-    /// scanned with it (one scan per burst).
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
-    public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>A pending marker older than this (delay included) is taken as lost and a new scan is scheduled.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan PendingTimeout { get; set; } = TimeSpan.FromMinutes(30);
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) && (BlobServiceUri is null || QueueServiceUri is null))

@@ -20,6 +20,10 @@ public static class StorageServiceCollectionExtensions
             .Configure(o => o.ConnectionString ??= builder.Configuration[ScannerStorageOptions.SectionName])
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<ScanSchedulingOptions>()
+            .BindConfiguration(ScanSchedulingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(IngestionOptions.Default);
         builder.Services.TryAddSingleton<ScanPipeline>();

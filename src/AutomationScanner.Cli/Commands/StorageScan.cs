@@ -31,7 +31,7 @@ internal static class StorageScan
         }
 
         var time = TimeProvider.System;
-        var options = Options.Create(new ScannerStorageOptions());
+        var options = Options.Create(new ScanSchedulingOptions());
         var reports = new ReportStore(storage, NullLogger<ReportStore>.Instance);
         var service = new StorageScanService(
             new ExportCatalog(storage), reports, new ScanScheduler(storage, options, time, NullLogger<ScanScheduler>.Instance),

@@ -64,7 +64,7 @@ public sealed class ScannerEnvironment : IAsyncLifetime
         [
             $"--{ScannerHandler.PortVariable}={port.ToString(CultureInfo.InvariantCulture)}",
             $"--ScannerStorage={connectionString}",
-            "--ScannerStorage:CoalesceDelay=00:00:00",
+            "--ScanScheduling:CoalesceDelay=00:00:00",
             .. settings.Select(s => "--" + s),
         ];
         var app = ScannerHandler.Build(args, b => b.Logging.SetMinimumLevel(LogLevel.Warning));

@@ -16,7 +16,7 @@ public sealed class StorageAdapterTests(ScannerEnvironment env)
     }
 
     private ScanScheduler Scheduler(TimeSpan delay, TimeProvider? time = null) =>
-        new(env.Storage, Options.Create(new ScannerStorageOptions { ConnectionString = env.ConnectionString, CoalesceDelay = delay }),
+        new(env.Storage, Options.Create(new ScanSchedulingOptions { CoalesceDelay = delay }),
             time ?? TimeProvider.System, NullLogger<ScanScheduler>.Instance);
 
     private ReportStore Reports() => new(env.Storage, NullLogger<ReportStore>.Instance);
