@@ -1,10 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using AutomationScanner.Azure;
+using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;
@@ -23,7 +29,8 @@ public static class ScanCommand
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };
-        var command = new Command("scan", "Scan exports and write the ranked opportunity list") { inputs, output, timeZone, map, dateOrder, automated, top };
+        var noLlm = new Option<bool>("--no-llm") { Description = "Do not call Azure OpenAI even when AzureOpenAI__Endpoint and AzureOpenAI__Deployment are set" };
+        var command = new Command("scan", "Scan exports and write the ranked opportunity list") { inputs, output, timeZone, map, dateOrder, automated, top, noLlm };
         command.SetAction(async (parse, cancellationToken) =>
         {
             IngestionOptions options;
@@ -57,10 +64,26 @@ public static class ScanCommand
                 }
             }
 
-            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance);
+            var outPath = Path.GetFullPath(parse.GetValue(output)!);
+            using var host = parse.GetValue(noLlm) ? null : BuildHost(Path.Combine(outPath, ".cache"));
+            try
+            {
+                if (host is not null)
+                {
+                    await host.StartAsync(cancellationToken);
+                }
+            }
+            catch (OptionsValidationException ex)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                return 1;
+            }
+
+            var assessor = host?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
+            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor);
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, cancellationToken: cancellationToken));
-            var outDir = Directory.CreateDirectory(parse.GetValue(output)!);
+            var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
             Print(console, report, parse.GetValue(top));
@@ -68,6 +91,19 @@ public static class ScanCommand
             return report.Inputs.Any(i => i.Read) ? 0 : ExitNothingReadable;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The shared composition root, configured from the environment (AzureOpenAI__Endpoint, AzureOpenAI__Deployment,
+    /// AzureOpenAI__ApiKey...) with the LLM cache in the output folder. Nothing set: the LLM stays off.
+    /// </summary>
+    private static IHost BuildHost(string cacheDirectory)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AssessmentCache:Path"] = cacheDirectory });
+        builder.AddScanner();
+        return builder.Build();
     }
 
     /// <summary>Writes to a temporary file first so an interrupted run never leaves half a report in place of a whole one.</summary>
@@ -114,6 +150,23 @@ public static class ScanCommand
 
         console.Write(table);
         console.MarkupLine($"[grey]{Markup.Escape(report.ScoreDescription)}[/]");
+        PrintLlm(console, report.Llm);
+    }
+
+    private static void PrintLlm(IAnsiConsole console, LlmUsage llm)
+    {
+        if (!llm.Enabled)
+        {
+            console.MarkupLine("[grey]LLM assessment: off (set AzureOpenAI__Endpoint and AzureOpenAI__Deployment to enable).[/]");
+            return;
+        }
+
+        console.MarkupLineInterpolated(
+            $"LLM assessment ({llm.Deployment}): {llm.TasksAssessed:N0} tasks assessed, {llm.CacheHits:N0} from cache, {llm.Fallbacks:N0} fell back to ML-only; {llm.Requests:N0} requests, {llm.InputTokens:N0} tokens in, {llm.OutputTokens:N0} out, about {llm.EstimatedCost.ToString("0.0000", CultureInfo.InvariantCulture)} {llm.Currency}.");
+        foreach (var (reason, count) in llm.FallbacksByReason)
+        {
+            console.MarkupLineInterpolated($"  [yellow]fallback[/] {reason}: {count:N0}");
+        }
     }
 
     private static string FormatDuration(double seconds) => seconds switch

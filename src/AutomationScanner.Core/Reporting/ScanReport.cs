@@ -1,3 +1,4 @@
+using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
 
@@ -32,6 +33,9 @@ public sealed class Opportunity
     public required double Score { get; set; }
 
     public required IReadOnlyList<ScoreFactor> Why { get; set; }
+
+    /// <summary>The LLM's assessment, or the reason it fell back to ML-only; null when no LLM is configured.</summary>
+    public TaskAssessment? Llm { get; init; }
 }
 
 /// <summary>The result of one scan: what was read, what it found, and how it ranked it.</summary>
@@ -56,4 +60,7 @@ public sealed class ScanReport
 
     /// <summary>Assumptions the scan made (time zone, handling-time rules, automated resources...).</summary>
     public required IReadOnlyList<string> Assumptions { get; init; }
+
+    /// <summary>Whether the LLM was on, and its token and cost accounting for this scan.</summary>
+    public LlmUsage Llm { get; init; } = LlmUsage.Disabled;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
@@ -10,10 +11,13 @@ namespace AutomationScanner.Core.Scanning;
 
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
-/// cannot be read are recorded in the report and the rest of the scan goes on.
+/// cannot be read are recorded in the report and the rest of the scan goes on. Every candidate (not only the top
+/// ones) goes to the LLM assessor when one is configured; its faults leave tasks ML-only, never fail the scan.
 /// </summary>
-public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger)
+public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger, ITaskAssessor? assessor = null)
 {
+    private readonly ITaskAssessor _assessor = assessor ?? new NotConfiguredTaskAssessor();
+
     public const string InterimScoreDescription =
         "Interim score = manual hours per year = executions per year (log executions scaled over the log's span) x median handling time " +
         "(start-to-complete when the log has start events, else the median gap since the previous event capped at 30 min, else 5 min assumed) " +
@@ -61,7 +65,9 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
             });
 
         var processes = mined.OrderBy(m => m.Value.Summary.Process, StringComparer.Ordinal).Select(m => m.Value).ToList();
-        var opportunities = Rank(processes.SelectMany(CandidatesOf));
+        var candidates = processes.SelectMany(CandidatesOf).ToList();
+        var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
+        var opportunities = Rank(candidates, assessments);
         return new ScanReport
         {
             ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
@@ -75,14 +81,20 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
                 $"Timestamps without an offset are read as {ingestion.DefaultTimeZone.Id} local time.",
                 $"Working hours are {ingestion.Mining.WorkdayStartHour:00}:00-{ingestion.Mining.WorkdayEndHour:00}:00 local time, Monday to Friday.",
                 "Resources whose names mark them as systems or bots (system, batch, bot, RPA, scheduler...) count as automation already achieved.",
+                LlmAssumption(assessments.Usage),
             ],
+            Llm = assessments.Usage,
         };
     }
 
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
-    private static List<Opportunity> Rank(IEnumerable<TaskCandidate> candidates)
+    private static string LlmAssumption(LlmUsage usage) => usage.Enabled
+        ? $"LLM second opinion from Azure OpenAI deployment {usage.Deployment} (prompt {usage.PromptVersion}); it is reported per task and does not change the score. Tasks it could not assess are flagged and stay ML-only."
+        : "LLM assessment off: no Azure OpenAI endpoint configured. Tasks are scored without it.";
+
+    private static List<Opportunity> Rank(IEnumerable<TaskCandidate> candidates, AssessmentRun assessments)
     {
         var opportunities = new List<Opportunity>();
         foreach (var candidate in candidates)
@@ -103,6 +115,7 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
                 ManualHoursPerYear = hours,
                 Score = hours,
                 Why = why,
+                Llm = assessments.Usage.Enabled ? assessments.For(candidate.Id) : null,
             });
         }
 
