@@ -272,7 +272,7 @@ public sealed class AzureOpenAIAssessorTests : IAsyncLifetime
         _server.Reply = _ => FakeReply.Completion(null, finishReason: "content_filter");
         var sut = CreateSut();
 
-        var run = await sut.AssessAsync(TaskCandidateBuilder.Many(2), TestContext.Current.CancellationToken);
+        var run = await sut.AssessAsync(TaskCandidateBuilder.Many(1), TestContext.Current.CancellationToken);
 
         Assert.Single(_server.Received);
         Assert.All(run.ByTaskId.Values, a => Assert.Equal(FallbackReason.ContentFilter, a.FallbackReason));
@@ -285,10 +285,30 @@ public sealed class AzureOpenAIAssessorTests : IAsyncLifetime
         _server.Reply = _ => FakeReply.ContentFilterRejection();
         var sut = CreateSut();
 
-        var run = await sut.AssessAsync(TaskCandidateBuilder.Many(2), TestContext.Current.CancellationToken);
+        var run = await sut.AssessAsync(TaskCandidateBuilder.Many(1), TestContext.Current.CancellationToken);
 
         Assert.Single(_server.Received);
         Assert.All(run.ByTaskId.Values, a => Assert.Equal(FallbackReason.ContentFilter, a.FallbackReason));
+    }
+
+    [Theory]
+    [InlineData("finish_reason")]
+    [InlineData("http400")]
+    public async Task AssessAsync_OneTaskTripsContentFilter_BatchSplitAndOnlyThatTaskFallsBack(string how)
+    {
+        var candidates = TaskCandidateBuilder.Many(8).ToList();
+        candidates[5].Statements.Add(new Core.Documents.TaskStatement { Text = "FILTER-ME graphic description", SourceFile = "sop.md", Line = 9 });
+        _server.Reply = r => !r.UserMessage.Contains("FILTER-ME", StringComparison.Ordinal)
+            ? FakeReply.Completion(FakeAnswers.ValidFor(r.UserMessage))
+            : how == "http400" ? FakeReply.ContentFilterRejection() : FakeReply.Completion(null, finishReason: "content_filter");
+        var sut = CreateSut();
+
+        var run = await sut.AssessAsync(candidates, TestContext.Current.CancellationToken);
+
+        // 8 -> 4 + 4 -> (2 + 2) -> (1 + 1): seven requests, of which four carried the offending task.
+        Assert.Equal(7, _server.Received.Count);
+        Assert.Equal(FallbackReason.ContentFilter, run.For(candidates[5].Id)!.FallbackReason);
+        Assert.Equal(7, run.ByTaskId.Values.Count(a => a.Status == AssessmentStatus.Assessed));
     }
 
     [Fact]

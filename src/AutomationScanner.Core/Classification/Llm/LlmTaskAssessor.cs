@@ -124,6 +124,11 @@ public sealed class LlmTaskAssessor(
             ledger.Settle(estimate, 0);
             Interlocked.Add(ref tally.Retries, Math.Max(0, ex.Attempts - 1));
             logger.LogWarning("LLM request for {Tasks} tasks failed ({Reason}): {Detail}", batch.Length, ex.Reason, ex.Message);
+            if (ex.Reason == FallbackReason.ContentFilter && batch.Length > 1)
+            {
+                return await SplitAsync(batch, ledger, tally, cancellationToken);
+            }
+
             return FallbackAll(batch, ex.Reason, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -141,6 +146,8 @@ public sealed class LlmTaskAssessor(
 
         switch (completion.Finish)
         {
+            case LlmFinish.ContentFilter when batch.Length > 1:
+                return await SplitAsync(batch, ledger, tally, cancellationToken);
             case LlmFinish.ContentFilter:
                 return FallbackAll(batch, FallbackReason.ContentFilter, "The response was withheld by the content filter.");
             case LlmFinish.Length:
@@ -180,6 +187,19 @@ public sealed class LlmTaskAssessor(
             }
         }
 
+        return results;
+    }
+
+    /// <summary>
+    /// One task's text can make the content filter withhold a whole batch: halve the batch and ask again, so only
+    /// the offending task falls back (about 2 log2(n) extra requests for one offender in n).
+    /// </summary>
+    private async Task<List<(string Key, TaskAssessment Assessment)>> SplitAsync(
+        PreparedTask[] batch, TokenLedger ledger, Tally tally, CancellationToken cancellationToken)
+    {
+        var half = batch.Length / 2;
+        var results = await AssessBatchAsync(batch[..half], ledger, tally, cancellationToken);
+        results.AddRange(await AssessBatchAsync(batch[half..], ledger, tally, cancellationToken));
         return results;
     }
 
