@@ -44,6 +44,14 @@ public sealed class AzureOpenAICompletionClient : ILlmCompletionClient
             // Polly's per-attempt timeout fires first; the SDK's is only a backstop.
             NetworkTimeout = options.RequestTimeout + options.RequestTimeout,
         };
+        var reasoning = ModelRequestPolicy.IsReasoning(options.ModelKind, Deployment);
+        var apiVersion = options.ApiVersion ?? (reasoning ? ModelRequestPolicy.ReasoningApiVersion : null);
+        if (apiVersion is not null || reasoning)
+        {
+            clientOptions.AddPolicy(
+                new ModelRequestPolicy(apiVersion, reasoning, options.ReasoningEffort, options.ReasoningTokenAllowance),
+                PipelinePosition.PerCall);
+        }
         var client = string.IsNullOrEmpty(options.ApiKey)
             ? new AzureOpenAIClient(options.Endpoint!, new DefaultAzureCredential(), clientOptions)
             : new AzureOpenAIClient(options.Endpoint!, new ApiKeyCredential(options.ApiKey), clientOptions);
@@ -107,11 +115,11 @@ public sealed class AzureOpenAICompletionClient : ILlmCompletionClient
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new LlmCallException(FallbackReason.Timeout, $"No response within the request timeout after {attempts} attempts.", attempts, ex);
+            throw new LlmCallException(FallbackReason.Timeout, "No response within the request timeout after " + Attempts(attempts) + ".", attempts, ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new LlmCallException(FallbackReason.Error, $"Network error after {attempts} attempts.", attempts, ex);
+            throw new LlmCallException(FallbackReason.Error, "Network error after " + Attempts(attempts) + ".", attempts, ex);
         }
     }
 
@@ -223,6 +231,9 @@ public sealed class AzureOpenAICompletionClient : ILlmCompletionClient
 
     // Only the status and the attempt count: response bodies may echo prompt data and never reach logs or reports.
     private static string Describe(ClientResultException exception, int attempts) => exception.Status == 0
-        ? $"No response from Azure OpenAI after {attempts} attempts."
-        : $"HTTP {exception.Status.ToString(CultureInfo.InvariantCulture)} from Azure OpenAI after {attempts} attempts.";
+        ? "No response from Azure OpenAI after " + Attempts(attempts) + "."
+        : "HTTP " + exception.Status.ToString(CultureInfo.InvariantCulture) + " from Azure OpenAI after " + Attempts(attempts) + ".";
+
+    private static string Attempts(int attempts) =>
+        attempts == 1 ? "1 attempt" : attempts.ToString(CultureInfo.InvariantCulture) + " attempts";
 }

@@ -43,6 +43,23 @@ public sealed class AzureOpenAIOptions : IValidatableObject
     /// <summary>Upper bound of any delay, including one the service asks for with retry-after.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Request dialect of the deployed model; Auto infers it from the deployment name.</summary>
+    public ModelKind ModelKind { get; set; } = ModelKind.Auto;
+
+    /// <summary>
+    /// api-version to call; default: the SDK's 2024-10-21 for chat models, 2025-04-01-preview for reasoning models.
+    /// </summary>
+    [RegularExpression(@"^\d{4}-\d{2}-\d{2}(-preview)?$")]
+    public string? ApiVersion { get; set; }
+
+    /// <summary>reasoning_effort sent to reasoning models; low keeps cost and latency down for a classification.</summary>
+    [RegularExpression("^(minimal|low|medium|high)$")]
+    public string ReasoningEffort { get; set; } = "low";
+
+    /// <summary>Output tokens allowed per request for a reasoning model's reasoning, on top of the answer.</summary>
+    [Range(0, 100_000)]
+    public int ReasoningTokenAllowance { get; set; } = 4_000;
+
     // Defaults: gpt-4.1-mini list prices per 1M tokens (shared/reference/performance-anchors.md section 6).
     public decimal InputPricePerMillionTokens { get; set; } = 0.40m;
 

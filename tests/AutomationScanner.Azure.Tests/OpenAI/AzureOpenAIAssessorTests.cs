@@ -312,6 +312,55 @@ public sealed class AzureOpenAIAssessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AssessAsync_ReasoningDeployment_RequestAdaptedAndAssessed()
+    {
+        var sut = CreateSut(Options(o => o.Deployment = FakeAzureOpenAIServer.ReasoningDeploymentName));
+
+        var run = await sut.AssessAsync(TaskCandidateBuilder.Many(3), TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(_server.Received);
+        Assert.Equal("2025-04-01-preview", request.ApiVersion);
+        Assert.Null(request.Json["max_tokens"]);
+        Assert.Null(request.Json["temperature"]);
+        Assert.Equal(AssessmentPromptBuilder.MaxOutputTokens(3) + 4_000, request.Json["max_completion_tokens"]!.GetValue<int>());
+        Assert.Equal("low", request.Json["reasoning_effort"]!.GetValue<string>());
+        Assert.True(request.Json["response_format"]!["json_schema"]!["strict"]!.GetValue<bool>());
+        Assert.Equal(3, run.Usage.TasksAssessed);
+    }
+
+    [Fact]
+    public async Task AssessAsync_ReasoningDeploymentForcedToChatDialect_RejectedWithoutRetryAndFlagged()
+    {
+        var sut = CreateSut(Options(o =>
+        {
+            o.Deployment = FakeAzureOpenAIServer.ReasoningDeploymentName;
+            o.ModelKind = ModelKind.Chat;
+        }));
+
+        var run = await sut.AssessAsync(TaskCandidateBuilder.Many(2), TestContext.Current.CancellationToken);
+
+        Assert.Equal("2024-10-21", Assert.Single(_server.Received).ApiVersion);
+        Assert.All(run.ByTaskId.Values, a =>
+        {
+            Assert.Equal(FallbackReason.Error, a.FallbackReason);
+            Assert.Equal("HTTP 400 from Azure OpenAI after 1 attempt.", a.FallbackDetail);
+        });
+    }
+
+    [Fact]
+    public async Task AssessAsync_ChatDeploymentWithExplicitApiVersion_VersionSentAndBodyUntouched()
+    {
+        var sut = CreateSut(Options(o => o.ApiVersion = "2024-08-01-preview"));
+
+        await sut.AssessAsync(TaskCandidateBuilder.Many(1), TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(_server.Received);
+        Assert.Equal("2024-08-01-preview", request.ApiVersion);
+        Assert.Equal(0, request.Json["temperature"]!.GetValue<double>());
+        Assert.Equal(AssessmentPromptBuilder.MaxOutputTokens(1), request.Json["max_tokens"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task AssessAsync_WrongApiKey_FallsBackAsUnauthorizedWithoutRetry()
     {
         var sut = CreateSut(Options(o => o.ApiKey = "wrong"));

@@ -74,6 +74,9 @@ internal sealed class FakeAzureOpenAIServer : IAsyncDisposable
     public const string ApiKey = "test-key-123";
     public const string DeploymentName = "gpt-test";
 
+    /// <summary>A deployment of a reasoning model, which refuses the parameters and api-versions chat models accept.</summary>
+    public const string ReasoningDeploymentName = "gpt-5-mini";
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private int _count;
@@ -117,9 +120,13 @@ internal sealed class FakeAzureOpenAIServer : IAsyncDisposable
         {
             reply = FakeReply.Error(401, "401", "Access denied due to invalid subscription key or wrong API endpoint.");
         }
-        else if (deployment != DeploymentName)
+        else if (deployment is not (DeploymentName or ReasoningDeploymentName))
         {
             reply = FakeReply.Error(404, "DeploymentNotFound", "The API deployment for this resource does not exist.");
+        }
+        else if (deployment == ReasoningDeploymentName && ReasoningModelRejection(request) is { } rejection)
+        {
+            reply = rejection;
         }
         else
         {
@@ -147,6 +154,28 @@ internal sealed class FakeAzureOpenAIServer : IAsyncDisposable
         }
 
         await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+    }
+
+    /// <summary>What Azure answers when a reasoning model gets a chat-model request (messages as the service words them).</summary>
+    private static FakeReply? ReasoningModelRejection(ReceivedRequest request)
+    {
+        if (string.CompareOrdinal(request.ApiVersion, "2024-12-01-preview") < 0)
+        {
+            return FakeReply.Error(400, "BadRequest", $"Model {ReasoningDeploymentName} is enabled only for api versions 2024-12-01-preview and later");
+        }
+
+        var body = request.Json;
+        if (body["max_tokens"] is not null)
+        {
+            return FakeReply.Error(400, "unsupported_parameter", "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.");
+        }
+
+        if (body["temperature"] is JsonValue temperature && temperature.GetValue<double>() != 1)
+        {
+            return FakeReply.Error(400, "unsupported_value", "Unsupported value: 'temperature' does not support 0.0 with this model. Only the default (1) value is supported.");
+        }
+
+        return null;
     }
 
     public async ValueTask DisposeAsync()
