@@ -60,12 +60,12 @@ public sealed class AzureOpenAIOptions : IValidatableObject
     [Range(0, 100_000)]
     public int ReasoningTokenAllowance { get; set; } = 4_000;
 
-    // Defaults: gpt-4.1-mini list prices per 1M tokens (shared/reference/performance-anchors.md section 6).
-    public decimal InputPricePerMillionTokens { get; set; } = 0.40m;
+    // Defaults: gpt-5-mini list prices per 1M tokens, the model infra deploys (gpt-4.1-mini: 0.40 / 0.10 / 1.60).
+    public decimal InputPricePerMillionTokens { get; set; } = LlmPriceTable.Gpt5Mini.InputPerMillion;
 
-    public decimal CachedInputPricePerMillionTokens { get; set; } = 0.10m;
+    public decimal CachedInputPricePerMillionTokens { get; set; } = LlmPriceTable.Gpt5Mini.CachedInputPerMillion;
 
-    public decimal OutputPricePerMillionTokens { get; set; } = 1.60m;
+    public decimal OutputPricePerMillionTokens { get; set; } = LlmPriceTable.Gpt5Mini.OutputPerMillion;
 
     [Required]
     [RegularExpression("^[A-Z]{3}$")]

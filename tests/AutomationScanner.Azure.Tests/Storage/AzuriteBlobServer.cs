@@ -6,7 +6,8 @@ namespace AutomationScanner.Azure.Tests.Storage;
 
 /// <summary>
 /// Starts Azurite's blob service in memory on a free loopback port and stops it on dispose. Azurite is found
-/// through AZURITE_BLOB (path of the azurite-blob script) or on PATH (`npm install -g azurite`).
+/// through AZURITE_BLOB (path of the azurite-blob script), in a node_modules/.bin above the test binaries (the repo's
+/// `npm ci`), or on PATH (`npm install -g azurite`).
 /// </summary>
 internal sealed class AzuriteBlobServer : IAsyncDisposable
 {
@@ -29,6 +30,15 @@ internal sealed class AzuriteBlobServer : IAsyncDisposable
         if (!string.IsNullOrEmpty(configured) && File.Exists(configured))
         {
             return configured;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var local = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite-blob");
+            if (File.Exists(local))
+            {
+                return local;
+            }
         }
 
         return (Environment.GetEnvironmentVariable("PATH") ?? "")

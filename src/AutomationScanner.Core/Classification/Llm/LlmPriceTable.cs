@@ -1,9 +1,10 @@
 namespace AutomationScanner.Core.Classification.Llm;
 
-/// <summary>Prices per million tokens of the deployed model (defaults: gpt-4.1-mini list price, USD).</summary>
+/// <summary>Prices per million tokens of the deployed model, for the scan's cost estimate.</summary>
 public sealed record LlmPriceTable(decimal InputPerMillion, decimal CachedInputPerMillion, decimal OutputPerMillion, string Currency = "USD")
 {
-    public static LlmPriceTable Gpt41Mini { get; } = new(0.40m, 0.10m, 1.60m);
+    /// <summary>gpt-5-mini list prices in USD (the infra's default deployment); see shared reference, performance section 6.</summary>
+    public static LlmPriceTable Gpt5Mini { get; } = new(0.25m, 0.025m, 2.00m);
 
     public decimal Estimate(long inputTokens, long cachedInputTokens, long outputTokens)
     {
@@ -22,7 +23,7 @@ public sealed record LlmAssessorSettings
     /// <summary>Input plus output tokens one scan may spend; requests that would exceed it are not sent.</summary>
     public long TokenBudgetPerScan { get; init; } = 2_000_000;
 
-    public LlmPriceTable Prices { get; init; } = LlmPriceTable.Gpt41Mini;
+    public LlmPriceTable Prices { get; init; } = LlmPriceTable.Gpt5Mini;
 }
 
 /// <summary>

@@ -42,8 +42,8 @@ public sealed class LlmTaskAssessorTests
         Assert.Equal(600, run.Usage.CachedInputTokens);
         Assert.Equal(900, run.Usage.OutputTokens);
 
-        // 2400 uncached x 0.40 + 600 cached x 0.10 + 900 out x 1.60, per million tokens.
-        Assert.Equal(0.00246m, run.Usage.EstimatedCost);
+        // Default gpt-5-mini prices: 2400 uncached x 0.25 + 600 cached x 0.025 + 900 out x 2.00, per million tokens.
+        Assert.Equal(0.002415m, run.Usage.EstimatedCost);
     }
 
     [Fact]
