@@ -22,7 +22,7 @@ public static class ScanCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz)", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz; documents: .txt, .md, .html, .docx, .pdf)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json and opportunities.csv", DefaultValueFactory = _ => "scan-output" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
         var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User\"" };
@@ -133,6 +133,16 @@ public static class ScanCommand
         foreach (var failed in report.Inputs.Where(i => !i.Read))
         {
             console.MarkupLineInterpolated($"[{(failed.Kind == "unsupported" ? "grey" : "red")}]{failed.Name}[/]: {failed.Error ?? string.Empty}");
+        }
+
+        foreach (var document in report.Documents.Where(d => d.Statements > 0))
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]{document.Name}[/]: {document.Statements:N0} steps, {document.Matched:N0} matched to logged activities, {document.Unmatched:N0} become tasks of their own.");
+            foreach (var note in document.Notes)
+            {
+                console.MarkupLineInterpolated($"  [yellow]{note}[/]");
+            }
         }
 
         var table = new Table().AddColumns("#", "Process", "Task", "Manual h/yr", "Exec/yr", "Handling", "Automated");

@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
 
@@ -34,8 +35,11 @@ public sealed class Opportunity
 
     public required IReadOnlyList<ScoreFactor> Why { get; set; }
 
+    /// <summary>Document statements (SOP steps) that describe the task: its description and evidence.</summary>
+    public IReadOnlyList<TaskStatement> Statements { get; init; } = [];
+
     /// <summary>The LLM's assessment, or the reason it fell back to ML-only; null when no LLM is configured.</summary>
-    public TaskAssessment? Llm { get; init; }
+    public TaskAssessment? Llm { get; set; }
 }
 
 /// <summary>The result of one scan: what was read, what it found, and how it ranked it.</summary>
@@ -54,6 +58,9 @@ public sealed class ScanReport
     public required IReadOnlyList<LogSummary> Processes { get; init; }
 
     public required IReadOnlyList<Opportunity> Opportunities { get; init; }
+
+    /// <summary>Documents read (SOPs, work instructions): statements found, matched, caps reached, injections flagged.</summary>
+    public IReadOnlyList<DocumentSummary> Documents { get; init; } = [];
 
     /// <summary>How the score is computed, in words, so a reader of the file alone can follow it.</summary>
     public required string ScoreDescription { get; init; }

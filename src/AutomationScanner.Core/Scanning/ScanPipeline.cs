@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
@@ -30,17 +31,24 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         var outcomes = new ConcurrentDictionary<string, InputOutcome>(StringComparer.Ordinal);
         var mined = new ConcurrentDictionary<string, MinedProcess>(StringComparer.Ordinal);
         var logs = new List<ScanInput>();
+        var documents = new List<ScanInput>();
         foreach (var input in inputs)
         {
             if (ExportSniffer.IsEventLogName(input.Name))
             {
                 logs.Add(input);
             }
+            else if (DocumentReader.IsDocument(input.Name))
+            {
+                documents.Add(input);
+            }
             else
             {
-                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, optionally .gz); skipped");
+                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, optionally .gz) or a document (.txt, .md, .html, .docx, .pdf); skipped");
             }
         }
+
+        var extractions = await ReadDocumentsAsync(documents, outcomes, cancellationToken);
 
         var processNames = UniqueProcessNames(logs);
         await Parallel.ForEachAsync(logs, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -66,6 +74,12 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
 
         var processes = mined.OrderBy(m => m.Value.Summary.Process, StringComparer.Ordinal).Select(m => m.Value).ToList();
         var candidates = processes.SelectMany(CandidatesOf).ToList();
+
+        // Document text is data: it is matched and reported, and never changes how candidates are scored or ranked.
+        var matching = new StatementMatcher().Match(candidates, extractions.SelectMany(e => e.Statements));
+        candidates.AddRange(matching.DocumentCandidates);
+
+        // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
         var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
         var opportunities = Rank(candidates, assessments);
         return new ScanReport
@@ -75,12 +89,14 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
             Processes = [.. processes.Select(p => p.Summary)],
             Opportunities = opportunities,
+            Documents = [.. extractions.Select(e => Summarise(e, matching))],
             ScoreDescription = InterimScoreDescription,
             Assumptions =
             [
                 $"Timestamps without an offset are read as {ingestion.DefaultTimeZone.Id} local time.",
                 $"Working hours are {ingestion.Mining.WorkdayStartHour:00}:00-{ingestion.Mining.WorkdayEndHour:00}:00 local time, Monday to Friday.",
                 "Resources whose names mark them as systems or bots (system, batch, bot, RPA, scheduler...) count as automation already achieved.",
+                $"Document steps are matched to activities at a similarity of {StatementMatcher.DefaultThreshold:0.00} or more; unmatched steps become tasks of their own, sized from their frequency hints (250 working days a year).",
                 LlmAssumption(assessments.Usage),
             ],
             Llm = assessments.Usage,
@@ -99,24 +115,9 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         var opportunities = new List<Opportunity>();
         foreach (var candidate in candidates)
         {
-            var statistics = candidate.Statistics!;
-            var why = InterimScorer.Score(statistics, out var hours);
-            var (seconds, basis) = InterimScorer.HandlingTime(statistics);
-            opportunities.Add(new Opportunity
-            {
-                Rank = 0,
-                Id = candidate.Id,
-                Process = candidate.Process,
-                Task = candidate.Name,
-                Statistics = statistics,
-                ExecutionsPerYear = InterimScorer.ExecutionsPerYear(statistics),
-                HandlingSeconds = seconds,
-                HandlingBasis = basis,
-                ManualHoursPerYear = hours,
-                Score = hours,
-                Why = why,
-                Llm = assessments.Usage.Enabled ? assessments.For(candidate.Id) : null,
-            });
+            var opportunity = candidate.Statistics is { } statistics ? FromLog(candidate, statistics) : FromDocuments(candidate);
+            opportunity.Llm = assessments.Usage.Enabled ? assessments.For(candidate.Id) : null;
+            opportunities.Add(opportunity);
         }
 
         opportunities.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
@@ -126,6 +127,92 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         }
 
         return opportunities;
+    }
+
+    private static Opportunity FromLog(TaskCandidate candidate, ActivityStatistics statistics)
+    {
+        var why = InterimScorer.Score(statistics, out var hours);
+        var (seconds, basis) = InterimScorer.HandlingTime(statistics);
+        return new Opportunity
+        {
+            Rank = 0,
+            Id = candidate.Id,
+            Process = candidate.Process,
+            Task = candidate.Name,
+            Statistics = statistics,
+            ExecutionsPerYear = InterimScorer.ExecutionsPerYear(statistics),
+            HandlingSeconds = seconds,
+            HandlingBasis = basis,
+            ManualHoursPerYear = hours,
+            Score = hours,
+            Why = why,
+            Statements = [.. candidate.Statements],
+        };
+    }
+
+    private static Opportunity FromDocuments(TaskCandidate candidate)
+    {
+        var why = DocumentSizing.Score(candidate, out var perYear, out var hours);
+        return new Opportunity
+        {
+            Rank = 0,
+            Id = candidate.Id,
+            Process = candidate.Process,
+            Task = candidate.Name,
+            ExecutionsPerYear = perYear,
+            HandlingSeconds = InterimScorer.AssumedHandlingTime.TotalSeconds,
+            HandlingBasis = HandlingTimeBasis.Assumed,
+            ManualHoursPerYear = hours,
+            Score = hours,
+            Why = why,
+            Statements = [.. candidate.Statements],
+        };
+    }
+
+    /// <summary>Reads every document; one that cannot be read is recorded with its error and the scan goes on.</summary>
+    private async Task<List<DocumentExtraction>> ReadDocumentsAsync(List<ScanInput> documents, ConcurrentDictionary<string, InputOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var reader = new DocumentReader(ingestion.Documents, logger);
+        var extractions = new DocumentExtraction?[documents.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, documents.Count), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (index, ct) =>
+            {
+                var input = documents[index];
+                DocumentExtraction extraction;
+                try
+                {
+                    await using var stream = await input.OpenAsync(ct);
+                    extraction = reader.Read(stream, input.Name, ct);
+                }
+                catch (IOException ex)
+                {
+                    extraction = new DocumentExtraction { SourceFile = input.Name, Format = "unknown", Error = input.Name + ": could not be opened (" + ex.Message + ")" };
+                }
+
+                extractions[index] = extraction;
+                outcomes[input.Name] = new InputOutcome(input.Name, "document", extraction.Succeeded, extraction.Error);
+            });
+        return [.. extractions.OfType<DocumentExtraction>()];
+    }
+
+    private static DocumentSummary Summarise(DocumentExtraction extraction, StatementMatchResult matching)
+    {
+        bool FromThis(TaskStatement s) => ReferenceEquals(s.SourceFile, extraction.SourceFile) || s.SourceFile == extraction.SourceFile;
+        var matched = matching.Matches.Count(m => FromThis(m.Statement));
+        var unmatched = matching.DocumentCandidates.Sum(c => c.Statements.Count(FromThis));
+        return new DocumentSummary
+        {
+            Name = extraction.SourceFile,
+            Format = extraction.Format,
+            Statements = extraction.Statements.Count,
+            Matched = matched,
+            Unmatched = unmatched,
+            SuspectedInjections = extraction.SuspectedInjections,
+            CharactersRead = extraction.CharactersRead,
+            CharacterCapReached = extraction.CharacterCapReached,
+            StatementCapReached = extraction.StatementCapReached,
+            Notes = extraction.Notes,
+        };
     }
 
     /// <summary>Process name per log: the file name without extensions, made unique when two logs share it.</summary>
