@@ -1,3 +1,4 @@
+using System.Text;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Reporting;
@@ -28,6 +29,44 @@ public sealed class ScanPipelineLlmTests
             new AssessmentPromptBuilder(new ResourcePseudonymizer(new byte[32])),
             new LlmAssessorSettings(),
             NullLogger<LlmTaskAssessor>.Instance);
+    }
+
+    [Fact]
+    public async Task RunAsync_LogWithSop_LlmGetsMatchedStatementsRedactedAndDocumentOnlyTasks()
+    {
+        const string sop = """
+            # Compensation requests
+
+            1. Register the request in the claims portal (about 50 per week).
+            2. Pay the compensation to NL91ABNA0417164300 and email the receipt to jan.devries@contoso.com.
+            3. Send the customer a satisfaction survey every month.
+            """;
+        var prompts = new List<string>();
+        var client = Substitute.For<ILlmCompletionClient>();
+        client.Deployment.Returns("gpt-test");
+        client.CompleteAsync(Arg.Do<LlmPrompt>(p => prompts.Add(p.UserMessage)), Arg.Any<CancellationToken>())
+            .Returns(ci => new LlmCompletion(FakeAnswers.ValidFor(ci.Arg<LlmPrompt>().UserMessage), LlmFinish.Completed, 10, 0, 10, 1));
+        var assessor = new LlmTaskAssessor(
+            client, Substitute.For<IAssessmentCache>(), new AssessmentPromptBuilder(new ResourcePseudonymizer(new byte[32])), new LlmAssessorSettings(), NullLogger<LlmTaskAssessor>.Instance);
+        ScanInput[] inputs =
+        [
+            ScanInput.FromFile(TestFiles.Sample("running-example.xes")),
+            new("compensation-sop.md", _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(sop)))),
+        ];
+
+        var report = await new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor)
+            .RunAsync(inputs, "scan-1", TestContext.Current.CancellationToken);
+
+        var sent = Assert.Single(prompts);
+        var tasks = FakeAnswers.TasksIn(sent);
+        Assert.Equal(report.Opportunities.Count, tasks.Count);
+        var register = tasks.Single(t => t["task"]!.GetValue<string>() == "register request");
+        Assert.NotNull(register["metrics"]);
+        Assert.Equal("compensation-sop.md:3", register["documentStatements"]![0]!["ref"]!.GetValue<string>());
+        Assert.Contains(tasks, t => t["metrics"] is null && t["documentStatements"] is not null);
+        Assert.DoesNotContain("NL91ABNA", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("contoso", sent, StringComparison.Ordinal);
+        Assert.All(report.Opportunities, o => Assert.Equal(AssessmentStatus.Assessed, o.Llm!.Status));
     }
 
     [Fact]
