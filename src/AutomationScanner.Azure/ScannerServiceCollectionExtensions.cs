@@ -1,6 +1,8 @@
 using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Azure.Storage;
+using System.Security.Cryptography;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Ethics;
 using global::Azure.Identity;
 using global::Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
@@ -20,18 +22,6 @@ public sealed class AssessmentCacheOptions
     public string? Path { get; set; }
 }
 
-/// <summary>Privacy settings (section <c>Privacy</c>).</summary>
-public sealed class PrivacyOptions
-{
-    public const string SectionName = "Privacy";
-
-    /// <summary>
-    /// Base64 key (>= 16 bytes) for resource pseudonyms; keep it in Key Vault or user secrets. Without it, a key is
-    /// drawn per process and pseudonyms are stable within one run only.
-    /// </summary>
-    public string? PseudonymKey { get; set; }
-}
-
 public static class ScannerServiceCollectionExtensions
 {
     /// <summary>
@@ -46,16 +36,10 @@ public static class ScannerServiceCollectionExtensions
 
         services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AssessmentCacheOptions>().BindConfiguration(AssessmentCacheOptions.SectionName);
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)
-            .Validate(o => o.PseudonymKey is null || IsKey(o.PseudonymKey), "Privacy:PseudonymKey must be base64 of at least 16 bytes.")
-            .ValidateOnStart();
 
-        services.AddSingleton(sp =>
-        {
-            var key = sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.PseudonymKey;
-            return key is null ? ResourcePseudonymizer.WithEphemeralKey() : new ResourcePseudonymizer(Convert.FromBase64String(key));
-        });
-        services.AddSingleton<AssessmentPromptBuilder>();
+        // Resource pseudonyms in prompts use a key drawn per process: the model provider cannot link them across
+        // scans or to the report's pseudonyms. The cache key does not include them, so rescans still hit the cache.
+        services.AddSingleton(new AssessmentPromptBuilder(new ResourcePseudonymizer(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))));
         services.AddSingleton<IAssessmentCache>(sp => CreateCache(sp, builder.Configuration));
         services.AddSingleton<ITaskAssessor>(sp =>
         {
@@ -107,11 +91,5 @@ public static class ScannerServiceCollectionExtensions
             Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
             "AutomationScanner",
             "cache"));
-    }
-
-    private static bool IsKey(string base64)
-    {
-        var buffer = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, buffer, out var written) && written >= 16;
     }
 }

@@ -1,6 +1,6 @@
 using AutomationScanner.Azure.Tests.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
-using AutomationScanner.Core.Tests.Builders;
+using AutomationScanner.Core.Tests.LlmTestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
@@ -15,16 +16,29 @@ namespace AutomationScanner.Core.Scanning;
 /// cannot be read are recorded in the report and the rest of the scan goes on. Every candidate (not only the top
 /// ones) goes to the LLM assessor when one is configured; its faults leave tasks ML-only, never fail the scan.
 /// </summary>
-public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger, ITaskAssessor? assessor = null)
+public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger, ScoringOptions? scoring = null, ITaskAssessor? assessor = null)
 {
+    public const string ScoreDescription =
+        "Score = risk-adjusted priority 0..100 = 100 x (0.45 x value + 0.35 x suitability + 0.20 x ease) x (0.5 + 0.5 x confidence) x risk multiplier " +
+        "(minimal 1, limited 0.9, high 0.6, prohibited 0: never recommended). value = ln(1 + benefit hours P50) / ln(1 + one FTE year), capped at 1; " +
+        "benefit hours = suitability x executions/year x handling time x manual share. Weights are configurable; see docs/ranking.md.";
+
+    private readonly ScoringOptions _scoring = scoring ?? new ScoringOptions();
     private readonly ITaskAssessor _assessor = assessor ?? new NotConfiguredTaskAssessor();
 
-    public const string InterimScoreDescription =
-        "Interim score = manual hours per year = executions per year (log executions scaled over the log's span) x median handling time " +
-        "(start-to-complete when the log has start events, else the median gap since the previous event capped at 30 min, else 5 min assumed) " +
-        "x (1 - share of executions by system or bot resources).";
+    /// <summary>A scan with nothing to compare against.</summary>
+    public Task<ScanReport> RunAsync(IReadOnlyList<ScanInput> inputs, string? scanId, CancellationToken cancellationToken) =>
+        RunAsync(inputs, scanId, previous: null, cancellationToken);
 
-    public async Task<ScanReport> RunAsync(IReadOnlyList<ScanInput> inputs, string? scanId = null, CancellationToken cancellationToken = default)
+    /// <param name="inputs">Exports to read.</param>
+    /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
+    /// <param name="previous">The engagement's previous report, to record what changed.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    public async Task<ScanReport> RunAsync(
+        IReadOnlyList<ScanInput> inputs,
+        string? scanId = null,
+        PreviousReport? previous = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var started = timeProvider.GetUtcNow();
@@ -75,13 +89,13 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         var processes = mined.OrderBy(m => m.Value.Summary.Process, StringComparer.Ordinal).Select(m => m.Value).ToList();
         var candidates = processes.SelectMany(CandidatesOf).ToList();
 
-        // Document text is data: it is matched and reported, and never changes how candidates are scored or ranked.
+        // Document text is data: it is matched and screened, and never changes the scanner's rules or weights.
         var matching = new StatementMatcher().Match(candidates, extractions.SelectMany(e => e.Statements));
         candidates.AddRange(matching.DocumentCandidates);
 
         // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
         var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
-        var opportunities = Rank(candidates, assessments);
+        var opportunities = Judge(candidates, processes, assessments);
         return new ScanReport
         {
             ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
@@ -90,15 +104,22 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
             Processes = [.. processes.Select(p => p.Summary)],
             Opportunities = opportunities,
             Documents = [.. extractions.Select(e => Summarise(e, matching))],
-            ScoreDescription = InterimScoreDescription,
+            ScoreDescription = ScoreDescription,
             Assumptions =
             [
                 $"Timestamps without an offset are read as {ingestion.DefaultTimeZone.Id} local time.",
                 $"Working hours are {ingestion.Mining.WorkdayStartHour:00}:00-{ingestion.Mining.WorkdayEndHour:00}:00 local time, Monday to Friday.",
                 "Resources whose names mark them as systems or bots (system, batch, bot, RPA, scheduler...) count as automation already achieved.",
+                "Resources are shown as stable pseudonyms (keyed hash); names never appear in the report.",
+                "Value ranges are scenarios at the P10, median and P90 handling time, not a confidence interval; realised benefits are often lower.",
+                "Suitability is log-derived until the classifier is wired in: (1 - rework rate) x (1 - failure rate).",
                 $"Document steps are matched to activities at a similarity of {StatementMatcher.DefaultThreshold:0.00} or more; unmatched steps become tasks of their own, sized from their frequency hints (250 working days a year).",
                 LlmAssumption(assessments.Usage),
             ],
+            ValueAssumptions = ValueAssumptions.From(_scoring.Value),
+            RuleCatalogueVersion = RuleCatalogue.Default.Version,
+            RegulatoryDates = RuleCatalogue.Default.Dates,
+            Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
             Llm = assessments.Usage,
         };
     }
@@ -110,63 +131,40 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         ? $"LLM second opinion from Azure OpenAI deployment {usage.Deployment} (prompt {usage.PromptVersion}); it is reported per task and does not change the score. Tasks it could not assess are flagged and stay ML-only."
         : "LLM assessment off: no Azure OpenAI endpoint configured. Tasks are scored without it.";
 
-    private static List<Opportunity> Rank(IEnumerable<TaskCandidate> candidates, AssessmentRun assessments)
+    /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
+    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments)
     {
-        var opportunities = new List<Opportunity>();
-        foreach (var candidate in candidates)
+        var estimator = new ValueEstimator(_scoring.Value);
+        var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
+        var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50);
+        var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal));
+        var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk);
+        var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
+        var inputs = candidates.Select(c => new RankingInput(
+            c,
+            estimator.Estimate(c, InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
+            screen.Assess(c, context)));
+        var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
+        var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer)).ToList();
+        foreach (var opportunity in opportunities)
         {
-            var opportunity = candidate.Statistics is { } statistics ? FromLog(candidate, statistics) : FromDocuments(candidate);
-            opportunity.Llm = assessments.Usage.Enabled ? assessments.For(candidate.Id) : null;
-            opportunities.Add(opportunity);
-        }
-
-        opportunities.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
-        for (var i = 0; i < opportunities.Count; i++)
-        {
-            opportunities[i].Rank = i + 1;
+            opportunity.Llm = assessments.Usage.Enabled ? assessments.For(opportunity.Id) : null;
         }
 
         return opportunities;
     }
 
-    private static Opportunity FromLog(TaskCandidate candidate, ActivityStatistics statistics)
-    {
-        var why = InterimScorer.Score(statistics, out var hours);
-        var (seconds, basis) = InterimScorer.HandlingTime(statistics);
-        return new Opportunity
-        {
-            Rank = 0,
-            Id = candidate.Id,
-            Process = candidate.Process,
-            Task = candidate.Name,
-            Statistics = statistics,
-            ExecutionsPerYear = InterimScorer.ExecutionsPerYear(statistics),
-            HandlingSeconds = seconds,
-            HandlingBasis = basis,
-            ManualHoursPerYear = hours,
-            Score = hours,
-            Why = why,
-            Statements = [.. candidate.Statements],
-        };
-    }
+    /// <summary>Log-derived automation potential until the classifier supplies one.</summary>
+    private static double InterimSuitability(TaskCandidate candidate) =>
+        candidate.Statistics is { } s ? Math.Clamp((1 - s.ReworkRate) * (1 - s.FailureRate), 0, 1) : 0.5;
 
-    private static Opportunity FromDocuments(TaskCandidate candidate)
+    private static DataQualitySignals QualityOf(LogSummary summary)
     {
-        var why = DocumentSizing.Score(candidate, out var perYear, out var hours);
-        return new Opportunity
-        {
-            Rank = 0,
-            Id = candidate.Id,
-            Process = candidate.Process,
-            Task = candidate.Name,
-            ExecutionsPerYear = perYear,
-            HandlingSeconds = InterimScorer.AssumedHandlingTime.TotalSeconds,
-            HandlingBasis = HandlingTimeBasis.Assumed,
-            ManualHoursPerYear = hours,
-            Score = hours,
-            Why = why,
-            Statements = [.. candidate.Statements],
-        };
+        var faults = summary.DataQuality.Sum(i => i.Count);
+        var issues = summary.EventsWithoutOffset > 0
+            ? new[] { string.Create(CultureInfo.InvariantCulture, $"{summary.EventsWithoutOffset} timestamps without offset, read as {summary.TimeZone}") }
+            : [];
+        return new DataQualitySignals(faults == 0 ? 0 : faults / (double)(summary.Events + faults), issues);
     }
 
     /// <summary>Reads every document; one that cannot be read is recorded with its error and the scan goes on.</summary>

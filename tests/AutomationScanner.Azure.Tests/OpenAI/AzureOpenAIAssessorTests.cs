@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
-using AutomationScanner.Core.Tests.Builders;
+using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Tests.LlmTestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutomationScanner.Azure.Tests.OpenAI;
@@ -45,7 +46,7 @@ public sealed class AzureOpenAIAssessorTests : IAsyncLifetime
         return new LlmTaskAssessor(
             new AzureOpenAICompletionClient(options, NullLogger<AzureOpenAICompletionClient>.Instance),
             new LocalFolderAssessmentCache(_cacheDir),
-            new AssessmentPromptBuilder(new ResourcePseudonymizer(new byte[32])),
+            new AssessmentPromptBuilder(new ResourcePseudonymizer("test-key")),
             options.ToSettings(),
             NullLogger<LlmTaskAssessor>.Instance);
     }

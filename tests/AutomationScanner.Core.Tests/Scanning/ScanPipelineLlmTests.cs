@@ -1,9 +1,10 @@
 using System.Text;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
-using AutomationScanner.Core.Tests.Builders;
+using AutomationScanner.Core.Tests.LlmTestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
@@ -14,7 +15,7 @@ public sealed class ScanPipelineLlmTests
     private static readonly IReadOnlyList<ScanInput> Inputs = [ScanInput.FromFile(TestFiles.Sample("running-example.xes"))];
 
     private static Task<ScanReport> ScanAsync(ITaskAssessor? assessor) =>
-        new ScanPipeline(new IngestionOptions(), TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor)
+        new ScanPipeline(new IngestionOptions(), TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor: assessor)
             .RunAsync(Inputs, "scan-1", TestContext.Current.CancellationToken);
 
     private static LlmTaskAssessor AssessorAnswering(Func<string, string> answer)
@@ -26,7 +27,7 @@ public sealed class ScanPipelineLlmTests
         return new LlmTaskAssessor(
             client,
             Substitute.For<IAssessmentCache>(),
-            new AssessmentPromptBuilder(new ResourcePseudonymizer(new byte[32])),
+            new AssessmentPromptBuilder(new ResourcePseudonymizer("test-key")),
             new LlmAssessorSettings(),
             NullLogger<LlmTaskAssessor>.Instance);
     }
@@ -47,14 +48,14 @@ public sealed class ScanPipelineLlmTests
         client.CompleteAsync(Arg.Do<LlmPrompt>(p => prompts.Add(p.UserMessage)), Arg.Any<CancellationToken>())
             .Returns(ci => new LlmCompletion(FakeAnswers.ValidFor(ci.Arg<LlmPrompt>().UserMessage), LlmFinish.Completed, 10, 0, 10, 1));
         var assessor = new LlmTaskAssessor(
-            client, Substitute.For<IAssessmentCache>(), new AssessmentPromptBuilder(new ResourcePseudonymizer(new byte[32])), new LlmAssessorSettings(), NullLogger<LlmTaskAssessor>.Instance);
+            client, Substitute.For<IAssessmentCache>(), new AssessmentPromptBuilder(new ResourcePseudonymizer("test-key")), new LlmAssessorSettings(), NullLogger<LlmTaskAssessor>.Instance);
         ScanInput[] inputs =
         [
             ScanInput.FromFile(TestFiles.Sample("running-example.xes")),
             new("compensation-sop.md", _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(sop)))),
         ];
 
-        var report = await new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor)
+        var report = await new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor: assessor)
             .RunAsync(inputs, "scan-1", TestContext.Current.CancellationToken);
 
         var sent = Assert.Single(prompts);

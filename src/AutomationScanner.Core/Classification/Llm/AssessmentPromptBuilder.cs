@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Scanning;
 

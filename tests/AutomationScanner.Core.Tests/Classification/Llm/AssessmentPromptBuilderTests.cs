@@ -1,12 +1,13 @@
 using System.Text.Json;
 using AutomationScanner.Core.Classification.Llm;
-using AutomationScanner.Core.Tests.Builders;
+using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Tests.LlmTestKit;
 
 namespace AutomationScanner.Core.Tests.Classification.Llm;
 
 public sealed class AssessmentPromptBuilderTests
 {
-    private readonly AssessmentPromptBuilder _sut = new(new ResourcePseudonymizer(new byte[32]));
+    private readonly AssessmentPromptBuilder _sut = new(new ResourcePseudonymizer("test-key"));
 
     private static JsonElement DataOf(LlmPrompt prompt)
     {
@@ -28,7 +29,7 @@ public sealed class AssessmentPromptBuilderTests
         Assert.Equal(0.167, metrics.GetProperty("reworkRate").GetDouble());
         Assert.Equal(240, metrics.GetProperty("serviceTimeMedianSeconds").GetDouble());
         Assert.Equal(0.25, metrics.GetProperty("handoverRate").GetDouble());
-        Assert.Matches("^R-[0-9a-f]{6}$", metrics.GetProperty("topResourceShares")[0].GetProperty("resource").GetString());
+        Assert.Matches("^R-[0-9a-f]{8}$", metrics.GetProperty("topResourceShares")[0].GetProperty("resource").GetString());
         Assert.DoesNotContain("jan.devries", prompt.UserMessage, StringComparison.Ordinal);
         Assert.Contains("metric:reworkRate", prepared.EvidenceRefs);
         Assert.Equal(AssessmentPrompt.JsonSchema, prompt.JsonSchema);

@@ -1,6 +1,7 @@
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Scanning;
-using AutomationScanner.Core.Tests.Builders;
+using AutomationScanner.Core.Tests.LlmTestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
@@ -22,7 +23,7 @@ public sealed class LlmTaskAssessorTests
     private LlmTaskAssessor Create(LlmAssessorSettings? settings = null) => new(
         _client,
         _cache,
-        new AssessmentPromptBuilder(new ResourcePseudonymizer(new byte[32])),
+        new AssessmentPromptBuilder(new ResourcePseudonymizer("test-key")),
         settings ?? new LlmAssessorSettings(),
         NullLogger<LlmTaskAssessor>.Instance);
 

@@ -42,36 +42,3 @@ public sealed class PersonalDataRedactorTests
         Assert.Equal("", PersonalDataRedactor.Redact(null));
     }
 }
-
-public sealed class ResourcePseudonymizerTests
-{
-    private static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
-
-    [Fact]
-    public void Pseudonymize_SameIdAndKey_StableShortPseudonym()
-    {
-        var sut = new ResourcePseudonymizer(Key);
-
-        var first = sut.Pseudonymize("jan.devries");
-
-        Assert.Equal(first, new ResourcePseudonymizer(Key).Pseudonymize("jan.devries"));
-        Assert.Matches("^R-[0-9a-f]{6}$", first);
-        Assert.DoesNotContain("jan", first, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
-    public void Pseudonymize_DifferentKeyOrId_DifferentPseudonym()
-    {
-        var sut = new ResourcePseudonymizer(Key);
-        var other = new ResourcePseudonymizer([.. Key.Reverse()]);
-
-        Assert.NotEqual(sut.Pseudonymize("jan.devries"), other.Pseudonymize("jan.devries"));
-        Assert.NotEqual(sut.Pseudonymize("jan.devries"), sut.Pseudonymize("maria.lopez"));
-    }
-
-    [Fact]
-    public void Constructor_ShortKey_Throws()
-    {
-        Assert.Throws<ArgumentException>(() => new ResourcePseudonymizer(new byte[8]));
-    }
-}

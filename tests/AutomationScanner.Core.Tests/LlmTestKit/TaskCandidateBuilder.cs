@@ -2,7 +2,7 @@ using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Scanning;
 
-namespace AutomationScanner.Core.Tests.Builders;
+namespace AutomationScanner.Core.Tests.LlmTestKit;
 
 /// <summary>Builds candidates with plausible metrics; shared (as a linked file) by the Core and Azure tests.</summary>
 internal sealed class TaskCandidateBuilder

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutomationScanner.Core.Classification.Llm;
 
-namespace AutomationScanner.Core.Tests.Builders;
+namespace AutomationScanner.Core.Tests.LlmTestKit;
 
 /// <summary>Answers a model could give to a prompt built by AssessmentPromptBuilder; shared with the Azure tests.</summary>
 internal static class FakeAnswers
