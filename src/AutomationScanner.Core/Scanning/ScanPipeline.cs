@@ -143,7 +143,7 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         var inputs = candidates.Select(c => new RankingInput(
             c,
             estimator.Estimate(c, InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
-            screen.Assess(c, context)));
+            screen.Assess(c, context, LlmFlags(assessments.For(c.Id)))));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
         var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer)).ToList();
         foreach (var opportunity in opportunities)
@@ -153,6 +153,21 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
 
         return opportunities;
     }
+
+    /// <summary>
+    /// The LLM's ethical flags as risk-screen input. The screen lets them raise a tier, never lower one; a flag can
+    /// at most make a task High: only a catalogue rule with its evidence can call a practice prohibited.
+    /// </summary>
+    private static List<LlmRiskFlag>? LlmFlags(TaskAssessment? assessment) =>
+        assessment?.Judgement?.EthicalFlags.Select(f => new LlmRiskFlag(
+            f.Category.ToString(),
+            f.Severity switch
+            {
+                EthicalSeverity.High => RiskTier.High,
+                EthicalSeverity.Medium => RiskTier.Limited,
+                _ => RiskTier.Minimal,
+            },
+            f.Rationale)).ToList();
 
     /// <summary>Log-derived automation potential until the classifier supplies one.</summary>
     private static double InterimSuitability(TaskCandidate candidate) =>

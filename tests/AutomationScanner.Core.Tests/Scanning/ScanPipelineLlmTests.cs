@@ -121,4 +121,33 @@ public sealed class ScanPipelineLlmTests
             Assert.Equal(baseline.Opportunities.Select(o => (o.Id, o.Rank, o.Score)), report.Opportunities.Select(o => (o.Id, o.Rank, o.Score)));
         }
     }
+
+    [Fact]
+    public async Task RunAsync_LlmRaisesHighEthicalFlag_TaskTierRaisedOthersUnchanged()
+    {
+        var baseline = await ScanAsync(null);
+        var target = baseline.Opportunities.Single(o => o.Task == "decide");
+        var flagging = AssessorAnswering(message =>
+        {
+            var answer = System.Text.Json.Nodes.JsonNode.Parse(FakeAnswers.ValidFor(message))!;
+            var refs = FakeAnswers.TasksIn(message).ToDictionary(t => t["ref"]!.GetValue<string>(), t => t["task"]!.GetValue<string>());
+            foreach (var item in answer["assessments"]!.AsArray())
+            {
+                if (refs[item!["taskRef"]!.GetValue<string>()] == "decide")
+                {
+                    item["ethicalFlags"] = System.Text.Json.Nodes.JsonNode.Parse(
+                        """[{"category":"AutomatedDecision","severity":"High","rationale":"Decides on compensation claims without review.","evidence":["metric:executionsPerWeek"]}]""");
+                }
+            }
+
+            return answer.ToJsonString();
+        });
+
+        var report = await ScanAsync(flagging);
+
+        Assert.True(target.Risk.Tier < RiskTier.High, "the rules alone do not make 'decide' high-risk");
+        Assert.Equal(RiskTier.High, report.Opportunities.Single(o => o.Id == target.Id).Risk.Tier);
+        Assert.All(report.Opportunities.Where(o => o.Id != target.Id),
+            o => Assert.Equal(baseline.Opportunities.Single(b => b.Id == o.Id).Risk.Tier, o.Risk.Tier));
+    }
 }
