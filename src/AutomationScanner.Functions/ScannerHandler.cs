@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationScanner.Azure;
+using AutomationScanner.Azure.Storage;
 using AutomationScanner.Functions.Access;
 using AutomationScanner.Functions.Api;
 using AutomationScanner.Functions.Triggers;
@@ -24,7 +25,10 @@ internal static class ScannerHandler
             builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{int.Parse(port, CultureInfo.InvariantCulture)}"));
         }
 
+        // The shared composition root (LLM assessor and its cache), then the storage services only this host and
+        // storage-backed CLI commands need: their options are validated at start, so a missing connection stops here.
         builder.AddScanner();
+        builder.AddScannerStorage();
         builder.Services.AddOptions<EngagementAccessOptions>().BindConfiguration(EngagementAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<EngagementAccess>();
         builder.Services.AddProblemDetails();

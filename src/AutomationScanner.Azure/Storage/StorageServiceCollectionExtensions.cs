@@ -9,7 +9,7 @@ namespace AutomationScanner.Azure.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Blob/queue adapters bound to the <c>ScannerStorage</c> connection, validated at start (a missing connection
+    /// For hosts that work on storage (the Functions handler), next to <c>AddScanner</c>: blob/queue adapters bound to the <c>ScannerStorage</c> connection, validated at start (a missing connection
     /// fails the host before it takes work), plus the storage scan that runs the pipeline.
     /// </summary>
     public static IHostApplicationBuilder AddScannerStorage(this IHostApplicationBuilder builder)

@@ -1,10 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using AutomationScanner.Azure;
+using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;
@@ -24,12 +30,13 @@ public static class ScanCommand
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };
+        var noLlm = new Option<bool>("--no-llm") { Description = "Do not call Azure OpenAI even when AzureOpenAI__Endpoint and AzureOpenAI__Deployment are set" };
         var engagement = new Option<string?>("--engagement", "-e") { Description = "Scan this engagement's exports in storage and publish the report there, instead of local files" };
         var connection = StorageConnection.CreateOption();
         var force = new Option<bool>("--force") { Description = "With --engagement: publish a new report even if no export changed since the last scan" };
         var command = new Command("scan", "Scan exports and write the ranked opportunity list")
         {
-            inputs, output, previous, timeZone, map, dateOrder, automated, top, engagement, connection, force,
+            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,9 +59,20 @@ public static class ScanCommand
 
             if (parse.GetValue(engagement) is { } name)
             {
-                return parse.GetValue(inputs) is { Length: > 0 }
-                    ? Fail(console, "give either input paths or --engagement, not both")
-                    : await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, parse.GetValue(top), cancellationToken);
+                if (parse.GetValue(inputs) is { Length: > 0 })
+                {
+                    return Fail(console, "give either input paths or --engagement, not both");
+                }
+
+                // Storage scans keep the LLM cache in the scanner-cache container of the same account, like RunScan.
+                using var storageHost = parse.GetValue(noLlm) ? null : BuildHost(StorageCacheSettings(parse.GetValue(connection)));
+                if (await StartAsync(console, storageHost, cancellationToken) is { } failed)
+                {
+                    return failed;
+                }
+
+                var llm = storageHost?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
+                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, llm, parse.GetValue(top), cancellationToken);
             }
 
             if (parse.GetValue(inputs) is not { Length: > 0 })
@@ -91,10 +109,18 @@ public static class ScanCommand
                 }
             }
 
-            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance);
+            var outPath = Path.GetFullPath(parse.GetValue(output)!);
+            using var host = parse.GetValue(noLlm) ? null : BuildHost(new() { ["AssessmentCache:Path"] = Path.Combine(outPath, ".cache") });
+            if (await StartAsync(console, host, cancellationToken) is { } startFailed)
+            {
+                return startFailed;
+            }
+
+            var assessor = host?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
+            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor: assessor);
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, previous: earlier, cancellationToken: cancellationToken));
-            var outDir = Directory.CreateDirectory(parse.GetValue(output)!);
+            var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.html"), s => HtmlReportWriter.WriteAsync(report, s, cancellationToken));
@@ -105,6 +131,45 @@ public static class ScanCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// The shared composition root, configured from the environment (AzureOpenAI__Endpoint, AzureOpenAI__Deployment,
+    /// AzureOpenAI__ApiKey...) plus <paramref name="settings"/> (where the LLM cache lives). Nothing set: the LLM stays off.
+    /// </summary>
+    private static IHost BuildHost(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddScanner();
+        return builder.Build();
+    }
+
+    /// <summary>Starts the host (validating its options); an exit code when that fails.</summary>
+    private static async Task<int?> StartAsync(IAnsiConsole console, IHost? host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (host is not null)
+            {
+                await host.StartAsync(cancellationToken);
+            }
+
+            return null;
+        }
+        catch (OptionsValidationException ex)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>The --connection value as the ScannerStorage settings that put the LLM cache in that account.</summary>
+    private static Dictionary<string, string?> StorageCacheSettings(string? connection) =>
+        connection is null ? []
+        : Uri.TryCreate(connection, UriKind.Absolute, out var uri) && !connection.Contains(';', StringComparison.Ordinal)
+            ? new() { ["ScannerStorage:blobServiceUri"] = uri.ToString() }
+            : new() { ["ScannerStorage"] = connection };
 
     private static int Fail(IAnsiConsole console, string message)
     {
@@ -168,6 +233,23 @@ public static class ScanCommand
 
         console.Write(table);
         console.MarkupLine($"[grey]{Markup.Escape(report.ScoreDescription)}[/]");
+        PrintLlm(console, report.Llm);
+    }
+
+    private static void PrintLlm(IAnsiConsole console, LlmUsage llm)
+    {
+        if (!llm.Enabled)
+        {
+            console.MarkupLine("[grey]LLM assessment: off (set AzureOpenAI__Endpoint and AzureOpenAI__Deployment to enable).[/]");
+            return;
+        }
+
+        console.MarkupLineInterpolated(
+            $"LLM assessment ({llm.Deployment}): {llm.TasksAssessed:N0} tasks assessed, {llm.CacheHits:N0} from cache, {llm.Fallbacks:N0} fell back to ML-only; {llm.Requests:N0} requests, {llm.InputTokens:N0} tokens in, {llm.OutputTokens:N0} out, about {llm.EstimatedCost.ToString("0.0000", CultureInfo.InvariantCulture)} {llm.Currency}.");
+        foreach (var (reason, count) in llm.FallbacksByReason)
+        {
+            console.MarkupLineInterpolated($"  [yellow]fallback[/] {reason}: {count:N0}");
+        }
     }
 
     private static string FormatDuration(double seconds) => seconds switch

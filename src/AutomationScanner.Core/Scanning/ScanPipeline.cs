@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
@@ -12,9 +13,10 @@ namespace AutomationScanner.Core.Scanning;
 
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
-/// cannot be read are recorded in the report and the rest of the scan goes on.
+/// cannot be read are recorded in the report and the rest of the scan goes on. Every candidate (not only the top
+/// ones) goes to the LLM assessor when one is configured; its faults leave tasks ML-only, never fail the scan.
 /// </summary>
-public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger, ScoringOptions? scoring = null)
+public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger, ScoringOptions? scoring = null, ITaskAssessor? assessor = null)
 {
     public const string ScoreDescription =
         "Score = risk-adjusted priority 0..100 = 100 x (0.45 x value + 0.35 x suitability + 0.20 x ease) x (0.5 + 0.5 x confidence) x risk multiplier " +
@@ -22,6 +24,7 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         "benefit hours = suitability x executions/year x handling time x manual share. Weights are configurable; see docs/ranking.md.";
 
     private readonly ScoringOptions _scoring = scoring ?? new ScoringOptions();
+    private readonly ITaskAssessor _assessor = assessor ?? new NotConfiguredTaskAssessor();
 
     /// <summary>A scan with nothing to compare against.</summary>
     public Task<ScanReport> RunAsync(IReadOnlyList<ScanInput> inputs, string? scanId, CancellationToken cancellationToken) =>
@@ -89,7 +92,10 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         // Document text is data: it is matched and screened, and never changes the scanner's rules or weights.
         var matching = new StatementMatcher().Match(candidates, extractions.SelectMany(e => e.Statements));
         candidates.AddRange(matching.DocumentCandidates);
-        var opportunities = Judge(candidates, processes);
+
+        // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
+        var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
+        var opportunities = Judge(candidates, processes, assessments);
         return new ScanReport
         {
             ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
@@ -108,19 +114,25 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
                 "Value ranges are scenarios at the P10, median and P90 handling time, not a confidence interval; realised benefits are often lower.",
                 "Suitability is log-derived until the classifier is wired in: (1 - rework rate) x (1 - failure rate).",
                 $"Document steps are matched to activities at a similarity of {StatementMatcher.DefaultThreshold:0.00} or more; unmatched steps become tasks of their own, sized from their frequency hints (250 working days a year).",
+                LlmAssumption(assessments.Usage),
             ],
             ValueAssumptions = ValueAssumptions.From(_scoring.Value),
             RuleCatalogueVersion = RuleCatalogue.Default.Version,
             RegulatoryDates = RuleCatalogue.Default.Dates,
             Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
+            Llm = assessments.Usage,
         };
     }
 
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
+    private static string LlmAssumption(LlmUsage usage) => usage.Enabled
+        ? $"LLM second opinion from Azure OpenAI deployment {usage.Deployment} (prompt {usage.PromptVersion}); it is reported per task and does not change the score. Tasks it could not assess are flagged and stay ML-only."
+        : "LLM assessment off: no Azure OpenAI endpoint configured. Tasks are scored without it.";
+
     /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
-    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes)
+    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments)
     {
         var estimator = new ValueEstimator(_scoring.Value);
         var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
@@ -131,10 +143,31 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         var inputs = candidates.Select(c => new RankingInput(
             c,
             estimator.Estimate(c, InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
-            screen.Assess(c, context)));
+            screen.Assess(c, context, LlmFlags(assessments.For(c.Id)))));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
-        return [.. ranked.Select(r => Opportunity.From(r, pseudonymizer))];
+        var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer)).ToList();
+        foreach (var opportunity in opportunities)
+        {
+            opportunity.Llm = assessments.Usage.Enabled ? assessments.For(opportunity.Id) : null;
+        }
+
+        return opportunities;
     }
+
+    /// <summary>
+    /// The LLM's ethical flags as risk-screen input. The screen lets them raise a tier, never lower one; a flag can
+    /// at most make a task High: only a catalogue rule with its evidence can call a practice prohibited.
+    /// </summary>
+    private static List<LlmRiskFlag>? LlmFlags(TaskAssessment? assessment) =>
+        assessment?.Judgement?.EthicalFlags.Select(f => new LlmRiskFlag(
+            f.Category.ToString(),
+            f.Severity switch
+            {
+                EthicalSeverity.High => RiskTier.High,
+                EthicalSeverity.Medium => RiskTier.Limited,
+                _ => RiskTier.Minimal,
+            },
+            f.Rationale)).ToList();
 
     /// <summary>Log-derived automation potential until the classifier supplies one.</summary>
     private static double InterimSuitability(TaskCandidate candidate) =>
