@@ -1,4 +1,11 @@
 using AutomationScanner.Cli;
 using Spectre.Console;
 
-return await ScannerCli.Create(AnsiConsole.Console).Parse(args).InvokeAsync();
+var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected)
+{
+    // Logs and pipes have no terminal width; 80 columns would fold every table.
+    console.Profile.Width = 160;
+}
+
+return await ScannerCli.Create(console).Parse(args).InvokeAsync();
