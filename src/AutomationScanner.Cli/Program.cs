@@ -1,1 +1,4 @@
-return 0;
+using AutomationScanner.Cli;
+using Spectre.Console;
+
+return await ScannerCli.Create(AnsiConsole.Console).Parse(args).InvokeAsync();

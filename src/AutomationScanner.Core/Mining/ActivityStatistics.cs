@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AutomationScanner.Core.Mining;
 
 /// <summary>
@@ -70,6 +72,7 @@ public sealed record ActivityStatistics
     /// <summary>Share of executions outside 08:00-18:00 local time on weekdays, or on weekends.</summary>
     public required double OffHoursShare { get; init; }
 
-    /// <summary>Executions per resource as named in the log (pseudonymise before reporting).</summary>
-    public required IReadOnlyDictionary<string, long> ExecutionsByResource { get; init; }
+    /// <summary>Executions per resource as named in the log. Personal data: never written to a report as it is.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, long> ExecutionsByResource { get; init; } = new Dictionary<string, long>();
 }

@@ -1,0 +1,248 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using AutomationScanner.Core.Ingestion;
+using Spectre.Console;
+
+namespace AutomationScanner.Cli.Commands;
+
+/// <summary>
+/// `scanner bench`: events per second and peak memory of ingestion + mining, each case in a fresh child process so
+/// the peak resident set (VmHWM) belongs to that case alone.
+/// </summary>
+public static class BenchCommand
+{
+    private static readonly string[] Activities =
+    [
+        "Submit application", "Check completeness", "Request missing documents", "Receive documents", "Assess credit risk",
+        "Calculate offer", "Send offer", "Call customer", "Receive signed offer", "Validate signature", "Approve application",
+        "Decline application", "Cancel application", "Register in core banking", "Pay out loan", "Archive file",
+    ];
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var bpic = new Option<string>("--bpic") { Description = "BPIC 2012 XES(.gz)", DefaultValueFactory = _ => Path.Combine("data", "eventlogs", "bpic2012.xes.gz") };
+        var events = new Option<long>("--events") { Description = "Events in the generated case-sorted CSV", DefaultValueFactory = _ => 10_000_000 };
+        var work = new Option<string>("--work") { Description = "Folder for the generated files", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "scanner-bench") };
+        var repeat = new Option<int>("--repeat") { Description = "Timed runs per small input (the best is reported, after one warm-up)", DefaultValueFactory = _ => 5 };
+        var measure = new Option<string?>("--measure") { Description = "Internal: mine one file in this process and print JSON", Hidden = true };
+        var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV)")
+        {
+            bpic, events, work, repeat, measure,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(measure) is { } file)
+            {
+                Console.WriteLine(Measure(file, parse.GetValue(repeat), cancellationToken));
+                return 0;
+            }
+
+            var folder = Directory.CreateDirectory(parse.GetValue(work)!).FullName;
+            var bpicPath = parse.GetValue(bpic)!;
+            if (!File.Exists(bpicPath))
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {bpicPath} not found (run from the repository root or pass --bpic)");
+                return 1;
+            }
+
+            var xes = Path.Combine(folder, "bpic2012.xes");
+            var csv = Path.Combine(folder, "bpic2012.csv");
+            var large = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"generated-{parse.GetValue(events)}.csv"));
+            console.MarkupLine("Preparing inputs (decompressed XES, its CSV export, the generated CSV)...");
+            Decompress(bpicPath, xes);
+            if (!File.Exists(csv))
+            {
+                ExportCsv(xes, csv);
+            }
+
+            if (!File.Exists(large))
+            {
+                Generate(large, parse.GetValue(events));
+            }
+
+            var table = new Table().AddColumns("Input", "Events", "Size", "Best time", "Events/s", "Peak memory");
+            foreach (var (name, path, runs) in new[] { ("BPIC 2012 XES", xes, parse.GetValue(repeat)), ("BPIC 2012 XES.gz", bpicPath, parse.GetValue(repeat)), ("BPIC 2012 CSV", csv, parse.GetValue(repeat)), ("Generated CSV (case-sorted)", large, 1) })
+            {
+                var result = await RunChildAsync(path, runs, cancellationToken);
+                table.AddRow(name, result.Events.ToString("N0", CultureInfo.InvariantCulture), FormatBytes(new FileInfo(path).Length),
+                    string.Create(CultureInfo.InvariantCulture, $"{result.Seconds:0.000} s"),
+                    (result.Events / result.Seconds).ToString("N0", CultureInfo.InvariantCulture), FormatBytes(result.PeakBytes));
+            }
+
+            console.Write(table);
+            console.MarkupLineInterpolated($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}, one thread per file; peak memory is the child process's VmHWM.[/]");
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record BenchResult(long Events, double Seconds, long PeakBytes);
+
+    private static string Measure(string file, int repeat, CancellationToken cancellationToken)
+    {
+        var runs = file.Contains("generated", StringComparison.Ordinal) ? 1 : repeat + 1;
+        var best = double.MaxValue;
+        long events = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 0x10000);
+            var mined = EventLogReader.Mine(Path.GetFileName(file), stream, cancellationToken: cancellationToken);
+            watch.Stop();
+            events = mined.Summary.Events;
+            if (run > 0 || runs == 1)
+            {
+                best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            }
+        }
+
+        return JsonSerializer.Serialize(new BenchResult(events, best, PeakResidentBytes()));
+    }
+
+    private static async Task<BenchResult> RunChildAsync(string file, int repeat, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "bench", "--measure", file, "--repeat", repeat.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
+        await child.WaitForExitAsync(cancellationToken);
+        return JsonSerializer.Deserialize<BenchResult>(output.Trim().Split('\n')[^1])!;
+    }
+
+    private static long PeakResidentBytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return Environment.WorkingSet;
+    }
+
+    private static void Decompress(string source, string destination)
+    {
+        if (File.Exists(destination))
+        {
+            return;
+        }
+
+        using var input = new GZipStream(File.OpenRead(source), CompressionMode.Decompress);
+        using var output = File.Create(destination);
+        input.CopyTo(output);
+    }
+
+    /// <summary>Writes the XES log as a flat CSV (case, activity, timestamp, resource, lifecycle) in file order.</summary>
+    private static void ExportCsv(string xes, string csv)
+    {
+        using var reader = XmlReader.Create(xes, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
+        using var writer = new StreamWriter(csv, false, new UTF8Encoding(false), 0x10000);
+        writer.WriteLine("case:concept:name,concept:name,time:timestamp,org:resource,lifecycle:transition");
+        string caseId = string.Empty;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var inEvent = false;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                if (reader.LocalName == "event")
+                {
+                    inEvent = true;
+                    fields.Clear();
+                }
+                else if (reader.GetAttribute("key") is { } key)
+                {
+                    if (inEvent)
+                    {
+                        fields[key] = reader.GetAttribute("value") ?? string.Empty;
+                    }
+                    else if (key == "concept:name")
+                    {
+                        caseId = reader.GetAttribute("value") ?? string.Empty;
+                    }
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "event")
+            {
+                inEvent = false;
+                writer.WriteLine(string.Join(',', caseId, Quote(fields.GetValueOrDefault("concept:name", string.Empty)), fields.GetValueOrDefault("time:timestamp", string.Empty),
+                    fields.GetValueOrDefault("org:resource", string.Empty), fields.GetValueOrDefault("lifecycle:transition", string.Empty)));
+            }
+        }
+    }
+
+    private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>A case-sorted log with realistic shape: 3-30 events per case, start/complete pairs, 200 resources, offsets.</summary>
+    private static void Generate(string path, long events)
+    {
+        var random = new Random(1);
+        var temporary = path + ".tmp";
+        using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false), 1 << 20))
+        {
+            writer.WriteLine("case_id,activity,timestamp,resource,lifecycle");
+            var clock = new DateTime(2024, 1, 1, 8, 0, 0, DateTimeKind.Unspecified);
+            long written = 0;
+            long caseNumber = 0;
+            Span<char> buffer = stackalloc char[32];
+            while (written < events)
+            {
+                caseNumber++;
+                var caseClock = clock.AddMinutes(random.Next(0, 30));
+                clock = clock.AddSeconds(20);
+                var length = (int)Math.Min(random.Next(3, 31), events - written);
+                var activity = Activities[0];
+                var resource = "system";
+                for (var i = 0; i < length; i++)
+                {
+                    if (i % 2 == 0)
+                    {
+                        activity = Activities[Math.Min(Activities.Length - 1, i / 2 + random.Next(0, 3))];
+                        resource = random.Next(0, 10) == 0 ? "system" : string.Create(CultureInfo.InvariantCulture, $"user{random.Next(0, 200):D3}");
+                    }
+
+                    var lifecycle = i % 2 == 0 ? "start" : "complete";
+                    caseClock = caseClock.AddSeconds(random.Next(5, 3600));
+                    writer.Write("C");
+                    writer.Write(caseNumber.ToString(CultureInfo.InvariantCulture));
+                    writer.Write(',');
+                    writer.Write(activity);
+                    writer.Write(',');
+                    caseClock.TryFormat(buffer, out var written8601, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+                    writer.Write(buffer[..written8601]);
+                    writer.Write("+01:00,");
+                    writer.Write(resource);
+                    writer.Write(',');
+                    writer.WriteLine(lifecycle);
+                }
+
+                written += length;
+            }
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.0} GiB"),
+        >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.0} MiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.0} KiB"),
+    };
+}

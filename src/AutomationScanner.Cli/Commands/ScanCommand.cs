@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Scanning;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spectre.Console;
+
+namespace AutomationScanner.Cli.Commands;
+
+/// <summary>`scanner scan PATH...`: the main job on local files, offline.</summary>
+public static class ScanCommand
+{
+    public const int ExitNothingReadable = 2;
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz)", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json and opportunities.csv", DefaultValueFactory = _ => "scan-output" };
+        var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
+        var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User\"" };
+        var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
+        var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };
+        var command = new Command("scan", "Scan exports and write the ranked opportunity list") { inputs, output, timeZone, map, dateOrder, automated, top };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            IngestionOptions options;
+            try
+            {
+                options = new IngestionOptions
+                {
+                    DefaultTimeZone = TimeZoneInfo.FindSystemTimeZoneById(parse.GetValue(timeZone)!),
+                    DateOrder = parse.GetValue(dateOrder),
+                    Columns = parse.GetValue(map) is { } mapping ? ColumnMapping.Parse(mapping) : ColumnMapping.Empty,
+                    Mining = new MiningOptions { AutomatedResources = new HashSet<string>(parse.GetValue(automated) ?? [], StringComparer.OrdinalIgnoreCase) },
+                };
+            }
+            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or FormatException)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                return 1;
+            }
+
+            var files = new List<ScanInput>();
+            foreach (var path in parse.GetValue(inputs)!)
+            {
+                try
+                {
+                    files.AddRange(ScanInput.FromPath(path));
+                }
+                catch (FileNotFoundException ex)
+                {
+                    console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                    return 1;
+                }
+            }
+
+            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance);
+            ScanReport report = null!;
+            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, cancellationToken: cancellationToken));
+            var outDir = Directory.CreateDirectory(parse.GetValue(output)!);
+            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
+            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
+            Print(console, report, parse.GetValue(top));
+            console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/] and [bold]opportunities.csv[/].");
+            return report.Inputs.Any(i => i.Read) ? 0 : ExitNothingReadable;
+        });
+        return command;
+    }
+
+    /// <summary>Writes to a temporary file first so an interrupted run never leaves half a report in place of a whole one.</summary>
+    private static async Task WriteAsync(string path, Func<Stream, Task> write)
+    {
+        var temporary = path + ".tmp";
+        await using (var stream = File.Create(temporary))
+        {
+            await write(stream);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static void Print(IAnsiConsole console, ScanReport report, int top)
+    {
+        foreach (var process in report.Processes)
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]{process.Process}[/]: {process.Events:N0} events, {process.Cases:N0} cases, {process.Activities} activities, {process.SpanDays:N0} days. {process.TimeZoneNote}");
+            foreach (var issue in process.DataQuality)
+            {
+                console.MarkupLineInterpolated($"  [yellow]{issue.Kind}[/] x{issue.Count:N0}: {issue.Examples.FirstOrDefault() ?? string.Empty}");
+            }
+        }
+
+        foreach (var failed in report.Inputs.Where(i => !i.Read))
+        {
+            console.MarkupLineInterpolated($"[{(failed.Kind == "unsupported" ? "grey" : "red")}]{failed.Name}[/]: {failed.Error ?? string.Empty}");
+        }
+
+        var table = new Table().AddColumns("#", "Process", "Task", "Manual h/yr", "Exec/yr", "Handling", "Automated");
+        foreach (var o in report.Opportunities.Take(top))
+        {
+            table.AddRow(
+                o.Rank.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(o.Process),
+                Markup.Escape(o.Task),
+                o.ManualHoursPerYear.ToString("N0", CultureInfo.InvariantCulture),
+                o.ExecutionsPerYear.ToString("N0", CultureInfo.InvariantCulture),
+                Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis == Core.Ranking.HandlingTimeBasis.ServiceTime ? string.Empty : " (est.)")),
+                (o.Statistics?.AutomationRate ?? 0).ToString("P0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"[grey]{Markup.Escape(report.ScoreDescription)}[/]");
+    }
+
+    private static string FormatDuration(double seconds) => seconds switch
+    {
+        < 60 => string.Create(CultureInfo.InvariantCulture, $"{seconds:0}s"),
+        < 3600 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:0.#}m"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:0.#}h"),
+    };
+}

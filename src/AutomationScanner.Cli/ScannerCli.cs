@@ -1,0 +1,17 @@
+using System.CommandLine;
+using AutomationScanner.Cli.Commands;
+using Spectre.Console;
+
+namespace AutomationScanner.Cli;
+
+/// <summary>The `scanner` command line: one sub-command per job, all writing through one console.</summary>
+public static class ScannerCli
+{
+    public static RootCommand Create(IAnsiConsole console)
+    {
+        var root = new RootCommand("AutomationScanner: ranks the tasks in process exports by automation potential, value and risk.");
+        root.Subcommands.Add(ScanCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
+        return root;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using AutomationScanner.Core.Mining;
+using Sylvan.Data.Csv;
+
+namespace AutomationScanner.Core.Ingestion;
+
+/// <summary>Streams a CSV/TSV event log into a miner: delimiter sniffed, columns guessed or mapped, rows never held.</summary>
+internal static class CsvEventLogReader
+{
+    private const int SampleRows = 500;
+    private static readonly char[] Delimiters = [',', ';', '\t', '|'];
+
+    public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    {
+        var headText = export.HeadText();
+        var delimiter = SniffDelimiter(file, headText);
+        var (header, samples) = ReadSamples(headText, delimiter, export.HeadIsPartial);
+        if (header.Count == 0)
+        {
+            throw new IngestionException(file, "no header row found");
+        }
+
+        var parser = new TimestampParser(options.DefaultTimeZone, options.DateOrder ?? DateOrder.DayFirst);
+        var columns = ColumnGuesser.Resolve(file, header, samples, options.Columns, parser);
+        if (options.DateOrder is null)
+        {
+            parser.DateOrder = TimestampParser.DetectOrder(Column(samples, columns.Timestamp)) ?? DateOrder.DayFirst;
+        }
+
+        var log = miner.Log;
+        log.Attributes.UnionWith(header.Where(h => h.Length > 0));
+        var csvOptions = new CsvDataReaderOptions
+        {
+            Delimiter = delimiter,
+            HasHeaders = true,
+            BufferSize = 0x10000,
+            MaxBufferSize = 0x400000,
+        };
+
+        using var text = new StreamReader(export.Content, export.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 0x10000);
+        long accepted = 0;
+        long rows = 0;
+        try
+        {
+            using var csv = CsvDataReader.Create(text, csvOptions);
+            var needed = new[] { columns.Case, columns.Activity, columns.Timestamp, columns.StartTimestamp, columns.Resource, columns.Lifecycle }.Max() + 1;
+            while (csv.Read())
+            {
+                rows++;
+                if ((rows & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var line = rows + 1;
+                if (csv.RowFieldCount < needed && !HasRequired(csv, columns, file, line, log))
+                {
+                    continue;
+                }
+
+                var caseId = csv.GetFieldSpan(columns.Case).Trim();
+                var activityName = csv.GetFieldSpan(columns.Activity).Trim();
+                if (caseId.IsEmpty || activityName.IsEmpty)
+                {
+                    log.DataQuality.Add(DataQualityKinds.EmptyCaseOrActivity,
+                        $"{file} line {line}: empty {(caseId.IsEmpty ? columns.NameOf(columns.Case) : columns.NameOf(columns.Activity))}");
+                    continue;
+                }
+
+                var timestamp = csv.GetFieldSpan(columns.Timestamp);
+                if (!parser.TryParse(timestamp, out var ticks, out var offset, out var hadOffset))
+                {
+                    log.DataQuality.Add(DataQualityKinds.BadTimestamp,
+                        $"{file} line {line}, field '{columns.NameOf(columns.Timestamp)}': cannot read '{Excerpt(timestamp)}' as a timestamp");
+                    continue;
+                }
+
+                var startTicks = MinedEvent.NoStart;
+                if (columns.StartTimestamp >= 0 && columns.StartTimestamp < csv.RowFieldCount)
+                {
+                    var start = csv.GetFieldSpan(columns.StartTimestamp);
+                    if (!start.IsWhiteSpace())
+                    {
+                        if (parser.TryParse(start, out var parsedStart, out _, out _))
+                        {
+                            startTicks = parsedStart;
+                        }
+                        else
+                        {
+                            log.DataQuality.Add(DataQualityKinds.BadTimestamp,
+                                $"{file} line {line}, field '{columns.NameOf(columns.StartTimestamp)}': cannot read '{Excerpt(start)}' as a timestamp; service time skipped");
+                        }
+                    }
+                }
+
+                if (!hadOffset)
+                {
+                    log.EventsWithoutOffset++;
+                }
+
+                var resource = columns.Resource >= 0 && columns.Resource < csv.RowFieldCount
+                    ? log.InternResource(csv.GetFieldSpan(columns.Resource).Trim())
+                    : -1;
+                var lifecycle = columns.Lifecycle >= 0 && columns.Lifecycle < csv.RowFieldCount
+                    ? LifecycleParser.Parse(csv.GetFieldSpan(columns.Lifecycle))
+                    : Lifecycle.None;
+                var minedEvent = new MinedEvent(log.InternActivity(activityName), resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks);
+                miner.Add(caseId, minedEvent);
+                accepted++;
+            }
+        }
+        catch (CsvRecordTooLargeException ex)
+        {
+            throw new IngestionException(file, "a record is larger than 4 MB: the file is not a delimited event log or a quote is never closed", line: rows + 2, inner: ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new IngestionException(file, "the compressed data is corrupt or truncated", line: rows + 1, inner: ex);
+        }
+
+        if (accepted == 0)
+        {
+            var problems = log.DataQuality.ToIssues().SelectMany(i => i.Examples).Take(3);
+            throw new IngestionException(file,
+                $"no usable events: {rows.ToString(CultureInfo.InvariantCulture)} data rows, none readable ({string.Join("; ", problems)})");
+        }
+    }
+
+    private static bool HasRequired(CsvDataReader csv, ResolvedColumns columns, string file, long line, LogAggregate log)
+    {
+        foreach (var (ordinal, required) in new[] { (columns.Case, true), (columns.Activity, true), (columns.Timestamp, true) })
+        {
+            if (required && ordinal >= csv.RowFieldCount)
+            {
+                log.DataQuality.Add(DataQualityKinds.MissingField,
+                    $"{file} line {line}, field '{columns.NameOf(ordinal)}': missing (the row has {csv.RowFieldCount} of {columns.Names.Count} fields)");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Excerpt(ReadOnlySpan<char> value) => value.Length <= 40 ? value.ToString() : string.Concat(value[..40], "...");
+
+    private static IEnumerable<string> Column(IReadOnlyList<string[]> samples, int ordinal) =>
+        samples.Where(row => ordinal < row.Length).Select(row => row[ordinal]);
+
+    /// <summary>The delimiter that splits the first lines into the same, largest number of fields.</summary>
+    internal static char SniffDelimiter(string file, string head)
+    {
+        var lines = head.Split('\n').Take(30).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        if (lines.Count > 1 && !head.EndsWith('\n'))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        var best = '\0';
+        var bestScore = 0;
+        foreach (var delimiter in Delimiters)
+        {
+            var counts = lines.Select(l => CountOutsideQuotes(l, delimiter)).ToList();
+            if (counts.Count == 0 || counts[0] == 0)
+            {
+                continue;
+            }
+
+            var consistent = counts.Count(c => c == counts[0]);
+            var score = consistent * 1000 + counts[0];
+            if (consistent >= Math.Max(1, counts.Count * 0.8) && score > bestScore)
+            {
+                best = delimiter;
+                bestScore = score;
+            }
+        }
+
+        if (best == '\0')
+        {
+            throw new IngestionException(file, "no delimiter found (tried comma, semicolon, tab and pipe): an event log needs at least case, activity and timestamp columns", line: 1);
+        }
+
+        return best;
+    }
+
+    private static int CountOutsideQuotes(string line, char delimiter)
+    {
+        var count = 0;
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == delimiter && !quoted)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static (IReadOnlyList<string> Header, IReadOnlyList<string[]> Samples) ReadSamples(string head, char delimiter, bool headIsPartial)
+    {
+        // The head may stop inside a record: drop the last line unless the whole file fits in it.
+        var lastNewline = head.LastIndexOf('\n');
+        var complete = headIsPartial && lastNewline > 0 ? head[..(lastNewline + 1)] : head;
+        using var csv = CsvDataReader.Create(new StringReader(complete), new CsvDataReaderOptions { Delimiter = delimiter, HasHeaders = true });
+        var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
+        var samples = new List<string[]>();
+        while (samples.Count < SampleRows && csv.Read())
+        {
+            samples.Add([.. Enumerable.Range(0, csv.RowFieldCount).Select(i => csv.GetString(i))]);
+        }
+
+        return (header, samples);
+    }
+}

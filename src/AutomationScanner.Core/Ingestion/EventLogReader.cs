@@ -1,0 +1,49 @@
+using AutomationScanner.Core.Mining;
+
+namespace AutomationScanner.Core.Ingestion;
+
+/// <summary>Reads one event-log export (CSV, TSV, XES, or their .gz) into a miner, sniffing what it really is.</summary>
+public static class EventLogReader
+{
+    public static void Read(string file, Stream content, ProcessMiner miner, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(miner);
+        options ??= IngestionOptions.Default;
+        using var export = ExportSniffer.Open(file, content);
+        miner.Log.Files.Add(file);
+        if (export.Format == ExportFormat.Xes)
+        {
+            XesEventLogReader.Read(file, export, miner, options, cancellationToken);
+        }
+        else
+        {
+            CsvEventLogReader.Read(file, export, miner, options, cancellationToken);
+        }
+    }
+
+    /// <summary>Mines one file on its own and returns its statistics.</summary>
+    public static MinedProcess Mine(string file, Stream content, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= IngestionOptions.Default;
+        var log = new LogAggregate(ProcessName(file), options.Mining);
+        var miner = new ProcessMiner(log);
+        Read(file, content, miner, options, cancellationToken);
+        miner.Complete();
+        return MinedProcess.From(log, options.DefaultTimeZone);
+    }
+
+    /// <summary>"receipt.csv.gz" -> "receipt".</summary>
+    public static string ProcessName(string file)
+    {
+        var name = Path.GetFileName(file);
+        foreach (var suffix in new[] { ".gz", ".csv", ".tsv", ".xes" })
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[..^suffix.Length];
+            }
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,19 @@
+using AutomationScanner.Core.Mining;
+
+namespace AutomationScanner.Core.Ingestion;
+
+/// <summary>How exports are read; every choice here is stated in the report.</summary>
+public sealed record IngestionOptions
+{
+    public static IngestionOptions Default { get; } = new();
+
+    /// <summary>Zone for timestamps that carry no offset (default UTC).</summary>
+    public TimeZoneInfo DefaultTimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Day-first or month-first for numeric dates; null guesses it from the values (day-first if undecided).</summary>
+    public DateOrder? DateOrder { get; init; }
+
+    public ColumnMapping Columns { get; init; } = ColumnMapping.Empty;
+
+    public MiningOptions Mining { get; init; } = MiningOptions.Default;
+}

@@ -1,0 +1,95 @@
+using System.Runtime.InteropServices;
+
+namespace AutomationScanner.Core.Mining;
+
+/// <summary>
+/// Running totals for one activity. Keys of the dictionaries are ids in the owning <see cref="LogAggregate"/>'s
+/// tables; <see cref="LogAggregate.Merge"/> re-maps them, so aggregates of split logs add up.
+/// </summary>
+public sealed class ActivityAggregate
+{
+    public const int CaseStart = -1;
+    public const int CaseEnd = -2;
+
+    public long Events { get; set; }
+
+    public long Executions { get; set; }
+
+    public long Starts { get; set; }
+
+    public long Cases { get; set; }
+
+    public long SelfLoops { get; set; }
+
+    public long RepeatExecutions { get; set; }
+
+    public long CasesWithRepeat { get; set; }
+
+    public long FailureEvents { get; set; }
+
+    public long FailedCases { get; set; }
+
+    public long Handovers { get; set; }
+
+    public long AutomatedExecutions { get; set; }
+
+    public long OffHoursExecutions { get; set; }
+
+    public QuantileSketch ServiceTime { get; } = new();
+
+    public QuantileSketch WaitingTime { get; } = new();
+
+    public Dictionary<int, long> Predecessors { get; } = [];
+
+    public Dictionary<int, long> Successors { get; } = [];
+
+    public Dictionary<int, long> ResourceExecutions { get; } = [];
+
+    /// <summary>Executions per month, keyed year * 12 + month - 1.</summary>
+    public Dictionary<int, long> Months { get; } = [];
+
+    /// <summary>Hashes of the variants (activity sequences) of the cases that contain the activity.</summary>
+    public HashSet<ulong> Variants { get; } = [];
+
+    internal static void Increment(Dictionary<int, long> counts, int key, long by = 1) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += by;
+
+    internal void MergeFrom(ActivityAggregate other, int[] activityMap, int[] resourceMap)
+    {
+        Events += other.Events;
+        Executions += other.Executions;
+        Starts += other.Starts;
+        Cases += other.Cases;
+        SelfLoops += other.SelfLoops;
+        RepeatExecutions += other.RepeatExecutions;
+        CasesWithRepeat += other.CasesWithRepeat;
+        FailureEvents += other.FailureEvents;
+        FailedCases += other.FailedCases;
+        Handovers += other.Handovers;
+        AutomatedExecutions += other.AutomatedExecutions;
+        OffHoursExecutions += other.OffHoursExecutions;
+        ServiceTime.Merge(other.ServiceTime);
+        WaitingTime.Merge(other.WaitingTime);
+        foreach (var (key, count) in other.Predecessors)
+        {
+            Increment(Predecessors, key < 0 ? key : activityMap[key], count);
+        }
+
+        foreach (var (key, count) in other.Successors)
+        {
+            Increment(Successors, key < 0 ? key : activityMap[key], count);
+        }
+
+        foreach (var (key, count) in other.ResourceExecutions)
+        {
+            Increment(ResourceExecutions, resourceMap[key], count);
+        }
+
+        foreach (var (key, count) in other.Months)
+        {
+            Increment(Months, key, count);
+        }
+
+        Variants.UnionWith(other.Variants);
+    }
+}

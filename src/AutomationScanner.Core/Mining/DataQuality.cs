@@ -1,0 +1,62 @@
+namespace AutomationScanner.Core.Mining;
+
+/// <summary>One kind of data problem with how often it occurred and the first few occurrences.</summary>
+public sealed record DataQualityIssue(string Kind, long Count, IReadOnlyList<string> Examples);
+
+/// <summary>Counts row-level faults by kind and keeps the first few messages of each: faults are reported, not fatal.</summary>
+public sealed class DataQualityLog
+{
+    public const int ExamplesPerKind = 5;
+
+    private readonly Dictionary<string, (long Count, List<string> Examples)> _issues = new(StringComparer.Ordinal);
+
+    public long Total { get; private set; }
+
+    public void Add(string kind, string message)
+    {
+        Total++;
+        if (!_issues.TryGetValue(kind, out var entry))
+        {
+            entry = (0, []);
+        }
+
+        if (entry.Examples.Count < ExamplesPerKind)
+        {
+            entry.Examples.Add(message);
+        }
+
+        _issues[kind] = (entry.Count + 1, entry.Examples);
+    }
+
+    public long CountOf(string kind) => _issues.TryGetValue(kind, out var entry) ? entry.Count : 0;
+
+    public void Merge(DataQualityLog other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (kind, entry) in other._issues)
+        {
+            var (count, examples) = _issues.TryGetValue(kind, out var mine) ? mine : (0, new List<string>());
+            examples.AddRange(entry.Examples.Take(ExamplesPerKind - examples.Count));
+            _issues[kind] = (count + entry.Count, examples);
+        }
+
+        Total += other.Total;
+    }
+
+    public IReadOnlyList<DataQualityIssue> ToIssues() =>
+        [.. _issues.OrderByDescending(i => i.Value.Count).ThenBy(i => i.Key, StringComparer.Ordinal)
+            .Select(i => new DataQualityIssue(i.Key, i.Value.Count, [.. i.Value.Examples]))];
+}
+
+/// <summary>Kinds of data-quality issues the readers and the miner record.</summary>
+public static class DataQualityKinds
+{
+    public const string MissingField = "missing-field";
+    public const string BadTimestamp = "unparseable-timestamp";
+    public const string EmptyCaseOrActivity = "empty-case-or-activity";
+    public const string OutOfOrder = "out-of-order-events";
+    public const string FragmentedCase = "fragmented-case";
+    public const string NoOffset = "timestamps-without-offset";
+    public const string UnmatchedComplete = "complete-without-start";
+    public const string MalformedEvent = "malformed-event";
+}

@@ -1,0 +1,139 @@
+using System.Runtime.InteropServices;
+
+namespace AutomationScanner.Core.Mining;
+
+/// <summary>
+/// Everything mined from one log (or from several parts of one log, merged): name tables, per-activity aggregates
+/// and log-level totals. Holds no events, so its size depends on activities, resources and variants only.
+/// </summary>
+public sealed class LogAggregate
+{
+    private readonly Dictionary<string, int> _activityIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _resourceIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _activityLookup;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _resourceLookup;
+    private readonly List<string> _activityNames = [];
+    private readonly List<string> _resourceNames = [];
+    private readonly List<bool> _automatedResource = [];
+    private readonly List<bool> _failureActivity = [];
+    private readonly List<ActivityAggregate> _activities = [];
+
+    public LogAggregate(string process, MiningOptions? options = null)
+    {
+        Process = process;
+        Options = options ?? MiningOptions.Default;
+        _activityLookup = _activityIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _resourceLookup = _resourceIds.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Process { get; }
+
+    public MiningOptions Options { get; }
+
+    public IReadOnlyList<string> ActivityNames => _activityNames;
+
+    public IReadOnlyList<string> ResourceNames => _resourceNames;
+
+    public IReadOnlyList<ActivityAggregate> Activities => _activities;
+
+    public long Events { get; set; }
+
+    public long Cases { get; set; }
+
+    public long MinUtcTicks { get; set; } = long.MaxValue;
+
+    public long MaxUtcTicks { get; set; } = long.MinValue;
+
+    /// <summary>Events whose timestamp had no offset and was read in the configured default zone.</summary>
+    public long EventsWithoutOffset { get; set; }
+
+    public Dictionary<ulong, long> VariantCounts { get; } = [];
+
+    public QuantileSketch CaseDuration { get; } = new();
+
+    public DataQualityLog DataQuality { get; } = new();
+
+    /// <summary>Column or attribute names seen in the export (case and event level), for personal-data screening.</summary>
+    public SortedSet<string> Attributes { get; } = new(StringComparer.Ordinal);
+
+    public SortedSet<string> Files { get; } = new(StringComparer.Ordinal);
+
+    public int InternActivity(ReadOnlySpan<char> name)
+    {
+        if (_activityLookup.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+
+        return AddActivity(name.ToString());
+    }
+
+    public int InternResource(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty)
+        {
+            return -1;
+        }
+
+        if (_resourceLookup.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+
+        return AddResource(name.ToString());
+    }
+
+    public bool IsAutomatedResource(int resource) => resource >= 0 && _automatedResource[resource];
+
+    public bool IsFailureActivity(int activity) => _failureActivity[activity];
+
+    /// <summary>Adds another aggregate of the same process (a split of the log) into this one.</summary>
+    public void Merge(LogAggregate other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var activityMap = other._activityNames.Select(AddOrGetActivity).ToArray();
+        var resourceMap = other._resourceNames.Select(AddOrGetResource).ToArray();
+        for (var i = 0; i < other._activities.Count; i++)
+        {
+            _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap);
+        }
+
+        Events += other.Events;
+        Cases += other.Cases;
+        MinUtcTicks = Math.Min(MinUtcTicks, other.MinUtcTicks);
+        MaxUtcTicks = Math.Max(MaxUtcTicks, other.MaxUtcTicks);
+        EventsWithoutOffset += other.EventsWithoutOffset;
+        foreach (var (variant, count) in other.VariantCounts)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(VariantCounts, variant, out _) += count;
+        }
+
+        CaseDuration.Merge(other.CaseDuration);
+        DataQuality.Merge(other.DataQuality);
+        Attributes.UnionWith(other.Attributes);
+        Files.UnionWith(other.Files);
+    }
+
+    private int AddOrGetActivity(string name) => _activityIds.TryGetValue(name, out var id) ? id : AddActivity(name);
+
+    private int AddOrGetResource(string name) => _resourceIds.TryGetValue(name, out var id) ? id : AddResource(name);
+
+    private int AddActivity(string name)
+    {
+        var id = _activityNames.Count;
+        _activityIds.Add(name, id);
+        _activityNames.Add(name);
+        _failureActivity.Add(Options.FailureActivityPattern.IsMatch(name));
+        _activities.Add(new ActivityAggregate());
+        return id;
+    }
+
+    private int AddResource(string name)
+    {
+        var id = _resourceNames.Count;
+        _resourceIds.Add(name, id);
+        _resourceNames.Add(name);
+        _automatedResource.Add(Options.IsAutomatedResource(name));
+        return id;
+    }
+}

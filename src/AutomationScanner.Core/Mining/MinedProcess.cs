@@ -1,0 +1,127 @@
+using System.Globalization;
+
+namespace AutomationScanner.Core.Mining;
+
+/// <summary>Log-level facts the report states next to the activities.</summary>
+public sealed record LogSummary
+{
+    public required string Process { get; init; }
+
+    public required IReadOnlyList<string> Files { get; init; }
+
+    public required long Events { get; init; }
+
+    public required long Cases { get; init; }
+
+    public required int Activities { get; init; }
+
+    public required int Variants { get; init; }
+
+    public DateTimeOffset? Start { get; init; }
+
+    public DateTimeOffset? End { get; init; }
+
+    public required double SpanDays { get; init; }
+
+    public required DurationSummary CaseDuration { get; init; }
+
+    /// <summary>Events whose timestamps had no offset and were read in <see cref="TimeZone"/>.</summary>
+    public required long EventsWithoutOffset { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    /// <summary>Plain statement of how timestamps were read, for the report.</summary>
+    public required string TimeZoneNote { get; init; }
+
+    public required IReadOnlyList<string> Attributes { get; init; }
+
+    public required IReadOnlyList<DataQualityIssue> DataQuality { get; init; }
+}
+
+/// <summary>The result of mining one process: its summary and one statistics record per activity.</summary>
+public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStatistics> Activities)
+{
+    /// <summary>The span used to turn counts into rates: at least one day, so a tiny log does not explode them.</summary>
+    private const double MinimumSpanDays = 1;
+
+    public static MinedProcess From(LogAggregate log, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(zone);
+        var hasSpan = log.MaxUtcTicks >= log.MinUtcTicks;
+        var spanDays = hasSpan ? (log.MaxUtcTicks - log.MinUtcTicks) / (double)TimeSpan.TicksPerDay : 0;
+        var rateDays = Math.Max(spanDays, MinimumSpanDays);
+        var activities = new List<ActivityStatistics>(log.Activities.Count);
+        for (var i = 0; i < log.Activities.Count; i++)
+        {
+            var a = log.Activities[i];
+            var executions = a.Executions > 0 ? a.Executions : a.Starts;
+            activities.Add(new ActivityStatistics
+            {
+                Activity = log.ActivityNames[i],
+                Events = a.Events,
+                Executions = executions,
+                Cases = a.Cases,
+                CaseCoverage = Ratio(a.Cases, log.Cases),
+                ExecutionsPerWeek = executions / (rateDays / 7),
+                ExecutionsPerMonth = executions / (rateDays / 30.4375),
+                ExecutionsByMonth = a.Months.OrderBy(m => m.Key).ToDictionary(
+                    m => string.Create(CultureInfo.InvariantCulture, $"{m.Key / 12:D4}-{m.Key % 12 + 1:D2}"), m => m.Value),
+                ServiceTime = a.ServiceTime.ToSummary(),
+                WaitingTime = a.WaitingTime.ToSummary(),
+                SelfLoops = a.SelfLoops,
+                RepeatExecutions = a.RepeatExecutions,
+                CasesWithRepeat = a.CasesWithRepeat,
+                ReworkRate = Ratio(a.RepeatExecutions, a.Executions),
+                FailureEvents = a.FailureEvents,
+                FailureRate = Ratio(a.FailedCases, a.Cases),
+                PredecessorEntropy = Entropy(a.Predecessors.Values),
+                SuccessorEntropy = Entropy(a.Successors.Values),
+                VariantShare = Ratio(a.Variants.Count, a.Cases),
+                DistinctResources = a.ResourceExecutions.Count,
+                Handovers = a.Handovers,
+                AutomationRate = Ratio(a.AutomatedExecutions, a.Executions),
+                OffHoursShare = Ratio(a.OffHoursExecutions, a.Executions),
+                ExecutionsByResource = a.ResourceExecutions.OrderByDescending(r => r.Value)
+                    .ToDictionary(r => log.ResourceNames[r.Key], r => r.Value, StringComparer.Ordinal),
+            });
+        }
+
+        var summary = new LogSummary
+        {
+            Process = log.Process,
+            Files = [.. log.Files],
+            Events = log.Events,
+            Cases = log.Cases,
+            Activities = log.Activities.Count,
+            Variants = log.VariantCounts.Count,
+            Start = hasSpan ? new DateTimeOffset(log.MinUtcTicks, TimeSpan.Zero) : null,
+            End = hasSpan ? new DateTimeOffset(log.MaxUtcTicks, TimeSpan.Zero) : null,
+            SpanDays = spanDays,
+            CaseDuration = log.CaseDuration.ToSummary(),
+            EventsWithoutOffset = log.EventsWithoutOffset,
+            TimeZone = zone.Id,
+            TimeZoneNote = log.EventsWithoutOffset == 0
+                ? "All timestamps carried their own UTC offset."
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{log.EventsWithoutOffset:N0} of {log.Events:N0} timestamps had no offset and were read as {zone.Id} local time."),
+            Attributes = [.. log.Attributes],
+            DataQuality = log.DataQuality.ToIssues(),
+        };
+        return new MinedProcess(summary, activities);
+    }
+
+    private static double Ratio(long part, long whole) => whole == 0 ? 0 : part / (double)whole;
+
+    private static double Entropy(IEnumerable<long> counts)
+    {
+        var values = counts.Where(c => c > 0).ToArray();
+        double total = values.Sum();
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        return -values.Sum(c => c / total * Math.Log2(c / total));
+    }
+}

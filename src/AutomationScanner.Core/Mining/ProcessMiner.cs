@@ -1,0 +1,416 @@
+using AutomationScanner.Core.Ingestion;
+
+namespace AutomationScanner.Core.Mining;
+
+/// <summary>One event as the miner sees it: ids are from the target <see cref="LogAggregate"/>'s tables.</summary>
+public readonly record struct MinedEvent(
+    int Activity,
+    int Resource,
+    long UtcTicks,
+    short OffsetMinutes,
+    Lifecycle Lifecycle,
+    long Sequence,
+    long StartUtcTicks = MinedEvent.NoStart)
+{
+    public const long NoStart = long.MinValue;
+}
+
+/// <summary>
+/// Mines per-activity metrics from a stream of events. Events of a case are ordered by timestamp, ties keep file
+/// order. Logs grouped by case (every XES, most CSV exports) are mined with memory bounded by a small window of
+/// recent cases; when a log turns out to interleave cases, open cases are kept until the end, so memory follows the
+/// number of cases, never the number of events.
+/// </summary>
+public sealed class ProcessMiner
+{
+    /// <summary>Cases a grouped log may revisit before they are closed (guards against short interleavings).</summary>
+    private const int RecentCaseWindow = 256;
+
+    private const ulong VariantSeed = 14695981039346656037UL;
+    private const ulong VariantPrime = 1099511628211UL;
+
+    private readonly LogAggregate _log;
+    private readonly Dictionary<string, CaseState> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CaseState>.AlternateLookup<ReadOnlySpan<char>> _openLookup;
+    private readonly HashSet<ulong> _closedCaseHashes = [];
+    private readonly Queue<CaseState> _recent = new();
+    private readonly CaseState _scratch = new(string.Empty);
+    private CaseState? _current;
+    private long _sequence;
+
+    public ProcessMiner(LogAggregate log)
+    {
+        _log = log;
+        _openLookup = _open.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public LogAggregate Log => _log;
+
+    /// <summary>True once the stream interleaves cases; open cases are then kept until <see cref="Complete"/>.</summary>
+    public bool Interleaved { get; private set; }
+
+    public long NextSequence() => _sequence++;
+
+    /// <summary>Adds one event of a streamed log (CSV rows).</summary>
+    public void Add(ReadOnlySpan<char> caseId, in MinedEvent minedEvent)
+    {
+        if (_current is null || !caseId.SequenceEqual(_current.Id))
+        {
+            SwitchTo(caseId);
+        }
+
+        _current!.Pending.Add(minedEvent);
+    }
+
+    /// <summary>Adds a whole case (an XES trace): its events in file order.</summary>
+    public void AddCase(List<MinedEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        _scratch.Reset();
+        _scratch.Pending.AddRange(events);
+        Settle(_scratch);
+        Close(_scratch);
+    }
+
+    /// <summary>Closes every open case; call once at the end of the input.</summary>
+    public void Complete()
+    {
+        if (_current is not null)
+        {
+            Settle(_current);
+            _current = null;
+        }
+
+        foreach (var state in _open.Values)
+        {
+            Close(state);
+        }
+
+        _open.Clear();
+        _recent.Clear();
+        _closedCaseHashes.Clear();
+    }
+
+    private void SwitchTo(ReadOnlySpan<char> caseId)
+    {
+        if (_current is not null)
+        {
+            Settle(_current);
+            if (!Interleaved)
+            {
+                _recent.Enqueue(_current);
+                if (_recent.Count > RecentCaseWindow)
+                {
+                    var oldest = _recent.Dequeue();
+                    _open.Remove(oldest.Id);
+                    _closedCaseHashes.Add(Hash(oldest.Id));
+                    Close(oldest);
+                }
+            }
+        }
+
+        if (_openLookup.TryGetValue(caseId, out var state))
+        {
+            // A case seen before, not in the current run: the log interleaves cases.
+            SwitchToInterleaved();
+        }
+        else
+        {
+            if (_closedCaseHashes.Count > 0 && _closedCaseHashes.Contains(Hash(caseId)))
+            {
+                _log.DataQuality.Add(DataQualityKinds.FragmentedCase,
+                    $"case '{caseId}' reappears after {RecentCaseWindow} other cases; it is counted as a second case (the log is not grouped by case)");
+                SwitchToInterleaved();
+            }
+
+            state = new CaseState(caseId.ToString());
+            _open.Add(state.Id, state);
+        }
+
+        _current = state;
+    }
+
+    private void SwitchToInterleaved()
+    {
+        Interleaved = true;
+        _recent.Clear();
+    }
+
+    private void Settle(CaseState state)
+    {
+        var pending = state.Pending;
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        if (pending.Count > 1)
+        {
+            pending.Sort(static (a, b) => a.UtcTicks != b.UtcTicks ? a.UtcTicks.CompareTo(b.UtcTicks) : a.Sequence.CompareTo(b.Sequence));
+        }
+
+        if (pending[0].UtcTicks < state.LastEventTicks)
+        {
+            _log.DataQuality.Add(DataQualityKinds.OutOfOrder,
+                $"case '{state.Id}': an event at {new DateTime(pending[0].UtcTicks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
+        }
+
+        foreach (var minedEvent in pending)
+        {
+            Process(state, minedEvent);
+        }
+
+        pending.Clear();
+    }
+
+    private void Process(CaseState state, in MinedEvent e)
+    {
+        var log = _log;
+        var activity = log.Activities[e.Activity];
+        activity.Events++;
+        log.Events++;
+        if (e.UtcTicks < log.MinUtcTicks)
+        {
+            log.MinUtcTicks = e.UtcTicks;
+        }
+
+        if (e.UtcTicks > log.MaxUtcTicks)
+        {
+            log.MaxUtcTicks = e.UtcTicks;
+        }
+
+        if (state.FirstTicks == long.MinValue)
+        {
+            state.FirstTicks = e.UtcTicks;
+        }
+
+        state.LastEventTicks = Math.Max(state.LastEventTicks, e.UtcTicks);
+        switch (e.Lifecycle)
+        {
+            case Lifecycle.Start:
+                activity.Starts++;
+                state.OpenStarts.Add((e.Activity, e.UtcTicks));
+                if (state.LastCompleteTicks != long.MinValue)
+                {
+                    activity.WaitingTime.Add(Seconds(e.UtcTicks - state.LastCompleteTicks));
+                }
+
+                return;
+            case Lifecycle.Abort:
+                activity.FailureEvents++;
+                state.Failed = true;
+                RemoveOpenStart(state, e.Activity);
+                return;
+            case Lifecycle.None or Lifecycle.Complete:
+                Execute(state, activity, e);
+                return;
+            default:
+                return;
+        }
+    }
+
+    private void Execute(CaseState state, ActivityAggregate activity, in MinedEvent e)
+    {
+        var log = _log;
+        activity.Executions++;
+        var startTicks = e.StartUtcTicks != MinedEvent.NoStart ? e.StartUtcTicks : RemoveOpenStart(state, e.Activity);
+        if (startTicks != MinedEvent.NoStart)
+        {
+            activity.ServiceTime.Add(Seconds(e.UtcTicks - startTicks));
+            if (e.StartUtcTicks != MinedEvent.NoStart && state.LastCompleteTicks != long.MinValue)
+            {
+                activity.WaitingTime.Add(Seconds(startTicks - state.LastCompleteTicks));
+            }
+        }
+        else if (state.LastCompleteTicks != long.MinValue)
+        {
+            activity.WaitingTime.Add(Seconds(e.UtcTicks - state.LastCompleteTicks));
+        }
+
+        ActivityAggregate.Increment(activity.Predecessors, state.LastActivity >= 0 ? state.LastActivity : ActivityAggregate.CaseStart);
+        if (state.LastActivity >= 0)
+        {
+            ActivityAggregate.Increment(log.Activities[state.LastActivity].Successors, e.Activity);
+            if (state.LastActivity == e.Activity)
+            {
+                activity.SelfLoops++;
+            }
+        }
+
+        var previousCount = state.CountExecution(e.Activity);
+        if (previousCount == 0)
+        {
+            activity.Cases++;
+        }
+        else
+        {
+            activity.RepeatExecutions++;
+            if (previousCount == 1)
+            {
+                activity.CasesWithRepeat++;
+            }
+        }
+
+        if (e.Resource >= 0)
+        {
+            ActivityAggregate.Increment(activity.ResourceExecutions, e.Resource);
+            if (log.IsAutomatedResource(e.Resource))
+            {
+                activity.AutomatedExecutions++;
+            }
+
+            if (state.LastResource >= 0 && state.LastResource != e.Resource)
+            {
+                activity.Handovers++;
+            }
+
+            state.LastResource = e.Resource;
+        }
+
+        var local = new DateTime(e.UtcTicks + e.OffsetMinutes * TimeSpan.TicksPerMinute, DateTimeKind.Unspecified);
+        if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
+            || local.Hour < log.Options.WorkdayStartHour || local.Hour >= log.Options.WorkdayEndHour)
+        {
+            activity.OffHoursExecutions++;
+        }
+
+        ActivityAggregate.Increment(activity.Months, local.Year * 12 + local.Month - 1);
+        if (log.IsFailureActivity(e.Activity))
+        {
+            activity.FailureEvents++;
+        }
+
+        state.LastWasFailure = log.IsFailureActivity(e.Activity);
+        state.Variant = (state.Variant ^ (ulong)e.Activity) * VariantPrime;
+        state.LastActivity = e.Activity;
+        state.LastCompleteTicks = Math.Max(state.LastCompleteTicks, e.UtcTicks);
+    }
+
+    private static long RemoveOpenStart(CaseState state, int activity)
+    {
+        var starts = state.OpenStarts;
+        for (var i = 0; i < starts.Count; i++)
+        {
+            if (starts[i].Activity == activity)
+            {
+                var ticks = starts[i].Ticks;
+                starts.RemoveAt(i);
+                return ticks;
+            }
+        }
+
+        return MinedEvent.NoStart;
+    }
+
+    private void Close(CaseState state)
+    {
+        Settle(state);
+        var log = _log;
+        if (state.FirstTicks == long.MinValue)
+        {
+            return;
+        }
+
+        log.Cases++;
+        log.CaseDuration.Add(Seconds(state.LastEventTicks - state.FirstTicks));
+        if (state.LastActivity >= 0)
+        {
+            ActivityAggregate.Increment(log.Activities[state.LastActivity].Successors, ActivityAggregate.CaseEnd);
+        }
+
+        var failed = state.Failed || state.LastWasFailure;
+        var variant = state.Variant;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(log.VariantCounts, variant, out _)++;
+        for (var i = 0; i < state.SeenCount; i++)
+        {
+            var activity = log.Activities[state.SeenIds[i]];
+            activity.Variants.Add(variant);
+            if (failed)
+            {
+                activity.FailedCases++;
+            }
+        }
+    }
+
+    private static double Seconds(long ticks) => ticks <= 0 ? 0 : ticks / (double)TimeSpan.TicksPerSecond;
+
+    private static ulong Hash(ReadOnlySpan<char> id)
+    {
+        var hash = VariantSeed;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * VariantPrime;
+        }
+
+        return hash;
+    }
+
+    private sealed class CaseState(string id)
+    {
+        public string Id { get; } = id;
+
+        public List<MinedEvent> Pending { get; } = [];
+
+        public List<(int Activity, long Ticks)> OpenStarts { get; } = [];
+
+        public int[] SeenIds { get; private set; } = new int[8];
+
+        public int[] SeenCounts { get; private set; } = new int[8];
+
+        public int SeenCount { get; private set; }
+
+        public int LastActivity { get; set; } = -1;
+
+        public int LastResource { get; set; } = -1;
+
+        public long LastCompleteTicks { get; set; } = long.MinValue;
+
+        public long LastEventTicks { get; set; } = long.MinValue;
+
+        public long FirstTicks { get; set; } = long.MinValue;
+
+        public ulong Variant { get; set; } = VariantSeed;
+
+        public bool Failed { get; set; }
+
+        public bool LastWasFailure { get; set; }
+
+        /// <summary>Counts one more execution of <paramref name="activity"/>; returns the count before it.</summary>
+        public int CountExecution(int activity)
+        {
+            for (var i = 0; i < SeenCount; i++)
+            {
+                if (SeenIds[i] == activity)
+                {
+                    return SeenCounts[i]++;
+                }
+            }
+
+            if (SeenCount == SeenIds.Length)
+            {
+                SeenIds = [.. SeenIds, .. new int[SeenIds.Length]];
+                SeenCounts = [.. SeenCounts, .. new int[SeenCounts.Length]];
+            }
+
+            SeenIds[SeenCount] = activity;
+            SeenCounts[SeenCount] = 1;
+            SeenCount++;
+            return 0;
+        }
+
+        public void Reset()
+        {
+            Pending.Clear();
+            OpenStarts.Clear();
+            SeenCount = 0;
+            LastActivity = -1;
+            LastResource = -1;
+            LastCompleteTicks = long.MinValue;
+            LastEventTicks = long.MinValue;
+            FirstTicks = long.MinValue;
+            Variant = VariantSeed;
+            Failed = false;
+            LastWasFailure = false;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+
+namespace AutomationScanner.Core.Reporting;
+
+/// <summary>
+/// Writes the ranked list as Excel-friendly CSV: UTF-8 with BOM, comma separated, invariant numbers, and cells that
+/// a spreadsheet would run as a formula (= + - @, tab, CR) prefixed with an apostrophe.
+/// </summary>
+public static class CsvReportWriter
+{
+    private static readonly string[] Header =
+    [
+        "rank", "process", "task", "score", "manual_hours_per_year", "executions_per_year", "handling_minutes", "handling_basis",
+        "automation_rate", "case_coverage", "rework_rate", "failure_rate", "predecessor_entropy", "successor_entropy",
+        "distinct_resources", "off_hours_share", "id",
+    ];
+
+    public static async Task WriteAsync(ScanReport report, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await using var writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 0x10000, leaveOpen: true);
+        await writer.WriteLineAsync(string.Join(',', Header).AsMemory(), cancellationToken);
+        foreach (var o in report.Opportunities)
+        {
+            var s = o.Statistics;
+            string[] cells =
+            [
+                Number(o.Rank), o.Process, o.Task, Number(o.Score), Number(o.ManualHoursPerYear), Number(o.ExecutionsPerYear),
+                Number(o.HandlingSeconds / 60), o.HandlingBasis.ToString(),
+                Number(s?.AutomationRate), Number(s?.CaseCoverage), Number(s?.ReworkRate), Number(s?.FailureRate),
+                Number(s?.PredecessorEntropy), Number(s?.SuccessorEntropy), Number(s?.DistinctResources), Number(s?.OffHoursShare), o.Id,
+            ];
+            await writer.WriteLineAsync(string.Join(',', cells.Select(Cell)).AsMemory(), cancellationToken);
+        }
+    }
+
+    /// <summary>Quotes a cell when needed and defuses spreadsheet formulas.</summary>
+    public static string Cell(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNumber(value))
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static bool IsNumber(string value) => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    private static string Number(double? value) => value is null ? string.Empty : Math.Round(value.Value, 6).ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+}
