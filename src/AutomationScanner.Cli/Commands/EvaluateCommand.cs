@@ -9,7 +9,7 @@ namespace AutomationScanner.Cli.Commands;
 /// <c>scanner evaluate --labels FILE</c>: agreement of a suitability model with human labels; <c>--bench</c> also
 /// measures predictions per second, one at a time and in batches.
 /// </summary>
-internal static class EvaluateCommand
+public static class EvaluateCommand
 {
     public static Command Create(IAnsiConsole console)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Reporting;
@@ -23,7 +24,8 @@ public static class ScanCommand
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };
-        var command = new Command("scan", "Scan exports and write the ranked opportunity list") { inputs, output, timeZone, map, dateOrder, automated, top };
+        var model = new Option<FileInfo?>("--model") { Description = "Suitability model (.zip from `scanner train`); default: the shipped model" };
+        var command = new Command("scan", "Scan exports and write the ranked opportunity list") { inputs, output, timeZone, map, dateOrder, automated, top, model };
         command.SetAction(async (parse, cancellationToken) =>
         {
             IngestionOptions options;
@@ -57,7 +59,18 @@ public static class ScanCommand
                 }
             }
 
-            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance);
+            SuitabilityModel suitabilityModel;
+            try
+            {
+                suitabilityModel = parse.GetValue(model) is { } modelFile ? SuitabilityModel.Load(modelFile.FullName) : SuitabilityModel.LoadShipped();
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or FormatException or InvalidOperationException)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                return 1;
+            }
+
+            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, new SuitabilityScorer(suitabilityModel));
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, cancellationToken: cancellationToken));
             var outDir = Directory.CreateDirectory(parse.GetValue(output)!);
@@ -99,7 +112,7 @@ public static class ScanCommand
             console.MarkupLineInterpolated($"[{(failed.Kind == "unsupported" ? "grey" : "red")}]{failed.Name}[/]: {failed.Error ?? string.Empty}");
         }
 
-        var table = new Table().AddColumns("#", "Process", "Task", "Manual h/yr", "Exec/yr", "Handling", "Automated");
+        var table = new Table().AddColumns("#", "Process", "Task", "Manual h/yr", "Exec/yr", "Handling", "Automated", "Suitability");
         foreach (var o in report.Opportunities.Take(top))
         {
             table.AddRow(
@@ -109,7 +122,10 @@ public static class ScanCommand
                 o.ManualHoursPerYear.ToString("N0", CultureInfo.InvariantCulture),
                 o.ExecutionsPerYear.ToString("N0", CultureInfo.InvariantCulture),
                 Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis == Core.Ranking.HandlingTimeBasis.ServiceTime ? string.Empty : " (est.)")),
-                (o.Statistics?.AutomationRate ?? 0).ToString("P0", CultureInfo.InvariantCulture));
+                (o.Statistics?.AutomationRate ?? 0).ToString("P0", CultureInfo.InvariantCulture),
+                o.Suitability is { } s
+                    ? string.Create(CultureInfo.InvariantCulture, $"{s.Score:0.00} {s.Class.ToCode()}{(s.LowConfidence ? " (low conf.)" : string.Empty)}")
+                    : string.Empty);
         }
 
         console.Write(table);

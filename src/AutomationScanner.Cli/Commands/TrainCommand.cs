@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace AutomationScanner.Cli.Commands;
 
 /// <summary><c>scanner train</c>: cross-validates (folds grouped by occupation) and trains the suitability model.</summary>
-internal static class TrainCommand
+public static class TrainCommand
 {
     /// <summary>The configurations <c>--compare</c> cross-validates, the shipped one first.</summary>
     internal static readonly IReadOnlyList<SuitabilityTrainingOptions> Candidates =
@@ -14,7 +14,7 @@ internal static class TrainCommand
         new(),
         new() { Featurization = TextFeaturization.WordAndCharNgrams },
         new() { Featurization = TextFeaturization.WordNgrams },
-        new() { Trainer = SuitabilityTrainer.LbfgsMaximumEntropy },
+        new() { Trainer = SuitabilityTrainer.SdcaMaximumEntropy },
         new() { Trainer = SuitabilityTrainer.OvaAveragedPerceptron },
         new() { Trainer = SuitabilityTrainer.LightGbm },
     ];

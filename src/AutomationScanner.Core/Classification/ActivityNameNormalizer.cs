@@ -153,7 +153,7 @@ public static partial class ActivityNameNormalizer
             tokens.RemoveAt(participle);
             tokens.Insert(0, verb);
         }
-        else if (participle == 0 && tokens.Count > 1)
+        else if (participle == 0)
         {
             tokens[0] = Participles[tokens[0]];
         }

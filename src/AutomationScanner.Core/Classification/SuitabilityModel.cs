@@ -221,7 +221,13 @@ public sealed class SuitabilityModel
                 continue;
             }
 
+            // Features the regularised model zeroed out explain nothing.
             var direction = ((weights[1][slot] + weights[2][slot]) / 2.0) - weights[0][slot];
+            if (direction == 0)
+            {
+                continue;
+            }
+
             contributions.Add(new TextFeatureContribution(slotNames[slot], values[k] * direction));
         }
 

@@ -156,7 +156,7 @@ public static class SuitabilityModelTrainer
                 FeatureColumnName = FeaturesColumn,
                 NumberOfThreads = 1,
                 L2Regularization = options.L2Regularization ?? 1f,
-                L1Regularization = 0.01f,
+                L1Regularization = options.L1Regularization ?? 0.01f,
             }),
         SuitabilityTrainer.OvaAveragedPerceptron => ml.MulticlassClassification.Trainers.OneVersusAll(
             ml.BinaryClassification.Trainers.AveragedPerceptron(

@@ -30,15 +30,19 @@ public enum TextFeaturization
 /// <summary>How the suitability model is trained. The defaults are the configuration of the shipped model.</summary>
 public sealed record SuitabilityTrainingOptions
 {
-    public SuitabilityTrainer Trainer { get; init; } = SuitabilityTrainer.SdcaMaximumEntropy;
+    public SuitabilityTrainer Trainer { get; init; } = SuitabilityTrainer.LbfgsMaximumEntropy;
 
     public TextFeaturization Featurization { get; init; } = TextFeaturization.WordAndCharNgramsTfIdf;
 
     /// <summary>Seed of every <c>MLContext</c> (CONVENTIONS: 1); the same data and seed give the same model.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>L2 regularisation of the linear trainers; null keeps ML.NET's default.</summary>
+    /// <summary>L2 regularisation of the maximum-entropy trainers; null keeps the trainer's default here.</summary>
     public float? L2Regularization { get; init; }
 
-    public override string ToString() => $"{Featurization} + {Trainer}";
+    /// <summary>L1 regularisation of the L-BFGS trainer; null keeps the default here (0.01).</summary>
+    public float? L1Regularization { get; init; }
+
+    public override string ToString() =>
+        $"{Featurization} + {Trainer}{(L2Regularization is { } l2 ? FormattableString.Invariant($" L2={l2}") : string.Empty)}{(L1Regularization is { } l1 ? FormattableString.Invariant($" L1={l1}") : string.Empty)}";
 }

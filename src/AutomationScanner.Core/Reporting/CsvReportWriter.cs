@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AutomationScanner.Core.Classification;
 
 namespace AutomationScanner.Core.Reporting;
 
@@ -13,7 +14,8 @@ public static class CsvReportWriter
     [
         "rank", "process", "task", "score", "manual_hours_per_year", "executions_per_year", "handling_minutes", "handling_basis",
         "automation_rate", "case_coverage", "rework_rate", "failure_rate", "predecessor_entropy", "successor_entropy",
-        "distinct_resources", "off_hours_share", "id",
+        "distinct_resources", "off_hours_share", "suitability", "suitability_class", "text_model_probability",
+        "process_criteria_score", "suitability_low_confidence", "id",
     ];
 
     public static async Task WriteAsync(ScanReport report, Stream destination, CancellationToken cancellationToken)
@@ -24,12 +26,15 @@ public static class CsvReportWriter
         foreach (var o in report.Opportunities)
         {
             var s = o.Statistics;
+            var u = o.Suitability;
             string[] cells =
             [
                 Number(o.Rank), o.Process, o.Task, Number(o.Score), Number(o.ManualHoursPerYear), Number(o.ExecutionsPerYear),
                 Number(o.HandlingSeconds / 60), o.HandlingBasis.ToString(),
                 Number(s?.AutomationRate), Number(s?.CaseCoverage), Number(s?.ReworkRate), Number(s?.FailureRate),
-                Number(s?.PredecessorEntropy), Number(s?.SuccessorEntropy), Number(s?.DistinctResources), Number(s?.OffHoursShare), o.Id,
+                Number(s?.PredecessorEntropy), Number(s?.SuccessorEntropy), Number(s?.DistinctResources), Number(s?.OffHoursShare),
+                Number(u?.Score), u is null ? string.Empty : u.Class.ToCode(), Number(u?.TextProbability), Number(u?.ProcessScore),
+                u is null ? string.Empty : u.LowConfidence ? "true" : "false", o.Id,
             ];
             await writer.WriteLineAsync(string.Join(',', cells.Select(Cell)).AsMemory(), cancellationToken);
         }

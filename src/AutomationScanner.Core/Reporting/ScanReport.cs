@@ -1,3 +1,4 @@
+using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
 
@@ -32,6 +33,9 @@ public sealed class Opportunity
     public required double Score { get; set; }
 
     public required IReadOnlyList<ScoreFactor> Why { get; set; }
+
+    /// <summary>Automation suitability (text model + process criteria) with all its parts; null when no model was used.</summary>
+    public SuitabilityAssessment? Suitability { get; init; }
 }
 
 /// <summary>The result of one scan: what was read, what it found, and how it ranked it.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
@@ -10,9 +11,11 @@ namespace AutomationScanner.Core.Scanning;
 
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
-/// cannot be read are recorded in the report and the rest of the scan goes on.
+/// cannot be read are recorded in the report and the rest of the scan goes on. With a <paramref name="suitability"/>
+/// scorer every opportunity carries its automation suitability and the parts of it.
 /// </summary>
-public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger)
+public sealed partial class ScanPipeline(
+    IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger, SuitabilityScorer? suitability = null)
 {
     public const string InterimScoreDescription =
         "Interim score = manual hours per year = executions per year (log executions scaled over the log's span) x median handling time " +
@@ -61,7 +64,9 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
             });
 
         var processes = mined.OrderBy(m => m.Value.Summary.Process, StringComparer.Ordinal).Select(m => m.Value).ToList();
-        var opportunities = Rank(processes.SelectMany(CandidatesOf));
+        var candidates = processes.SelectMany(CandidatesOf).ToList();
+        var assessments = suitability?.Assess(candidates, cancellationToken);
+        var opportunities = Rank(candidates, assessments);
         return new ScanReport
         {
             ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
@@ -82,11 +87,12 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
-    private static List<Opportunity> Rank(IEnumerable<TaskCandidate> candidates)
+    private static List<Opportunity> Rank(List<TaskCandidate> candidates, IReadOnlyList<SuitabilityAssessment>? assessments)
     {
         var opportunities = new List<Opportunity>();
-        foreach (var candidate in candidates)
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var candidate = candidates[c];
             var statistics = candidate.Statistics!;
             var why = InterimScorer.Score(statistics, out var hours);
             var (seconds, basis) = InterimScorer.HandlingTime(statistics);
@@ -103,6 +109,7 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
                 ManualHoursPerYear = hours,
                 Score = hours,
                 Why = why,
+                Suitability = assessments?[c],
             });
         }
 

@@ -18,6 +18,8 @@ public sealed class ActivityNameNormalizerTests
     [InlineData("Send PO to vendor", "Send purchase order to vendor")]
     [InlineData("LacticAcid", "Lactic acid")]
     [InlineData("Approve invoice start", "Approve invoice")]
+    [InlineData("A_ACCEPTED", "Accept")]
+    [InlineData("O_SENT_BACK", "Send back")]
     public void Normalize_LogActivityName_ReadsAsTask(string name, string expected)
     {
         var actual = ActivityNameNormalizer.Normalize(name);
