@@ -182,7 +182,7 @@ internal static class ColumnGuesser
             }
 
             var ratio = values.Distinct(StringComparer.Ordinal).Count() / (double)values.Count;
-            if (ratio < bestRatio && ratio < 0.5)
+            if (ratio < bestRatio && ratio < 0.8)
             {
                 bestRatio = ratio;
                 best = i;

@@ -165,9 +165,10 @@ internal static class CsvEventLogReader
                 continue;
             }
 
+            // Rows with missing fields are row faults, not a reason to doubt the delimiter: a majority is enough.
             var consistent = counts.Count(c => c == counts[0]);
             var score = consistent * 1000 + counts[0];
-            if (consistent >= Math.Max(1, counts.Count * 0.8) && score > bestScore)
+            if (consistent >= Math.Max(1, counts.Count * 0.5) && score > bestScore)
             {
                 best = delimiter;
                 bestScore = score;

@@ -282,7 +282,7 @@ public sealed class TimestampParser
         }
 
         var sign = rest[0] == '-' ? -1 : 1;
-        var hours = ReadDigits(rest, 1, out var p);
+        var hours = ReadDigits(rest, 1, out var p, maxDigits: 2);
         if (p != 3)
         {
             return false;
@@ -296,7 +296,7 @@ public sealed class TimestampParser
                 p++;
             }
 
-            minutes = ReadDigits(rest, p, out var end);
+            minutes = ReadDigits(rest, p, out var end, maxDigits: 2);
             if (end - p != 2)
             {
                 return false;
@@ -350,11 +350,11 @@ public sealed class TimestampParser
 
     private static bool IsDateSeparator(char c) => c is '-' or '/' or '.';
 
-    private static int ReadDigits(ReadOnlySpan<char> s, int start, out int end)
+    private static int ReadDigits(ReadOnlySpan<char> s, int start, out int end, int maxDigits = 9)
     {
         var value = 0;
         end = start;
-        while (end < s.Length && char.IsAsciiDigit(s[end]) && end - start < 9)
+        while (end < s.Length && char.IsAsciiDigit(s[end]) && end - start < maxDigits)
         {
             value = value * 10 + (s[end] - '0');
             end++;

@@ -16,6 +16,7 @@ public sealed class LogAggregate
     private readonly List<string> _resourceNames = [];
     private readonly List<bool> _automatedResource = [];
     private readonly List<bool> _failureActivity = [];
+    private readonly List<ulong> _activityHashes = [];
     private readonly List<ActivityAggregate> _activities = [];
 
     public LogAggregate(string process, MiningOptions? options = null)
@@ -87,6 +88,9 @@ public sealed class LogAggregate
 
     public bool IsFailureActivity(int activity) => _failureActivity[activity];
 
+    /// <summary>A hash of the activity's name: variants are folded from these, so they agree across merged parts.</summary>
+    public ulong ActivityHash(int activity) => _activityHashes[activity];
+
     /// <summary>Adds another aggregate of the same process (a split of the log) into this one.</summary>
     public void Merge(LogAggregate other)
     {
@@ -124,8 +128,20 @@ public sealed class LogAggregate
         _activityIds.Add(name, id);
         _activityNames.Add(name);
         _failureActivity.Add(Options.FailureActivityPattern.IsMatch(name));
+        _activityHashes.Add(Fnv1a(name));
         _activities.Add(new ActivityAggregate());
         return id;
+    }
+
+    internal static ulong Fnv1a(ReadOnlySpan<char> text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     private int AddResource(string name)

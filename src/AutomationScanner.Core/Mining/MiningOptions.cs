@@ -1,32 +1,68 @@
-using System.Text.RegularExpressions;
-
 namespace AutomationScanner.Core.Mining;
 
 /// <summary>Assumptions the miner makes; each one is named in the report.</summary>
 public sealed partial class MiningOptions
 {
+    private static readonly HashSet<string> DefaultAutomatedTokens = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "system", "sys", "batch", "bot", "robot", "rpa", "automatic", "automated", "auto", "scheduler", "cron", "daemon",
+        "job", "interface", "api", "engine", "svc", "service", "integration", "workflow",
+    };
+
     public static MiningOptions Default { get; } = new();
 
-    /// <summary>Resources whose names match are systems or bots: their executions count as already automated.</summary>
-    public Regex AutomatedResourcePattern { get; init; } = DefaultAutomatedResource();
+    /// <summary>
+    /// Words that mark a resource as a system or bot ("BatchBot", "SAP_System", "svc-rpa"): names are split on
+    /// non-letters and lower-to-upper case changes, and any word in this set counts.
+    /// </summary>
+    public IReadOnlySet<string> AutomatedResourceWords { get; init; } = DefaultAutomatedTokens;
 
     /// <summary>Resource names that are systems although their names do not say so (e.g. "112" in BPIC 2012).</summary>
     public IReadOnlySet<string> AutomatedResources { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Activities whose names match end an instance as a cancellation, rejection or failure.</summary>
-    public Regex FailureActivityPattern { get; init; } = DefaultFailureActivity();
+    public System.Text.RegularExpressions.Regex FailureActivityPattern { get; init; } = DefaultFailureActivity();
 
     /// <summary>Local working hours [start, end); executions outside them or on weekends count as off-hours.</summary>
     public int WorkdayStartHour { get; init; } = 8;
 
     public int WorkdayEndHour { get; init; } = 18;
 
-    public bool IsAutomatedResource(string resource) =>
-        AutomatedResources.Contains(resource) || AutomatedResourcePattern.IsMatch(resource);
+    public bool IsAutomatedResource(string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (AutomatedResources.Contains(resource))
+        {
+            return true;
+        }
 
-    [GeneratedRegex(@"(^|[^a-z])(system|sys|batch|bot|robot|rpa|automatic|automated|auto|scheduler|cron|daemon|job|interface|api|workflow engine|engine|service account|svc)([^a-z]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DefaultAutomatedResource();
+        var start = 0;
+        for (var i = 1; i <= resource.Length; i++)
+        {
+            var boundary = i == resource.Length || !char.IsLetter(resource[i])
+                || (char.IsUpper(resource[i]) && char.IsLower(resource[i - 1]));
+            if (!boundary)
+            {
+                continue;
+            }
 
-    [GeneratedRegex(@"cancel|abort|reject|declin|fail|error|withdr|void|annul|terminat|denied|deny|refus|expired|afgewezen|geannuleerd|afgebroken", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DefaultFailureActivity();
+            var word = resource.AsSpan(start, i - start).Trim();
+            while (word.Length > 0 && !char.IsLetter(word[0]))
+            {
+                word = word[1..];
+            }
+
+            if (word.Length > 0 && AutomatedResourceWords.Contains(word.ToString()))
+            {
+                return true;
+            }
+
+            start = i;
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"cancel|abort|reject|declin|fail|error|withdr|void|annul|terminat|denied|deny|refus|expired|afgewezen|geannuleerd|afgebroken", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DefaultFailureActivity();
 }

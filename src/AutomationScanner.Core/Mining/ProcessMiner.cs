@@ -281,7 +281,7 @@ public sealed class ProcessMiner
         }
 
         state.LastWasFailure = log.IsFailureActivity(e.Activity);
-        state.Variant = (state.Variant ^ (ulong)e.Activity) * VariantPrime;
+        state.Variant = (state.Variant ^ log.ActivityHash(e.Activity)) * VariantPrime;
         state.LastActivity = e.Activity;
         state.LastCompleteTicks = Math.Max(state.LastCompleteTicks, e.UtcTicks);
     }
@@ -334,16 +334,7 @@ public sealed class ProcessMiner
 
     private static double Seconds(long ticks) => ticks <= 0 ? 0 : ticks / (double)TimeSpan.TicksPerSecond;
 
-    private static ulong Hash(ReadOnlySpan<char> id)
-    {
-        var hash = VariantSeed;
-        foreach (var c in id)
-        {
-            hash = (hash ^ c) * VariantPrime;
-        }
-
-        return hash;
-    }
+    private static ulong Hash(ReadOnlySpan<char> id) => LogAggregate.Fnv1a(id);
 
     private sealed class CaseState(string id)
     {

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Spectre.Console.Testing;
+
+namespace AutomationScanner.Cli.Tests.Commands;
+
+public sealed class ScanCommandTests : IDisposable
+{
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "scanner-cli-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Scan_ShippedSamples_WritesRankedJsonAndCsv()
+    {
+        var console = new TestConsole().Width(200);
+        var samples = Path.Combine(AppContext.BaseDirectory, "TestData", "samples");
+
+        var exit = await ScannerCli.Create(console).Parse(["scan", samples, "--out", _out]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_out, "opportunities.json"), TestContext.Current.CancellationToken));
+        var opportunities = json.RootElement.GetProperty("opportunities").EnumerateArray().ToList();
+        Assert.True(opportunities.Count >= 14 + 27 + 8, "every activity of every sample log is a candidate");
+        var scores = opportunities.Select(o => o.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        Assert.Equal(Enumerable.Range(1, opportunities.Count), opportunities.Select(o => o.GetProperty("rank").GetInt32()));
+        Assert.Equal(3, json.RootElement.GetProperty("processes").GetArrayLength());
+        Assert.DoesNotContain("executionsByResource", json.RootElement.GetRawText(), StringComparison.Ordinal);
+        var csv = await File.ReadAllLinesAsync(Path.Combine(_out, "opportunities.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(opportunities.Count + 1, csv.Length);
+        Assert.Equal([0xEF, 0xBB, 0xBF, (byte)'r'], File.ReadAllBytes(Path.Combine(_out, "opportunities.csv")).Take(4));
+        Assert.Contains("helpdesk", console.Output, StringComparison.Ordinal);
+        Assert.Contains("21,348 events", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_OnlyUnreadableInput_ExitsTwoAndNamesFile()
+    {
+        Directory.CreateDirectory(_out);
+        var bad = Path.Combine(_out, "broken.csv");
+        await File.WriteAllTextAsync(bad, "case,activity,timestamp\n1,A,never\n", TestContext.Current.CancellationToken);
+        var console = new TestConsole().Width(200);
+
+        var exit = await ScannerCli.Create(console).Parse(["scan", bad, "--out", Path.Combine(_out, "report")]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("broken.csv: no usable events", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_UnknownTimeZone_ExitsOneWithMessage()
+    {
+        var console = new TestConsole().Width(200);
+
+        var exit = await ScannerCli.Create(console).Parse(["scan", ".", "--time-zone", "Mars/Olympus"]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Mars/Olympus", console.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, recursive: true);
+        }
+    }
+}
