@@ -17,15 +17,16 @@ public static class ScanCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz)", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json and opportunities.csv", DefaultValueFactory = _ => "scan-output" };
+        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz; documents: .txt, .md, .html, .docx, .pdf)", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json, .csv, .html and .md", DefaultValueFactory = _ => "scan-output" };
+        var previous = new Option<string?>("--previous") { Description = "An earlier opportunities.json of the same engagement, to report what changed" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
         var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User\"" };
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };
         var model = new Option<FileInfo?>("--model") { Description = "Suitability model (.zip from `scanner train`); default: the shipped model" };
-        var command = new Command("scan", "Scan exports and write the ranked opportunity list") { inputs, output, timeZone, map, dateOrder, automated, top, model };
+        var command = new Command("scan", "Scan exports and write the ranked opportunity list") { inputs, output, previous, timeZone, map, dateOrder, automated, top, model };
         command.SetAction(async (parse, cancellationToken) =>
         {
             IngestionOptions options;
@@ -59,6 +60,21 @@ public static class ScanCommand
                 }
             }
 
+            PreviousReport? earlier = null;
+            if (parse.GetValue(previous) is { } previousPath)
+            {
+                try
+                {
+                    await using var stream = File.OpenRead(previousPath);
+                    earlier = await PreviousReport.ReadAsync(stream, previousPath, cancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                    return 1;
+                }
+            }
+
             SuitabilityModel suitabilityModel;
             try
             {
@@ -70,14 +86,16 @@ public static class ScanCommand
                 return 1;
             }
 
-            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, new SuitabilityScorer(suitabilityModel));
+            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, suitability: new SuitabilityScorer(suitabilityModel));
             ScanReport report = null!;
-            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, cancellationToken: cancellationToken));
+            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, previous: earlier, cancellationToken: cancellationToken));
             var outDir = Directory.CreateDirectory(parse.GetValue(output)!);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
+            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.html"), s => HtmlReportWriter.WriteAsync(report, s, cancellationToken));
+            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.md"), s => MarkdownReportWriter.WriteAsync(report, s, cancellationToken));
             Print(console, report, parse.GetValue(top));
-            console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/] and [bold]opportunities.csv[/].");
+            console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/], [bold].csv[/], [bold].html[/] and [bold].md[/].");
             return report.Inputs.Any(i => i.Read) ? 0 : ExitNothingReadable;
         });
         return command;
@@ -112,20 +130,32 @@ public static class ScanCommand
             console.MarkupLineInterpolated($"[{(failed.Kind == "unsupported" ? "grey" : "red")}]{failed.Name}[/]: {failed.Error ?? string.Empty}");
         }
 
-        var table = new Table().AddColumns("#", "Process", "Task", "Manual h/yr", "Exec/yr", "Handling", "Automated", "Suitability");
+        foreach (var document in report.Documents.Where(d => d.Statements > 0))
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]{document.Name}[/]: {document.Statements:N0} steps, {document.Matched:N0} matched to logged activities, {document.Unmatched:N0} become tasks of their own.");
+            foreach (var note in document.Notes)
+            {
+                console.MarkupLineInterpolated($"  [yellow]{note}[/]");
+            }
+        }
+
+        var table = new Table().AddColumns("#", "Process", "Task", "Priority", "Risk", "Suitability", "Benefit h/yr (P50)", "Exec/yr", "Handling", "Confidence");
         foreach (var o in report.Opportunities.Take(top))
         {
             table.AddRow(
                 o.Rank.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(o.Process),
                 Markup.Escape(o.Task),
-                o.ManualHoursPerYear.ToString("N0", CultureInfo.InvariantCulture),
+                o.Score.ToString("0.0", CultureInfo.InvariantCulture),
+                o.Risk.Tier.ToString(),
+                o.SuitabilityAssessment is { } s
+                    ? string.Create(CultureInfo.InvariantCulture, $"{s.Score:0.00} {s.Class.ToCode()}{(s.LowConfidence ? " (low conf.)" : string.Empty)}")
+                    : o.Suitability.ToString("0.00", CultureInfo.InvariantCulture),
+                o.Value.BenefitHours.P50.ToString("N0", CultureInfo.InvariantCulture),
                 o.ExecutionsPerYear.ToString("N0", CultureInfo.InvariantCulture),
                 Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis == Core.Ranking.HandlingTimeBasis.ServiceTime ? string.Empty : " (est.)")),
-                (o.Statistics?.AutomationRate ?? 0).ToString("P0", CultureInfo.InvariantCulture),
-                o.Suitability is { } s
-                    ? string.Create(CultureInfo.InvariantCulture, $"{s.Score:0.00} {s.Class.ToCode()}{(s.LowConfidence ? " (low conf.)" : string.Empty)}")
-                    : string.Empty);
+                o.Value.Confidence.ToString("P0", CultureInfo.InvariantCulture));
         }
 
         console.Write(table);

@@ -19,6 +19,9 @@ public sealed record TaskStatement
     /// <summary>1-based line (or paragraph / page-line for DOCX and PDF) where the statement starts.</summary>
     public required int Line { get; init; }
 
+    /// <summary>1-based page for PDF documents (Line is then the line on that page); null for other formats.</summary>
+    public int? Page { get; init; }
+
     public string? Section { get; init; }
 
     public string? Role { get; init; }
@@ -38,4 +41,7 @@ public sealed record TaskStatement
 
     /// <summary>True when the text looks like an instruction to the scanner (prompt injection); it stays plain data.</summary>
     public bool SuspectedInjection { get; init; }
+
+    /// <summary>Why the statement was flagged as a suspected injection (the cue found), when it was.</summary>
+    public string? InjectionReason { get; init; }
 }

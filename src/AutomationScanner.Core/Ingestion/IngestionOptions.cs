@@ -1,3 +1,4 @@
+using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ingestion;
@@ -16,4 +17,7 @@ public sealed record IngestionOptions
     public ColumnMapping Columns { get; init; } = ColumnMapping.Empty;
 
     public MiningOptions Mining { get; init; } = MiningOptions.Default;
+
+    /// <summary>Caps for documents (SOPs, work instructions) read next to the logs.</summary>
+    public DocumentOptions Documents { get; init; } = DocumentOptions.Default;
 }

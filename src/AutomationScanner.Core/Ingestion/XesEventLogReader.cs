@@ -1,184 +1,237 @@
-using System.Xml;
+using System.Text;
 using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ingestion;
 
 /// <summary>
-/// Streams an XES log (IEEE 1849) trace by trace with a secure XmlReader (no DTDs, no external entities). Standard
-/// keys: concept:name, time:timestamp, org:resource, lifecycle:transition; other keys are recorded as attribute names.
+/// Streams an XES log (IEEE 1849) trace by trace. Standard keys: concept:name, time:timestamp, org:resource,
+/// lifecycle:transition; other event and case attribute keys are recorded as attribute names. The markup is read by
+/// <see cref="XmlScanner"/>: no DTD processing, no external entities.
 /// </summary>
 internal static class XesEventLogReader
 {
     public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreWhitespace = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = false,
-            NameTable = new NameTable(),
-        };
-        var names = settings.NameTable!;
-        var traceName = names.Add("trace");
-        var eventName = names.Add("event");
-        var keyName = names.Add("key");
-        var valueName = names.Add("value");
+        using var utf8 = export.Encoding is UTF8Encoding
+            ? export.Content
+            : Encoding.CreateTranscodingStream(export.Content, export.Encoding, Encoding.UTF8, leaveOpen: true);
+        var scanner = new XmlScanner(utf8);
         var log = miner.Log;
         var parser = new TimestampParser(options.DefaultTimeZone, options.DateOrder ?? DateOrder.DayFirst);
         var attributeKeys = new HashSet<string>(StringComparer.Ordinal);
+        var attributeLookup = attributeKeys.GetAlternateLookup<ReadOnlySpan<char>>();
         var events = new List<MinedEvent>();
         long traces = 0;
         long accepted = 0;
         var traceDepth = -1;
         var eventDepth = -1;
-        string? activity = null;
-        string? resource = null;
-        string? timestamp = null;
+        var activity = -1;
+        var resource = -1;
         var lifecycle = Lifecycle.None;
-        var eventLine = 0;
-
-        using var reader = XmlReader.Create(export.Content, settings);
-        var lineInfo = (IXmlLineInfo)reader;
+        long ticks = 0;
+        short offset = 0;
+        var timestampState = TimestampState.Missing;
+        string? badTimestamp = null;
+        var standardKeys = StandardKeys.None;
+        long eventLine = 0;
         try
         {
-            while (reader.Read())
+            while (true)
             {
-                if (reader.NodeType == XmlNodeType.Element)
+                var node = scanner.Read();
+                if (node == XmlScanner.Node.EndOfDocument)
                 {
-                    var local = reader.LocalName;
-                    if ((object)local == traceName)
+                    break;
+                }
+
+                if (node == XmlScanner.Node.StartElement)
+                {
+                    var local = scanner.LocalName;
+                    if (local.SequenceEqual("trace"u8))
                     {
-                        traceDepth = reader.Depth;
+                        traceDepth = scanner.Depth;
                         events.Clear();
-                        if (reader.IsEmptyElement)
+                        if (scanner.IsEmptyElement)
                         {
                             traceDepth = -1;
                             traces++;
                         }
                     }
-                    else if ((object)local == eventName && traceDepth >= 0)
+                    else if (traceDepth >= 0 && eventDepth < 0 && local.SequenceEqual("event"u8))
                     {
-                        eventDepth = reader.Depth;
-                        activity = resource = timestamp = null;
+                        eventDepth = scanner.Depth;
+                        activity = resource = -1;
                         lifecycle = Lifecycle.None;
-                        eventLine = lineInfo.LineNumber;
-                        if (reader.IsEmptyElement)
+                        timestampState = TimestampState.Missing;
+                        eventLine = scanner.Line;
+                        if (scanner.IsEmptyElement)
                         {
                             eventDepth = -1;
                             log.DataQuality.Add(DataQualityKinds.MalformedEvent, $"{file} line {eventLine}: empty <event/> skipped");
                         }
                     }
-                    else if (eventDepth >= 0 && reader.Depth == eventDepth + 1)
+                    else if (eventDepth >= 0 && scanner.Depth == eventDepth + 1)
                     {
-                        var key = reader.GetAttribute(keyName);
-                        if (key is not null)
+                        var key = scanner.FindAttribute("key"u8);
+                        var value = scanner.FindAttribute("value"u8);
+                        if (key < 0)
                         {
-                            switch (key)
-                            {
-                                case "concept:name":
-                                    activity = reader.GetAttribute(valueName);
-                                    break;
-                                case "time:timestamp":
-                                    timestamp = reader.GetAttribute(valueName);
-                                    break;
-                                case "org:resource":
-                                    resource = reader.GetAttribute(valueName);
-                                    break;
-                                case "lifecycle:transition":
-                                    lifecycle = LifecycleParser.Parse(reader.GetAttribute(valueName));
-                                    break;
-                                default:
-                                    break;
-                            }
+                            continue;
+                        }
 
-                            if (attributeKeys.Add(key))
+                        var keyBytes = scanner.AttributeRawValue(key);
+                        if (keyBytes.SequenceEqual("concept:name"u8))
+                        {
+                            standardKeys |= StandardKeys.Activity;
+                            activity = value < 0 ? -1 : Intern(log, scanner.AttributeValue(value).Trim(), isActivity: true);
+                        }
+                        else if (keyBytes.SequenceEqual("time:timestamp"u8))
+                        {
+                            standardKeys |= StandardKeys.Timestamp;
+                            if (value >= 0 && parser.TryParse(scanner.AttributeValue(value), out ticks, out offset, out var hadOffset))
                             {
-                                log.Attributes.Add(key);
+                                timestampState = hadOffset ? TimestampState.WithOffset : TimestampState.WithoutOffset;
+                            }
+                            else
+                            {
+                                timestampState = TimestampState.Unreadable;
+                                badTimestamp = value < 0 ? string.Empty : scanner.AttributeValue(value).ToString();
                             }
                         }
-                    }
-                    else if (traceDepth >= 0 && eventDepth < 0 && reader.Depth == traceDepth + 1)
-                    {
-                        var key = reader.GetAttribute(keyName);
-                        if (key is not null && attributeKeys.Add("case:" + key))
+                        else if (keyBytes.SequenceEqual("org:resource"u8))
                         {
-                            log.Attributes.Add("case:" + key);
+                            standardKeys |= StandardKeys.Resource;
+                            resource = value < 0 ? -1 : Intern(log, scanner.AttributeValue(value).Trim(), isActivity: false);
+                        }
+                        else if (keyBytes.SequenceEqual("lifecycle:transition"u8))
+                        {
+                            standardKeys |= StandardKeys.Lifecycle;
+                            lifecycle = value < 0 ? Lifecycle.None : LifecycleParser.Parse(scanner.AttributeValue(value));
+                        }
+                        else
+                        {
+                            RecordAttribute(log, attributeKeys, attributeLookup, scanner.AttributeValue(key), string.Empty);
+                        }
+                    }
+                    else if (traceDepth >= 0 && eventDepth < 0 && scanner.Depth == traceDepth + 1)
+                    {
+                        var key = scanner.FindAttribute("key"u8);
+                        if (key >= 0)
+                        {
+                            RecordAttribute(log, attributeKeys, attributeLookup, scanner.AttributeValue(key), "case:");
                         }
                     }
                 }
-                else if (reader.NodeType == XmlNodeType.EndElement)
+                else if (eventDepth >= 0 && scanner.Depth == eventDepth)
                 {
-                    var local = reader.LocalName;
-                    if ((object)local == eventName && eventDepth >= 0 && reader.Depth == eventDepth)
+                    eventDepth = -1;
+                    if (activity < 0)
                     {
-                        eventDepth = -1;
-                        if (string.IsNullOrWhiteSpace(activity))
-                        {
-                            log.DataQuality.Add(DataQualityKinds.EmptyCaseOrActivity, $"{file} line {eventLine}, field 'concept:name': event without an activity name");
-                            continue;
-                        }
-
-                        if (timestamp is null || !parser.TryParse(timestamp, out var ticks, out var offset, out var hadOffset))
-                        {
-                            log.DataQuality.Add(DataQualityKinds.BadTimestamp, timestamp is null
-                                ? $"{file} line {eventLine}, field 'time:timestamp': event without a timestamp"
-                                : $"{file} line {eventLine}, field 'time:timestamp': cannot read '{timestamp}' as a timestamp");
-                            continue;
-                        }
-
-                        if (!hadOffset)
-                        {
-                            log.EventsWithoutOffset++;
-                        }
-
-                        var resourceId = resource is null ? -1 : log.InternResource(resource.AsSpan().Trim());
-                        events.Add(new MinedEvent(log.InternActivity(activity.AsSpan().Trim()), resourceId, ticks, offset, lifecycle, miner.NextSequence()));
+                        log.DataQuality.Add(DataQualityKinds.EmptyCaseOrActivity, $"{file} line {eventLine}, field 'concept:name': event without an activity name");
+                        continue;
                     }
-                    else if ((object)local == traceName && traceDepth >= 0 && reader.Depth == traceDepth)
-                    {
-                        traceDepth = -1;
-                        traces++;
-                        if (events.Count > 0)
-                        {
-                            miner.AddCase(events);
-                            accepted += events.Count;
-                        }
 
-                        if ((traces & 0x3FF) == 0)
-                        {
-                            cancellationToken.ThrowIfCancellationRequested();
-                        }
+                    switch (timestampState)
+                    {
+                        case TimestampState.Missing:
+                            log.DataQuality.Add(DataQualityKinds.BadTimestamp, $"{file} line {eventLine}, field 'time:timestamp': event without a timestamp");
+                            continue;
+                        case TimestampState.Unreadable:
+                            log.DataQuality.Add(DataQualityKinds.BadTimestamp, $"{file} line {eventLine}, field 'time:timestamp': cannot read '{badTimestamp}' as a timestamp");
+                            continue;
+                        case TimestampState.WithoutOffset:
+                            log.EventsWithoutOffset++;
+                            break;
+                        default:
+                            break;
+                    }
+
+                    events.Add(new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence()));
+                }
+                else if (traceDepth >= 0 && scanner.Depth == traceDepth && scanner.LocalName.SequenceEqual("trace"u8))
+                {
+                    traceDepth = -1;
+                    traces++;
+                    if (events.Count > 0)
+                    {
+                        miner.AddCase(events);
+                        accepted += events.Count;
+                    }
+
+                    if ((traces & 0x3FF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
                     }
                 }
             }
         }
-        catch (XmlException ex)
+        catch (XmlScanException ex)
         {
             if (accepted == 0)
             {
-                throw new IngestionException(file, $"not a readable XES document: {ex.Message}", line: ex.LineNumber, inner: ex);
+                throw new IngestionException(file, $"not a readable XES document: {ex.Message}", line: ex.Line, inner: ex);
             }
 
             log.DataQuality.Add(DataQualityKinds.MalformedEvent,
-                $"{file} line {ex.LineNumber}: the XES is truncated or malformed ({ex.Message}); the {traces} complete traces before it were kept, the rest dropped");
+                $"{file} line {ex.Line}: the XES is truncated or malformed ({ex.Message}); the {traces} complete traces before it were kept, the rest dropped");
         }
         catch (InvalidDataException ex)
         {
             if (accepted == 0)
             {
-                throw new IngestionException(file, "the compressed data is corrupt or truncated", line: lineInfo.LineNumber, inner: ex);
+                throw new IngestionException(file, "the compressed data is corrupt or truncated", line: scanner.Line, inner: ex);
             }
 
             log.DataQuality.Add(DataQualityKinds.MalformedEvent,
-                $"{file} line {lineInfo.LineNumber}: the compressed data is truncated; the {traces} complete traces before it were kept");
+                $"{file} line {scanner.Line}: the compressed data is truncated; the {traces} complete traces before it were kept");
+        }
+
+        foreach (var (flag, key) in new[] { (StandardKeys.Activity, "concept:name"), (StandardKeys.Timestamp, "time:timestamp"), (StandardKeys.Resource, "org:resource"), (StandardKeys.Lifecycle, "lifecycle:transition") })
+        {
+            if (standardKeys.HasFlag(flag))
+            {
+                log.Attributes.Add(key);
+            }
         }
 
         if (accepted == 0)
         {
             throw new IngestionException(file, traces == 0 ? "no <trace> elements: this is not an XES event log" : "no usable events in any trace");
         }
+    }
+
+    private static int Intern(LogAggregate log, ReadOnlySpan<char> name, bool isActivity) =>
+        name.IsEmpty ? -1 : isActivity ? log.InternActivity(name) : log.InternResource(name);
+
+    private static void RecordAttribute(LogAggregate log, HashSet<string> seen, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> key, string prefix)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(prefix.Length + key.Length, 256)];
+        var length = Math.Min(buffer.Length, prefix.Length + key.Length);
+        prefix.AsSpan().CopyTo(buffer);
+        key[..(length - prefix.Length)].CopyTo(buffer[prefix.Length..]);
+        if (!lookup.Contains(buffer[..length]))
+        {
+            var name = buffer[..length].ToString();
+            seen.Add(name);
+            log.Attributes.Add(name);
+        }
+    }
+
+    [Flags]
+    private enum StandardKeys
+    {
+        None = 0,
+        Activity = 1,
+        Timestamp = 2,
+        Resource = 4,
+        Lifecycle = 8,
+    }
+
+    private enum TimestampState
+    {
+        Missing,
+        WithOffset,
+        WithoutOffset,
+        Unreadable,
     }
 }

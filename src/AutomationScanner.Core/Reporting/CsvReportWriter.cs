@@ -12,10 +12,16 @@ public static class CsvReportWriter
 {
     private static readonly string[] Header =
     [
-        "rank", "process", "task", "score", "manual_hours_per_year", "executions_per_year", "handling_minutes", "handling_basis",
+        "rank", "process", "task", "score", "recommendation", "risk_tier", "safeguards", "risk_rules",
+        "suitability", "suitability_class", "text_model_probability", "process_criteria_score", "suitability_low_confidence",
+        "ease", "confidence", "confidence_reasons",
+        "executions_per_year", "handling_minutes", "handling_basis",
+        "manual_hours_p10", "manual_hours_per_year", "manual_hours_p90",
+        "benefit_hours_p10", "benefit_hours_p50", "benefit_hours_p90", "fte_p10", "fte_p50", "fte_p90",
+        "money_p10", "money_p50", "money_p90", "currency",
+        "displaced_hours_per_year", "max_share_of_persons_work",
         "automation_rate", "case_coverage", "rework_rate", "failure_rate", "predecessor_entropy", "successor_entropy",
-        "distinct_resources", "off_hours_share", "suitability", "suitability_class", "text_model_probability",
-        "process_criteria_score", "suitability_low_confidence", "id",
+        "distinct_resources", "off_hours_share", "id",
     ];
 
     public static async Task WriteAsync(ScanReport report, Stream destination, CancellationToken cancellationToken)
@@ -26,15 +32,22 @@ public static class CsvReportWriter
         foreach (var o in report.Opportunities)
         {
             var s = o.Statistics;
-            var u = o.Suitability;
+            var v = o.Value;
+            var u = o.SuitabilityAssessment;
             string[] cells =
             [
-                Number(o.Rank), o.Process, o.Task, Number(o.Score), Number(o.ManualHoursPerYear), Number(o.ExecutionsPerYear),
-                Number(o.HandlingSeconds / 60), o.HandlingBasis.ToString(),
+                Number(o.Rank), o.Process, o.Task, Number(o.Score), o.Recommendation.ToString(), o.Risk.Tier.ToString(),
+                string.Join("; ", o.Risk.Safeguards), string.Join("; ", o.Risk.Hits.Where(h => h.Applied).Select(h => h.RuleId).Distinct()),
+                Number(o.Suitability), u is null ? string.Empty : u.Class.ToCode(), Number(u?.TextProbability), Number(u?.ProcessScore),
+                u is null ? string.Empty : u.LowConfidence ? "true" : "false", Number(o.Ease), Number(v.Confidence), string.Join("; ", v.ConfidenceReasons),
+                Number(v.ExecutionsPerYear), Number(v.HandlingSeconds.P50 / 60), v.HandlingBasis.ToString(),
+                Number(v.Hours.P10), Number(v.Hours.P50), Number(v.Hours.P90),
+                Number(v.BenefitHours.P10), Number(v.BenefitHours.P50), Number(v.BenefitHours.P90),
+                Number(v.Fte.P10), Number(v.Fte.P50), Number(v.Fte.P90),
+                Number(v.Money.P10), Number(v.Money.P50), Number(v.Money.P90), v.Currency,
+                Number(o.Risk.Displacement.HoursPerYear), Number(o.Risk.Displacement.MaxShare),
                 Number(s?.AutomationRate), Number(s?.CaseCoverage), Number(s?.ReworkRate), Number(s?.FailureRate),
-                Number(s?.PredecessorEntropy), Number(s?.SuccessorEntropy), Number(s?.DistinctResources), Number(s?.OffHoursShare),
-                Number(u?.Score), u is null ? string.Empty : u.Class.ToCode(), Number(u?.TextProbability), Number(u?.ProcessScore),
-                u is null ? string.Empty : u.LowConfidence ? "true" : "false", o.Id,
+                Number(s?.PredecessorEntropy), Number(s?.SuccessorEntropy), Number(s?.DistinctResources), Number(s?.OffHoursShare), o.Id,
             ];
             await writer.WriteLineAsync(string.Join(',', cells.Select(Cell)).AsMemory(), cancellationToken);
         }

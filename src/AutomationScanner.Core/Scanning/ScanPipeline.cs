@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
@@ -12,34 +14,59 @@ namespace AutomationScanner.Core.Scanning;
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
 /// cannot be read are recorded in the report and the rest of the scan goes on. With a <paramref name="suitability"/>
-/// scorer every opportunity carries its automation suitability and the parts of it.
+/// scorer (the ML.NET text model plus process criteria) every opportunity's suitability comes from it, with its parts.
 /// </summary>
 public sealed partial class ScanPipeline(
-    IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger, SuitabilityScorer? suitability = null)
+    IngestionOptions ingestion,
+    TimeProvider timeProvider,
+    ILogger<ScanPipeline> logger,
+    ScoringOptions? scoring = null,
+    SuitabilityScorer? suitability = null)
 {
-    public const string InterimScoreDescription =
-        "Interim score = manual hours per year = executions per year (log executions scaled over the log's span) x median handling time " +
-        "(start-to-complete when the log has start events, else the median gap since the previous event capped at 30 min, else 5 min assumed) " +
-        "x (1 - share of executions by system or bot resources).";
+    public const string ScoreDescription =
+        "Score = risk-adjusted priority 0..100 = 100 x (0.45 x value + 0.35 x suitability + 0.20 x ease) x (0.5 + 0.5 x confidence) x risk multiplier " +
+        "(minimal 1, limited 0.9, high 0.6, prohibited 0: never recommended). value = ln(1 + benefit hours P50) / ln(1 + one FTE year), capped at 1; " +
+        "benefit hours = suitability x executions/year x handling time x manual share. Weights are configurable; see docs/ranking.md.";
 
-    public async Task<ScanReport> RunAsync(IReadOnlyList<ScanInput> inputs, string? scanId = null, CancellationToken cancellationToken = default)
+    private readonly ScoringOptions _scoring = scoring ?? new ScoringOptions();
+
+    /// <summary>A scan with nothing to compare against.</summary>
+    public Task<ScanReport> RunAsync(IReadOnlyList<ScanInput> inputs, string? scanId, CancellationToken cancellationToken) =>
+        RunAsync(inputs, scanId, previous: null, cancellationToken);
+
+    /// <param name="inputs">Exports to read.</param>
+    /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
+    /// <param name="previous">The engagement's previous report, to record what changed.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    public async Task<ScanReport> RunAsync(
+        IReadOnlyList<ScanInput> inputs,
+        string? scanId = null,
+        PreviousReport? previous = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var started = timeProvider.GetUtcNow();
         var outcomes = new ConcurrentDictionary<string, InputOutcome>(StringComparer.Ordinal);
         var mined = new ConcurrentDictionary<string, MinedProcess>(StringComparer.Ordinal);
         var logs = new List<ScanInput>();
+        var documents = new List<ScanInput>();
         foreach (var input in inputs)
         {
             if (ExportSniffer.IsEventLogName(input.Name))
             {
                 logs.Add(input);
             }
+            else if (DocumentReader.IsDocument(input.Name))
+            {
+                documents.Add(input);
+            }
             else
             {
-                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, optionally .gz); skipped");
+                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, optionally .gz) or a document (.txt, .md, .html, .docx, .pdf); skipped");
             }
         }
+
+        var extractions = await ReadDocumentsAsync(documents, outcomes, cancellationToken);
 
         var processNames = UniqueProcessNames(logs);
         await Parallel.ForEachAsync(logs, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -65,8 +92,11 @@ public sealed partial class ScanPipeline(
 
         var processes = mined.OrderBy(m => m.Value.Summary.Process, StringComparer.Ordinal).Select(m => m.Value).ToList();
         var candidates = processes.SelectMany(CandidatesOf).ToList();
-        var assessments = suitability?.Assess(candidates, cancellationToken);
-        var opportunities = Rank(candidates, assessments);
+
+        // Document text is data: it is matched and screened, and never changes the scanner's rules or weights.
+        var matching = new StatementMatcher().Match(candidates, extractions.SelectMany(e => e.Statements));
+        candidates.AddRange(matching.DocumentCandidates);
+        var opportunities = Judge(candidates, processes, cancellationToken);
         return new ScanReport
         {
             ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
@@ -74,52 +104,116 @@ public sealed partial class ScanPipeline(
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
             Processes = [.. processes.Select(p => p.Summary)],
             Opportunities = opportunities,
-            ScoreDescription = InterimScoreDescription,
+            Documents = [.. extractions.Select(e => Summarise(e, matching))],
+            ScoreDescription = ScoreDescription,
             Assumptions =
             [
                 $"Timestamps without an offset are read as {ingestion.DefaultTimeZone.Id} local time.",
                 $"Working hours are {ingestion.Mining.WorkdayStartHour:00}:00-{ingestion.Mining.WorkdayEndHour:00}:00 local time, Monday to Friday.",
                 "Resources whose names mark them as systems or bots (system, batch, bot, RPA, scheduler...) count as automation already achieved.",
+                "Resources are shown as stable pseudonyms (keyed hash); names never appear in the report.",
+                "Value ranges are scenarios at the P10, median and P90 handling time, not a confidence interval; realised benefits are often lower.",
+                suitability is null
+                    ? "Suitability is log-derived (no classifier configured): (1 - rework rate) x (1 - failure rate)."
+                    : "Suitability = 0.6 x text model (ML.NET, trained on human labels of O*NET tasks; P(E1)+P(E2)) + 0.4 x process criteria (Wellmann et al. 2020); the text share drops to 0.3 when the task name is mostly unknown words. Parts in suitabilityAssessment.factors; see docs/MODEL.md.",
+                $"Document steps are matched to activities at a similarity of {StatementMatcher.DefaultThreshold:0.00} or more; unmatched steps become tasks of their own, sized from their frequency hints (250 working days a year).",
             ],
+            ValueAssumptions = ValueAssumptions.From(_scoring.Value),
+            RuleCatalogueVersion = RuleCatalogue.Default.Version,
+            RegulatoryDates = RuleCatalogue.Default.Dates,
+            Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
         };
     }
 
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
-    private static List<Opportunity> Rank(List<TaskCandidate> candidates, IReadOnlyList<SuitabilityAssessment>? assessments)
+    /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
+    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, CancellationToken cancellationToken)
     {
-        var opportunities = new List<Opportunity>();
-        for (var c = 0; c < candidates.Count; c++)
+        var estimator = new ValueEstimator(_scoring.Value);
+        var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
+        var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50);
+        var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal));
+        var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk);
+        var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
+
+        // One batch over every task: the model's fast path.
+        var assessments = new Dictionary<TaskCandidate, SuitabilityAssessment>(ReferenceEqualityComparer.Instance);
+        if (suitability is not null)
         {
-            var candidate = candidates[c];
-            var statistics = candidate.Statistics!;
-            var why = InterimScorer.Score(statistics, out var hours);
-            var (seconds, basis) = InterimScorer.HandlingTime(statistics);
-            opportunities.Add(new Opportunity
+            var assessed = suitability.Assess(candidates, cancellationToken);
+            for (var i = 0; i < candidates.Count; i++)
             {
-                Rank = 0,
-                Id = candidate.Id,
-                Process = candidate.Process,
-                Task = candidate.Name,
-                Statistics = statistics,
-                ExecutionsPerYear = InterimScorer.ExecutionsPerYear(statistics),
-                HandlingSeconds = seconds,
-                HandlingBasis = basis,
-                ManualHoursPerYear = hours,
-                Score = hours,
-                Why = why,
-                Suitability = assessments?[c],
+                assessments[candidates[i]] = assessed[i];
+            }
+        }
+
+        var inputs = candidates.Select(c => new RankingInput(
+            c,
+            estimator.Estimate(c, assessments.TryGetValue(c, out var a) ? a.Score : InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
+            screen.Assess(c, context)));
+        var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
+        return [.. ranked.Select(r => Opportunity.From(r, pseudonymizer, assessments.GetValueOrDefault(r.Candidate)))];
+    }
+
+    /// <summary>Log-derived automation potential until the classifier supplies one.</summary>
+    private static double InterimSuitability(TaskCandidate candidate) =>
+        candidate.Statistics is { } s ? Math.Clamp((1 - s.ReworkRate) * (1 - s.FailureRate), 0, 1) : 0.5;
+
+    private static DataQualitySignals QualityOf(LogSummary summary)
+    {
+        var faults = summary.DataQuality.Sum(i => i.Count);
+        var issues = summary.EventsWithoutOffset > 0
+            ? new[] { string.Create(CultureInfo.InvariantCulture, $"{summary.EventsWithoutOffset} timestamps without offset, read as {summary.TimeZone}") }
+            : [];
+        return new DataQualitySignals(faults == 0 ? 0 : faults / (double)(summary.Events + faults), issues);
+    }
+
+    /// <summary>Reads every document; one that cannot be read is recorded with its error and the scan goes on.</summary>
+    private async Task<List<DocumentExtraction>> ReadDocumentsAsync(List<ScanInput> documents, ConcurrentDictionary<string, InputOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var reader = new DocumentReader(ingestion.Documents, logger);
+        var extractions = new DocumentExtraction?[documents.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, documents.Count), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (index, ct) =>
+            {
+                var input = documents[index];
+                DocumentExtraction extraction;
+                try
+                {
+                    await using var stream = await input.OpenAsync(ct);
+                    extraction = reader.Read(stream, input.Name, ct);
+                }
+                catch (IOException ex)
+                {
+                    extraction = new DocumentExtraction { SourceFile = input.Name, Format = "unknown", Error = input.Name + ": could not be opened (" + ex.Message + ")" };
+                }
+
+                extractions[index] = extraction;
+                outcomes[input.Name] = new InputOutcome(input.Name, "document", extraction.Succeeded, extraction.Error);
             });
-        }
+        return [.. extractions.OfType<DocumentExtraction>()];
+    }
 
-        opportunities.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
-        for (var i = 0; i < opportunities.Count; i++)
+    private static DocumentSummary Summarise(DocumentExtraction extraction, StatementMatchResult matching)
+    {
+        bool FromThis(TaskStatement s) => ReferenceEquals(s.SourceFile, extraction.SourceFile) || s.SourceFile == extraction.SourceFile;
+        var matched = matching.Matches.Count(m => FromThis(m.Statement));
+        var unmatched = matching.DocumentCandidates.Sum(c => c.Statements.Count(FromThis));
+        return new DocumentSummary
         {
-            opportunities[i].Rank = i + 1;
-        }
-
-        return opportunities;
+            Name = extraction.SourceFile,
+            Format = extraction.Format,
+            Statements = extraction.Statements.Count,
+            Matched = matched,
+            Unmatched = unmatched,
+            SuspectedInjections = extraction.SuspectedInjections,
+            CharactersRead = extraction.CharactersRead,
+            CharacterCapReached = extraction.CharacterCapReached,
+            StatementCapReached = extraction.StatementCapReached,
+            Notes = extraction.Notes,
+        };
     }
 
     /// <summary>Process name per log: the file name without extensions, made unique when two logs share it.</summary>

@@ -32,6 +32,42 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_WithPreviousReport_WritesAllFormatsAndDiff()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var samples = Path.Combine(AppContext.BaseDirectory, "TestData", "samples");
+        var first = Path.Combine(_out, "first");
+        var second = Path.Combine(_out, "second");
+        Assert.Equal(0, await ScannerCli.Create(new TestConsole().Width(200)).Parse(["scan", samples, "--out", first]).InvokeAsync(cancellationToken: ct));
+
+        var exit = await ScannerCli.Create(new TestConsole().Width(200))
+            .Parse(["scan", samples, "--out", second, "--previous", Path.Combine(first, "opportunities.json")]).InvokeAsync(cancellationToken: ct);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(second, "opportunities.json"), ct));
+        var diff = json.RootElement.GetProperty("diff");
+        Assert.Equal(0, diff.GetProperty("new").GetArrayLength());
+        Assert.Equal(0, diff.GetProperty("dropped").GetArrayLength());
+        Assert.Equal(0, diff.GetProperty("riskChanges").GetArrayLength());
+        Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(Path.Combine(second, "opportunities.html"), ct), StringComparison.Ordinal);
+        Assert.Contains("## Changes since the previous scan", await File.ReadAllTextAsync(Path.Combine(second, "opportunities.md"), ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_PreviousNotAReport_ExitsOneNamingFile()
+    {
+        Directory.CreateDirectory(_out);
+        var bad = Path.Combine(_out, "previous.json");
+        await File.WriteAllTextAsync(bad, "[]", TestContext.Current.CancellationToken);
+        var console = new TestConsole().Width(200);
+
+        var exit = await ScannerCli.Create(console).Parse(["scan", ".", "--previous", bad]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("previous.json: not a scan report", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_OnlyUnreadableInput_ExitsTwoAndNamesFile()
     {
         Directory.CreateDirectory(_out);

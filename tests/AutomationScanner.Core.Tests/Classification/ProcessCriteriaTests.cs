@@ -1,5 +1,6 @@
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Ranking;
 
 namespace AutomationScanner.Core.Tests.Classification;
 
@@ -106,6 +107,6 @@ public sealed class ProcessCriteriaTests
         Assert.Equal(0.5, ProcessCriteria.LogScale(31, 1023), 9);
     }
 
-    private static Ranking.ScoreFactor Factor(ProcessCriteriaAssessment assessment, string name) =>
+    private static ScoreFactor Factor(ProcessCriteriaAssessment assessment, string name) =>
         Assert.Single(assessment.Factors, f => f.Name == name);
 }

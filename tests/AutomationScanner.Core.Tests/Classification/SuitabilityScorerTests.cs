@@ -80,7 +80,7 @@ public sealed class SuitabilityScorerTests
     [Fact]
     public async Task ScanPipeline_WithScorer_EveryOpportunityCarriesSuitability()
     {
-        var pipeline = new ScanPipeline(new IngestionOptions(), TimeProvider.System, NullLogger<ScanPipeline>.Instance, new SuitabilityScorer(Shipped.Value));
+        var pipeline = new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance, suitability: new SuitabilityScorer(Shipped.Value));
         var log = TestFiles.EventLog("running-example.csv");
 
         var report = await pipeline.RunAsync([ScanInput.FromFile(log)], cancellationToken: TestContext.Current.CancellationToken);
@@ -88,10 +88,13 @@ public sealed class SuitabilityScorerTests
         Assert.NotEmpty(report.Opportunities);
         Assert.All(report.Opportunities, o =>
         {
-            Assert.NotNull(o.Suitability);
-            Assert.Equal(o.Id, o.Suitability.TaskId);
-            Assert.Equal(o.Suitability.Factors.Sum(f => f.Contribution), o.Suitability.Score, 9);
-            Assert.InRange(o.Suitability.Score, 0, 1);
+            var assessment = o.SuitabilityAssessment;
+            Assert.NotNull(assessment);
+            Assert.Equal(o.Id, assessment.TaskId);
+            Assert.Equal(assessment.Factors.Sum(f => f.Contribution), assessment.Score, 9);
+            Assert.Equal(assessment.Score, o.Suitability, 9);
+            Assert.InRange(assessment.Score, 0, 1);
         });
+        Assert.Contains(report.Assumptions, a => a.Contains("text model (ML.NET", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,63 @@
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>The piece of evidence that made a rule fire: an excerpt and where it came from.</summary>
+/// <param name="Excerpt">A short excerpt around the match (or a description for computed rules).</param>
+/// <param name="Scope">Which kind of input the excerpt was taken from.</param>
+/// <param name="Location">File and line, column name, pseudonymised resource or "task name".</param>
+/// <param name="MatchStart">Offset of the match inside <paramref name="Excerpt"/>, -1 for computed evidence.</param>
+/// <param name="MatchLength">Length of the match inside <paramref name="Excerpt"/>.</param>
+public sealed record EvidenceSpan(string Excerpt, EvidenceScope Scope, string Location, int MatchStart = -1, int MatchLength = 0);
+
+/// <summary>
+/// One rule that fired for a task. <c>Applied</c> is false when the hit is recorded but does not set the
+/// tier (an Annex III hit lifted by Art. 6(3), an LLM flag below the rule tier).
+/// </summary>
+public sealed record RiskHit(
+    string RuleId,
+    string Title,
+    RuleKind Kind,
+    RiskTier Tier,
+    string Clause,
+    EvidenceSpan Evidence,
+    IReadOnlyList<Safeguard> Safeguards,
+    bool Applied = true,
+    string? Note = null);
+
+/// <summary>
+/// A risk raised by the LLM reviewer. Merging rule: an LLM flag can raise the rule-based tier and add
+/// safeguards, but it never lowers the tier or removes a rule hit.
+/// </summary>
+public sealed record LlmRiskFlag(string Category, RiskTier Severity, string Rationale);
+
+/// <summary>Hours of a task attributed to one worker (pseudonymised) or one role, and the share of their work.</summary>
+/// <param name="Who">A stable pseudonym ("R-3f9a1c") or a role name from the documents.</param>
+/// <param name="HoursPerYear">Hours per year this worker or role spends on the task.</param>
+/// <param name="ShareOfLoggedWork">Share of all the worker's (or role's) logged or documented hours that this task takes, 0..1.</param>
+public sealed record DisplacementShare(string Who, double HoursPerYear, double ShareOfLoggedWork);
+
+/// <summary>Job-displacement sizing, kept apart from savings.</summary>
+public sealed record DisplacementEstimate(
+    double HoursPerYear,
+    IReadOnlyList<DisplacementShare> ByResource,
+    IReadOnlyList<DisplacementShare> ByRole)
+{
+    public static DisplacementEstimate None { get; } = new(0, [], []);
+
+    public double MaxShare => Math.Max(
+        ByResource.Count == 0 ? 0 : ByResource.Max(s => s.ShareOfLoggedWork),
+        ByRole.Count == 0 ? 0 : ByRole.Max(s => s.ShareOfLoggedWork));
+}
+
+/// <summary>The outcome of the screen for one task.</summary>
+public sealed record RiskAssessment(
+    RiskTier Tier,
+    RiskTier RuleTier,
+    IReadOnlyList<RiskHit> Hits,
+    IReadOnlyList<Safeguard> Safeguards,
+    DisplacementEstimate Displacement,
+    IReadOnlyList<LlmRiskFlag> LlmFlags,
+    IReadOnlyList<string> Notes,
+    string CatalogueVersion)
+{
+    public bool IsProhibited => Tier == RiskTier.Prohibited;
+}

@@ -1,0 +1,311 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AutomationScanner.Core.Scanning;
+
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>Thresholds of the computed rules.</summary>
+public sealed class RiskScreenOptions
+{
+    /// <summary>J1 fires when a task takes at least this share of one worker's (or role's) work.</summary>
+    public double DisplacementShareThreshold { get; set; } = 0.2;
+
+    /// <summary>A share counts only when the person (or role) spends at least this many hours a year on the task (one working week).</summary>
+    public double DisplacementMinHoursPerPerson { get; set; } = 40;
+
+    /// <summary>J1 also fires when the task's human hours per year reach this (default: half of 220 x 8 h).</summary>
+    public double DisplacementHoursThreshold { get; set; } = 880;
+}
+
+/// <summary>What the screen needs beyond the task itself: the scan's workload, export columns and the pseudonymiser.</summary>
+public sealed class RiskContext(
+    WorkloadIndex workload,
+    ResourcePseudonymizer pseudonymizer,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? columnsByProcess = null)
+{
+    public WorkloadIndex Workload { get; } = workload;
+
+    public ResourcePseudonymizer Pseudonymizer { get; } = pseudonymizer;
+
+    /// <summary>Column (attribute) names of each process's export, keyed by <see cref="TaskCandidate.Process"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ColumnsByProcess { get; } =
+        columnsByProcess ?? new Dictionary<string, IReadOnlyList<string>>();
+}
+
+/// <summary>
+/// Applies the rule catalogue to one task: its name, document statements, data categories, export columns,
+/// resources and statistics; then the Art. 6(3) filter and profiling override, displacement, LLM flags and
+/// the worker-information duty. The text of documents is only ever matched, never obeyed.
+/// </summary>
+public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOptions options)
+{
+    private const int ExcerptRadius = 60;
+
+    public RiskScreen()
+        : this(RuleCatalogue.Default, new RiskScreenOptions())
+    {
+    }
+
+    public RuleCatalogue Catalogue { get; } = catalogue;
+
+    public RiskAssessment Assess(TaskCandidate candidate, RiskContext context, IReadOnlyList<LlmRiskFlag>? llmFlags = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(context);
+        llmFlags ??= [];
+
+        var evidence = CollectEvidence(candidate, context).ToList();
+        var hits = new List<RiskHit>();
+        foreach (var rule in Catalogue.Rules)
+        {
+            var hit = FirstHit(rule, evidence);
+            if (hit is not null)
+            {
+                hits.Add(hit);
+            }
+        }
+
+        hits = ApplyNarrowProceduralFilter(hits);
+
+        var displacement = context.Workload.Estimate(candidate, context.Pseudonymizer);
+        var displacementHit = DisplacementHit(displacement);
+        if (displacementHit is not null)
+        {
+            hits.Add(displacementHit);
+        }
+
+        var ruleTier = TierOf(hits);
+        var tier = ruleTier;
+        foreach (var flag in llmFlags)
+        {
+            hits.Add(LlmHit(flag, ruleTier));
+            tier = flag.Severity > tier ? flag.Severity : tier;
+        }
+
+        if (tier == RiskTier.High)
+        {
+            hits.Add(WorkerInformationHit(displacement));
+        }
+
+        var safeguards = hits.Where(h => h.Applied).SelectMany(h => h.Safeguards).Distinct().Order().ToList();
+        return new RiskAssessment(tier, ruleTier, hits, safeguards, displacement, llmFlags, Notes(hits), Catalogue.Version);
+    }
+
+    private static RiskTier TierOf(IEnumerable<RiskHit> hits) =>
+        hits.Where(h => h.Applied).Select(h => h.Tier).DefaultIfEmpty(RiskTier.Minimal).Max();
+
+    /// <summary>
+    /// Art. 6(3): an Annex III hit is lifted to Limited when the task is narrow, procedural or preparatory,
+    /// unless the task profiles people (F2), which always keeps it high-risk. A preparatory task also does
+    /// not take the decision, so G1 is held back with a note (a rubber-stamp review would still count).
+    /// </summary>
+    private static List<RiskHit> ApplyNarrowProceduralFilter(List<RiskHit> hits)
+    {
+        var annexIII = hits.Any(h => h.Kind == RuleKind.HighRisk);
+        var filter = hits.FirstOrDefault(h => h.Kind == RuleKind.NarrowProceduralFilter);
+        var profiling = hits.FirstOrDefault(h => h.Kind == RuleKind.ProfilingOverride);
+        var result = new List<RiskHit>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var kept = hit switch
+            {
+                { Kind: RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride } when !annexIII => null,
+                { Kind: RuleKind.NarrowProceduralFilter } when profiling is not null =>
+                    hit with { Applied = false, Note = "Closed by the profiling override (F2)." },
+                { Kind: RuleKind.ProfilingOverride } when filter is not null =>
+                    hit with { Note = "Profiling: the Art. 6(3) route is closed, the task stays high-risk." },
+                { Kind: RuleKind.HighRisk } when filter is not null && profiling is null =>
+                    hit with { Applied = false, Note = "Lifted by Art. 6(3) (narrow procedural task); record the assessment (Art. 6(4))." },
+                { Kind: RuleKind.Gdpr22 } when filter is not null && profiling is null =>
+                    hit with { Applied = false, Note = "Preparatory task: a person takes the decision. If that review is a rubber stamp, the decision is still solely automated." },
+                _ => hit,
+            };
+            if (kept is not null)
+            {
+                result.Add(kept);
+            }
+        }
+
+        return result;
+    }
+
+    private RiskHit? DisplacementHit(DisplacementEstimate displacement)
+    {
+        var material = displacement.ByResource.Concat(displacement.ByRole)
+            .Where(s => s.HoursPerYear >= options.DisplacementMinHoursPerPerson)
+            .OrderByDescending(s => s.ShareOfLoggedWork)
+            .FirstOrDefault();
+        if (material is null || (material.ShareOfLoggedWork < options.DisplacementShareThreshold && displacement.HoursPerYear < options.DisplacementHoursThreshold))
+        {
+            return null;
+        }
+
+        var excerpt = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{displacement.HoursPerYear:0} h/year of human work; {material.Who} spends {material.HoursPerYear:0} h/year on it ({material.ShareOfLoggedWork:P0} of their work)");
+        return FromDefinition(Catalogue.Computed(RuleKind.Displacement), new EvidenceSpan(excerpt, EvidenceScope.Statistics, material.Who));
+    }
+
+    private RiskHit WorkerInformationHit(DisplacementEstimate displacement)
+    {
+        var who = displacement.ByResource.Count > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{displacement.ByResource.Count} workers in the log")
+            : displacement.ByRole.Count > 0 ? "roles: " + string.Join(", ", displacement.ByRole.Select(r => r.Who)) : "the client's staff";
+        return FromDefinition(
+            Catalogue.Computed(RuleKind.WorkerInformation),
+            new EvidenceSpan("High-risk tier for a task done at work by " + who, EvidenceScope.Statistics, "tier"));
+    }
+
+    private RiskHit LlmHit(LlmRiskFlag flag, RiskTier ruleTier)
+    {
+        var definition = Catalogue.Computed(RuleKind.LlmFlag);
+        var safeguards = flag.Severity switch
+        {
+            RiskTier.Prohibited => [Safeguard.DoNotAutomate, .. definition.Safeguards],
+            RiskTier.High => definition.Safeguards,
+            RiskTier.Limited => [Safeguard.TransparencyNotice],
+            _ => [],
+        };
+        var note = flag.Severity > ruleTier
+            ? $"Raised the tier from {ruleTier} to {flag.Severity}."
+            : flag.Severity < ruleTier
+                ? $"Below the rule-based tier {ruleTier}; recorded, it does not lower it."
+                : null;
+        var rationale = Truncate(Collapse(flag.Rationale), 2 * ExcerptRadius * 2);
+        return new RiskHit(
+            definition.Id,
+            $"{definition.Title}: {Truncate(Collapse(flag.Category), 60)}",
+            RuleKind.LlmFlag,
+            flag.Severity,
+            definition.Clause,
+            new EvidenceSpan(rationale, EvidenceScope.Llm, "llm"),
+            safeguards,
+            Applied: flag.Severity >= ruleTier,
+            Note: note);
+    }
+
+    private List<string> Notes(List<RiskHit> hits)
+    {
+        var notes = new List<string>();
+        var dates = Catalogue.Dates;
+        if (hits.Any(h => h.Applied && h.Tier == RiskTier.Prohibited && h.Kind == RuleKind.Prohibited))
+        {
+            notes.Add($"EU AI Act Art. 5 prohibitions apply since {Format(dates.AiActArt5AppliesFrom)}.");
+        }
+
+        if (hits.Any(h => h.Kind is RuleKind.HighRisk or RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride or RuleKind.WorkerInformation))
+        {
+            notes.Add($"Annex III high-risk duties: {Format(dates.AiActAnnexIIIAppliesFromAct)} in the Act; {Format(dates.AiActAnnexIIIAppliesFromOmnibusAgreement)} under {dates.OmnibusStatus.TrimEnd('.')}.");
+        }
+
+        return notes;
+    }
+
+    private static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static RiskHit FromDefinition(RuleDefinition rule, EvidenceSpan evidence) =>
+        new(rule.Id, rule.Title, rule.Kind, rule.Tier, rule.Clause, evidence, rule.Safeguards);
+
+    private static RiskHit? FirstHit(CompiledRule rule, List<Evidence> evidence)
+    {
+        foreach (var item in evidence)
+        {
+            if (!rule.Definition.Scope.Contains(item.Scope))
+            {
+                continue;
+            }
+
+            var match = rule.FirstMatch(item.Text);
+            if (match is null)
+            {
+                continue;
+            }
+
+            var span = item.Scope == EvidenceScope.Resource
+                ? new EvidenceSpan(item.Display, item.Scope, item.Location)
+                : Excerpt(item, match);
+            return FromDefinition(rule.Definition, span);
+        }
+
+        return null;
+    }
+
+    private static EvidenceSpan Excerpt(Evidence item, Match match)
+    {
+        var text = item.Text;
+        var start = Math.Max(0, match.Index - ExcerptRadius);
+        var end = Math.Min(text.Length, match.Index + match.Length + ExcerptRadius);
+        var prefix = start > 0 ? "…" : "";
+        var suffix = end < text.Length ? "…" : "";
+        var before = Collapse(text[start..match.Index]);
+        var matched = Collapse(match.Value);
+        var after = Collapse(text[(match.Index + match.Length)..end]);
+        return new EvidenceSpan(prefix + before + matched + after + suffix, item.Scope, item.Location, prefix.Length + before.Length, matched.Length);
+    }
+
+    private static IEnumerable<Evidence> CollectEvidence(TaskCandidate candidate, RiskContext context)
+    {
+        yield return new Evidence(EvidenceScope.Text, candidate.Name, "task name", candidate.Name);
+        foreach (var statement in candidate.Statements)
+        {
+            var location = string.Create(CultureInfo.InvariantCulture, $"{statement.SourceFile}:{statement.Line}");
+            yield return new Evidence(EvidenceScope.Text, statement.Text, location, statement.Text);
+            foreach (var category in statement.DataCategories)
+            {
+                yield return new Evidence(EvidenceScope.DataCategory, NormaliseName(category), location + " (data category)", category);
+            }
+        }
+
+        if (context.ColumnsByProcess.TryGetValue(candidate.Process, out var columns))
+        {
+            foreach (var column in columns)
+            {
+                yield return new Evidence(EvidenceScope.Column, NormaliseName(column), "export column '" + column + "'", column);
+            }
+        }
+
+        if (candidate.Statistics is not null)
+        {
+            foreach (var resource in candidate.Statistics.ExecutionsByResource.Keys.Order(StringComparer.Ordinal))
+            {
+                if (!WorkloadIndex.IsSystemResource(resource))
+                {
+                    var pseudonym = context.Pseudonymizer.Pseudonymize(resource);
+                    yield return new Evidence(EvidenceScope.Resource, resource.Trim(), "resource " + pseudonym, "resource identifier looks like a name or e-mail address (shown as " + pseudonym + ")");
+                }
+            }
+        }
+    }
+
+    /// <summary>"CustomerEmail", "customer-email" and "Customer Email" all become "customer_email".</summary>
+    internal static string NormaliseName(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && char.IsLower(name[i - 1]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_');
+        }
+
+        return MultipleUnderscores().Replace(builder.ToString(), "_").Trim('_');
+    }
+
+    private static string Collapse(string text) => Whitespace().Replace(text, " ");
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex("_+")]
+    private static partial Regex MultipleUnderscores();
+
+    /// <summary>Text is what rules match; Display is what a report may show (never a raw resource id).</summary>
+    private sealed record Evidence(EvidenceScope Scope, string Text, string Location, string Display);
+}

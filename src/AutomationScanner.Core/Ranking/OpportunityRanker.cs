@@ -1,0 +1,201 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Scanning;
+
+namespace AutomationScanner.Core.Ranking;
+
+/// <summary>Weights and thresholds of the priority formula (configuration section <c>Ranking</c>); see docs/ranking.md.</summary>
+public sealed class RankingOptions
+{
+    public const string SectionName = "Ranking";
+
+    [Range(0, 1)]
+    public double ValueWeight { get; set; } = 0.45;
+
+    [Range(0, 1)]
+    public double SuitabilityWeight { get; set; } = 0.35;
+
+    [Range(0, 1)]
+    public double EaseWeight { get; set; } = 0.20;
+
+    /// <summary>Benefit hours a year at which the value score reaches 1; null means one FTE year.</summary>
+    public double? ValueSaturationHours { get; set; }
+
+    /// <summary>Priority (0..100) from which an item is recommended.</summary>
+    [Range(0, 100)]
+    public double RecommendThreshold { get; set; } = 40;
+
+    [Range(0, 1)]
+    public double LimitedRiskMultiplier { get; set; } = 0.9;
+
+    [Range(0, 1)]
+    public double HighRiskMultiplier { get; set; } = 0.6;
+}
+
+/// <summary>What the ranking says to do with an opportunity.</summary>
+public enum Recommendation
+{
+    Recommended,
+    RecommendedWithSafeguards,
+    Backlog,
+
+    /// <summary>Prohibited practice (Art. 5): never recommended, whatever its value.</summary>
+    NotRecommended,
+}
+
+/// <summary>Everything the ranker needs about one task.</summary>
+public sealed record RankingInput(TaskCandidate Candidate, ValueEstimate Value, RiskAssessment Risk);
+
+/// <summary>A ranked opportunity with its priority and the factors that produced it.</summary>
+public sealed record RankedOpportunity
+{
+    public required int Rank { get; init; }
+
+    public required TaskCandidate Candidate { get; init; }
+
+    /// <summary>0..100; the sum of the contributions in <see cref="Why"/>.</summary>
+    public required double Priority { get; init; }
+
+    public required Recommendation Recommendation { get; init; }
+
+    /// <summary>Ease of implementation 0..1 (automation kind, variability, number of systems).</summary>
+    public required double Ease { get; init; }
+
+    public required ValueEstimate Value { get; init; }
+
+    public required RiskAssessment Risk { get; init; }
+
+    public required IReadOnlyList<ScoreFactor> Why { get; init; }
+}
+
+/// <summary>
+/// Risk-adjusted priority:
+/// priority = 100 x (wV x value + wS x suitability + wE x ease) x (0.5 + 0.5 x confidence) x risk multiplier.
+/// Prohibited items get multiplier 0, are never recommended and rank last.
+/// </summary>
+public sealed class OpportunityRanker(RankingOptions options, ValueOptions valueOptions)
+{
+    private const double KindWeight = 0.4;
+    private const double VariabilityWeight = 0.4;
+    private const double SystemsWeight = 0.2;
+
+    public IReadOnlyList<RankedOpportunity> Rank(IEnumerable<RankingInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var scored = inputs.Select(Score).ToList();
+        return [.. scored
+            .OrderBy(o => o.Risk.IsProhibited)
+            .ThenByDescending(o => o.Priority)
+            .ThenByDescending(o => o.Value.BenefitHours.P50)
+            .ThenBy(o => o.Candidate.Id, StringComparer.Ordinal)
+            .Select((o, i) => o with { Rank = i + 1 })];
+    }
+
+    /// <summary>Scores one task; its rank is 0 until <see cref="Rank"/> orders the whole list.</summary>
+    public RankedOpportunity Score(RankingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var value = input.Value;
+        var saturation = options.ValueSaturationHours ?? valueOptions.HoursPerFte;
+        var valueScore = Math.Min(1, Math.Log(1 + Math.Max(0, value.BenefitHours.P50)) / Math.Log(1 + saturation));
+        var (kind, kindText) = KindEase(input.Candidate);
+        var (variability, variabilityText) = VariabilityEase(input.Candidate);
+        var (systems, systemsText) = SystemsEase(input.Candidate);
+        var ease = (KindWeight * kind) + (VariabilityWeight * variability) + (SystemsWeight * systems);
+
+        var why = new List<ScoreFactor>
+        {
+            Additive("value", valueScore, options.ValueWeight, Invariant($"{value.BenefitHours.P50:0} benefit h/year (P50), log scale saturating at {saturation:0} h")),
+            Additive("suitability", value.Suitability, options.SuitabilityWeight, Invariant($"automation potential {value.Suitability:P0}")),
+            Additive("ease: automation kind", kind, options.EaseWeight * KindWeight, kindText),
+            Additive("ease: variability", variability, options.EaseWeight * VariabilityWeight, variabilityText),
+            Additive("ease: systems", systems, options.EaseWeight * SystemsWeight, systemsText),
+        };
+        var basePoints = why.Sum(f => f.Contribution);
+
+        var confidenceFactor = 0.5 + (0.5 * value.Confidence);
+        why.Add(new ScoreFactor(
+            "confidence",
+            value.Confidence,
+            confidenceFactor,
+            basePoints * (confidenceFactor - 1),
+            value.ConfidenceReasons.Count == 0 ? "no data-quality problems" : string.Join("; ", value.ConfidenceReasons)));
+
+        var riskFactor = input.Risk.Tier switch
+        {
+            RiskTier.Prohibited => 0,
+            RiskTier.High => options.HighRiskMultiplier,
+            RiskTier.Limited => options.LimitedRiskMultiplier,
+            _ => 1,
+        };
+        why.Add(new ScoreFactor(
+            "risk",
+            (double)input.Risk.Tier,
+            riskFactor,
+            basePoints * confidenceFactor * (riskFactor - 1),
+            $"{input.Risk.Tier} risk" + (input.Risk.Hits.Count > 0 ? ": " + string.Join(", ", input.Risk.Hits.Where(h => h.Applied).Select(h => h.RuleId).Distinct()) : "")));
+
+        var priority = Math.Round(basePoints * confidenceFactor * riskFactor, 6);
+        var recommendation = input.Risk.IsProhibited ? Recommendation.NotRecommended
+            : priority < options.RecommendThreshold ? Recommendation.Backlog
+            : input.Risk.Safeguards.Count > 0 ? Recommendation.RecommendedWithSafeguards
+            : Recommendation.Recommended;
+        return new RankedOpportunity
+        {
+            Rank = 0,
+            Candidate = input.Candidate,
+            Priority = priority,
+            Recommendation = recommendation,
+            Ease = ease,
+            Value = value,
+            Risk = input.Risk,
+            Why = why,
+        };
+    }
+
+    private static ScoreFactor Additive(string name, double value, double weight, string explanation) =>
+        new(name, value, weight, 100 * weight * value, explanation);
+
+    /// <summary>User-system steps are what software automates best; manual (physical) steps least.</summary>
+    private static (double Score, string Text) KindEase(TaskCandidate candidate)
+    {
+        var statements = candidate.Statements.Where(s => !s.SuspectedInjection).ToList();
+        if (statements.Count == 0)
+        {
+            return (1.0, "system activity in an event log (user-system)");
+        }
+
+        var kind = statements.GroupBy(s => s.Interaction).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        return kind switch
+        {
+            InteractionKind.UserSystem => (1.0, "user-system steps"),
+            InteractionKind.Automated => (0.8, "already partly automated steps"),
+            _ => (0.4, "manual steps"),
+        };
+    }
+
+    /// <summary>1 / (1 + mean of predecessor and successor entropy in bits): 1 for a fixed sequence.</summary>
+    private static (double Score, string Text) VariabilityEase(TaskCandidate candidate)
+    {
+        if (candidate.Statistics is not { } s)
+        {
+            return (0.5, "variability unknown (no log)");
+        }
+
+        var entropy = (s.PredecessorEntropy + s.SuccessorEntropy) / 2;
+        return (1 / (1 + entropy), Invariant($"mean predecessor/successor entropy {entropy:0.##} bits"));
+    }
+
+    /// <summary>1 / (1 + 0.25 x (systems - 1)); unknown counts as 0.8.</summary>
+    private static (double Score, string Text) SystemsEase(TaskCandidate candidate)
+    {
+        var systems = candidate.Statements.Where(s => !s.SuspectedInjection).SelectMany(s => s.Systems).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        return systems == 0
+            ? (0.8, "systems unknown")
+            : (1 / (1 + (0.25 * (systems - 1))), Invariant($"{systems} system(s)"));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,67 @@
+namespace AutomationScanner.Core.Ranking;
+
+/// <summary>A figure as a low / middle / high scenario (P10 / P50 / P90 of the handling time).</summary>
+public sealed record ValueRange(double P10, double P50, double P90)
+{
+    public static ValueRange Zero { get; } = new(0, 0, 0);
+
+    public ValueRange Scale(double factor) => new(P10 * factor, P50 * factor, P90 * factor);
+}
+
+/// <summary>Where the yearly volume came from.</summary>
+public enum VolumeSource
+{
+    None,
+    EventLog,
+    DocumentHint,
+}
+
+/// <summary>Signals from ingestion that lower the confidence in the figures.</summary>
+/// <param name="FaultyRowShare">Share of the export's rows that were rejected or repaired, 0..1.</param>
+/// <param name="Issues">Other data-quality findings that touch this task (clock skew, ties, missing lifecycle...).</param>
+public sealed record DataQualitySignals(double FaultyRowShare = 0, IReadOnlyList<string>? Issues = null)
+{
+    public static DataQualitySignals None { get; } = new();
+}
+
+/// <summary>The sized value of automating one task, with its ranges and how far to trust them.</summary>
+public sealed record ValueEstimate
+{
+    public required double ExecutionsPerYear { get; init; }
+
+    public required VolumeSource VolumeSource { get; init; }
+
+    /// <summary>Days covered by the log for this task; null without a log.</summary>
+    public double? LogSpanDays { get; init; }
+
+    /// <summary>Seconds one execution takes (P10 / median / P90 of the service time).</summary>
+    public required ValueRange HandlingSeconds { get; init; }
+
+    /// <summary>Measured, estimated from gaps between events, or assumed.</summary>
+    public required HandlingTimeBasis HandlingBasis { get; init; }
+
+    /// <summary>Share of executions still done by people (1 - automation rate already achieved).</summary>
+    public required double ManualShare { get; init; }
+
+    /// <summary>Automation potential (suitability) used for the benefit, 0..1.</summary>
+    public required double Suitability { get; init; }
+
+    /// <summary>Manual hours per year, as is.</summary>
+    public required ValueRange Hours { get; init; }
+
+    /// <summary>Suitability x manual hours.</summary>
+    public required ValueRange BenefitHours { get; init; }
+
+    /// <summary>Benefit hours / (working days x hours per day).</summary>
+    public required ValueRange Fte { get; init; }
+
+    /// <summary>Benefit hours x hourly cost, in <see cref="Currency"/>.</summary>
+    public required ValueRange Money { get; init; }
+
+    public required string Currency { get; init; }
+
+    /// <summary>0..1; every data-quality problem multiplies it down.</summary>
+    public required double Confidence { get; init; }
+
+    public required IReadOnlyList<string> ConfidenceReasons { get; init; }
+}

@@ -1,0 +1,20 @@
+using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Ranking;
+
+namespace AutomationScanner.Core.Scanning;
+
+/// <summary>Everything the judgement stage of a scan can be configured with (value, ranking, risk, privacy).</summary>
+public sealed class ScoringOptions
+{
+    public ValueOptions Value { get; set; } = new();
+
+    public RankingOptions Ranking { get; set; } = new();
+
+    public RiskScreenOptions Risk { get; set; } = new();
+
+    /// <summary>
+    /// Key of the resource pseudonyms. Set one secret per engagement: the same key keeps pseudonyms stable across
+    /// rescans, and without it nobody can map a pseudonym back by hashing guessed user names.
+    /// </summary>
+    public string PseudonymKey { get; set; } = "automation-scanner";
+}
