@@ -77,6 +77,7 @@ public sealed class SuitabilityCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("single (pooled PredictionEngine)", console.Output, StringComparison.Ordinal);
+        Assert.Contains("normalised activity names", console.Output, StringComparison.Ordinal);
         Assert.Contains("batch (one Transform pass)", console.Output, StringComparison.Ordinal);
     }
 
