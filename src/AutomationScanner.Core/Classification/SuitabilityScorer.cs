@@ -73,7 +73,13 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         for (var i = 0; i < candidates.Count; i++)
         {
             var count = textsPerCandidate[i].Count;
-            results[i] = Combine(candidates[i], textsPerCandidate[i], predictions.Skip(offset).Take(count).ToArray());
+            var own = new TextSuitabilityPrediction[count];
+            for (var k = 0; k < count; k++)
+            {
+                own[k] = predictions[offset + k];
+            }
+
+            results[i] = Combine(candidates[i], textsPerCandidate[i], own);
             offset += count;
         }
 
