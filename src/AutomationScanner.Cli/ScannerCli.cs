@@ -14,6 +14,8 @@ public static class ScannerCli
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(EvaluateCommand.Create(console));
+        root.Subcommands.Add(UploadCommand.Create(console));
+        root.Subcommands.Add(DownloadCommand.Create(console));
         return root;
     }
 }

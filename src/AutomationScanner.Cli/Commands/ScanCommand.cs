@@ -1,11 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
+using AutomationScanner.Azure;
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;
@@ -17,7 +23,7 @@ public static class ScanCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz; documents: .txt, .md, .html, .docx, .pdf)", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz; documents: .txt, .md, .html, .docx, .pdf)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json, .csv, .html and .md", DefaultValueFactory = _ => "scan-output" };
         var previous = new Option<string?>("--previous") { Description = "An earlier opportunities.json of the same engagement, to report what changed" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
@@ -25,8 +31,15 @@ public static class ScanCommand
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };
+        var noLlm = new Option<bool>("--no-llm") { Description = "Do not call Azure OpenAI even when AzureOpenAI__Endpoint and AzureOpenAI__Deployment are set" };
+        var engagement = new Option<string?>("--engagement", "-e") { Description = "Scan this engagement's exports in storage and publish the report there, instead of local files" };
+        var connection = StorageConnection.CreateOption();
+        var force = new Option<bool>("--force") { Description = "With --engagement: publish a new report even if no export changed since the last scan" };
         var model = new Option<FileInfo?>("--model") { Description = "Suitability model (.zip from `scanner train`); default: the shipped model" };
-        var command = new Command("scan", "Scan exports and write the ranked opportunity list") { inputs, output, previous, timeZone, map, dateOrder, automated, top, model };
+        var command = new Command("scan", "Scan exports and write the ranked opportunity list")
+        {
+            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             IngestionOptions options;
@@ -44,6 +57,40 @@ public static class ScanCommand
             {
                 console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
                 return 1;
+            }
+
+            SuitabilityScorer suitability;
+            try
+            {
+                suitability = new SuitabilityScorer(parse.GetValue(model) is { } modelFile ? SuitabilityModel.Load(modelFile.FullName) : SuitabilityModel.LoadShipped());
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or FormatException or InvalidOperationException)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                return 1;
+            }
+
+            if (parse.GetValue(engagement) is { } name)
+            {
+                if (parse.GetValue(inputs) is { Length: > 0 })
+                {
+                    return Fail(console, "give either input paths or --engagement, not both");
+                }
+
+                // Storage scans keep the LLM cache in the scanner-cache container of the same account, like RunScan.
+                using var storageHost = parse.GetValue(noLlm) ? null : BuildHost(StorageCacheSettings(parse.GetValue(connection)));
+                if (await StartAsync(console, storageHost, cancellationToken) is { } failed)
+                {
+                    return failed;
+                }
+
+                var llm = storageHost?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
+                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, llm, suitability, parse.GetValue(top), cancellationToken);
+            }
+
+            if (parse.GetValue(inputs) is not { Length: > 0 })
+            {
+                return Fail(console, "give input paths to scan, or --engagement NAME to scan exports in storage");
             }
 
             var files = new List<ScanInput>();
@@ -75,21 +122,19 @@ public static class ScanCommand
                 }
             }
 
-            SuitabilityModel suitabilityModel;
-            try
+            var outPath = Path.GetFullPath(parse.GetValue(output)!);
+            using var host = parse.GetValue(noLlm) ? null : BuildHost(new() { ["AssessmentCache:Path"] = Path.Combine(outPath, ".cache") });
+            if (await StartAsync(console, host, cancellationToken) is { } startFailed)
             {
-                suitabilityModel = parse.GetValue(model) is { } modelFile ? SuitabilityModel.Load(modelFile.FullName) : SuitabilityModel.LoadShipped();
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or FormatException or InvalidOperationException)
-            {
-                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                return 1;
+                return startFailed;
             }
 
-            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, suitability: new SuitabilityScorer(suitabilityModel));
+            var assessor = host?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
+            var pipeline = new ScanPipeline(
+                options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor: assessor, suitability: suitability);
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, previous: earlier, cancellationToken: cancellationToken));
-            var outDir = Directory.CreateDirectory(parse.GetValue(output)!);
+            var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.html"), s => HtmlReportWriter.WriteAsync(report, s, cancellationToken));
@@ -99,6 +144,51 @@ public static class ScanCommand
             return report.Inputs.Any(i => i.Read) ? 0 : ExitNothingReadable;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The shared composition root, configured from the environment (AzureOpenAI__Endpoint, AzureOpenAI__Deployment,
+    /// AzureOpenAI__ApiKey...) plus <paramref name="settings"/> (where the LLM cache lives). Nothing set: the LLM stays off.
+    /// </summary>
+    private static IHost BuildHost(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddScanner();
+        return builder.Build();
+    }
+
+    /// <summary>Starts the host (validating its options); an exit code when that fails.</summary>
+    private static async Task<int?> StartAsync(IAnsiConsole console, IHost? host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (host is not null)
+            {
+                await host.StartAsync(cancellationToken);
+            }
+
+            return null;
+        }
+        catch (OptionsValidationException ex)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>The --connection value as the ScannerStorage settings that put the LLM cache in that account.</summary>
+    private static Dictionary<string, string?> StorageCacheSettings(string? connection) =>
+        connection is null ? []
+        : Uri.TryCreate(connection, UriKind.Absolute, out var uri) && !connection.Contains(';', StringComparison.Ordinal)
+            ? new() { ["ScannerStorage:blobServiceUri"] = uri.ToString() }
+            : new() { ["ScannerStorage"] = connection };
+
+    private static int Fail(IAnsiConsole console, string message)
+    {
+        console.MarkupLineInterpolated($"[red]error:[/] {message}");
+        return 1;
     }
 
     /// <summary>Writes to a temporary file first so an interrupted run never leaves half a report in place of a whole one.</summary>
@@ -113,7 +203,7 @@ public static class ScanCommand
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static void Print(IAnsiConsole console, ScanReport report, int top)
+    internal static void Print(IAnsiConsole console, ScanReport report, int top)
     {
         foreach (var process in report.Processes)
         {
@@ -160,6 +250,23 @@ public static class ScanCommand
 
         console.Write(table);
         console.MarkupLine($"[grey]{Markup.Escape(report.ScoreDescription)}[/]");
+        PrintLlm(console, report.Llm);
+    }
+
+    private static void PrintLlm(IAnsiConsole console, LlmUsage llm)
+    {
+        if (!llm.Enabled)
+        {
+            console.MarkupLine("[grey]LLM assessment: off (set AzureOpenAI__Endpoint and AzureOpenAI__Deployment to enable).[/]");
+            return;
+        }
+
+        console.MarkupLineInterpolated(
+            $"LLM assessment ({llm.Deployment}): {llm.TasksAssessed:N0} tasks assessed, {llm.CacheHits:N0} from cache, {llm.Fallbacks:N0} fell back to ML-only; {llm.Requests:N0} requests, {llm.InputTokens:N0} tokens in, {llm.OutputTokens:N0} out, about {llm.EstimatedCost.ToString("0.0000", CultureInfo.InvariantCulture)} {llm.Currency}.");
+        foreach (var (reason, count) in llm.FallbacksByReason)
+        {
+            console.MarkupLineInterpolated($"  [yellow]fallback[/] {reason}: {count:N0}");
+        }
     }
 
     private static string FormatDuration(double seconds) => seconds switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification.Llm;
 
 namespace AutomationScanner.Core.Reporting;
 
@@ -21,7 +22,7 @@ public static class CsvReportWriter
         "money_p10", "money_p50", "money_p90", "currency",
         "displaced_hours_per_year", "max_share_of_persons_work",
         "automation_rate", "case_coverage", "rework_rate", "failure_rate", "predecessor_entropy", "successor_entropy",
-        "distinct_resources", "off_hours_share", "id",
+        "distinct_resources", "off_hours_share", "id", "llm_suitability", "llm_kind", "llm_status",
     ];
 
     public static async Task WriteAsync(ScanReport report, Stream destination, CancellationToken cancellationToken)
@@ -48,10 +49,19 @@ public static class CsvReportWriter
                 Number(o.Risk.Displacement.HoursPerYear), Number(o.Risk.Displacement.MaxShare),
                 Number(s?.AutomationRate), Number(s?.CaseCoverage), Number(s?.ReworkRate), Number(s?.FailureRate),
                 Number(s?.PredecessorEntropy), Number(s?.SuccessorEntropy), Number(s?.DistinctResources), Number(s?.OffHoursShare), o.Id,
+                Number(o.Llm?.Judgement?.Suitability), o.Llm?.Judgement?.RecommendedKind.ToString() ?? string.Empty, LlmStatus(o.Llm),
             ];
             await writer.WriteLineAsync(string.Join(',', cells.Select(Cell)).AsMemory(), cancellationToken);
         }
     }
+
+    private static string LlmStatus(TaskAssessment? assessment) => assessment switch
+    {
+        null => string.Empty,
+        { Status: AssessmentStatus.Assessed, FromCache: true } => "assessed (cached)",
+        { Status: AssessmentStatus.Assessed } => "assessed",
+        _ => "fallback: " + assessment.FallbackReason,
+    };
 
     /// <summary>Quotes a cell when needed and defuses spreadsheet formulas.</summary>
     public static string Cell(string value)

@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
@@ -39,6 +40,9 @@ public sealed class Opportunity
 
     /// <summary>Document statements (SOP steps) that describe the task: its description and evidence.</summary>
     public IReadOnlyList<TaskStatement> Statements { get; init; } = [];
+
+    /// <summary>The LLM's assessment, or the reason it fell back to ML-only; null when no LLM is configured.</summary>
+    public TaskAssessment? Llm { get; set; }
 
     /// <summary>Automation potential 0..1 used for the benefit.</summary>
     public required double Suitability { get; init; }
@@ -144,4 +148,7 @@ public sealed class ScanReport
 
     /// <summary>What changed since the previous report of the same engagement; null on a first scan.</summary>
     public ScanDiff? Diff { get; init; }
+
+    /// <summary>Whether the LLM was on, and its token and cost accounting for this scan.</summary>
+    public LlmUsage Llm { get; init; } = LlmUsage.Disabled;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
@@ -15,12 +16,15 @@ namespace AutomationScanner.Core.Scanning;
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
 /// cannot be read are recorded in the report and the rest of the scan goes on. With a <paramref name="suitability"/>
 /// scorer (the ML.NET text model plus process criteria) every opportunity's suitability comes from it, with its parts.
+/// Every candidate (not only the top ones) goes to the LLM assessor when one is configured; its faults leave tasks
+/// ML-only, never fail the scan.
 /// </summary>
 public sealed partial class ScanPipeline(
     IngestionOptions ingestion,
     TimeProvider timeProvider,
     ILogger<ScanPipeline> logger,
     ScoringOptions? scoring = null,
+    ITaskAssessor? assessor = null,
     SuitabilityScorer? suitability = null)
 {
     public const string ScoreDescription =
@@ -29,6 +33,7 @@ public sealed partial class ScanPipeline(
         "benefit hours = suitability x executions/year x handling time x manual share. Weights are configurable; see docs/ranking.md.";
 
     private readonly ScoringOptions _scoring = scoring ?? new ScoringOptions();
+    private readonly ITaskAssessor _assessor = assessor ?? new NotConfiguredTaskAssessor();
 
     /// <summary>A scan with nothing to compare against.</summary>
     public Task<ScanReport> RunAsync(IReadOnlyList<ScanInput> inputs, string? scanId, CancellationToken cancellationToken) =>
@@ -96,7 +101,10 @@ public sealed partial class ScanPipeline(
         // Document text is data: it is matched and screened, and never changes the scanner's rules or weights.
         var matching = new StatementMatcher().Match(candidates, extractions.SelectMany(e => e.Statements));
         candidates.AddRange(matching.DocumentCandidates);
-        var opportunities = Judge(candidates, processes, cancellationToken);
+
+        // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
+        var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
+        var opportunities = Judge(candidates, processes, assessments, cancellationToken);
         return new ScanReport
         {
             ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
@@ -117,19 +125,25 @@ public sealed partial class ScanPipeline(
                     ? "Suitability is log-derived (no classifier configured): (1 - rework rate) x (1 - failure rate)."
                     : "Suitability = 0.6 x text model (ML.NET, trained on human labels of O*NET tasks; P(E1)+P(E2)) + 0.4 x process criteria (Wellmann et al. 2020); the text share drops to 0.3 when the task name is mostly unknown words. Parts in suitabilityAssessment.factors; see docs/MODEL.md.",
                 $"Document steps are matched to activities at a similarity of {StatementMatcher.DefaultThreshold:0.00} or more; unmatched steps become tasks of their own, sized from their frequency hints (250 working days a year).",
+                LlmAssumption(assessments.Usage),
             ],
             ValueAssumptions = ValueAssumptions.From(_scoring.Value),
             RuleCatalogueVersion = RuleCatalogue.Default.Version,
             RegulatoryDates = RuleCatalogue.Default.Dates,
             Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
+            Llm = assessments.Usage,
         };
     }
 
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
+    private static string LlmAssumption(LlmUsage usage) => usage.Enabled
+        ? $"LLM second opinion from Azure OpenAI deployment {usage.Deployment} (prompt {usage.PromptVersion}); it is reported per task and does not change the score. Tasks it could not assess are flagged and stay ML-only."
+        : "LLM assessment off: no Azure OpenAI endpoint configured. Tasks are scored without it.";
+
     /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
-    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, CancellationToken cancellationToken)
+    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, CancellationToken cancellationToken)
     {
         var estimator = new ValueEstimator(_scoring.Value);
         var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
@@ -139,23 +153,44 @@ public sealed partial class ScanPipeline(
         var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
 
         // One batch over every task: the model's fast path.
-        var assessments = new Dictionary<TaskCandidate, SuitabilityAssessment>(ReferenceEqualityComparer.Instance);
+        var suitabilities = new Dictionary<TaskCandidate, SuitabilityAssessment>(ReferenceEqualityComparer.Instance);
         if (suitability is not null)
         {
             var assessed = suitability.Assess(candidates, cancellationToken);
             for (var i = 0; i < candidates.Count; i++)
             {
-                assessments[candidates[i]] = assessed[i];
+                suitabilities[candidates[i]] = assessed[i];
             }
         }
 
         var inputs = candidates.Select(c => new RankingInput(
             c,
-            estimator.Estimate(c, assessments.TryGetValue(c, out var a) ? a.Score : InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
-            screen.Assess(c, context)));
+            estimator.Estimate(c, suitabilities.TryGetValue(c, out var a) ? a.Score : InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
+            screen.Assess(c, context, LlmFlags(assessments.For(c.Id)))));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
-        return [.. ranked.Select(r => Opportunity.From(r, pseudonymizer, assessments.GetValueOrDefault(r.Candidate)))];
+        var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer, suitabilities.GetValueOrDefault(r.Candidate))).ToList();
+        foreach (var opportunity in opportunities)
+        {
+            opportunity.Llm = assessments.Usage.Enabled ? assessments.For(opportunity.Id) : null;
+        }
+
+        return opportunities;
     }
+
+    /// <summary>
+    /// The LLM's ethical flags as risk-screen input. The screen lets them raise a tier, never lower one; a flag can
+    /// at most make a task High: only a catalogue rule with its evidence can call a practice prohibited.
+    /// </summary>
+    private static List<LlmRiskFlag>? LlmFlags(TaskAssessment? assessment) =>
+        assessment?.Judgement?.EthicalFlags.Select(f => new LlmRiskFlag(
+            f.Category.ToString(),
+            f.Severity switch
+            {
+                EthicalSeverity.High => RiskTier.High,
+                EthicalSeverity.Medium => RiskTier.Limited,
+                _ => RiskTier.Minimal,
+            },
+            f.Rationale)).ToList();
 
     /// <summary>Log-derived automation potential until the classifier supplies one.</summary>
     private static double InterimSuitability(TaskCandidate candidate) =>

@@ -1,0 +1,100 @@
+using AutomationScanner.Azure.OpenAI;
+using AutomationScanner.Azure.Storage;
+using System.Security.Cryptography;
+using AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Ethics;
+using global::Azure.Identity;
+using global::Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutomationScanner.Azure;
+
+/// <summary>Where LLM judgements are cached (section <c>AssessmentCache</c>).</summary>
+public sealed class AssessmentCacheOptions
+{
+    public const string SectionName = "AssessmentCache";
+
+    /// <summary>Local folder for the cache (the CLI sets <c>&lt;out&gt;/.cache</c>). Takes precedence over blob storage.</summary>
+    public string? Path { get; set; }
+}
+
+public static class ScannerServiceCollectionExtensions
+{
+    /// <summary>
+    /// The composition root every host (CLI, Functions) calls. Registers the suitability scorer (shipped ML.NET model
+    /// plus process criteria) and the LLM assessment: with
+    /// <c>AzureOpenAI:Endpoint</c> and <c>AzureOpenAI:Deployment</c> set, the Azure OpenAI assessor; otherwise
+    /// the not-configured assessor, and the scanner runs offline.
+    /// </summary>
+    public static IHostApplicationBuilder AddScanner(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // The shipped suitability model (embedded in Core), loaded once; the scorer is thread-safe. ScanPipeline takes it.
+        services.AddSingleton(_ => new SuitabilityScorer(SuitabilityModel.LoadShipped()));
+
+        services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AssessmentCacheOptions>().BindConfiguration(AssessmentCacheOptions.SectionName);
+
+        // Resource pseudonyms in prompts use a key drawn per process: the model provider cannot link them across
+        // scans or to the report's pseudonyms. The cache key does not include them, so rescans still hit the cache.
+        services.AddSingleton(new AssessmentPromptBuilder(new ResourcePseudonymizer(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))));
+        services.AddSingleton<IAssessmentCache>(sp => CreateCache(sp, builder.Configuration));
+        services.AddSingleton<ITaskAssessor>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value;
+            if (!options.IsConfigured)
+            {
+                return new NotConfiguredTaskAssessor();
+            }
+
+            var client = new AzureOpenAICompletionClient(options, sp.GetRequiredService<ILogger<AzureOpenAICompletionClient>>());
+            return new LlmTaskAssessor(
+                client,
+                sp.GetRequiredService<IAssessmentCache>(),
+                sp.GetRequiredService<AssessmentPromptBuilder>(),
+                options.ToSettings(),
+                sp.GetRequiredService<ILogger<LlmTaskAssessor>>());
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// A configured folder wins; else the <c>scanner-cache</c> container when <c>ScannerStorage</c> is configured
+    /// (connection string or <c>ScannerStorage:blobServiceUri</c> with managed identity); else a per-user folder.
+    /// </summary>
+    private static IAssessmentCache CreateCache(IServiceProvider services, IConfiguration configuration)
+    {
+        var path = services.GetRequiredService<IOptions<AssessmentCacheOptions>>().Value.Path;
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            return new LocalFolderAssessmentCache(path);
+        }
+
+        var connectionString = configuration["ScannerStorage"];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new BlobAssessmentCache(new BlobServiceClient(connectionString).GetBlobContainerClient(BlobAssessmentCache.ContainerName));
+        }
+
+        if (Uri.TryCreate(configuration["ScannerStorage:blobServiceUri"], UriKind.Absolute, out var blobServiceUri))
+        {
+            var clientId = configuration["ScannerStorage:clientId"];
+            var credential = string.IsNullOrWhiteSpace(clientId)
+                ? new DefaultAzureCredential()
+                : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+            return new BlobAssessmentCache(new BlobServiceClient(blobServiceUri, credential).GetBlobContainerClient(BlobAssessmentCache.ContainerName));
+        }
+
+        return new LocalFolderAssessmentCache(System.IO.Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+            "AutomationScanner",
+            "cache"));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutomationScanner.Azure.Storage;
+
+/// <summary>
+/// Puts scan requests on <c>scan-requests</c>. Uploads are coalesced: the first upload of a burst creates the
+/// marker <c>reports/{engagement}/pending.json</c> (create-only) and enqueues one request that becomes visible
+/// after <see cref="ScanSchedulingOptions.CoalesceDelay"/>; later uploads see the marker and add nothing. The scan
+/// deletes the marker before it lists the exports, so an upload during a scan schedules the next one.
+/// </summary>
+public sealed partial class ScanScheduler(
+    ScannerStorageClients storage, IOptions<ScanSchedulingOptions> options, TimeProvider timeProvider, ILogger<ScanScheduler> logger)
+{
+    /// <summary>Schedules a scan after an upload; false when one is already pending for the engagement.</summary>
+    public async Task<bool> ScheduleAfterUploadAsync(string engagement, CancellationToken cancellationToken)
+    {
+        EngagementName.Validate(engagement);
+        var marker = storage.Reports.GetBlobClient(StorageNames.PendingBlob(engagement));
+        var now = timeProvider.GetUtcNow();
+        var content = BinaryData.FromObjectAsJson(new { engagement, scheduledAt = now, visibleAt = now + options.Value.CoalesceDelay });
+        try
+        {
+            await marker.UploadAsync(content, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            if (!await TakeOverStaleMarkerAsync(marker, content, now, cancellationToken))
+            {
+                LogCoalesced(engagement);
+                return false;
+            }
+        }
+
+        try
+        {
+            await EnqueueAsync(new ScanRequest(engagement, ScanRequest.Upload, null, now), options.Value.CoalesceDelay, cancellationToken);
+        }
+        catch
+        {
+            // Without its message the marker would block every scan until it goes stale: remove it and let the retry start over.
+            await marker.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            throw;
+        }
+
+        return true;
+    }
+
+    /// <summary>Enqueues a rescan that produces a new report even if no export changed (weekly, on demand).</summary>
+    public Task EnqueueRescanAsync(string engagement, string reason, string requestKey, CancellationToken cancellationToken) =>
+        EnqueueAsync(new ScanRequest(EngagementName.Validate(engagement), reason, requestKey, timeProvider.GetUtcNow()), TimeSpan.Zero, cancellationToken);
+
+    /// <summary>Called by the scan before it lists the exports: later uploads schedule a new scan.</summary>
+    public async Task ReleaseAsync(string engagement, CancellationToken cancellationToken) =>
+        await storage.Reports.GetBlobClient(StorageNames.PendingBlob(EngagementName.Validate(engagement))).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    private async Task EnqueueAsync(ScanRequest request, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        await storage.ScanRequests.SendMessageAsync(request.ToJson(), visibilityTimeout: delay, cancellationToken: cancellationToken);
+        LogScheduled(request.Engagement, request.Reason, delay.TotalSeconds);
+    }
+
+    /// <summary>A marker older than the pending timeout lost its scan (message expired or poisoned): replace it, ETag-conditionally.</summary>
+    private async Task<bool> TakeOverStaleMarkerAsync(global::Azure.Storage.Blobs.BlobClient marker, BinaryData content, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await marker.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            if (now - properties.LastModified < options.Value.CoalesceDelay + options.Value.PendingTimeout)
+            {
+                return false;
+            }
+
+            await marker.UploadAsync(content, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict)
+        {
+            // The marker went or changed while we looked: another invocation owns the schedule now.
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: {Reason} scan scheduled in {DelaySeconds} s")]
+    private partial void LogScheduled(string engagement, string reason, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: a scan is already pending; upload coalesced into it")]
+    private partial void LogCoalesced(string engagement);
+}

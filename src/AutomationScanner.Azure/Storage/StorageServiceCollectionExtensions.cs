@@ -1,0 +1,37 @@
+using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Scanning;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace AutomationScanner.Azure.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// For hosts that work on storage (the Functions handler), next to <c>AddScanner</c>: blob/queue adapters bound to the <c>ScannerStorage</c> connection, validated at start (a missing connection
+    /// fails the host before it takes work), plus the storage scan that runs the pipeline.
+    /// </summary>
+    public static IHostApplicationBuilder AddScannerStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ScannerStorageOptions>()
+            .BindConfiguration(ScannerStorageOptions.SectionName)
+            .Configure(o => o.ConnectionString ??= builder.Configuration[ScannerStorageOptions.SectionName])
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ScanSchedulingOptions>()
+            .BindConfiguration(ScanSchedulingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(IngestionOptions.Default);
+        builder.Services.TryAddSingleton<ScanPipeline>();
+        builder.Services.AddSingleton<ScannerStorageClients>();
+        builder.Services.AddSingleton<ExportCatalog>();
+        builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<ScanScheduler>();
+        builder.Services.AddSingleton<StorageScanService>();
+        return builder;
+    }
+}

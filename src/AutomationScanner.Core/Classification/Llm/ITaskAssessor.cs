@@ -1,0 +1,38 @@
+using AutomationScanner.Core.Scanning;
+
+namespace AutomationScanner.Core.Classification.Llm;
+
+/// <summary>
+/// Port to the LLM second opinion. Implementations never throw for a fault of the model or the network:
+/// a task without a usable answer comes back as a <see cref="AssessmentStatus.Fallback"/> with its reason.
+/// </summary>
+public interface ITaskAssessor
+{
+    bool IsConfigured { get; }
+
+    Task<AssessmentRun> AssessAsync(IReadOnlyList<TaskCandidate> candidates, CancellationToken cancellationToken);
+}
+
+/// <summary>Used when no LLM endpoint is configured: the scanner runs offline and the report says the LLM was off.</summary>
+public sealed class NotConfiguredTaskAssessor : ITaskAssessor
+{
+    public bool IsConfigured => false;
+
+    public Task<AssessmentRun> AssessAsync(IReadOnlyList<TaskCandidate> candidates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var results = new Dictionary<string, TaskAssessment>(candidates.Count, StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            results[candidate.Id] = new TaskAssessment
+            {
+                TaskId = candidate.Id,
+                Status = AssessmentStatus.NotConfigured,
+                FallbackReason = FallbackReason.NotConfigured,
+                FallbackDetail = "No Azure OpenAI endpoint configured; scored ML-only.",
+            };
+        }
+
+        return Task.FromResult(new AssessmentRun(results, LlmUsage.Disabled));
+    }
+}

@@ -1,0 +1,3 @@
+using AutomationScanner.Functions;
+
+await ScannerHandler.Build(args).RunAsync();

@@ -1,0 +1,92 @@
+using AutomationScanner.Azure.Tests.OpenAI;
+using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Tests.LlmTestKit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AutomationScanner.Azure.Tests;
+
+public sealed class ScannerServiceCollectionExtensionsTests : IDisposable
+{
+    private readonly string _cacheDir = Path.Combine(Path.GetTempPath(), "as-root-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_cacheDir))
+        {
+            Directory.Delete(_cacheDir, recursive: true);
+        }
+    }
+
+    private IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        settings["AssessmentCache:Path"] = _cacheDir;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddScanner();
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task AddScanner_NothingConfigured_OfflineAssessorAndLocalCache()
+    {
+        using var host = Build([]);
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        var sut = host.Services.GetRequiredService<ITaskAssessor>();
+
+        Assert.IsType<NotConfiguredTaskAssessor>(sut);
+        Assert.False(sut.IsConfigured);
+        Assert.IsType<LocalFolderAssessmentCache>(host.Services.GetRequiredService<IAssessmentCache>());
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Theory]
+    [InlineData("https://contoso.openai.azure.com/", null, "Deployment")]
+    [InlineData(null, "gpt-4.1-mini", "Endpoint")]
+    [InlineData("http://contoso.openai.azure.com/", "gpt-4.1-mini", "https")]
+    public async Task AddScanner_IncompleteOrInsecureConfig_FailsAtStart(string? endpoint, string? deployment, string expectedInMessage)
+    {
+        using var host = Build(new() { ["AzureOpenAI:Endpoint"] = endpoint, ["AzureOpenAI:Deployment"] = deployment });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(expectedInMessage, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddScanner_OutOfRangeSetting_FailsAtStart()
+    {
+        using var host = Build(new() { ["AzureOpenAI:TasksPerRequest"] = "500" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("TasksPerRequest", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddScanner_EndpointAndKeyConfigured_AssessesThroughAzureOpenAI()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await FakeAzureOpenAIServer.StartAsync(ct);
+        using var host = Build(new()
+        {
+            ["AzureOpenAI:Endpoint"] = server.Endpoint.ToString(),
+            ["AzureOpenAI:Deployment"] = FakeAzureOpenAIServer.DeploymentName,
+            ["AzureOpenAI:ApiKey"] = FakeAzureOpenAIServer.ApiKey,
+            ["AzureOpenAI:TasksPerRequest"] = "10",
+        });
+        await host.StartAsync(ct);
+        var sut = host.Services.GetRequiredService<ITaskAssessor>();
+
+        var run = await sut.AssessAsync(TaskCandidateBuilder.Many(25), ct);
+
+        Assert.True(sut.IsConfigured);
+        Assert.Equal(3, server.Received.Count);
+        Assert.Equal(25, run.Usage.TasksAssessed);
+        Assert.NotEmpty(Directory.GetFiles(_cacheDir, "*.json", SearchOption.AllDirectories));
+        await host.StopAsync(ct);
+    }
+}
