@@ -1,5 +1,6 @@
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Testing;
 using Azure.Storage.Blobs;
 
 namespace AutomationScanner.Azure.Tests.Storage;
@@ -21,10 +22,8 @@ public sealed class BlobAssessmentCacheTests
     public async Task SetAsync_ThenTryGet_RoundTripsThroughScannerCacheContainer()
     {
         var ct = TestContext.Current.CancellationToken;
-        var azurite = AzuriteBlobServer.Locate();
-        Assert.SkipWhen(azurite is null, "Azurite is not installed (npm install -g azurite, or set AZURITE_BLOB).");
-        await using var server = await AzuriteBlobServer.StartAsync(azurite!, ct);
-        var container = new BlobServiceClient(server.ConnectionString).GetBlobContainerClient(BlobAssessmentCache.ContainerName);
+        await using var azurite = await Azurite.StartAsync();
+        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(BlobAssessmentCache.ContainerName);
         var sut = new BlobAssessmentCache(container);
 
         var missBeforeContainerExists = await sut.TryGetAsync(Key, ct);
