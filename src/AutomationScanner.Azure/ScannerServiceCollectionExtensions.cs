@@ -1,6 +1,7 @@
 using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Azure.Storage;
 using System.Security.Cryptography;
+using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
 using global::Azure.Identity;
@@ -25,7 +26,8 @@ public sealed class AssessmentCacheOptions
 public static class ScannerServiceCollectionExtensions
 {
     /// <summary>
-    /// The composition root every host (CLI, Functions) calls. Registers the LLM assessment: with
+    /// The composition root every host (CLI, Functions) calls. Registers the suitability scorer (shipped ML.NET model
+    /// plus process criteria) and the LLM assessment: with
     /// <c>AzureOpenAI:Endpoint</c> and <c>AzureOpenAI:Deployment</c> set, the Azure OpenAI assessor; otherwise
     /// the not-configured assessor, and the scanner runs offline.
     /// </summary>
@@ -33,6 +35,9 @@ public static class ScannerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+
+        // The shipped suitability model (embedded in Core), loaded once; the scorer is thread-safe. ScanPipeline takes it.
+        services.AddSingleton(_ => new SuitabilityScorer(SuitabilityModel.LoadShipped()));
 
         services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AssessmentCacheOptions>().BindConfiguration(AssessmentCacheOptions.SectionName);

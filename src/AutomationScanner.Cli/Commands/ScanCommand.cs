@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AutomationScanner.Azure;
+using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
@@ -34,9 +35,10 @@ public static class ScanCommand
         var engagement = new Option<string?>("--engagement", "-e") { Description = "Scan this engagement's exports in storage and publish the report there, instead of local files" };
         var connection = StorageConnection.CreateOption();
         var force = new Option<bool>("--force") { Description = "With --engagement: publish a new report even if no export changed since the last scan" };
+        var model = new Option<FileInfo?>("--model") { Description = "Suitability model (.zip from `scanner train`); default: the shipped model" };
         var command = new Command("scan", "Scan exports and write the ranked opportunity list")
         {
-            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force,
+            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,6 +59,17 @@ public static class ScanCommand
                 return 1;
             }
 
+            SuitabilityScorer suitability;
+            try
+            {
+                suitability = new SuitabilityScorer(parse.GetValue(model) is { } modelFile ? SuitabilityModel.Load(modelFile.FullName) : SuitabilityModel.LoadShipped());
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or FormatException or InvalidOperationException)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                return 1;
+            }
+
             if (parse.GetValue(engagement) is { } name)
             {
                 if (parse.GetValue(inputs) is { Length: > 0 })
@@ -72,7 +85,7 @@ public static class ScanCommand
                 }
 
                 var llm = storageHost?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
-                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, llm, parse.GetValue(top), cancellationToken);
+                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, llm, suitability, parse.GetValue(top), cancellationToken);
             }
 
             if (parse.GetValue(inputs) is not { Length: > 0 })
@@ -117,7 +130,8 @@ public static class ScanCommand
             }
 
             var assessor = host?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
-            var pipeline = new ScanPipeline(options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor: assessor);
+            var pipeline = new ScanPipeline(
+                options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor: assessor, suitability: suitability);
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, previous: earlier, cancellationToken: cancellationToken));
             var outDir = Directory.CreateDirectory(outPath);
@@ -216,7 +230,7 @@ public static class ScanCommand
             }
         }
 
-        var table = new Table().AddColumns("#", "Process", "Task", "Priority", "Risk", "Benefit h/yr (P50)", "Exec/yr", "Handling", "Confidence");
+        var table = new Table().AddColumns("#", "Process", "Task", "Priority", "Risk", "Suitability", "Benefit h/yr (P50)", "Exec/yr", "Handling", "Confidence");
         foreach (var o in report.Opportunities.Take(top))
         {
             table.AddRow(
@@ -225,6 +239,9 @@ public static class ScanCommand
                 Markup.Escape(o.Task),
                 o.Score.ToString("0.0", CultureInfo.InvariantCulture),
                 o.Risk.Tier.ToString(),
+                o.SuitabilityAssessment is { } s
+                    ? string.Create(CultureInfo.InvariantCulture, $"{s.Score:0.00} {s.Class.ToCode()}{(s.LowConfidence ? " (low conf.)" : string.Empty)}")
+                    : o.Suitability.ToString("0.00", CultureInfo.InvariantCulture),
                 o.Value.BenefitHours.P50.ToString("N0", CultureInfo.InvariantCulture),
                 o.ExecutionsPerYear.ToString("N0", CultureInfo.InvariantCulture),
                 Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis == Core.Ranking.HandlingTimeBasis.ServiceTime ? string.Empty : " (est.)")),

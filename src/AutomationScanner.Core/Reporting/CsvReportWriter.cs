@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 
 namespace AutomationScanner.Core.Reporting;
@@ -13,7 +14,8 @@ public static class CsvReportWriter
     private static readonly string[] Header =
     [
         "rank", "process", "task", "score", "recommendation", "risk_tier", "safeguards", "risk_rules",
-        "suitability", "ease", "confidence", "confidence_reasons",
+        "suitability", "suitability_class", "text_model_probability", "process_criteria_score", "suitability_low_confidence",
+        "ease", "confidence", "confidence_reasons",
         "executions_per_year", "handling_minutes", "handling_basis",
         "manual_hours_p10", "manual_hours_per_year", "manual_hours_p90",
         "benefit_hours_p10", "benefit_hours_p50", "benefit_hours_p90", "fte_p10", "fte_p50", "fte_p90",
@@ -32,11 +34,13 @@ public static class CsvReportWriter
         {
             var s = o.Statistics;
             var v = o.Value;
+            var u = o.SuitabilityAssessment;
             string[] cells =
             [
                 Number(o.Rank), o.Process, o.Task, Number(o.Score), o.Recommendation.ToString(), o.Risk.Tier.ToString(),
                 string.Join("; ", o.Risk.Safeguards), string.Join("; ", o.Risk.Hits.Where(h => h.Applied).Select(h => h.RuleId).Distinct()),
-                Number(o.Suitability), Number(o.Ease), Number(v.Confidence), string.Join("; ", v.ConfidenceReasons),
+                Number(o.Suitability), u is null ? string.Empty : u.Class.ToCode(), Number(u?.TextProbability), Number(u?.ProcessScore),
+                u is null ? string.Empty : u.LowConfidence ? "true" : "false", Number(o.Ease), Number(v.Confidence), string.Join("; ", v.ConfidenceReasons),
                 Number(v.ExecutionsPerYear), Number(v.HandlingSeconds.P50 / 60), v.HandlingBasis.ToString(),
                 Number(v.Hours.P10), Number(v.Hours.P50), Number(v.Hours.P90),
                 Number(v.BenefitHours.P10), Number(v.BenefitHours.P50), Number(v.BenefitHours.P90),

@@ -1,3 +1,4 @@
+using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
@@ -46,6 +47,9 @@ public sealed class Opportunity
     /// <summary>Automation potential 0..1 used for the benefit.</summary>
     public required double Suitability { get; init; }
 
+    /// <summary>How <see cref="Suitability"/> was reached (text model, process criteria, their parts); null without a classifier.</summary>
+    public SuitabilityAssessment? SuitabilityAssessment { get; init; }
+
     /// <summary>Ease of implementation 0..1 (automation kind, variability, number of systems).</summary>
     public required double Ease { get; init; }
 
@@ -58,7 +62,7 @@ public sealed class Opportunity
     public required RiskAssessment Risk { get; init; }
 
     /// <summary>The report line of a ranked task; resource names in its statistics become pseudonyms here.</summary>
-    public static Opportunity From(RankedOpportunity ranked, ResourcePseudonymizer pseudonymizer)
+    public static Opportunity From(RankedOpportunity ranked, ResourcePseudonymizer pseudonymizer, SuitabilityAssessment? suitability = null)
     {
         ArgumentNullException.ThrowIfNull(ranked);
         ArgumentNullException.ThrowIfNull(pseudonymizer);
@@ -76,6 +80,7 @@ public sealed class Opportunity
             Score = ranked.Priority,
             Why = ranked.Why,
             Suitability = ranked.Value.Suitability,
+            SuitabilityAssessment = suitability,
             Ease = ranked.Ease,
             Recommendation = ranked.Recommendation,
             Value = ranked.Value,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
@@ -13,10 +14,18 @@ namespace AutomationScanner.Core.Scanning;
 
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
-/// cannot be read are recorded in the report and the rest of the scan goes on. Every candidate (not only the top
-/// ones) goes to the LLM assessor when one is configured; its faults leave tasks ML-only, never fail the scan.
+/// cannot be read are recorded in the report and the rest of the scan goes on. With a <paramref name="suitability"/>
+/// scorer (the ML.NET text model plus process criteria) every opportunity's suitability comes from it, with its parts.
+/// Every candidate (not only the top ones) goes to the LLM assessor when one is configured; its faults leave tasks
+/// ML-only, never fail the scan.
 /// </summary>
-public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvider timeProvider, ILogger<ScanPipeline> logger, ScoringOptions? scoring = null, ITaskAssessor? assessor = null)
+public sealed partial class ScanPipeline(
+    IngestionOptions ingestion,
+    TimeProvider timeProvider,
+    ILogger<ScanPipeline> logger,
+    ScoringOptions? scoring = null,
+    ITaskAssessor? assessor = null,
+    SuitabilityScorer? suitability = null)
 {
     public const string ScoreDescription =
         "Score = risk-adjusted priority 0..100 = 100 x (0.45 x value + 0.35 x suitability + 0.20 x ease) x (0.5 + 0.5 x confidence) x risk multiplier " +
@@ -95,7 +104,7 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
 
         // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
         var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
-        var opportunities = Judge(candidates, processes, assessments);
+        var opportunities = Judge(candidates, processes, assessments, cancellationToken);
         return new ScanReport
         {
             ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
@@ -112,7 +121,9 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
                 "Resources whose names mark them as systems or bots (system, batch, bot, RPA, scheduler...) count as automation already achieved.",
                 "Resources are shown as stable pseudonyms (keyed hash); names never appear in the report.",
                 "Value ranges are scenarios at the P10, median and P90 handling time, not a confidence interval; realised benefits are often lower.",
-                "Suitability is log-derived until the classifier is wired in: (1 - rework rate) x (1 - failure rate).",
+                suitability is null
+                    ? "Suitability is log-derived (no classifier configured): (1 - rework rate) x (1 - failure rate)."
+                    : "Suitability = 0.6 x text model (ML.NET, trained on human labels of O*NET tasks; P(E1)+P(E2)) + 0.4 x process criteria (Wellmann et al. 2020); the text share drops to 0.3 when the task name is mostly unknown words. Parts in suitabilityAssessment.factors; see docs/MODEL.md.",
                 $"Document steps are matched to activities at a similarity of {StatementMatcher.DefaultThreshold:0.00} or more; unmatched steps become tasks of their own, sized from their frequency hints (250 working days a year).",
                 LlmAssumption(assessments.Usage),
             ],
@@ -132,7 +143,7 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         : "LLM assessment off: no Azure OpenAI endpoint configured. Tasks are scored without it.";
 
     /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
-    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments)
+    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, CancellationToken cancellationToken)
     {
         var estimator = new ValueEstimator(_scoring.Value);
         var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
@@ -140,12 +151,24 @@ public sealed partial class ScanPipeline(IngestionOptions ingestion, TimeProvide
         var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal));
         var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk);
         var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
+
+        // One batch over every task: the model's fast path.
+        var suitabilities = new Dictionary<TaskCandidate, SuitabilityAssessment>(ReferenceEqualityComparer.Instance);
+        if (suitability is not null)
+        {
+            var assessed = suitability.Assess(candidates, cancellationToken);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                suitabilities[candidates[i]] = assessed[i];
+            }
+        }
+
         var inputs = candidates.Select(c => new RankingInput(
             c,
-            estimator.Estimate(c, InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
+            estimator.Estimate(c, suitabilities.TryGetValue(c, out var a) ? a.Score : InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
             screen.Assess(c, context, LlmFlags(assessments.For(c.Id)))));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
-        var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer)).ToList();
+        var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer, suitabilities.GetValueOrDefault(r.Candidate))).ToList();
         foreach (var opportunity in opportunities)
         {
             opportunity.Llm = assessments.Usage.Enabled ? assessments.For(opportunity.Id) : null;

@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AutomationScanner.Core.Classification;
+
+/// <summary>
+/// Turns event-log activity names ("Declaration SUBMITTED by EMPLOYEE", "W_Completeren aanvraag",
+/// "A_PARTLYSUBMITTED", "createPurchaseOrder+complete") into task-like text for the model, which was trained on
+/// O*NET sentences ("Enter data into computer systems."). Rules, in order:
+/// <list type="number">
+/// <item>drop a lifecycle suffix ("+complete", "(start)") and a one-letter namespace prefix ("A_", "O_", "W_");</item>
+/// <item>split underscores, dashes, dots, slashes and CamelCase; split glued status words ("PARTLYSUBMITTED");</item>
+/// <item>expand common abbreviations ("appl" to "application", "PO" to "purchase order");</item>
+/// <item>drop trailing lifecycle words ("start", "complete");</item>
+/// <item>turn a status participle into a leading verb ("declaration submitted by employee" to
+/// "submit declaration by employee").</item>
+/// </list>
+/// It knows English only: other languages pass through split but untranslated, and the model flags them as low
+/// confidence because their words are unknown to it.
+/// </summary>
+public static partial class ActivityNameNormalizer
+{
+    private static readonly HashSet<string> LifecycleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "start", "started", "complete", "completed", "schedule", "scheduled", "assign", "reassign", "suspend",
+        "resume", "withdraw", "abort", "ate_abort", "pi_abort", "autoskip", "manualskip", "end", "begin",
+    };
+
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["appl"] = "application",
+        ["app"] = "application",
+        ["req"] = "request",
+        ["reqs"] = "requests",
+        ["doc"] = "document",
+        ["docs"] = "documents",
+        ["info"] = "information",
+        ["inv"] = "invoice",
+        ["po"] = "purchase order",
+        ["gr"] = "goods receipt",
+        ["ir"] = "invoice receipt",
+        ["amt"] = "amount",
+        ["qty"] = "quantity",
+        ["mgr"] = "manager",
+        ["mgmt"] = "management",
+        ["dept"] = "department",
+        ["cust"] = "customer",
+        ["addr"] = "address",
+        ["acct"] = "account",
+        ["pmt"] = "payment",
+        ["pymt"] = "payment",
+        ["msg"] = "message",
+        ["notif"] = "notification",
+        ["chk"] = "check",
+        ["upd"] = "update",
+        ["calc"] = "calculate",
+        ["eval"] = "evaluate",
+        ["rcpt"] = "receipt",
+        ["tkt"] = "ticket",
+        ["svc"] = "service",
+        ["emp"] = "employee",
+        ["supv"] = "supervisor",
+        ["admin"] = "administration",
+        ["auth"] = "authorization",
+        ["conf"] = "confirmation",
+        ["ack"] = "acknowledge",
+        ["wf"] = "workflow",
+        ["sched"] = "schedule",
+        ["hr"] = "human resources",
+        ["id"] = "identification",
+        ["er"] = "emergency room",
+        ["iv"] = "intravenous",
+        ["erp"] = "enterprise resource planning system",
+        ["crm"] = "customer relationship management system",
+        ["kyc"] = "customer identity check",
+        ["sla"] = "service level agreement",
+    };
+
+    /// <summary>Status words as event logs write them, and the verb a task statement would start with.</summary>
+    private static readonly Dictionary<string, string> Participles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["submitted"] = "submit",
+        ["approved"] = "approve",
+        ["rejected"] = "reject",
+        ["declined"] = "decline",
+        ["accepted"] = "accept",
+        ["cancelled"] = "cancel",
+        ["canceled"] = "cancel",
+        ["sent"] = "send",
+        ["received"] = "receive",
+        ["handled"] = "handle",
+        ["registered"] = "register",
+        ["created"] = "create",
+        ["changed"] = "change",
+        ["updated"] = "update",
+        ["deleted"] = "delete",
+        ["checked"] = "check",
+        ["paid"] = "pay",
+        ["booked"] = "book",
+        ["closed"] = "close",
+        ["opened"] = "open",
+        ["finalized"] = "finalize",
+        ["saved"] = "save",
+        ["requested"] = "request",
+        ["released"] = "release",
+        ["recorded"] = "record",
+        ["reviewed"] = "review",
+        ["validated"] = "validate",
+        ["verified"] = "verify",
+        ["activated"] = "activate",
+        ["notified"] = "notify",
+        ["escalated"] = "escalate",
+        ["resolved"] = "resolve",
+        ["returned"] = "return",
+        ["filled"] = "fill",
+    };
+
+    /// <summary>Glued all-caps status words seen in public logs (BPIC 2012).</summary>
+    private static readonly Dictionary<string, string> GluedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["partlysubmitted"] = "partly submitted",
+        ["preaccepted"] = "pre accepted",
+        ["finalapproved"] = "final approved",
+    };
+
+    public static string Normalize(string activityName)
+    {
+        ArgumentNullException.ThrowIfNull(activityName);
+        var text = activityName.Trim();
+        text = LifecycleSuffix().Replace(text, string.Empty);
+        text = NamespacePrefix().Replace(text, string.Empty);
+        text = Separators().Replace(text, " ");
+        text = CamelCaseBoundary().Replace(text, " ");
+
+        var tokens = new List<string>();
+        foreach (var raw in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var token = GluedWords.TryGetValue(raw, out var glued) ? glued : raw;
+            token = Abbreviations.TryGetValue(token, out var expanded) ? expanded : token;
+            tokens.AddRange(token.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.ToLowerInvariant()));
+        }
+
+        while (tokens.Count > 1 && LifecycleWords.Contains(tokens[^1]))
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+
+        // "declaration submitted by employee" reads as a state; the model knows tasks: "submit declaration by employee".
+        var participle = tokens.FindIndex(t => Participles.ContainsKey(t));
+        if (participle > 0)
+        {
+            var verb = Participles[tokens[participle]];
+            tokens.RemoveAt(participle);
+            tokens.Insert(0, verb);
+        }
+        else if (participle == 0)
+        {
+            tokens[0] = Participles[tokens[0]];
+        }
+
+        if (tokens.Count == 0)
+        {
+            return activityName.Trim();
+        }
+
+        var sentence = new StringBuilder(string.Join(' ', tokens));
+        sentence[0] = char.ToUpperInvariant(sentence[0]);
+        return sentence.ToString();
+    }
+
+    [GeneratedRegex(@"\s*(\+|\(|\[)\s*(start|complete|schedule|assign|reassign|suspend|resume|withdraw|ate_abort|pi_abort|autoskip|manualskip)\s*(\)|\])?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LifecycleSuffix();
+
+    [GeneratedRegex(@"^[A-Z]_(?=\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex NamespacePrefix();
+
+    [GeneratedRegex(@"[_\-./\\:;,+()\[\]{}""'#|]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Separators();
+
+    [GeneratedRegex(@"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{Nd})|(?<=\p{Nd})(?=\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex CamelCaseBoundary();
+}

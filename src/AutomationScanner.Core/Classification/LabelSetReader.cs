@@ -1,0 +1,89 @@
+using System.Globalization;
+using Sylvan.Data.Csv;
+
+namespace AutomationScanner.Core.Classification;
+
+/// <summary>
+/// Reads a label set in the "GPTs are GPTs" layout: tab-separated, RFC 4180 quoting, a header row naming
+/// <c>O*NET-SOC Code</c>, <c>Task</c> and <c>human_exposure_agg</c> (or <c>human_labels</c>); other columns are ignored.
+/// </summary>
+public static class LabelSetReader
+{
+    public const string OccupationColumn = "O*NET-SOC Code";
+    public const string TaskColumn = "Task";
+    public static readonly IReadOnlyList<string> LabelColumns = ["human_exposure_agg", "human_labels"];
+
+    public static IReadOnlyList<LabelledTask> Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Label file '{path}' does not exist.", path);
+        }
+
+        using var reader = new StreamReader(path);
+        return Read(reader, path);
+    }
+
+    /// <summary>Reads from <paramref name="text"/>; <paramref name="source"/> names the input in error messages.</summary>
+    public static IReadOnlyList<LabelledTask> Read(TextReader text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var options = new CsvDataReaderOptions { Delimiter = '\t', HasHeaders = true, CsvStyle = CsvStyle.Standard };
+        using var csv = CsvDataReader.Create(text, options);
+        var occupation = Ordinal(csv, OccupationColumn, source);
+        var task = Ordinal(csv, TaskColumn, source);
+        var label = LabelColumns.Select(c => TryOrdinal(csv, c)).FirstOrDefault(i => i >= 0, -1);
+        if (label < 0)
+        {
+            throw new InvalidDataException(
+                $"{source}: line 1: no label column; expected one of {string.Join(", ", LabelColumns)}.");
+        }
+
+        var rows = new List<LabelledTask>();
+        var line = 1;
+        while (csv.Read())
+        {
+            line++;
+            var code = csv.GetString(label);
+            if (!ExposureClassLabels.TryParse(code, out var exposure))
+            {
+                throw new InvalidDataException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{source}: line {line}: field '{csv.GetName(label)}' is '{code}', expected E0, E1 or E2."));
+            }
+
+            var taskText = csv.GetString(task).Trim();
+            if (taskText.Length == 0)
+            {
+                throw new InvalidDataException(string.Create(
+                    CultureInfo.InvariantCulture, $"{source}: line {line}: field '{TaskColumn}' is empty."));
+            }
+
+            rows.Add(new LabelledTask(csv.GetString(occupation).Trim(), taskText, exposure));
+        }
+
+        return rows;
+    }
+
+    private static int Ordinal(CsvDataReader csv, string column, string source)
+    {
+        var ordinal = TryOrdinal(csv, column);
+        return ordinal >= 0
+            ? ordinal
+            : throw new InvalidDataException($"{source}: line 1: missing column '{column}'.");
+    }
+
+    private static int TryOrdinal(CsvDataReader csv, string column)
+    {
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            if (string.Equals(csv.GetName(i), column, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,100 @@
+using AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Scanning;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AutomationScanner.Core.Tests.Classification;
+
+public sealed class SuitabilityScorerTests
+{
+    private static readonly Lazy<SuitabilityModel> Shipped = new(SuitabilityModel.LoadShipped);
+
+    [Fact]
+    public void Assess_MinedActivity_ScoreIsSumOfVisibleParts()
+    {
+        var sut = new SuitabilityScorer(Shipped.Value);
+        var candidate = new TaskCandidate("Enter invoice data", "p2p") { Statistics = ActivityStatisticsBuilder.Standardised() };
+
+        var actual = Assert.Single(sut.Assess([candidate], TestContext.Current.CancellationToken));
+
+        Assert.Equal(candidate.Id, actual.TaskId);
+        Assert.Equal(actual.Factors.Sum(f => f.Contribution), actual.Score, 9);
+        Assert.Equal(1.0, actual.Factors.Sum(f => f.Weight), 9);
+        var text = actual.Factors[0];
+        Assert.Equal(0.6, text.Weight, 9);
+        Assert.Equal(actual.TextProbability, text.Value, 9);
+        Assert.Contains(actual.Factors, f => f.Name == "Process: Frequency");
+        Assert.Equal(1.0, actual.ProcessScore!.Value, 6);
+        // Process criteria all at 1: score = 0.6 x text probability + 0.4.
+        Assert.Equal((0.6 * actual.TextProbability) + 0.4, actual.Score, 6);
+        Assert.False(actual.LowConfidence);
+        Assert.NotEmpty(actual.TopTextFeatures);
+    }
+
+    [Fact]
+    public void Assess_DocumentOnlyTask_TextModelIsTheWholeScore()
+    {
+        var sut = new SuitabilityScorer(Shipped.Value);
+        var candidate = new TaskCandidate("Post invoices", "sop");
+        candidate.Statements.Add(new TaskStatement { Text = "Enter the invoice data into the accounting system.", SourceFile = "sop.md", Line = 3 });
+
+        var actual = Assert.Single(sut.Assess([candidate], TestContext.Current.CancellationToken));
+
+        var factor = Assert.Single(actual.Factors);
+        Assert.Equal(1.0, factor.Weight);
+        Assert.Equal(actual.TextProbability, actual.Score, 9);
+        Assert.Null(actual.ProcessScore);
+        Assert.Equal(["Post invoices", "Enter the invoice data into the accounting system."], actual.ScoredTexts);
+    }
+
+    [Fact]
+    public void Assess_DutchActivityName_LowConfidenceWithReducedTextWeight()
+    {
+        var sut = new SuitabilityScorer(Shipped.Value);
+        var candidate = new TaskCandidate("W_Beoordelen fraude", "bpic2012") { Statistics = ActivityStatisticsBuilder.Standardised() };
+
+        var actual = Assert.Single(sut.Assess([candidate], TestContext.Current.CancellationToken));
+
+        Assert.True(actual.LowConfidence);
+        Assert.Equal(0.3, actual.Factors[0].Weight, 9);
+        Assert.Contains("Beoordelen fraude", actual.ConfidenceNote, StringComparison.Ordinal);
+        Assert.Equal(actual.Factors.Sum(f => f.Contribution), actual.Score, 9);
+    }
+
+    [Fact]
+    public void Assess_DataEntryAndComforting_DataEntryRanksHigherWithEqualMetrics()
+    {
+        var sut = new SuitabilityScorer(Shipped.Value);
+        TaskCandidate[] candidates =
+        [
+            new("Enter invoice data into the ERP system", "p") { Statistics = ActivityStatisticsBuilder.Standardised() },
+            new("Comfort grieving family members", "p") { Statistics = ActivityStatisticsBuilder.Standardised() },
+        ];
+
+        var actual = sut.Assess(candidates, TestContext.Current.CancellationToken);
+
+        Assert.True(actual[0].Score > actual[1].Score);
+    }
+
+    [Fact]
+    public async Task ScanPipeline_WithScorer_EveryOpportunityCarriesSuitability()
+    {
+        var pipeline = new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance, suitability: new SuitabilityScorer(Shipped.Value));
+        var log = TestFiles.EventLog("running-example.csv");
+
+        var report = await pipeline.RunAsync([ScanInput.FromFile(log)], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(report.Opportunities);
+        Assert.All(report.Opportunities, o =>
+        {
+            var assessment = o.SuitabilityAssessment;
+            Assert.NotNull(assessment);
+            Assert.Equal(o.Id, assessment.TaskId);
+            Assert.Equal(assessment.Factors.Sum(f => f.Contribution), assessment.Score, 9);
+            Assert.Equal(assessment.Score, o.Suitability, 9);
+            Assert.InRange(assessment.Score, 0, 1);
+        });
+        Assert.Contains(report.Assumptions, a => a.Contains("text model (ML.NET", StringComparison.Ordinal));
+    }
+}
