@@ -50,6 +50,25 @@ public sealed record SuitabilityAssessment
     public required bool LowConfidence { get; init; }
 
     public string? ConfidenceNote { get; init; }
+
+    /// <summary>
+    /// Blends in a second opinion (the LLM's validated suitability) with <paramref name="weight"/>: every existing part
+    /// is scaled by 1 - weight and one part is added, so the parts still add up to the score.
+    /// </summary>
+    public SuitabilityAssessment WithSecondOpinion(double opinion, double weight, string source)
+    {
+        weight = Math.Clamp(weight, 0, 1);
+        opinion = Math.Clamp(opinion, 0, 1);
+        return this with
+        {
+            Score = (1 - weight) * Score + weight * opinion,
+            Factors =
+            [
+                .. Factors.Select(f => f with { Weight = f.Weight * (1 - weight), Contribution = f.Contribution * (1 - weight) }),
+                new ScoreFactor("LLM second opinion", opinion, weight, weight * opinion, source),
+            ],
+        };
+    }
 }
 
 /// <summary>

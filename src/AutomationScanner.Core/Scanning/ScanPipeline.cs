@@ -138,8 +138,8 @@ public sealed partial class ScanPipeline(
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
-    private static string LlmAssumption(LlmUsage usage) => usage.Enabled
-        ? $"LLM second opinion from Azure OpenAI deployment {usage.Deployment} (prompt {usage.PromptVersion}); it is reported per task and does not change the score. Tasks it could not assess are flagged and stay ML-only."
+    private string LlmAssumption(LlmUsage usage) => usage.Enabled
+        ? $"LLM second opinion from Azure OpenAI deployment {usage.Deployment} (prompt {usage.PromptVersion}): its validated suitability weighs {_scoring.LlmSuitabilityWeight:0.##} in each task's suitability and its ethical flags can raise (never lower) a risk tier. Tasks it could not assess are flagged and stay ML-only."
         : "LLM assessment off: no Azure OpenAI endpoint configured. Tasks are scored without it.";
 
     /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
@@ -163,9 +163,32 @@ public sealed partial class ScanPipeline(
             }
         }
 
+        // The LLM's suitability is a bounded second opinion: it moves a task's suitability by at most its weight.
+        var llmWeight = _scoring.LlmSuitabilityWeight;
+        var suitabilityOf = new Dictionary<TaskCandidate, double>(ReferenceEqualityComparer.Instance);
+        foreach (var c in candidates)
+        {
+            var judgement = assessments.For(c.Id)?.Judgement;
+            if (suitabilities.TryGetValue(c, out var assessed))
+            {
+                if (judgement is not null)
+                {
+                    assessed = assessed.WithSecondOpinion(judgement.Suitability, llmWeight, $"Azure OpenAI {assessments.Usage.Deployment}, validated");
+                    suitabilities[c] = assessed;
+                }
+
+                suitabilityOf[c] = assessed.Score;
+            }
+            else
+            {
+                var interim = InterimSuitability(c);
+                suitabilityOf[c] = judgement is null ? interim : (1 - llmWeight) * interim + llmWeight * judgement.Suitability;
+            }
+        }
+
         var inputs = candidates.Select(c => new RankingInput(
             c,
-            estimator.Estimate(c, suitabilities.TryGetValue(c, out var a) ? a.Score : InterimSuitability(c), quality.GetValueOrDefault(c.Process)),
+            estimator.Estimate(c, suitabilityOf[c], quality.GetValueOrDefault(c.Process)),
             screen.Assess(c, context, LlmFlags(assessments.For(c.Id)))));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
         var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer, suitabilities.GetValueOrDefault(r.Candidate))).ToList();

@@ -100,26 +100,39 @@ public sealed class ScanPipelineLlmTests
     }
 
     [Fact]
-    public async Task RunAsync_LlmPushesLastTaskOrAnswersHostile_RankingUnchanged()
+    public async Task RunAsync_LlmPushesLastTask_SuitabilityMovesOnlyByItsWeight()
     {
         var baseline = await ScanAsync(null);
-        var lastId = baseline.Opportunities[^1].Id;
-        var lastRef = (string?)null;
+        var last = baseline.Opportunities[^1];
         var favouring = AssessorAnswering(message =>
         {
-            lastRef = FakeAnswers.TasksIn(message).Single(t => t["task"]!.GetValue<string>() == baseline.Opportunities[^1].Task)["ref"]!.GetValue<string>();
+            var lastRef = FakeAnswers.TasksIn(message).Single(t => t["task"]!.GetValue<string>() == last.Task)["ref"]!.GetValue<string>();
             return FakeAnswers.ValidFor(message, r => r == lastRef ? 1.0 : 0.0);
         });
+        var weight = new ScoringOptions().LlmSuitabilityWeight;
 
         var favoured = await ScanAsync(favouring);
+
+        Assert.Equal(0.3, weight);
+        Assert.Equal(1.0, favoured.Opportunities.Single(o => o.Id == last.Id).Llm!.Judgement!.Suitability);
+        foreach (var before in baseline.Opportunities)
+        {
+            var after = favoured.Opportunities.Single(o => o.Id == before.Id);
+            var opinion = after.Id == last.Id ? 1.0 : 0.0;
+            Assert.Equal((1 - weight) * before.Suitability + weight * opinion, after.Suitability, 9);
+            Assert.Equal(before.Risk.Tier, after.Risk.Tier);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_LlmAnswersHostile_RejectedAndRankingUnchanged()
+    {
+        var baseline = await ScanAsync(null);
+
         var hostile = await ScanAsync(AssessorAnswering(FakeAnswers.Hostile));
 
-        Assert.Equal(1.0, favoured.Opportunities.Single(o => o.Id == lastId).Llm!.Judgement!.Suitability);
         Assert.All(hostile.Opportunities, o => Assert.Equal(FallbackReason.RejectedByValidation, o.Llm!.FallbackReason));
-        foreach (var report in new[] { favoured, hostile })
-        {
-            Assert.Equal(baseline.Opportunities.Select(o => (o.Id, o.Rank, o.Score)), report.Opportunities.Select(o => (o.Id, o.Rank, o.Score)));
-        }
+        Assert.Equal(baseline.Opportunities.Select(o => (o.Id, o.Rank, o.Score)), hostile.Opportunities.Select(o => (o.Id, o.Rank, o.Score)));
     }
 
     [Fact]
