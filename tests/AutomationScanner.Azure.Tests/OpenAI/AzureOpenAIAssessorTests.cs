@@ -228,13 +228,15 @@ public sealed class AzureOpenAIAssessorTests : IAsyncLifetime
         _server.Reply = r => FakeReply.Completion(FakeAnswers.ValidFor(r.UserMessage)) with { Delay = TimeSpan.FromSeconds(20) };
         var sut = CreateSut(Options(o =>
         {
-            o.RequestTimeout = TimeSpan.FromMilliseconds(300);
+            o.RequestTimeout = TimeSpan.FromSeconds(1);
             o.MaxRetries = 1;
         }));
 
         var run = await sut.AssessAsync(TaskCandidateBuilder.Many(2), TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, _server.Received.Count);
+        // The client's count: on a loaded machine a timed-out attempt may not have reached the server's log yet.
+        Assert.Equal(1, run.Usage.Retries);
+        Assert.InRange(_server.Received.Count, 1, 2);
         Assert.All(run.ByTaskId.Values, a => Assert.Equal(FallbackReason.Timeout, a.FallbackReason));
     }
 
@@ -242,7 +244,7 @@ public sealed class AzureOpenAIAssessorTests : IAsyncLifetime
     public async Task AssessAsync_SlowFirstAttempt_SecondAttemptAssessed()
     {
         _server.Reply = r => FakeReply.Completion(FakeAnswers.ValidFor(r.UserMessage)) with { Delay = r.Number == 1 ? TimeSpan.FromSeconds(20) : TimeSpan.Zero };
-        var sut = CreateSut(Options(o => o.RequestTimeout = TimeSpan.FromMilliseconds(500)));
+        var sut = CreateSut(Options(o => o.RequestTimeout = TimeSpan.FromSeconds(3)));
 
         var run = await sut.AssessAsync(TaskCandidateBuilder.Many(2), TestContext.Current.CancellationToken);
 
