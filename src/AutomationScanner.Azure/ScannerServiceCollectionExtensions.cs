@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Scanning;
 using global::Azure.Identity;
 using global::Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,9 @@ public static class ScannerServiceCollectionExtensions
 
         // The shipped suitability model (embedded in Core), loaded once; the scorer is thread-safe. ScanPipeline takes it.
         services.AddSingleton(_ => new SuitabilityScorer(SuitabilityModel.LoadShipped()));
+
+        // Value assumptions, ranking weights, risk thresholds and the pseudonym key (section Scoring); ScanPipeline takes them.
+        services.AddSingleton(builder.Configuration.GetSection(ScoringOptions.SectionName).Get<ScoringOptions>() ?? new ScoringOptions());
 
         services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AssessmentCacheOptions>().BindConfiguration(AssessmentCacheOptions.SectionName);

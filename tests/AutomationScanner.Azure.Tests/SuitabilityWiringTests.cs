@@ -39,4 +39,31 @@ public sealed class SuitabilityWiringTests
             Assert.Equal(o.SuitabilityAssessment.Score, o.Suitability, 9);
         });
     }
+
+    [Fact]
+    public async Task AddScanner_ScoringSection_ValueAssumptionsReachTheReport()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AssessmentCache:Path"] = Path.Combine(Path.GetTempPath(), "as-wiring-" + Guid.NewGuid().ToString("N")),
+            ["Scoring:Value:HourlyCost"] = "80",
+            ["Scoring:Value:Currency"] = "USD",
+            ["Scoring:PseudonymKey"] = "engagement-secret",
+        });
+        builder.AddScanner();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(IngestionOptions.Default);
+        builder.Services.AddSingleton<ScanPipeline>();
+        using var host = builder.Build();
+        var input = new ScanInput("invoices.csv", _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(
+            "case,activity,timestamp\n1,Enter invoice data,2024-01-02T09:00:00Z\n1,Approve invoice,2024-01-02T10:00:00Z\n"))));
+
+        var report = await host.Services.GetRequiredService<ScanPipeline>().RunAsync([input], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("engagement-secret", host.Services.GetRequiredService<ScoringOptions>().PseudonymKey);
+        Assert.Equal(80, report.ValueAssumptions.HourlyCost);
+        Assert.Equal("USD", report.ValueAssumptions.Currency);
+        Assert.All(report.Opportunities, o => Assert.Equal(o.Value.BenefitHours.P50 * 80, o.Value.Money.P50, 6));
+    }
 }

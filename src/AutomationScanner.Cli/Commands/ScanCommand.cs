@@ -36,9 +36,11 @@ public static class ScanCommand
         var connection = StorageConnection.CreateOption();
         var force = new Option<bool>("--force") { Description = "With --engagement: publish a new report even if no export changed since the last scan" };
         var model = new Option<FileInfo?>("--model") { Description = "Suitability model (.zip from `scanner train`); default: the shipped model" };
+        var hourlyCost = new Option<double?>("--hourly-cost") { Description = "Full cost of one hour of the work, for the money figures (default 50, or Scoring__Value__HourlyCost)" };
+        var currency = new Option<string?>("--currency") { Description = "Currency of --hourly-cost (default EUR, or Scoring__Value__Currency)" };
         var command = new Command("scan", "Scan exports and write the ranked opportunity list")
         {
-            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model,
+            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model, hourlyCost, currency,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,6 +59,22 @@ public static class ScanCommand
             {
                 console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
                 return 1;
+            }
+
+            var scoring = ScoringFromEnvironment();
+            if (parse.GetValue(hourlyCost) is { } cost)
+            {
+                if (cost < 0 || !double.IsFinite(cost))
+                {
+                    return Fail(console, "--hourly-cost must be a non-negative number");
+                }
+
+                scoring.Value.HourlyCost = cost;
+            }
+
+            if (parse.GetValue(currency) is { Length: > 0 } code)
+            {
+                scoring.Value.Currency = code.ToUpperInvariant();
             }
 
             SuitabilityScorer suitability;
@@ -85,7 +103,7 @@ public static class ScanCommand
                 }
 
                 var llm = storageHost?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
-                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, llm, suitability, parse.GetValue(top), cancellationToken);
+                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken);
             }
 
             if (parse.GetValue(inputs) is not { Length: > 0 })
@@ -131,7 +149,7 @@ public static class ScanCommand
 
             var assessor = host?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
             var pipeline = new ScanPipeline(
-                options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor: assessor, suitability: suitability);
+                options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability);
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, previous: earlier, cancellationToken: cancellationToken));
             var outDir = Directory.CreateDirectory(outPath);
@@ -145,6 +163,10 @@ public static class ScanCommand
         });
         return command;
     }
+
+    /// <summary>Scoring settings from the environment (Scoring__Value__HourlyCost, Scoring__PseudonymKey...), as the Functions app reads them.</summary>
+    private static ScoringOptions ScoringFromEnvironment() =>
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(ScoringOptions.SectionName).Get<ScoringOptions>() ?? new ScoringOptions();
 
     /// <summary>
     /// The shared composition root, configured from the environment (AzureOpenAI__Endpoint, AzureOpenAI__Deployment,

@@ -16,7 +16,7 @@ namespace AutomationScanner.Cli.Commands;
 /// </summary>
 internal static class StorageScan
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, string engagement, string? connection, bool force, IngestionOptions ingestion, ITaskAssessor assessor, SuitabilityScorer suitability, int top,
+    public static async Task<int> RunAsync(IAnsiConsole console, string engagement, string? connection, bool force, IngestionOptions ingestion, ScoringOptions scoring, ITaskAssessor assessor, SuitabilityScorer suitability, int top,
         CancellationToken cancellationToken)
     {
         if (!EngagementName.IsValid(engagement))
@@ -37,7 +37,7 @@ internal static class StorageScan
         var reports = new ReportStore(storage, NullLogger<ReportStore>.Instance);
         var service = new StorageScanService(
             new ExportCatalog(storage), reports, new ScanScheduler(storage, options, time, NullLogger<ScanScheduler>.Instance),
-            new ScanPipeline(ingestion, time, NullLogger<ScanPipeline>.Instance, assessor: assessor, suitability: suitability), time, NullLogger<StorageScanService>.Instance);
+            new ScanPipeline(ingestion, time, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability), time, NullLogger<StorageScanService>.Instance);
         var request = new ScanRequest(engagement, "cli", force ? "cli-" + Guid.NewGuid().ToString("N") : null, time.GetUtcNow());
         ScanOutcome outcome;
         try

@@ -6,6 +6,8 @@ namespace AutomationScanner.Core.Scanning;
 /// <summary>Everything the judgement stage of a scan can be configured with (value, ranking, risk, privacy).</summary>
 public sealed class ScoringOptions
 {
+    public const string SectionName = "Scoring";
+
     public ValueOptions Value { get; set; } = new();
 
     public RankingOptions Ranking { get; set; } = new();

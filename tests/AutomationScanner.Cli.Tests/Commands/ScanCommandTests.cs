@@ -92,6 +92,24 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("Mars/Olympus", console.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Scan_HourlyCostAndCurrency_UsedForMoney()
+    {
+        var console = new TestConsole().Width(200);
+        var samples = Path.Combine(AppContext.BaseDirectory, "TestData", "samples");
+
+        var exit = await ScannerCli.Create(console).Parse(["scan", samples, "--out", _out, "--no-llm", "--hourly-cost", "72.5", "--currency", "chf"])
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_out, "opportunities.json"), TestContext.Current.CancellationToken));
+        var assumptions = json.RootElement.GetProperty("valueAssumptions");
+        Assert.Equal(72.5, assumptions.GetProperty("hourlyCost").GetDouble());
+        Assert.Equal("CHF", assumptions.GetProperty("currency").GetString());
+        var first = json.RootElement.GetProperty("opportunities")[0].GetProperty("value");
+        Assert.Equal(first.GetProperty("benefitHours").GetProperty("p50").GetDouble() * 72.5, first.GetProperty("money").GetProperty("p50").GetDouble(), 6);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_out))
