@@ -13,11 +13,10 @@ public static class MarkdownReportWriter
     /// <summary>Opportunities whose "why" breakdown is printed in full.</summary>
     public const int WhyDetailCount = 10;
 
-    public static async Task WriteAsync(ScanReport report, Stream destination, CancellationToken cancellationToken)
+    public static Task WriteAsync(ScanReport report, Stream destination, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        await using var writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 0x10000, leaveOpen: true);
-        await writer.WriteAsync(Render(report).AsMemory(), cancellationToken);
+        ArgumentNullException.ThrowIfNull(destination);
+        return destination.WriteAsync(Encoding.UTF8.GetBytes(Render(report)), cancellationToken).AsTask();
     }
 
     public static string Render(ScanReport report)
