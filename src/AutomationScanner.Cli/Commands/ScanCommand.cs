@@ -7,6 +7,7 @@ using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Tracking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,9 +39,11 @@ public static class ScanCommand
         var model = new Option<FileInfo?>("--model") { Description = "Suitability model (.zip from `scanner train`); default: the shipped model" };
         var hourlyCost = new Option<double?>("--hourly-cost") { Description = "Full cost of one hour of the work, for the money figures (default 50, or Scoring__Value__HourlyCost)" };
         var currency = new Option<string?>("--currency") { Description = "Currency of --hourly-cost (default EUR, or Scoring__Value__Currency)" };
+        var marks = new Option<string?>("--marks") { Description = "Engagement whose opportunity statuses (`scanner mark`) the roadmap honours and whose realised benefit is measured" };
+        var marksDir = MarkCommand.CreateMarksDirOption();
         var command = new Command("scan", "Scan exports and write the ranked opportunity list")
         {
-            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model, hourlyCost, currency,
+            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model, hourlyCost, currency, marks, marksDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -140,6 +143,20 @@ public static class ScanCommand
                 }
             }
 
+            EngagementMarks? engagementMarks = null;
+            if (parse.GetValue(marks) is { } marksOf)
+            {
+                try
+                {
+                    engagementMarks = await new LocalOpportunityStatusStore(parse.GetValue(marksDir)!).ReadAsync(marksOf, cancellationToken);
+                }
+                catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                    return 1;
+                }
+            }
+
             var outPath = Path.GetFullPath(parse.GetValue(output)!);
             using var host = parse.GetValue(noLlm) ? null : BuildHost(new() { ["AssessmentCache:Path"] = Path.Combine(outPath, ".cache") });
             if (await StartAsync(console, host, cancellationToken) is { } startFailed)
@@ -151,7 +168,7 @@ public static class ScanCommand
             var pipeline = new ScanPipeline(
                 options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability);
             ScanReport report = null!;
-            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, previous: earlier, cancellationToken: cancellationToken));
+            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, cancellationToken));
             var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
@@ -271,6 +288,18 @@ public static class ScanCommand
         }
 
         console.Write(table);
+        foreach (var phase in report.Roadmap?.Phases ?? [])
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]Roadmap {phase.Order}. {phase.Title}[/]: {string.Join(", ", phase.Items.Select(i => $"#{i.Rank} {i.Task}"))} ({phase.EffortDaysP50:N0} person-days, {phase.BenefitHoursP50:N0} benefit h/year, P50)");
+        }
+
+        foreach (var track in report.Realisation?.Tracks ?? [])
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]Realised[/] {track.Task} ({track.Status.ToString().ToLowerInvariant()}): {(track.RealisedHoursPerYear is { } h ? h.ToString("N0", CultureInfo.InvariantCulture) + " h/year" : "not in this scan")} of {track.EstimatedBenefitHours.P50:N0} estimated, {track.Verdict}");
+        }
+
         console.MarkupLine($"[grey]{Markup.Escape(report.ScoreDescription)}[/]");
         PrintLlm(console, report.Llm);
     }
