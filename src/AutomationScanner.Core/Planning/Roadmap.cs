@@ -91,6 +91,9 @@ public sealed record Roadmap
 
     public required IReadOnlyList<NotPlanned> NotPlanned { get; init; }
 
+    /// <summary>When fewer pilots than wanted were found: why the best-ranked items could not be pilots.</summary>
+    public IReadOnlyList<string> PilotNotes { get; init; } = [];
+
     public required string Currency { get; init; }
 
     public required int HorizonYears { get; init; }
@@ -169,10 +172,15 @@ public sealed class RoadmapBuilder(ValueOptions options)
                 chunk.Select(o => Item(o, marks, Invariant($"High risk, payback {Months(o.Cost!.PaybackMonths.P50)} (P50), only after its safeguards"), prerequisite: true))));
         }
 
+        var pilotNotes = pilots.Count >= options.PilotCount ? []
+            : opportunities.Where(o => !o.Risk.IsProhibited && !pilots.Contains(o)).OrderBy(o => o.Rank).Take(5)
+                .Select(o => Invariant($"#{o.Rank} {o.Task}: ") + (notPlanned.FirstOrDefault(n => n.OpportunityId == o.Id)?.Reason ?? PilotReason(o) ?? "not a pilot"))
+                .ToList();
         return new Roadmap
         {
             Phases = phases,
             NotPlanned = notPlanned,
+            PilotNotes = pilotNotes,
             Currency = options.Currency,
             HorizonYears = options.HorizonYears,
             Method = MethodText,

@@ -71,6 +71,17 @@ public static partial class HtmlReportWriter
             html.Append("<p>Nothing to plan: no opportunity pays back within the horizon without being prohibited, rejected or in the backlog.</p>\n");
         }
 
+        if (roadmap.PilotNotes.Count > 0)
+        {
+            html.Append("<p id=\"pilot-notes\">Fewer pilots than planned; the best-ranked items are not pilots because:</p><ul>");
+            foreach (var note in roadmap.PilotNotes)
+            {
+                html.Append("<li>").Append(E(note)).Append("</li>");
+            }
+
+            html.Append("</ul>\n");
+        }
+
         foreach (var phase in roadmap.Phases)
         {
             html.Append("<div class=\"phase phase-").Append(phase.Kind.ToString().ToLowerInvariant()).Append("\" data-order=\"").Append(phase.Order.ToString(CultureInfo.InvariantCulture))

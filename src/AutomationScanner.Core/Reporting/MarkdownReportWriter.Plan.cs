@@ -44,6 +44,17 @@ public static partial class MarkdownReportWriter
         }
 
         md.Append(Escape(roadmap.Method)).Append("\n\n");
+        if (roadmap.PilotNotes.Count > 0)
+        {
+            md.Append("Fewer pilots than planned; the best-ranked items are not pilots because:\n\n");
+            foreach (var note in roadmap.PilotNotes)
+            {
+                md.Append("- ").Append(Escape(note)).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
         foreach (var phase in roadmap.Phases)
         {
             md.Append(Invariant($"### {phase.Order}. ")).Append(Escape(phase.Title)).Append("\n\nStarts when: ").Append(Escape(phase.Gate))
