@@ -41,9 +41,10 @@ public static class ScanCommand
         var currency = new Option<string?>("--currency") { Description = "Currency of --hourly-cost (default EUR, or Scoring__Value__Currency)" };
         var marks = new Option<string?>("--marks") { Description = "Engagement whose opportunity statuses (`scanner mark`) the roadmap honours and whose realised benefit is measured" };
         var marksDir = MarkCommand.CreateMarksDirOption();
+        var kinds = new Option<string[]>("--kind") { Description = "Override an activity's kind, e.g. \"A_SUBMITTED=system\" or \"process::activity=state\" (repeatable; kinds: work, decision, requester, system, state, measurement, wait, external)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("scan", "Scan exports and write the ranked opportunity list")
         {
-            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model, hourlyCost, currency, marks, marksDir,
+            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model, hourlyCost, currency, kinds, marks, marksDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -78,6 +79,20 @@ public static class ScanCommand
             if (parse.GetValue(currency) is { Length: > 0 } code)
             {
                 scoring.Value.Currency = code.ToUpperInvariant();
+            }
+
+            foreach (var kindOverride in parse.GetValue(kinds) ?? [])
+            {
+                try
+                {
+                    ActivityKindResolver.ParseOverride(kindOverride);
+                }
+                catch (FormatException ex)
+                {
+                    return Fail(console, "--kind: " + ex.Message);
+                }
+
+                scoring.KindOverrides.Add(kindOverride);
             }
 
             SuitabilityScorer suitability;
@@ -283,7 +298,7 @@ public static class ScanCommand
                     : o.Suitability.ToString("0.00", CultureInfo.InvariantCulture),
                 o.Value.BenefitHours.P50.ToString("N0", CultureInfo.InvariantCulture),
                 o.ExecutionsPerYear.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis == Core.Ranking.HandlingTimeBasis.ServiceTime ? string.Empty : " (est.)")),
+                Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis switch { Core.Ranking.HandlingTimeBasis.Measured => string.Empty, Core.Ranking.HandlingTimeBasis.Estimated => " (est.)", _ => " (assumed)" })),
                 o.Value.Confidence.ToString("P0", CultureInfo.InvariantCulture));
         }
 

@@ -40,6 +40,7 @@ internal static class CsvEventLogReader
         using var text = new StreamReader(export.Content, export.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 0x10000);
         long accepted = 0;
         long rows = 0;
+        var ownColumns = new List<int>();
         try
         {
             using var csv = CsvDataReader.Create(text, csvOptions);
@@ -104,7 +105,22 @@ internal static class CsvEventLogReader
                 var lifecycle = columns.Lifecycle >= 0 && columns.Lifecycle < csv.RowFieldCount
                     ? LifecycleParser.Parse(csv.GetFieldSpan(columns.Lifecycle))
                     : Lifecycle.None;
-                var minedEvent = new MinedEvent(log.InternActivity(activityName), resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks);
+                var activity = log.InternActivity(activityName);
+                if (lifecycle == Lifecycle.Status)
+                {
+                    activity = log.InternActivity(LifecycleParser.StatusActivity(log.ActivityNames[activity], csv.GetFieldSpan(columns.Lifecycle)));
+                }
+
+                // A column named as the activity holding a number on its row: the event records that value (a lab result).
+                while (ownColumns.Count <= activity)
+                {
+                    ownColumns.Add(IndexOfHeader(header, log.ActivityNames[ownColumns.Count]));
+                }
+
+                var ownColumn = ownColumns[activity];
+                var ownValue = ownColumn >= 0 && ownColumn < csv.RowFieldCount
+                    && double.TryParse(csv.GetFieldSpan(ownColumn), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, ownValue);
                 miner.Add(caseId, minedEvent);
                 accepted++;
             }
@@ -124,6 +140,19 @@ internal static class CsvEventLogReader
             throw new IngestionException(file,
                 $"no usable events: {rows.ToString(CultureInfo.InvariantCulture)} data rows, none readable ({string.Join("; ", problems)})");
         }
+    }
+
+    private static int IndexOfHeader(IReadOnlyList<string> header, string name)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool HasRequired(CsvDataReader csv, ResolvedColumns columns, string file, long line, LogAggregate log)

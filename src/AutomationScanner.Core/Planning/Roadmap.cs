@@ -129,6 +129,7 @@ public sealed class RoadmapBuilder(ValueOptions options)
                 : o.Cost is null ? "no cost estimate"
                 : o.Value.BenefitHours.P50 <= 0 ? "no benefit hours to gain"
                 : o.Cost.NetValue.P50 <= 0 ? Invariant($"does not pay back within {o.Cost.HorizonYears} years at P50 (net value {o.Cost.NetValue.P50:N0} {o.Cost.Currency})")
+                : o.Recommendation == Recommendation.NeedsData && status != OpportunityStatus.Piloting ? "needs data: the handling time is only assumed; collect start and end times first"
                 : o.Recommendation == Recommendation.Backlog && status != OpportunityStatus.Piloting ? Invariant($"backlog: priority {o.Score:0.0} below the recommendation threshold")
                 : null;
             if (reason is null)
@@ -202,7 +203,7 @@ public sealed class RoadmapBuilder(ValueOptions options)
     }
 
     private string PilotText(Opportunity o) =>
-        Invariant($"minimal risk, handling time {(o.HandlingBasis == HandlingTimeBasis.ServiceTime ? "measured" : "estimated from the log")}, ease {o.Ease:0.00}, {o.Cost?.Systems ?? 1} system(s), {o.Value.BenefitHours.P50:N0} benefit h/year, payback {Months(o.Cost!.PaybackMonths.P50)}");
+        Invariant($"minimal risk, handling time {(o.HandlingBasis == HandlingTimeBasis.Measured ? "measured" : "estimated (" + o.Value.HandlingSource.Method + ")")}, ease {o.Ease:0.00}, {o.Cost?.Systems ?? 1} system(s), {o.Value.BenefitHours.P50:N0} benefit h/year, payback {Months(o.Cost!.PaybackMonths.P50)}");
 
     private RoadmapItem Item(Opportunity o, EngagementMarks? marks, string reason, bool prerequisite)
     {

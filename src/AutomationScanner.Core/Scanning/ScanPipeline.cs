@@ -119,7 +119,14 @@ public sealed partial class ScanPipeline(
 
         // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
         var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
-        var opportunities = Judge(candidates, processes, assessments, cancellationToken);
+
+        // What each activity is, from the log's evidence, matched documents, the LLM and overrides: only work and
+        // decisions are ranked; states, system steps, requester actions and the like are reported as context.
+        var kinds = new ActivityKindResolver(_scoring.KindOverrides);
+        kinds.Resolve(candidates, c => assessments.For(c.Id)?.Judgement?.ActivityKind);
+        var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
+        var opportunities = Judge(tasks, processes, assessments, cancellationToken);
+        var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
         scanId ??= started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return new ScanReport
         {
@@ -128,6 +135,8 @@ public sealed partial class ScanPipeline(
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
             Processes = [.. processes.Select(p => p.Summary)],
             Opportunities = opportunities,
+            Context = context,
+            BenefitByBasis = BenefitByBasis.From(opportunities),
             Documents = [.. extractions.Select(e => Summarise(e, matching))],
             ScoreDescription = ScoreDescription,
             Assumptions =
@@ -149,7 +158,7 @@ public sealed partial class ScanPipeline(
             Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
             Llm = assessments.Usage,
             Roadmap = new RoadmapBuilder(_scoring.Value).Build(opportunities, marks),
-            Realisation = RealisationTracker.Build(marks, scanId, started, opportunities, previous?.Realisation),
+            Realisation = RealisationTracker.Build(marks, scanId, started, opportunities, context, previous?.Realisation),
         };
     }
 

@@ -101,7 +101,19 @@ public static class RealisationTracker
         "+ manual executions/year now x (baseline handling time - handling time now) when both handling times are measured start-to-complete times. " +
         "Volume changes alone do not count as realised benefit. Compared with the baseline scan's estimated benefit (P10 / P50 / P90).";
 
-    public static RealisationSummary? Build(EngagementMarks? marks, string scanId, DateTimeOffset generatedAt, IReadOnlyList<Opportunity> current, IReadOnlyList<RealisationTrack>? previous)
+    /// <param name="marks">The engagement's marks; null or empty: no section.</param>
+    /// <param name="scanId">This scan.</param>
+    /// <param name="generatedAt">When it ran.</param>
+    /// <param name="current">This scan's opportunities.</param>
+    /// <param name="context">This scan's activities that are not tasks: a task a bot now does is often one of them (a system step).</param>
+    /// <param name="previous">The previous report's tracks, whose points this scan extends.</param>
+    public static RealisationSummary? Build(
+        EngagementMarks? marks,
+        string scanId,
+        DateTimeOffset generatedAt,
+        IReadOnlyList<Opportunity> current,
+        IReadOnlyList<ContextActivity>? context,
+        IReadOnlyList<RealisationTrack>? previous)
     {
         ArgumentNullException.ThrowIfNull(current);
         if (marks is null || marks.Marks.Count == 0)
@@ -109,7 +121,18 @@ public static class RealisationTracker
             return null;
         }
 
-        var byId = current.GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byId = new Dictionary<string, Observation>(StringComparer.Ordinal);
+        foreach (var c in context ?? [])
+        {
+            byId.TryAdd(c.Id, new Observation(c.ExecutionsPerYear, c.Statistics?.AutomationRate, null, null, null,
+                $"The task is now reported as context (kind {c.Kind}: {c.Role}); its manual hours use the baseline handling time."));
+        }
+
+        foreach (var o in current)
+        {
+            byId[o.Id] = new Observation(o.ExecutionsPerYear, o.Statistics?.AutomationRate, o.ManualHoursPerYear, o.HandlingSeconds, o.HandlingBasis, null);
+        }
+
         var history = (previous ?? []).GroupBy(t => t.OpportunityId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var tracks = new List<RealisationTrack>();
         foreach (var mark in marks.Marks.Where(m => m is { Status: OpportunityStatus.Piloting or OpportunityStatus.Automated, Baseline: not null }))
@@ -128,7 +151,7 @@ public static class RealisationTracker
         };
     }
 
-    private static RealisationTrack Track(OpportunityMark mark, Opportunity? now, string scanId, DateTimeOffset generatedAt, IReadOnlyList<RealisationPoint> earlier)
+    private static RealisationTrack Track(OpportunityMark mark, Observation? now, string scanId, DateTimeOffset generatedAt, IReadOnlyList<RealisationPoint> earlier)
     {
         var baseline = mark.Baseline!;
         var notes = new List<string>();
@@ -150,9 +173,15 @@ public static class RealisationTracker
         }
         else
         {
-            var rateNow = now.Statistics?.AutomationRate;
+            var rateNow = now.AutomationRate;
             var executions = now.ExecutionsPerYear;
-            var handlingNow = now.HandlingSeconds;
+            var handlingNow = now.HandlingSeconds ?? baseline.HandlingSeconds;
+            var manualNow = now.ManualHoursPerYear ?? executions * (1 - (rateNow ?? 0)) * baseline.HandlingSeconds / 3600;
+            if (now.Note is { } note)
+            {
+                notes.Add(note);
+            }
+
             var rateGain = rateNow is { } r && baseline.AutomationRate is { } b ? r - b : 0;
             if (rateNow is null || baseline.AutomationRate is null)
             {
@@ -160,7 +189,7 @@ public static class RealisationTracker
             }
 
             fromRate = executions * rateGain * baseline.HandlingSeconds / 3600;
-            var measured = now.HandlingBasis == HandlingTimeBasis.ServiceTime && baseline.HandlingBasis == nameof(HandlingTimeBasis.ServiceTime);
+            var measured = now.Basis == HandlingTimeBasis.Measured && baseline.HandlingBasis == nameof(HandlingTimeBasis.Measured);
             fromHandling = measured ? executions * (1 - (rateNow ?? 0)) * (baseline.HandlingSeconds - handlingNow) / 3600 : 0;
             if (!measured)
             {
@@ -168,9 +197,9 @@ public static class RealisationTracker
             }
 
             realised = fromRate + fromHandling;
-            manualChange = now.ManualHoursPerYear - baseline.ManualHoursPerYear;
+            manualChange = manualNow - baseline.ManualHoursPerYear;
             notes.Add(Invariant($"Automation rate {baseline.AutomationRate ?? 0:P1} at the baseline, {rateNow ?? 0:P1} now; {executions:N0} executions/year now ({baseline.ExecutionsPerYear:N0} at the baseline)."));
-            points.Add(new RealisationPoint(scanId, generatedAt, true, rateNow, executions, now.ManualHoursPerYear, handlingNow, realised));
+            points.Add(new RealisationPoint(scanId, generatedAt, true, rateNow, executions, manualNow, handlingNow, realised));
             var estimate = baseline.EstimatedBenefitHours;
             verdict = estimate.P50 <= 0 ? "no estimated benefit to compare with"
                 : realised < estimate.P10 ? Invariant($"below the estimate ({realised / estimate.P50:P0} of P50)")
@@ -201,4 +230,7 @@ public static class RealisationTracker
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A marked task as this scan saw it, as an opportunity or as a context activity.</summary>
+    private sealed record Observation(double ExecutionsPerYear, double? AutomationRate, double? ManualHoursPerYear, double? HandlingSeconds, HandlingTimeBasis? Basis, string? Note);
 }

@@ -121,6 +121,7 @@ public sealed class RoadmapBuilderTests
         ExecutionsPerYear = o.ExecutionsPerYear,
         HandlingSeconds = o.HandlingSeconds,
         HandlingBasis = basis,
+        HandlingTime = new HandlingTimeSource(basis, HandlingTimeMethod.Default, null, "assumed for the test"),
         ManualHoursPerYear = o.ManualHoursPerYear,
         Score = o.Score,
         Why = o.Why,

@@ -9,7 +9,7 @@ public sealed class OpportunityMarkingTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "marking-tests", Guid.NewGuid().ToString("N"));
 
     private static BaselineReport Baseline(string scanId, double rate = 0.1, double hours = 400) =>
-        new(scanId, DateTimeOffset.UnixEpoch, 50, "EUR", [new BaselineItem(Id, "p2p", "Post invoice", rate, 10_000, hours, 160, "ServiceTime", new ValueRange(100, 300, 600))]);
+        new(scanId, DateTimeOffset.UnixEpoch, 50, "EUR", [new BaselineItem(Id, "p2p", "Post invoice", rate, 10_000, hours, 160, "Measured", new ValueRange(100, 300, 600))]);
 
     [Theory]
     [InlineData("automated", OpportunityStatus.Automated)]
