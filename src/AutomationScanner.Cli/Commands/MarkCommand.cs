@@ -51,7 +51,7 @@ public static class MarkCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                return Fail(console, ex is FileNotFoundException ? $"{reportPath}: no such report (give the scan's opportunities.json with --report)" : ex.Message);
+                return Fail(console, ex is FileNotFoundException or DirectoryNotFoundException ? $"{reportPath}: no such report (give the scan's opportunities.json with --report)" : ex.Message);
             }
 
             var store = new LocalOpportunityStatusStore(parse.GetValue(marksDir)!);
