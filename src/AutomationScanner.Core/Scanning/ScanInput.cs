@@ -44,7 +44,7 @@ public sealed record ScanInput(string Name, Func<CancellationToken, Task<Stream>
             : f.Input with { Name = File.Exists(f.Argument) ? f.Argument.Replace('\\', '/') : Path.Join(f.Argument, f.Input.Name).Replace('\\', '/') })];
     }
 
-    /// <summary>Inputs whose names are unique: a repeated name gets " (2)", " (3)"... so that each one is read and reported.</summary>
+    /// <summary>Inputs whose names are unique: a repeated name gets " (2)", " (3)"... before its extensions, so that each one is read and reported.</summary>
     public static IReadOnlyList<ScanInput> WithUniqueNames(IReadOnlyList<ScanInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -55,7 +55,11 @@ public sealed record ScanInput(string Name, Func<CancellationToken, Task<Stream>
             var name = input.Name;
             for (var n = 2; !seen.Add(name); n++)
             {
-                name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{input.Name} ({n})");
+                // Before the extensions, so the input keeps its type: "log.csv.gz" -> "log (2).csv.gz".
+                var fileStart = input.Name.LastIndexOf('/') + 1;
+                var dot = input.Name.IndexOf('.', fileStart + 1);
+                var at = dot < 0 ? input.Name.Length : dot;
+                name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{input.Name[..at]} ({n}){input.Name[at..]}");
             }
 
             result.Add(name == input.Name ? input : input with { Name = name });
