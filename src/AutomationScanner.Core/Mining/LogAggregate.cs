@@ -18,6 +18,10 @@ public sealed class LogAggregate
     private readonly List<bool> _failureActivity = [];
     private readonly List<ulong> _activityHashes = [];
     private readonly List<ActivityAggregate> _activities = [];
+    private readonly List<ResourceAggregate> _resources = [];
+
+    /// <summary>An execution this close to the previous completion of its case "fires within seconds" of it.</summary>
+    public const int QuickFollowSeconds = 3;
 
     public LogAggregate(string process, MiningOptions? options = null)
     {
@@ -36,6 +40,9 @@ public sealed class LogAggregate
     public IReadOnlyList<string> ResourceNames => _resourceNames;
 
     public IReadOnlyList<ActivityAggregate> Activities => _activities;
+
+    /// <summary>Behaviour of each resource (same ids as <see cref="ResourceNames"/>).</summary>
+    public IReadOnlyList<ResourceAggregate> Resources => _resources;
 
     public long Events { get; set; }
 
@@ -125,6 +132,11 @@ public sealed class LogAggregate
             _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap);
         }
 
+        for (var i = 0; i < other._resources.Count; i++)
+        {
+            _resources[resourceMap[i]].MergeFrom(other._resources[i]);
+        }
+
         Events += other.Events;
         Cases += other.Cases;
         MinUtcTicks = Math.Min(MinUtcTicks, other.MinUtcTicks);
@@ -172,6 +184,7 @@ public sealed class LogAggregate
         var id = _resourceNames.Count;
         _resourceIds.Add(name, id);
         _resourceNames.Add(name);
+        _resources.Add(new ResourceAggregate());
         _automatedResource.Add(Options.IsAutomatedResource(name));
         return id;
     }
