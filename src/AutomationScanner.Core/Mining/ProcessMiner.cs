@@ -58,15 +58,42 @@ public sealed class ProcessMiner
 
     public long NextSequence() => _sequence++;
 
-    /// <summary>Adds one event of a streamed log (CSV rows).</summary>
-    public void Add(ReadOnlySpan<char> caseId, in MinedEvent minedEvent)
+    /// <summary>Caps on cases and activities (events past <see cref="InputLimits.MaxEventsPerCase"/> are dropped, with a note).</summary>
+    public InputLimits Limits
+    {
+        get;
+        set
+        {
+            field = value ?? InputLimits.Default;
+            _log.MaxActivities = field.MaxActivities;
+            _log.MaxResources = field.MaxActivities;
+        }
+    } = InputLimits.Default;
+
+    /// <summary>Adds one event of a streamed log (CSV rows); false when its case is already at the events-per-case cap.</summary>
+    public bool Add(ReadOnlySpan<char> caseId, in MinedEvent minedEvent)
     {
         if (_current is null || !caseId.SequenceEqual(_current.Id))
         {
             SwitchTo(caseId);
         }
 
-        _current!.Pending.Add(minedEvent);
+        var state = _current!;
+        if (state.Accepted >= Limits.MaxEventsPerCase)
+        {
+            if (state.Accepted == Limits.MaxEventsPerCase)
+            {
+                state.Accepted++;
+                _log.DataQuality.Add(DataQualityKinds.CaseTooLong, FormattableString.Invariant(
+                    $"case '{state.Id}' has more than {Limits.MaxEventsPerCase} events (input limit MaxEventsPerCase): its further events are dropped"));
+            }
+
+            return false;
+        }
+
+        state.Accepted++;
+        state.Pending.Add(minedEvent);
+        return true;
     }
 
     /// <summary>Adds a whole case (an XES trace): its events in file order.</summary>
@@ -513,8 +540,12 @@ public sealed class ProcessMiner
             return 0;
         }
 
+        /// <summary>Events accepted into this case so far (the events-per-case cap counts them).</summary>
+        public long Accepted { get; set; }
+
         public void Reset()
         {
+            Accepted = 0;
             Pending.Clear();
             OpenStarts.Clear();
             SeenCount = 0;
