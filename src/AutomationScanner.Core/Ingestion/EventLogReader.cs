@@ -2,7 +2,7 @@ using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ingestion;
 
-/// <summary>Reads one event-log export (CSV, TSV, XES, or their .gz) into a miner, sniffing what it really is.</summary>
+/// <summary>Reads one event-log export (CSV, TSV, XES, OCEL, or their .gz) into a miner, sniffing what it really is.</summary>
 public static class EventLogReader
 {
     public static void Read(string file, Stream content, ProcessMiner miner, IngestionOptions? options = null, CancellationToken cancellationToken = default)
@@ -11,6 +11,11 @@ public static class EventLogReader
         options ??= IngestionOptions.Default;
         using var export = ExportSniffer.Open(file, content);
         miner.Log.Files.Add(file);
+        if (export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
+        {
+            throw new IngestionException(file, "an object-centric log (OCEL) gives one process per object type: read it with EventLogReader.MineAll");
+        }
+
         if (export.Format == ExportFormat.Xes)
         {
             XesEventLogReader.Read(file, export, miner, options, cancellationToken);
@@ -32,11 +37,41 @@ public static class EventLogReader
         return MinedProcess.From(log, options.DefaultTimeZone);
     }
 
+    /// <summary>
+    /// Mines one export into its processes: one for a CSV or XES log, one per object type (or per chosen type) for an
+    /// object-centric log. <paramref name="processName"/> defaults to the file name without its extensions.
+    /// </summary>
+    public static IReadOnlyList<MinedProcess> MineAll(string file, Stream content, IngestionOptions? options = null, string? processName = null, CancellationToken cancellationToken = default)
+    {
+        options ??= IngestionOptions.Default;
+        processName ??= ProcessName(file);
+        using var export = ExportSniffer.Open(file, content);
+        if (export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
+        {
+            return Ocel.OcelEventLogReader.Read(file, processName, export, options, cancellationToken);
+        }
+
+        var log = new LogAggregate(processName, options.Mining);
+        var miner = new ProcessMiner(log);
+        log.Files.Add(file);
+        if (export.Format == ExportFormat.Xes)
+        {
+            XesEventLogReader.Read(file, export, miner, options, cancellationToken);
+        }
+        else
+        {
+            CsvEventLogReader.Read(file, export, miner, options, cancellationToken);
+        }
+
+        miner.Complete();
+        return [MinedProcess.From(log, options.DefaultTimeZone)];
+    }
+
     /// <summary>"receipt.csv.gz" -> "receipt".</summary>
     public static string ProcessName(string file)
     {
         var name = Path.GetFileName(file);
-        foreach (var suffix in new[] { ".gz", ".csv", ".tsv", ".xes" })
+        foreach (var suffix in new[] { ".gz", ".csv", ".tsv", ".xes", ".jsonocel", ".xmlocel", ".sqlite3", ".sqlite", ".json", ".xml", ".ocel" })
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {

@@ -8,6 +8,15 @@ public enum ExportFormat
 {
     Csv,
     Xes,
+
+    /// <summary>Object-centric event log, OCEL 2.0 or 1.0 JSON.</summary>
+    OcelJson,
+
+    /// <summary>Object-centric event log, OCEL 2.0 XML.</summary>
+    OcelXml,
+
+    /// <summary>Object-centric event log, OCEL 2.0 SQLite database.</summary>
+    OcelSqlite,
 }
 
 /// <summary>An opened export: decompressed, its encoding and format known, its first bytes kept for sniffing.</summary>
@@ -55,7 +64,7 @@ public static class ExportSniffer
     {
         var name = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^3] : fileName;
         return name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".xes", StringComparison.OrdinalIgnoreCase);
+            || name.EndsWith(".xes", StringComparison.OrdinalIgnoreCase) || Ocel.OcelEventLogReader.IsOcelName(name);
     }
 
     public static SniffedExport Open(string file, Stream raw)
@@ -81,16 +90,23 @@ public static class ExportSniffer
             throw new IngestionException(file, "the file is empty");
         }
 
+        if (Ocel.OcelEventLogReader.IsSqlite(head))
+        {
+            return new SniffedExport(stream, head, Encoding.UTF8, ExportFormat.OcelSqlite, compressed);
+        }
+
         var encoding = DetectEncoding(head);
         var text = encoding.GetString(head, 0, Math.Min(head.Length, 4096)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         var binaryAt = FindBinary(encoding, head);
         if (binaryAt >= 0)
         {
             stream.Dispose();
-            throw new IngestionException(file, $"this is not a text event log: binary content at byte {binaryAt} (expected CSV, TSV, XES or their .gz)");
+            throw new IngestionException(file, $"this is not a text event log: binary content at byte {binaryAt} (expected CSV, TSV, XES, OCEL or their .gz)");
         }
 
-        var format = text.StartsWith('<') ? ExportFormat.Xes : ExportFormat.Csv;
+        var format = text.StartsWith('<') ? (Ocel.OcelEventLogReader.IsOcelXml(encoding.GetString(head)) ? ExportFormat.OcelXml : ExportFormat.Xes)
+            : text.StartsWith('{') ? ExportFormat.OcelJson
+            : ExportFormat.Csv;
         return new SniffedExport(stream, head, encoding, format, compressed);
     }
 

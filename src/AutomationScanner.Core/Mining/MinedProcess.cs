@@ -36,6 +36,9 @@ public sealed record LogSummary
     public required IReadOnlyList<string> Attributes { get; init; }
 
     public required IReadOnlyList<DataQualityIssue> DataQuality { get; init; }
+
+    /// <summary>Set when the process was flattened from an object-centric log (OCEL): its case notion and context.</summary>
+    public ObjectCentricSummary? ObjectCentric { get; init; }
 }
 
 /// <summary>The result of mining one process: its summary and one statistics record per activity.</summary>

@@ -51,6 +51,12 @@ public sealed class ProcessMiner
 
     public long NextSequence() => _sequence++;
 
+    /// <summary>
+    /// Declares up front that cases interleave (an object-centric log flattened on an object type): every case stays
+    /// open until <see cref="Complete"/>, so a case that reappears much later is never split in two.
+    /// </summary>
+    public void ExpectInterleavedCases() => SwitchToInterleaved();
+
     /// <summary>Adds one event of a streamed log (CSV rows).</summary>
     public void Add(ReadOnlySpan<char> caseId, in MinedEvent minedEvent)
     {
