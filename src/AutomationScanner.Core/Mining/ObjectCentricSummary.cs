@@ -18,6 +18,9 @@ public sealed record ObjectCentricSummary
     /// <summary>Every object type of the log (declared or used), with its object count: the process's context.</summary>
     public required IReadOnlyDictionary<string, long> ObjectTypes { get; init; }
 
+    /// <summary>Events of the whole log that were flattened (valid and related to at least one known object).</summary>
+    public required long LogEvents { get; init; }
+
     /// <summary>Events of the log related to at least one object of <see cref="ObjectType"/>.</summary>
     public required long Events { get; init; }
 

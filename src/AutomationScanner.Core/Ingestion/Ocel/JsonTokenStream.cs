@@ -13,6 +13,9 @@ internal sealed class JsonTokenStream : IDisposable
 {
     private const int InitialBuffer = 1 << 16;
 
+    /// <summary>Largest single object (one event or object record) read whole.</summary>
+    private const int MaxObjectBytes = 64 << 20;
+
     private readonly Stream _stream;
     private readonly int _maxValueBytes;
     private readonly string _file;
@@ -34,6 +37,9 @@ internal sealed class JsonTokenStream : IDisposable
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
         _state = new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Skip });
     }
+
+    /// <summary>Parses one whole JSON object from its start token; false when the buffer ran out before its end.</summary>
+    public delegate bool ObjectParser(ref Utf8JsonReader reader);
 
     public JsonTokenType TokenType { get; private set; }
 
@@ -82,8 +88,91 @@ internal sealed class JsonTokenStream : IDisposable
                 return false;
             }
 
-            Refill();
+            Refill(_maxValueBytes);
         }
+    }
+
+    /// <summary>
+    /// Reads the next value with <paramref name="parse"/> when it is an object, with one reader over the whole object
+    /// (the hot path: events and objects); when the buffer ends inside it, refills and parses it again from its start.
+    /// When the next token is not an object, reads it like <see cref="Read"/> and returns false.
+    /// </summary>
+    public bool ReadObject(ObjectParser parse)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            if (!reader.Read())
+            {
+                if (_final)
+                {
+                    return false;
+                }
+
+                Refill(MaxObjectBytes);
+                continue;
+            }
+
+            _tokenStart = _start + (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                TokenType = reader.TokenType;
+                Depth = reader.CurrentDepth;
+                _valueStart = _tokenStart;
+                ValueLength = 0;
+                ValueIsEscaped = false;
+                _start += (int)reader.BytesConsumed;
+                _state = reader.CurrentState;
+                return false;
+            }
+
+            if (parse(ref reader))
+            {
+                TokenType = JsonTokenType.EndObject;
+                Depth = reader.CurrentDepth;
+                _start += (int)reader.BytesConsumed;
+                _state = reader.CurrentState;
+                return true;
+            }
+
+            if (_final)
+            {
+                throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture, $"at byte {Position}: the JSON ends inside an object"));
+            }
+
+            Refill(MaxObjectBytes);
+        }
+    }
+
+    /// <summary>The current string, number or literal of <paramref name="reader"/> as characters; valid until the next call.</summary>
+    public ReadOnlySpan<char> Chars(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.Null or JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            return [];
+        }
+
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > _maxValueBytes)
+        {
+            throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture,
+                $"at byte {Position}: a single JSON value is larger than {_maxValueBytes:N0} bytes"));
+        }
+
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+
+        var raw = reader.ValueSpan;
+
+        if (_chars.Length < raw.Length)
+        {
+            _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
+        }
+
+        var count = Encoding.UTF8.GetChars(raw, _chars);
+        return _chars.AsSpan(0, count);
     }
 
     /// <summary>Reads the next token and fails with a clear message unless it is <paramref name="expected"/>.</summary>
@@ -163,7 +252,7 @@ internal sealed class JsonTokenStream : IDisposable
 
     public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
 
-    private void Refill()
+    private void Refill(int limit)
     {
         if (_start > 0)
         {
@@ -176,10 +265,10 @@ internal sealed class JsonTokenStream : IDisposable
 
         if (_end == _buffer.Length)
         {
-            if (_buffer.Length >= _maxValueBytes + InitialBuffer)
+            if (_buffer.Length >= limit + InitialBuffer)
             {
                 throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture,
-                    $"at byte {_discarded}: a single JSON value is larger than {_maxValueBytes:N0} bytes"));
+                    $"at byte {_discarded}: a single JSON value is larger than {limit:N0} bytes"));
             }
 
             var grown = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);

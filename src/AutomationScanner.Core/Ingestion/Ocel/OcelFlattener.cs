@@ -411,6 +411,7 @@ internal sealed class OcelFlattener
                 ObjectType = typeName,
                 Objects = _typeObjects[type],
                 ObjectTypes = allTypes,
+                LogEvents = EventsUsed,
                 Events = process.Events,
                 ConvergentEvents = process.ConvergentEvents,
                 EventCopies = process.EventCopies,
@@ -527,7 +528,8 @@ internal sealed class OcelFlattener
 
             previous = key;
             copies++;
-            process.Miner.Add(_objects[(int)(uint)key], minedEvent);
+            var index = (int)(uint)key;
+            process.Miner.Add(index, _objects[index], minedEvent);
         }
 
         process.Events++;
@@ -562,9 +564,7 @@ internal sealed class OcelFlattener
     {
         var log = new LogAggregate(_processName + "/" + _types[type], _options.Mining);
         log.Files.Add(_file);
-        var miner = new ProcessMiner(log);
-        miner.ExpectInterleavedCases();
-        return new TypeProcess(log, miner);
+        return new TypeProcess(log, new ProcessMiner(log));
     }
 
     private int NewObject(ReadOnlySpan<char> id)

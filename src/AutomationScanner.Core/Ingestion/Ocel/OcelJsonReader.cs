@@ -168,211 +168,42 @@ internal static class OcelJsonReader
     private static void ReadObjects(JsonTokenStream json, OcelFlattener flattener, CancellationToken cancellationToken)
     {
         json.Expect(JsonTokenType.StartArray, "for 'objects'");
-        string? id = null;
-        string? type = null;
+        var parser = new ObjectParser(json, flattener);
+        JsonTokenStream.ObjectParser parse = parser.Parse;
         long count = 0;
-        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        while (json.ReadObject(parse))
         {
-            if (json.TokenType != JsonTokenType.StartObject)
-            {
-                throw json.Unexpected("in 'objects'", "an object");
-            }
-
-            var position = json.Position;
-            id = type = null;
-            List<string>? attributes = null;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                if (json.NameIs("id"u8))
-                {
-                    id = json.ReadScalar().ToString();
-                }
-                else if (json.NameIs("type"u8))
-                {
-                    type = json.ReadScalar().ToString();
-                }
-                else if (json.NameIs("attributes"u8))
-                {
-                    attributes = ReadAttributeNames(json);
-                }
-                else
-                {
-                    json.Read();
-                    json.Skip();
-                }
-            }
-
-            var index = flattener.AddObject(id, type, position);
-            if (index >= 0 && attributes is not null)
-            {
-                var typeId = flattener.InternType(type);
-                foreach (var attribute in attributes)
-                {
-                    flattener.DeclareObjectAttribute(typeId, attribute);
-                }
-            }
-
+            parser.Complete(json.Position);
             if ((++count & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
+        }
+
+        if (json.TokenType != JsonTokenType.EndArray)
+        {
+            throw json.Unexpected("in 'objects'", "an object");
         }
     }
 
     private static void ReadEvents(JsonTokenStream json, OcelFlattener flattener, CancellationToken cancellationToken)
     {
         json.Expect(JsonTokenType.StartArray, "for 'events'");
+        var parser = new EventParser(json, flattener);
+        JsonTokenStream.ObjectParser parse = parser.Parse;
         long count = 0;
-        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        while (json.ReadObject(parse))
         {
-            if (json.TokenType != JsonTokenType.StartObject)
-            {
-                throw json.Unexpected("in 'events'", "an object");
-            }
-
-            var position = json.Position;
-            flattener.BeginEvent();
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                if (json.NameIs("id"u8))
-                {
-                    flattener.SetEventId(json.ReadScalar());
-                }
-                else if (json.NameIs("type"u8))
-                {
-                    flattener.SetActivity(json.ReadScalar());
-                }
-                else if (json.NameIs("time"u8))
-                {
-                    flattener.SetTime(json.ReadScalar());
-                }
-                else if (json.NameIs("relationships"u8))
-                {
-                    ReadRelationships(json, flattener, position);
-                }
-                else if (json.NameIs("attributes"u8))
-                {
-                    ReadEventAttributes(json, flattener);
-                }
-                else
-                {
-                    json.Read();
-                    json.Skip();
-                }
-            }
-
-            flattener.EndEvent(position);
+            flattener.EndEvent(json.Position);
             if ((++count & 0x3FFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
-    }
 
-    private static void ReadRelationships(JsonTokenStream json, OcelFlattener flattener, long position)
-    {
-        json.Read();
-        if (json.TokenType != JsonTokenType.StartArray)
+        if (json.TokenType != JsonTokenType.EndArray)
         {
-            json.Skip();
-            return;
-        }
-
-        Span<char> objectId = stackalloc char[256];
-        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
-        {
-            if (json.TokenType != JsonTokenType.StartObject)
-            {
-                json.Skip();
-                continue;
-            }
-
-            var idLength = -1;
-            string? longId = null;
-            var qualifier = -1;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                if (json.NameIs("objectId"u8))
-                {
-                    var value = json.ReadScalar();
-                    if (value.Length <= objectId.Length)
-                    {
-                        value.CopyTo(objectId);
-                        idLength = value.Length;
-                    }
-                    else
-                    {
-                        longId = value.ToString();
-                    }
-                }
-                else if (json.NameIs("qualifier"u8))
-                {
-                    qualifier = flattener.InternQualifier(json.ReadScalar());
-                }
-                else
-                {
-                    json.Read();
-                    json.Skip();
-                }
-            }
-
-            if (longId is not null)
-            {
-                flattener.AddRelation(longId, qualifier, position);
-            }
-            else if (idLength >= 0)
-            {
-                flattener.AddRelation(objectId[..idLength], qualifier, position);
-            }
-        }
-    }
-
-    private static void ReadEventAttributes(JsonTokenStream json, OcelFlattener flattener)
-    {
-        json.Read();
-        if (json.TokenType != JsonTokenType.StartArray)
-        {
-            json.Skip();
-            return;
-        }
-
-        Span<char> name = stackalloc char[128];
-        Span<char> value = stackalloc char[256];
-        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
-        {
-            if (json.TokenType != JsonTokenType.StartObject)
-            {
-                json.Skip();
-                continue;
-            }
-
-            var nameLength = 0;
-            var valueLength = 0;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                if (json.NameIs("name"u8))
-                {
-                    var text = json.ReadScalar();
-                    nameLength = Math.Min(text.Length, name.Length);
-                    text[..nameLength].CopyTo(name);
-                }
-                else if (json.NameIs("value"u8))
-                {
-                    var text = json.ReadScalar();
-                    valueLength = Math.Min(text.Length, value.Length);
-                    text[..valueLength].CopyTo(value);
-                }
-                else
-                {
-                    json.Read();
-                    json.Skip();
-                }
-            }
-
-            if (nameLength > 0)
-            {
-                flattener.AddEventAttribute(name[..nameLength], value[..valueLength]);
-            }
+            throw json.Unexpected("in 'events'", "an object");
         }
     }
 
@@ -541,6 +372,423 @@ internal static class OcelJsonReader
             if ((++count & 0x3FFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    /// <summary>
+    /// One OCEL 2.0 event, parsed with a single reader: {id, type, time, attributes: [{name, value}], relationships:
+    /// [{objectId, qualifier}]} in any order. Returns false when the buffer ends inside the event (it is parsed again).
+    /// </summary>
+    private sealed class EventParser(JsonTokenStream json, OcelFlattener flattener)
+    {
+        private readonly char[] _name = new char[128];
+        private readonly char[] _value = new char[256];
+        private readonly char[] _objectId = new char[512];
+
+        public bool Parse(ref Utf8JsonReader reader)
+        {
+            flattener.BeginEvent();
+            var depth = reader.CurrentDepth;
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
+                {
+                    return true;
+                }
+
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    if (!Value(ref reader, out var value))
+                    {
+                        return false;
+                    }
+
+                    flattener.SetActivity(value);
+                }
+                else if (reader.ValueTextEquals("time"u8))
+                {
+                    if (!Value(ref reader, out var value))
+                    {
+                        return false;
+                    }
+
+                    flattener.SetTime(value);
+                }
+                else if (reader.ValueTextEquals("id"u8))
+                {
+                    if (!Value(ref reader, out var value))
+                    {
+                        return false;
+                    }
+
+                    flattener.SetEventId(value);
+                }
+                else if (reader.ValueTextEquals("relationships"u8))
+                {
+                    if (!Relationships(ref reader))
+                    {
+                        return false;
+                    }
+                }
+                else if (reader.ValueTextEquals("attributes"u8))
+                {
+                    if (!Attributes(ref reader))
+                    {
+                        return false;
+                    }
+                }
+                else if (!reader.Read() || !reader.TrySkip())
+                {
+                    return false;
+                }
+            }
+        }
+
+        private bool Value(ref Utf8JsonReader reader, out ReadOnlySpan<char> value)
+        {
+            value = default;
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                return reader.TrySkip();
+            }
+
+            value = json.Chars(ref reader);
+            return true;
+        }
+
+        private bool Relationships(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                return reader.TrySkip();
+            }
+
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    return true;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                var idLength = -1;
+                string? longId = null;
+                var qualifier = -1;
+                while (true)
+                {
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+
+                    var isId = reader.ValueTextEquals("objectId"u8);
+                    var isQualifier = !isId && reader.ValueTextEquals("qualifier"u8);
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        if (!reader.TrySkip())
+                        {
+                            return false;
+                        }
+                    }
+                    else if (isId)
+                    {
+                        var id = json.Chars(ref reader);
+                        if (id.Length <= _objectId.Length)
+                        {
+                            id.CopyTo(_objectId);
+                            idLength = id.Length;
+                        }
+                        else
+                        {
+                            longId = id.ToString();
+                        }
+                    }
+                    else if (isQualifier)
+                    {
+                        qualifier = flattener.InternQualifier(json.Chars(ref reader));
+                    }
+                    else if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+                }
+
+                if (longId is not null)
+                {
+                    flattener.AddRelation(longId, qualifier, json.Position);
+                }
+                else if (idLength >= 0)
+                {
+                    flattener.AddRelation(_objectId.AsSpan(0, idLength), qualifier, json.Position);
+                }
+            }
+        }
+
+        private bool Attributes(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                return reader.TrySkip();
+            }
+
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    return true;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                var nameLength = 0;
+                var valueLength = 0;
+                while (true)
+                {
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+
+                    var isName = reader.ValueTextEquals("name"u8);
+                    var isValue = !isName && reader.ValueTextEquals("value"u8);
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        if (!reader.TrySkip())
+                        {
+                            return false;
+                        }
+                    }
+                    else if (isName || isValue)
+                    {
+                        var text = json.Chars(ref reader);
+                        var target = isName ? _name : _value;
+                        var length = Math.Min(text.Length, target.Length);
+                        text[..length].CopyTo(target);
+                        if (isName)
+                        {
+                            nameLength = length;
+                        }
+                        else
+                        {
+                            valueLength = length;
+                        }
+                    }
+                    else if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+                }
+
+                if (nameLength > 0)
+                {
+                    flattener.AddEventAttribute(_name.AsSpan(0, nameLength), _value.AsSpan(0, valueLength));
+                }
+            }
+        }
+    }
+
+    /// <summary>One OCEL 2.0 object: {id, type, attributes: [{name, time, value}], relationships} in any order.</summary>
+    private sealed class ObjectParser(JsonTokenStream json, OcelFlattener flattener)
+    {
+        private readonly char[] _id = new char[512];
+        private readonly char[] _type = new char[256];
+        private readonly List<string> _attributes = [];
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private int _idLength;
+        private int _typeLength;
+        private string? _longId;
+
+        public bool Parse(ref Utf8JsonReader reader)
+        {
+            _idLength = _typeLength = 0;
+            _longId = null;
+            _attributes.Clear();
+            var depth = reader.CurrentDepth;
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
+                {
+                    return true;
+                }
+
+                var isId = reader.ValueTextEquals("id"u8);
+                var isType = !isId && reader.ValueTextEquals("type"u8);
+                var isAttributes = !isId && !isType && reader.ValueTextEquals("attributes"u8);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if ((isId || isType) && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                {
+                    var text = json.Chars(ref reader);
+                    var target = isId ? _id : _type;
+                    if (text.Length > target.Length)
+                    {
+                        if (isId)
+                        {
+                            _longId = text.ToString();
+                        }
+
+                        continue;
+                    }
+
+                    text.CopyTo(target);
+                    if (isId)
+                    {
+                        _idLength = text.Length;
+                    }
+                    else
+                    {
+                        _typeLength = text.Length;
+                    }
+                }
+                else if (isAttributes && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    if (!AttributeNames(ref reader))
+                    {
+                        return false;
+                    }
+                }
+                else if (!reader.TrySkip())
+                {
+                    return false;
+                }
+            }
+        }
+
+        public void Complete(long position)
+        {
+            ReadOnlySpan<char> id = _longId ?? (ReadOnlySpan<char>)_id.AsSpan(0, _idLength);
+            var type = _type.AsSpan(0, _typeLength);
+            if (flattener.AddObject(id, type, position) >= 0 && _attributes.Count > 0)
+            {
+                var typeId = flattener.InternType(type);
+                foreach (var attribute in _attributes)
+                {
+                    flattener.DeclareObjectAttribute(typeId, attribute);
+                }
+            }
+        }
+
+        private bool AttributeNames(ref Utf8JsonReader reader)
+        {
+            var depth = reader.CurrentDepth;
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == depth)
+                {
+                    return true;
+                }
+
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 2 && reader.ValueTextEquals("name"u8))
+                {
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    var name = json.Chars(ref reader);
+                    var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+                    if (!lookup.TryGetValue(name, out var interned))
+                    {
+                        interned = name.ToString();
+                        if (_names.Count < 1024)
+                        {
+                            _names[interned] = interned;
+                        }
+                    }
+
+                    if (!_attributes.Contains(interned))
+                    {
+                        _attributes.Add(interned);
+                    }
+                }
+                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth > depth + 1)
+                {
+                    if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+                }
             }
         }
     }

@@ -140,7 +140,8 @@ internal static class OcelXmlReader
         {
             if (flattener.EventsRead == 0)
             {
-                throw new IngestionException(file, $"not a readable OCEL XML document: {ex.Message}", line: ex.LineNumber, inner: ex);
+                var line = ex.LineNumber > 0 ? ex.LineNumber : Math.Max(1, lineInfo.LineNumber);
+                throw new IngestionException(file, $"not a readable OCEL XML document: {ex.Message}", line: line, inner: ex);
             }
 
             flattener.Quality.Add(Mining.DataQualityKinds.MalformedEvent,
