@@ -1,6 +1,7 @@
 using System.Text;
-using AutomationScanner.Core.Ethics;
+using System.Text.Json;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tests.Ingestion.Ocel;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,13 +19,22 @@ public sealed class ScanPipelineOcelTests
 
         var report = await sut.RunAsync([ScanInput.FromFile(OcelLogs.Ocel("recruiting-red.jsonocel.gz"))], "t", TestContext.Current.CancellationToken);
 
-        Assert.Contains(report.Processes, p => p.Process == "recruiting-red/applications" && p.ObjectCentric!.ObjectType == "applications");
+        // Read back from the written report, as a consultant's tooling would.
+        using var written = new MemoryStream();
+        await ReportJson.WriteAsync(report, written, TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(written.ToArray());
+        var opportunities = json.RootElement.GetProperty("opportunities").EnumerateArray()
+            .Where(o => o.GetProperty("process").GetString() == "recruiting-red/applications").ToList();
         foreach (var task in new[] { "first screening", "send rejection" })
         {
-            var opportunity = report.Opportunities.Single(o => o.Process == "recruiting-red/applications" && o.Task == task);
-            Assert.Equal(RiskTier.High, opportunity.Risk.Tier);
-            Assert.Contains(opportunity.Risk.Hits, h => h.Applied && h.Clause == AnnexIII4a);
+            var risk = opportunities.Single(o => o.GetProperty("task").GetString() == task).GetProperty("risk");
+            Assert.Equal("high", risk.GetProperty("tier").GetString());
+            Assert.Contains(risk.GetProperty("hits").EnumerateArray(), h => h.GetProperty("applied").GetBoolean() && h.GetProperty("clause").GetString() == AnnexIII4a);
         }
+
+        var process = json.RootElement.GetProperty("processes").EnumerateArray().Single(p => p.GetProperty("process").GetString() == "recruiting-red/applications");
+        Assert.Equal("applications", process.GetProperty("objectCentric").GetProperty("objectType").GetString());
+        Assert.Contains("recruiting-red/applications: Object-centric log (OCEL 1.0 JSON) flattened on 'applications'", MarkdownReportWriter.Render(report), StringComparison.Ordinal);
     }
 
     [Fact]
