@@ -9,21 +9,13 @@ public static class EventLogReader
     {
         ArgumentNullException.ThrowIfNull(miner);
         options ??= IngestionOptions.Default;
-        using var export = ExportSniffer.Open(file, content);
-        miner.Log.Files.Add(file);
+        using var export = ExportSniffer.Open(file, content, options.Limits);
         if (export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
         {
             throw new IngestionException(file, "an object-centric log (OCEL) gives one process per object type: read it with EventLogReader.MineAll");
         }
 
-        if (export.Format == ExportFormat.Xes)
-        {
-            XesEventLogReader.Read(file, export, miner, options, cancellationToken);
-        }
-        else
-        {
-            CsvEventLogReader.Read(file, export, miner, options, cancellationToken);
-        }
+        ReadSniffed(file, export, miner, options, cancellationToken);
     }
 
     /// <summary>Mines one file on its own and returns its statistics.</summary>
@@ -45,7 +37,7 @@ public static class EventLogReader
     {
         options ??= IngestionOptions.Default;
         processName ??= ProcessName(file);
-        using var export = ExportSniffer.Open(file, content);
+        using var export = ExportSniffer.Open(file, content, options.Limits);
         if (export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
         {
             return Ocel.OcelEventLogReader.Read(file, processName, export, options, cancellationToken);
@@ -53,18 +45,34 @@ public static class EventLogReader
 
         var log = new LogAggregate(processName, options.Mining);
         var miner = new ProcessMiner(log);
-        log.Files.Add(file);
-        if (export.Format == ExportFormat.Xes)
-        {
-            XesEventLogReader.Read(file, export, miner, options, cancellationToken);
-        }
-        else
-        {
-            CsvEventLogReader.Read(file, export, miner, options, cancellationToken);
-        }
-
+        ReadSniffed(file, export, miner, options, cancellationToken);
         miner.Complete();
         return [MinedProcess.From(log, options.DefaultTimeZone)];
+    }
+
+    private static void ReadSniffed(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    {
+        miner.Log.Files.Add(file);
+        miner.Limits = options.Limits;
+        try
+        {
+            if (export.Format == ExportFormat.Xes)
+            {
+                XesEventLogReader.Read(file, export, miner, options, cancellationToken);
+            }
+            else
+            {
+                CsvEventLogReader.Read(file, export, miner, options, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Nothing read silently: a truncated gzip, replaced bytes or a non-UTF-8 file is a data-quality note.
+            foreach (var problem in export.Problems(file))
+            {
+                miner.Log.DataQuality.Add(DataQualityKinds.EncodingOrCompression, problem);
+            }
+        }
     }
 
     /// <summary>"receipt.csv.gz" -> "receipt".</summary>

@@ -26,20 +26,31 @@ public static class OcelEventLogReader
         {
             var database = new OcelFlattener(file, processName, options, "OCEL 2.0 SQLite", "row");
             OcelSqliteReader.Read(export.Content, database, cancellationToken);
-            return database.Complete();
+            return Complete(database, export, file);
         }
 
         if (export.Format == ExportFormat.OcelXml)
         {
             var xml = new OcelFlattener(file, processName, options, "OCEL 2.0 XML", "line");
             OcelXmlReader.Read(export.Content, xml, cancellationToken);
-            return xml.Complete();
+            return Complete(xml, export, file);
         }
 
         var json = new OcelFlattener(file, processName, options, "OCEL 2.0 JSON", "byte");
         using var utf8 = Utf8WithoutBom(export);
         OcelJsonReader.Read(utf8, json, cancellationToken);
-        return json.Complete();
+        return Complete(json, export, file);
+    }
+
+    /// <summary>Records what the sniffer noticed (a truncated gzip, replaced bytes), then flattens.</summary>
+    private static List<MinedProcess> Complete(OcelFlattener flattener, SniffedExport export, string file)
+    {
+        foreach (var problem in export.Problems(file))
+        {
+            flattener.Quality.Add(DataQualityKinds.EncodingOrCompression, problem);
+        }
+
+        return flattener.Complete();
     }
 
     private static Stream Utf8WithoutBom(SniffedExport export)

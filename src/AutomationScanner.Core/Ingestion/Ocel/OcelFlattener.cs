@@ -564,7 +564,7 @@ internal sealed class OcelFlattener
     {
         var log = new LogAggregate(_processName + "/" + _types[type], _options.Mining);
         log.Files.Add(_file);
-        return new TypeProcess(log, new ProcessMiner(log));
+        return new TypeProcess(log, new ProcessMiner(log) { Limits = _options.Limits });
     }
 
     private int NewObject(ReadOnlySpan<char> id)
