@@ -108,6 +108,14 @@ public static class MarkdownReportWriter
             md.Append("- ").Append(Escape(assumption)).Append('\n');
         }
 
+        foreach (var process in report.Processes)
+        {
+            foreach (var note in process.ObjectCentric?.Notes ?? [])
+            {
+                md.Append("- ").Append(Escape(process.Process)).Append(": ").Append(Escape(note)).Append('\n');
+            }
+        }
+
         return md.ToString();
     }
 
