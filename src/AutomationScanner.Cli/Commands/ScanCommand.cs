@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using AutomationScanner.Azure;
+using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
@@ -24,13 +26,14 @@ public static class ScanCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz; documents: .txt, .md, .html, .docx, .pdf)", Arity = ArgumentArity.ZeroOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, OCEL .jsonocel/.xmlocel/.sqlite/.json/.xml, .gz; documents: .txt, .md, .html, .docx, .pdf)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json, .csv, .html and .md", DefaultValueFactory = _ => "scan-output" };
         var previous = new Option<string?>("--previous") { Description = "An earlier opportunities.json of the same engagement, to report what changed" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
         var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User\"" };
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var objectType = new Option<string[]>("--object-type") { Description = "OCEL logs: object types to use as the case, one process each (repeatable or comma-separated; default every type, or Ingestion__ObjectTypes)", AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };
         var noLlm = new Option<bool>("--no-llm") { Description = "Do not call Azure OpenAI even when AzureOpenAI__Endpoint and AzureOpenAI__Deployment are set" };
         var engagement = new Option<string?>("--engagement", "-e") { Description = "Scan this engagement's exports in storage and publish the report there, instead of local files" };
@@ -44,7 +47,7 @@ public static class ScanCommand
         var kinds = new Option<string[]>("--kind") { Description = "Override an activity's kind, e.g. \"A_SUBMITTED=system\" or \"process::activity=state\" (repeatable; kinds: work, decision, requester, system, state, measurement, wait, external)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("scan", "Scan exports and write the ranked opportunity list")
         {
-            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model, hourlyCost, currency, kinds, marks, marksDir,
+            inputs, output, previous, timeZone, map, dateOrder, automated, objectType, top, noLlm, engagement, connection, force, model, hourlyCost, currency, kinds, marks, marksDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,6 +60,12 @@ public static class ScanCommand
                     DateOrder = parse.GetValue(dateOrder),
                     Columns = parse.GetValue(map) is { } mapping ? ColumnMapping.Parse(mapping) : ColumnMapping.Empty,
                     Mining = new MiningOptions { AutomatedResources = new HashSet<string>(parse.GetValue(automated) ?? [], StringComparer.OrdinalIgnoreCase) },
+                    Ocel = new OcelOptions
+                    {
+                        ObjectTypes = parse.GetValue(objectType) is { Length: > 0 } chosen
+                            ? OcelOptions.ParseList(chosen)
+                            : StorageServiceCollectionExtensions.ObjectTypes(new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(StorageServiceCollectionExtensions.OcelObjectTypesKey)),
+                    },
                 };
             }
             catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or FormatException)

@@ -300,6 +300,10 @@ public static partial class HtmlReportWriter
         foreach (var process in report.Processes)
         {
             html.Append("<li>").Append(E(process.Process)).Append(": ").Append(E(process.TimeZoneNote)).Append("</li>\n");
+            foreach (var note in process.ObjectCentric?.Notes ?? [])
+            {
+                html.Append("<li>").Append(E(process.Process)).Append(": ").Append(E(note)).Append("</li>\n");
+            }
         }
 
         html.Append("</ul></section>\n");

@@ -112,6 +112,14 @@ public static partial class MarkdownReportWriter
             md.Append("- ").Append(Escape(assumption)).Append('\n');
         }
 
+        foreach (var process in report.Processes)
+        {
+            foreach (var note in process.ObjectCentric?.Notes ?? [])
+            {
+                md.Append("- ").Append(Escape(process.Process)).Append(": ").Append(Escape(note)).Append('\n');
+            }
+        }
+
         return md.ToString();
     }
 

@@ -83,7 +83,7 @@ public sealed partial class ScanPipeline(
             }
             else
             {
-                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, optionally .gz) or a document (.txt, .md, .html, .docx, .pdf); skipped");
+                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, OCEL .jsonocel/.xmlocel/.sqlite/.json/.xml, optionally .gz) or a document (.txt, .md, .html, .docx, .pdf); skipped");
             }
         }
 
@@ -96,13 +96,15 @@ public sealed partial class ScanPipeline(
                 try
                 {
                     await using var stream = await input.OpenAsync(ct);
-                    var log = new LogAggregate(processNames[input.Name], ingestion.Mining);
-                    var miner = new ProcessMiner(log);
-                    EventLogReader.Read(input.Name, stream, miner, ingestion, ct);
-                    miner.Complete();
-                    mined[input.Name] = MinedProcess.From(log, ingestion.DefaultTimeZone);
+
+                    // One process per log; an object-centric log (OCEL) gives one per object type.
+                    foreach (var process in EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct))
+                    {
+                        mined[input.Name + "\u001f" + process.Summary.Process] = process;
+                        LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
+                    }
+
                     outcomes[input.Name] = new InputOutcome(input.Name, "event-log", Read: true, null);
-                    LogMined(input.Name, log.Events, log.Cases);
                 }
                 catch (IngestionException ex)
                 {
@@ -184,7 +186,11 @@ public sealed partial class ScanPipeline(
         var estimator = new ValueEstimator(_scoring.Value);
         var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
         var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50);
-        var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal));
+        var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal))
+        {
+            ProcessContext = processes.Where(p => p.Summary.ObjectCentric is not null)
+                .ToDictionary(p => p.Summary.Process, p => ObjectContext(p.Summary.ObjectCentric!), StringComparer.Ordinal),
+        };
         var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk);
         var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
 
@@ -253,6 +259,10 @@ public sealed partial class ScanPipeline(
                 _ => RiskTier.Minimal,
             },
             f.Rationale)).ToList();
+
+    /// <summary>What an object-centric log says about the process's domain: its case notion and all its object types.</summary>
+    private static string ObjectContext(ObjectCentricSummary summary) =>
+        $"cases are '{summary.ObjectType}' objects; the log's object types: {string.Join(", ", summary.ObjectTypes.Keys)}";
 
     /// <summary>Log-derived automation potential until the classifier supplies one.</summary>
     private static double InterimSuitability(TaskCandidate candidate) =>
