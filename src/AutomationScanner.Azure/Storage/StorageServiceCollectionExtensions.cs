@@ -45,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<ScannerStorageClients>();
         builder.Services.AddSingleton<ExportCatalog>();
         builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<AutomationScanner.Core.Tracking.IOpportunityStatusStore, BlobOpportunityStatusStore>();
         builder.Services.AddSingleton<ScanScheduler>();
         builder.Services.AddSingleton<StorageScanService>();
         return builder;

@@ -51,6 +51,9 @@ public sealed record LogSummary
 
     /// <summary>Where the log has real starts: the start-time estimator's error per activity, measured on this log.</summary>
     public IReadOnlyList<StartEstimateValidation> StartEstimateValidation { get; init; } = [];
+
+    /// <summary>Median relative error of the start-time estimator over every validated execution of the log; null without real starts.</summary>
+    public double? StartEstimateMedianRelativeError { get; init; }
 }
 
 /// <summary>
@@ -144,6 +147,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} resource(s): {g.Key}"))],
             StatusLog = log.Activities.Any(a => a.StatusEvents > 0),
             StartEstimateValidation = [.. validation.OrderByDescending(v => v.Instances)],
+            StartEstimateMedianRelativeError = PooledMedian(present.Select(i => log.Activities[i].EstimateRelativeError)),
             Variants = log.VariantCounts.Count,
             Start = hasSpan ? new DateTimeOffset(log.MinUtcTicks, TimeSpan.Zero) : null,
             End = hasSpan ? new DateTimeOffset(log.MaxUtcTicks, TimeSpan.Zero) : null,
@@ -159,6 +163,17 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             DataQuality = log.DataQuality.ToIssues(),
         };
         return new MinedProcess(summary, activities);
+    }
+
+    private static double? PooledMedian(IEnumerable<QuantileSketch> sketches)
+    {
+        var pooled = new QuantileSketch();
+        foreach (var sketch in sketches)
+        {
+            pooled.Merge(sketch);
+        }
+
+        return pooled.Count == 0 ? null : pooled.Quantile(0.5);
     }
 
     private static double Ratio(long part, long whole) => whole == 0 ? 0 : part / (double)whole;

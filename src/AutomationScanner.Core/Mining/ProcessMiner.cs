@@ -356,12 +356,18 @@ public sealed class ProcessMiner
         if (e.Resource >= 0 && e.Lifecycle != Lifecycle.Status)
         {
             // The start as if the log had none: kept as the estimate where it has none, compared with the truth where it has.
-            if (state.LastCompleteTicks != long.MinValue)
+            // Status changes recorded while someone works (BPIC 2012's O_SENT inside W_Completeren) neither enable the work
+            // nor free the resource: only completions of task-like activities count, the case's first events aside.
+            var enabled = state.LastTaskCompleteTicks != long.MinValue ? state.LastTaskCompleteTicks : state.FirstTicks;
+            if (enabled != long.MinValue)
             {
-                _estimator.Enqueue(e.Activity, e.Resource, state.LastCompleteTicks, e.UtcTicks, e.OffsetMinutes, startTicks);
+                _estimator.Enqueue(e.Activity, e.Resource, enabled, e.UtcTicks, e.OffsetMinutes, startTicks);
             }
 
-            _estimator.RecordCompletion(e.Resource, e.UtcTicks);
+            if (log.NameSaysTask(e.Activity))
+            {
+                _estimator.RecordCompletion(e.Resource, e.UtcTicks);
+            }
         }
 
         if (startTicks != MinedEvent.NoStart)
@@ -463,6 +469,10 @@ public sealed class ProcessMiner
         state.Variant = (state.Variant ^ log.ActivityHash(e.Activity)) * VariantPrime;
         state.LastActivity = e.Activity;
         state.LastCompleteTicks = Math.Max(state.LastCompleteTicks, e.UtcTicks);
+        if (log.NameSaysTask(e.Activity))
+        {
+            state.LastTaskCompleteTicks = Math.Max(state.LastTaskCompleteTicks, e.UtcTicks);
+        }
     }
 
     private static long RemoveOpenStart(CaseState state, int activity)
@@ -535,6 +545,8 @@ public sealed class ProcessMiner
 
         public long LastCompleteTicks { get; set; } = long.MinValue;
 
+        public long LastTaskCompleteTicks { get; set; } = long.MinValue;
+
         public long LastEventTicks { get; set; } = long.MinValue;
 
         public long FirstTicks { get; set; } = long.MinValue;
@@ -599,6 +611,7 @@ public sealed class ProcessMiner
             LastActivity = -1;
             LastResource = -1;
             LastCompleteTicks = long.MinValue;
+            LastTaskCompleteTicks = long.MinValue;
             LastEventTicks = long.MinValue;
             FirstTicks = long.MinValue;
             Variant = VariantSeed;

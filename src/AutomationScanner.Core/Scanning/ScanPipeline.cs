@@ -6,8 +6,10 @@ using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Planning;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Core.Scanning;
@@ -43,10 +45,23 @@ public sealed partial class ScanPipeline(
     /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
     /// <param name="previous">The engagement's previous report, to record what changed.</param>
     /// <param name="cancellationToken">Stops the scan.</param>
-    public async Task<ScanReport> RunAsync(
+    public Task<ScanReport> RunAsync(
         IReadOnlyList<ScanInput> inputs,
         string? scanId = null,
         PreviousReport? previous = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, scanId, previous, marks: null, cancellationToken);
+
+    /// <param name="inputs">Exports to read.</param>
+    /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
+    /// <param name="previous">The engagement's previous report, to record what changed and extend the realisation history.</param>
+    /// <param name="marks">The engagement's opportunity statuses: the roadmap honours them and the marked tasks' realised benefit is measured.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    public async Task<ScanReport> RunAsync(
+        IReadOnlyList<ScanInput> inputs,
+        string? scanId,
+        PreviousReport? previous,
+        EngagementMarks? marks,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -123,9 +138,10 @@ public sealed partial class ScanPipeline(
         var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
         var opportunities = Judge(tasks, processes, assessments, cancellationToken);
         var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
+        scanId ??= started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return new ScanReport
         {
-            ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+            ScanId = scanId,
             GeneratedAt = started,
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
             Processes = [.. processes.Select(p => p.Summary)],
@@ -152,6 +168,8 @@ public sealed partial class ScanPipeline(
             RegulatoryDates = RuleCatalogue.Default.Dates,
             Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
             Llm = assessments.Usage,
+            Roadmap = new RoadmapBuilder(_scoring.Value).Build(opportunities, marks),
+            Realisation = RealisationTracker.Build(marks, scanId, started, opportunities, context, previous?.Realisation),
         };
     }
 
@@ -215,11 +233,14 @@ public sealed partial class ScanPipeline(
             estimator.Estimate(c, suitabilityOf[c], quality.GetValueOrDefault(c.Process)),
             screen.Assess(c, context, LlmFlags(assessments.For(c.Id)))));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
-        var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer, suitabilities.GetValueOrDefault(r.Candidate))).ToList();
-        foreach (var opportunity in opportunities)
+        var costs = new CostEstimator(_scoring.Value);
+        var opportunities = ranked.Select(r =>
         {
+            var opportunity = Opportunity.From(r, pseudonymizer, suitabilities.GetValueOrDefault(r.Candidate));
             opportunity.Llm = assessments.Usage.Enabled ? assessments.For(opportunity.Id) : null;
-        }
+            opportunity.Cost = costs.Estimate(r.Candidate, r.Value, r.Risk, assessments.For(r.Candidate.Id)?.Judgement);
+            return opportunity;
+        }).ToList();
 
         return opportunities;
     }
