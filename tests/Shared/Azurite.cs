@@ -56,7 +56,8 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new Azurite(process, output, ports[0], ports[1]);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a loaded CI machine node alone can take tens of seconds to start.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (!(await IsListeningAsync(ports[0]) && await IsListeningAsync(ports[1])))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)

@@ -12,6 +12,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Core.Scanning;
 
+/// <summary>Mines one event-log input into its aggregate (process name given); unreadable content throws <see cref="IngestionException"/>.</summary>
+public delegate Task<LogAggregate> LogMiner(ScanInput input, string process, CancellationToken cancellationToken);
+
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
 /// cannot be read are recorded in the report and the rest of the scan goes on. With a <paramref name="suitability"/>
@@ -43,10 +46,23 @@ public sealed partial class ScanPipeline(
     /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
     /// <param name="previous">The engagement's previous report, to record what changed.</param>
     /// <param name="cancellationToken">Stops the scan.</param>
-    public async Task<ScanReport> RunAsync(
+    public Task<ScanReport> RunAsync(
         IReadOnlyList<ScanInput> inputs,
         string? scanId = null,
         PreviousReport? previous = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, scanId, previous, logMiner: null, cancellationToken);
+
+    /// <summary>
+    /// A scan whose event logs are mined by <paramref name="logMiner"/> (null: one pass over each input here). The
+    /// Durable scan passes the aggregates its activities mined and merged, so judging, ranking and the report are the
+    /// same code whichever way the logs were mined.
+    /// </summary>
+    public async Task<ScanReport> RunAsync(
+        IReadOnlyList<ScanInput> inputs,
+        string? scanId,
+        PreviousReport? previous,
+        LogMiner? logMiner,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -79,11 +95,7 @@ public sealed partial class ScanPipeline(
             {
                 try
                 {
-                    await using var stream = await input.OpenAsync(ct);
-                    var log = new LogAggregate(processNames[input.Name], ingestion.Mining);
-                    var miner = new ProcessMiner(log);
-                    EventLogReader.Read(input.Name, stream, miner, ingestion, ct);
-                    miner.Complete();
+                    var log = await (logMiner ?? MineOnePassAsync)(input, processNames[input.Name], ct);
                     mined[input.Name] = MinedProcess.From(log, ingestion.DefaultTimeZone);
                     outcomes[input.Name] = new InputOutcome(input.Name, "event-log", Read: true, null);
                     LogMined(input.Name, log.Events, log.Cases);
@@ -133,6 +145,16 @@ public sealed partial class ScanPipeline(
             Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
             Llm = assessments.Usage,
         };
+    }
+
+    private async Task<LogAggregate> MineOnePassAsync(ScanInput input, string process, CancellationToken cancellationToken)
+    {
+        await using var stream = await input.OpenAsync(cancellationToken);
+        var log = new LogAggregate(process, ingestion.Mining);
+        var miner = new ProcessMiner(log);
+        EventLogReader.Read(input.Name, stream, miner, ingestion, cancellationToken);
+        miner.Complete();
+        return log;
     }
 
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AutomationScanner.Functions.Access;
 
 /// <summary>The engagements a request may read: all, a named set, or none (no valid principal where one is required).</summary>
-internal sealed class AccessScope
+public sealed class AccessScope
 {
     private readonly HashSet<string>? allowed;
 
@@ -28,7 +28,7 @@ internal sealed class AccessScope
 }
 
 /// <summary>Reads <c>X-MS-CLIENT-PRINCIPAL</c> (base64 JSON claims from App Service Authentication) into an <see cref="AccessScope"/>.</summary>
-internal sealed class EngagementAccess(IOptions<EngagementAccessOptions> options)
+public sealed class EngagementAccess(IOptions<EngagementAccessOptions> options)
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
 

@@ -7,14 +7,14 @@ using AutomationScanner.Functions.Tests.Infrastructure;
 
 namespace AutomationScanner.Functions.Tests.Api;
 
-/// <summary>The forwarded HTTP API: requests arrive at /api/{route} with the query string, as enableForwardingHttpRequest sends them.</summary>
+/// <summary>The HTTP functions through ASP.NET Core: real requests to /api/{route} with the query string and headers the host passes on.</summary>
 public sealed class ReportApiTests(ScannerEnvironment env)
 {
     private async Task<ScanManifest> PublishAsync(string engagement)
     {
         await env.UploadSampleAsync(engagement, "running-example.xes");
-        var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson()));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         return (await env.LatestAsync(engagement))!;
     }
 
@@ -175,17 +175,9 @@ public sealed class ReportApiTests(ScannerEnvironment env)
     }
 
     [Fact]
-    public async Task Root_HostReadinessProbe_Answers200()
-    {
-        using var response = await GetAsync("/");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
     public async Task Scans_RequirePrincipalAndNoneSent_Answers401()
     {
-        var (app, client) = await ScannerEnvironment.StartHandlerAsync(env.ConnectionString, "EngagementAccess:RequirePrincipal=true");
+        var (app, client) = await ScannerEnvironment.StartAppAsync(env.ConnectionString, "EngagementAccess:RequirePrincipal=true");
         await using (app)
         using (client)
         {
@@ -203,7 +195,7 @@ public sealed class ReportApiTests(ScannerEnvironment env)
     [Fact]
     public async Task Scans_GroupMappedInSettings_GrantsItsEngagements()
     {
-        var (app, client) = await ScannerEnvironment.StartHandlerAsync(env.ConnectionString, "EngagementAccess:Groups:8f3c1c9e-0000-4000-8000-000000000001=acme, beta");
+        var (app, client) = await ScannerEnvironment.StartAppAsync(env.ConnectionString, "EngagementAccess:Groups:8f3c1c9e-0000-4000-8000-000000000001=acme, beta");
         await using (app)
         using (client)
         {

@@ -1,32 +1,29 @@
-using System.Net;
-using AutomationScanner.Azure.Storage;
+using System.Text.Json;
+using AutomationScanner.Functions.Scanning;
 using AutomationScanner.Functions.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 
 namespace AutomationScanner.Functions.Tests.Triggers;
 
 /// <summary>
-/// The handler's side of retries and poisoning: every failed delivery answers non-2xx (the host retries, and after
-/// maxDequeueCount = 5 moves the message to scan-requests-poison) and publishes nothing, not even part of a scan.
+/// Failures: a request that cannot be read fails RunScan (the host retries the message, then poisons it); a scan
+/// with nothing readable fails its orchestration without retrying and publishes nothing, not even part of a scan.
 /// </summary>
 public sealed class RunScanFailureTests(ScannerEnvironment env)
 {
     [Fact]
-    public async Task RunScan_EngagementWithOnlyCorruptExports_Fails5TimesAndPublishesNothing()
+    public async Task RunScan_EngagementWithOnlyCorruptExports_FailsTheOrchestrationAndPublishesNothing()
     {
         var engagement = ScannerEnvironment.NewEngagement("corrupt");
         await env.UploadTextAsync(engagement, "broken.xes", "<log><trace><event><string key=\"concept:name\" value=\"A\"/>");
         await env.UploadTextAsync(engagement, "notes.csv", "just one column\nnothing else\n");
-        var message = new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson();
 
-        for (var delivery = 1; delivery <= 5; delivery++)
-        {
-            var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message, delivery));
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
 
-            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-            var logs = (await ScannerEnvironment.JsonAsync(response)).GetProperty("Logs").EnumerateArray().Select(l => l.GetString()!).ToList();
-            Assert.Contains(logs, l => l.Contains("no export could be read", StringComparison.Ordinal) && l.Contains("broken.xes", StringComparison.Ordinal));
-        }
-
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.NotNull(run.FailureDetails);
+        Assert.Contains("no export could be read", run.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("broken.xes", run.FailureDetails.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(await env.ReportBlobsAsync(engagement));
     }
 
@@ -34,32 +31,44 @@ public sealed class RunScanFailureTests(ScannerEnvironment env)
     [InlineData("""{"engagement":"../other"}""")]
     [InlineData("""{"reason":"upload"}""")]
     [InlineData("""[1,2]""")]
-    public async Task RunScan_InvalidRequest_Answers400AndWritesNothing(string message)
+    [InlineData("not json at all")]
+    public async Task RunScan_InvalidRequest_FailsBeforeStartingAnything(string message)
     {
         var before = await env.ReportBlobsAsync("other");
 
-        var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message));
+        await Assert.ThrowsAsync<FormatException>(() => env.Triggers.RunScanAsync(message, env.Durable.Client, TestContext.Current.CancellationToken));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await env.ReportBlobsAsync("other"));
     }
 
     [Fact]
-    public async Task RunScan_BodyWithoutData_Answers400()
-    {
-        var response = await env.InvokeAsync("RunScan", """{"Metadata":{}}""");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task RunScan_EngagementWithoutExports_SucceedsWithoutReport()
+    public async Task RunScan_EngagementWithoutExports_CompletesWithoutReport()
     {
         var engagement = ScannerEnvironment.NewEngagement("empty");
 
-        var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson()));
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal("NoExports", run.ReadOutputAs<ScanResult>()!.Status);
         Assert.Empty(await env.ReportBlobsAsync(engagement));
+    }
+
+    [Fact]
+    public async Task RunScan_OneCorruptExportBesideAGoodOne_PublishesTheGoodOneAndNamesTheBad()
+    {
+        var engagement = ScannerEnvironment.NewEngagement("mixed");
+        await env.UploadSampleAsync(engagement, "running-example.xes");
+        await env.UploadTextAsync(engagement, "broken.xes", "<log><trace><event><string key=\"concept:name\" value=\"A\"/>");
+
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        var latest = (await env.LatestAsync(engagement))!;
+        var inputs = latest.Inputs.ToDictionary(i => i.Name);
+        Assert.True(inputs["running-example.xes"].Read);
+        Assert.False(inputs["broken.xes"].Read);
+        Assert.Contains("broken.xes", inputs["broken.xes"].Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse((await env.Storage.Reports.GetBlobClient($"{engagement}/{latest.ScanId}/report.json").DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content);
+        Assert.True(json.RootElement.GetProperty("opportunities").GetArrayLength() > 0);
     }
 }
