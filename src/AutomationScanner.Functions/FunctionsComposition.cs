@@ -1,4 +1,6 @@
 using AutomationScanner.Azure;
+using AutomationScanner.Azure.Access;
+using Microsoft.Extensions.Configuration;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Functions.Access;
 using AutomationScanner.Functions.Scanning;
@@ -20,7 +22,11 @@ public static class FunctionsComposition
         // validated at start, so a missing connection stops the worker before it takes work.
         builder.AddScanner();
         builder.AddScannerStorage();
-        builder.Services.AddOptions<EngagementAccessOptions>().BindConfiguration(EngagementAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Requiring a principal makes sense only where the platform's authentication sets (and strips) the header.
+        builder.Services.AddOptions<EngagementAccessOptions>().BindConfiguration(EngagementAccessOptions.SectionName).ValidateDataAnnotations()
+            .Validate<IConfiguration>((o, c) => ClientPrincipalPolicy.Validate(o.RequirePrincipal, c[ClientPrincipalPolicy.PlatformAuthenticationSetting]) is null,
+                ClientPrincipalPolicy.Validate(true, null)!)
+            .ValidateOnStart();
         builder.Services.AddOptions<ScanFanOutOptions>().BindConfiguration(ScanFanOutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<EngagementAccess>();
         builder.Services.AddSingleton<ScanActivities>();

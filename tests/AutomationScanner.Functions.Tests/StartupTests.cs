@@ -22,6 +22,7 @@ public sealed class StartupTests(ScannerEnvironment env)
     [Theory]
     [InlineData("ScanScheduling:CoalesceDelay=2.00:00:00", "CoalesceDelay")]
     [InlineData("ScanFanOut:MaxPartsPerExport=0", "MaxPartsPerExport")]
+    [InlineData("ScanFanOut:PartBytes=1000", "PartBytes")]
     public async Task StartAsync_SettingOutOfRange_FailsNamingIt(string setting, string name)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => ScannerEnvironment.StartAppAsync(env.ConnectionString, setting));
@@ -29,3 +30,4 @@ public sealed class StartupTests(ScannerEnvironment env)
         Assert.Contains(name, failure.Message, StringComparison.Ordinal);
     }
 }
+

@@ -37,6 +37,30 @@ public sealed class ActivityAggregate
 
     public QuantileSketch ServiceTime { get; } = new();
 
+    /// <summary>Service times with the start estimated (enablement and resource availability, off-duty excluded).</summary>
+    public QuantileSketch EstimatedServiceTime { get; } = new();
+
+    /// <summary>Where the true start is known: |estimate - truth| in seconds, the start-time estimator's validation.</summary>
+    public QuantileSketch EstimateAbsoluteError { get; } = new();
+
+    /// <summary>Where the true start is known: |estimate - truth| / truth (true service times of at least a second).</summary>
+    public QuantileSketch EstimateRelativeError { get; } = new();
+
+    /// <summary>Status logs: working seconds the case stayed in this status until its next event.</summary>
+    public QuantileSketch TimeInStatus { get; } = new();
+
+    /// <summary>Events whose lifecycle value was a status rather than an XES transition.</summary>
+    public long StatusEvents { get; set; }
+
+    /// <summary>Executions within <see cref="LogAggregate.QuickFollowSeconds"/> of the previous event of the case.</summary>
+    public long QuickFollows { get; set; }
+
+    /// <summary>Events carrying a numeric attribute named as the activity itself (a value recorded, e.g. "CRP").</summary>
+    public long OwnValueEvents { get; set; }
+
+    /// <summary>Executions per local hour of the day (0..23).</summary>
+    public long[] Hours { get; } = new long[24];
+
     public QuantileSketch WaitingTime { get; } = new();
 
     public Dictionary<int, long> Predecessors { get; } = [];
@@ -56,8 +80,14 @@ public sealed class ActivityAggregate
 
     public ActivityAggregateState ToState() => new()
     {
-        Counts = [Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions, CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions],
+        Counts = [Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions, CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions,
+            StatusEvents, QuickFollows, OwnValueEvents],
         ServiceTime = ServiceTime.ToState(),
+        EstimatedServiceTime = EstimatedServiceTime.ToState(),
+        EstimateAbsoluteError = EstimateAbsoluteError.ToState(),
+        EstimateRelativeError = EstimateRelativeError.ToState(),
+        TimeInStatus = TimeInStatus.ToState(),
+        Hours = [.. Hours],
         WaitingTime = WaitingTime.ToState(),
         Predecessors = [.. Predecessors.Select(p => new[] { p.Key, p.Value })],
         Successors = [.. Successors.Select(p => new[] { p.Key, p.Value })],
@@ -68,14 +98,20 @@ public sealed class ActivityAggregate
 
     internal void Restore(ActivityAggregateState state)
     {
-        if (state.Counts.Count != 12)
+        if (state.Counts.Count != 15 || state.Hours.Count != Hours.Length)
         {
-            throw new ArgumentException($"An activity aggregate has 12 counts, not {state.Counts.Count}.", nameof(state));
+            throw new ArgumentException($"An activity aggregate has 15 counts and 24 hours, not {state.Counts.Count} and {state.Hours.Count}.", nameof(state));
         }
 
         (Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions) = (state.Counts[0], state.Counts[1], state.Counts[2], state.Counts[3], state.Counts[4], state.Counts[5]);
         (CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions) = (state.Counts[6], state.Counts[7], state.Counts[8], state.Counts[9], state.Counts[10], state.Counts[11]);
+        (StatusEvents, QuickFollows, OwnValueEvents) = (state.Counts[12], state.Counts[13], state.Counts[14]);
         ServiceTime.Restore(state.ServiceTime);
+        EstimatedServiceTime.Restore(state.EstimatedServiceTime);
+        EstimateAbsoluteError.Restore(state.EstimateAbsoluteError);
+        EstimateRelativeError.Restore(state.EstimateRelativeError);
+        TimeInStatus.Restore(state.TimeInStatus);
+        state.Hours.ToArray().CopyTo(Hours, 0);
         WaitingTime.Restore(state.WaitingTime);
         Fill(Predecessors, state.Predecessors);
         Fill(Successors, state.Successors);
@@ -107,6 +143,17 @@ public sealed class ActivityAggregate
         AutomatedExecutions += other.AutomatedExecutions;
         OffHoursExecutions += other.OffHoursExecutions;
         ServiceTime.Merge(other.ServiceTime);
+        EstimatedServiceTime.Merge(other.EstimatedServiceTime);
+        EstimateAbsoluteError.Merge(other.EstimateAbsoluteError);
+        EstimateRelativeError.Merge(other.EstimateRelativeError);
+        TimeInStatus.Merge(other.TimeInStatus);
+        StatusEvents += other.StatusEvents;
+        QuickFollows += other.QuickFollows;
+        OwnValueEvents += other.OwnValueEvents;
+        for (var h = 0; h < Hours.Length; h++)
+        {
+            Hours[h] += other.Hours[h];
+        }
         WaitingTime.Merge(other.WaitingTime);
         foreach (var (key, count) in other.Predecessors)
         {
@@ -138,6 +185,16 @@ public sealed record ActivityAggregateState
     public required IReadOnlyList<long> Counts { get; init; }
 
     public required QuantileSketchState ServiceTime { get; init; }
+
+    public required QuantileSketchState EstimatedServiceTime { get; init; }
+
+    public required QuantileSketchState EstimateAbsoluteError { get; init; }
+
+    public required QuantileSketchState EstimateRelativeError { get; init; }
+
+    public required QuantileSketchState TimeInStatus { get; init; }
+
+    public required IReadOnlyList<long> Hours { get; init; }
 
     public required QuantileSketchState WaitingTime { get; init; }
 

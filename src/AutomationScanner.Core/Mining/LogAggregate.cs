@@ -18,6 +18,10 @@ public sealed class LogAggregate
     private readonly List<bool> _failureActivity = [];
     private readonly List<ulong> _activityHashes = [];
     private readonly List<ActivityAggregate> _activities = [];
+    private readonly List<ResourceAggregate> _resources = [];
+
+    /// <summary>An execution this close to the previous completion of its case "fires within seconds" of it.</summary>
+    public const int QuickFollowSeconds = 3;
 
     public LogAggregate(string process, MiningOptions? options = null)
     {
@@ -36,6 +40,9 @@ public sealed class LogAggregate
     public IReadOnlyList<string> ResourceNames => _resourceNames;
 
     public IReadOnlyList<ActivityAggregate> Activities => _activities;
+
+    /// <summary>Behaviour of each resource (same ids as <see cref="ResourceNames"/>).</summary>
+    public IReadOnlyList<ResourceAggregate> Resources => _resources;
 
     public long Events { get; set; }
 
@@ -59,11 +66,27 @@ public sealed class LogAggregate
 
     public SortedSet<string> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Returned by <see cref="InternActivity"/> once <see cref="MaxActivities"/> is reached: drop the event.</summary>
+    public const int DroppedActivity = -2;
+
+    /// <summary>Distinct activities kept; events of further activities are dropped with a data-quality note.</summary>
+    public int MaxActivities { get; set; } = int.MaxValue;
+
+    /// <summary>Distinct resources kept; further resources are read as unknown with a data-quality note.</summary>
+    public int MaxResources { get; set; } = int.MaxValue;
+
     public int InternActivity(ReadOnlySpan<char> name)
     {
         if (_activityLookup.TryGetValue(name, out var id))
         {
             return id;
+        }
+
+        if (_activityNames.Count >= MaxActivities)
+        {
+            DataQuality.Add(DataQualityKinds.TooManyActivities, FormattableString.Invariant(
+                $"more than {MaxActivities} distinct activities (input limit MaxActivities): events of activity '{(name.Length <= 40 ? name.ToString() : string.Concat(name[..40], "..."))}' and later new activities are dropped"));
+            return DroppedActivity;
         }
 
         return AddActivity(name.ToString());
@@ -79,6 +102,13 @@ public sealed class LogAggregate
         if (_resourceLookup.TryGetValue(name, out var id))
         {
             return id;
+        }
+
+        if (_resourceNames.Count >= MaxResources)
+        {
+            DataQuality.Add(DataQualityKinds.TooManyActivities, FormattableString.Invariant(
+                $"more than {MaxResources} distinct resources (input limit MaxActivities): further resources are read as unknown"));
+            return -1;
         }
 
         return AddResource(name.ToString());
@@ -109,6 +139,11 @@ public sealed class LogAggregate
             _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap);
         }
 
+        for (var i = 0; i < other._resources.Count; i++)
+        {
+            _resources[resourceMap[i]].MergeFrom(other._resources[i]);
+        }
+
         Events += other.Events;
         Cases += other.Cases;
         MinUtcTicks = Math.Min(MinUtcTicks, other.MinUtcTicks);
@@ -132,6 +167,7 @@ public sealed class LogAggregate
         ActivityNames = [.. _activityNames],
         ResourceNames = [.. _resourceNames],
         Activities = [.. _activities.Select(a => a.ToState())],
+        Resources = [.. _resources.Select(r => r.ToState())],
         Events = Events,
         Cases = Cases,
         MinUtcTicks = MinUtcTicks,
@@ -167,6 +203,11 @@ public sealed class LogAggregate
         for (var i = 0; i < state.Activities.Count; i++)
         {
             log._activities[i].Restore(state.Activities[i]);
+        }
+
+        for (var i = 0; i < state.Resources.Count && i < log._resources.Count; i++)
+        {
+            log._resources[i].Restore(state.Resources[i]);
         }
 
         log.Events = state.Events;
@@ -217,6 +258,7 @@ public sealed class LogAggregate
         var id = _resourceNames.Count;
         _resourceIds.Add(name, id);
         _resourceNames.Add(name);
+        _resources.Add(new ResourceAggregate());
         _automatedResource.Add(Options.IsAutomatedResource(name));
         return id;
     }
@@ -232,6 +274,9 @@ public sealed record LogAggregateState
     public required IReadOnlyList<string> ResourceNames { get; init; }
 
     public required IReadOnlyList<ActivityAggregateState> Activities { get; init; }
+
+    /// <summary>Per resource (same order as <see cref="ResourceNames"/>), see <see cref="ResourceAggregate.ToState"/>.</summary>
+    public required IReadOnlyList<long[]> Resources { get; init; }
 
     public long Events { get; init; }
 

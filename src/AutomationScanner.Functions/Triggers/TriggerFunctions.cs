@@ -47,11 +47,7 @@ public sealed partial class TriggerFunctions(ScanScheduler scheduler, ExportCata
             engagements.Add(engagement);
         }
 
-        foreach (var engagement in engagements)
-        {
-            var scheduled = await scheduler.ScheduleAfterUploadAsync(engagement, cancellationToken);
-            outcomes.Add(scheduled ? $"Engagement {engagement}: scan scheduled." : $"Engagement {engagement}: scan already pending; coalesced.");
-        }
+        outcomes.AddRange(await scheduler.ScheduleUploadsAsync(engagements, exports, maxEngagements: 50, cancellationToken));
 
         foreach (var outcome in outcomes)
         {

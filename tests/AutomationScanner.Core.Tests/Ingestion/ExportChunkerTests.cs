@@ -13,6 +13,52 @@ public sealed class ExportChunkerTests
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
+    /// <summary>
+    /// The mined process as JSON without what only the start-time estimator produces (estimated service times, their
+    /// validation against true starts, the late-event note, and time in status, measured in working hours of the
+    /// estimator's on-duty calendar): the estimator takes a resource's previous completion in any case and learns the
+    /// calendar from the whole log, so parts cannot reproduce it (docs: README, "Parts of a large export").
+    /// </summary>
+    private static string Comparable(MinedProcess mined)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(mined, Json))!;
+        Strip(node);
+        return node.ToJsonString();
+    }
+
+    private static void Strip(System.Text.Json.Nodes.JsonNode? node)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).Where(k => k.Contains("Estimat", StringComparison.Ordinal) || k == "TimeInStatus").ToList())
+                {
+                    obj.Remove(key);
+                }
+
+                foreach (var (_, value) in obj.ToList())
+                {
+                    Strip(value);
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonArray array:
+                foreach (var item in array.ToList())
+                {
+                    if (item is System.Text.Json.Nodes.JsonObject issue && issue["Kind"]?.GetValueKind() == JsonValueKind.String && issue["Kind"]!.GetValue<string>() == DataQualityKinds.LateEvent)
+                    {
+                        array.Remove(item);
+                    }
+                    else
+                    {
+                        Strip(item);
+                    }
+                }
+
+                break;
+        }
+    }
+
     public static TheoryData<string, int> RealLogs()
     {
         var data = new TheoryData<string, int>();
@@ -48,7 +94,7 @@ public sealed class ExportChunkerTests
         // A log with fewer cases than parts (the six cases of running-example.csv) gets fewer cuts.
         Assert.InRange(plan.Count, Math.Min(parts, 6), parts);
         Assert.All(plan, c => Assert.Equal(parts == 1 ? ChunkKind.Whole : ChunkKind.ByteRange, c.Kind));
-        Assert.Equal(JsonSerializer.Serialize(onePass, Json), JsonSerializer.Serialize(MinedProcess.From(merged, TimeZoneInfo.Utc), Json));
+        Assert.Equal(Comparable(onePass), Comparable(MinedProcess.From(merged, TimeZoneInfo.Utc)));
     }
 
     [Fact]
@@ -105,7 +151,7 @@ public sealed class ExportChunkerTests
 
         Assert.True(ExportChunker.NeedsCaseHash(byRange));
         Assert.Throws<InvalidOperationException>(() => ExportChunker.Merge("interleaved.csv", byRange));
-        Assert.Equal(JsonSerializer.Serialize(onePass, Json), JsonSerializer.Serialize(MinedProcess.From(merged, TimeZoneInfo.Utc), Json));
+        Assert.Equal(Comparable(onePass), Comparable(MinedProcess.From(merged, TimeZoneInfo.Utc)));
     }
 
     [Fact]

@@ -212,4 +212,33 @@ public sealed class ReportApiTests(ScannerEnvironment env)
             await app.StopAsync(TestContext.Current.CancellationToken);
         }
     }
+
+    [Fact]
+    public async Task Scans_PrincipalHeaderWithoutPlatformAuthentication_ProvesNothing()
+    {
+        var theirs = ScannerEnvironment.NewEngagement("forged");
+        await PublishAsync(theirs);
+        var (app, client) = await ScannerEnvironment.StartAppAsync(env.ConnectionString, "WEBSITE_AUTH_ENABLED=false");
+        await using (app)
+        using (client)
+        {
+            // Without App Service Authentication nothing strips the header, so a caller could write any principal:
+            // it neither grants nor narrows access; the function key is the gate.
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/engagements/{theirs}/scans");
+            request.Headers.Add("X-MS-CLIENT-PRINCIPAL", HostPayloads.Principal(("roles", "Engagement.someone-else")));
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await app.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_RequirePrincipalWithoutPlatformAuthentication_Fails()
+    {
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            ScannerEnvironment.StartAppAsync(env.ConnectionString, "WEBSITE_AUTH_ENABLED=false", "EngagementAccess:RequirePrincipal=true"));
+
+        Assert.Contains("WEBSITE_AUTH_ENABLED", failure.Message, StringComparison.Ordinal);
+    }
 }

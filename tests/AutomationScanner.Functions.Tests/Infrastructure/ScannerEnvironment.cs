@@ -109,6 +109,8 @@ public sealed class ScannerEnvironment : IAsyncLifetime
             $"--ScannerStorage={connectionString}",
             "--ScanScheduling:CoalesceDelay=00:00:00",
             "--ScanFanOut:PartBytes=1048576",
+            // App Service Authentication on, as in a deployment with sign-in: only then is X-MS-CLIENT-PRINCIPAL trusted.
+            "--WEBSITE_AUTH_ENABLED=true",
             .. settings.Select(s => "--" + s),
         ];
         var builder = WebApplication.CreateSlimBuilder(args);
