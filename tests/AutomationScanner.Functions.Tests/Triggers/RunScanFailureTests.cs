@@ -6,13 +6,13 @@ using Microsoft.DurableTask.Client;
 namespace AutomationScanner.Functions.Tests.Triggers;
 
 /// <summary>
-/// Failures: a request that cannot be read fails RunScan (the host retries the message, then poisons it); a scan
-/// with nothing readable fails its orchestration without retrying and publishes nothing, not even part of a scan.
+/// Failures: a request that cannot be read fails RunScan (the host retries the message, then poisons it); exports
+/// that cannot be read are reported, beside the ones that can, and never fail the scan.
 /// </summary>
 public sealed class RunScanFailureTests(ScannerEnvironment env)
 {
     [Fact]
-    public async Task RunScan_EngagementWithOnlyCorruptExports_FailsTheOrchestrationAndPublishesNothing()
+    public async Task RunScan_EngagementWithOnlyCorruptExports_PublishesAReportThatNamesEveryProblem()
     {
         var engagement = ScannerEnvironment.NewEngagement("corrupt");
         await env.UploadTextAsync(engagement, "broken.xes", "<log><trace><event><string key=\"concept:name\" value=\"A\"/>");
@@ -20,11 +20,14 @@ public sealed class RunScanFailureTests(ScannerEnvironment env)
 
         var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
 
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
-        Assert.NotNull(run.FailureDetails);
-        Assert.Contains("no export could be read", run.FailureDetails.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("broken.xes", run.FailureDetails.ErrorMessage, StringComparison.Ordinal);
-        Assert.Empty(await env.ReportBlobsAsync(engagement));
+        // Retrying cannot make a bad file good: the scan completes and its report tells the consultant what to fix.
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal("Published", run.ReadOutputAs<ScanResult>()!.Status);
+        var latest = (await env.LatestAsync(engagement))!;
+        Assert.All(latest.Inputs, i => Assert.False(i.Read));
+        Assert.Contains(latest.Inputs, i => i.Name == "broken.xes" && i.Error!.Contains("broken.xes", StringComparison.Ordinal));
+        Assert.Contains(latest.Inputs, i => i.Name == "notes.csv" && i.Error!.Contains("notes.csv", StringComparison.Ordinal));
+        Assert.Equal(0, latest.Opportunities);
     }
 
     [Theory]
