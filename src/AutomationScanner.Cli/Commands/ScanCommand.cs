@@ -157,8 +157,9 @@ public static class ScanCommand
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.html"), s => HtmlReportWriter.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.md"), s => MarkdownReportWriter.WriteAsync(report, s, cancellationToken));
+            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.xlsx"), s => XlsxReportWriter.WriteAsync(report, s, cancellationToken));
             Print(console, report, parse.GetValue(top));
-            console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/], [bold].csv[/], [bold].html[/] and [bold].md[/].");
+            console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/], [bold].csv[/], [bold].html[/], [bold].md[/] and [bold].xlsx[/].");
             return report.Inputs.Any(i => i.Read) ? 0 : ExitNothingReadable;
         });
         return command;

@@ -104,7 +104,10 @@ internal static class CsvEventLogReader
                 var lifecycle = columns.Lifecycle >= 0 && columns.Lifecycle < csv.RowFieldCount
                     ? LifecycleParser.Parse(csv.GetFieldSpan(columns.Lifecycle))
                     : Lifecycle.None;
-                var minedEvent = new MinedEvent(log.InternActivity(activityName), resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks);
+                var role = columns.Role >= 0 && columns.Role < csv.RowFieldCount
+                    ? log.InternRole(csv.GetFieldSpan(columns.Role).Trim())
+                    : -1;
+                var minedEvent = new MinedEvent(log.InternActivity(activityName), resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, role);
                 miner.Add(caseId, minedEvent);
                 accepted++;
             }

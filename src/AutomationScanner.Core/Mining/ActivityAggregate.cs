@@ -45,6 +45,9 @@ public sealed class ActivityAggregate
 
     public Dictionary<int, long> ResourceExecutions { get; } = [];
 
+    /// <summary>Executions per role (XES <c>org:role</c> or a CSV role column), keyed by role id.</summary>
+    public Dictionary<int, long> RoleExecutions { get; } = [];
+
     /// <summary>Executions per month, keyed year * 12 + month - 1.</summary>
     public Dictionary<int, long> Months { get; } = [];
 
@@ -54,7 +57,7 @@ public sealed class ActivityAggregate
     internal static void Increment(Dictionary<int, long> counts, int key, long by = 1) =>
         CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += by;
 
-    internal void MergeFrom(ActivityAggregate other, int[] activityMap, int[] resourceMap)
+    internal void MergeFrom(ActivityAggregate other, int[] activityMap, int[] resourceMap, int[]? roleMap = null)
     {
         Events += other.Events;
         Executions += other.Executions;
@@ -83,6 +86,11 @@ public sealed class ActivityAggregate
         foreach (var (key, count) in other.ResourceExecutions)
         {
             Increment(ResourceExecutions, resourceMap[key], count);
+        }
+
+        foreach (var (key, count) in other.RoleExecutions)
+        {
+            Increment(RoleExecutions, roleMap is null ? key : roleMap[key], count);
         }
 
         foreach (var (key, count) in other.Months)

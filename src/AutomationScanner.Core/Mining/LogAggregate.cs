@@ -14,6 +14,10 @@ public sealed class LogAggregate
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _resourceLookup;
     private readonly List<string> _activityNames = [];
     private readonly List<string> _resourceNames = [];
+    private readonly Dictionary<string, int> _roleIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _roleLookup;
+    private readonly List<string> _roleNames = [];
+    private readonly HashSet<long> _resourceRoles = [];
     private readonly List<bool> _automatedResource = [];
     private readonly List<bool> _failureActivity = [];
     private readonly List<ulong> _activityHashes = [];
@@ -25,6 +29,7 @@ public sealed class LogAggregate
         Options = options ?? MiningOptions.Default;
         _activityLookup = _activityIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _resourceLookup = _resourceIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _roleLookup = _roleIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Process { get; }
@@ -36,6 +41,9 @@ public sealed class LogAggregate
     public IReadOnlyList<string> ResourceNames => _resourceNames;
 
     public IReadOnlyList<ActivityAggregate> Activities => _activities;
+
+    /// <summary>Roles named in the log (XES <c>org:role</c>, a CSV role column).</summary>
+    public IReadOnlyList<string> RoleNames => _roleNames;
 
     public long Events { get; set; }
 
@@ -84,6 +92,24 @@ public sealed class LogAggregate
         return AddResource(name.ToString());
     }
 
+    /// <summary>Interns a role name; -1 for an empty one.</summary>
+    public int InternRole(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty)
+        {
+            return -1;
+        }
+
+        return _roleLookup.TryGetValue(name, out var id) ? id : AddRole(name.ToString());
+    }
+
+    /// <summary>Records that <paramref name="resource"/> acted in <paramref name="role"/> (a shared account acts in many).</summary>
+    public void AddResourceRole(int resource, int role) => _resourceRoles.Add(((long)resource << 32) | (uint)role);
+
+    /// <summary>The roles each resource acted in, by resource id.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<int>> RolesByResource() =>
+        _resourceRoles.GroupBy(pair => (int)(pair >> 32)).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(pair => (int)(pair & 0xFFFFFFFF))]);
+
     public bool IsAutomatedResource(int resource) => resource >= 0 && _automatedResource[resource];
 
     public bool IsFailureActivity(int activity) => _failureActivity[activity];
@@ -97,9 +123,15 @@ public sealed class LogAggregate
         ArgumentNullException.ThrowIfNull(other);
         var activityMap = other._activityNames.Select(AddOrGetActivity).ToArray();
         var resourceMap = other._resourceNames.Select(AddOrGetResource).ToArray();
+        var roleMap = other._roleNames.Select(name => _roleIds.TryGetValue(name, out var id) ? id : AddRole(name)).ToArray();
         for (var i = 0; i < other._activities.Count; i++)
         {
-            _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap);
+            _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap, roleMap);
+        }
+
+        foreach (var pair in other._resourceRoles)
+        {
+            AddResourceRole(resourceMap[(int)(pair >> 32)], roleMap[(int)(pair & 0xFFFFFFFF)]);
         }
 
         Events += other.Events;
@@ -142,6 +174,14 @@ public sealed class LogAggregate
         }
 
         return hash;
+    }
+
+    private int AddRole(string name)
+    {
+        var id = _roleNames.Count;
+        _roleIds.Add(name, id);
+        _roleNames.Add(name);
+        return id;
     }
 
     private int AddResource(string name)

@@ -10,7 +10,8 @@ public readonly record struct MinedEvent(
     short OffsetMinutes,
     Lifecycle Lifecycle,
     long Sequence,
-    long StartUtcTicks = MinedEvent.NoStart)
+    long StartUtcTicks = MinedEvent.NoStart,
+    int Role = -1)
 {
     public const long NoStart = long.MinValue;
 }
@@ -248,6 +249,15 @@ public sealed class ProcessMiner
             if (previousCount == 1)
             {
                 activity.CasesWithRepeat++;
+            }
+        }
+
+        if (e.Role >= 0)
+        {
+            ActivityAggregate.Increment(activity.RoleExecutions, e.Role);
+            if (e.Resource >= 0)
+            {
+                log.AddResourceRole(e.Resource, e.Role);
             }
         }
 
