@@ -38,9 +38,10 @@ public static class ScanCommand
         var model = new Option<FileInfo?>("--model") { Description = "Suitability model (.zip from `scanner train`); default: the shipped model" };
         var hourlyCost = new Option<double?>("--hourly-cost") { Description = "Full cost of one hour of the work, for the money figures (default 50, or Scoring__Value__HourlyCost)" };
         var currency = new Option<string?>("--currency") { Description = "Currency of --hourly-cost (default EUR, or Scoring__Value__Currency)" };
+        var kinds = new Option<string[]>("--kind") { Description = "Override an activity's kind, e.g. \"A_SUBMITTED=system\" or \"process::activity=state\" (repeatable; kinds: work, decision, requester, system, state, measurement, wait, external)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("scan", "Scan exports and write the ranked opportunity list")
         {
-            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model, hourlyCost, currency,
+            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model, hourlyCost, currency, kinds,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -75,6 +76,20 @@ public static class ScanCommand
             if (parse.GetValue(currency) is { Length: > 0 } code)
             {
                 scoring.Value.Currency = code.ToUpperInvariant();
+            }
+
+            foreach (var kindOverride in parse.GetValue(kinds) ?? [])
+            {
+                try
+                {
+                    ActivityKindResolver.ParseOverride(kindOverride);
+                }
+                catch (FormatException ex)
+                {
+                    return Fail(console, "--kind: " + ex.Message);
+                }
+
+                scoring.KindOverrides.Add(kindOverride);
             }
 
             SuitabilityScorer suitability;
@@ -267,7 +282,7 @@ public static class ScanCommand
                     : o.Suitability.ToString("0.00", CultureInfo.InvariantCulture),
                 o.Value.BenefitHours.P50.ToString("N0", CultureInfo.InvariantCulture),
                 o.ExecutionsPerYear.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis == Core.Ranking.HandlingTimeBasis.ServiceTime ? string.Empty : " (est.)")),
+                Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis switch { Core.Ranking.HandlingTimeBasis.Measured => string.Empty, Core.Ranking.HandlingTimeBasis.Estimated => " (est.)", _ => " (assumed)" })),
                 o.Value.Confidence.ToString("P0", CultureInfo.InvariantCulture));
         }
 

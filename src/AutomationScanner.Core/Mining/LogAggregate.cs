@@ -17,7 +17,7 @@ public sealed class LogAggregate
     private readonly Dictionary<string, int> _roleIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _roleLookup;
     private readonly List<string> _roleNames = [];
-    private readonly HashSet<long> _resourceRoles = [];
+    private readonly Dictionary<long, long> _resourceRoles = [];
     private readonly List<bool> _automatedResource = [];
     private readonly List<bool> _failureActivity = [];
     private readonly List<ulong> _activityHashes = [];
@@ -103,12 +103,14 @@ public sealed class LogAggregate
         return _roleLookup.TryGetValue(name, out var id) ? id : AddRole(name.ToString());
     }
 
-    /// <summary>Records that <paramref name="resource"/> acted in <paramref name="role"/> (a shared account acts in many).</summary>
-    public void AddResourceRole(int resource, int role) => _resourceRoles.Add(((long)resource << 32) | (uint)role);
+    /// <summary>Counts an execution of <paramref name="resource"/> in <paramref name="role"/> (a shared account acts in many).</summary>
+    public void AddResourceRole(int resource, int role, long executions = 1) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(_resourceRoles, ((long)resource << 32) | (uint)role, out _) += executions;
 
-    /// <summary>The roles each resource acted in, by resource id.</summary>
-    public IReadOnlyDictionary<int, IReadOnlyList<int>> RolesByResource() =>
-        _resourceRoles.GroupBy(pair => (int)(pair >> 32)).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(pair => (int)(pair & 0xFFFFFFFF))]);
+    /// <summary>Executions per role of each resource, by resource id then role id.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<int, long>> RolesByResource() =>
+        _resourceRoles.GroupBy(pair => (int)(pair.Key >> 32))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, long>)g.ToDictionary(pair => (int)(pair.Key & 0xFFFFFFFF), pair => pair.Value));
 
     public bool IsAutomatedResource(int resource) => resource >= 0 && _automatedResource[resource];
 
@@ -129,9 +131,9 @@ public sealed class LogAggregate
             _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap, roleMap);
         }
 
-        foreach (var pair in other._resourceRoles)
+        foreach (var (pair, executions) in other._resourceRoles)
         {
-            AddResourceRole(resourceMap[(int)(pair >> 32)], roleMap[(int)(pair & 0xFFFFFFFF)]);
+            AddResourceRole(resourceMap[(int)(pair >> 32)], roleMap[(int)(pair & 0xFFFFFFFF)], executions);
         }
 
         Events += other.Events;

@@ -6,14 +6,18 @@ namespace AutomationScanner.Core.Mining;
 /// <summary>
 /// Finds resource ids that stand for a role or a group rather than one person: a catch-all such as "STAFF MEMBER"
 /// that acts as employee, supervisor and administrator alike. Evidence is the name (made only of generic role or group
-/// words) and behaviour (acting in <see cref="MinRoles"/> or more distinct roles of the log). Volume beyond a person's
-/// working year is checked later, where handling times are known (<c>WorkloadIndex</c>). Systems are left out: they
-/// are automation, not people.
+/// words) and behaviour: doing most (<see cref="DominantShare"/>) of the work of <see cref="MinRoles"/> or more distinct
+/// roles of the log. A person who belongs to several groups does a small part of each; an id that does nearly all the
+/// work of employee, supervisor and administrator is many people. Volume beyond a person's working year is checked
+/// later, where handling times are known (<c>WorkloadIndex</c>). Systems are left out: they are automation, not people.
 /// </summary>
 public static partial class SharedResourceDetector
 {
     /// <summary>One person rarely acts in this many distinct roles of one process.</summary>
     public const int MinRoles = 3;
+
+    /// <summary>Share of a role's executions above which one resource id "does" that role.</summary>
+    public const double DominantShare = 0.5;
 
     /// <summary>Role values that say "no role recorded" rather than name one.</summary>
     public static bool IsPlaceholderRole(string role) => PlaceholderRole().IsMatch(role.Trim());
@@ -36,6 +40,15 @@ public static partial class SharedResourceDetector
             }
         }
 
+        var roleTotals = new long[log.RoleNames.Count];
+        foreach (var activity in log.Activities)
+        {
+            foreach (var (role, count) in activity.RoleExecutions)
+            {
+                roleTotals[role] += count;
+            }
+        }
+
         var found = new List<SharedResource>();
         for (var id = 0; id < log.ResourceNames.Count; id++)
         {
@@ -45,8 +58,10 @@ public static partial class SharedResourceDetector
                 continue;
             }
 
-            var roles = rolesByResource.TryGetValue(id, out var list)
-                ? list.Select(r => log.RoleNames[r]).Where(r => !IsPlaceholderRole(r)).Order(StringComparer.Ordinal).ToList()
+            // Roles this id does most of the work of (placeholders such as UNDEFINED or EMPTY left out).
+            var roles = rolesByResource.TryGetValue(id, out var byRole)
+                ? byRole.Where(r => !IsPlaceholderRole(log.RoleNames[r.Key]) && roleTotals[r.Key] > 0 && r.Value >= DominantShare * roleTotals[r.Key])
+                    .OrderByDescending(r => r.Value).Select(r => string.Create(CultureInfo.InvariantCulture, $"{log.RoleNames[r.Key]} {r.Value / (double)roleTotals[r.Key]:P0}")).ToList()
                 : [];
             var generic = IsGenericName(name);
             if (!generic && roles.Count < MinRoles)
@@ -62,7 +77,7 @@ public static partial class SharedResourceDetector
 
             if (roles.Count >= MinRoles)
             {
-                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"it acts in {roles.Count} roles ({string.Join(", ", roles.Take(6))}{(roles.Count > 6 ? ", ..." : "")})"));
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"it does most of the work of {roles.Count} roles ({string.Join(", ", roles.Take(6))}{(roles.Count > 6 ? ", ..." : "")} of their executions)"));
             }
 
             var evidence = string.Create(CultureInfo.InvariantCulture,
@@ -73,10 +88,10 @@ public static partial class SharedResourceDetector
         return [.. found.OrderByDescending(s => s.Executions)];
     }
 
-    [GeneratedRegex(@"^(undefined|missing|unknown|none|null|n/?a|-|\?|not (set|applicable|available))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(undefined|missing|unknown|empty|none|null|n/?a|-|\?|not (set|applicable|available))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderRole();
 
-    // Every word of the name is a generic word (numbers and "the" allowed): "STAFF MEMBER", "Team 2", "all users".
-    [GeneratedRegex(@"^(?=.*[a-z])(?:(?:the|all|any|generic|shared|default|general|common|anonymous|unknown|various|multiple|staff|members?|employees?|users?|clerks?|agents?|operators?|workers?|personnel|people|team|group|pool|department|dept|office|desk|back|front|helpdesk|everyone|someone|admin|administrators?|[0-9]+)[\s_\-.]*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Every word of the name is a generic word: "STAFF MEMBER", "all users". A number makes it an individual id ("User_1", "clerk3").
+    [GeneratedRegex(@"^(?=.*[a-z])(?:(?:the|all|any|generic|shared|default|general|common|anonymous|unknown|various|multiple|staff|members?|employees?|users?|clerks?|agents?|operators?|workers?|personnel|people|team|group|pool|department|dept|office|desk|back|front|helpdesk|everyone|someone|admin|administrators?)[\s_\-.]*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GenericName();
 }

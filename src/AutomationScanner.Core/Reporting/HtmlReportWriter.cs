@@ -47,15 +47,15 @@ public static class HtmlReportWriter
         html.Append("<title>Automation opportunities - scan ").Append(E(report.ScanId)).Append("</title>\n");
         html.Append("""
             <style>
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#1b1f24;max-width:1200px}
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#1b1f24;max-width:1400px}.wide{overflow-x:auto}
             h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
             table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1px solid #e5e7eb;padding:.3rem .4rem;text-align:left;vertical-align:top}
             th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
             .tier-minimal{color:#1a7f37}.tier-limited{color:#9a6700}.tier-high{color:#bc4c00;font-weight:600}.tier-prohibited{color:#cf222e;font-weight:700}
             .pill{display:inline-block;padding:0 .4rem;border-radius:.6rem;background:#eef1f4;margin:0 .15rem .15rem 0;font-size:.75rem}
             mark{background:#fff3b0}svg{max-width:100%;height:auto;background:#fff}
-            .point.rec-recommended{fill:#2da44e}.point.rec-recommendedwithsafeguards{fill:#d4a72c}.point.rec-backlog{fill:#8c959f}.point.rec-notrecommended{fill:#cf222e}
-            .bar{fill:#0969da}.cumulative{fill:none;stroke:#cf222e;stroke-width:2}.axis{stroke:#57606a}.grid{stroke:#eaeef2}
+            .point.rec-recommended{fill:#2da44e}.point.rec-recommendedwithsafeguards{fill:#d4a72c}.point.rec-backlog{fill:#8c959f}.point.rec-notrecommended{fill:#cf222e}.point.rec-needsdata{fill:#8250df}
+            .bar{fill:#0969da}.bar.basis-estimated{fill:#54aeff}.bar.basis-assumed{fill:#d0d7de;stroke:#8c959f}.cumulative{fill:none;stroke:#cf222e;stroke-width:2}.axis{stroke:#57606a}.grid{stroke:#eaeef2}
             .muted{color:#57606a;font-size:.85rem}details summary{cursor:pointer}
             .label{font-size:11px;fill:#1b1f24}.value-label{font-size:11px;fill:#57606a}
             .basis-measured{color:#1a7f37}.basis-estimated{color:#9a6700}.basis-assumed{color:#cf222e;font-weight:600}
@@ -73,6 +73,7 @@ public static class HtmlReportWriter
         Matrix(html, report);
         Pareto(html, report);
         Table(html, report, currency);
+        Context(html, report);
         Roles(html, report);
         Risks(html, report);
         Diff(html, report.Diff);
@@ -94,11 +95,8 @@ public static class HtmlReportWriter
         html.Append("<li>Recommended benefit: <b>").Append(Range(Sum(active, o => o.Value.BenefitHours), "N0")).Append(" h/year</b> (P10 / P50 / P90), ")
             .Append(Range(Sum(active, o => o.Value.Fte), "N2")).Append(" FTE, ")
             .Append(Range(Sum(active, o => o.Value.Money), "N0")).Append(' ').Append(E(currency)).Append("</li>\n");
-        var total = active.Sum(o => o.Value.BenefitHours.P50);
-        html.Append("<li id=\"benefit-by-basis\">Of the recommended benefit (P50), by handling-time basis: ")
-            .Append(string.Join("; ", ReportText.BenefitByBasis(report.Opportunities).Select(b =>
-                "<span class=\"basis-" + b.Basis + "\">" + b.Basis + "</span> " + Invariant($"{b.Hours:N0} h ({(total > 0 ? b.Hours / total : 0):P0}, {b.Opportunities} opportunities)"))))
-            .Append("</li>\n");
+        html.Append("<li id=\"benefit-by-basis\">Recommended benefit (P50) by handling-time basis: ").Append(E(ReportText.BenefitByBasisLine(report))).Append("</li>\n");
+        html.Append(Invariant($"<li>Context activities (states, system steps, requester steps, measurements, waits, third parties; never ranked): <b>{report.Context.Count}</b></li>\n"));
         html.Append("</ul><p class=\"muted\">Ranges are scenarios at the P10, median and P90 handling time. Realised RPA benefits are often lower than estimated.</p></section>\n");
     }
 
@@ -144,6 +142,44 @@ public static class HtmlReportWriter
         }
 
         html.Append("</section>\n");
+    }
+
+    /// <summary>
+    /// Activities that are not tasks, grouped by kind: what each is, the evidence for it, and what it means for the
+    /// analysis (a system step is automation already achieved; a decline state marks the work step that decides).
+    /// </summary>
+    private static void Context(StringBuilder html, ScanReport report)
+    {
+        html.Append("<section id=\"context\"><h2>Context: activities that are not tasks</h2>\n")
+            .Append("<p class=\"muted\">States, system steps, the requester's own steps, measurements, waits and third parties are recorded in the logs but are not work the client's staff performs: they are never ranked or recommended.</p>\n");
+        if (report.Context.Count == 0)
+        {
+            html.Append("<p>Every activity read is a work or decision step.</p></section>\n");
+            return;
+        }
+
+        html.Append("<table id=\"context-table\"><thead><tr><th>Process</th><th>Activity</th><th>Kind</th><th>Confidence</th><th>Executions / year</th><th>Meaning</th><th>Evidence</th></tr></thead>\n<tbody>\n");
+        foreach (var c in report.Context.OrderBy(c => c.Kind).ThenBy(c => c.Process, StringComparer.Ordinal).ThenByDescending(c => c.ExecutionsPerYear))
+        {
+            var kind = c.Kind.ToString().ToLowerInvariant();
+            html.Append("<tr data-id=\"").Append(E(c.Id)).Append("\" data-kind=\"").Append(kind).Append("\"><td>").Append(E(c.Process)).Append("</td><td>").Append(E(c.Task))
+                .Append("</td><td>").Append(kind).Append(Invariant($"</td><td class=\"n\">{c.KindConfidence:P0}</td><td class=\"n\">{c.ExecutionsPerYear:N0}</td><td>"))
+                .Append(E(c.Role));
+            if (c.DecidedBy.Count > 0)
+            {
+                html.Append("<br><span class=\"muted\">Decided by: ").Append(E(string.Join(", ", c.DecidedBy))).Append("</span>");
+            }
+
+            html.Append("</td><td><ul class=\"evidence\">");
+            foreach (var e in c.KindEvidence.Take(5))
+            {
+                html.Append("<li>").Append(E(e.Source)).Append(" &rarr; ").Append(E(e.Kind.ToString().ToLowerInvariant())).Append(": ").Append(E(e.Description)).Append("</li>");
+            }
+
+            html.Append("</ul></td></tr>\n");
+        }
+
+        html.Append("</tbody></table></section>\n");
     }
 
     /// <summary>Who does the work, by the roles the logs name (org:role): executions, hours a year and the main activities.</summary>
@@ -211,7 +247,7 @@ public static class HtmlReportWriter
             }
         }
 
-        html.Append("</svg>\n<p class=\"muted\">Green: recommended; amber: recommended with safeguards; grey: backlog; red: not recommended (prohibited).</p></section>\n");
+        html.Append("</svg>\n<p class=\"muted\">Green: recommended; amber: recommended with safeguards; grey: backlog; purple: needs data (handling time only assumed); red: not recommended (prohibited).</p></section>\n");
     }
 
     /// <summary>
@@ -252,7 +288,7 @@ public static class HtmlReportWriter
                 var label = Invariant($"#{o.Rank} ") + Shorten(o.Task, 44);
                 html.Append(Invariant($"<text class=\"label\" x=\"{plotLeft - 6}\" y=\"{y + 14}\" text-anchor=\"end\">")).Append(E(label)).Append("<title>")
                     .Append(E(o.Task)).Append(" (").Append(E(o.Process)).Append(")</title></text>")
-                    .Append(Invariant($"<rect class=\"bar\" data-id=\"{E(o.Id)}\" x=\"{plotLeft}\" y=\"{y + 3}\" width=\"{Math.Max(1, w):0.##}\" height=\"{row - 6}\">"))
+                    .Append(Invariant($"<rect class=\"bar basis-{ReportText.BasisWord(o.HandlingBasis)}\" data-id=\"{E(o.Id)}\" x=\"{plotLeft}\" y=\"{y + 3}\" width=\"{Math.Max(1, w):0.##}\" height=\"{row - 6}\">"))
                     .Append("<title>#").Append(o.Rank.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(E(o.Task))
                     .Append(Invariant($": {o.Value.BenefitHours.P50:N0} h/year, {share:P0} cumulative")).Append("</title></rect>")
                     .Append(Invariant($"<text class=\"value-label bar-value\" x=\"{plotLeft + plotWidth + 6}\" y=\"{y + 14}\">{o.Value.BenefitHours.P50:N0} h · {share:P0}</text>\n"));
@@ -268,33 +304,36 @@ public static class HtmlReportWriter
         html.Append("</svg>\n<p class=\"muted\" id=\"pareto-caption\">")
             .Append(Invariant($"{shown.Count} bars: the {(shown.Count == positive.Count ? "" : "top ")}{shown.Count} of the {positive.Count} opportunities with benefit, {shownShare:P0} of it; "))
             .Append(Invariant($"{report.Opportunities.Count} opportunities in all; not drawn: {zero} with no benefit, {prohibited} prohibited."))
-            .Append(" Grey text after each bar: its hours and the cumulative share.</p></section>\n");
+            .Append(" After each bar: its hours and the cumulative share. Bar colour is the handling-time basis: dark blue measured, light blue estimated, grey outline assumed (needs data).</p></section>\n");
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static void Table(StringBuilder html, ScanReport report, string currency)
     {
-        html.Append("<section id=\"opportunities\"><h2>Ranked opportunities</h2>\n<table id=\"opportunity-table\"><thead><tr>")
-            .Append("<th>#</th><th>Process</th><th>Task</th><th>Priority</th><th>Recommendation</th><th>Risk</th><th>Safeguards</th>")
-            .Append("<th>Executions / year</th><th>Handling time (basis)</th><th>Benefit h/year P10 / P50 / P90</th><th>FTE (P50)</th><th>").Append(E(currency)).Append(" / year (P50)</th><th>Confidence</th><th>Why</th></tr></thead>\n<tbody>\n");
+        html.Append("<section id=\"opportunities\"><h2>Ranked opportunities</h2>\n<div class=\"wide\"><table id=\"opportunity-table\"><thead><tr>")
+            .Append("<th>#</th><th>Process</th><th>Task</th><th>Kind</th><th>Priority</th><th>Recommendation</th><th>Risk and safeguards</th>")
+            .Append("<th>Executions / year</th><th>Handling time (basis)</th><th>Benefit h/year P50 (P10 to P90)</th><th>FTE (P50)</th><th>").Append(E(currency)).Append(" / year (P50)</th><th>Confidence</th><th>Why</th></tr></thead>\n<tbody>\n");
         foreach (var o in report.Opportunities)
         {
             var tier = o.Risk.Tier.ToString();
             html.Append("<tr data-id=\"").Append(E(o.Id)).Append("\"><td class=\"n\">").Append(o.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(E(o.Process)).Append("</td><td>").Append(E(o.Task)).Append("</td><td class=\"n\">").Append(Invariant($"{o.Score:0.0}"))
-                .Append("</td><td>").Append(E(Words(o.Recommendation))).Append("</td><td class=\"tier-").Append(tier.ToLowerInvariant()).Append("\">").Append(tier)
-                .Append("</td><td>");
+                .Append(E(o.Process)).Append("</td><td>").Append(E(o.Task)).Append("</td><td class=\"kind\" title=\"").Append(E(ReportText.KindEvidence(o.KindEvidence)))
+                .Append("\">").Append(E(o.Kind.ToString().ToLowerInvariant())).Append("</td><td class=\"n\">").Append(Invariant($"{o.Score:0.0}"))
+                .Append("</td><td>").Append(E(Words(o.Recommendation))).Append("</td><td><span class=\"tier tier-").Append(tier.ToLowerInvariant()).Append("\">").Append(tier)
+                .Append("</span><br>");
             foreach (var safeguard in o.Risk.Safeguards)
             {
                 html.Append("<span class=\"pill\">").Append(E(Words(safeguard))).Append("</span>");
             }
 
             html.Append(Invariant($"</td><td class=\"n\">{o.ExecutionsPerYear:N0}</td><td class=\"handling basis-{ReportText.BasisWord(o.HandlingBasis)}\" title=\"")).Append(E(ReportText.BasisDetail(o))).Append("\">")
-                .Append(E(ReportText.Handling(o))).Append("</td><td class=\"n\">").Append(Range(o.Value.BenefitHours, "N0")).Append("</td><td class=\"n\">").Append(Invariant($"{o.Value.Fte.P50:N2}"))
+                .Append(E(ReportText.Handling(o))).Append(Invariant($"</td><td class=\"n benefit\"><b>{o.Value.BenefitHours.P50:N0}</b><br><span class=\"muted\">{o.Value.BenefitHours.P10:N0} to {o.Value.BenefitHours.P90:N0}</span></td><td class=\"n\">{o.Value.Fte.P50:N2}"))
                 .Append("</td><td class=\"n\">").Append(Invariant($"{o.Value.Money.P50:N0}")).Append("</td><td class=\"n\" title=\"")
                 .Append(E(string.Join("; ", o.Value.ConfidenceReasons))).Append("\">").Append(Invariant($"{o.Value.Confidence:P0}")).Append("</td><td><details><summary>")
-                .Append(o.Why.Count.ToString(CultureInfo.InvariantCulture)).Append(" factors</summary><table class=\"why\"><tr><th>Factor</th><th>Value</th><th>Weight</th><th>Points</th><th>Because</th></tr>");
+                .Append(o.Why.Count.ToString(CultureInfo.InvariantCulture)).Append(" factors</summary><p class=\"muted\">Kind: ").Append(E(o.Kind.ToString().ToLowerInvariant()))
+                .Append(Invariant($" ({o.KindConfidence:P0}): ")).Append(E(ReportText.KindEvidence(o.KindEvidence))).Append("<br>Handling time: ").Append(E(ReportText.BasisDetail(o)))
+                .Append("</p><table class=\"why\"><tr><th>Factor</th><th>Value</th><th>Weight</th><th>Points</th><th>Because</th></tr>");
             foreach (var f in o.Why)
             {
                 html.Append("<tr><td>").Append(E(f.Name)).Append("</td><td class=\"n\">").Append(Invariant($"{f.Value:0.###}")).Append("</td><td class=\"n\">")
@@ -305,7 +344,7 @@ public static class HtmlReportWriter
             html.Append("</table></details></td></tr>\n");
         }
 
-        html.Append("</tbody></table></section>\n");
+        html.Append("</tbody></table></div></section>\n");
     }
 
     private static void Risks(StringBuilder html, ScanReport report)

@@ -20,22 +20,29 @@ public static class ReportText
     /// <summary>"measured", "estimated", "assumed": the word a reader filters on.</summary>
     public static string BasisWord(HandlingTimeBasis basis) => basis switch
     {
-        HandlingTimeBasis.ServiceTime => "measured",
-        HandlingTimeBasis.EstimatedFromWaiting => "estimated",
+        HandlingTimeBasis.Measured => "measured",
+        HandlingTimeBasis.Estimated => "estimated",
         _ => "assumed",
     };
 
-    /// <summary>How the handling time was obtained, in words a client can check.</summary>
+    /// <summary>The method in words: "start to complete", "resource availability (Fracca et al.)"...</summary>
+    public static string MethodWords(HandlingTimeMethod method) => method switch
+    {
+        HandlingTimeMethod.StartComplete => "start to complete in the log",
+        HandlingTimeMethod.ResourceAvailability => "start estimated from when the case enabled it and its resource was free",
+        HandlingTimeMethod.TimeInStatus => "time in an active status",
+        HandlingTimeMethod.CappedCaseGap => "gap since the previous event, capped (last resort)",
+        _ => "configured default (last resort)",
+    };
+
+    /// <summary>How the handling time was obtained, with the method's validated error band, in words a client can check.</summary>
     public static string BasisDetail(Opportunity opportunity)
     {
         ArgumentNullException.ThrowIfNull(opportunity);
-        var samples = opportunity.Statistics?.ServiceTime.Count ?? 0;
-        return opportunity.HandlingBasis switch
-        {
-            HandlingTimeBasis.ServiceTime => string.Create(CultureInfo.InvariantCulture, $"measured: start to complete of {samples:N0} executions"),
-            HandlingTimeBasis.EstimatedFromWaiting => "estimated from the gaps since the previous event of the case, capped",
-            _ => "assumed: the configured default, no usable times in the log",
-        };
+        var source = opportunity.HandlingTime;
+        var band = source.MedianRelativeError is { } error ? string.Create(CultureInfo.InvariantCulture, $", median error {error:P0} in validation") : string.Empty;
+        var note = string.IsNullOrWhiteSpace(source.Note) ? string.Empty : ". " + source.Note;
+        return BasisWord(source.Basis) + ": " + MethodWords(source.Method) + band + note;
     }
 
     /// <summary>"12.5 min (measured)".</summary>
@@ -70,19 +77,22 @@ public static class ReportText
         return process.DataQuality.Sum(i => i.Count);
     }
 
-    /// <summary>Recommended benefit hours (P50) per handling-time basis, in basis order, zero bases included.</summary>
-    public static IReadOnlyList<(string Basis, double Hours, int Opportunities)> BenefitByBasis(IEnumerable<Opportunity> opportunities)
+    /// <summary>"measured 1,200 h (60 %), estimated 800 h (40 %), assumed 0 h (0 %)": the recommended benefit by basis.</summary>
+    public static string BenefitByBasisLine(ScanReport report)
     {
-        ArgumentNullException.ThrowIfNull(opportunities);
-        var recommended = opportunities.Where(IsRecommended).ToList();
-        return
-        [
-            .. Enum.GetValues<HandlingTimeBasis>().Select(BasisWord).Distinct().Select(word =>
-            {
-                var items = recommended.Where(o => BasisWord(o.HandlingBasis) == word).ToList();
-                return (word, items.Sum(o => o.Value.BenefitHours.P50), items.Count);
-            }),
-        ];
+        ArgumentNullException.ThrowIfNull(report);
+        var split = report.BenefitByBasis.Count > 0 ? report.BenefitByBasis : BenefitByBasis.From(report.Opportunities);
+        return string.Join("; ", split.Select(b => string.Create(CultureInfo.InvariantCulture,
+            $"{BasisWord(b.Basis)} {b.RecommendedBenefitHours:N0} h ({b.ShareOfRecommendedBenefit:P0}, {b.Recommended} of {b.Opportunities} opportunities)")));
+    }
+
+    /// <summary>"state (0.85): naming: past participle SUBMITTED; resource: ..." for a kind and its evidence.</summary>
+    public static string KindEvidence(IReadOnlyList<KindSignal> evidence, int max = 4)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return evidence.Count == 0
+            ? "no evidence recorded"
+            : string.Join("; ", evidence.Take(max).Select(e => e.Source + " (" + e.Kind.ToString().ToLowerInvariant() + "): " + e.Description));
     }
 
     /// <summary>One role of one process: executions, the activities it does most, and the share of the process's role-attributed executions.</summary>

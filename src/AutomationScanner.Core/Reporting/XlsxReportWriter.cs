@@ -27,6 +27,7 @@ public static class XlsxReportWriter
     public static class Sheets
     {
         public const string Opportunities = "opportunities";
+        public const string Context = "context activities";
         public const string RiskFindings = "risk findings";
         public const string Processes = "processes";
         public const string Roles = "roles";
@@ -46,6 +47,7 @@ public static class XlsxReportWriter
         var tables = new List<Table>
         {
             OpportunitiesSheet(report),
+            ContextSheet(report),
             RiskSheet(report),
             ProcessesSheet(report),
             RolesSheet(report),
@@ -111,9 +113,9 @@ public static class XlsxReportWriter
         var table = new Table(Sheets.Opportunities,
         [
             new("Rank", typeof(int), Integer), new("Process", typeof(string)), new("Task", typeof(string)), new("Priority", typeof(double), Decimal1),
-            new("Recommendation", typeof(string)), new("Risk tier", typeof(string)), new("Safeguards", typeof(string)), new("Risk rules", typeof(string)),
+            new("Recommendation", typeof(string)), new("Kind", typeof(string)), new("Kind confidence", typeof(double), Percent), new("Kind evidence", typeof(string)), new("Risk tier", typeof(string)), new("Safeguards", typeof(string)), new("Risk rules", typeof(string)),
             new("Executions / year", typeof(double), Integer), new("Handling minutes (P50)", typeof(double), Decimal1), new("Handling basis", typeof(string)),
-            new("Handling basis detail", typeof(string)), new("Manual h/year (P50)", typeof(double), Integer),
+            new("Handling method and error band", typeof(string)), new("Handling median relative error", typeof(double), Percent), new("Manual h/year (P50)", typeof(double), Integer),
             new("Benefit h/year P10", typeof(double), Integer), new("Benefit h/year P50", typeof(double), Integer), new("Benefit h/year P90", typeof(double), Integer),
             new("FTE (P50)", typeof(double), Decimal2), new($"{currency} / year P10", typeof(double), Integer), new($"{currency} / year P50", typeof(double), Integer),
             new($"{currency} / year P90", typeof(double), Integer), new("Suitability", typeof(double), Percent), new("Suitability class", typeof(string)),
@@ -127,15 +129,35 @@ public static class XlsxReportWriter
             var v = o.Value;
             var s = o.Statistics;
             table.Add(
-                o.Rank, o.Process, o.Task, o.Score, HtmlReportWriter.Words(o.Recommendation), o.Risk.Tier.ToString(),
+                o.Rank, o.Process, o.Task, o.Score, HtmlReportWriter.Words(o.Recommendation),
+                o.Kind.ToString().ToLowerInvariant(), o.KindConfidence, ReportText.KindEvidence(o.KindEvidence, int.MaxValue), o.Risk.Tier.ToString(),
                 string.Join("; ", o.Risk.Safeguards.Select(x => HtmlReportWriter.Words(x))),
                 string.Join("; ", o.Risk.Hits.Where(h => h.Applied).Select(h => h.RuleId).Distinct()),
-                v.ExecutionsPerYear, v.HandlingSeconds.P50 / 60, ReportText.BasisWord(o.HandlingBasis), ReportText.BasisDetail(o), v.Hours.P50,
+                v.ExecutionsPerYear, v.HandlingSeconds.P50 / 60, ReportText.BasisWord(o.HandlingBasis), ReportText.BasisDetail(o), o.HandlingTime.MedianRelativeError, v.Hours.P50,
                 v.BenefitHours.P10, v.BenefitHours.P50, v.BenefitHours.P90, v.Fte.P50, v.Money.P10, v.Money.P50, v.Money.P90,
                 o.Suitability, o.SuitabilityAssessment?.Class.ToCode(), o.Ease, v.Confidence, string.Join("; ", v.ConfidenceReasons),
                 s?.AutomationRate, s?.CaseCoverage, s?.ReworkRate, s?.DistinctResources,
                 s is null ? null : string.Join("; ", s.ExecutionsByRole.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value:N0}"))),
                 o.Risk.Displacement.HoursPerYear, o.Risk.Displacement.MaxShare, string.Join(" ", o.Risk.Displacement.SharedIds), o.Id);
+        }
+
+        return table;
+    }
+
+    /// <summary>Activities that are not tasks: what they are, why (the kind evidence), and what they mean for the analysis.</summary>
+    private static Table ContextSheet(ScanReport report)
+    {
+        var table = new Table(Sheets.Context,
+        [
+            new("Process", typeof(string)), new("Activity", typeof(string)), new("Kind", typeof(string)), new("Kind confidence", typeof(double), Percent),
+            new("Meaning", typeof(string)), new("Executions / year", typeof(double), Integer), new("Cases", typeof(long), Integer),
+            new("Case coverage", typeof(double), Percent), new("Automation rate", typeof(double), Percent), new("Decided by", typeof(string)),
+            new("Kind evidence", typeof(string)), new("Id", typeof(string)),
+        ]);
+        foreach (var c in report.Context)
+        {
+            table.Add(c.Process, c.Task, c.Kind.ToString().ToLowerInvariant(), c.KindConfidence, c.Role, c.ExecutionsPerYear, c.Statistics?.Cases,
+                c.Statistics?.CaseCoverage, c.Statistics?.AutomationRate, string.Join("; ", c.DecidedBy), ReportText.KindEvidence(c.KindEvidence, int.MaxValue), c.Id);
         }
 
         return table;
@@ -207,10 +229,7 @@ public static class XlsxReportWriter
         table.Add("Score", report.ScoreDescription);
         table.Add("Value", string.Create(CultureInfo.InvariantCulture,
             $"FTE = hours / ({v.WorkingDaysPerYear:0.#} working days x {v.HoursPerDay:0.#} h); money = benefit hours x {v.HourlyCost:N2} {v.Currency} per hour; default handling time {v.DefaultHandlingMinutes:0.#} min"));
-        foreach (var b in ReportText.BenefitByBasis(report.Opportunities))
-        {
-            table.Add("Recommended benefit, " + b.Basis, string.Create(CultureInfo.InvariantCulture, $"{b.Hours:N0} h/year (P50) from {b.Opportunities} opportunities"));
-        }
+        table.Add("Recommended benefit by handling-time basis", ReportText.BenefitByBasisLine(report));
 
         foreach (var assumption in report.Assumptions)
         {

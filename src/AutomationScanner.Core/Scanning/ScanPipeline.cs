@@ -104,7 +104,14 @@ public sealed partial class ScanPipeline(
 
         // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
         var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
-        var opportunities = Judge(candidates, processes, assessments, cancellationToken, out var shared);
+
+        // What each activity is, from the log's evidence, matched documents, the LLM and overrides: only work and
+        // decisions are ranked; states, system steps, requester actions and the like are reported as context.
+        var kinds = new ActivityKindResolver(_scoring.KindOverrides);
+        kinds.Resolve(candidates, c => assessments.For(c.Id)?.Judgement?.ActivityKind);
+        var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
+        var opportunities = Judge(tasks, processes, assessments, cancellationToken, out var shared);
+        var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
         return new ScanReport
         {
             ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
@@ -112,6 +119,8 @@ public sealed partial class ScanPipeline(
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
             Processes = [.. processes.Select(p => ForReport(p.Summary, shared))],
             Opportunities = opportunities,
+            Context = context,
+            BenefitByBasis = BenefitByBasis.From(opportunities),
             Documents = [.. extractions.Select(e => Summarise(e, matching))],
             ScoreDescription = ScoreDescription,
             Assumptions =

@@ -19,7 +19,7 @@ public sealed class XlsxReportWriterTests
         using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
         var book = new Book(document);
         Assert.Equal(
-            [XlsxReportWriter.Sheets.Opportunities, XlsxReportWriter.Sheets.RiskFindings, XlsxReportWriter.Sheets.Processes, XlsxReportWriter.Sheets.Roles, XlsxReportWriter.Sheets.Assumptions],
+            [XlsxReportWriter.Sheets.Opportunities, XlsxReportWriter.Sheets.Context, XlsxReportWriter.Sheets.RiskFindings, XlsxReportWriter.Sheets.Processes, XlsxReportWriter.Sheets.Roles, XlsxReportWriter.Sheets.Assumptions],
             book.SheetNames);
 
         var sheet = book.Sheet(XlsxReportWriter.Sheets.Opportunities);
