@@ -127,17 +127,14 @@ public static class ScanCommand
             }
 
             var files = new List<ScanInput>();
-            foreach (var path in parse.GetValue(inputs)!)
+            try
             {
-                try
-                {
-                    files.AddRange(ScanInput.FromPath(path));
-                }
-                catch (FileNotFoundException ex)
-                {
-                    console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                    return 1;
-                }
+                files.AddRange(ScanInput.FromPaths(parse.GetValue(inputs)!));
+            }
+            catch (FileNotFoundException ex)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                return 1;
             }
 
             PreviousReport? earlier = null;

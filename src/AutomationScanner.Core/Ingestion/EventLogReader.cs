@@ -9,15 +9,27 @@ public static class EventLogReader
     {
         ArgumentNullException.ThrowIfNull(miner);
         options ??= IngestionOptions.Default;
-        using var export = ExportSniffer.Open(file, content);
+        using var export = ExportSniffer.Open(file, content, options.Limits);
         miner.Log.Files.Add(file);
-        if (export.Format == ExportFormat.Xes)
+        miner.Limits = options.Limits;
+        try
         {
-            XesEventLogReader.Read(file, export, miner, options, cancellationToken);
+            if (export.Format == ExportFormat.Xes)
+            {
+                XesEventLogReader.Read(file, export, miner, options, cancellationToken);
+            }
+            else
+            {
+                CsvEventLogReader.Read(file, export, miner, options, cancellationToken);
+            }
         }
-        else
+        finally
         {
-            CsvEventLogReader.Read(file, export, miner, options, cancellationToken);
+            // Nothing read silently: a truncated gzip, replaced bytes or a non-UTF-8 file is a data-quality note.
+            foreach (var problem in export.Problems(file))
+            {
+                miner.Log.DataQuality.Add(DataQualityKinds.EncodingOrCompression, problem);
+            }
         }
     }
 

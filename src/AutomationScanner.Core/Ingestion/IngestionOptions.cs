@@ -18,6 +18,9 @@ public sealed record IngestionOptions
 
     public MiningOptions Mining { get; init; } = MiningOptions.Default;
 
+    /// <summary>Limits on what one event-log export may cost to read (decompression, nesting, record size, cases, activities).</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
+
     /// <summary>Caps for documents (SOPs, work instructions) read next to the logs.</summary>
     public DocumentOptions Documents { get; init; } = DocumentOptions.Default;
 }

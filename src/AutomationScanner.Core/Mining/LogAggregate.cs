@@ -22,6 +22,10 @@ public sealed class LogAggregate
     private readonly List<bool> _failureActivity = [];
     private readonly List<ulong> _activityHashes = [];
     private readonly List<ActivityAggregate> _activities = [];
+    private readonly List<ResourceAggregate> _resources = [];
+
+    /// <summary>An execution this close to the previous completion of its case "fires within seconds" of it.</summary>
+    public const int QuickFollowSeconds = 3;
 
     public LogAggregate(string process, MiningOptions? options = null)
     {
@@ -45,6 +49,9 @@ public sealed class LogAggregate
     /// <summary>Roles named in the log (XES <c>org:role</c>, a CSV role column).</summary>
     public IReadOnlyList<string> RoleNames => _roleNames;
 
+    /// <summary>Behaviour of each resource (same ids as <see cref="ResourceNames"/>).</summary>
+    public IReadOnlyList<ResourceAggregate> Resources => _resources;
+
     public long Events { get; set; }
 
     public long Cases { get; set; }
@@ -67,11 +74,27 @@ public sealed class LogAggregate
 
     public SortedSet<string> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Returned by <see cref="InternActivity"/> once <see cref="MaxActivities"/> is reached: drop the event.</summary>
+    public const int DroppedActivity = -2;
+
+    /// <summary>Distinct activities kept; events of further activities are dropped with a data-quality note.</summary>
+    public int MaxActivities { get; set; } = int.MaxValue;
+
+    /// <summary>Distinct resources kept; further resources are read as unknown with a data-quality note.</summary>
+    public int MaxResources { get; set; } = int.MaxValue;
+
     public int InternActivity(ReadOnlySpan<char> name)
     {
         if (_activityLookup.TryGetValue(name, out var id))
         {
             return id;
+        }
+
+        if (_activityNames.Count >= MaxActivities)
+        {
+            DataQuality.Add(DataQualityKinds.TooManyActivities, FormattableString.Invariant(
+                $"more than {MaxActivities} distinct activities (input limit MaxActivities): events of activity '{(name.Length <= 40 ? name.ToString() : string.Concat(name[..40], "..."))}' and later new activities are dropped"));
+            return DroppedActivity;
         }
 
         return AddActivity(name.ToString());
@@ -87,6 +110,13 @@ public sealed class LogAggregate
         if (_resourceLookup.TryGetValue(name, out var id))
         {
             return id;
+        }
+
+        if (_resourceNames.Count >= MaxResources)
+        {
+            DataQuality.Add(DataQualityKinds.TooManyActivities, FormattableString.Invariant(
+                $"more than {MaxResources} distinct resources (input limit MaxActivities): further resources are read as unknown"));
+            return -1;
         }
 
         return AddResource(name.ToString());
@@ -134,6 +164,11 @@ public sealed class LogAggregate
         foreach (var (pair, executions) in other._resourceRoles)
         {
             AddResourceRole(resourceMap[(int)(pair >> 32)], roleMap[(int)(pair & 0xFFFFFFFF)], executions);
+        }
+
+        for (var i = 0; i < other._resources.Count; i++)
+        {
+            _resources[resourceMap[i]].MergeFrom(other._resources[i]);
         }
 
         Events += other.Events;
@@ -191,6 +226,7 @@ public sealed class LogAggregate
         var id = _resourceNames.Count;
         _resourceIds.Add(name, id);
         _resourceNames.Add(name);
+        _resources.Add(new ResourceAggregate());
         _automatedResource.Add(Options.IsAutomatedResource(name));
         return id;
     }

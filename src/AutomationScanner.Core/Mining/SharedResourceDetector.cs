@@ -25,7 +25,9 @@ public static partial class SharedResourceDetector
     /// <summary>A name made only of generic role or group words: a label for many people, not a person.</summary>
     public static bool IsGenericName(string resource) => GenericName().IsMatch(resource.Trim());
 
-    public static IReadOnlyList<SharedResource> Detect(LogAggregate log)
+    /// <param name="log">The mined log.</param>
+    /// <param name="automated">Resources judged to be systems by behaviour (left out, as are those named like systems).</param>
+    public static IReadOnlyList<SharedResource> Detect(LogAggregate log, IReadOnlySet<int>? automated = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         var rolesByResource = log.RolesByResource();
@@ -53,7 +55,7 @@ public static partial class SharedResourceDetector
         for (var id = 0; id < log.ResourceNames.Count; id++)
         {
             var name = log.ResourceNames[id];
-            if (log.IsAutomatedResource(id) || executions[id] == 0)
+            if (log.IsAutomatedResource(id) || automated?.Contains(id) == true || executions[id] == 0)
             {
                 continue;
             }

@@ -146,30 +146,5 @@ public sealed class ActivityKindResolver
 /// <summary>Adds the weight of the signals per kind: the heaviest kind wins, its share of the total is the confidence.</summary>
 public static class KindVote
 {
-    /// <summary>Weight of the prior that an activity of a log is work: what wins when nothing else is known.</summary>
-    public const double WorkPrior = 0.3;
-
-    public static KindAssessment Decide(IReadOnlyList<KindSignal> signals)
-    {
-        ArgumentNullException.ThrowIfNull(signals);
-        var totals = new double[Enum.GetValues<ActivityKind>().Length];
-        totals[(int)ActivityKind.Work] = WorkPrior;
-        foreach (var signal in signals)
-        {
-            totals[(int)signal.Kind] += Math.Max(0, signal.Weight);
-        }
-
-        var best = 0;
-        for (var i = 1; i < totals.Length; i++)
-        {
-            if (totals[i] > totals[best] + 1e-9)
-            {
-                best = i;
-            }
-        }
-
-        var sum = totals.Sum();
-        var ordered = signals.OrderByDescending(s => s.Weight).ThenBy(s => s.Source, StringComparer.Ordinal).ToList();
-        return new KindAssessment((ActivityKind)best, sum > 0 ? Math.Round(totals[best] / sum, 3) : 0, ordered);
-    }
+    public static KindAssessment Decide(IReadOnlyList<KindSignal> signals) => ActivityKindInference.Vote(signals);
 }

@@ -50,6 +50,7 @@ public sealed partial class ScanPipeline(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        inputs = ScanInput.WithUniqueNames(inputs);
         var started = timeProvider.GetUtcNow();
         var outcomes = new ConcurrentDictionary<string, InputOutcome>(StringComparer.Ordinal);
         var mined = new ConcurrentDictionary<string, MinedProcess>(StringComparer.Ordinal);
@@ -92,6 +93,14 @@ public sealed partial class ScanPipeline(
                 {
                     outcomes[input.Name] = new InputOutcome(input.Name, "event-log", Read: false, ex.Message);
                     LogUnreadable(input.Name, ex.Message);
+                }
+#pragma warning disable CA1031 // Uploads are untrusted: whatever a reader throws for one input is that input's error, and the scan goes on.
+                catch (Exception ex) when (IsInputFault(input, ex, ct))
+#pragma warning restore CA1031
+                {
+                    var message = DescribeFault(input.Name, ex);
+                    outcomes[input.Name] = new InputOutcome(input.Name, "event-log", Read: false, message);
+                    LogUnreadable(input.Name, message);
                 }
             });
 
@@ -271,15 +280,42 @@ public sealed partial class ScanPipeline(
                     await using var stream = await input.OpenAsync(ct);
                     extraction = reader.Read(stream, input.Name, ct);
                 }
-                catch (IOException ex)
+#pragma warning disable CA1031 // One document that cannot be opened or read is that document's error; the scan goes on.
+                catch (Exception ex) when (IsInputFault(input, ex, ct))
+#pragma warning restore CA1031
                 {
-                    extraction = new DocumentExtraction { SourceFile = input.Name, Format = "unknown", Error = input.Name + ": could not be opened (" + ex.Message + ")" };
+                    extraction = new DocumentExtraction { SourceFile = input.Name, Format = "unknown", Error = DescribeFault(input.Name, ex) };
                 }
 
                 extractions[index] = extraction;
                 outcomes[input.Name] = new InputOutcome(input.Name, "document", extraction.Succeeded, extraction.Error);
             });
         return [.. extractions.OfType<DocumentExtraction>()];
+    }
+
+    /// <summary>
+    /// True for a fault of this input alone: anything but our own cancellation and the faults its source calls
+    /// transient (a blob replaced during the scan), which fail the scan so that it is retried.
+    /// </summary>
+    private static bool IsInputFault(ScanInput input, Exception ex, CancellationToken cancellationToken) =>
+        !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested) && !(input.IsTransient?.Invoke(ex) ?? false);
+
+    /// <summary>A plain message for an unexpected reader fault: the file, what kind of fault, its first line.</summary>
+    internal static string DescribeFault(string name, Exception ex)
+    {
+        if (ex is IngestionException)
+        {
+            return ex.Message;
+        }
+
+        var what = ex switch
+        {
+            OutOfMemoryException or InsufficientExecutionStackException => "is too large or too deeply nested to read within this scanner's limits",
+            IOException => "could not be opened or read",
+            _ => "could not be read",
+        };
+        var line = ex.Message.Split('\n')[0].Trim();
+        return $"{name}: {what} ({ex.GetType().Name}: {(line.Length <= 200 ? line : line[..200])})";
     }
 
     private static DocumentSummary Summarise(DocumentExtraction extraction, StatementMatchResult matching)
