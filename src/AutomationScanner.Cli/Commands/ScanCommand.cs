@@ -27,7 +27,7 @@ public static class ScanCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json, .csv, .html and .md", DefaultValueFactory = _ => "scan-output" };
         var previous = new Option<string?>("--previous") { Description = "An earlier opportunities.json of the same engagement, to report what changed" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
-        var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User\"" };
+        var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User,role=Function\"" };
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };

@@ -193,6 +193,7 @@ public static class HtmlReportWriter
             return;
         }
 
+        html.Append("<p class=\"muted\">Roles as the logs name them (org:role or a role column), over the ranked tasks; hours are manual hours a year split by each role's share of a task's executions. Placeholders such as UNDEFINED are shown as the log says them.</p>\n");
         html.Append("<table id=\"role-table\"><thead><tr><th>Process</th><th>Role</th><th>Executions</th><th>Share</th><th>Manual h/year (P50)</th><th>Main activities</th></tr></thead>\n<tbody>\n");
         foreach (var r in lines)
         {

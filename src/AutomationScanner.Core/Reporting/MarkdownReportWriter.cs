@@ -197,6 +197,7 @@ public static class MarkdownReportWriter
             return;
         }
 
+        md.Append("Roles as the logs name them, over the ranked tasks; hours are manual hours a year split by each role's share of a task's executions.\n\n");
         md.Append("| Process | Role | Executions | Share | Manual h/year (P50) | Main activities |\n|---|---|--:|--:|--:|---|\n");
         foreach (var r in lines)
         {
