@@ -31,8 +31,12 @@ public sealed partial class WorkloadIndex
     /// <param name="candidates">Every task of the scan.</param>
     /// <param name="handlingSeconds">Seconds one execution of a task takes (the value model's P50).</param>
     /// <param name="sharedResources">Catch-all resources found in mining, per process (raw names).</param>
+    /// <param name="measuredHandling">
+    /// Which tasks' handling times are measured: only their hours count towards the volume test, so an estimated or
+    /// assumed handling time never turns a busy person into a "shared id". Null: every task counts.
+    /// </param>
     public static WorkloadIndex Build(IEnumerable<TaskCandidate> candidates, Func<TaskCandidate, double> handlingSeconds,
-        IReadOnlyDictionary<string, IReadOnlyList<SharedResource>>? sharedResources = null)
+        IReadOnlyDictionary<string, IReadOnlyList<SharedResource>>? sharedResources = null, Func<TaskCandidate, bool>? measuredHandling = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(handlingSeconds);
@@ -48,7 +52,7 @@ public sealed partial class WorkloadIndex
 
         // Volume: an id that logs more than two working years a year is several people (or a role), whatever its name.
         var perYear = new Dictionary<(string Process, string Resource), (double Hours, long Executions, HashSet<string> Activities)>();
-        foreach (var candidate in list)
+        foreach (var candidate in list.Where(c => measuredHandling?.Invoke(c) != false))
         {
             var annual = AnnualisationFactor(candidate);
             foreach (var (resource, hours) in index.LoggedHoursByHumanResource(candidate))
@@ -70,7 +74,7 @@ public sealed partial class WorkloadIndex
             if (hours > SharedAccountHoursPerYear && !index._shared.ContainsKey((process, resource)))
             {
                 index._shared[(process, resource)] = new SharedResource(resource,
-                    string.Create(CultureInfo.InvariantCulture, $"it logs {hours:N0} h/year of work, more than two people's working year ({SharedAccountHoursPerYear:N0} h); {executions:N0} executions of {activities.Count} activities"),
+                    string.Create(CultureInfo.InvariantCulture, $"it logs {hours:N0} h/year of work at measured handling times, more than two people's working year ({SharedAccountHoursPerYear:N0} h); {executions:N0} executions of {activities.Count} activities"),
                     GenericName: false, Roles: 0, executions, activities.Count);
             }
         }

@@ -138,7 +138,7 @@ public sealed partial class ScanPipeline(
                 $"Working hours are {ingestion.Mining.WorkdayStartHour:00}:00-{ingestion.Mining.WorkdayEndHour:00}:00 local time, Monday to Friday.",
                 "Resources whose names mark them as systems or bots (system, batch, bot, RPA, scheduler...) count as automation already achieved.",
                 "Resources are shown as stable pseudonyms (keyed hash); names never appear in the report, except a shared id whose name is itself a generic role word (\"STAFF MEMBER\").",
-                $"A resource id that stands for a role or a group (its name is a generic role word, it acts in {SharedResourceDetector.MinRoles} or more roles of the log, or it logs more than {WorkloadIndex.SharedAccountHoursPerYear:N0} h/year) is counted as a role, not a person, for job displacement.",
+                $"A resource id that stands for a role or a group (its name is made only of generic role words, it does most of the work of {SharedResourceDetector.MinRoles} or more roles of the log, or it logs more than {WorkloadIndex.SharedAccountHoursPerYear:N0} h/year at measured handling times) is counted as a role, not a person, for job displacement.",
                 "Value ranges are scenarios at the P10, median and P90 handling time, not a confidence interval; realised benefits are often lower.",
                 suitability is null
                     ? "Suitability is log-derived (no classifier configured): (1 - rework rate) x (1 - failure rate)."
@@ -183,7 +183,8 @@ public sealed partial class ScanPipeline(
         var estimator = new ValueEstimator(_scoring.Value);
         var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
         var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50,
-            processes.ToDictionary(p => p.Summary.Process, p => p.Summary.SharedResources, StringComparer.Ordinal));
+            processes.ToDictionary(p => p.Summary.Process, p => p.Summary.SharedResources, StringComparer.Ordinal),
+            c => estimator.Handling(c).Source.Basis == HandlingTimeBasis.Measured);
         sharedResources = workload.SharedResources;
         var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal));
         var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk);

@@ -165,5 +165,10 @@ public sealed class RolesAndSharedIdsTests
         Assert.Equal(new ResourcePseudonymizer("k").Pseudonymize("anna"), Assert.Single(estimate.ByResource).Who);
         Assert.Contains(estimate.ByRole, r => r.Who.EndsWith("(shared id)", StringComparison.Ordinal));
         Assert.Contains("more than two people's working year", Assert.Single(estimate.SharedIds), StringComparison.Ordinal);
+
+        // The same volume on an estimated or assumed handling time proves nothing: u1 stays a person.
+        var unsure = WorkloadIndex.Build([busy], _ => 600, measuredHandling: _ => false);
+        Assert.Empty(unsure.SharedResources);
+        Assert.Equal(2, unsure.Estimate(busy, new ResourcePseudonymizer("k")).ByResource.Count);
     }
 }
