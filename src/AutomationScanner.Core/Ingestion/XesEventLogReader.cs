@@ -124,7 +124,8 @@ internal static class XesEventLogReader
                         }
                         else
                         {
-                            if (local.SequenceEqual("float"u8) || local.SequenceEqual("int"u8))
+                            if (local.SequenceEqual("float"u8) || local.SequenceEqual("int"u8)
+                                || (value >= 0 && local.SequenceEqual("string"u8) && double.TryParse(scanner.AttributeValue(value), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
                             {
                                 numericKeys.Add(LogAggregate.Fnv1a(scanner.AttributeValue(key).Trim()));
                             }

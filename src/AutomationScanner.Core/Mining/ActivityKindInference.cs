@@ -40,7 +40,7 @@ public static partial class ActivityKindInference
         var decidedBy = activities.ToDictionary(id => id, _ => new List<string>());
         foreach (var outcome in activities)
         {
-            if (kinds[outcome].IsTask || !DecisionOutcome().IsMatch(log.ActivityNames[outcome]))
+            if (kinds[outcome].Kind is not (ActivityKind.State or ActivityKind.System) || !NegativeOrApprovalOutcome().IsMatch(log.ActivityNames[outcome]))
             {
                 continue;
             }
@@ -117,9 +117,9 @@ public static partial class ActivityKindInference
                 {
                     reason = Invariant($"{quick:P0} of its executions fire within {LogAggregate.QuickFollowSeconds} s of the previous event of the case");
                 }
-                else if (resource.ActiveHours() >= 22 && resource.NightShare() >= 0.1)
+                else if (resource.ActiveHours() >= 22 && resource.NightShare() >= 0.1 && quick >= 0.5)
                 {
-                    reason = Invariant($"it works at {resource.ActiveHours()} hours of the day, {resource.NightShare():P0} of it between 00:00 and 06:00");
+                    reason = Invariant($"it works at {resource.ActiveHours()} hours of the day, {resource.NightShare():P0} of it between 00:00 and 06:00, {quick:P0} within seconds of the previous event");
                 }
                 else if (resource.TimedExecutions >= MinResourceExecutions && resource.InstantExecutions >= 0.95 * resource.TimedExecutions)
                 {
@@ -172,7 +172,8 @@ public static partial class ActivityKindInference
         var night = a.Hours.Take(6).Sum() / (double)executions;
         if (executions >= 50 && activeHours >= 22 && night >= 0.1)
         {
-            yield return new KindSignal(KindSignalSources.Timing, ActivityKind.System, 0.4,
+            // Weak on its own: hospitals and follow-the-sun teams work at night too.
+            yield return new KindSignal(KindSignalSources.Timing, ActivityKind.System, 0.2,
                 Invariant($"executed at {activeHours} hours of the day, {night:P0} between 00:00 and 06:00"));
         }
 
@@ -245,12 +246,19 @@ public static partial class ActivityKindInference
 
         if (WaitWords().IsMatch(core))
         {
-            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.Wait, 0.7, "the name says waiting");
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.Wait, 0.8, "the name says waiting");
         }
 
         if (ExternalWords().Match(core) is { Success: true } external)
         {
             yield return new KindSignal(KindSignalSources.Naming, ActivityKind.External, 0.5, Invariant($"the name names a third party ('{external.Value}')"));
+        }
+
+        var arrival = Arrival().Match(core);
+        if (arrival.Success && Words().Matches(core).Count <= 5)
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.External, 0.45,
+                Invariant($"something arrives from outside ('{arrival.Value.Trim()}'): a third party or the requester acts"));
         }
 
         var letters = core.Where(char.IsLetter).ToArray();
@@ -344,11 +352,20 @@ public static partial class ActivityKindInference
     [GeneratedRegex(@"declin|reject|approv|accept|denied|deny|refus|grant|goedgekeurd|afgewezen", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DecisionOutcome();
 
+    [GeneratedRegex(@"declin|reject|approv|denied|deny|refus|afgewezen|goedgekeurd", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegativeOrApprovalOutcome();
+
+    /// <summary>What the name alone says: a task (work or decision) unless naming points elsewhere. Used while streaming.</summary>
+    public static bool NameSaysTask(string name) => Vote([.. NamingSignals(name)]).IsTask;
+
     [GeneratedRegex(@"\b(wait\w*|awaiting|on hold|hold|pause\w*|queued|pending|wachten)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WaitWords();
 
-    [GeneratedRegex(@"\b(in progress|in call|working|processing|in behandeling|active)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(in progress|working|processing|in behandeling|active)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ActiveStatus();
+
+    [GeneratedRegex(@"^\s*(get|gets|receive|receives|received|obtain|incoming|arrival of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Arrival();
 
     [GeneratedRegex(@"\b(vendor|supplier|third[ -]party|external|laboratory|bank|court|judge|prefecture)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExternalWords();

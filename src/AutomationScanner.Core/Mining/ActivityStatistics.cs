@@ -75,6 +75,9 @@ public sealed record ActivityStatistics
     /// <summary>Executions per role named in the log (XES <c>org:role</c>, a CSV role column). Roles are functions, not persons.</summary>
     public IReadOnlyDictionary<string, long> ExecutionsByRole { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>Objects the activity's events touch, when the log is object-centric (OCEL); null otherwise.</summary>
+    public ActivityObjects? Objects { get; init; }
+
     /// <summary>What the activity is (work, decision, requester, system, state, measurement, wait, external).</summary>
     public ActivityKind Kind { get; init; } = ActivityKind.Work;
 

@@ -20,6 +20,7 @@ public sealed class LogAggregate
     private readonly Dictionary<long, long> _resourceRoles = [];
     private readonly List<bool> _automatedResource = [];
     private readonly List<bool> _failureActivity = [];
+    private readonly List<bool> _nameSaysTask = [];
     private readonly List<ulong> _activityHashes = [];
     private readonly List<ActivityAggregate> _activities = [];
     private readonly List<ResourceAggregate> _resources = [];
@@ -146,6 +147,9 @@ public sealed class LogAggregate
 
     public bool IsFailureActivity(int activity) => _failureActivity[activity];
 
+    /// <summary>Whether the activity's name alone reads as a task (not a status, wait or requester action): for streaming decisions.</summary>
+    public bool NameSaysTask(int activity) => _nameSaysTask[activity];
+
     /// <summary>A hash of the activity's name: variants are folded from these, so they agree across merged parts.</summary>
     public ulong ActivityHash(int activity) => _activityHashes[activity];
 
@@ -197,6 +201,7 @@ public sealed class LogAggregate
         _activityIds.Add(name, id);
         _activityNames.Add(name);
         _failureActivity.Add(Options.FailureActivityPattern.IsMatch(name));
+        _nameSaysTask.Add(ActivityKindInference.NameSaysTask(name));
         _activityHashes.Add(Fnv1a(name));
         _activities.Add(new ActivityAggregate());
         return id;

@@ -37,6 +37,9 @@ public sealed record LogSummary
 
     public required IReadOnlyList<DataQualityIssue> DataQuality { get; init; }
 
+    /// <summary>Set when the process was flattened from an object-centric log (OCEL): its case notion and context.</summary>
+    public ObjectCentricSummary? ObjectCentric { get; init; }
+
     /// <summary>Resources judged to be systems (by name or behaviour); their executions are automation already achieved.</summary>
     public int AutomatedResources { get; init; }
 
@@ -61,6 +64,9 @@ public sealed record LogSummary
     /// name itself is a generic role word.
     /// </summary>
     public IReadOnlyList<SharedResource> SharedResources { get; init; } = [];
+
+    /// <summary>Median relative error of the start-time estimator over every validated execution of the log; null without real starts.</summary>
+    public double? StartEstimateMedianRelativeError { get; init; }
 }
 
 /// <summary>
@@ -165,6 +171,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} resource(s): {g.Key}"))],
             StatusLog = log.Activities.Any(a => a.StatusEvents > 0),
             StartEstimateValidation = [.. validation.OrderByDescending(v => v.Instances)],
+            StartEstimateMedianRelativeError = PooledMedian(present.Select(i => log.Activities[i].EstimateRelativeError)),
             Variants = log.VariantCounts.Count,
             Start = hasSpan ? new DateTimeOffset(log.MinUtcTicks, TimeSpan.Zero) : null,
             End = hasSpan ? new DateTimeOffset(log.MaxUtcTicks, TimeSpan.Zero) : null,
@@ -183,6 +190,17 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             SharedResources = SharedResourceDetector.Detect(log, inference.AutomatedResources),
         };
         return new MinedProcess(summary, activities);
+    }
+
+    private static double? PooledMedian(IEnumerable<QuantileSketch> sketches)
+    {
+        var pooled = new QuantileSketch();
+        foreach (var sketch in sketches)
+        {
+            pooled.Merge(sketch);
+        }
+
+        return pooled.Count == 0 ? null : pooled.Quantile(0.5);
     }
 
     private static double Ratio(long part, long whole) => whole == 0 ? 0 : part / (double)whole;

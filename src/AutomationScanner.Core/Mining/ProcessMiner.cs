@@ -41,6 +41,7 @@ public sealed class ProcessMiner
     private readonly long _earliestTicks;
     private readonly long _latestTicks;
     private CaseState? _current;
+    private CaseState?[] _indexed = [];
     private long _sequence;
 
     public ProcessMiner(LogAggregate log)
@@ -97,6 +98,43 @@ public sealed class ProcessMiner
         return true;
     }
 
+    /// <summary>
+    /// Adds one event to a case the caller has numbered (an OCEL object's index in its object table): no lookup by id, and
+    /// the event is mined at once, so events must come in time order (a later event seen first is noted as out of order).
+    /// Cases added this way stay open until <see cref="Complete"/>; do not mix with <see cref="Add(ReadOnlySpan{char}, in MinedEvent)"/>.
+    /// </summary>
+    public void Add(int caseIndex, string caseId, in MinedEvent minedEvent)
+    {
+        if (caseIndex >= _indexed.Length)
+        {
+            Array.Resize(ref _indexed, Math.Max(caseIndex + 1, Math.Max(1024, _indexed.Length * 2)));
+        }
+
+        // Mined at once, in arrival order (the reader delivers events in time order); nothing is held per case.
+        var state = _indexed[caseIndex] ??= new CaseState(caseId);
+        Interleaved = true;
+        if (state.Accepted >= Limits.MaxEventsPerCase)
+        {
+            if (state.Accepted == Limits.MaxEventsPerCase)
+            {
+                state.Accepted++;
+                _log.DataQuality.Add(DataQualityKinds.CaseTooLong, FormattableString.Invariant(
+                    $"case '{state.Id}' has more than {Limits.MaxEventsPerCase} events (input limit MaxEventsPerCase): its further events are dropped"));
+            }
+
+            return;
+        }
+
+        state.Accepted++;
+        if (minedEvent.UtcTicks < state.LastEventTicks)
+        {
+            _log.DataQuality.Add(DataQualityKinds.OutOfOrder,
+                $"case '{state.Id}': an event at {new DateTime(minedEvent.UtcTicks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
+        }
+
+        Process(state, minedEvent);
+    }
+
     /// <summary>Adds a whole case (an XES trace): its events in file order.</summary>
     public void AddCase(List<MinedEvent> events)
     {
@@ -121,6 +159,15 @@ public sealed class ProcessMiner
             Close(state);
         }
 
+        foreach (var state in _indexed)
+        {
+            if (state is not null)
+            {
+                Close(state);
+            }
+        }
+
+        _indexed = [];
         _open.Clear();
         _recent.Clear();
         _closedCaseHashes.Clear();
@@ -310,12 +357,18 @@ public sealed class ProcessMiner
         if (e.Resource >= 0 && e.Lifecycle != Lifecycle.Status)
         {
             // The start as if the log had none: kept as the estimate where it has none, compared with the truth where it has.
-            if (state.LastCompleteTicks != long.MinValue)
+            // Status changes recorded while someone works (BPIC 2012's O_SENT inside W_Completeren) neither enable the work
+            // nor free the resource: only completions of task-like activities count, the case's first events aside.
+            var enabled = state.LastTaskCompleteTicks != long.MinValue ? state.LastTaskCompleteTicks : state.FirstTicks;
+            if (enabled != long.MinValue)
             {
-                _estimator.Enqueue(e.Activity, e.Resource, state.LastCompleteTicks, e.UtcTicks, e.OffsetMinutes, startTicks);
+                _estimator.Enqueue(e.Activity, e.Resource, enabled, e.UtcTicks, e.OffsetMinutes, startTicks);
             }
 
-            _estimator.RecordCompletion(e.Resource, e.UtcTicks);
+            if (log.NameSaysTask(e.Activity))
+            {
+                _estimator.RecordCompletion(e.Resource, e.UtcTicks);
+            }
         }
 
         if (startTicks != MinedEvent.NoStart)
@@ -426,6 +479,10 @@ public sealed class ProcessMiner
         state.Variant = (state.Variant ^ log.ActivityHash(e.Activity)) * VariantPrime;
         state.LastActivity = e.Activity;
         state.LastCompleteTicks = Math.Max(state.LastCompleteTicks, e.UtcTicks);
+        if (log.NameSaysTask(e.Activity))
+        {
+            state.LastTaskCompleteTicks = Math.Max(state.LastTaskCompleteTicks, e.UtcTicks);
+        }
     }
 
     private static long RemoveOpenStart(CaseState state, int activity)
@@ -498,6 +555,8 @@ public sealed class ProcessMiner
 
         public long LastCompleteTicks { get; set; } = long.MinValue;
 
+        public long LastTaskCompleteTicks { get; set; } = long.MinValue;
+
         public long LastEventTicks { get; set; } = long.MinValue;
 
         public long FirstTicks { get; set; } = long.MinValue;
@@ -562,6 +621,7 @@ public sealed class ProcessMiner
             LastActivity = -1;
             LastResource = -1;
             LastCompleteTicks = long.MinValue;
+            LastTaskCompleteTicks = long.MinValue;
             LastEventTicks = long.MinValue;
             FirstTicks = long.MinValue;
             Variant = VariantSeed;

@@ -22,7 +22,7 @@ public sealed class ValueEstimator(ValueOptions options)
     /// Median relative error of the start-time estimate against true service times, from the validation on logs with
     /// real start/complete pairs (docs/handling-time.md); stated as the error band of every estimated handling time.
     /// </summary>
-    public const double ResourceAvailabilityMedianRelativeError = 0.35;
+    public const double ResourceAvailabilityMedianRelativeError = 0.34;
 
     /// <summary>Median relative error assumed for time in status (not validated on a log with true service times).</summary>
     public const double TimeInStatusMedianRelativeError = 0.5;

@@ -93,7 +93,7 @@ public sealed class ActivityKindResolver
             var share = group.Count() / (double)statements.Count;
             var kind = group.Key == InteractionKind.Automated ? ActivityKind.System : ActivityKind.Work;
             var first = group.First();
-            yield return new KindSignal(KindSignalSources.Document, kind, Math.Round(0.8 * share, 3),
+            yield return new KindSignal(KindSignalSources.Document, kind, Math.Round(0.5 * share, 3),
                 string.Create(CultureInfo.InvariantCulture, $"{group.Count()} of {statements.Count} matched document statement(s) describe a {Words(group.Key)} step ({first.SourceFile}:{first.Line})"));
         }
     }
