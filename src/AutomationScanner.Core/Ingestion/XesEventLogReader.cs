@@ -15,7 +15,7 @@ internal static class XesEventLogReader
         using var utf8 = export.Encoding is UTF8Encoding
             ? export.Content
             : Encoding.CreateTranscodingStream(export.Content, export.Encoding, Encoding.UTF8, leaveOpen: true);
-        var scanner = new XmlScanner(utf8);
+        var scanner = new XmlScanner(utf8, options.Limits.MaxXmlDepth);
         var log = miner.Log;
         var parser = new TimestampParser(options.DefaultTimeZone, options.DateOrder ?? DateOrder.DayFirst);
         var attributeKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -148,6 +148,11 @@ internal static class XesEventLogReader
                 else if (eventDepth >= 0 && scanner.Depth == eventDepth)
                 {
                     eventDepth = -1;
+                    if (activity == LogAggregate.DroppedActivity)
+                    {
+                        continue;
+                    }
+
                     if (activity < 0)
                     {
                         log.DataQuality.Add(DataQualityKinds.EmptyCaseOrActivity, $"{file} line {eventLine}, field 'concept:name': event without an activity name");
@@ -169,9 +174,25 @@ internal static class XesEventLogReader
                             break;
                     }
 
+                    if (events.Count >= options.Limits.MaxEventsPerCase)
+                    {
+                        if (events.Count == options.Limits.MaxEventsPerCase)
+                        {
+                            log.DataQuality.Add(DataQualityKinds.CaseTooLong, FormattableString.Invariant(
+                                $"{file} line {eventLine}: a trace has more than {options.Limits.MaxEventsPerCase} events (input limit MaxEventsPerCase): its further events are dropped"));
+                            events.Add(default);
+                        }
+
+                        continue;
+                    }
+
                     if (status is not null)
                     {
                         activity = log.InternActivity(LifecycleParser.StatusActivity(log.ActivityNames[activity], status));
+                        if (activity < 0)
+                        {
+                            continue;
+                        }
                     }
 
                     ownValue = numericKeys.Count > 0 && numericKeys.Contains(log.ActivityHash(activity));
@@ -181,6 +202,11 @@ internal static class XesEventLogReader
                 {
                     traceDepth = -1;
                     traces++;
+                    if (events.Count > options.Limits.MaxEventsPerCase)
+                    {
+                        events.RemoveAt(events.Count - 1);
+                    }
+
                     if (events.Count > 0)
                     {
                         miner.AddCase(events);

@@ -72,6 +72,9 @@ public sealed record ActivityStatistics
     /// <summary>Share of executions outside 08:00-18:00 local time on weekdays, or on weekends.</summary>
     public required double OffHoursShare { get; init; }
 
+    /// <summary>Objects the activity's events touch, when the log is object-centric (OCEL); null otherwise.</summary>
+    public ActivityObjects? Objects { get; init; }
+
     /// <summary>What the activity is (work, decision, requester, system, state, measurement, wait, external).</summary>
     public ActivityKind Kind { get; init; } = ActivityKind.Work;
 

@@ -52,6 +52,10 @@ public sealed class DataQualityLog
 public static class DataQualityKinds
 {
     public const string MissingField = "missing-field";
+    public const string EncodingOrCompression = "encoding-or-compression";
+    public const string CaseTooLong = "events-per-case-limit";
+    public const string TooManyActivities = "activity-limit";
+    public const string QuotedLineBreak = "quoted-line-break";
     public const string BadTimestamp = "unparseable-timestamp";
     public const string EmptyCaseOrActivity = "empty-case-or-activity";
     public const string OutOfOrder = "out-of-order-events";

@@ -67,11 +67,27 @@ public sealed class LogAggregate
 
     public SortedSet<string> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Returned by <see cref="InternActivity"/> once <see cref="MaxActivities"/> is reached: drop the event.</summary>
+    public const int DroppedActivity = -2;
+
+    /// <summary>Distinct activities kept; events of further activities are dropped with a data-quality note.</summary>
+    public int MaxActivities { get; set; } = int.MaxValue;
+
+    /// <summary>Distinct resources kept; further resources are read as unknown with a data-quality note.</summary>
+    public int MaxResources { get; set; } = int.MaxValue;
+
     public int InternActivity(ReadOnlySpan<char> name)
     {
         if (_activityLookup.TryGetValue(name, out var id))
         {
             return id;
+        }
+
+        if (_activityNames.Count >= MaxActivities)
+        {
+            DataQuality.Add(DataQualityKinds.TooManyActivities, FormattableString.Invariant(
+                $"more than {MaxActivities} distinct activities (input limit MaxActivities): events of activity '{(name.Length <= 40 ? name.ToString() : string.Concat(name[..40], "..."))}' and later new activities are dropped"));
+            return DroppedActivity;
         }
 
         return AddActivity(name.ToString());
@@ -87,6 +103,13 @@ public sealed class LogAggregate
         if (_resourceLookup.TryGetValue(name, out var id))
         {
             return id;
+        }
+
+        if (_resourceNames.Count >= MaxResources)
+        {
+            DataQuality.Add(DataQualityKinds.TooManyActivities, FormattableString.Invariant(
+                $"more than {MaxResources} distinct resources (input limit MaxActivities): further resources are read as unknown"));
+            return -1;
         }
 
         return AddResource(name.ToString());

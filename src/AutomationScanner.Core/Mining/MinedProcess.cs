@@ -37,6 +37,9 @@ public sealed record LogSummary
 
     public required IReadOnlyList<DataQualityIssue> DataQuality { get; init; }
 
+    /// <summary>Set when the process was flattened from an object-centric log (OCEL): its case notion and context.</summary>
+    public ObjectCentricSummary? ObjectCentric { get; init; }
+
     /// <summary>Resources judged to be systems (by name or behaviour); their executions are automation already achieved.</summary>
     public int AutomatedResources { get; init; }
 

@@ -40,6 +40,7 @@ public sealed class ProcessMiner
     private readonly long _earliestTicks;
     private readonly long _latestTicks;
     private CaseState? _current;
+    private CaseState?[] _indexed = [];
     private long _sequence;
 
     public ProcessMiner(LogAggregate log)
@@ -58,15 +59,79 @@ public sealed class ProcessMiner
 
     public long NextSequence() => _sequence++;
 
-    /// <summary>Adds one event of a streamed log (CSV rows).</summary>
-    public void Add(ReadOnlySpan<char> caseId, in MinedEvent minedEvent)
+    /// <summary>Caps on cases and activities (events past <see cref="InputLimits.MaxEventsPerCase"/> are dropped, with a note).</summary>
+    public InputLimits Limits
+    {
+        get;
+        set
+        {
+            field = value ?? InputLimits.Default;
+            _log.MaxActivities = field.MaxActivities;
+            _log.MaxResources = field.MaxActivities;
+        }
+    } = InputLimits.Default;
+
+    /// <summary>Adds one event of a streamed log (CSV rows); false when its case is already at the events-per-case cap.</summary>
+    public bool Add(ReadOnlySpan<char> caseId, in MinedEvent minedEvent)
     {
         if (_current is null || !caseId.SequenceEqual(_current.Id))
         {
             SwitchTo(caseId);
         }
 
-        _current!.Pending.Add(minedEvent);
+        var state = _current!;
+        if (state.Accepted >= Limits.MaxEventsPerCase)
+        {
+            if (state.Accepted == Limits.MaxEventsPerCase)
+            {
+                state.Accepted++;
+                _log.DataQuality.Add(DataQualityKinds.CaseTooLong, FormattableString.Invariant(
+                    $"case '{state.Id}' has more than {Limits.MaxEventsPerCase} events (input limit MaxEventsPerCase): its further events are dropped"));
+            }
+
+            return false;
+        }
+
+        state.Accepted++;
+        state.Pending.Add(minedEvent);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds one event to a case the caller has numbered (an OCEL object's index in its object table): no lookup by id, and
+    /// the event is mined at once, so events must come in time order (a later event seen first is noted as out of order).
+    /// Cases added this way stay open until <see cref="Complete"/>; do not mix with <see cref="Add(ReadOnlySpan{char}, in MinedEvent)"/>.
+    /// </summary>
+    public void Add(int caseIndex, string caseId, in MinedEvent minedEvent)
+    {
+        if (caseIndex >= _indexed.Length)
+        {
+            Array.Resize(ref _indexed, Math.Max(caseIndex + 1, Math.Max(1024, _indexed.Length * 2)));
+        }
+
+        // Mined at once, in arrival order (the reader delivers events in time order); nothing is held per case.
+        var state = _indexed[caseIndex] ??= new CaseState(caseId);
+        Interleaved = true;
+        if (state.Accepted >= Limits.MaxEventsPerCase)
+        {
+            if (state.Accepted == Limits.MaxEventsPerCase)
+            {
+                state.Accepted++;
+                _log.DataQuality.Add(DataQualityKinds.CaseTooLong, FormattableString.Invariant(
+                    $"case '{state.Id}' has more than {Limits.MaxEventsPerCase} events (input limit MaxEventsPerCase): its further events are dropped"));
+            }
+
+            return;
+        }
+
+        state.Accepted++;
+        if (minedEvent.UtcTicks < state.LastEventTicks)
+        {
+            _log.DataQuality.Add(DataQualityKinds.OutOfOrder,
+                $"case '{state.Id}': an event at {new DateTime(minedEvent.UtcTicks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
+        }
+
+        Process(state, minedEvent);
     }
 
     /// <summary>Adds a whole case (an XES trace): its events in file order.</summary>
@@ -93,6 +158,15 @@ public sealed class ProcessMiner
             Close(state);
         }
 
+        foreach (var state in _indexed)
+        {
+            if (state is not null)
+            {
+                Close(state);
+            }
+        }
+
+        _indexed = [];
         _open.Clear();
         _recent.Clear();
         _closedCaseHashes.Clear();
@@ -525,8 +599,12 @@ public sealed class ProcessMiner
             return 0;
         }
 
+        /// <summary>Events accepted into this case so far (the events-per-case cap counts them).</summary>
+        public long Accepted { get; set; }
+
         public void Reset()
         {
+            Accepted = 0;
             Pending.Clear();
             OpenStarts.Clear();
             SeenCount = 0;

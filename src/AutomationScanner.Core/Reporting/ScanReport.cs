@@ -3,7 +3,9 @@ using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Planning;
 using AutomationScanner.Core.Ranking;
+using AutomationScanner.Core.Tracking;
 
 namespace AutomationScanner.Core.Reporting;
 
@@ -72,6 +74,9 @@ public sealed class Opportunity
 
     /// <summary>Tier, rule hits with evidence and clause, safeguards and job-displacement figures.</summary>
     public required RiskAssessment Risk { get; init; }
+
+    /// <summary>Implementation effort, running cost, payback and net value, each with its parts; null when not costed.</summary>
+    public CostEstimate? Cost { get; set; }
 
     /// <summary>The report line of a ranked task; resource names in its statistics become pseudonyms here.</summary>
     public static Opportunity From(RankedOpportunity ranked, ResourcePseudonymizer pseudonymizer, SuitabilityAssessment? suitability = null)
@@ -196,7 +201,7 @@ public sealed record ValueAssumptions(double WorkingDaysPerYear, double HoursPer
 public sealed class ScanReport
 {
     /// <summary>Major changes break readers; minor ones only add fields. See docs/report-schema.md.</summary>
-    public const string CurrentSchemaVersion = "3.0";
+    public const string CurrentSchemaVersion = "3.1";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -237,4 +242,10 @@ public sealed class ScanReport
 
     /// <summary>Whether the LLM was on, and its token and cost accounting for this scan.</summary>
     public LlmUsage Llm { get; init; } = LlmUsage.Disabled;
+
+    /// <summary>The phased plan: pilots, waves by payback within risk gates, and what is not planned; null when not built.</summary>
+    public Roadmap? Roadmap { get; init; }
+
+    /// <summary>Marked opportunities and their realised versus estimated benefit; null when nothing is marked.</summary>
+    public RealisationSummary? Realisation { get; init; }
 }
