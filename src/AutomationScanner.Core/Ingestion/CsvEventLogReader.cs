@@ -164,7 +164,10 @@ internal static class CsvEventLogReader
                 var ownColumn = ownColumns[activity];
                 var ownValue = ownColumn >= 0 && ownColumn < csv.RowFieldCount
                     && double.TryParse(csv.GetFieldSpan(ownColumn), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, ownValue);
+                var role = columns.Role >= 0 && columns.Role < csv.RowFieldCount
+                    ? log.InternRole(csv.GetFieldSpan(columns.Role).Trim())
+                    : -1;
+                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, ownValue, role);
                 if (miner.Add(caseId, minedEvent))
                 {
                     accepted++;

@@ -69,6 +69,9 @@ public sealed class ActivityAggregate
 
     public Dictionary<int, long> ResourceExecutions { get; } = [];
 
+    /// <summary>Executions per role (XES <c>org:role</c> or a CSV role column), keyed by role id.</summary>
+    public Dictionary<int, long> RoleExecutions { get; } = [];
+
     /// <summary>Executions per month, keyed year * 12 + month - 1.</summary>
     public Dictionary<int, long> Months { get; } = [];
 
@@ -92,6 +95,7 @@ public sealed class ActivityAggregate
         Predecessors = [.. Predecessors.Select(p => new[] { p.Key, p.Value })],
         Successors = [.. Successors.Select(p => new[] { p.Key, p.Value })],
         ResourceExecutions = [.. ResourceExecutions.Select(p => new[] { p.Key, p.Value })],
+        RoleExecutions = [.. RoleExecutions.Select(p => new[] { p.Key, p.Value })],
         Months = [.. Months.Select(p => new[] { p.Key, p.Value })],
         Variants = [.. Variants.Select(v => unchecked((long)v))],
     };
@@ -116,6 +120,7 @@ public sealed class ActivityAggregate
         Fill(Predecessors, state.Predecessors);
         Fill(Successors, state.Successors);
         Fill(ResourceExecutions, state.ResourceExecutions);
+        Fill(RoleExecutions, state.RoleExecutions);
         Fill(Months, state.Months);
         Variants.UnionWith(state.Variants.Select(v => unchecked((ulong)v)));
     }
@@ -128,7 +133,7 @@ public sealed class ActivityAggregate
         }
     }
 
-    internal void MergeFrom(ActivityAggregate other, int[] activityMap, int[] resourceMap)
+    internal void MergeFrom(ActivityAggregate other, int[] activityMap, int[] resourceMap, int[]? roleMap = null)
     {
         Events += other.Events;
         Executions += other.Executions;
@@ -170,6 +175,11 @@ public sealed class ActivityAggregate
             Increment(ResourceExecutions, resourceMap[key], count);
         }
 
+        foreach (var (key, count) in other.RoleExecutions)
+        {
+            Increment(RoleExecutions, roleMap is null ? key : roleMap[key], count);
+        }
+
         foreach (var (key, count) in other.Months)
         {
             Increment(Months, key, count);
@@ -203,6 +213,9 @@ public sealed record ActivityAggregateState
     public required IReadOnlyList<long[]> Successors { get; init; }
 
     public required IReadOnlyList<long[]> ResourceExecutions { get; init; }
+
+    /// <summary>Pairs [role id, executions]; empty for a log without roles.</summary>
+    public IReadOnlyList<long[]> RoleExecutions { get; init; } = [];
 
     public required IReadOnlyList<long[]> Months { get; init; }
 

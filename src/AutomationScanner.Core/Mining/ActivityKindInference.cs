@@ -237,19 +237,30 @@ public static partial class ActivityKindInference
         }
 
         var byRole = ByRole().Match(name);
-        if (byRole.Success && DecisionOutcome().IsMatch(name))
+        if (byRole.Success && AwaitingDecision().IsMatch(name))
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.State, 0.8,
+                Invariant($"put up for a decision by a role ('{byRole.Value.Trim()}'): a status, the decision comes later"));
+            yield break;
+        }
+
+        if (byRole.Success && DecidedOutcome().IsMatch(name))
         {
             yield return new KindSignal(KindSignalSources.Naming, ActivityKind.Decision, 0.8,
                 Invariant($"a decision outcome recorded with the role who decided ('{byRole.Value.Trim()}')"));
             yield break;
         }
 
-        if (WaitWords().IsMatch(core))
+        // Waiting is what the activity is only when the name starts with it ("Wait", "Awaiting approval"), not when a
+        // step mentions a hold ("Draft advice to hold the request").
+        if (WaitWords().Match(core) is { Success: true, Index: 0 })
         {
             yield return new KindSignal(KindSignalSources.Naming, ActivityKind.Wait, 0.8, "the name says waiting");
         }
 
-        if (ExternalWords().Match(core) is { Success: true } external)
+        // A third party acts when it is the subject ("Vendor creates invoice") or the source ("Result from Prefecture"),
+        // not when the organisation sends something to it ("Send appeal to Prefecture").
+        if (ExternalWords().Matches(core).FirstOrDefault(m => m.Index == 0 || core.AsSpan(0, m.Index).TrimEnd().EndsWith("from", StringComparison.OrdinalIgnoreCase)) is { } external)
         {
             yield return new KindSignal(KindSignalSources.Naming, ActivityKind.External, 0.5, Invariant($"the name names a third party ('{external.Value}')"));
         }
@@ -286,16 +297,13 @@ public static partial class ActivityKindInference
 
     private static void AddPrefixGroupSignals(LogAggregate log, IReadOnlyList<int> activities, Dictionary<int, List<KindSignal>> signals)
     {
-        var groups = activities.GroupBy(id => Prefix(log.ActivityNames[id])).Where(g => g.Key is not null && g.Count() >= 2).ToList();
-        if (groups.Count < 2)
-        {
-            return;
-        }
+        // A prefix shared by every activity groups nothing; a group is a proper subset of at least two.
+        var groups = activities.GroupBy(id => Prefix(log.ActivityNames[id])).Where(g => g.Key is not null && g.Count() >= 2 && g.Count() < activities.Count).ToList();
 
         foreach (var group in groups)
         {
             var members = group.ToList();
-            var stateLike = members.Count(id => Vote(signals[id]).Kind is ActivityKind.State or ActivityKind.System);
+            var stateLike = members.Count(id => Vote(signals[id]).Kind is ActivityKind.State or ActivityKind.System or ActivityKind.Wait);
             var worked = members.Count(id => log.Activities[id].Starts > 0);
             var share = stateLike / (double)members.Count;
             if (share >= 0.6)
@@ -337,7 +345,7 @@ public static partial class ActivityKindInference
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^([A-Za-z0-9]{1,3})_(?=\S)")]
+    [GeneratedRegex(@"^([A-Za-z0-9]{1,4})(?:_|:\s*)(?=\S)")]
     private static partial Regex PrefixPattern();
 
     [GeneratedRegex(@"\p{L}+")]
@@ -351,6 +359,12 @@ public static partial class ActivityKindInference
 
     [GeneratedRegex(@"declin|reject|approv|accept|denied|deny|refus|grant|goedgekeurd|afgewezen", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DecisionOutcome();
+
+    [GeneratedRegex(@"\b(for[ _]approval|awaiting|pending|to be approved)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AwaitingDecision();
+
+    [GeneratedRegex(@"declined|rejected|approved|denied|refused|accepted|granted|afgewezen|goedgekeurd", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecidedOutcome();
 
     [GeneratedRegex(@"declin|reject|approv|denied|deny|refus|afgewezen|goedgekeurd", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegativeOrApprovalOutcome();
@@ -367,7 +381,7 @@ public static partial class ActivityKindInference
     [GeneratedRegex(@"^\s*(get|gets|receive|receives|received|obtain|incoming|arrival of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Arrival();
 
-    [GeneratedRegex(@"\b(vendor|supplier|third[ -]party|external|laboratory|bank|court|judge|prefecture)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(vendor|supplier|third[ -]party|party|external|laboratory|bank|court|judge|prefecture)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExternalWords();
 
     [GeneratedRegex(@"\b(submitted|partlysubmitted|preaccepted|accepted|approved|declined|rejected|cancell?ed|registered|created|sent|sent_back|received|closed|completed|finali[sz]ed|opened|queued|resolved|assigned|activated|selected|returned|paid|payed|handled|done|finished|expired|unmatched|saved|verzonden|afgesloten)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -14,6 +14,10 @@ public sealed class LogAggregate
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _resourceLookup;
     private readonly List<string> _activityNames = [];
     private readonly List<string> _resourceNames = [];
+    private readonly Dictionary<string, int> _roleIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _roleLookup;
+    private readonly List<string> _roleNames = [];
+    private readonly Dictionary<long, long> _resourceRoles = [];
     private readonly List<bool> _automatedResource = [];
     private readonly List<bool> _failureActivity = [];
     private readonly List<bool> _nameSaysTask = [];
@@ -30,6 +34,7 @@ public sealed class LogAggregate
         Options = options ?? MiningOptions.Default;
         _activityLookup = _activityIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _resourceLookup = _resourceIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _roleLookup = _roleIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Process { get; }
@@ -41,6 +46,9 @@ public sealed class LogAggregate
     public IReadOnlyList<string> ResourceNames => _resourceNames;
 
     public IReadOnlyList<ActivityAggregate> Activities => _activities;
+
+    /// <summary>Roles named in the log (XES <c>org:role</c>, a CSV role column).</summary>
+    public IReadOnlyList<string> RoleNames => _roleNames;
 
     /// <summary>Behaviour of each resource (same ids as <see cref="ResourceNames"/>).</summary>
     public IReadOnlyList<ResourceAggregate> Resources => _resources;
@@ -115,6 +123,26 @@ public sealed class LogAggregate
         return AddResource(name.ToString());
     }
 
+    /// <summary>Interns a role name; -1 for an empty one.</summary>
+    public int InternRole(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty)
+        {
+            return -1;
+        }
+
+        return _roleLookup.TryGetValue(name, out var id) ? id : AddRole(name.ToString());
+    }
+
+    /// <summary>Counts an execution of <paramref name="resource"/> in <paramref name="role"/> (a shared account acts in many).</summary>
+    public void AddResourceRole(int resource, int role, long executions = 1) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(_resourceRoles, ((long)resource << 32) | (uint)role, out _) += executions;
+
+    /// <summary>Executions per role of each resource, by resource id then role id.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<int, long>> RolesByResource() =>
+        _resourceRoles.GroupBy(pair => (int)(pair.Key >> 32))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, long>)g.ToDictionary(pair => (int)(pair.Key & 0xFFFFFFFF), pair => pair.Value));
+
     public bool IsAutomatedResource(int resource) => resource >= 0 && _automatedResource[resource];
 
     public bool IsFailureActivity(int activity) => _failureActivity[activity];
@@ -138,9 +166,15 @@ public sealed class LogAggregate
         ArgumentNullException.ThrowIfNull(other);
         var activityMap = other._activityNames.Select(AddOrGetActivity).ToArray();
         var resourceMap = other._resourceNames.Select(AddOrGetResource).ToArray();
+        var roleMap = other._roleNames.Select(name => _roleIds.TryGetValue(name, out var id) ? id : AddRole(name)).ToArray();
         for (var i = 0; i < other._activities.Count; i++)
         {
-            _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap);
+            _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap, roleMap);
+        }
+
+        foreach (var (pair, executions) in other._resourceRoles)
+        {
+            AddResourceRole(resourceMap[(int)(pair >> 32)], roleMap[(int)(pair & 0xFFFFFFFF)], executions);
         }
 
         for (var i = 0; i < other._resources.Count; i++)
@@ -170,6 +204,8 @@ public sealed class LogAggregate
         Process = Process,
         ActivityNames = [.. _activityNames],
         ResourceNames = [.. _resourceNames],
+        RoleNames = [.. _roleNames],
+        ResourceRoles = [.. _resourceRoles.Select(p => new[] { p.Key, p.Value })],
         Activities = [.. _activities.Select(a => a.ToState())],
         Resources = [.. _resources.Select(r => r.ToState())],
         Events = Events,
@@ -202,6 +238,16 @@ public sealed class LogAggregate
         foreach (var name in state.ResourceNames)
         {
             log.AddResource(name);
+        }
+
+        foreach (var name in state.RoleNames)
+        {
+            log.AddRole(name);
+        }
+
+        foreach (var pair in state.ResourceRoles)
+        {
+            log._resourceRoles[pair[0]] = pair[1];
         }
 
         for (var i = 0; i < state.Activities.Count; i++)
@@ -258,6 +304,14 @@ public sealed class LogAggregate
         return hash;
     }
 
+    private int AddRole(string name)
+    {
+        var id = _roleNames.Count;
+        _roleIds.Add(name, id);
+        _roleNames.Add(name);
+        return id;
+    }
+
     private int AddResource(string name)
     {
         var id = _resourceNames.Count;
@@ -277,6 +331,12 @@ public sealed record LogAggregateState
     public required IReadOnlyList<string> ActivityNames { get; init; }
 
     public required IReadOnlyList<string> ResourceNames { get; init; }
+
+    /// <summary>Roles named in the log (XES <c>org:role</c>, a CSV role column); empty without roles.</summary>
+    public IReadOnlyList<string> RoleNames { get; init; } = [];
+
+    /// <summary>Pairs [resource id &lt;&lt; 32 | role id, executions].</summary>
+    public IReadOnlyList<long[]> ResourceRoles { get; init; } = [];
 
     public required IReadOnlyList<ActivityAggregateState> Activities { get; init; }
 

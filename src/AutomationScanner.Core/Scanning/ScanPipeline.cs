@@ -156,7 +156,7 @@ public sealed partial class ScanPipeline(
         var kinds = new ActivityKindResolver(_scoring.KindOverrides);
         kinds.Resolve(candidates, c => assessments.For(c.Id)?.Judgement?.ActivityKind);
         var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
-        var opportunities = Judge(tasks, processes, assessments, cancellationToken);
+        var opportunities = Judge(tasks, processes, assessments, cancellationToken, out var shared);
         var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
         scanId ??= started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return new ScanReport
@@ -164,7 +164,7 @@ public sealed partial class ScanPipeline(
             ScanId = scanId,
             GeneratedAt = started,
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
-            Processes = [.. processes.Select(p => p.Summary)],
+            Processes = [.. processes.Select(p => ForReport(p.Summary, shared))],
             Opportunities = opportunities,
             Context = context,
             BenefitByBasis = BenefitByBasis.From(opportunities),
@@ -175,7 +175,8 @@ public sealed partial class ScanPipeline(
                 $"Timestamps without an offset are read as {ingestion.DefaultTimeZone.Id} local time.",
                 $"Working hours are {ingestion.Mining.WorkdayStartHour:00}:00-{ingestion.Mining.WorkdayEndHour:00}:00 local time, Monday to Friday.",
                 "Resources whose names mark them as systems or bots (system, batch, bot, RPA, scheduler...) count as automation already achieved.",
-                "Resources are shown as stable pseudonyms (keyed hash); names never appear in the report.",
+                "Resources are shown as stable pseudonyms (keyed hash); names never appear in the report, except a shared id whose name is itself a generic role word (\"STAFF MEMBER\").",
+                $"A resource id that stands for a role or a group (its name is made only of generic role words, it does most of the work of {SharedResourceDetector.MinRoles} or more roles of the log, or it logs more than {WorkloadIndex.SharedAccountHoursPerYear:N0} h/year at measured handling times) is counted as a role, not a person, for job displacement.",
                 "Value ranges are scenarios at the P10, median and P90 handling time, not a confidence interval; realised benefits are often lower.",
                 suitability is null
                     ? "Suitability is log-derived (no classifier configured): (1 - rework rate) x (1 - failure rate)."
@@ -193,6 +194,21 @@ public sealed partial class ScanPipeline(
         };
     }
 
+    /// <summary>The summary as a report shows it: shared ids as pseudonyms unless their name is a generic role word.</summary>
+    private LogSummary ForReport(LogSummary summary, IReadOnlyDictionary<(string Process, string Resource), SharedResource> shared)
+    {
+        var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
+        return summary with
+        {
+            SharedResources =
+            [
+                .. shared.Where(s => s.Key.Process == summary.Process).Select(s => s.Value)
+                    .OrderByDescending(s => s.Executions)
+                    .Select(s => s with { Who = s.GenericName ? s.Who : pseudonymizer.Pseudonymize(s.Who) }),
+            ],
+        };
+    }
+
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
@@ -201,11 +217,15 @@ public sealed partial class ScanPipeline(
         : "LLM assessment off: no Azure OpenAI endpoint configured. Tasks are scored without it.";
 
     /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
-    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, CancellationToken cancellationToken)
+    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, CancellationToken cancellationToken,
+        out IReadOnlyDictionary<(string Process, string Resource), SharedResource> sharedResources)
     {
         var estimator = new ValueEstimator(_scoring.Value);
         var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
-        var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50);
+        var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50,
+            processes.ToDictionary(p => p.Summary.Process, p => p.Summary.SharedResources, StringComparer.Ordinal),
+            c => estimator.Handling(c).Source.Basis == HandlingTimeBasis.Measured);
+        sharedResources = workload.SharedResources;
         var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal))
         {
             ProcessContext = processes.Where(p => p.Summary.ObjectCentric is not null)

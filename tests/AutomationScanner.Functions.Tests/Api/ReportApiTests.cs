@@ -35,6 +35,7 @@ public sealed class ReportApiTests(ScannerEnvironment env)
     [InlineData("csv", "text/csv; charset=utf-8", "report.csv")]
     [InlineData("html", "text/html; charset=utf-8", "report.html")]
     [InlineData("md", "text/markdown; charset=utf-8", "report.md")]
+    [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "report.xlsx")]
     public async Task Download_LatestInFormat_StreamsThePublishedBlob(string format, string contentType, string blobFile)
     {
         var engagement = ScannerEnvironment.NewEngagement("dl");
