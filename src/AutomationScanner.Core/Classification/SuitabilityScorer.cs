@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Scanning;
 
@@ -113,7 +114,8 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
     public IReadOnlyList<SuitabilityAssessment> Assess(IReadOnlyList<TaskCandidate> candidates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var textsPerCandidate = candidates.Select(TextsOf).ToArray();
+        // Activities that are not tasks (states, measurements, waits, system steps...) are not read as tasks at all.
+        var textsPerCandidate = candidates.Select(c => c.Kind.IsTask() ? TextsOf(c) : []).ToArray();
         var flat = textsPerCandidate.SelectMany(t => t).ToArray();
         var embeddings = flat.Length == 0 ? [] : model.Embedder.Embed(flat, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
@@ -125,6 +127,12 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         for (var i = 0; i < candidates.Count; i++)
         {
             var count = textsPerCandidate[i].Count;
+            if (count == 0)
+            {
+                results[i] = NotATask(candidates[i]);
+                continue;
+            }
+
             var own = new TextSuitabilityPrediction[count];
             for (var k = 0; k < count; k++)
             {
@@ -137,6 +145,23 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         }
 
         return results;
+    }
+
+    private static SuitabilityAssessment NotATask(TaskCandidate candidate)
+    {
+        var kind = candidate.Kind.ToString().ToLowerInvariant();
+        return new SuitabilityAssessment
+        {
+            TaskId = candidate.Id,
+            Score = 0,
+            Factors = [new ScoreFactor("Not a task", 0, 1, 0, $"Activity kind '{kind}': not work a person performs, so not scored for automation.")],
+            Class = ExposureClass.NoExposure,
+            TextProbability = 0,
+            ScoredTexts = [],
+            TopTextFeatures = [],
+            LowConfidence = true,
+            ConfidenceNote = $"Not scored: the activity is a {kind}, not a task.",
+        };
     }
 
     private List<string> TextsOf(TaskCandidate candidate)

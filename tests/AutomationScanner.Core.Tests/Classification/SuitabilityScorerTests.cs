@@ -1,6 +1,7 @@
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -79,6 +80,24 @@ public sealed class SuitabilityScorerTests
 
         Assert.True(actual[0].TextProbability <= new SuitabilityScoringOptions().UnreadableTextScore + 0.15, $"{name}: {actual[0].TextProbability}");
         Assert.True(actual[0].Score < actual[1].Score, $"{name} {actual[0].Score} vs data entry {actual[1].Score}");
+    }
+
+    [Theory]
+    [InlineData("LacticAcid", ActivityKind.Measurement)]
+    [InlineData("A_SUBMITTED", ActivityKind.State)]
+    public void Assess_NonTaskKinds_AreNotScoredAsTasks(string name, ActivityKind kind)
+    {
+        var sut = new SuitabilityScorer(Shipped.Value);
+        var candidate = new TaskCandidate(name, "p") { Statistics = ActivityStatisticsBuilder.Standardised(), Kind = kind };
+        var work = new TaskCandidate("Enter invoice data", "p") { Statistics = ActivityStatisticsBuilder.Standardised() };
+
+        var actual = sut.Assess([candidate, work], TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, actual[0].Score);
+        Assert.Empty(actual[0].ScoredTexts);
+        Assert.Contains(kind.ToString().ToLowerInvariant(), actual[0].ConfidenceNote, StringComparison.Ordinal);
+        Assert.True(actual[1].Score > 0.3);
+        Assert.Equal(work.Id, actual[1].TaskId);
     }
 
     [Fact]
