@@ -4,6 +4,7 @@ using AutomationScanner.Azure;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
@@ -104,10 +105,17 @@ public static class ScanCommand
                 scoring.KindOverrides.Add(kindOverride);
             }
 
+            // Sentence vectors are cached next to the report (local scans) or in a per-user folder (storage scans).
+            var embeddingCache = parse.GetValue(engagement) is null
+                ? Path.Combine(Path.GetFullPath(parse.GetValue(output)!), ".cache")
+                : Path.Combine(Path.GetTempPath(), "automation-scanner");
+            using var miniLm = new MiniLmTextEmbedder();
+            var embedder = new CachingTextEmbedder(miniLm, new LocalFolderEmbeddingStore(embeddingCache));
+            await embedder.LoadAsync(cancellationToken);
             SuitabilityScorer suitability;
             try
             {
-                suitability = new SuitabilityScorer(parse.GetValue(model) is { } modelFile ? SuitabilityModel.Load(modelFile.FullName) : SuitabilityModel.LoadShipped());
+                suitability = new SuitabilityScorer(parse.GetValue(model) is { } modelFile ? SuitabilityModel.Load(modelFile.FullName, embedder) : SuitabilityModel.LoadShipped(embedder));
             }
             catch (Exception ex) when (ex is FileNotFoundException or FormatException or InvalidOperationException)
             {
@@ -130,7 +138,9 @@ public static class ScanCommand
                 }
 
                 var llm = storageHost?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
-                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken);
+                var stored = await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken);
+                await embedder.SaveAsync(cancellationToken);
+                return stored;
             }
 
             if (parse.GetValue(inputs) is not { Length: > 0 })
@@ -190,6 +200,7 @@ public static class ScanCommand
                 options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability);
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, logMiner: null, cancellationToken));
+            await embedder.SaveAsync(cancellationToken);
             var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));

@@ -180,7 +180,7 @@ public sealed partial class ScanPipeline(
                 "Value ranges are scenarios at the P10, median and P90 handling time, not a confidence interval; realised benefits are often lower.",
                 suitability is null
                     ? "Suitability is log-derived (no classifier configured): (1 - rework rate) x (1 - failure rate)."
-                    : "Suitability = 0.6 x text model (ML.NET, trained on human labels of O*NET tasks; P(E1)+P(E2)) + 0.4 x process criteria (Wellmann et al. 2020); the text share drops to 0.3 when the task name is mostly unknown words. Parts in suitabilityAssessment.factors; see docs/MODEL.md.",
+                    : "Suitability = 0.6 x text model (ML.NET on sentence embeddings, trained on GPT-4's automation ratings of O*NET tasks; reads the activity name, its nearest O*NET tasks and matched document statements) + 0.4 x process criteria (Wellmann et al. 2020); a name the model cannot read gets a neutral text score and a 0.3 share. Parts in suitabilityAssessment.factors; see docs/MODEL.md.",
                 $"Document steps are matched to activities at a similarity of {StatementMatcher.DefaultThreshold:0.00} or more; unmatched steps become tasks of their own, sized from their frequency hints (250 working days a year).",
                 LlmAssumption(assessments.Usage),
             ],
