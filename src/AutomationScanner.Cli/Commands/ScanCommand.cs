@@ -3,6 +3,7 @@ using System.Globalization;
 using AutomationScanner.Azure;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Reporting;
@@ -103,7 +104,10 @@ public static class ScanCommand
                 }
 
                 var llm = storageHost?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
-                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken);
+
+                // Sentence embeddings for the risk screen; the host's are cached in scanner-cache, like the LLM's.
+                var storageEmbedder = storageHost?.Services.GetRequiredService<ITextEmbedder>() ?? new CachingTextEmbedder(new MiniLmTextEmbedder());
+                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken, storageEmbedder);
             }
 
             if (parse.GetValue(inputs) is not { Length: > 0 })
@@ -148,8 +152,12 @@ public static class ScanCommand
             }
 
             var assessor = host?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
+
+            // Sentence embeddings for the risk screen, cached in <out>/.cache (the pipeline loads it before and saves it after the scan).
+            var embedder = host?.Services.GetRequiredService<ITextEmbedder>()
+                ?? new CachingTextEmbedder(new MiniLmTextEmbedder(), new LocalFolderEmbeddingStore(Path.Combine(outPath, ".cache")));
             var pipeline = new ScanPipeline(
-                options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability);
+                options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability, embedder);
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, previous: earlier, cancellationToken: cancellationToken));
             var outDir = Directory.CreateDirectory(outPath);

@@ -74,7 +74,7 @@ public static partial class TaskText
     [GeneratedRegex(@"(\p{Ll})(\p{Lu})")]
     private static partial Regex CamelBoundary();
 
-    [GeneratedRegex(@"\b(approv\w*|declin\w*|reject\w*|accept\w*|grant\w*|den(y|ied|ial)|refus\w*|award\w*|decid\w*|decision\w*|verdicts?|rulings?|penalt\w*|fines?|sanction\w*|dismiss\w*|terminat\w*|revok\w*|withdraw\w*|result appeal|appeal to|credit collection|eligib\w*|admission\w*|admit\w*|enrol\w*|passed|goedgekeurd|afgewezen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(approv\w*|declin\w*|reject\w*|accept\w*|grant\w*|den(y|ied|ial)|refus\w*|award\w*|decid\w*|decision\w*|verdicts?|rulings?|penalt\w*|fines?|sanction\w*|dismiss\w*|terminat\w*|revok\w*|withdraw\w*|result appeal|credit collection|eligib\w*|admission\w*|admit\w*|enrol\w*|passed|goedgekeurd|afgewezen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Decision();
 
     [GeneratedRegex(@"\b(credit collection|penalt\w*|declin\w*|reject\w*|refus\w*|approv\w*|den(y|ied|ial)|revok\w*|terminat\w*|dismiss\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
