@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationScanner.Azure;
+using AutomationScanner.Azure.Access;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Functions.Access;
 using AutomationScanner.Functions.Api;
@@ -29,7 +30,10 @@ internal static class ScannerHandler
         // storage-backed CLI commands need: their options are validated at start, so a missing connection stops here.
         builder.AddScanner();
         builder.AddScannerStorage();
-        builder.Services.AddOptions<EngagementAccessOptions>().BindConfiguration(EngagementAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EngagementAccessOptions>().BindConfiguration(EngagementAccessOptions.SectionName).ValidateDataAnnotations()
+            .Validate<IConfiguration>((o, c) => ClientPrincipalPolicy.Validate(o.RequirePrincipal, c[ClientPrincipalPolicy.PlatformAuthenticationSetting]) is null,
+                ClientPrincipalPolicy.Validate(true, null)!)
+            .ValidateOnStart();
         builder.Services.AddSingleton<EngagementAccess>();
         builder.Services.AddProblemDetails();
         configure?.Invoke(builder);
@@ -38,6 +42,7 @@ internal static class ScannerHandler
         app.MapGet("/", () => Results.Ok(new { status = "ready" }));
         app.MapTriggerFunctions();
         app.MapReportApi();
+        app.MapOpportunityStatusApi();
         return app;
     }
 }

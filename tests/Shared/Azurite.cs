@@ -56,7 +56,9 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new Azurite(process, output, ports[0], ports[1]);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Node start-up takes seconds on a quiet machine and far longer on a loaded CI runner (load average 12+).
+        var seconds = int.TryParse(Environment.GetEnvironmentVariable("AZURITE_START_TIMEOUT_SECONDS"), out var configured) && configured > 0 ? configured : 180;
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!(await IsListeningAsync(ports[0]) && await IsListeningAsync(ports[1])))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)

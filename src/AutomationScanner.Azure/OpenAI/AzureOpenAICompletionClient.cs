@@ -173,7 +173,7 @@ public sealed class AzureOpenAICompletionClient : ILlmCompletionClient
         {
             if (headers.TryGetValue(name, out var ms) && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
             {
-                return TimeSpan.FromMilliseconds(value);
+                return Bounded(value / 1000);
             }
         }
 
@@ -181,7 +181,7 @@ public sealed class AzureOpenAICompletionClient : ILlmCompletionClient
         {
             if (double.TryParse(retryAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
             {
-                return TimeSpan.FromSeconds(seconds);
+                return Bounded(seconds);
             }
 
             if (DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
@@ -193,6 +193,13 @@ public sealed class AzureOpenAICompletionClient : ILlmCompletionClient
 
         return null;
     }
+
+    /// <summary>
+    /// A wait the service asked for, at most a day: an absurd header (1e300, Infinity) is still "wait long", never
+    /// an overflow that would turn throttling into an error. The retry policy caps it further at MaxRetryDelay.
+    /// </summary>
+    private static TimeSpan Bounded(double seconds) =>
+        !double.IsFinite(seconds) || seconds > TimeSpan.FromDays(1).TotalSeconds ? TimeSpan.FromDays(1) : TimeSpan.FromSeconds(seconds);
 
     private static FallbackReason Classify(ClientResultException exception) => exception.Status switch
     {

@@ -31,6 +31,6 @@ public static partial class EngagementName
         return IsValid(engagement) ? engagement : null;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9-]{1,62}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

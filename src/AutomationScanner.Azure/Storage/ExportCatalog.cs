@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs.Models;
 using AutomationScanner.Core.Scanning;
 
@@ -10,12 +11,19 @@ public sealed class ExportCatalog(ScannerStorageClients storage)
     public async Task<IReadOnlyList<string>> ListEngagementsAsync(CancellationToken cancellationToken)
     {
         var engagements = new List<string>();
-        await foreach (var item in storage.Exports.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Delimiter = "/" }, cancellationToken))
+        try
         {
-            if (item.IsPrefix && EngagementName.IsValid(item.Prefix.TrimEnd('/')))
+            await foreach (var item in storage.Exports.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Delimiter = "/" }, cancellationToken))
             {
-                engagements.Add(item.Prefix.TrimEnd('/'));
+                if (item.IsPrefix && EngagementName.IsValid(item.Prefix.TrimEnd('/')))
+                {
+                    engagements.Add(item.Prefix.TrimEnd('/'));
+                }
             }
+        }
+        catch (RequestFailedException ex) when (IsMissingContainer(ex))
+        {
+            // A new storage account has no exports container until the first upload: no engagements yet.
         }
 
         return engagements;
@@ -25,9 +33,16 @@ public sealed class ExportCatalog(ScannerStorageClients storage)
     public async Task<bool> HasExportsAsync(string engagement, CancellationToken cancellationToken)
     {
         var options = new GetBlobsOptions { Prefix = EngagementName.Validate(engagement) + "/" };
-        await foreach (var page in storage.Exports.GetBlobsAsync(options, cancellationToken).AsPages(pageSizeHint: 1))
+        try
         {
-            return page.Values.Count > 0;
+            await foreach (var page in storage.Exports.GetBlobsAsync(options, cancellationToken).AsPages(pageSizeHint: 1))
+            {
+                return page.Values.Count > 0;
+            }
+        }
+        catch (RequestFailedException ex) when (IsMissingContainer(ex))
+        {
+            return false;
         }
 
         return false;
@@ -42,30 +57,44 @@ public sealed class ExportCatalog(ScannerStorageClients storage)
         EngagementName.Validate(engagement);
         var prefix = engagement + "/";
         var blobs = new List<ExportBlob>();
-        await foreach (var item in storage.Exports.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        try
         {
-            var name = item.Name[prefix.Length..];
-            if (name.Length == 0 || name.EndsWith('/') || name.Split('/').Any(segment => segment.StartsWith('.')))
+            await foreach (var item in storage.Exports.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
             {
-                continue;
-            }
+                var name = item.Name[prefix.Length..];
+                if (name.Length == 0 || name.EndsWith('/') || name.Split('/').Any(segment => segment.StartsWith('.')))
+                {
+                    continue;
+                }
 
-            var md5 = item.Properties.ContentHash is { Length: > 0 } hash ? Convert.ToBase64String(hash) : null;
-            blobs.Add(new ExportBlob(name, item.Name, item.Properties.ContentLength ?? 0, item.Properties.ETag?.ToString() ?? string.Empty, md5));
+                var md5 = item.Properties.ContentHash is { Length: > 0 } hash ? Convert.ToBase64String(hash) : null;
+                blobs.Add(new ExportBlob(name, item.Name, item.Properties.ContentLength ?? 0, item.Properties.ETag?.ToString() ?? string.Empty, md5));
+            }
+        }
+        catch (RequestFailedException ex) when (IsMissingContainer(ex))
+        {
+            // No exports container yet (a new storage account): the engagement has no exports, "upload first".
         }
 
         blobs.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         var inputs = blobs.Select(blob => new ScanInput(blob.Name, async ct =>
         {
             var client = storage.Exports.GetBlobClient(blob.BlobName);
-            // allowModifications: true lets our own IfMatch condition apply to every range read.
-            var options = new BlobOpenReadOptions(allowModifications: true)
+            // allowModifications: false gives a seekable stream of known length (DOCX and PDF read from the end) and
+            // pins the ETag for every range read; the listed ETag is its first condition, so a replaced blob fails.
+            var options = new BlobOpenReadOptions(allowModifications: false)
             {
                 BufferSize = 1 << 20,
                 Conditions = new BlobRequestConditions { IfMatch = new global::Azure.ETag(blob.ETag) },
             };
             return await client.OpenReadAsync(options, ct);
-        })).ToList();
+        })
+        {
+            // A blob replaced or unreachable mid-scan fails the scan (it is retried), instead of becoming the file's error.
+            IsTransient = ex => ex is RequestFailedException || ex.InnerException is RequestFailedException,
+        }).ToList();
         return new ExportSnapshot(engagement, blobs, inputs);
     }
+
+    private static bool IsMissingContainer(RequestFailedException ex) => ex.Status == 404 && ex.ErrorCode == "ContainerNotFound";
 }

@@ -62,13 +62,14 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
         var formats = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var format in ReportFormat.All)
         {
+            // Written to a local file first and uploaded in one commit (a single put, or staged blocks and one block
+            // list): no reader ever sees a partial or empty blob. OpenWrite would create an empty blob at once.
             var blob = Reports.GetBlobClient(folder + format.FileName);
-            var options = new BlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = format.ContentType } };
-            await using (var stream = await blob.OpenWriteAsync(overwrite: true, options, cancellationToken))
-            {
-                await format.WriteAsync(report, stream, cancellationToken);
-            }
-
+            await using var staged = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+            await format.WriteAsync(report, staged, cancellationToken);
+            await staged.FlushAsync(cancellationToken);
+            staged.Position = 0;
+            await blob.UploadAsync(staged, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = format.ContentType } }, cancellationToken);
             formats[format.Name] = format.FileName;
         }
 
@@ -131,6 +132,12 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
             return null;
         }
 
+        // Only a published scan is served: its manifest exists and lists the format (a crashed publish leaves neither).
+        if (await ReadManifestAsync(engagement, scanId, cancellationToken) is not { } manifest || !manifest.Formats.ContainsKey(format.Name))
+        {
+            return null;
+        }
+
         try
         {
             return (await Reports.GetBlobClient(StorageNames.ScanFolder(engagement, scanId) + format.FileName).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
@@ -165,6 +172,125 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
         }
     }
 
+    /// <summary>
+    /// Claims the scan of one input fingerprint before it starts, so that concurrent or repeated deliveries of the
+    /// same request publish one report: a marker blob written with <c>If-None-Match: *</c> names the scan id. Who
+    /// finds the marker gets the claimed scan (published, or still running); a claim older than
+    /// <paramref name="staleAfter"/> whose scan never published (its worker died) is taken over, ETag-conditionally,
+    /// keeping its scan id.
+    /// </summary>
+    public async Task<ScanClaim> ClaimAsync(string engagement, string fingerprint, string scanId, TimeSpan staleAfter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        EngagementName.Validate(engagement);
+        var blob = Reports.GetBlobClient(StorageNames.ClaimBlob(engagement, fingerprint));
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var content = BinaryData.FromObjectAsJson(new ClaimMarker(scanId, now), ScanManifest.JsonOptions);
+            try
+            {
+                await blob.UploadAsync(content, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+                return new ScanClaim(ClaimState.Acquired, scanId, null);
+            }
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Someone claimed it first: see what became of their scan.
+            }
+
+            ClaimMarker? marker;
+            ETag etag;
+            try
+            {
+                var existing = await blob.DownloadContentAsync(cancellationToken);
+                etag = existing.Value.Details.ETag;
+                marker = TryRead(existing.Value.Content);
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                continue;
+            }
+
+            if (marker is not null && ScanId.IsValid(marker.ScanId) && await ReadManifestAsync(engagement, marker.ScanId, cancellationToken) is { } published)
+            {
+                return new ScanClaim(ClaimState.Published, marker.ScanId, published);
+            }
+
+            if (marker is not null && now - marker.ClaimedAt < staleAfter)
+            {
+                return new ScanClaim(ClaimState.InProgress, marker.ScanId, null);
+            }
+
+            // Stale or unreadable: take it over, keeping the claimed scan id so a half-written folder is overwritten.
+            var takeover = marker is not null && ScanId.IsValid(marker.ScanId) ? marker.ScanId : scanId;
+            try
+            {
+                await blob.UploadAsync(BinaryData.FromObjectAsJson(new ClaimMarker(takeover, now), ScanManifest.JsonOptions),
+                    new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } }, cancellationToken);
+                LogTakeover(engagement, takeover);
+                return new ScanClaim(ClaimState.Acquired, takeover, null);
+            }
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Another delivery took it over between our read and write: look again.
+            }
+        }
+
+        return new ScanClaim(ClaimState.InProgress, scanId, null);
+    }
+
+    /// <summary>
+    /// Deletes scan folders that never got a manifest (a publish that died half-way) once they are older than
+    /// <paramref name="olderThan"/>; a published scan is never touched. Returns the folders removed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SweepOrphansAsync(string engagement, TimeSpan olderThan, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var prefix = EngagementName.Validate(engagement) + "/";
+        var folders = new Dictionary<string, (bool Manifest, DateTimeOffset Newest, List<string> Blobs)>(StringComparer.Ordinal);
+        await foreach (var item in Reports.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            var parts = item.Name[prefix.Length..].Split('/');
+            if (parts.Length != 2 || !ScanId.IsValid(parts[0]))
+            {
+                continue;
+            }
+
+            var entry = folders.TryGetValue(parts[0], out var e) ? e : (Manifest: false, Newest: DateTimeOffset.MinValue, Blobs: new List<string>());
+            var modified = item.Properties.LastModified ?? DateTimeOffset.MinValue;
+            entry.Blobs.Add(item.Name);
+            folders[parts[0]] = (entry.Manifest || parts[1] == "manifest.json", modified > entry.Newest ? modified : entry.Newest, entry.Blobs);
+        }
+
+        var removed = new List<string>();
+        foreach (var (scanId, folder) in folders)
+        {
+            if (folder.Manifest || now - folder.Newest < olderThan)
+            {
+                continue;
+            }
+
+            foreach (var name in folder.Blobs)
+            {
+                await Reports.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+
+            removed.Add(scanId);
+            LogSwept(engagement, scanId, folder.Blobs.Count);
+        }
+
+        return removed;
+    }
+
+    private static ClaimMarker? TryRead(BinaryData content)
+    {
+        try
+        {
+            return content.ToObjectFromJson<ClaimMarker>(ScanManifest.JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private async Task<(ScanManifest? Manifest, ETag? ETag)> ReadJsonAsync(string blobName, CancellationToken cancellationToken)
     {
         try
@@ -185,6 +311,30 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
     [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement {Engagement}: previous scan {ScanId} has no readable JSON report ({Problem}); no diff this time")]
     private partial void LogUnreadablePrevious(string engagement, string scanId, string problem);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement {Engagement}: took over the stale claim of scan {ScanId} (its worker stopped before publishing)")]
+    private partial void LogTakeover(string engagement, string scanId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement {Engagement}: removed unpublished scan folder {ScanId} ({Blobs} blobs) left by an interrupted publish")]
+    private partial void LogSwept(string engagement, string scanId, int blobs);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: latest scan is now {ScanId}")]
     private partial void LogLatest(string engagement, string scanId);
 }
+
+/// <summary>What <see cref="ReportStore.ClaimAsync"/> found.</summary>
+public enum ClaimState
+{
+    /// <summary>This delivery owns the scan: run it and publish under <see cref="ScanClaim.ScanId"/>.</summary>
+    Acquired,
+
+    /// <summary>Another delivery published this fingerprint's scan already.</summary>
+    Published,
+
+    /// <summary>Another delivery is scanning this fingerprint now; it will publish.</summary>
+    InProgress,
+}
+
+public sealed record ScanClaim(ClaimState State, string ScanId, ScanManifest? Published);
+
+/// <summary>The content of <c>reports/{engagement}/claims/{fingerprint}.json</c>.</summary>
+internal sealed record ClaimMarker(string ScanId, DateTimeOffset ClaimedAt);

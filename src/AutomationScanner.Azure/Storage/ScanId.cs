@@ -14,6 +14,6 @@ public static partial class ScanId
 
     public static bool IsValid(string? scanId) => scanId is not null && Pattern().IsMatch(scanId);
 
-    [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[0-9]{8}T[0-9]{6}Z-[0-9a-f]{12}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -49,6 +49,40 @@ public sealed partial class ScanScheduler(
         return true;
     }
 
+    /// <summary>
+    /// Schedules the scans that the upload events of one message ask for, one per engagement: names that are not
+    /// engagements and engagements without exports (events of blobs that are not there: forged or stale) are
+    /// dropped, each with a line in the result; at most <paramref name="maxEngagements"/> are looked at.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ScheduleUploadsAsync(IEnumerable<string> engagements, ExportCatalog exports, int maxEngagements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engagements);
+        ArgumentNullException.ThrowIfNull(exports);
+        var lines = new List<string>();
+        var distinct = engagements.Where(EngagementName.IsValid).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (distinct.Count > maxEngagements)
+        {
+            lines.Add(FormattableString.Invariant($"The message names {distinct.Count} engagements; only the first {maxEngagements} are looked at (a real upload message names one)."));
+            distinct = distinct[..maxEngagements];
+        }
+
+        foreach (var engagement in distinct)
+        {
+            if (!await exports.HasExportsAsync(engagement, cancellationToken))
+            {
+                LogNoExportsDropped(engagement);
+                lines.Add($"Engagement {engagement}: no exports in storage; upload event dropped.");
+                continue;
+            }
+
+            lines.Add(await ScheduleAfterUploadAsync(engagement, cancellationToken)
+                ? $"Engagement {engagement}: scan scheduled."
+                : $"Engagement {engagement}: scan already pending; coalesced.");
+        }
+
+        return lines;
+    }
+
     /// <summary>Enqueues a rescan that produces a new report even if no export changed (weekly, on demand).</summary>
     public Task EnqueueRescanAsync(string engagement, string reason, string requestKey, CancellationToken cancellationToken) =>
         EnqueueAsync(new ScanRequest(EngagementName.Validate(engagement), reason, requestKey, timeProvider.GetUtcNow()), TimeSpan.Zero, cancellationToken);
@@ -86,6 +120,9 @@ public sealed partial class ScanScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: {Reason} scan scheduled in {DelaySeconds} s")]
     private partial void LogScheduled(string engagement, string reason, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement {Engagement}: upload event for an engagement without exports dropped")]
+    private partial void LogNoExportsDropped(string engagement);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: a scan is already pending; upload coalesced into it")]
     private partial void LogCoalesced(string engagement);

@@ -15,6 +15,9 @@ public static class StorageNames
     /// <summary>Marker of a scheduled, not yet started scan (coalesces bursts of uploads).</summary>
     public static string PendingBlob(string engagement) => $"{engagement}/pending.json";
 
+    /// <summary>Claim of the scan of one input fingerprint, written with If-None-Match: * before the scan starts.</summary>
+    public static string ClaimBlob(string engagement, string fingerprint) => $"{engagement}/claims/{fingerprint}.json";
+
     public static string ScanFolder(string engagement, string scanId) => $"{engagement}/{scanId}/";
 
     /// <summary>Written after every format blob of a scan and before <see cref="LatestBlob"/>: a scan without it is not published.</summary>

@@ -1,5 +1,6 @@
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Azure.Storage;
@@ -15,19 +16,30 @@ public enum ScanStatus
 
     /// <summary>The engagement has no exports; nothing to scan.</summary>
     NoExports,
+
+    /// <summary>Another delivery of the same request (same input fingerprint) is scanning now and will publish; nothing was done.</summary>
+    InProgress,
 }
 
 public sealed record ScanOutcome(ScanStatus Status, ScanManifest? Manifest, ScanReport? Report);
 
-/// <summary>A scan that must not be published (no export could be read); the request fails and is retried, then poisoned.</summary>
+/// <summary>A scan that cannot be published; the request fails and is retried, then poisoned. (A scan whose exports are all unreadable is published, listing their errors.)</summary>
 public sealed class ScanFailedException(string message) : Exception(message);
 
 /// <summary>
 /// Scans one engagement in storage: read its exports, run the pipeline, publish the report. Idempotent by input
-/// fingerprint: a repeated request for unchanged exports publishes nothing and returns the existing scan.
+/// fingerprint: a repeated request for unchanged exports publishes nothing and returns the existing scan. With a
+/// status store, the engagement's opportunity statuses shape the roadmap and every marked task's realised benefit is
+/// measured against its baseline.
 /// </summary>
 public sealed partial class StorageScanService(
-    ExportCatalog exports, ReportStore reports, ScanScheduler scheduler, ScanPipeline pipeline, TimeProvider timeProvider, ILogger<StorageScanService> logger)
+    ExportCatalog exports,
+    ReportStore reports,
+    ScanScheduler scheduler,
+    ScanPipeline pipeline,
+    TimeProvider timeProvider,
+    ILogger<StorageScanService> logger,
+    IOpportunityStatusStore? statuses = null)
 {
     public async Task<ScanOutcome> ScanAsync(ScanRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -52,16 +64,34 @@ public sealed partial class StorageScanService(
             return new ScanOutcome(ScanStatus.AlreadyPublished, existing, null);
         }
 
+        // Exactly once: concurrent or repeated deliveries of one fingerprint race for a claim; only its owner scans.
+        var now = timeProvider.GetUtcNow();
+        var claim = await reports.ClaimAsync(engagement, fingerprint, ScanId.Create(now, fingerprint), ClaimTimeout, now, cancellationToken);
+        if (claim.State == ClaimState.Published)
+        {
+            await reports.PointLatestAsync(claim.Published!, cancellationToken);
+            LogAlreadyPublished(engagement, claim.ScanId);
+            return new ScanOutcome(ScanStatus.AlreadyPublished, claim.Published, null);
+        }
+
+        if (claim.State == ClaimState.InProgress)
+        {
+            LogInProgress(engagement, claim.ScanId);
+            return new ScanOutcome(ScanStatus.InProgress, null, null);
+        }
+
         var previous = await reports.ReadLatestAsync(engagement, cancellationToken);
-        var scanId = ScanId.Create(timeProvider.GetUtcNow(), fingerprint);
+        var scanId = claim.ScanId;
         progress?.Report($"Scanning {snapshot.Blobs.Count} exports");
         // The diff against the previous scan (new, dropped, moved tasks, risk changes) goes into every format.
         var previousReport = previous is null ? null : await reports.ReadPreviousAsync(engagement, previous.ScanId, cancellationToken);
-        var report = await pipeline.RunAsync(snapshot.Inputs, scanId, previousReport, cancellationToken);
+        var marks = statuses is null ? null : await statuses.ReadAsync(engagement, cancellationToken);
+        var report = await pipeline.RunAsync(snapshot.Inputs, scanId, previousReport, marks, cancellationToken);
         if (!report.Inputs.Any(i => i.Read))
         {
-            var problems = string.Join("; ", report.Inputs.Select(i => $"{i.Name}: {i.Error}"));
-            throw new ScanFailedException($"Engagement {engagement}: no export could be read, nothing published ({problems}).");
+            // Retrying cannot make a bad file good: the report is published with every input's error, so the
+            // consultant sees what to fix, and the message is not poisoned.
+            LogNothingReadable(engagement, string.Join("; ", report.Inputs.Select(i => i.Error ?? i.Name)));
         }
 
         progress?.Report("Publishing report");
@@ -78,8 +108,32 @@ public sealed partial class StorageScanService(
             Opportunities = report.Opportunities.Count,
         }, report, cancellationToken);
         LogPublished(engagement, manifest.ScanId, manifest.Opportunities);
+        try
+        {
+            await reports.SweepOrphansAsync(engagement, OrphanAge, timeProvider.GetUtcNow(), cancellationToken);
+        }
+        catch (global::Azure.RequestFailedException ex)
+        {
+            LogSweepFailed(engagement, ex.Message);
+        }
+
         return new ScanOutcome(ScanStatus.Published, manifest, report);
     }
+
+    /// <summary>How long a claim holds off other deliveries of the same fingerprint before it counts as abandoned.</summary>
+    public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Age after which a scan folder without a manifest is an orphan of an interrupted publish and is deleted.</summary>
+    public TimeSpan OrphanAge { get; init; } = TimeSpan.FromHours(1);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: scan {ScanId} of the same inputs is running in another delivery; this one does nothing")]
+    private partial void LogInProgress(string engagement, string scanId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement {Engagement}: no export could be read; the report lists why ({Problems})")]
+    private partial void LogNothingReadable(string engagement, string problems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement {Engagement}: orphan sweep failed ({Problem}); it runs again after the next scan")]
+    private partial void LogSweepFailed(string engagement, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: no exports, nothing to scan")]
     private partial void LogNoExports(string engagement);

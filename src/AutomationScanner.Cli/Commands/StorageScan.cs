@@ -38,7 +38,8 @@ internal static class StorageScan
         var reports = new ReportStore(storage, NullLogger<ReportStore>.Instance);
         var service = new StorageScanService(
             new ExportCatalog(storage), reports, new ScanScheduler(storage, options, time, NullLogger<ScanScheduler>.Instance),
-            new ScanPipeline(ingestion, time, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability, embedder), time, NullLogger<StorageScanService>.Instance);
+            new ScanPipeline(ingestion, time, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability, embedder), time, NullLogger<StorageScanService>.Instance,
+            new BlobOpportunityStatusStore(storage));
         var request = new ScanRequest(engagement, "cli", force ? "cli-" + Guid.NewGuid().ToString("N") : null, time.GetUtcNow());
         ScanOutcome outcome;
         try
@@ -67,13 +68,16 @@ internal static class StorageScan
             case ScanStatus.NoExports:
                 console.MarkupLineInterpolated($"[yellow]Engagement {engagement} has no exports[/] under {StorageNames.ExportsContainer}/{engagement}/; upload some with `scanner upload`.");
                 return 1;
+            case ScanStatus.InProgress:
+                console.MarkupLineInterpolated($"A scan of the same exports of {engagement} is running elsewhere; it will publish (`scanner download {engagement}` later).");
+                return 0;
             case ScanStatus.AlreadyPublished:
                 console.MarkupLineInterpolated($"Exports unchanged: scan [bold]{outcome.Manifest!.ScanId}[/] is current (use --force for a new one, `scanner download {engagement}` to get it).");
                 return 0;
             default:
                 ScanCommand.Print(console, outcome.Report!, top);
                 console.MarkupLineInterpolated($"Published scan [bold]{outcome.Manifest!.ScanId}[/] to {StorageNames.ReportsContainer}/{engagement}/ ({string.Join(", ", outcome.Manifest.Formats.Keys)}).");
-                return 0;
+                return outcome.Report!.Inputs.Any(i => i.Read) ? 0 : ScanCommand.ExitNothingReadable;
         }
     }
 }

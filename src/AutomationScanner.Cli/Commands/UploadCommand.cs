@@ -45,6 +45,13 @@ public static class UploadCommand
                 }
             }
 
+            // Two files with one blob name (a/x.csv and b/x.csv given as files) would silently replace each other.
+            if (uploads.GroupBy(u => u.BlobName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {string.Join(" and ", clash.Select(c => c.Path))} would both be uploaded as {StorageNames.ExportsContainer}/{clash.Key}; rename one or upload their folder.");
+                return 1;
+            }
+
             var (storage, usesKey, error) = StorageConnection.Resolve(parse.GetValue(connection));
             if (storage is null)
             {

@@ -24,6 +24,9 @@ public sealed record DocumentExtraction
 
     public bool Succeeded => Error is null;
 
+    /// <summary>Parts that were read but may be incomplete (PDF pages without text, invalid UTF-8); never silent.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Statements that look like instructions to the scanner; they are kept as data and never act.</summary>
     public int SuspectedInjections => Statements.Count(s => s.SuspectedInjection);
 
@@ -37,6 +40,8 @@ public sealed record DocumentExtraction
             {
                 notes.Add(Error);
             }
+
+            notes.AddRange(Warnings);
 
             if (CharacterCapReached)
             {

@@ -12,5 +12,26 @@ public sealed class DocumentOptions
     /// <summary>Characters of one line, paragraph or table row; longer ones are cut (a file with no line breaks stays bounded).</summary>
     public int MaxBlockCharacters { get; init; } = 4_000;
 
+    /// <summary>Characters of one DOCX part (the body XML); a larger part is refused (OpenSettings.MaxCharactersInPart).</summary>
+    public long MaxPartCharacters { get; init; } = 64L << 20;
+
+    /// <summary>Characters of a DOCX styles or numbering part (read whole); a larger one is refused.</summary>
+    public long MaxDefinitionPartCharacters { get; init; } = 8L << 20;
+
+    /// <summary>Characters of the XML of one DOCX paragraph or table row; a larger one is refused.</summary>
+    public int MaxParagraphXmlCharacters { get; init; } = 4 << 20;
+
+    /// <summary>XML elements of one DOCX part.</summary>
+    public long MaxElementsPerPart { get; init; } = 4_000_000;
+
+    /// <summary>XML nesting of a DOCX part (Word needs a few tens of levels, even with nested tables).</summary>
+    public int MaxXmlDepth { get; init; } = 128;
+
+    /// <summary>Bytes one PDF content stream may decompress to (images are not decoded and not counted).</summary>
+    public long MaxPdfStreamBytes { get; init; } = 64L << 20;
+
+    /// <summary>Bytes all of a PDF's compressed non-image streams may decompress to together.</summary>
+    public long MaxPdfDecompressedBytes { get; init; } = 256L << 20;
+
     public static DocumentOptions Default { get; } = new();
 }

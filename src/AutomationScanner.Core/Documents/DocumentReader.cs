@@ -1,4 +1,4 @@
-using System.Text;
+using AutomationScanner.Core.Ingestion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -59,9 +59,11 @@ public sealed class DocumentReader(DocumentOptions? options = null, ILogger? log
         var extractor = new StatementExtractor(fileName, options);
         string? error = null;
         Stream? spill = null;
+        var emptyPages = new List<int>();
+        var utf8 = new CountingReplacementFallback();
         try
         {
-            extractor.Consume(Blocks(format, stream, budget, cancellationToken, ref spill));
+            extractor.Consume(Blocks(format, stream, budget, emptyPages, utf8, cancellationToken, ref spill));
         }
         catch (OperationCanceledException)
         {
@@ -88,6 +90,7 @@ public sealed class DocumentReader(DocumentOptions? options = null, ILogger? log
             CharacterCapReached = budget.Exhausted,
             StatementCapReached = extractor.CapReached,
             Error = error,
+            Warnings = Warnings(fileName, emptyPages, utf8),
         };
         logger.LogInformation(
             "Document {File} ({Format}): {Statements} statements from {Characters} characters, character cap reached {CharacterCap}, statement cap reached {StatementCap}, {Injections} suspected injections",
@@ -95,18 +98,38 @@ public sealed class DocumentReader(DocumentOptions? options = null, ILogger? log
         return result;
     }
 
-    private IEnumerable<DocumentBlock> Blocks(string format, Stream stream, CharacterBudget budget, CancellationToken cancellationToken, ref Stream? spill)
+    /// <summary>What was read but may be incomplete: PDF pages without text, bytes that were not UTF-8.</summary>
+    private static List<string> Warnings(string fileName, List<int> emptyPages, CountingReplacementFallback utf8)
+    {
+        var warnings = new List<string>();
+        if (emptyPages.Count > 0)
+        {
+            var pages = string.Join(", ", emptyPages.Take(10)) + (emptyPages.Count > 10 ? FormattableString.Invariant($" and {emptyPages.Count - 10} more") : string.Empty);
+            warnings.Add($"{fileName}: no text could be read from page(s) {pages} (scanned images, or content the reader could not interpret); steps on them are missing.");
+        }
+
+        if (utf8.Replacements > 0)
+        {
+            warnings.Add(FormattableString.Invariant($"{fileName}: {utf8.Replacements} invalid UTF-8 byte sequence(s) were replaced with U+FFFD (save the document as UTF-8)."));
+        }
+
+        return warnings;
+    }
+
+    private IEnumerable<DocumentBlock> Blocks(string format, Stream stream, CharacterBudget budget, List<int> emptyPages, CountingReplacementFallback utf8, CancellationToken cancellationToken, ref Stream? spill)
     {
         switch (format)
         {
             case "docx":
-                return DocxBlockReader.Read(Seekable(stream, ref spill, cancellationToken), budget, options.MaxBlockCharacters, cancellationToken);
+                return DocxBlockReader.Read(Seekable(stream, ref spill, cancellationToken), budget, options, cancellationToken);
             case "pdf":
-                return PdfBlockReader.Read(Seekable(stream, ref spill, cancellationToken), budget, options.MaxBlockCharacters, cancellationToken);
+                var pdf = Seekable(stream, ref spill, cancellationToken);
+                DocumentGuards.InspectPdf(pdf, options, cancellationToken);
+                return PdfBlockReader.Read(pdf, budget, options.MaxBlockCharacters, emptyPages, cancellationToken);
             case "html":
-                return HtmlBlockReader.Read(Text(stream), budget, options.MaxBlockCharacters, cancellationToken);
+                return HtmlBlockReader.Read(Text(stream, utf8), budget, options.MaxBlockCharacters, cancellationToken);
             default:
-                return LinesToBlocks(Text(stream), format == "markdown", budget, cancellationToken);
+                return LinesToBlocks(Text(stream, utf8), format == "markdown", budget, cancellationToken);
         }
     }
 
@@ -130,8 +153,9 @@ public sealed class DocumentReader(DocumentOptions? options = null, ILogger? log
         }
     }
 
-    private static StreamReader Text(Stream stream) =>
-        new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
+    // A UTF-16 BOM switches the reader to UTF-16; otherwise UTF-8 whose replaced bytes are counted for a note.
+    private static StreamReader Text(Stream stream, CountingReplacementFallback utf8) =>
+        new(stream, CountingReplacementFallback.Utf8(utf8), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
 
     // ZIP (DOCX) and PDF need random access; a network stream is spilled to a temporary file, not to memory.
     private static Stream Seekable(Stream stream, ref Stream? spill, CancellationToken cancellationToken)

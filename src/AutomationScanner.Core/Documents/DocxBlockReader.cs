@@ -14,10 +14,25 @@ namespace AutomationScanner.Core.Documents;
 /// </summary>
 internal static partial class DocxBlockReader
 {
-    public static IEnumerable<DocumentBlock> Read(Stream stream, CharacterBudget budget, int maxBlockCharacters, CancellationToken cancellationToken)
+    public static IEnumerable<DocumentBlock> Read(Stream stream, CharacterBudget budget, DocumentOptions options, CancellationToken cancellationToken)
     {
-        using var document = WordprocessingDocument.Open(stream, isEditable: false);
+        var maxBlockCharacters = options.MaxBlockCharacters;
+        var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = options.MaxPartCharacters };
+        using var document = WordprocessingDocument.Open(stream, isEditable: false, settings);
         var main = document.MainDocumentPart ?? throw new InvalidDataException("the package has no main document part (is it a Word document?)");
+
+        // Untrusted XML: size, nesting and paragraph size are checked by a streaming pass before any part becomes objects.
+        Inspect(main, "document body", options.MaxPartCharacters, options, cancellationToken);
+        if (main.StyleDefinitionsPart is { } stylePart)
+        {
+            Inspect(stylePart, "styles part", options.MaxDefinitionPartCharacters, options, cancellationToken);
+        }
+
+        if (main.NumberingDefinitionsPart is { } numberingPart)
+        {
+            Inspect(numberingPart, "numbering part", options.MaxDefinitionPartCharacters, options, cancellationToken);
+        }
+
         var styles = StyleNames(main);
         var bullets = BulletNumberings(main);
         using var reader = OpenXmlReader.Create(main);
@@ -67,6 +82,12 @@ internal static partial class DocxBlockReader
                 yield break;
             }
         }
+    }
+
+    private static void Inspect(OpenXmlPart part, string what, long maxCharacters, DocumentOptions options, CancellationToken cancellationToken)
+    {
+        using var content = part.GetStream(FileMode.Open, FileAccess.Read);
+        DocumentGuards.InspectPart(content, what, maxCharacters, options, cancellationToken);
     }
 
     private static BlockKind Kind(Paragraph paragraph, Dictionary<string, string> styles, HashSet<(int NumId, int Level)> bullets)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AutomationScanner.Core.Embeddings;
+using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Scanning;
 
 namespace AutomationScanner.Core.Ethics;
@@ -35,6 +36,12 @@ public sealed class RiskContext(
 
     /// <summary>The inferred domain of each process, keyed by <see cref="TaskCandidate.Process"/>.</summary>
     public IReadOnlyDictionary<string, ProcessDomainProfile> Domains { get; init; } = new Dictionary<string, ProcessDomainProfile>();
+
+    /// <summary>
+    /// What the export says about each process's domain beyond its columns (an object-centric log's object types, such
+    /// as applicants or patients), keyed by <see cref="TaskCandidate.Process"/>; read together with the task name.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ProcessContext { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -190,6 +197,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             var role = inherited.When switch
             {
                 "any" => "a step",
+                "decision" when candidate.Kind == ActivityKind.Decision => "a decision step ("
+                    + Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")",
                 "decision" => texts.Any(TaskText.IsDecisionStep) ? "a decision step" : null,
                 "contact" => texts.Any(TaskText.IsContact) ? "a step in contact with people" : null,
                 _ => texts.Any(t => pattern!.IsMatch(t)) ? "a step of this kind" : null,
@@ -377,6 +386,12 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         if (!string.Equals(readable, candidate.Name, StringComparison.Ordinal))
         {
             yield return new Evidence(EvidenceScope.Text, readable, "task name (readable form)", readable);
+        }
+
+        if (context.ProcessContext.TryGetValue(candidate.Process, out var domain))
+        {
+            var inContext = candidate.Name + " (" + domain + ")";
+            yield return new Evidence(EvidenceScope.Text, inContext, "task name in its process context", inContext);
         }
 
         foreach (var statement in candidate.Statements)

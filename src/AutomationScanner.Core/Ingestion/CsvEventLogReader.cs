@@ -14,10 +14,17 @@ internal static class CsvEventLogReader
     {
         var headText = export.HeadText();
         var delimiter = SniffDelimiter(file, headText);
-        var (header, samples) = ReadSamples(headText, delimiter, export.HeadIsPartial);
+        var (header, samples) = ReadSamples(file, headText, delimiter, export.HeadIsPartial);
         if (header.Count == 0)
         {
             throw new IngestionException(file, "no header row found");
+        }
+
+        var limits = options.Limits;
+        if (header.Count > limits.MaxColumns)
+        {
+            throw new IngestionException(file, FormattableString.Invariant(
+                $"the header has {header.Count} columns, more than {limits.MaxColumns} (input limit MaxColumns): this is not an event log export"), line: 1);
         }
 
         var parser = new TimestampParser(options.DefaultTimeZone, options.DateOrder ?? DateOrder.DayFirst);
@@ -34,12 +41,18 @@ internal static class CsvEventLogReader
             Delimiter = delimiter,
             HasHeaders = true,
             BufferSize = 0x10000,
-            MaxBufferSize = 0x400000,
+            MaxBufferSize = Math.Max(0x10000, limits.MaxRecordCharacters),
+
+            // A stray quote inside a field ("Check" invoice) is read as text, not a reason to lose the file.
+            CsvStyle = CsvStyle.Lax,
         };
 
-        using var text = new StreamReader(export.Content, export.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 0x10000);
+        // The counting UTF-8 decoder keeps its own BOM handling (its preamble is skipped); letting the reader swap
+        // in another UTF-8 on a BOM would lose the count of replaced bytes.
+        using var text = new StreamReader(export.Content, export.Encoding, detectEncodingFromByteOrderMarks: export.Utf8Fallback is null, bufferSize: 0x10000);
         long accepted = 0;
         long rows = 0;
+        var ownColumns = new List<int>();
         try
         {
             using var csv = CsvDataReader.Create(text, csvOptions);
@@ -104,14 +117,51 @@ internal static class CsvEventLogReader
                 var lifecycle = columns.Lifecycle >= 0 && columns.Lifecycle < csv.RowFieldCount
                     ? LifecycleParser.Parse(csv.GetFieldSpan(columns.Lifecycle))
                     : Lifecycle.None;
-                var minedEvent = new MinedEvent(log.InternActivity(activityName), resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks);
-                miner.Add(caseId, minedEvent);
-                accepted++;
+                var activity = log.InternActivity(activityName);
+                if (activity < 0)
+                {
+                    continue;
+                }
+
+                if (lifecycle == Lifecycle.Status)
+                {
+                    activity = log.InternActivity(LifecycleParser.StatusActivity(log.ActivityNames[activity], csv.GetFieldSpan(columns.Lifecycle)));
+                    if (activity < 0)
+                    {
+                        continue;
+                    }
+                }
+
+                if (activityName.Contains('\n') || caseId.Contains('\n'))
+                {
+                    log.DataQuality.Add(DataQualityKinds.QuotedLineBreak, FormattableString.Invariant(
+                        $"{file} line {line}: a case or activity value spans several lines; a quote may never be closed, so later rows can be inside it"));
+                }
+
+                // A column named as the activity holding a number on its row: the event records that value (a lab result).
+                while (ownColumns.Count <= activity)
+                {
+                    ownColumns.Add(IndexOfHeader(header, log.ActivityNames[ownColumns.Count]));
+                }
+
+                var ownColumn = ownColumns[activity];
+                var ownValue = ownColumn >= 0 && ownColumn < csv.RowFieldCount
+                    && double.TryParse(csv.GetFieldSpan(ownColumn), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, ownValue);
+                if (miner.Add(caseId, minedEvent))
+                {
+                    accepted++;
+                }
             }
         }
         catch (CsvRecordTooLargeException ex)
         {
-            throw new IngestionException(file, "a record is larger than 4 MB: the file is not a delimited event log or a quote is never closed", line: rows + 2, inner: ex);
+            throw new IngestionException(file, FormattableString.Invariant(
+                $"a record is larger than {limits.MaxRecordCharacters / 1048576.0:0.#} M characters (input limit MaxRecordCharacters): the file is not a delimited event log or a quote is never closed"), line: rows + 2, inner: ex);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new IngestionException(file, "malformed CSV: " + ex.Message, line: rows + 2, field: ex.FieldOrdinal >= 0 && ex.FieldOrdinal < header.Count ? header[ex.FieldOrdinal] : null, inner: ex);
         }
         catch (InvalidDataException ex)
         {
@@ -124,6 +174,19 @@ internal static class CsvEventLogReader
             throw new IngestionException(file,
                 $"no usable events: {rows.ToString(CultureInfo.InvariantCulture)} data rows, none readable ({string.Join("; ", problems)})");
         }
+    }
+
+    private static int IndexOfHeader(IReadOnlyList<string> header, string name)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool HasRequired(CsvDataReader csv, ResolvedColumns columns, string file, long line, LogAggregate log)
@@ -202,19 +265,38 @@ internal static class CsvEventLogReader
         return count;
     }
 
-    private static (IReadOnlyList<string> Header, IReadOnlyList<string[]> Samples) ReadSamples(string head, char delimiter, bool headIsPartial)
+    private static (IReadOnlyList<string> Header, IReadOnlyList<string[]> Samples) ReadSamples(string file, string head, char delimiter, bool headIsPartial)
     {
         // The head may stop inside a record: drop the last line unless the whole file fits in it.
         var lastNewline = head.LastIndexOf('\n');
-        var complete = headIsPartial && lastNewline > 0 ? head[..(lastNewline + 1)] : head;
-        using var csv = CsvDataReader.Create(new StringReader(complete), new CsvDataReaderOptions { Delimiter = delimiter, HasHeaders = true });
-        var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
-        var samples = new List<string[]>();
-        while (samples.Count < SampleRows && csv.Read())
+        if (headIsPartial && lastNewline < 0)
         {
-            samples.Add([.. Enumerable.Range(0, csv.RowFieldCount).Select(i => csv.GetString(i))]);
+            throw new IngestionException(file, FormattableString.Invariant($"the first line is longer than {ExportSniffer.HeadSize / 1024} KB: this is not an event log header"), line: 1);
         }
 
-        return (header, samples);
+        var complete = headIsPartial && lastNewline > 0 ? head[..(lastNewline + 1)] : head;
+        var options = new CsvDataReaderOptions
+        {
+            Delimiter = delimiter,
+            HasHeaders = true,
+            BufferSize = Math.Max(0x4000, complete.Length + 1),
+            CsvStyle = CsvStyle.Lax,
+        };
+        var samples = new List<string[]>();
+        try
+        {
+            using var csv = CsvDataReader.Create(new StringReader(complete), options);
+            var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
+            while (samples.Count < SampleRows && csv.Read())
+            {
+                samples.Add([.. Enumerable.Range(0, Math.Min(csv.RowFieldCount, header.Count + 1)).Select(i => csv.GetString(i))]);
+            }
+
+            return (header, samples);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new IngestionException(file, "malformed CSV in the first rows: " + ex.Message, line: samples.Count + 2, inner: ex);
+        }
     }
 }

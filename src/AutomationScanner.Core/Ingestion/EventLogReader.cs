@@ -2,23 +2,20 @@ using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ingestion;
 
-/// <summary>Reads one event-log export (CSV, TSV, XES, or their .gz) into a miner, sniffing what it really is.</summary>
+/// <summary>Reads one event-log export (CSV, TSV, XES, OCEL, or their .gz) into a miner, sniffing what it really is.</summary>
 public static class EventLogReader
 {
     public static void Read(string file, Stream content, ProcessMiner miner, IngestionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(miner);
         options ??= IngestionOptions.Default;
-        using var export = ExportSniffer.Open(file, content);
-        miner.Log.Files.Add(file);
-        if (export.Format == ExportFormat.Xes)
+        using var export = ExportSniffer.Open(file, content, options.Limits);
+        if (export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
         {
-            XesEventLogReader.Read(file, export, miner, options, cancellationToken);
+            throw new IngestionException(file, "an object-centric log (OCEL) gives one process per object type: read it with EventLogReader.MineAll");
         }
-        else
-        {
-            CsvEventLogReader.Read(file, export, miner, options, cancellationToken);
-        }
+
+        ReadSniffed(file, export, miner, options, cancellationToken);
     }
 
     /// <summary>Mines one file on its own and returns its statistics.</summary>
@@ -32,11 +29,57 @@ public static class EventLogReader
         return MinedProcess.From(log, options.DefaultTimeZone);
     }
 
+    /// <summary>
+    /// Mines one export into its processes: one for a CSV or XES log, one per object type (or per chosen type) for an
+    /// object-centric log. <paramref name="processName"/> defaults to the file name without its extensions.
+    /// </summary>
+    public static IReadOnlyList<MinedProcess> MineAll(string file, Stream content, IngestionOptions? options = null, string? processName = null, CancellationToken cancellationToken = default)
+    {
+        options ??= IngestionOptions.Default;
+        processName ??= ProcessName(file);
+        using var export = ExportSniffer.Open(file, content, options.Limits);
+        if (export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
+        {
+            return Ocel.OcelEventLogReader.Read(file, processName, export, options, cancellationToken);
+        }
+
+        var log = new LogAggregate(processName, options.Mining);
+        var miner = new ProcessMiner(log);
+        ReadSniffed(file, export, miner, options, cancellationToken);
+        miner.Complete();
+        return [MinedProcess.From(log, options.DefaultTimeZone)];
+    }
+
+    private static void ReadSniffed(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    {
+        miner.Log.Files.Add(file);
+        miner.Limits = options.Limits;
+        try
+        {
+            if (export.Format == ExportFormat.Xes)
+            {
+                XesEventLogReader.Read(file, export, miner, options, cancellationToken);
+            }
+            else
+            {
+                CsvEventLogReader.Read(file, export, miner, options, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Nothing read silently: a truncated gzip, replaced bytes or a non-UTF-8 file is a data-quality note.
+            foreach (var problem in export.Problems(file))
+            {
+                miner.Log.DataQuality.Add(DataQualityKinds.EncodingOrCompression, problem);
+            }
+        }
+    }
+
     /// <summary>"receipt.csv.gz" -> "receipt".</summary>
     public static string ProcessName(string file)
     {
         var name = Path.GetFileName(file);
-        foreach (var suffix in new[] { ".gz", ".csv", ".tsv", ".xes" })
+        foreach (var suffix in new[] { ".gz", ".csv", ".tsv", ".xes", ".jsonocel", ".xmlocel", ".sqlite3", ".sqlite", ".json", ".xml", ".ocel" })
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {

@@ -8,13 +8,23 @@ public enum ExportFormat
 {
     Csv,
     Xes,
+
+    /// <summary>Object-centric event log, OCEL 2.0 or 1.0 JSON.</summary>
+    OcelJson,
+
+    /// <summary>Object-centric event log, OCEL 2.0 XML.</summary>
+    OcelXml,
+
+    /// <summary>Object-centric event log, OCEL 2.0 SQLite database.</summary>
+    OcelSqlite,
 }
 
 /// <summary>An opened export: decompressed, its encoding and format known, its first bytes kept for sniffing.</summary>
 public sealed class SniffedExport : IDisposable
 {
-    internal SniffedExport(Stream content, byte[] head, Encoding encoding, ExportFormat format, bool compressed)
+    internal SniffedExport(Stream content, byte[] head, Encoding encoding, ExportFormat format, bool compressed, List<string>? warnings = null)
     {
+        Warnings = warnings ?? [];
         Content = content;
         Head = head;
         Encoding = encoding;
@@ -32,6 +42,26 @@ public sealed class SniffedExport : IDisposable
     public ExportFormat Format { get; }
 
     public bool Compressed { get; }
+
+    /// <summary>Problems found while reading that do not stop it (a gzip trailer that does not match, bytes that are not UTF-8).</summary>
+    public List<string> Warnings { get; }
+
+    /// <summary>Counts invalid UTF-8 replaced while decoding, when <see cref="Encoding"/> is UTF-8.</summary>
+    internal CountingReplacementFallback? Utf8Fallback { get; init; }
+
+    /// <summary>The warnings, with a note on replaced invalid UTF-8, once the content has been read.</summary>
+    public IEnumerable<string> Problems(string file)
+    {
+        foreach (var warning in Warnings)
+        {
+            yield return warning;
+        }
+
+        if (Utf8Fallback is { Replacements: > 0 } fallback)
+        {
+            yield return FormattableString.Invariant($"{file}: {fallback.Replacements} invalid UTF-8 byte sequence(s) were replaced with U+FFFD; names containing them may be wrong (save the export as UTF-8)");
+        }
+    }
 
     /// <summary>True when the file is longer than the head, so the head's last line may be cut.</summary>
     public bool HeadIsPartial => Head.Length == ExportSniffer.HeadSize;
@@ -55,24 +85,31 @@ public static class ExportSniffer
     {
         var name = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^3] : fileName;
         return name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".xes", StringComparison.OrdinalIgnoreCase);
+            || name.EndsWith(".xes", StringComparison.OrdinalIgnoreCase) || Ocel.OcelEventLogReader.IsOcelName(name);
     }
 
-    public static SniffedExport Open(string file, Stream raw)
+    public static SniffedExport Open(string file, Stream raw, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(raw);
+        limits ??= InputLimits.Default;
+        var warnings = new List<string>();
         var (head, stream) = ReadHead(raw, HeadSize);
         var compressed = head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
         if (compressed)
         {
             try
             {
-                (head, stream) = ReadHead(new GZipStream(stream, CompressionMode.Decompress), HeadSize);
+                var tracked = new TrailerTrackingStream(stream);
+                (head, stream) = ReadHead(new GuardedStream(file, new GZipStream(tracked, CompressionMode.Decompress), limits, tracked, warnings), HeadSize);
             }
             catch (InvalidDataException ex)
             {
                 throw new IngestionException(file, "the gzip data is corrupt or truncated", inner: ex);
             }
+        }
+        else
+        {
+            stream = new GuardedStream(file, stream, limits, null, warnings);
         }
 
         if (head.Length == 0)
@@ -81,17 +118,35 @@ public static class ExportSniffer
             throw new IngestionException(file, "the file is empty");
         }
 
+        if (Ocel.OcelEventLogReader.IsSqlite(head))
+        {
+            return new SniffedExport(stream, head, Encoding.UTF8, ExportFormat.OcelSqlite, compressed, warnings);
+        }
+
         var encoding = DetectEncoding(head);
+        CountingReplacementFallback? fallback = null;
+        if (encoding is UTF8Encoding)
+        {
+            fallback = new CountingReplacementFallback();
+            encoding = CountingReplacementFallback.Utf8(fallback);
+        }
+        else if (encoding.CodePage == Encoding.Latin1.CodePage)
+        {
+            warnings.Add(FormattableString.Invariant($"{file}: not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(head)}): read as Latin-1, so accented names may be wrong; save the export as UTF-8"));
+        }
+
         var text = encoding.GetString(head, 0, Math.Min(head.Length, 4096)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         var binaryAt = FindBinary(encoding, head);
         if (binaryAt >= 0)
         {
             stream.Dispose();
-            throw new IngestionException(file, $"this is not a text event log: binary content at byte {binaryAt} (expected CSV, TSV, XES or their .gz)");
+            throw new IngestionException(file, $"this is not a text event log: binary content at byte {binaryAt} (expected CSV, TSV, XES, OCEL or their .gz)");
         }
 
-        var format = text.StartsWith('<') ? ExportFormat.Xes : ExportFormat.Csv;
-        return new SniffedExport(stream, head, encoding, format, compressed);
+        var format = text.StartsWith('<') ? (Ocel.OcelEventLogReader.IsOcelXml(encoding.GetString(head)) ? ExportFormat.OcelXml : ExportFormat.Xes)
+            : text.StartsWith('{') ? ExportFormat.OcelJson
+            : ExportFormat.Csv;
+        return new SniffedExport(stream, head, encoding, format, compressed, warnings) { Utf8Fallback = fallback };
     }
 
     private static (byte[] Head, Stream Whole) ReadHead(Stream stream, int size)
@@ -159,6 +214,12 @@ public static class ExportSniffer
         }
 
         return IsValidUtf8(head) ? new UTF8Encoding(false) : Encoding.Latin1;
+    }
+
+    private static int FirstInvalidUtf8(byte[] head)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(head, new char[head.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.InvalidData ? read : -1;
     }
 
     private static bool IsValidUtf8(byte[] head)

@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ingestion;
@@ -18,6 +19,12 @@ public sealed record IngestionOptions
 
     public MiningOptions Mining { get; init; } = MiningOptions.Default;
 
+    /// <summary>Limits on what one event-log export may cost to read (decompression, nesting, record size, cases, activities).</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
+
     /// <summary>Caps for documents (SOPs, work instructions) read next to the logs.</summary>
     public DocumentOptions Documents { get; init; } = DocumentOptions.Default;
+
+    /// <summary>Object-centric logs (OCEL): the object types to flatten on, and limits.</summary>
+    public OcelOptions Ocel { get; init; } = OcelOptions.Default;
 }

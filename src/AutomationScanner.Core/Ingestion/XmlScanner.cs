@@ -32,9 +32,12 @@ internal sealed class XmlScanner
     private int _nameStart;
     private int _nameLength;
 
-    public XmlScanner(Stream utf8)
+    private readonly int _maxDepth;
+
+    public XmlScanner(Stream utf8, int maxDepth = 64)
     {
         _stream = utf8;
+        _maxDepth = maxDepth;
     }
 
     public enum Node
@@ -262,6 +265,11 @@ internal sealed class XmlScanner
                 Depth = _open.Count;
                 if (!empty)
                 {
+                    if (_open.Count >= _maxDepth)
+                    {
+                        throw new XmlScanException($"elements are nested more than {_maxDepth} levels deep (input limit MaxXmlDepth; XES needs about six)", Line);
+                    }
+
                     _open.Push(Hash(span.Slice(1, nameLength)));
                 }
 

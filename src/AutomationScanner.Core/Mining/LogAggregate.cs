@@ -16,8 +16,13 @@ public sealed class LogAggregate
     private readonly List<string> _resourceNames = [];
     private readonly List<bool> _automatedResource = [];
     private readonly List<bool> _failureActivity = [];
+    private readonly List<bool> _nameSaysTask = [];
     private readonly List<ulong> _activityHashes = [];
     private readonly List<ActivityAggregate> _activities = [];
+    private readonly List<ResourceAggregate> _resources = [];
+
+    /// <summary>An execution this close to the previous completion of its case "fires within seconds" of it.</summary>
+    public const int QuickFollowSeconds = 3;
 
     public LogAggregate(string process, MiningOptions? options = null)
     {
@@ -36,6 +41,9 @@ public sealed class LogAggregate
     public IReadOnlyList<string> ResourceNames => _resourceNames;
 
     public IReadOnlyList<ActivityAggregate> Activities => _activities;
+
+    /// <summary>Behaviour of each resource (same ids as <see cref="ResourceNames"/>).</summary>
+    public IReadOnlyList<ResourceAggregate> Resources => _resources;
 
     public long Events { get; set; }
 
@@ -59,11 +67,27 @@ public sealed class LogAggregate
 
     public SortedSet<string> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Returned by <see cref="InternActivity"/> once <see cref="MaxActivities"/> is reached: drop the event.</summary>
+    public const int DroppedActivity = -2;
+
+    /// <summary>Distinct activities kept; events of further activities are dropped with a data-quality note.</summary>
+    public int MaxActivities { get; set; } = int.MaxValue;
+
+    /// <summary>Distinct resources kept; further resources are read as unknown with a data-quality note.</summary>
+    public int MaxResources { get; set; } = int.MaxValue;
+
     public int InternActivity(ReadOnlySpan<char> name)
     {
         if (_activityLookup.TryGetValue(name, out var id))
         {
             return id;
+        }
+
+        if (_activityNames.Count >= MaxActivities)
+        {
+            DataQuality.Add(DataQualityKinds.TooManyActivities, FormattableString.Invariant(
+                $"more than {MaxActivities} distinct activities (input limit MaxActivities): events of activity '{(name.Length <= 40 ? name.ToString() : string.Concat(name[..40], "..."))}' and later new activities are dropped"));
+            return DroppedActivity;
         }
 
         return AddActivity(name.ToString());
@@ -81,12 +105,22 @@ public sealed class LogAggregate
             return id;
         }
 
+        if (_resourceNames.Count >= MaxResources)
+        {
+            DataQuality.Add(DataQualityKinds.TooManyActivities, FormattableString.Invariant(
+                $"more than {MaxResources} distinct resources (input limit MaxActivities): further resources are read as unknown"));
+            return -1;
+        }
+
         return AddResource(name.ToString());
     }
 
     public bool IsAutomatedResource(int resource) => resource >= 0 && _automatedResource[resource];
 
     public bool IsFailureActivity(int activity) => _failureActivity[activity];
+
+    /// <summary>Whether the activity's name alone reads as a task (not a status, wait or requester action): for streaming decisions.</summary>
+    public bool NameSaysTask(int activity) => _nameSaysTask[activity];
 
     /// <summary>A hash of the activity's name: variants are folded from these, so they agree across merged parts.</summary>
     public ulong ActivityHash(int activity) => _activityHashes[activity];
@@ -100,6 +134,11 @@ public sealed class LogAggregate
         for (var i = 0; i < other._activities.Count; i++)
         {
             _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap);
+        }
+
+        for (var i = 0; i < other._resources.Count; i++)
+        {
+            _resources[resourceMap[i]].MergeFrom(other._resources[i]);
         }
 
         Events += other.Events;
@@ -128,6 +167,7 @@ public sealed class LogAggregate
         _activityIds.Add(name, id);
         _activityNames.Add(name);
         _failureActivity.Add(Options.FailureActivityPattern.IsMatch(name));
+        _nameSaysTask.Add(ActivityKindInference.NameSaysTask(name));
         _activityHashes.Add(Fnv1a(name));
         _activities.Add(new ActivityAggregate());
         return id;
@@ -149,6 +189,7 @@ public sealed class LogAggregate
         var id = _resourceNames.Count;
         _resourceIds.Add(name, id);
         _resourceNames.Add(name);
+        _resources.Add(new ResourceAggregate());
         _automatedResource.Add(Options.IsAutomatedResource(name));
         return id;
     }

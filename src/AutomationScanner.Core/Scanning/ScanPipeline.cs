@@ -7,8 +7,10 @@ using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Planning;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Core.Scanning;
@@ -45,13 +47,27 @@ public sealed partial class ScanPipeline(
     /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
     /// <param name="previous">The engagement's previous report, to record what changed.</param>
     /// <param name="cancellationToken">Stops the scan.</param>
-    public async Task<ScanReport> RunAsync(
+    public Task<ScanReport> RunAsync(
         IReadOnlyList<ScanInput> inputs,
         string? scanId = null,
         PreviousReport? previous = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, scanId, previous, marks: null, cancellationToken);
+
+    /// <param name="inputs">Exports to read.</param>
+    /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
+    /// <param name="previous">The engagement's previous report, to record what changed and extend the realisation history.</param>
+    /// <param name="marks">The engagement's opportunity statuses: the roadmap honours them and the marked tasks' realised benefit is measured.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    public async Task<ScanReport> RunAsync(
+        IReadOnlyList<ScanInput> inputs,
+        string? scanId,
+        PreviousReport? previous,
+        EngagementMarks? marks,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        inputs = ScanInput.WithUniqueNames(inputs);
         var started = timeProvider.GetUtcNow();
         await LoadEmbeddingsAsync(cancellationToken);
         var outcomes = new ConcurrentDictionary<string, InputOutcome>(StringComparer.Ordinal);
@@ -70,7 +86,7 @@ public sealed partial class ScanPipeline(
             }
             else
             {
-                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, optionally .gz) or a document (.txt, .md, .html, .docx, .pdf); skipped");
+                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, OCEL .jsonocel/.xmlocel/.sqlite/.json/.xml, optionally .gz) or a document (.txt, .md, .html, .docx, .pdf); skipped");
             }
         }
 
@@ -83,18 +99,28 @@ public sealed partial class ScanPipeline(
                 try
                 {
                     await using var stream = await input.OpenAsync(ct);
-                    var log = new LogAggregate(processNames[input.Name], ingestion.Mining);
-                    var miner = new ProcessMiner(log);
-                    EventLogReader.Read(input.Name, stream, miner, ingestion, ct);
-                    miner.Complete();
-                    mined[input.Name] = MinedProcess.From(log, ingestion.DefaultTimeZone);
+
+                    // One process per log; an object-centric log (OCEL) gives one per object type.
+                    foreach (var process in EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct))
+                    {
+                        mined[input.Name + "\u001f" + process.Summary.Process] = process;
+                        LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
+                    }
+
                     outcomes[input.Name] = new InputOutcome(input.Name, "event-log", Read: true, null);
-                    LogMined(input.Name, log.Events, log.Cases);
                 }
                 catch (IngestionException ex)
                 {
                     outcomes[input.Name] = new InputOutcome(input.Name, "event-log", Read: false, ex.Message);
                     LogUnreadable(input.Name, ex.Message);
+                }
+#pragma warning disable CA1031 // Uploads are untrusted: whatever a reader throws for one input is that input's error, and the scan goes on.
+                catch (Exception ex) when (IsInputFault(input, ex, ct))
+#pragma warning restore CA1031
+                {
+                    var message = DescribeFault(input.Name, ex);
+                    outcomes[input.Name] = new InputOutcome(input.Name, "event-log", Read: false, message);
+                    LogUnreadable(input.Name, message);
                 }
             });
 
@@ -107,17 +133,27 @@ public sealed partial class ScanPipeline(
 
         // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
         var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
+
+        // What each activity is, from the log's evidence, matched documents, the LLM and overrides: only work and
+        // decisions are ranked; states, system steps, requester actions and the like are reported as context.
+        var kinds = new ActivityKindResolver(_scoring.KindOverrides);
+        kinds.Resolve(candidates, c => assessments.For(c.Id)?.Judgement?.ActivityKind);
+        var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
         var domains = InferDomains(candidates, processes);
-        var opportunities = Judge(candidates, processes, assessments, domains, cancellationToken);
+        var opportunities = Judge(tasks, processes, assessments, domains, cancellationToken);
         await SaveEmbeddingsAsync(cancellationToken);
+        var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
+        scanId ??= started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return new ScanReport
         {
-            ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+            ScanId = scanId,
             GeneratedAt = started,
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
             Processes = [.. processes.Select(p => p.Summary)],
             ProcessDomains = [.. domains.Values.OrderBy(d => d.Process, StringComparer.Ordinal)],
             Opportunities = opportunities,
+            Context = context,
+            BenefitByBasis = BenefitByBasis.From(opportunities),
             Documents = [.. extractions.Select(e => Summarise(e, matching))],
             ScoreDescription = ScoreDescription,
             Assumptions =
@@ -138,6 +174,8 @@ public sealed partial class ScanPipeline(
             RegulatoryDates = RuleCatalogue.Default.Dates,
             Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
             Llm = assessments.Usage,
+            Roadmap = new RoadmapBuilder(_scoring.Value).Build(opportunities, marks),
+            Realisation = RealisationTracker.Build(marks, scanId, started, opportunities, context, previous?.Realisation),
         };
     }
 
@@ -212,6 +250,8 @@ public sealed partial class ScanPipeline(
         var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal))
         {
             Domains = domains,
+            ProcessContext = processes.Where(p => p.Summary.ObjectCentric is not null)
+                .ToDictionary(p => p.Summary.Process, p => ObjectContext(p.Summary.ObjectCentric!), StringComparer.Ordinal),
         };
         var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk, embedder);
         screen.Prepare(candidates, context);
@@ -256,11 +296,14 @@ public sealed partial class ScanPipeline(
             estimator.Estimate(c, suitabilityOf[c], quality.GetValueOrDefault(c.Process)),
             screen.Assess(c, context, LlmFlags(assessments.For(c.Id)))));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
-        var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer, suitabilities.GetValueOrDefault(r.Candidate))).ToList();
-        foreach (var opportunity in opportunities)
+        var costs = new CostEstimator(_scoring.Value);
+        var opportunities = ranked.Select(r =>
         {
+            var opportunity = Opportunity.From(r, pseudonymizer, suitabilities.GetValueOrDefault(r.Candidate));
             opportunity.Llm = assessments.Usage.Enabled ? assessments.For(opportunity.Id) : null;
-        }
+            opportunity.Cost = costs.Estimate(r.Candidate, r.Value, r.Risk, assessments.For(r.Candidate.Id)?.Judgement);
+            return opportunity;
+        }).ToList();
 
         return opportunities;
     }
@@ -279,6 +322,10 @@ public sealed partial class ScanPipeline(
                 _ => RiskTier.Minimal,
             },
             f.Rationale)).ToList();
+
+    /// <summary>What an object-centric log says about the process's domain: its case notion and all its object types.</summary>
+    private static string ObjectContext(ObjectCentricSummary summary) =>
+        $"cases are '{summary.ObjectType}' objects; the log's object types: {string.Join(", ", summary.ObjectTypes.Keys)}";
 
     /// <summary>Log-derived automation potential until the classifier supplies one.</summary>
     private static double InterimSuitability(TaskCandidate candidate) =>
@@ -308,15 +355,42 @@ public sealed partial class ScanPipeline(
                     await using var stream = await input.OpenAsync(ct);
                     extraction = reader.Read(stream, input.Name, ct);
                 }
-                catch (IOException ex)
+#pragma warning disable CA1031 // One document that cannot be opened or read is that document's error; the scan goes on.
+                catch (Exception ex) when (IsInputFault(input, ex, ct))
+#pragma warning restore CA1031
                 {
-                    extraction = new DocumentExtraction { SourceFile = input.Name, Format = "unknown", Error = input.Name + ": could not be opened (" + ex.Message + ")" };
+                    extraction = new DocumentExtraction { SourceFile = input.Name, Format = "unknown", Error = DescribeFault(input.Name, ex) };
                 }
 
                 extractions[index] = extraction;
                 outcomes[input.Name] = new InputOutcome(input.Name, "document", extraction.Succeeded, extraction.Error);
             });
         return [.. extractions.OfType<DocumentExtraction>()];
+    }
+
+    /// <summary>
+    /// True for a fault of this input alone: anything but our own cancellation and the faults its source calls
+    /// transient (a blob replaced during the scan), which fail the scan so that it is retried.
+    /// </summary>
+    private static bool IsInputFault(ScanInput input, Exception ex, CancellationToken cancellationToken) =>
+        !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested) && !(input.IsTransient?.Invoke(ex) ?? false);
+
+    /// <summary>A plain message for an unexpected reader fault: the file, what kind of fault, its first line.</summary>
+    internal static string DescribeFault(string name, Exception ex)
+    {
+        if (ex is IngestionException)
+        {
+            return ex.Message;
+        }
+
+        var what = ex switch
+        {
+            OutOfMemoryException or InsufficientExecutionStackException => "is too large or too deeply nested to read within this scanner's limits",
+            IOException => "could not be opened or read",
+            _ => "could not be read",
+        };
+        var line = ex.Message.Split('\n')[0].Trim();
+        return $"{name}: {what} ({ex.GetType().Name}: {(line.Length <= 200 ? line : line[..200])})";
     }
 
     private static DocumentSummary Summarise(DocumentExtraction extraction, StatementMatchResult matching)

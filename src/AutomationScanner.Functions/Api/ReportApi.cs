@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationScanner.Azure.Access;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Functions.Access;
 
@@ -129,7 +130,7 @@ internal static class ReportApi
         return Results.Accepted($"/api/engagements/{engagement}/reports/latest", new { engagement, requestKey, status = "queued" });
     }
 
-    private static IResult? Refuse(string engagement, AccessScope scope)
+    private static IResult? Refuse(string engagement, EngagementScope scope)
     {
         if (!EngagementName.IsValid(engagement))
         {

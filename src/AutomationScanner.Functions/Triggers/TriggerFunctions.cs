@@ -24,7 +24,7 @@ internal static partial class TriggerFunctions
     }
 
     /// <summary>Event Grid BlobCreated events from <c>export-events</c>: schedule one coalesced scan per engagement touched.</summary>
-    internal static async Task<IResult> ScanOnUploadAsync(HttpRequest http, ScanScheduler scheduler, ILogger<FunctionInvocation> logger, CancellationToken cancellationToken)
+    internal static async Task<IResult> ScanOnUploadAsync(HttpRequest http, ScanScheduler scheduler, ExportCatalog exports, ILogger<FunctionInvocation> logger, CancellationToken cancellationToken)
     {
         return await GuardAsync(logger, ScanOnUpload, async () =>
         {
@@ -49,11 +49,7 @@ internal static partial class TriggerFunctions
                 engagements.Add(engagement);
             }
 
-            foreach (var engagement in engagements)
-            {
-                var scheduled = await scheduler.ScheduleAfterUploadAsync(engagement, cancellationToken);
-                logs.Add(scheduled ? $"Engagement {engagement}: scan scheduled." : $"Engagement {engagement}: scan already pending; coalesced.");
-            }
+            logs.AddRange(await scheduler.ScheduleUploadsAsync(engagements, exports, maxEngagements: 50, cancellationToken));
 
             return InvocationResult.Ok([.. logs]);
         });
@@ -81,6 +77,7 @@ internal static partial class TriggerFunctions
             {
                 ScanStatus.Published => $"Engagement {request.Engagement}: published scan {outcome.Manifest!.ScanId}.",
                 ScanStatus.AlreadyPublished => $"Engagement {request.Engagement}: inputs unchanged, scan {outcome.Manifest!.ScanId} already published.",
+                ScanStatus.InProgress => $"Engagement {request.Engagement}: the same inputs are being scanned by another delivery; nothing to do.",
                 _ => $"Engagement {request.Engagement}: no exports to scan.",
             });
         });

@@ -180,6 +180,28 @@ public sealed class AzureOpenAIAssessorTests : IAsyncLifetime
         Assert.Equal(1, run.Usage.TasksAssessed);
     }
 
+    [Theory]
+    [InlineData("retry-after-ms", "1e300")]
+    [InlineData("retry-after-ms", "Infinity")]
+    [InlineData("Retry-After", "99999999999999")]
+    [InlineData("x-ms-retry-after-ms", "922337203685477580700")]
+    public async Task AssessAsync_AbsurdRetryAfter_ThrottlingWithTheWaitCapped(string header, string value)
+    {
+        _server.Reply = _ => FakeReply.Throttled(header, value);
+        var sut = CreateSut(Options(o =>
+        {
+            o.MaxRetries = 1;
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+        }));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = await sut.AssessAsync(TaskCandidateBuilder.Many(1), TestContext.Current.CancellationToken);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+        Assert.Equal(2, _server.Received.Count);
+        Assert.All(run.ByTaskId.Values, a => Assert.Equal(FallbackReason.Throttled, a.FallbackReason));
+    }
+
     [Fact]
     public async Task AssessAsync_AlwaysThrottled_FallsBackAsThrottledAfterOurRetriesOnly()
     {

@@ -220,4 +220,37 @@ public sealed class ReportApiTests(ScannerEnvironment env)
             await app.StopAsync(TestContext.Current.CancellationToken);
         }
     }
+
+    [Fact]
+    public async Task ForgedPrincipal_AuthenticationOff_GrantsNothingMore()
+    {
+        var (app, client) = await ScannerEnvironment.StartHandlerAsync(env.ConnectionString, "WEBSITE_AUTH_ENABLED=false", "EngagementAccess:Groups:8f3c1c9e-0000-4000-8000-000000000001=acme");
+        await using (app)
+        using (client)
+        {
+            // Without platform authentication a header is anyone's to write; with a function key it changes nothing.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/engagements/other/scans");
+            request.Headers.Add("X-MS-CLIENT-PRINCIPAL", HostPayloads.Principal(("groups", "8f3c1c9e-0000-4000-8000-000000000001")));
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await app.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task RequirePrincipal_AuthenticationOff_RefusesToStart()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ScannerEnvironment.StartHandlerAsync(env.ConnectionString, "WEBSITE_AUTH_ENABLED=false", "EngagementAccess:RequirePrincipal=true"));
+
+        Assert.Contains("WEBSITE_AUTH_ENABLED", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scans_EngagementEndingInEncodedNewline_Answers400()
+    {
+        using var response = await GetAsync("/api/engagements/acme%0A/scans");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }

@@ -65,6 +65,9 @@ public sealed class ScannerEnvironment : IAsyncLifetime
             $"--{ScannerHandler.PortVariable}={port.ToString(CultureInfo.InvariantCulture)}",
             $"--ScannerStorage={connectionString}",
             "--ScanScheduling:CoalesceDelay=00:00:00",
+
+            // As App Service sets it when App Service Authentication is on; without it principal headers are ignored.
+            "--WEBSITE_AUTH_ENABLED=true",
             .. settings.Select(s => "--" + s),
         ];
         var app = ScannerHandler.Build(args, b => b.Logging.SetMinimumLevel(LogLevel.Warning));

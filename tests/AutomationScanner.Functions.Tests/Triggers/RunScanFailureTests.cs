@@ -1,33 +1,35 @@
 using System.Net;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutomationScanner.Functions.Tests.Triggers;
 
 /// <summary>
-/// The handler's side of retries and poisoning: every failed delivery answers non-2xx (the host retries, and after
-/// maxDequeueCount = 5 moves the message to scan-requests-poison) and publishes nothing, not even part of a scan.
+/// The handler's side of retries and poisoning: a failed delivery answers non-2xx (the host retries, and after
+/// maxDequeueCount = 5 moves the message to scan-requests-poison); bad input is not a failure: it is reported.
 /// </summary>
 public sealed class RunScanFailureTests(ScannerEnvironment env)
 {
     [Fact]
-    public async Task RunScan_EngagementWithOnlyCorruptExports_Fails5TimesAndPublishesNothing()
+    public async Task RunScan_EngagementWithOnlyCorruptExports_PublishesAReportThatNamesEveryBadFile()
     {
+        // Retrying cannot repair a file: the delivery succeeds, and the report says what to fix (no poisoned message).
         var engagement = ScannerEnvironment.NewEngagement("corrupt");
         await env.UploadTextAsync(engagement, "broken.xes", "<log><trace><event><string key=\"concept:name\" value=\"A\"/>");
         await env.UploadTextAsync(engagement, "notes.csv", "just one column\nnothing else\n");
         var message = new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson();
 
-        for (var delivery = 1; delivery <= 5; delivery++)
-        {
-            var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message, delivery));
+        var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message));
+        var again = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message, 2));
 
-            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-            var logs = (await ScannerEnvironment.JsonAsync(response)).GetProperty("Logs").EnumerateArray().Select(l => l.GetString()!).ToList();
-            Assert.Contains(logs, l => l.Contains("no export could be read", StringComparison.Ordinal) && l.Contains("broken.xes", StringComparison.Ordinal));
-        }
-
-        Assert.Empty(await env.ReportBlobsAsync(engagement));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var latest = await env.LatestAsync(engagement);
+        Assert.NotNull(latest);
+        Assert.All(latest.Inputs, i => Assert.False(i.Read));
+        Assert.Contains(latest.Inputs, i => i.Name == "broken.xes" && i.Error!.StartsWith("broken.xes", StringComparison.Ordinal));
+        Assert.Single(await env.Services.GetRequiredService<ReportStore>().ListScansAsync(engagement, TestContext.Current.CancellationToken));
     }
 
     [Theory]

@@ -1,0 +1,35 @@
+namespace AutomationScanner.Core.Ingestion;
+
+/// <summary>
+/// What one event-log export may cost to read. Exports are untrusted uploads: each limit stops a memory or CPU bomb
+/// with an error that names the file and the limit, or (for per-case and per-log caps) drops the excess with a
+/// data-quality note. The defaults keep a scan of any single input under about 1.5 GB of memory.
+/// </summary>
+public sealed record InputLimits
+{
+    public static InputLimits Default { get; } = new();
+
+    /// <summary>Bytes one export may decompress (or, uncompressed, read) to; beyond it the file is refused.</summary>
+    public long MaxDecompressedBytes { get; init; } = 8L << 30;
+
+    /// <summary>Largest decompressed : compressed ratio of a .gz export, checked once <see cref="RatioCheckAfterBytes"/> have been decompressed.</summary>
+    public double MaxCompressionRatio { get; init; } = 200;
+
+    /// <summary>Decompressed bytes after which <see cref="MaxCompressionRatio"/> applies (small, very repetitive files are fine).</summary>
+    public long RatioCheckAfterBytes { get; init; } = 64L << 20;
+
+    /// <summary>Element nesting an XES file may reach (XES itself needs five or six levels).</summary>
+    public int MaxXmlDepth { get; init; } = 64;
+
+    /// <summary>Characters of one CSV record (a row, with its quoted line breaks).</summary>
+    public int MaxRecordCharacters { get; init; } = 4 << 20;
+
+    /// <summary>Columns of a CSV header; a wider header is refused (event logs have tens of columns).</summary>
+    public int MaxColumns { get; init; } = 2_000;
+
+    /// <summary>Events kept per case; further events of that case are dropped with a data-quality note.</summary>
+    public int MaxEventsPerCase { get; init; } = 250_000;
+
+    /// <summary>Distinct activities kept per log; events of further activities are dropped with a data-quality note.</summary>
+    public int MaxActivities { get; init; } = 20_000;
+}
