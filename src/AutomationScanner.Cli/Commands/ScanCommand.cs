@@ -138,7 +138,8 @@ public static class ScanCommand
                 }
 
                 var llm = storageHost?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
-                var stored = await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken);
+                // One embedder for suitability and the risk screen (the pipeline loads its cache before and saves it after).
+                var stored = await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken, embedder);
                 await embedder.SaveAsync(cancellationToken);
                 return stored;
             }
@@ -196,8 +197,10 @@ public static class ScanCommand
             }
 
             var assessor = host?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
+
+            // The same embedder serves suitability and the risk screen; its cache is <out>/.cache.
             var pipeline = new ScanPipeline(
-                options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability);
+                options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability, embedder);
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, logMiner: null, cancellationToken));
             await embedder.SaveAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Scanning;
 using Azure;
@@ -17,7 +18,7 @@ namespace AutomationScanner.Cli.Commands;
 internal static class StorageScan
 {
     public static async Task<int> RunAsync(IAnsiConsole console, string engagement, string? connection, bool force, IngestionOptions ingestion, ScoringOptions scoring, ITaskAssessor assessor, SuitabilityScorer suitability, int top,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ITextEmbedder? embedder = null)
     {
         if (!EngagementName.IsValid(engagement))
         {
@@ -37,7 +38,7 @@ internal static class StorageScan
         var reports = new ReportStore(storage, NullLogger<ReportStore>.Instance);
         var service = new StorageScanService(
             new ExportCatalog(storage), reports, new ScanScheduler(storage, options, time, NullLogger<ScanScheduler>.Instance),
-            new ScanPipeline(ingestion, time, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability), time, NullLogger<StorageScanService>.Instance,
+            new ScanPipeline(ingestion, time, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability, embedder), time, NullLogger<StorageScanService>.Instance,
             new BlobOpportunityStatusStore(storage));
         var request = new ScanRequest(engagement, "cli", force ? "cli-" + Guid.NewGuid().ToString("N") : null, time.GetUtcNow());
         ScanOutcome outcome;

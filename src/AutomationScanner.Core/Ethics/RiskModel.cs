@@ -6,7 +6,9 @@ namespace AutomationScanner.Core.Ethics;
 /// <param name="Location">File and line, column name, pseudonymised resource or "task name".</param>
 /// <param name="MatchStart">Offset of the match inside <paramref name="Excerpt"/>, -1 for computed evidence.</param>
 /// <param name="MatchLength">Length of the match inside <paramref name="Excerpt"/>.</param>
-public sealed record EvidenceSpan(string Excerpt, EvidenceScope Scope, string Location, int MatchStart = -1, int MatchLength = 0);
+/// <param name="Exemplar">For a match by meaning: the rule's exemplar description the text came nearest to.</param>
+/// <param name="Similarity">For a match by meaning: the cosine similarity of the text and <paramref name="Exemplar"/>.</param>
+public sealed record EvidenceSpan(string Excerpt, EvidenceScope Scope, string Location, int MatchStart = -1, int MatchLength = 0, string? Exemplar = null, double? Similarity = null);
 
 /// <summary>
 /// One rule that fired for a task. <c>Applied</c> is false when the hit is recorded but does not set the
@@ -65,5 +67,8 @@ public sealed record RiskAssessment(
     IReadOnlyList<string> Notes,
     string CatalogueVersion)
 {
+    /// <summary>The domain of the task's process (lending, healthcare...), when one was inferred.</summary>
+    public string? Domain { get; init; }
+
     public bool IsProhibited => Tier == RiskTier.Prohibited;
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using AutomationScanner.Core.Embeddings;
+using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Scanning;
 
 namespace AutomationScanner.Core.Ethics;
@@ -32,6 +34,9 @@ public sealed class RiskContext(
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ColumnsByProcess { get; } =
         columnsByProcess ?? new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The inferred domain of each process, keyed by <see cref="TaskCandidate.Process"/>.</summary>
+    public IReadOnlyDictionary<string, ProcessDomainProfile> Domains { get; init; } = new Dictionary<string, ProcessDomainProfile>();
+
     /// <summary>
     /// What the export says about each process's domain beyond its columns (an object-centric log's object types, such
     /// as applicants or patients), keyed by <see cref="TaskCandidate.Process"/>; read together with the task name.
@@ -41,12 +46,16 @@ public sealed class RiskContext(
 
 /// <summary>
 /// Applies the rule catalogue to one task: its name, document statements, data categories, export columns,
-/// resources and statistics; then the Art. 6(3) filter and profiling override, displacement, LLM flags and
-/// the worker-information duty. The text of documents is only ever matched, never obeyed.
+/// resources and statistics, matched by pattern and (with an embedder) by meaning against each rule's exemplars;
+/// the rules its process's domain passes to its decision and work steps; then the Art. 6(3) filter and profiling
+/// override, displacement, LLM flags and the worker-information duty (Art. 26(7), only with an AI Act high-risk
+/// finding). The text of documents is only ever matched, never obeyed.
 /// </summary>
-public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOptions options)
+public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOptions options, ITextEmbedder? embedder = null)
 {
     private const int ExcerptRadius = 60;
+
+    private readonly SemanticRuleMatcher? _semantic = embedder is null ? null : new SemanticRuleMatcher(catalogue, embedder);
 
     public RiskScreen()
         : this(RuleCatalogue.Default, new RiskScreenOptions())
@@ -54,6 +63,46 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     public RuleCatalogue Catalogue { get; } = catalogue;
+
+    /// <summary>Whether tasks are also matched by meaning (an embedder was given).</summary>
+    public bool MatchesMeaning => _semantic is not null;
+
+    /// <summary>Embeds the texts of all <paramref name="candidates"/> in one batch, so the per-task matches hit the cache.</summary>
+    public void Prepare(IEnumerable<TaskCandidate> candidates, RiskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(context);
+        _semantic?.Warm(candidates.SelectMany(c => TextsOf(c, DomainOf(c, context).Definition).Select(t => t.Text)));
+    }
+
+    /// <summary>The texts a task is matched on by meaning: its readable name, the name in its process context, its statements.</summary>
+    public static List<TaskTextItem> TextsOf(TaskCandidate candidate, DomainDefinition? domain)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var name = TaskText.Normalise(candidate.Name);
+        // The process context is applied through the domain's inherited rules, not mixed into the text: a step's
+        // text embedded with "in a loan process" came near the loan rules whatever the step did.
+        _ = domain;
+        var texts = new List<TaskTextItem> { new(name, "task name") };
+
+        foreach (var statement in candidate.Statements)
+        {
+            texts.Add(new TaskTextItem(statement.Text, string.Create(CultureInfo.InvariantCulture, $"{statement.SourceFile}:{statement.Line}")));
+        }
+
+        return texts;
+    }
+
+    private (ProcessDomainProfile? Profile, DomainDefinition? Definition, CompiledDomain? Compiled) DomainOf(TaskCandidate candidate, RiskContext context)
+    {
+        if (!context.Domains.TryGetValue(candidate.Process, out var profile) || profile.Domain is null)
+        {
+            return (null, null, null);
+        }
+
+        var compiled = Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == profile.Domain);
+        return (profile, compiled?.Definition, compiled);
+    }
 
     public RiskAssessment Assess(TaskCandidate candidate, RiskContext context, IReadOnlyList<LlmRiskFlag>? llmFlags = null)
     {
@@ -70,6 +119,17 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             {
                 hits.Add(hit);
             }
+        }
+
+        var (profile, domainDefinition, domain) = DomainOf(candidate, context);
+        if (_semantic is not null)
+        {
+            AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition)));
+        }
+
+        if (profile is not null && domain is not null)
+        {
+            AddDomainHits(hits, candidate, profile, domain);
         }
 
         hits = ApplyNarrowProceduralFilter(hits);
@@ -89,13 +149,77 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             tier = flag.Severity > tier ? flag.Severity : tier;
         }
 
-        if (tier == RiskTier.High)
+        // Art. 26(7) binds deployers of AI Act high-risk systems at the workplace: a GDPR-only High (Art. 22, Art. 9)
+        // or an LLM flag does not trigger it.
+        if (tier >= RiskTier.High && hits.Any(h => h.Applied && h.Kind is RuleKind.HighRisk or RuleKind.ProfilingOverride))
         {
             hits.Add(WorkerInformationHit(displacement));
         }
 
         var safeguards = hits.Where(h => h.Applied).SelectMany(h => h.Safeguards).Distinct().Order().ToList();
-        return new RiskAssessment(tier, ruleTier, hits, safeguards, displacement, llmFlags, Notes(hits), Catalogue.Version);
+        return new RiskAssessment(tier, ruleTier, hits, safeguards, displacement, llmFlags, Notes(hits), Catalogue.Version)
+        {
+            Domain = profile?.Domain,
+        };
+    }
+
+    /// <summary>Rules that fired by meaning: a new hit with the exemplar as evidence, or the similarity added to a pattern hit.</summary>
+    private void AddSemanticHits(List<RiskHit> hits, IReadOnlyList<SemanticMatch> matches)
+    {
+        foreach (var match in matches)
+        {
+            var index = hits.FindIndex(h => h.RuleId == match.RuleId);
+            if (index >= 0)
+            {
+                hits[index] = hits[index] with { Evidence = hits[index].Evidence with { Exemplar = match.Exemplar, Similarity = match.Similarity } };
+                continue;
+            }
+
+            var rule = Catalogue.Rule(match.RuleId)!.Definition;
+            hits.Add(new RiskHit(
+                rule.Id,
+                rule.Title,
+                rule.Kind,
+                rule.Tier,
+                rule.Clause,
+                new EvidenceSpan(Truncate(Collapse(match.Text), 4 * ExcerptRadius), EvidenceScope.Text, match.Location, Exemplar: match.Exemplar, Similarity: match.Similarity),
+                rule.Safeguards));
+        }
+    }
+
+    /// <summary>The rules a step inherits from its process's domain: every step, decision steps, contact steps, or named steps.</summary>
+    private void AddDomainHits(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile profile, CompiledDomain domain)
+    {
+        var name = TaskText.Normalise(candidate.Name);
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(name).ToList();
+        foreach (var (inherited, pattern) in domain.Inherit)
+        {
+            var role = inherited.When switch
+            {
+                "any" => "a step",
+                "decision" when candidate.Kind == ActivityKind.Decision => "a decision step ("
+                    + Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")",
+                "decision" => texts.Any(TaskText.IsDecisionStep) ? "a decision step" : null,
+                "contact" => texts.Any(TaskText.IsContact) ? "a step in contact with people" : null,
+                _ => texts.Any(t => pattern!.IsMatch(t)) ? "a step of this kind" : null,
+            };
+            if (role is null || hits.Any(h => h.RuleId == inherited.Rule))
+            {
+                continue;
+            }
+
+            var rule = Catalogue.Rule(inherited.Rule)!.Definition;
+            var excerpt = $"'{Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})";
+            hits.Add(new RiskHit(
+                rule.Id,
+                rule.Title,
+                rule.Kind,
+                rule.Tier,
+                rule.Clause,
+                new EvidenceSpan(excerpt, EvidenceScope.ProcessContext, "process " + profile.Process + " (domain " + profile.Domain + ")"),
+                rule.Safeguards,
+                Note: inherited.Note));
+        }
     }
 
     private static RiskTier TierOf(IEnumerable<RiskHit> hits) =>
@@ -205,6 +329,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             notes.Add($"EU AI Act Art. 5 prohibitions apply since {Format(dates.AiActArt5AppliesFrom)}.");
         }
 
+        if (hits.Any(h => h.Applied && h.Kind == RuleKind.Gdpr22) && hits.Any(h => h.Applied && h.Kind == RuleKind.Gdpr9))
+        {
+            notes.Add("GDPR Art. 22(4): a solely automated decision on special-category data needs explicit consent or a substantial public interest (Art. 9(2)(a) or (g)) and suitable safeguards.");
+        }
+
         if (hits.Any(h => h.Kind is RuleKind.HighRisk or RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride or RuleKind.WorkerInformation))
         {
             notes.Add($"Annex III high-risk duties: {Format(dates.AiActAnnexIIIAppliesFromAct)} in the Act; {Format(dates.AiActAnnexIIIAppliesFromOmnibusAgreement)} under {dates.OmnibusStatus.TrimEnd('.')}.");
@@ -258,6 +387,12 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     private static IEnumerable<Evidence> CollectEvidence(TaskCandidate candidate, RiskContext context)
     {
         yield return new Evidence(EvidenceScope.Text, candidate.Name, "task name", candidate.Name);
+        var readable = TaskText.Normalise(candidate.Name);
+        if (!string.Equals(readable, candidate.Name, StringComparison.Ordinal))
+        {
+            yield return new Evidence(EvidenceScope.Text, readable, "task name (readable form)", readable);
+        }
+
         if (context.ProcessContext.TryGetValue(candidate.Process, out var domain))
         {
             var inContext = candidate.Name + " (" + domain + ")";

@@ -64,4 +64,7 @@ public enum EvidenceScope
 
     /// <summary>A flag raised by the language-model reviewer.</summary>
     Llm,
+
+    /// <summary>The process the task belongs to: its inferred domain (lending, healthcare...) and the step's role in it.</summary>
+    ProcessContext,
 }

@@ -40,6 +40,78 @@ public sealed record RuleDefinition
 
     /// <summary>Patterns that, when present in the evidence text, stop the rule (e.g. the medical exception).</summary>
     public IReadOnlyList<string> Unless { get; init; } = [];
+
+    /// <summary>
+    /// For matches by meaning: a pattern the text must also contain, the legal element the practice needs (the
+    /// workplace or school for Art. 5(1)(f), "real time" for Art. 5(1)(h)). Pattern matches do not need it.
+    /// </summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
+
+    /// <summary>The legal reference in the evaluation set's vocabulary ("AIA III 5(b)", "GDPR 22").</summary>
+    public string Ref { get; init; } = "";
+
+    /// <summary>Descriptions of the practice written from the legal text; tasks are matched to them by meaning.</summary>
+    public IReadOnlyList<string> Exemplars { get; init; } = [];
+}
+
+/// <summary>How meaning-based matches fire: a threshold per tier, and the margin over ordinary work.</summary>
+public sealed record SemanticSettings
+{
+    public IReadOnlyDictionary<RiskTier, double> Thresholds { get; init; } = new Dictionary<RiskTier, double>();
+
+    /// <summary>The best rule exemplar must beat the nearest ordinary-work exemplar by this much.</summary>
+    public double Margin { get; init; }
+
+    /// <summary>A rule fires by meaning only when its similarity is within this distance of the nearest rule's.</summary>
+    public double Competition { get; init; } = 1.0;
+
+    /// <summary>Descriptions of ordinary work that carries no risk: the counterweight to the rule exemplars.</summary>
+    public IReadOnlyList<string> MinimalExemplars { get; init; } = [];
+
+    public double Threshold(RiskTier tier) => Thresholds.TryGetValue(tier, out var value) ? value : 1.0;
+}
+
+/// <summary>A cue of a process domain: a pattern over activity, attribute and document text, with a weight.</summary>
+public sealed record DomainCue(string Pattern, double Weight);
+
+/// <summary>
+/// A rule that the steps of a domain inherit: <c>when</c> is <c>any</c>, <c>decision</c>, <c>contact</c> or a pattern
+/// over the normalised step name.
+/// </summary>
+public sealed record DomainInheritance(string When, string Rule, string Note);
+
+/// <summary>A process domain (lending, healthcare...) as written in the catalogue.</summary>
+public sealed record DomainDefinition
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Appended to a step name to embed it in its context ("in a consumer loan ... process").</summary>
+    public string Phrase { get; init; } = "";
+
+    public IReadOnlyList<DomainCue> Cues { get; init; } = [];
+
+    public IReadOnlyList<string> Exemplars { get; init; } = [];
+
+    public IReadOnlyList<DomainInheritance> Inherit { get; init; } = [];
+}
+
+/// <summary>A domain with compiled cue and inheritance patterns.</summary>
+public sealed class CompiledDomain
+{
+    internal CompiledDomain(DomainDefinition definition)
+    {
+        Definition = definition;
+        Cues = [.. definition.Cues.Select(c => (CompiledRule.Compile(definition.Id, c.Pattern), c.Weight))];
+        Inherit = [.. definition.Inherit.Select(i => (i, i.When is "any" or "decision" or "contact" ? null : CompiledRule.Compile(definition.Id, i.When)))];
+    }
+
+    public DomainDefinition Definition { get; }
+
+    public IReadOnlyList<(Regex Pattern, double Weight)> Cues { get; }
+
+    public IReadOnlyList<(DomainInheritance Rule, Regex? Pattern)> Inherit { get; }
 }
 
 /// <summary>A pattern rule ready to run: its definition and compiled expressions.</summary>
@@ -54,9 +126,22 @@ public sealed class CompiledRule
         Definition = definition;
         _triggers = [.. definition.Triggers.Select(t => t.Select(p => Compile(definition.Id, p)).ToArray())];
         _unless = [.. definition.Unless.Select(p => Compile(definition.Id, p))];
+        _requires = [.. definition.Requires.Select(p => Compile(definition.Id, p))];
     }
 
+    private readonly Regex[] _requires;
+
+    /// <summary>
+    /// Whether a text matched by meaning has every legal element the rule requires, and neither it nor the whole text
+    /// it was cut from has an exclusion.
+    /// </summary>
+    public bool AdmitsMeaningMatch(string text, string whole) =>
+        !IsExcluded(text) && !IsExcluded(whole) && _requires.All(r => r.IsMatch(text));
+
     public RuleDefinition Definition { get; }
+
+    /// <summary>Whether an <c>unless</c> pattern (the medical exception, a legal person) stops the rule on this text.</summary>
+    public bool IsExcluded(string text) => _unless.Any(u => u.IsMatch(text));
 
     /// <summary>The first match of the rule in <paramref name="text"/>, or null when it does not fire.</summary>
     public Match? FirstMatch(string text)
@@ -91,7 +176,7 @@ public sealed class CompiledRule
         return null;
     }
 
-    private static Regex Compile(string ruleId, string pattern)
+    internal static Regex Compile(string ruleId, string pattern)
     {
         try
         {
@@ -118,13 +203,28 @@ public sealed class RuleCatalogue
 
     private static readonly Lazy<RuleCatalogue> DefaultCatalogue = new(LoadEmbedded);
 
-    private RuleCatalogue(string version, RegulatoryDates dates, IReadOnlyList<CompiledRule> rules, IReadOnlyDictionary<string, RuleDefinition> computed)
+    private RuleCatalogue(string version, RegulatoryDates dates, IReadOnlyList<CompiledRule> rules, IReadOnlyDictionary<string, RuleDefinition> computed, SemanticSettings semantic, IReadOnlyList<CompiledDomain> domains)
     {
         Version = version;
         Dates = dates;
         Rules = rules;
         ComputedRules = computed;
+        Semantic = semantic;
+        Domains = domains;
     }
+
+    /// <summary>Thresholds and ordinary-work exemplars of the meaning-based matching.</summary>
+    public SemanticSettings Semantic { get; }
+
+    /// <summary>Process domains, their cues and the rules their steps inherit.</summary>
+    public IReadOnlyList<CompiledDomain> Domains { get; }
+
+    /// <summary>The same catalogue with other meaning-match settings (threshold calibration).</summary>
+    public RuleCatalogue WithSemantic(SemanticSettings semantic) =>
+        new(Version, Dates, Rules, ComputedRules, semantic ?? throw new ArgumentNullException(nameof(semantic)), Domains);
+
+    /// <summary>A pattern rule by id, or null.</summary>
+    public CompiledRule? Rule(string id) => Rules.FirstOrDefault(r => r.Definition.Id == id);
 
     /// <summary>The catalogue shipped with the scanner.</summary>
     public static RuleCatalogue Default => DefaultCatalogue.Value;
@@ -174,12 +274,22 @@ public sealed class RuleCatalogue
             throw new InvalidDataException($"Rule catalogue {sourceName}: rule '{rule.Id}' needs 'scope' and 'triggers'.");
         }
 
+        foreach (var domain in document.Domains)
+        {
+            foreach (var inherited in domain.Inherit.Where(i => !document.Rules.Any(r => r.Id == i.Rule)))
+            {
+                throw new InvalidDataException($"Rule catalogue {sourceName}: domain '{domain.Id}' inherits unknown rule '{inherited.Rule}'.");
+            }
+        }
+
         var computed = document.ComputedRules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var catalogue = new RuleCatalogue(
             document.CatalogueVersion,
             document.Dates,
             [.. document.Rules.Select(r => new CompiledRule(r))],
-            computed);
+            computed,
+            document.Semantic ?? new SemanticSettings(),
+            [.. document.Domains.Select(d => new CompiledDomain(d))]);
         foreach (var kind in new[] { RuleKind.Displacement, RuleKind.WorkerInformation, RuleKind.LlmFlag })
         {
             _ = catalogue.Computed(kind);
@@ -204,5 +314,9 @@ public sealed class RuleCatalogue
         public IReadOnlyList<RuleDefinition> Rules { get; init; } = [];
 
         public IReadOnlyList<RuleDefinition> ComputedRules { get; init; } = [];
+
+        public SemanticSettings? Semantic { get; init; }
+
+        public IReadOnlyList<DomainDefinition> Domains { get; init; } = [];
     }
 }

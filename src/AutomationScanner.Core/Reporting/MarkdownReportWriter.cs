@@ -76,6 +76,17 @@ public static partial class MarkdownReportWriter
         RealisationSection(md, report.Realisation);
 
         md.Append("## Risk findings\n\n");
+        foreach (var domain in report.ProcessDomains)
+        {
+            md.Append("- Process **").Append(Escape(domain.Process)).Append("**: ").Append(Escape(domain.Title))
+                .Append(domain.Evidence.Count == 0 ? "" : " (" + Escape(string.Join("; ", domain.Evidence.Take(5))) + ")").Append('\n');
+        }
+
+        if (report.ProcessDomains.Count > 0)
+        {
+            md.Append('\n');
+        }
+
         var flagged = report.Opportunities.Where(o => o.Risk.Hits.Count > 0).ToList();
         if (flagged.Count == 0)
         {
@@ -89,6 +100,7 @@ public static partial class MarkdownReportWriter
             {
                 md.Append("- **").Append(Escape(hit.RuleId)).Append("** (").Append(Escape(hit.Clause)).Append(")").Append(hit.Applied ? "" : " *(recorded, does not count)*")
                     .Append(": \"").Append(Escape(hit.Evidence.Excerpt)).Append("\", ").Append(Escape(hit.Evidence.Location))
+                    .Append(hit.Evidence.Exemplar is null ? "" : Invariant($", similarity {hit.Evidence.Similarity:0.00} to \"") + Escape(hit.Evidence.Exemplar) + "\"")
                     .Append(hit.Note is null ? "" : ". " + Escape(hit.Note)).Append('\n');
             }
 

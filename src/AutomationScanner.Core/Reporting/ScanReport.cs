@@ -213,6 +213,9 @@ public sealed class ScanReport
 
     public required IReadOnlyList<LogSummary> Processes { get; init; }
 
+    /// <summary>The domain inferred for each process (lending, healthcare...), with its evidence; the risk screen uses it.</summary>
+    public IReadOnlyList<ProcessDomainProfile> ProcessDomains { get; init; } = [];
+
     public required IReadOnlyList<Opportunity> Opportunities { get; init; }
 
     /// <summary>Activities that are not tasks (states, system steps, requester actions...): context, never ranked.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
@@ -30,7 +31,8 @@ public sealed partial class ScanPipeline(
     ILogger<ScanPipeline> logger,
     ScoringOptions? scoring = null,
     ITaskAssessor? assessor = null,
-    SuitabilityScorer? suitability = null)
+    SuitabilityScorer? suitability = null,
+    ITextEmbedder? embedder = null)
 {
     public const string ScoreDescription =
         "Score = risk-adjusted priority 0..100 = 100 x (0.45 x value + 0.35 x suitability + 0.20 x ease) x (0.5 + 0.5 x confidence) x risk multiplier " +
@@ -77,6 +79,7 @@ public sealed partial class ScanPipeline(
         ArgumentNullException.ThrowIfNull(inputs);
         inputs = ScanInput.WithUniqueNames(inputs);
         var started = timeProvider.GetUtcNow();
+        await LoadEmbeddingsAsync(cancellationToken);
         var outcomes = new ConcurrentDictionary<string, InputOutcome>(StringComparer.Ordinal);
         var mined = new ConcurrentDictionary<string, MinedProcess>(StringComparer.Ordinal);
         var logs = new List<ScanInput>();
@@ -156,7 +159,9 @@ public sealed partial class ScanPipeline(
         var kinds = new ActivityKindResolver(_scoring.KindOverrides);
         kinds.Resolve(candidates, c => assessments.For(c.Id)?.Judgement?.ActivityKind);
         var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
-        var opportunities = Judge(tasks, processes, assessments, cancellationToken, out var shared);
+        var domains = InferDomains(candidates, processes);
+        var opportunities = Judge(tasks, processes, assessments, domains, cancellationToken, out var shared);
+        await SaveEmbeddingsAsync(cancellationToken);
         var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
         scanId ??= started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return new ScanReport
@@ -165,6 +170,7 @@ public sealed partial class ScanPipeline(
             GeneratedAt = started,
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
             Processes = [.. processes.Select(p => ForReport(p.Summary, shared))],
+            ProcessDomains = [.. domains.Values.OrderBy(d => d.Process, StringComparer.Ordinal)],
             Opportunities = opportunities,
             Context = context,
             BenefitByBasis = BenefitByBasis.From(opportunities),
@@ -209,6 +215,60 @@ public sealed partial class ScanPipeline(
         };
     }
 
+    /// <summary>
+    /// Each process's domain from all its activity names, attribute names and the document statements matched to its
+    /// tasks (document-only tasks form processes of their own).
+    /// </summary>
+    private Dictionary<string, ProcessDomainProfile> InferDomains(List<TaskCandidate> candidates, List<MinedProcess> processes)
+    {
+        var inference = new DomainInference(RuleCatalogue.Default, embedder);
+        var attributes = processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal);
+        var domains = new Dictionary<string, ProcessDomainProfile>(StringComparer.Ordinal);
+        foreach (var group in candidates.GroupBy(c => c.Process, StringComparer.Ordinal))
+        {
+            var facts = new ProcessFacts(
+                group.Key,
+                [.. group.Select(c => c.Name)],
+                attributes.GetValueOrDefault(group.Key) ?? [],
+                Documents: [.. group.SelectMany(c => c.Statements).Select(s => s.Text).Distinct(StringComparer.Ordinal).Take(200)]);
+            domains[group.Key] = inference.Infer(facts);
+        }
+
+        return domains;
+    }
+
+    /// <summary>Warms the embedding cache from its store; a store that cannot be read costs speed, never the scan.</summary>
+    private async Task LoadEmbeddingsAsync(CancellationToken cancellationToken)
+    {
+        if (embedder is CachingTextEmbedder caching)
+        {
+            try
+            {
+                await caching.LoadAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException || ex.GetType().Name == "RequestFailedException")
+            {
+                LogEmbeddingCache("read", ex.Message);
+            }
+        }
+    }
+
+    /// <summary>Persists the vectors this scan added (task texts, and rule exemplars on a first scan).</summary>
+    private async Task SaveEmbeddingsAsync(CancellationToken cancellationToken)
+    {
+        if (embedder is CachingTextEmbedder caching)
+        {
+            try
+            {
+                await caching.SaveAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException || ex.GetType().Name == "RequestFailedException")
+            {
+                LogEmbeddingCache("write", ex.Message);
+            }
+        }
+    }
+
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
@@ -217,7 +277,8 @@ public sealed partial class ScanPipeline(
         : "LLM assessment off: no Azure OpenAI endpoint configured. Tasks are scored without it.";
 
     /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
-    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, CancellationToken cancellationToken,
+    private List<Opportunity> Judge(
+        List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, Dictionary<string, ProcessDomainProfile> domains, CancellationToken cancellationToken,
         out IReadOnlyDictionary<(string Process, string Resource), SharedResource> sharedResources)
     {
         var estimator = new ValueEstimator(_scoring.Value);
@@ -228,10 +289,12 @@ public sealed partial class ScanPipeline(
         sharedResources = workload.SharedResources;
         var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal))
         {
+            Domains = domains,
             ProcessContext = processes.Where(p => p.Summary.ObjectCentric is not null)
                 .ToDictionary(p => p.Summary.Process, p => ObjectContext(p.Summary.ObjectCentric!), StringComparer.Ordinal),
         };
-        var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk);
+        var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk, embedder);
+        screen.Prepare(candidates, context);
         var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
 
         // One batch over every task: the model's fast path.
@@ -408,6 +471,9 @@ public sealed partial class ScanPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mined {Input}: {Events} events in {Cases} cases")]
     private partial void LogMined(string input, long events, long cases);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {Operation} the embedding cache: {Problem}")]
+    private partial void LogEmbeddingCache(string operation, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read {Input}: {Problem}")]
     private partial void LogUnreadable(string input, string problem);

@@ -36,6 +36,8 @@ public sealed class RiskScreenRuleTests
         { "G1-solely-automated-decision", "Reject loan requests that fail the affordability test" },
         { "G3-special-category-data", "Record the diagnosis from the sick note" },
         { "C1-customer-facing", "Send the customer a payment reminder by e-mail" },
+        { "D3-personal-data-processing", "Copy the payslips of the applicant into the file" },
+        { "H6-clinical-decision", "Decide the diagnosis from the lab values and prescribe the treatment plan" },
         { "C1-customer-facing", "Inform the caller about the delivery date" },
         { "H2b-task-allocation-by-behaviour", "Route tickets to agents based on their productivity" },
     };
@@ -68,6 +70,8 @@ public sealed class RiskScreenRuleTests
         { "G1-solely-automated-decision", "Approve the purchase order in SAP" },
         { "G3-special-category-data", "Record the delivery date in the order" },
         { "C1-customer-facing", "Post the goods receipt in the ERP" },
+        { "D3-personal-data-processing", "Copy the delivery address of the warehouse into the order" },
+        { "H6-clinical-decision", "Record the diagnosis code in the billing file" },
         { "C1-customer-facing", "Update customer information in the CRM" },
         { "H2b-task-allocation-by-behaviour", "Route the invoice to the approver" },
     };

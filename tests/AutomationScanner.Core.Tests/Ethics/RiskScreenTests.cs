@@ -97,7 +97,9 @@ public sealed class RiskScreenTests
         Assert.Equal("export column 'DiagnosisCode'", special.Evidence.Location);
         var personal = Assert.Single(result.Hits, h => h.RuleId == "D1-personal-data-in-export");
         Assert.Equal("export column 'EmployeeEmail'", personal.Evidence.Location);
-        Assert.Equal(RiskTier.High, result.Tier);
+
+        // Art. 9 data without a decision is Limited (a DPIA, Art. 35), not High.
+        Assert.Equal(RiskTier.Limited, result.Tier);
         Assert.Contains(Safeguard.Dpia, result.Safeguards);
         Assert.Contains(Safeguard.DataMinimisation, result.Safeguards);
     }
@@ -254,7 +256,7 @@ public sealed class RiskScreenTests
     }
 
     [Fact]
-    public void Assess_LlmFlagAboveRules_RaisesTierAndAddsWorkerInformation()
+    public void Assess_LlmFlagAboveRules_RaisesTierWithoutWorkerInformation()
     {
         var sut = new RiskScreen();
 
@@ -269,7 +271,46 @@ public sealed class RiskScreenTests
         Assert.True(hit.Applied);
         Assert.Equal(EvidenceScope.Llm, hit.Evidence.Scope);
         Assert.Contains(Safeguard.HumanInTheLoop, result.Safeguards);
-        Assert.Contains(result.Hits, h => h.RuleId == "W1-worker-information");
+
+        // Art. 26(7) needs an AI Act high-risk finding with its evidence; an LLM flag alone is not one.
+        Assert.DoesNotContain(result.Hits, h => h.RuleId == "W1-worker-information");
+    }
+
+    [Fact]
+    public void Assess_GdprOnlyHigh_NoWorkerInformationDuty()
+    {
+        var sut = new RiskScreen();
+
+        var result = sut.Assess(Builders.Task("Reject requests", "loans", "Reject loan requests that fail the affordability test"), Context());
+
+        Assert.Equal(RiskTier.High, result.Tier);
+        Assert.Contains(result.Hits, h => h.RuleId == "G1-solely-automated-decision" && h.Applied);
+        Assert.DoesNotContain(result.Hits, h => h.Kind == RuleKind.HighRisk);
+        Assert.DoesNotContain(result.Hits, h => h.RuleId == "W1-worker-information");
+        Assert.DoesNotContain(Safeguard.WorkerInformation, result.Safeguards);
+    }
+
+    [Fact]
+    public void Assess_SpecialCategoryAloneAtWork_LimitedWithDpiaAndNoWorkerInformation()
+    {
+        var sut = new RiskScreen();
+
+        var result = sut.Assess(Builders.Task("Register sick leave", "hr", "Record the diagnosis from the sick note"), Context());
+
+        Assert.Equal(RiskTier.Limited, result.Tier);
+        Assert.Contains(Safeguard.Dpia, result.Safeguards);
+        Assert.DoesNotContain(result.Hits, h => h.RuleId == "W1-worker-information");
+    }
+
+    [Fact]
+    public void Assess_SpecialCategoryWithAutomatedDecision_HighWithArt22Paragraph4Note()
+    {
+        var sut = new RiskScreen();
+
+        var result = sut.Assess(Builders.Task("Sick pay", "hr", "Automatically reject sick pay claims based on the diagnosis in the sick note"), Context());
+
+        Assert.Equal(RiskTier.High, result.Tier);
+        Assert.Contains(result.Notes, n => n.Contains("Art. 22(4)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,202 @@
+using System.Globalization;
+using AutomationScanner.Core.Embeddings;
+
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>
+/// The domain inferred for one process, with the evidence a consultant can check: the cues found in its activity
+/// names, attribute names and values and documents, and the similarity of the process's profile to the domain's
+/// description.
+/// </summary>
+/// <param name="Process">The process (log) name.</param>
+/// <param name="Domain">The domain id ("lending", "healthcare"...), null when no domain has enough evidence.</param>
+/// <param name="Title">The domain's title, or "Unknown".</param>
+/// <param name="Score">Weighted cue score of the chosen domain.</param>
+/// <param name="Similarity">Cosine similarity of the process profile to the domain's exemplars (0 without an embedder).</param>
+/// <param name="Evidence">The cues, as "activity 'ER Triage': triage".</param>
+/// <param name="RunnerUp">The next best domain and its score, to show how clear the choice was.</param>
+public sealed record ProcessDomainProfile(
+    string Process,
+    string? Domain,
+    string Title,
+    double Score,
+    double Similarity,
+    IReadOnlyList<string> Evidence,
+    string? RunnerUp)
+{
+    public static ProcessDomainProfile Unknown(string process) => new(process, null, "Unknown", 0, 0, [], null);
+}
+
+/// <summary>What a process is made of, for <see cref="DomainInference"/>.</summary>
+/// <param name="Process">Its name (the file name; used as one weak source).</param>
+/// <param name="Activities">All its activity names.</param>
+/// <param name="Attributes">Its attribute (column) names.</param>
+/// <param name="AttributeValues">A sample of its attribute values, when the reader kept some.</param>
+/// <param name="Documents">Text of the documents that describe it (matched statements, descriptions).</param>
+public sealed record ProcessFacts(
+    string Process,
+    IReadOnlyList<string> Activities,
+    IReadOnlyList<string> Attributes,
+    IReadOnlyList<string>? AttributeValues = null,
+    IReadOnlyList<string>? Documents = null);
+
+/// <summary>
+/// Infers each process's domain from everything it holds, never from one column: each domain's cues are counted once
+/// per distinct source item (activity, attribute, value, document line) and weighted; the embedding of the process
+/// profile against the domain descriptions adds a second signal. A domain needs cues from at least two distinct
+/// items, so one column name (Sepsis's <c>Diagnose</c>) can neither make nor break it.
+/// </summary>
+public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embedder = null)
+{
+    /// <summary>A domain needs at least this cue score...</summary>
+    public const double MinimumScore = 4;
+
+    /// <summary>...from at least this many distinct items.</summary>
+    public const int MinimumItems = 2;
+
+    /// <summary>Weight of the profile's similarity to the domain description (added as weight x (similarity - 0.2)).</summary>
+    private const double SimilarityWeight = 10;
+
+    private const int MaxEvidence = 8;
+
+    public ProcessDomainProfile Infer(ProcessFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var items = Items(facts).ToList();
+        var similarities = Similarities(facts);
+        var scored = new List<(CompiledDomain Domain, double Score, double Cues, int Items, double Similarity, List<string> Evidence)>();
+        for (var d = 0; d < catalogue.Domains.Count; d++)
+        {
+            var domain = catalogue.Domains[d];
+            double cues = 0;
+            var matchedItems = 0;
+            var found = new List<string>();
+            foreach (var (source, text) in items)
+            {
+                double strongest = 0;
+                string? cue = null;
+                foreach (var (pattern, weight) in domain.Cues)
+                {
+                    var match = pattern.Match(text);
+                    if (match.Success && weight > strongest)
+                    {
+                        strongest = weight;
+                        cue = match.Value;
+                    }
+                }
+
+                if (cue is not null)
+                {
+                    cues += strongest;
+                    matchedItems++;
+                    if (found.Count < MaxEvidence)
+                    {
+                        found.Add($"{source}: {cue.Trim()}");
+                    }
+                }
+            }
+
+            var similarity = similarities[d];
+            var score = cues + (similarity > 0 ? SimilarityWeight * Math.Max(0, similarity - 0.2) : 0);
+            scored.Add((domain, score, cues, matchedItems, similarity, found));
+        }
+
+        var ranked = scored.OrderByDescending(s => s.Score).ToList();
+        if (ranked.Count == 0)
+        {
+            return ProcessDomainProfile.Unknown(facts.Process);
+        }
+
+        var best = ranked[0];
+        var runnerUp = ranked.Count > 1 && ranked[1].Score > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{ranked[1].Domain.Definition.Id} ({ranked[1].Score:0.#})")
+            : null;
+        if (best.Cues < MinimumScore || best.Items < MinimumItems)
+        {
+            return ProcessDomainProfile.Unknown(facts.Process) with { RunnerUp = string.Create(CultureInfo.InvariantCulture, $"{best.Domain.Definition.Id} ({best.Score:0.#}), too little evidence") };
+        }
+
+        var evidence = best.Evidence.ToList();
+        if (best.Similarity > 0)
+        {
+            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"process profile similar to \"{best.Domain.Definition.Exemplars.FirstOrDefault()}\" ({best.Similarity:0.00})"));
+        }
+
+        return new ProcessDomainProfile(facts.Process, best.Domain.Definition.Id, best.Domain.Definition.Title, Math.Round(best.Score, 2), Math.Round(best.Similarity, 3), evidence, runnerUp);
+    }
+
+    /// <summary>Every distinct source item once: activities (readable form), attributes, values, document lines, the process name.</summary>
+    private static IEnumerable<(string Source, string Text)> Items(ProcessFacts facts)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var activity in facts.Activities)
+        {
+            var text = TaskText.Normalise(activity);
+            if (seen.Add("a:" + text))
+            {
+                yield return ($"activity '{Clip(activity)}'", text);
+            }
+        }
+
+        foreach (var attribute in facts.Attributes)
+        {
+            var text = TaskText.Normalise(attribute.Replace(':', ' '));
+            if (seen.Add("c:" + text))
+            {
+                yield return ($"attribute '{Clip(attribute)}'", text);
+            }
+        }
+
+        foreach (var value in facts.AttributeValues ?? [])
+        {
+            var text = TaskText.Normalise(value);
+            if (seen.Add("v:" + text))
+            {
+                yield return ($"attribute value '{Clip(value)}'", text);
+            }
+        }
+
+        foreach (var line in facts.Documents ?? [])
+        {
+            if (seen.Add("d:" + line))
+            {
+                yield return ($"document '{Clip(line)}'", line);
+            }
+        }
+
+        yield return ($"process name '{Clip(facts.Process)}'", TaskText.Normalise(facts.Process));
+    }
+
+    private double[] Similarities(ProcessFacts facts)
+    {
+        var result = new double[catalogue.Domains.Count];
+        if (embedder is null || facts.Activities.Count == 0)
+        {
+            return result;
+        }
+
+        var profile = "Process steps: " + string.Join(", ", facts.Activities.Take(60).Select(TaskText.Normalise))
+            + ". Data: " + string.Join(", ", facts.Attributes.Take(30).Select(a => TaskText.Normalise(a.Replace(':', ' '))));
+        var texts = new List<string> { profile };
+        var owners = new List<int>();
+        for (var d = 0; d < catalogue.Domains.Count; d++)
+        {
+            foreach (var exemplar in catalogue.Domains[d].Definition.Exemplars)
+            {
+                texts.Add(exemplar);
+                owners.Add(d);
+            }
+        }
+
+        var vectors = embedder.Embed(texts);
+        for (var i = 1; i < vectors.Length; i++)
+        {
+            var similarity = VectorMath.Cosine(vectors[0], vectors[i]);
+            result[owners[i - 1]] = Math.Max(result[owners[i - 1]], similarity);
+        }
+
+        return result;
+    }
+
+    private static string Clip(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}

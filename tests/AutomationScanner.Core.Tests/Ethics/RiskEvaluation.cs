@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AutomationScanner.Core.Embeddings;
+using AutomationScanner.Core.Ethics;
+
+namespace AutomationScanner.Core.Tests.Ethics;
+
+/// <summary>One written case of data/risk-evaluation/cases.jsonl.</summary>
+internal sealed record RiskCase(string Id, string Group, RiskTier Tier, string Ref, string Kind, string Split, string Text, string? Context);
+
+/// <summary>Runs the risk screen (with the shipped embedder) over the evaluation set and scores it per tier.</summary>
+internal static class RiskEvaluation
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>One model for every test class that needs it (loading it costs seconds).</summary>
+    public static readonly Lazy<CachingTextEmbedder> Embedder = new(() => new CachingTextEmbedder(new MiniLmTextEmbedder()));
+
+    public static IReadOnlyList<RiskCase> Cases { get; } = Load();
+
+    private static List<RiskCase> Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "risk-evaluation", "cases.jsonl");
+        return [.. File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<RiskCase>(l, Json)!)];
+    }
+
+    public static RiskScreen Screen(RuleCatalogue? catalogue = null) =>
+        new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value);
+
+    /// <summary>A case as a task: its text is the task's name; a context becomes the process's name and description.</summary>
+    public static RiskAssessment Assess(RiskScreen screen, string text, string? context)
+    {
+        var process = context ?? "p";
+        var task = Builders.Task(text, process);
+        var domains = new Dictionary<string, ProcessDomainProfile>();
+        if (context is not null)
+        {
+            domains[process] = new DomainInference(screen.Catalogue, Embedder.Value).Infer(new ProcessFacts(process, [text], [], Documents: [context]));
+        }
+
+        var riskContext = new RiskContext(Builders.Workload([]), new ResourcePseudonymizer("eval")) { Domains = domains };
+        return screen.Assess(task, riskContext);
+    }
+
+    public static Scorecard Score(RiskScreen screen, IEnumerable<RiskCase> cases)
+    {
+        var results = cases.Select(c => (Case: c, Assessment: Assess(screen, c.Text, c.Context))).ToList();
+        return new Scorecard(results.Select(r => new Outcome(r.Case, r.Assessment.Tier, RefsOf(screen.Catalogue, r.Assessment))).ToList());
+    }
+
+    /// <summary>The legal references of the applied hits ("AIA III 5(b)"...).</summary>
+    public static HashSet<string> RefsOf(RuleCatalogue catalogue, RiskAssessment assessment) =>
+        [.. assessment.Hits.Where(h => h.Applied).Select(h => catalogue.Rule(h.RuleId)?.Definition.Ref ?? "").Where(r => r.Length > 0)];
+}
+
+internal sealed record Outcome(RiskCase Case, RiskTier Actual, HashSet<string> Refs)
+{
+    public bool TierRight => Actual == Case.Tier;
+
+    /// <summary>The expected reference is among the hits ("AIA 5(1)(a)" also matches the catalogue's "AIA 5(1)(a)-(b)").</summary>
+    public bool RefRight => Case.Ref == "none" ? Refs.Count == 0 || Actual == RiskTier.Minimal : Refs.Any(r => SameRef(r, Case.Ref));
+
+    private static bool SameRef(string actual, string expected) =>
+        actual == expected || (actual.StartsWith("AIA 5(1)", StringComparison.Ordinal) && expected.StartsWith("AIA 5(1)", StringComparison.Ordinal) && actual.Contains(expected[^2], StringComparison.Ordinal));
+}
+
+internal sealed record Scorecard(IReadOnlyList<Outcome> Outcomes)
+{
+    public double Accuracy => Outcomes.Count(o => o.TierRight) / (double)Outcomes.Count;
+
+    public double RefRecall => Outcomes.Count(o => o.RefRight) / (double)Outcomes.Count;
+
+    /// <summary>Prohibited or High cases rated lower than expected.</summary>
+    public IReadOnlyList<Outcome> UnderRated => [.. Outcomes.Where(o => o.Case.Tier >= RiskTier.High && o.Actual < o.Case.Tier)];
+
+    public (double Precision, double Recall, int Support) Tier(RiskTier tier)
+    {
+        var predicted = Outcomes.Count(o => o.Actual == tier);
+        var actual = Outcomes.Count(o => o.Case.Tier == tier);
+        var correct = Outcomes.Count(o => o.Actual == tier && o.Case.Tier == tier);
+        return (predicted == 0 ? 1 : correct / (double)predicted, actual == 0 ? 1 : correct / (double)actual, actual);
+    }
+
+    public string Describe(string title)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{title}: {Outcomes.Count} cases, {Accuracy:P1} in the expected tier, rule found {RefRecall:P1}, {UnderRated.Count} Prohibited/High rated lower");
+        foreach (var tier in Enum.GetValues<RiskTier>().Reverse())
+        {
+            var (p, r, n) = Tier(tier);
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {tier,-10} precision {p:P0} recall {r:P0} (n={n})");
+        }
+
+        foreach (var o in Outcomes.Where(o => !o.TierRight))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  MISS {o.Case.Id}: expected {o.Case.Tier} ({o.Case.Ref}), got {o.Actual} [{string.Join(", ", o.Refs)}] \"{o.Case.Text}\"");
+        }
+
+        return text.ToString();
+    }
+}

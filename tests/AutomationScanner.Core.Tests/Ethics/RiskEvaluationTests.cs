@@ -1,0 +1,132 @@
+using System.Globalization;
+using AutomationScanner.Core.Ethics;
+
+namespace AutomationScanner.Core.Tests.Ethics;
+
+/// <summary>
+/// The screen on the written evaluation set (data/risk-evaluation): targets on the tune split and on the held-out
+/// split, and properties that must hold for every case.
+/// </summary>
+public sealed class RiskEvaluationTests
+{
+    [Fact]
+    public void EvaluationSet_HasEnoughCasesOfEveryKindAndBothSplits()
+    {
+        var cases = RiskEvaluation.Cases;
+
+        Assert.True(cases.Count >= 250, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.True(cases.Count(c => c.Tier == t) >= 20, $"{t}"));
+        Assert.All(new[] { "textbook", "paraphrase", "probe", "near-miss", "context" }, k => Assert.Contains(cases, c => c.Kind == k));
+        Assert.Contains(cases, c => c.Split == "heldout");
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void TuneSplit_MeetsTargets()
+    {
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.Cases.Where(c => c.Split == "tune"));
+        Report(card, "tune");
+
+        // Target 90 % and no Prohibited/High case lower. The five that are still lower are listed in docs/ranking.md;
+        // this bound stops regressions.
+        Assert.True(card.Accuracy >= 0.9, card.Describe("tune"));
+        Assert.True(card.UnderRated.Count <= 5, card.Describe("tune"));
+    }
+
+    [Fact]
+    public void HeldOutSplit_MeetsTargets()
+    {
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.Cases.Where(c => c.Split == "heldout"));
+        Report(card, "heldout");
+
+        Assert.True(card.Accuracy >= 0.9, card.Describe("heldout"));
+        Assert.True(card.UnderRated.Count <= 3, card.Describe("heldout"));
+    }
+
+    [Fact]
+    public void Paraphrases_OfOneCase_GetTheSameTier()
+    {
+        var screen = RiskEvaluation.Screen();
+        var groups = RiskEvaluation.Cases.Where(c => c.Context is null && c.Kind is "textbook" or "paraphrase")
+            .GroupBy(c => c.Group)
+            .Where(g => g.Count() > 1 && g.First().Tier != RiskTier.Minimal);
+        var split = new List<string>();
+        foreach (var group in groups)
+        {
+            var tiers = group.Select(c => RiskEvaluation.Assess(screen, c.Text, null).Tier).Distinct().ToList();
+            if (tiers.Count > 1)
+            {
+                split.Add($"{group.Key}: {string.Join("/", tiers)}");
+            }
+        }
+
+        // Regression bound, not a target: the groups that still split (mostly Art. 5 paraphrases that fall to a lower
+        // tier) are listed in docs/ranking.md.
+        Assert.True(split.Count <= 10, string.Join("; ", split));
+    }
+
+    [Theory]
+    [InlineData("Automatically decide: ")]
+    [InlineData("Automatically decide whether to ")]
+    public void AddingAutomaticDecision_NeverLowersTheTier(string prefix)
+    {
+        var screen = RiskEvaluation.Screen();
+        var lowered = new List<string>();
+        foreach (var c in RiskEvaluation.Cases.Where(c => c.Context is null))
+        {
+            var before = RiskEvaluation.Assess(screen, c.Text, null).Tier;
+            var after = RiskEvaluation.Assess(screen, prefix + char.ToLowerInvariant(c.Text[0]) + c.Text[1..], null).Tier;
+            if (after < before)
+            {
+                lowered.Add($"{c.Id}: {before} -> {after}");
+            }
+        }
+
+        Assert.Empty(lowered);
+    }
+
+    [Theory]
+    [InlineData(" for disabled customers")]
+    [InlineData(" for migrant workers")]
+    [InlineData(", including applicants of ethnic minorities")]
+    public void AddingAProtectedGroup_NeverLowersTheTier(string suffix)
+    {
+        var screen = RiskEvaluation.Screen();
+        var lowered = new List<string>();
+        foreach (var c in RiskEvaluation.Cases.Where(c => c.Context is null))
+        {
+            var before = RiskEvaluation.Assess(screen, c.Text, null).Tier;
+            var after = RiskEvaluation.Assess(screen, c.Text + suffix, null).Tier;
+            if (after < before)
+            {
+                lowered.Add($"{c.Id}: {before} -> {after}");
+            }
+        }
+
+        Assert.Empty(lowered);
+    }
+
+    [Fact]
+    public void SemanticHit_ShowsExemplarAndSimilarity()
+    {
+        var screen = RiskEvaluation.Screen();
+
+        var result = RiskEvaluation.Assess(screen, "Triage patients in the emergency room", null);
+
+        var hit = Assert.Single(result.Hits, h => h.RuleId == "H4d-emergency-triage");
+        Assert.NotNull(hit.Evidence.Exemplar);
+        Assert.Contains(hit.Evidence.Exemplar, RuleCatalogue.Default.Rule("H4d-emergency-triage")!.Definition.Exemplars);
+        Assert.InRange(hit.Evidence.Similarity!.Value, RuleCatalogue.Default.Semantic.Threshold(RiskTier.High), 1.0);
+    }
+
+    /// <summary>Writes the scorecard where docs can quote it (RISK_EVAL_OUT), and to the test output.</summary>
+    private static void Report(Scorecard card, string split)
+    {
+        var text = card.Describe(split);
+        TestContext.Current.TestOutputHelper?.WriteLine(text);
+        if (Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } folder)
+        {
+            File.WriteAllText(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"risk-eval-{split}.txt")), text);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Scanning;
+
+namespace AutomationScanner.Core.Tests.Ethics;
+
+/// <summary>
+/// What the screen costs a 100-activity scan with a warm embedding cache (set RISK_BENCH to a folder to run it): the
+/// screen with patterns only against the screen with meaning and domains. A benchmark to quote, not a timed assertion.
+/// </summary>
+public sealed class RiskScreenBenchmark
+{
+    [Fact]
+    public void Screen_HundredActivities_WarmCache_WritesTimings()
+    {
+        var folder = Environment.GetEnvironmentVariable("RISK_BENCH");
+        Assert.SkipWhen(string.IsNullOrEmpty(folder), "set RISK_BENCH to a folder to run the benchmark");
+        var names = RiskEvaluation.Cases.Select(c => c.Text).Distinct().Take(100).ToList();
+        var candidates = names.Select((n, i) => Builders.Task(n, "p" + (i % 4).ToString(CultureInfo.InvariantCulture))).ToList();
+        var context = new RiskContext(Builders.Workload(candidates), new ResourcePseudonymizer("bench"));
+        var embedder = RiskEvaluation.Embedder.Value;
+
+        // Warm: the first pass embeds exemplars and task texts into the cache, as the scan before this one would have.
+        Run(new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), embedder), candidates, context, embedder);
+        var missesBefore = embedder.Counts.Misses;
+
+        var plain = Enumerable.Range(0, 5).Select(_ => Run(new RiskScreen(), candidates, context, null)).Min();
+        var full = Enumerable.Range(0, 5).Select(_ => Run(new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), embedder), candidates, context, embedder)).Min();
+
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"100 activities, warm cache: patterns only {plain:0} ms; patterns + meaning + domains {full:0} ms; added {full - plain:0} ms; model runs during the timed passes: {embedder.Counts.Misses - missesBefore}\n");
+        File.WriteAllText(Path.Combine(folder!, "risk-bench.txt"), text);
+    }
+
+    private static double Run(RiskScreen screen, List<TaskCandidate> candidates, RiskContext context, Core.Embeddings.ITextEmbedder? embedder)
+    {
+        var watch = Stopwatch.StartNew();
+        var inference = new DomainInference(RuleCatalogue.Default, embedder);
+        var domains = candidates.GroupBy(c => c.Process).ToDictionary(
+            g => g.Key, g => inference.Infer(new ProcessFacts(g.Key, [.. g.Select(c => c.Name)], [])));
+        var withDomains = new RiskContext(context.Workload, context.Pseudonymizer) { Domains = domains };
+        screen.Prepare(candidates, withDomains);
+        foreach (var candidate in candidates)
+        {
+            _ = screen.Assess(candidate, withDomains);
+        }
+
+        return watch.Elapsed.TotalMilliseconds;
+    }
+}
