@@ -122,5 +122,4 @@ public static class DataQualityKinds
     public const string MalformedEvent = "malformed-event";
     public const string DuplicateCaseId = "duplicate-case-id";
     public const string ImplausibleTimestamp = "implausible-timestamp";
-    public const string LateEvent = "late-event-for-start-estimation";
 }

@@ -64,6 +64,9 @@ public sealed class LogAggregate
     /// <summary>Events whose timestamp had no offset and was read in the configured default zone.</summary>
     public long EventsWithoutOffset { get; set; }
 
+    /// <summary>Events the start-time estimator saw after its low-water mark (log not ordered by case start).</summary>
+    public long StartEstimateLateEvents { get; set; }
+
     public Dictionary<ulong, long> VariantCounts { get; } = [];
 
     public QuantileSketch CaseDuration { get; } = new();
@@ -187,6 +190,7 @@ public sealed class LogAggregate
         MinUtcTicks = Math.Min(MinUtcTicks, other.MinUtcTicks);
         MaxUtcTicks = Math.Max(MaxUtcTicks, other.MaxUtcTicks);
         EventsWithoutOffset += other.EventsWithoutOffset;
+        StartEstimateLateEvents += other.StartEstimateLateEvents;
         foreach (var (variant, count) in other.VariantCounts)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(VariantCounts, variant, out _) += count;

@@ -65,6 +65,9 @@ public sealed record LogSummary
     /// </summary>
     public IReadOnlyList<SharedResource> SharedResources { get; init; } = [];
 
+    /// <summary>Events that came after cases starting more than a day later (log not ordered by case start): their estimated starts may come out early.</summary>
+    public long StartEstimateLateEvents { get; init; }
+
     /// <summary>Median relative error of the start-time estimator over every validated execution of the log; null without real starts.</summary>
     public double? StartEstimateMedianRelativeError { get; init; }
 }
@@ -170,6 +173,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             AutomatedResourceReasons = [.. inference.AutomatedResourceReasons.Values.GroupBy(r => r, StringComparer.Ordinal)
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} resource(s): {g.Key}"))],
             StatusLog = log.Activities.Any(a => a.StatusEvents > 0),
+            StartEstimateLateEvents = log.StartEstimateLateEvents,
             StartEstimateValidation = [.. validation.OrderByDescending(v => v.Instances)],
             StartEstimateMedianRelativeError = PooledMedian(present.Select(i => log.Activities[i].EstimateRelativeError)),
             Variants = log.VariantCounts.Count,

@@ -172,11 +172,9 @@ public sealed class ProcessMiner
         _recent.Clear();
         _closedCaseHashes.Clear();
         _estimator.Flush();
-        if (_estimator.LateEvents > 0)
-        {
-            _log.DataQuality.Add(DataQualityKinds.LateEvent, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{_estimator.LateEvents:N0} events came after cases that started more than a day later (the log is not ordered by case start); their resource availability may be missed and their estimated starts come out early"));
-        }
+
+        // Not a fault of the data: logs ordered by case id rather than case start make the estimator resolve some events early.
+        _log.StartEstimateLateEvents += _estimator.LateEvents;
     }
 
     private void SwitchTo(ReadOnlySpan<char> caseId)

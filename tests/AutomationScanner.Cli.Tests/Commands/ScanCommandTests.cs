@@ -18,7 +18,10 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_out, "opportunities.json"), TestContext.Current.CancellationToken));
         var opportunities = json.RootElement.GetProperty("opportunities").EnumerateArray().ToList();
-        Assert.True(opportunities.Count >= 14 + 27 + 8, "every activity of every sample log is a candidate");
+        var context = json.RootElement.GetProperty("context").EnumerateArray().ToList();
+        Assert.True(opportunities.Count + context.Count >= 14 + 27 + 8, "every activity of every sample log is an opportunity or context");
+        Assert.Contains(context, c => c.GetProperty("task").GetString() == "Closed" && c.GetProperty("kind").GetString() == "state");
+        Assert.All(opportunities, o => Assert.Contains(o.GetProperty("kind").GetString(), new[] { "work", "decision" }));
         var scores = opportunities.Select(o => o.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
         Assert.Equal(Enumerable.Range(1, opportunities.Count), opportunities.Select(o => o.GetProperty("rank").GetInt32()));
