@@ -39,8 +39,9 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         Assert.True(latest.Opportunities > 0);
         Assert.Equal(["csv", "html", "json", "md"], latest.Formats.Keys.Order(StringComparer.Ordinal));
         var folder = $"{engagement}/{latest.ScanId}/";
+        var fingerprint = latest.Fingerprint;
         Assert.Equal(
-            [folder + "manifest.json", folder + "report.csv", folder + "report.html", folder + "report.json", folder + "report.md", $"{engagement}/latest.json"],
+            [$"{engagement}/claims/{fingerprint}.json", folder + "manifest.json", folder + "report.csv", folder + "report.html", folder + "report.json", folder + "report.md", $"{engagement}/latest.json"],
             await env.ReportBlobsAsync(engagement));
 
         var report = (await env.Storage.Reports.GetBlobClient($"{engagement}/{latest.ScanId}/report.json").DownloadContentAsync(TestContext.Current.CancellationToken)).Value;
@@ -150,6 +151,7 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         await env.ClearQueuesAsync();
         var engagement = ScannerEnvironment.NewEngagement("enc");
         var blob = $"{engagement}/sub folder/log.xes";
+        await env.UploadTextAsync(engagement, "sub folder/log.xes", "<log/>");
         var single = HostPayloads.BlobCreatedEvent("exports", blob);
         var message = encoding switch
         {
