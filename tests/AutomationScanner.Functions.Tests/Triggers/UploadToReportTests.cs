@@ -41,7 +41,7 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         var folder = $"{engagement}/{latest.ScanId}/";
         var fingerprint = latest.Fingerprint;
         Assert.Equal(
-            [$"{engagement}/claims/{fingerprint}.json", folder + "manifest.json", folder + "report.csv", folder + "report.html", folder + "report.json", folder + "report.md", $"{engagement}/latest.json"],
+            [folder + "manifest.json", folder + "report.csv", folder + "report.html", folder + "report.json", folder + "report.md", $"{engagement}/claims/{fingerprint}.json", $"{engagement}/latest.json"],
             await env.ReportBlobsAsync(engagement));
 
         var report = (await env.Storage.Reports.GetBlobClient($"{engagement}/{latest.ScanId}/report.json").DownloadContentAsync(TestContext.Current.CancellationToken)).Value;
