@@ -3,6 +3,7 @@ using AutomationScanner.Azure.Storage;
 using System.Security.Cryptography;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Scanning;
 using global::Azure.Identity;
@@ -50,6 +51,12 @@ public static class ScannerServiceCollectionExtensions
         // scans or to the report's pseudonyms. The cache key does not include them, so rescans still hit the cache.
         services.AddSingleton(new AssessmentPromptBuilder(new ResourcePseudonymizer(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))));
         services.AddSingleton<IAssessmentCache>(sp => CreateCache(sp, builder.Configuration));
+
+        // Sentence embeddings (risk screen, suitability, statement matching): the model loads on first use, vectors are
+        // cached by text hash where the LLM cache lives, so an unchanged rescan runs the model on nothing.
+        // Hosts call CachingTextEmbedder.LoadAsync before a scan and SaveAsync after it.
+        services.AddSingleton(sp => new CachingTextEmbedder(new MiniLmTextEmbedder(), CreateEmbeddingStore(sp, builder.Configuration)));
+        services.AddSingleton<ITextEmbedder>(sp => sp.GetRequiredService<CachingTextEmbedder>());
         services.AddSingleton<ITaskAssessor>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value;
@@ -69,6 +76,19 @@ public static class ScannerServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>The embedding cache goes where <see cref="CreateCache"/> puts the LLM cache.</summary>
+    private static IEmbeddingStore CreateEmbeddingStore(IServiceProvider services, IConfiguration configuration)
+    {
+        var path = services.GetRequiredService<IOptions<AssessmentCacheOptions>>().Value.Path;
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            return new LocalFolderEmbeddingStore(path);
+        }
+
+        var container = CacheContainer(configuration);
+        return container is not null ? new BlobEmbeddingStore(container) : new LocalFolderEmbeddingStore(DefaultCacheFolder());
+    }
+
     /// <summary>
     /// A configured folder wins; else the <c>scanner-cache</c> container when <c>ScannerStorage</c> is configured
     /// (connection string or <c>ScannerStorage:blobServiceUri</c> with managed identity); else a per-user folder.
@@ -81,10 +101,17 @@ public static class ScannerServiceCollectionExtensions
             return new LocalFolderAssessmentCache(path);
         }
 
+        var container = CacheContainer(configuration);
+        return container is not null ? new BlobAssessmentCache(container) : new LocalFolderAssessmentCache(DefaultCacheFolder());
+    }
+
+    /// <summary>The <c>scanner-cache</c> container of the <c>ScannerStorage</c> account, or null when none is configured.</summary>
+    private static BlobContainerClient? CacheContainer(IConfiguration configuration)
+    {
         var connectionString = configuration["ScannerStorage"];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new BlobAssessmentCache(new BlobServiceClient(connectionString).GetBlobContainerClient(BlobAssessmentCache.ContainerName));
+            return new BlobServiceClient(connectionString).GetBlobContainerClient(BlobAssessmentCache.ContainerName);
         }
 
         if (Uri.TryCreate(configuration["ScannerStorage:blobServiceUri"], UriKind.Absolute, out var blobServiceUri))
@@ -93,12 +120,14 @@ public static class ScannerServiceCollectionExtensions
             var credential = string.IsNullOrWhiteSpace(clientId)
                 ? new DefaultAzureCredential()
                 : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-            return new BlobAssessmentCache(new BlobServiceClient(blobServiceUri, credential).GetBlobContainerClient(BlobAssessmentCache.ContainerName));
+            return new BlobServiceClient(blobServiceUri, credential).GetBlobContainerClient(BlobAssessmentCache.ContainerName);
         }
 
-        return new LocalFolderAssessmentCache(System.IO.Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-            "AutomationScanner",
-            "cache"));
+        return null;
     }
+
+    private static string DefaultCacheFolder() => System.IO.Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        "AutomationScanner",
+        "cache");
 }

@@ -16,6 +16,7 @@ public static class ScannerCli
         root.Subcommands.Add(EvaluateCommand.Create(console));
         root.Subcommands.Add(UploadCommand.Create(console));
         root.Subcommands.Add(DownloadCommand.Create(console));
+        root.Subcommands.Add(MarkCommand.Create(console));
         return root;
     }
 }

@@ -42,6 +42,7 @@ internal static class ScannerHandler
         app.MapGet("/", () => Results.Ok(new { status = "ready" }));
         app.MapTriggerFunctions();
         app.MapReportApi();
+        app.MapOpportunityStatusApi();
         return app;
     }
 }

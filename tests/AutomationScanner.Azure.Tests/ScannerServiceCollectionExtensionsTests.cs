@@ -1,5 +1,6 @@
 using AutomationScanner.Azure.Tests.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Tests.LlmTestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,22 @@ public sealed class ScannerServiceCollectionExtensionsTests : IDisposable
         Assert.False(sut.IsConfigured);
         Assert.IsType<LocalFolderAssessmentCache>(host.Services.GetRequiredService<IAssessmentCache>());
         await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task AddScanner_Embedder_OneCachingInstancePersistingBesideTheLlmCache()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var host = Build([]);
+        var sut = host.Services.GetRequiredService<CachingTextEmbedder>();
+
+        Assert.Same(sut, host.Services.GetRequiredService<ITextEmbedder>());
+        await sut.LoadAsync(ct);
+        var vector = sut.Embed(["Approve the purchase order"], ct)[0];
+        await sut.SaveAsync(ct);
+
+        Assert.Equal(384, vector.Length);
+        Assert.True(File.Exists(Path.Combine(_cacheDir, sut.Cache.StoreName)));
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed partial class PublishLayoutTests(Infrastructure.ScannerEnvironment
     {
         Assert.True(File.Exists(Path.Combine(Layout, "host.json")));
         Assert.Equal(
-            ["Engagements", "Health", "Report", "Rescan", "RunScan", "ScanOnUpload", "Scans", "WeeklyRescan"],
+            ["Engagements", "Health", "OpportunityStatus", "Report", "Rescan", "RunScan", "ScanOnUpload", "Scans", "WeeklyRescan"],
             FunctionFolders());
         Assert.All(Directory.EnumerateFiles(Layout, "function.json", SearchOption.AllDirectories),
             f => Assert.Equal(Layout, Path.GetDirectoryName(Path.GetDirectoryName(f))));

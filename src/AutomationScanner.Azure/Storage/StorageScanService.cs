@@ -1,5 +1,6 @@
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Azure.Storage;
@@ -27,10 +28,18 @@ public sealed class ScanFailedException(string message) : Exception(message);
 
 /// <summary>
 /// Scans one engagement in storage: read its exports, run the pipeline, publish the report. Idempotent by input
-/// fingerprint: a repeated request for unchanged exports publishes nothing and returns the existing scan.
+/// fingerprint: a repeated request for unchanged exports publishes nothing and returns the existing scan. With a
+/// status store, the engagement's opportunity statuses shape the roadmap and every marked task's realised benefit is
+/// measured against its baseline.
 /// </summary>
 public sealed partial class StorageScanService(
-    ExportCatalog exports, ReportStore reports, ScanScheduler scheduler, ScanPipeline pipeline, TimeProvider timeProvider, ILogger<StorageScanService> logger)
+    ExportCatalog exports,
+    ReportStore reports,
+    ScanScheduler scheduler,
+    ScanPipeline pipeline,
+    TimeProvider timeProvider,
+    ILogger<StorageScanService> logger,
+    IOpportunityStatusStore? statuses = null)
 {
     public async Task<ScanOutcome> ScanAsync(ScanRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -76,7 +85,8 @@ public sealed partial class StorageScanService(
         progress?.Report($"Scanning {snapshot.Blobs.Count} exports");
         // The diff against the previous scan (new, dropped, moved tasks, risk changes) goes into every format.
         var previousReport = previous is null ? null : await reports.ReadPreviousAsync(engagement, previous.ScanId, cancellationToken);
-        var report = await pipeline.RunAsync(snapshot.Inputs, scanId, previousReport, cancellationToken);
+        var marks = statuses is null ? null : await statuses.ReadAsync(engagement, cancellationToken);
+        var report = await pipeline.RunAsync(snapshot.Inputs, scanId, previousReport, marks, cancellationToken);
         if (!report.Inputs.Any(i => i.Read))
         {
             // Retrying cannot make a bad file good: the report is published with every input's error, so the

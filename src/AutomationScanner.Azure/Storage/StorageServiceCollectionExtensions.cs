@@ -1,4 +1,6 @@
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Ocel;
+using Microsoft.Extensions.Configuration;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +14,16 @@ public static class StorageServiceCollectionExtensions
     /// For hosts that work on storage (the Functions handler), next to <c>AddScanner</c>: blob/queue adapters bound to the <c>ScannerStorage</c> connection, validated at start (a missing connection
     /// fails the host before it takes work), plus the storage scan that runs the pipeline.
     /// </summary>
+    /// <summary>Object types to flatten OCEL logs on: "Order, Item" or a list (Ingestion__ObjectTypes__0 ...).</summary>
+    public const string OcelObjectTypesKey = "Ingestion:ObjectTypes";
+
+    /// <summary>The configured OCEL object types: one comma-separated value or a list of values.</summary>
+    public static IReadOnlyList<string> ObjectTypes(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return OcelOptions.ParseList([.. section.Value is { } value ? [value] : Array.Empty<string>(), .. section.GetChildren().Select(c => c.Value).OfType<string>()]);
+    }
+
     public static IHostApplicationBuilder AddScannerStorage(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,11 +37,15 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(IngestionOptions.Default);
+        builder.Services.TryAddSingleton(IngestionOptions.Default with
+        {
+            Ocel = OcelOptions.Default with { ObjectTypes = ObjectTypes(builder.Configuration.GetSection(OcelObjectTypesKey)) },
+        });
         builder.Services.TryAddSingleton<ScanPipeline>();
         builder.Services.AddSingleton<ScannerStorageClients>();
         builder.Services.AddSingleton<ExportCatalog>();
         builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<AutomationScanner.Core.Tracking.IOpportunityStatusStore, BlobOpportunityStatusStore>();
         builder.Services.AddSingleton<ScanScheduler>();
         builder.Services.AddSingleton<StorageScanService>();
         return builder;

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using AutomationScanner.Azure;
+using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Tracking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,13 +26,14 @@ public static class ScanCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, .gz; documents: .txt, .md, .html, .docx, .pdf)", Arity = ArgumentArity.ZeroOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Folders or files with exports (event logs: .csv, .tsv, .xes, OCEL .jsonocel/.xmlocel/.sqlite/.json/.xml, .gz; documents: .txt, .md, .html, .docx, .pdf)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json, .csv, .html and .md", DefaultValueFactory = _ => "scan-output" };
         var previous = new Option<string?>("--previous") { Description = "An earlier opportunities.json of the same engagement, to report what changed" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
         var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User\"" };
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var objectType = new Option<string[]>("--object-type") { Description = "OCEL logs: object types to use as the case, one process each (repeatable or comma-separated; default every type, or Ingestion__ObjectTypes)", AllowMultipleArgumentsPerToken = true };
         var top = new Option<int>("--top") { Description = "Rows to print", DefaultValueFactory = _ => 20 };
         var noLlm = new Option<bool>("--no-llm") { Description = "Do not call Azure OpenAI even when AzureOpenAI__Endpoint and AzureOpenAI__Deployment are set" };
         var engagement = new Option<string?>("--engagement", "-e") { Description = "Scan this engagement's exports in storage and publish the report there, instead of local files" };
@@ -38,9 +42,12 @@ public static class ScanCommand
         var model = new Option<FileInfo?>("--model") { Description = "Suitability model (.zip from `scanner train`); default: the shipped model" };
         var hourlyCost = new Option<double?>("--hourly-cost") { Description = "Full cost of one hour of the work, for the money figures (default 50, or Scoring__Value__HourlyCost)" };
         var currency = new Option<string?>("--currency") { Description = "Currency of --hourly-cost (default EUR, or Scoring__Value__Currency)" };
+        var marks = new Option<string?>("--marks") { Description = "Engagement whose opportunity statuses (`scanner mark`) the roadmap honours and whose realised benefit is measured" };
+        var marksDir = MarkCommand.CreateMarksDirOption();
+        var kinds = new Option<string[]>("--kind") { Description = "Override an activity's kind, e.g. \"A_SUBMITTED=system\" or \"process::activity=state\" (repeatable; kinds: work, decision, requester, system, state, measurement, wait, external)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("scan", "Scan exports and write the ranked opportunity list")
         {
-            inputs, output, previous, timeZone, map, dateOrder, automated, top, noLlm, engagement, connection, force, model, hourlyCost, currency,
+            inputs, output, previous, timeZone, map, dateOrder, automated, objectType, top, noLlm, engagement, connection, force, model, hourlyCost, currency, kinds, marks, marksDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,6 +60,12 @@ public static class ScanCommand
                     DateOrder = parse.GetValue(dateOrder),
                     Columns = parse.GetValue(map) is { } mapping ? ColumnMapping.Parse(mapping) : ColumnMapping.Empty,
                     Mining = new MiningOptions { AutomatedResources = new HashSet<string>(parse.GetValue(automated) ?? [], StringComparer.OrdinalIgnoreCase) },
+                    Ocel = new OcelOptions
+                    {
+                        ObjectTypes = parse.GetValue(objectType) is { Length: > 0 } chosen
+                            ? OcelOptions.ParseList(chosen)
+                            : StorageServiceCollectionExtensions.ObjectTypes(new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(StorageServiceCollectionExtensions.OcelObjectTypesKey)),
+                    },
                 };
             }
             catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or FormatException)
@@ -75,6 +88,20 @@ public static class ScanCommand
             if (parse.GetValue(currency) is { Length: > 0 } code)
             {
                 scoring.Value.Currency = code.ToUpperInvariant();
+            }
+
+            foreach (var kindOverride in parse.GetValue(kinds) ?? [])
+            {
+                try
+                {
+                    ActivityKindResolver.ParseOverride(kindOverride);
+                }
+                catch (FormatException ex)
+                {
+                    return Fail(console, "--kind: " + ex.Message);
+                }
+
+                scoring.KindOverrides.Add(kindOverride);
             }
 
             SuitabilityScorer suitability;
@@ -137,6 +164,20 @@ public static class ScanCommand
                 }
             }
 
+            EngagementMarks? engagementMarks = null;
+            if (parse.GetValue(marks) is { } marksOf)
+            {
+                try
+                {
+                    engagementMarks = await new LocalOpportunityStatusStore(parse.GetValue(marksDir)!).ReadAsync(marksOf, cancellationToken);
+                }
+                catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                    return 1;
+                }
+            }
+
             var outPath = Path.GetFullPath(parse.GetValue(output)!);
             using var host = parse.GetValue(noLlm) ? null : BuildHost(new() { ["AssessmentCache:Path"] = Path.Combine(outPath, ".cache") });
             if (await StartAsync(console, host, cancellationToken) is { } startFailed)
@@ -148,7 +189,7 @@ public static class ScanCommand
             var pipeline = new ScanPipeline(
                 options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability);
             ScanReport report = null!;
-            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, previous: earlier, cancellationToken: cancellationToken));
+            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, cancellationToken));
             var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
@@ -263,11 +304,23 @@ public static class ScanCommand
                     : o.Suitability.ToString("0.00", CultureInfo.InvariantCulture),
                 o.Value.BenefitHours.P50.ToString("N0", CultureInfo.InvariantCulture),
                 o.ExecutionsPerYear.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis == Core.Ranking.HandlingTimeBasis.ServiceTime ? string.Empty : " (est.)")),
+                Markup.Escape(FormatDuration(o.HandlingSeconds) + (o.HandlingBasis switch { Core.Ranking.HandlingTimeBasis.Measured => string.Empty, Core.Ranking.HandlingTimeBasis.Estimated => " (est.)", _ => " (assumed)" })),
                 o.Value.Confidence.ToString("P0", CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
+        foreach (var phase in report.Roadmap?.Phases ?? [])
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]Roadmap {phase.Order}. {phase.Title}[/]: {string.Join(", ", phase.Items.Select(i => $"#{i.Rank} {i.Task}"))} ({phase.EffortDaysP50:N0} person-days, {phase.BenefitHoursP50:N0} benefit h/year, P50)");
+        }
+
+        foreach (var track in report.Realisation?.Tracks ?? [])
+        {
+            console.MarkupLineInterpolated(
+                $"[bold]Realised[/] {track.Task} ({track.Status.ToString().ToLowerInvariant()}): {(track.RealisedHoursPerYear is { } h ? h.ToString("N0", CultureInfo.InvariantCulture) + " h/year" : "not in this scan")} of {track.EstimatedBenefitHours.P50:N0} estimated, {track.Verdict}");
+        }
+
         console.MarkupLine($"[grey]{Markup.Escape(report.ScoreDescription)}[/]");
         PrintLlm(console, report.Llm);
     }

@@ -37,7 +37,8 @@ internal static class StorageScan
         var reports = new ReportStore(storage, NullLogger<ReportStore>.Instance);
         var service = new StorageScanService(
             new ExportCatalog(storage), reports, new ScanScheduler(storage, options, time, NullLogger<ScanScheduler>.Instance),
-            new ScanPipeline(ingestion, time, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability), time, NullLogger<StorageScanService>.Instance);
+            new ScanPipeline(ingestion, time, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability), time, NullLogger<StorageScanService>.Instance,
+            new BlobOpportunityStatusStore(storage));
         var request = new ScanRequest(engagement, "cli", force ? "cli-" + Guid.NewGuid().ToString("N") : null, time.GetUtcNow());
         ScanOutcome outcome;
         try

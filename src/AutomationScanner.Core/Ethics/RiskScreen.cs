@@ -31,6 +31,12 @@ public sealed class RiskContext(
     /// <summary>Column (attribute) names of each process's export, keyed by <see cref="TaskCandidate.Process"/>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ColumnsByProcess { get; } =
         columnsByProcess ?? new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// What the export says about each process's domain beyond its columns (an object-centric log's object types, such
+    /// as applicants or patients), keyed by <see cref="TaskCandidate.Process"/>; read together with the task name.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ProcessContext { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -247,6 +253,12 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     private static IEnumerable<Evidence> CollectEvidence(TaskCandidate candidate, RiskContext context)
     {
         yield return new Evidence(EvidenceScope.Text, candidate.Name, "task name", candidate.Name);
+        if (context.ProcessContext.TryGetValue(candidate.Process, out var domain))
+        {
+            var inContext = candidate.Name + " (" + domain + ")";
+            yield return new Evidence(EvidenceScope.Text, inContext, "task name in its process context", inContext);
+        }
+
         foreach (var statement in candidate.Statements)
         {
             var location = string.Create(CultureInfo.InvariantCulture, $"{statement.SourceFile}:{statement.Line}");

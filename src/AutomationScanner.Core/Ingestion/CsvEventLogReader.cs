@@ -52,6 +52,7 @@ internal static class CsvEventLogReader
         using var text = new StreamReader(export.Content, export.Encoding, detectEncodingFromByteOrderMarks: export.Utf8Fallback is null, bufferSize: 0x10000);
         long accepted = 0;
         long rows = 0;
+        var ownColumns = new List<int>();
         try
         {
             using var csv = CsvDataReader.Create(text, csvOptions);
@@ -122,13 +123,31 @@ internal static class CsvEventLogReader
                     continue;
                 }
 
+                if (lifecycle == Lifecycle.Status)
+                {
+                    activity = log.InternActivity(LifecycleParser.StatusActivity(log.ActivityNames[activity], csv.GetFieldSpan(columns.Lifecycle)));
+                    if (activity < 0)
+                    {
+                        continue;
+                    }
+                }
+
                 if (activityName.Contains('\n') || caseId.Contains('\n'))
                 {
                     log.DataQuality.Add(DataQualityKinds.QuotedLineBreak, FormattableString.Invariant(
                         $"{file} line {line}: a case or activity value spans several lines; a quote may never be closed, so later rows can be inside it"));
                 }
 
-                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks);
+                // A column named as the activity holding a number on its row: the event records that value (a lab result).
+                while (ownColumns.Count <= activity)
+                {
+                    ownColumns.Add(IndexOfHeader(header, log.ActivityNames[ownColumns.Count]));
+                }
+
+                var ownColumn = ownColumns[activity];
+                var ownValue = ownColumn >= 0 && ownColumn < csv.RowFieldCount
+                    && double.TryParse(csv.GetFieldSpan(ownColumn), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, ownValue);
                 if (miner.Add(caseId, minedEvent))
                 {
                     accepted++;
@@ -155,6 +174,19 @@ internal static class CsvEventLogReader
             throw new IngestionException(file,
                 $"no usable events: {rows.ToString(CultureInfo.InvariantCulture)} data rows, none readable ({string.Join("; ", problems)})");
         }
+    }
+
+    private static int IndexOfHeader(IReadOnlyList<string> header, string name)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool HasRequired(CsvDataReader csv, ResolvedColumns columns, string file, long line, LogAggregate log)

@@ -2,7 +2,7 @@ using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ingestion;
 
-/// <summary>Reads one event-log export (CSV, TSV, XES, or their .gz) into a miner, sniffing what it really is.</summary>
+/// <summary>Reads one event-log export (CSV, TSV, XES, OCEL, or their .gz) into a miner, sniffing what it really is.</summary>
 public static class EventLogReader
 {
     public static void Read(string file, Stream content, ProcessMiner miner, IngestionOptions? options = null, CancellationToken cancellationToken = default)
@@ -10,6 +10,48 @@ public static class EventLogReader
         ArgumentNullException.ThrowIfNull(miner);
         options ??= IngestionOptions.Default;
         using var export = ExportSniffer.Open(file, content, options.Limits);
+        if (export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
+        {
+            throw new IngestionException(file, "an object-centric log (OCEL) gives one process per object type: read it with EventLogReader.MineAll");
+        }
+
+        ReadSniffed(file, export, miner, options, cancellationToken);
+    }
+
+    /// <summary>Mines one file on its own and returns its statistics.</summary>
+    public static MinedProcess Mine(string file, Stream content, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= IngestionOptions.Default;
+        var log = new LogAggregate(ProcessName(file), options.Mining);
+        var miner = new ProcessMiner(log);
+        Read(file, content, miner, options, cancellationToken);
+        miner.Complete();
+        return MinedProcess.From(log, options.DefaultTimeZone);
+    }
+
+    /// <summary>
+    /// Mines one export into its processes: one for a CSV or XES log, one per object type (or per chosen type) for an
+    /// object-centric log. <paramref name="processName"/> defaults to the file name without its extensions.
+    /// </summary>
+    public static IReadOnlyList<MinedProcess> MineAll(string file, Stream content, IngestionOptions? options = null, string? processName = null, CancellationToken cancellationToken = default)
+    {
+        options ??= IngestionOptions.Default;
+        processName ??= ProcessName(file);
+        using var export = ExportSniffer.Open(file, content, options.Limits);
+        if (export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
+        {
+            return Ocel.OcelEventLogReader.Read(file, processName, export, options, cancellationToken);
+        }
+
+        var log = new LogAggregate(processName, options.Mining);
+        var miner = new ProcessMiner(log);
+        ReadSniffed(file, export, miner, options, cancellationToken);
+        miner.Complete();
+        return [MinedProcess.From(log, options.DefaultTimeZone)];
+    }
+
+    private static void ReadSniffed(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    {
         miner.Log.Files.Add(file);
         miner.Limits = options.Limits;
         try
@@ -33,22 +75,11 @@ public static class EventLogReader
         }
     }
 
-    /// <summary>Mines one file on its own and returns its statistics.</summary>
-    public static MinedProcess Mine(string file, Stream content, IngestionOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        options ??= IngestionOptions.Default;
-        var log = new LogAggregate(ProcessName(file), options.Mining);
-        var miner = new ProcessMiner(log);
-        Read(file, content, miner, options, cancellationToken);
-        miner.Complete();
-        return MinedProcess.From(log, options.DefaultTimeZone);
-    }
-
     /// <summary>"receipt.csv.gz" -> "receipt".</summary>
     public static string ProcessName(string file)
     {
         var name = Path.GetFileName(file);
-        foreach (var suffix in new[] { ".gz", ".csv", ".tsv", ".xes" })
+        foreach (var suffix in new[] { ".gz", ".csv", ".tsv", ".xes", ".jsonocel", ".xmlocel", ".sqlite3", ".sqlite", ".json", ".xml", ".ocel" })
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {

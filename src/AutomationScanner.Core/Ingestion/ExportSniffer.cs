@@ -8,6 +8,15 @@ public enum ExportFormat
 {
     Csv,
     Xes,
+
+    /// <summary>Object-centric event log, OCEL 2.0 or 1.0 JSON.</summary>
+    OcelJson,
+
+    /// <summary>Object-centric event log, OCEL 2.0 XML.</summary>
+    OcelXml,
+
+    /// <summary>Object-centric event log, OCEL 2.0 SQLite database.</summary>
+    OcelSqlite,
 }
 
 /// <summary>An opened export: decompressed, its encoding and format known, its first bytes kept for sniffing.</summary>
@@ -76,7 +85,7 @@ public static class ExportSniffer
     {
         var name = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^3] : fileName;
         return name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".xes", StringComparison.OrdinalIgnoreCase);
+            || name.EndsWith(".xes", StringComparison.OrdinalIgnoreCase) || Ocel.OcelEventLogReader.IsOcelName(name);
     }
 
     public static SniffedExport Open(string file, Stream raw, InputLimits? limits = null)
@@ -109,6 +118,11 @@ public static class ExportSniffer
             throw new IngestionException(file, "the file is empty");
         }
 
+        if (Ocel.OcelEventLogReader.IsSqlite(head))
+        {
+            return new SniffedExport(stream, head, Encoding.UTF8, ExportFormat.OcelSqlite, compressed, warnings);
+        }
+
         var encoding = DetectEncoding(head);
         CountingReplacementFallback? fallback = null;
         if (encoding is UTF8Encoding)
@@ -126,10 +140,12 @@ public static class ExportSniffer
         if (binaryAt >= 0)
         {
             stream.Dispose();
-            throw new IngestionException(file, $"this is not a text event log: binary content at byte {binaryAt} (expected CSV, TSV, XES or their .gz)");
+            throw new IngestionException(file, $"this is not a text event log: binary content at byte {binaryAt} (expected CSV, TSV, XES, OCEL or their .gz)");
         }
 
-        var format = text.StartsWith('<') ? ExportFormat.Xes : ExportFormat.Csv;
+        var format = text.StartsWith('<') ? (Ocel.OcelEventLogReader.IsOcelXml(encoding.GetString(head)) ? ExportFormat.OcelXml : ExportFormat.Xes)
+            : text.StartsWith('{') ? ExportFormat.OcelJson
+            : ExportFormat.Csv;
         return new SniffedExport(stream, head, encoding, format, compressed, warnings) { Utf8Fallback = fallback };
     }
 

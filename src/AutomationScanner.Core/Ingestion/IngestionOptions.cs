@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ingestion;
@@ -23,4 +24,7 @@ public sealed record IngestionOptions
 
     /// <summary>Caps for documents (SOPs, work instructions) read next to the logs.</summary>
     public DocumentOptions Documents { get; init; } = DocumentOptions.Default;
+
+    /// <summary>Object-centric logs (OCEL): the object types to flatten on, and limits.</summary>
+    public OcelOptions Ocel { get; init; } = OcelOptions.Default;
 }

@@ -15,8 +15,14 @@ public enum Lifecycle : byte
     /// <summary>ate_abort, pi_abort, withdraw: the instance ended without completing.</summary>
     Abort,
 
-    /// <summary>Any other transition (reassign, autoskip, manualskip, unknown...).</summary>
+    /// <summary>Any other XES transition (autoskip, manualskip, unknown...).</summary>
     Other,
+
+    /// <summary>
+    /// Not an XES transition but a status ("In Progress", "Awaiting Assignment", "Wait - User"): the event records that
+    /// the case entered that status. Such logs are read as status logs (volumes, transitions, time in status).
+    /// </summary>
+    Status,
 }
 
 public static class LifecycleParser
@@ -65,6 +71,16 @@ public static class LifecycleParser
             return Lifecycle.Abort;
         }
 
-        return Lifecycle.Other;
+        if (value.Equals("autoskip", StringComparison.OrdinalIgnoreCase) || value.Equals("manualskip", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("unknown", StringComparison.OrdinalIgnoreCase))
+        {
+            return Lifecycle.Other;
+        }
+
+        return Lifecycle.Status;
     }
+
+    /// <summary>The activity name of a status event: "Accepted" in status "In Progress" is "Accepted (In Progress)".</summary>
+    public static string StatusActivity(string activity, ReadOnlySpan<char> status) =>
+        string.Concat(activity, " (", status.Trim(), ")");
 }

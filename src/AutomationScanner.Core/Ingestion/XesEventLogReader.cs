@@ -28,6 +28,10 @@ internal static class XesEventLogReader
         var activity = -1;
         var resource = -1;
         var lifecycle = Lifecycle.None;
+        string? status = null;
+        var ownValue = false;
+        var numericKeys = new List<ulong>();
+        var traceIds = new HashSet<ulong>();
         long ticks = 0;
         short offset = 0;
         var timestampState = TimestampState.Missing;
@@ -62,6 +66,8 @@ internal static class XesEventLogReader
                         eventDepth = scanner.Depth;
                         activity = resource = -1;
                         lifecycle = Lifecycle.None;
+                        status = null;
+                        numericKeys.Clear();
                         timestampState = TimestampState.Missing;
                         eventLine = scanner.Line;
                         if (scanner.IsEmptyElement)
@@ -107,15 +113,32 @@ internal static class XesEventLogReader
                         {
                             standardKeys |= StandardKeys.Lifecycle;
                             lifecycle = value < 0 ? Lifecycle.None : LifecycleParser.Parse(scanner.AttributeValue(value));
+                            status = lifecycle == Lifecycle.Status ? scanner.AttributeValue(value).Trim().ToString() : null;
                         }
                         else
                         {
+                            if (local.SequenceEqual("float"u8) || local.SequenceEqual("int"u8)
+                                || (value >= 0 && local.SequenceEqual("string"u8) && double.TryParse(scanner.AttributeValue(value), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
+                            {
+                                numericKeys.Add(LogAggregate.Fnv1a(scanner.AttributeValue(key).Trim()));
+                            }
+
                             RecordAttribute(log, attributeKeys, attributeLookup, scanner.AttributeValue(key), string.Empty);
                         }
                     }
                     else if (traceDepth >= 0 && eventDepth < 0 && scanner.Depth == traceDepth + 1)
                     {
                         var key = scanner.FindAttribute("key"u8);
+                        if (key >= 0 && scanner.AttributeRawValue(key).SequenceEqual("concept:name"u8) && scanner.FindAttribute("value"u8) is >= 0 and var idValue)
+                        {
+                            var id = scanner.AttributeValue(idValue).Trim();
+                            if (!traceIds.Add(LogAggregate.Fnv1a(id)))
+                            {
+                                log.DataQuality.Add(DataQualityKinds.DuplicateCaseId,
+                                    $"{file} line {scanner.Line}: trace id '{Excerpt(id)}' was used by an earlier trace; the two are mined as separate cases");
+                            }
+                        }
+
                         if (key >= 0)
                         {
                             RecordAttribute(log, attributeKeys, attributeLookup, scanner.AttributeValue(key), "case:");
@@ -163,7 +186,17 @@ internal static class XesEventLogReader
                         continue;
                     }
 
-                    events.Add(new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence()));
+                    if (status is not null)
+                    {
+                        activity = log.InternActivity(LifecycleParser.StatusActivity(log.ActivityNames[activity], status));
+                        if (activity < 0)
+                        {
+                            continue;
+                        }
+                    }
+
+                    ownValue = numericKeys.Count > 0 && numericKeys.Contains(log.ActivityHash(activity));
+                    events.Add(new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), OwnValue: ownValue));
                 }
                 else if (traceDepth >= 0 && scanner.Depth == traceDepth && scanner.LocalName.SequenceEqual("trace"u8))
                 {
@@ -221,6 +254,8 @@ internal static class XesEventLogReader
             throw new IngestionException(file, traces == 0 ? "no <trace> elements: this is not an XES event log" : "no usable events in any trace");
         }
     }
+
+    private static string Excerpt(ReadOnlySpan<char> text) => text.Length <= 60 ? text.ToString() : string.Concat(text[..60], "...");
 
     private static int Intern(LogAggregate log, ReadOnlySpan<char> name, bool isActivity) =>
         name.IsEmpty ? -1 : isActivity ? log.InternActivity(name) : log.InternResource(name);

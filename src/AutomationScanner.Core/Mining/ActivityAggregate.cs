@@ -37,6 +37,30 @@ public sealed class ActivityAggregate
 
     public QuantileSketch ServiceTime { get; } = new();
 
+    /// <summary>Service times with the start estimated (enablement and resource availability, off-duty excluded).</summary>
+    public QuantileSketch EstimatedServiceTime { get; } = new();
+
+    /// <summary>Where the true start is known: |estimate - truth| in seconds, the start-time estimator's validation.</summary>
+    public QuantileSketch EstimateAbsoluteError { get; } = new();
+
+    /// <summary>Where the true start is known: |estimate - truth| / truth (true service times of at least a second).</summary>
+    public QuantileSketch EstimateRelativeError { get; } = new();
+
+    /// <summary>Status logs: working seconds the case stayed in this status until its next event.</summary>
+    public QuantileSketch TimeInStatus { get; } = new();
+
+    /// <summary>Events whose lifecycle value was a status rather than an XES transition.</summary>
+    public long StatusEvents { get; set; }
+
+    /// <summary>Executions within <see cref="LogAggregate.QuickFollowSeconds"/> of the previous event of the case.</summary>
+    public long QuickFollows { get; set; }
+
+    /// <summary>Events carrying a numeric attribute named as the activity itself (a value recorded, e.g. "CRP").</summary>
+    public long OwnValueEvents { get; set; }
+
+    /// <summary>Executions per local hour of the day (0..23).</summary>
+    public long[] Hours { get; } = new long[24];
+
     public QuantileSketch WaitingTime { get; } = new();
 
     public Dictionary<int, long> Predecessors { get; } = [];
@@ -69,6 +93,17 @@ public sealed class ActivityAggregate
         AutomatedExecutions += other.AutomatedExecutions;
         OffHoursExecutions += other.OffHoursExecutions;
         ServiceTime.Merge(other.ServiceTime);
+        EstimatedServiceTime.Merge(other.EstimatedServiceTime);
+        EstimateAbsoluteError.Merge(other.EstimateAbsoluteError);
+        EstimateRelativeError.Merge(other.EstimateRelativeError);
+        TimeInStatus.Merge(other.TimeInStatus);
+        StatusEvents += other.StatusEvents;
+        QuickFollows += other.QuickFollows;
+        OwnValueEvents += other.OwnValueEvents;
+        for (var h = 0; h < Hours.Length; h++)
+        {
+            Hours[h] += other.Hours[h];
+        }
         WaitingTime.Merge(other.WaitingTime);
         foreach (var (key, count) in other.Predecessors)
         {

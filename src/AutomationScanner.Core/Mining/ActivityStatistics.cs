@@ -72,6 +72,30 @@ public sealed record ActivityStatistics
     /// <summary>Share of executions outside 08:00-18:00 local time on weekdays, or on weekends.</summary>
     public required double OffHoursShare { get; init; }
 
+    /// <summary>Objects the activity's events touch, when the log is object-centric (OCEL); null otherwise.</summary>
+    public ActivityObjects? Objects { get; init; }
+
+    /// <summary>What the activity is (work, decision, requester, system, state, measurement, wait, external).</summary>
+    public ActivityKind Kind { get; init; } = ActivityKind.Work;
+
+    /// <summary>Share of the evidence weight behind <see cref="Kind"/>, 0..1.</summary>
+    public double KindConfidence { get; init; }
+
+    /// <summary>The evidence for <see cref="Kind"/>, strongest first: source, kind pointed to, weight, description.</summary>
+    public IReadOnlyList<KindSignal> KindEvidence { get; init; } = [];
+
+    /// <summary>For a decision outcome (a DECLINED-like state): the work steps that directly precede it and so decide.</summary>
+    public IReadOnlyList<string> DecidedBy { get; init; } = [];
+
+    /// <summary>
+    /// Service time with estimated starts where the log has none: the later of the moment the activity was enabled in
+    /// its case and the moment its resource became free, off-duty gaps excluded. Empty when nothing could be estimated.
+    /// </summary>
+    public DurationSummary EstimatedServiceTime { get; init; } = DurationSummary.Empty;
+
+    /// <summary>Status logs: working time the case spent in this status (or with this activity open), off-duty gaps excluded.</summary>
+    public DurationSummary TimeInStatus { get; init; } = DurationSummary.Empty;
+
     /// <summary>Executions per resource as named in the log. Personal data: never written to a report as it is.</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, long> ExecutionsByResource { get; init; } = new Dictionary<string, long>();

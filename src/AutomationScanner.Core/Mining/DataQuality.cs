@@ -63,4 +63,7 @@ public static class DataQualityKinds
     public const string NoOffset = "timestamps-without-offset";
     public const string UnmatchedComplete = "complete-without-start";
     public const string MalformedEvent = "malformed-event";
+    public const string DuplicateCaseId = "duplicate-case-id";
+    public const string ImplausibleTimestamp = "implausible-timestamp";
+    public const string LateEvent = "late-event-for-start-estimation";
 }

@@ -16,8 +16,13 @@ public sealed class LogAggregate
     private readonly List<string> _resourceNames = [];
     private readonly List<bool> _automatedResource = [];
     private readonly List<bool> _failureActivity = [];
+    private readonly List<bool> _nameSaysTask = [];
     private readonly List<ulong> _activityHashes = [];
     private readonly List<ActivityAggregate> _activities = [];
+    private readonly List<ResourceAggregate> _resources = [];
+
+    /// <summary>An execution this close to the previous completion of its case "fires within seconds" of it.</summary>
+    public const int QuickFollowSeconds = 3;
 
     public LogAggregate(string process, MiningOptions? options = null)
     {
@@ -36,6 +41,9 @@ public sealed class LogAggregate
     public IReadOnlyList<string> ResourceNames => _resourceNames;
 
     public IReadOnlyList<ActivityAggregate> Activities => _activities;
+
+    /// <summary>Behaviour of each resource (same ids as <see cref="ResourceNames"/>).</summary>
+    public IReadOnlyList<ResourceAggregate> Resources => _resources;
 
     public long Events { get; set; }
 
@@ -111,6 +119,9 @@ public sealed class LogAggregate
 
     public bool IsFailureActivity(int activity) => _failureActivity[activity];
 
+    /// <summary>Whether the activity's name alone reads as a task (not a status, wait or requester action): for streaming decisions.</summary>
+    public bool NameSaysTask(int activity) => _nameSaysTask[activity];
+
     /// <summary>A hash of the activity's name: variants are folded from these, so they agree across merged parts.</summary>
     public ulong ActivityHash(int activity) => _activityHashes[activity];
 
@@ -123,6 +134,11 @@ public sealed class LogAggregate
         for (var i = 0; i < other._activities.Count; i++)
         {
             _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap);
+        }
+
+        for (var i = 0; i < other._resources.Count; i++)
+        {
+            _resources[resourceMap[i]].MergeFrom(other._resources[i]);
         }
 
         Events += other.Events;
@@ -151,6 +167,7 @@ public sealed class LogAggregate
         _activityIds.Add(name, id);
         _activityNames.Add(name);
         _failureActivity.Add(Options.FailureActivityPattern.IsMatch(name));
+        _nameSaysTask.Add(ActivityKindInference.NameSaysTask(name));
         _activityHashes.Add(Fnv1a(name));
         _activities.Add(new ActivityAggregate());
         return id;
@@ -172,6 +189,7 @@ public sealed class LogAggregate
         var id = _resourceNames.Count;
         _resourceIds.Add(name, id);
         _resourceNames.Add(name);
+        _resources.Add(new ResourceAggregate());
         _automatedResource.Add(Options.IsAutomatedResource(name));
         return id;
     }

@@ -36,7 +36,36 @@ public sealed record LogSummary
     public required IReadOnlyList<string> Attributes { get; init; }
 
     public required IReadOnlyList<DataQualityIssue> DataQuality { get; init; }
+
+    /// <summary>Set when the process was flattened from an object-centric log (OCEL): its case notion and context.</summary>
+    public ObjectCentricSummary? ObjectCentric { get; init; }
+
+    /// <summary>Resources judged to be systems (by name or behaviour); their executions are automation already achieved.</summary>
+    public int AutomatedResources { get; init; }
+
+    /// <summary>Why, grouped by reason (never resource names).</summary>
+    public IReadOnlyList<string> AutomatedResourceReasons { get; init; } = [];
+
+    /// <summary>True when lifecycle values are statuses, not XES transitions: the log is read as a status log.</summary>
+    public bool StatusLog { get; init; }
+
+    /// <summary>Where the log has real starts: the start-time estimator's error per activity, measured on this log.</summary>
+    public IReadOnlyList<StartEstimateValidation> StartEstimateValidation { get; init; } = [];
+
+    /// <summary>Median relative error of the start-time estimator over every validated execution of the log; null without real starts.</summary>
+    public double? StartEstimateMedianRelativeError { get; init; }
 }
+
+/// <summary>
+/// The start-time estimator checked on one activity with real starts: the start was estimated as if the log had none
+/// and compared with the truth.
+/// </summary>
+/// <param name="Activity">The activity.</param>
+/// <param name="Instances">Executions compared (true service time of at least a second).</param>
+/// <param name="MedianAbsoluteErrorSeconds">Median |estimate - truth|.</param>
+/// <param name="MedianRelativeError">Median |estimate - truth| / truth.</param>
+/// <param name="TrueMedianSeconds">Median true service time, for scale.</param>
+public sealed record StartEstimateValidation(string Activity, long Instances, double MedianAbsoluteErrorSeconds, double MedianRelativeError, double TrueMedianSeconds);
 
 /// <summary>The result of mining one process: its summary and one statistics record per activity.</summary>
 public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStatistics> Activities)
@@ -51,13 +80,32 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
         var hasSpan = log.MaxUtcTicks >= log.MinUtcTicks;
         var spanDays = hasSpan ? (log.MaxUtcTicks - log.MinUtcTicks) / (double)TimeSpan.TicksPerDay : 0;
         var rateDays = Math.Max(spanDays, MinimumSpanDays);
-        var activities = new List<ActivityStatistics>(log.Activities.Count);
-        for (var i = 0; i < log.Activities.Count; i++)
+        // Activities all of whose events were dropped (unreadable or implausible timestamps) are no activities.
+        var present = Enumerable.Range(0, log.Activities.Count).Where(i => log.Activities[i].Events > 0).ToList();
+        var inference = ActivityKindInference.Infer(log, present);
+        var activities = new List<ActivityStatistics>(present.Count);
+        var validation = new List<StartEstimateValidation>();
+        for (var index = 0; index < present.Count; index++)
         {
+            var i = present[index];
             var a = log.Activities[i];
             var executions = a.Executions > 0 ? a.Executions : a.Starts;
+            var kind = inference.Kinds[index];
+            var automatedExecutions = a.ResourceExecutions.Where(r => inference.AutomatedResources.Contains(r.Key)).Sum(r => r.Value);
+            if (a.EstimateRelativeError.Count > 0)
+            {
+                validation.Add(new StartEstimateValidation(log.ActivityNames[i], a.EstimateRelativeError.Count,
+                    a.EstimateAbsoluteError.Quantile(0.5), a.EstimateRelativeError.Quantile(0.5), a.ServiceTime.Quantile(0.5)));
+            }
+
             activities.Add(new ActivityStatistics
             {
+                Kind = kind.Kind,
+                KindConfidence = kind.Confidence,
+                KindEvidence = kind.Evidence,
+                DecidedBy = inference.DecidedBy[index],
+                EstimatedServiceTime = a.EstimatedServiceTime.ToSummary(),
+                TimeInStatus = a.TimeInStatus.ToSummary(),
                 Activity = log.ActivityNames[i],
                 Events = a.Events,
                 Executions = executions,
@@ -80,7 +128,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                 VariantShare = Ratio(a.Variants.Count, a.Cases),
                 DistinctResources = a.ResourceExecutions.Count,
                 Handovers = a.Handovers,
-                AutomationRate = Ratio(a.AutomatedExecutions, a.Executions),
+                AutomationRate = Math.Min(1, Ratio(automatedExecutions, executions)),
                 OffHoursShare = Ratio(a.OffHoursExecutions, a.Executions),
                 ExecutionsByResource = a.ResourceExecutions.OrderByDescending(r => r.Value)
                     .ToDictionary(r => log.ResourceNames[r.Key], r => r.Value, StringComparer.Ordinal),
@@ -93,7 +141,13 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             Files = [.. log.Files],
             Events = log.Events,
             Cases = log.Cases,
-            Activities = log.Activities.Count,
+            Activities = present.Count,
+            AutomatedResources = inference.AutomatedResources.Count,
+            AutomatedResourceReasons = [.. inference.AutomatedResourceReasons.Values.GroupBy(r => r, StringComparer.Ordinal)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} resource(s): {g.Key}"))],
+            StatusLog = log.Activities.Any(a => a.StatusEvents > 0),
+            StartEstimateValidation = [.. validation.OrderByDescending(v => v.Instances)],
+            StartEstimateMedianRelativeError = PooledMedian(present.Select(i => log.Activities[i].EstimateRelativeError)),
             Variants = log.VariantCounts.Count,
             Start = hasSpan ? new DateTimeOffset(log.MinUtcTicks, TimeSpan.Zero) : null,
             End = hasSpan ? new DateTimeOffset(log.MaxUtcTicks, TimeSpan.Zero) : null,
@@ -109,6 +163,17 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             DataQuality = log.DataQuality.ToIssues(),
         };
         return new MinedProcess(summary, activities);
+    }
+
+    private static double? PooledMedian(IEnumerable<QuantileSketch> sketches)
+    {
+        var pooled = new QuantileSketch();
+        foreach (var sketch in sketches)
+        {
+            pooled.Merge(sketch);
+        }
+
+        return pooled.Count == 0 ? null : pooled.Quantile(0.5);
     }
 
     private static double Ratio(long part, long whole) => whole == 0 ? 0 : part / (double)whole;

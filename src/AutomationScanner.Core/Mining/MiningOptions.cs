@@ -28,6 +28,12 @@ public sealed partial class MiningOptions
 
     public int WorkdayEndHour { get; init; } = 18;
 
+    /// <summary>Events before this are faults (counted, not used): default 1970-01-01.</summary>
+    public DateTimeOffset EarliestPlausibleTimestamp { get; init; } = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Events after this are faults (counted, not used): default one year after the scan.</summary>
+    public DateTimeOffset LatestPlausibleTimestamp { get; init; } = DateTimeOffset.UtcNow.AddYears(1);
+
     public bool IsAutomatedResource(string resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

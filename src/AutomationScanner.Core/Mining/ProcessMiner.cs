@@ -10,7 +10,8 @@ public readonly record struct MinedEvent(
     short OffsetMinutes,
     Lifecycle Lifecycle,
     long Sequence,
-    long StartUtcTicks = MinedEvent.NoStart)
+    long StartUtcTicks = MinedEvent.NoStart,
+    bool OwnValue = false)
 {
     public const long NoStart = long.MinValue;
 }
@@ -35,13 +36,20 @@ public sealed class ProcessMiner
     private readonly HashSet<ulong> _closedCaseHashes = [];
     private readonly Queue<CaseState> _recent = new();
     private readonly CaseState _scratch = new(string.Empty);
+    private readonly StartTimeEstimator _estimator;
+    private readonly long _earliestTicks;
+    private readonly long _latestTicks;
     private CaseState? _current;
+    private CaseState?[] _indexed = [];
     private long _sequence;
 
     public ProcessMiner(LogAggregate log)
     {
         _log = log;
         _openLookup = _open.GetAlternateLookup<ReadOnlySpan<char>>();
+        _estimator = new StartTimeEstimator(log);
+        _earliestTicks = log.Options.EarliestPlausibleTimestamp.UtcTicks;
+        _latestTicks = log.Options.LatestPlausibleTimestamp.UtcTicks;
     }
 
     public LogAggregate Log => _log;
@@ -89,6 +97,43 @@ public sealed class ProcessMiner
         return true;
     }
 
+    /// <summary>
+    /// Adds one event to a case the caller has numbered (an OCEL object's index in its object table): no lookup by id, and
+    /// the event is mined at once, so events must come in time order (a later event seen first is noted as out of order).
+    /// Cases added this way stay open until <see cref="Complete"/>; do not mix with <see cref="Add(ReadOnlySpan{char}, in MinedEvent)"/>.
+    /// </summary>
+    public void Add(int caseIndex, string caseId, in MinedEvent minedEvent)
+    {
+        if (caseIndex >= _indexed.Length)
+        {
+            Array.Resize(ref _indexed, Math.Max(caseIndex + 1, Math.Max(1024, _indexed.Length * 2)));
+        }
+
+        // Mined at once, in arrival order (the reader delivers events in time order); nothing is held per case.
+        var state = _indexed[caseIndex] ??= new CaseState(caseId);
+        Interleaved = true;
+        if (state.Accepted >= Limits.MaxEventsPerCase)
+        {
+            if (state.Accepted == Limits.MaxEventsPerCase)
+            {
+                state.Accepted++;
+                _log.DataQuality.Add(DataQualityKinds.CaseTooLong, FormattableString.Invariant(
+                    $"case '{state.Id}' has more than {Limits.MaxEventsPerCase} events (input limit MaxEventsPerCase): its further events are dropped"));
+            }
+
+            return;
+        }
+
+        state.Accepted++;
+        if (minedEvent.UtcTicks < state.LastEventTicks)
+        {
+            _log.DataQuality.Add(DataQualityKinds.OutOfOrder,
+                $"case '{state.Id}': an event at {new DateTime(minedEvent.UtcTicks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
+        }
+
+        Process(state, minedEvent);
+    }
+
     /// <summary>Adds a whole case (an XES trace): its events in file order.</summary>
     public void AddCase(List<MinedEvent> events)
     {
@@ -113,9 +158,24 @@ public sealed class ProcessMiner
             Close(state);
         }
 
+        foreach (var state in _indexed)
+        {
+            if (state is not null)
+            {
+                Close(state);
+            }
+        }
+
+        _indexed = [];
         _open.Clear();
         _recent.Clear();
         _closedCaseHashes.Clear();
+        _estimator.Flush();
+        if (_estimator.LateEvents > 0)
+        {
+            _log.DataQuality.Add(DataQualityKinds.LateEvent, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{_estimator.LateEvents:N0} events came after cases that started more than a day later (the log is not ordered by case start); their resource availability may be missed and their estimated starts come out early"));
+        }
     }
 
     private void SwitchTo(ReadOnlySpan<char> caseId)
@@ -171,10 +231,38 @@ public sealed class ProcessMiner
             return;
         }
 
+        // Timestamps outside the plausible window (default 1970 to a year after the scan) are faults, not data.
+        for (var i = pending.Count - 1; i >= 0; i--)
+        {
+            var ticks = pending[i].UtcTicks;
+            if (ticks < _earliestTicks || ticks > _latestTicks)
+            {
+                _log.DataQuality.Add(DataQualityKinds.ImplausibleTimestamp,
+                    $"case '{state.Id}': {new DateTime(ticks, DateTimeKind.Utc):O} is outside the plausible window {_log.Options.EarliestPlausibleTimestamp:yyyy-MM-dd} to {_log.Options.LatestPlausibleTimestamp:yyyy-MM-dd}; the event is not used");
+                pending.RemoveAt(i);
+            }
+            else if (pending[i].StartUtcTicks != MinedEvent.NoStart && (pending[i].StartUtcTicks < _earliestTicks || pending[i].StartUtcTicks > ticks))
+            {
+                if (pending[i].StartUtcTicks < _earliestTicks)
+                {
+                    _log.DataQuality.Add(DataQualityKinds.ImplausibleTimestamp,
+                        $"case '{state.Id}': start {new DateTime(pending[i].StartUtcTicks, DateTimeKind.Utc):O} is before {_log.Options.EarliestPlausibleTimestamp:yyyy-MM-dd}; the start is not used");
+                    pending[i] = pending[i] with { StartUtcTicks = MinedEvent.NoStart };
+                }
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
         if (pending.Count > 1)
         {
             pending.Sort(static (a, b) => a.UtcTicks != b.UtcTicks ? a.UtcTicks.CompareTo(b.UtcTicks) : a.Sequence.CompareTo(b.Sequence));
         }
+
+        _estimator.Advance(pending[0].UtcTicks);
 
         if (pending[0].UtcTicks < state.LastEventTicks)
         {
@@ -212,8 +300,26 @@ public sealed class ProcessMiner
         }
 
         state.LastEventTicks = Math.Max(state.LastEventTicks, e.UtcTicks);
+        if (state.StatusActivity >= 0)
+        {
+            // The case leaves its status at its next event: working time in the status, off-duty hours excluded.
+            log.Activities[state.StatusActivity].TimeInStatus.Add(_estimator.WorkingSeconds(state.StatusTicks, e.UtcTicks, e.OffsetMinutes));
+            state.StatusActivity = -1;
+        }
+
+        if (e.OwnValue)
+        {
+            activity.OwnValueEvents++;
+        }
+
         switch (e.Lifecycle)
         {
+            case Lifecycle.Status:
+                activity.StatusEvents++;
+                Execute(state, activity, e);
+                state.StatusActivity = e.Activity;
+                state.StatusTicks = e.UtcTicks;
+                return;
             case Lifecycle.Start:
                 activity.Starts++;
                 state.OpenStarts.Add((e.Activity, e.UtcTicks));
@@ -241,6 +347,29 @@ public sealed class ProcessMiner
         var log = _log;
         activity.Executions++;
         var startTicks = e.StartUtcTicks != MinedEvent.NoStart ? e.StartUtcTicks : RemoveOpenStart(state, e.Activity);
+        var quick = state.LastCompleteTicks != long.MinValue && e.UtcTicks - state.LastCompleteTicks <= LogAggregate.QuickFollowSeconds * TimeSpan.TicksPerSecond;
+        if (quick)
+        {
+            activity.QuickFollows++;
+        }
+
+        if (e.Resource >= 0 && e.Lifecycle != Lifecycle.Status)
+        {
+            // The start as if the log had none: kept as the estimate where it has none, compared with the truth where it has.
+            // Status changes recorded while someone works (BPIC 2012's O_SENT inside W_Completeren) neither enable the work
+            // nor free the resource: only completions of task-like activities count, the case's first events aside.
+            var enabled = state.LastTaskCompleteTicks != long.MinValue ? state.LastTaskCompleteTicks : state.FirstTicks;
+            if (enabled != long.MinValue)
+            {
+                _estimator.Enqueue(e.Activity, e.Resource, enabled, e.UtcTicks, e.OffsetMinutes, startTicks);
+            }
+
+            if (log.NameSaysTask(e.Activity))
+            {
+                _estimator.RecordCompletion(e.Resource, e.UtcTicks);
+            }
+        }
+
         if (startTicks != MinedEvent.NoStart)
         {
             activity.ServiceTime.Add(Seconds(e.UtcTicks - startTicks));
@@ -278,8 +407,38 @@ public sealed class ProcessMiner
             }
         }
 
+        var local = new DateTime(e.UtcTicks + e.OffsetMinutes * TimeSpan.TicksPerMinute, DateTimeKind.Unspecified);
+        activity.Hours[local.Hour]++;
+        _estimator.Observe(StartTimeEstimator.HourOfWeek(local.Ticks));
         if (e.Resource >= 0)
         {
+            var resource = log.Resources[e.Resource];
+            resource.Executions++;
+            resource.Hours[local.Hour]++;
+            if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                resource.WeekendExecutions++;
+            }
+
+            if (quick)
+            {
+                resource.QuickFollows++;
+            }
+
+            if (startTicks != MinedEvent.NoStart)
+            {
+                resource.TimedExecutions++;
+                if (e.UtcTicks - startTicks < TimeSpan.TicksPerSecond)
+                {
+                    resource.InstantExecutions++;
+                }
+            }
+
+            if (state.SeeResource(e.Resource))
+            {
+                resource.Cases++;
+            }
+
             ActivityAggregate.Increment(activity.ResourceExecutions, e.Resource);
             if (log.IsAutomatedResource(e.Resource))
             {
@@ -294,7 +453,6 @@ public sealed class ProcessMiner
             state.LastResource = e.Resource;
         }
 
-        var local = new DateTime(e.UtcTicks + e.OffsetMinutes * TimeSpan.TicksPerMinute, DateTimeKind.Unspecified);
         if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
             || local.Hour < log.Options.WorkdayStartHour || local.Hour >= log.Options.WorkdayEndHour)
         {
@@ -311,6 +469,10 @@ public sealed class ProcessMiner
         state.Variant = (state.Variant ^ log.ActivityHash(e.Activity)) * VariantPrime;
         state.LastActivity = e.Activity;
         state.LastCompleteTicks = Math.Max(state.LastCompleteTicks, e.UtcTicks);
+        if (log.NameSaysTask(e.Activity))
+        {
+            state.LastTaskCompleteTicks = Math.Max(state.LastTaskCompleteTicks, e.UtcTicks);
+        }
     }
 
     private static long RemoveOpenStart(CaseState state, int activity)
@@ -383,6 +545,8 @@ public sealed class ProcessMiner
 
         public long LastCompleteTicks { get; set; } = long.MinValue;
 
+        public long LastTaskCompleteTicks { get; set; } = long.MinValue;
+
         public long LastEventTicks { get; set; } = long.MinValue;
 
         public long FirstTicks { get; set; } = long.MinValue;
@@ -390,6 +554,25 @@ public sealed class ProcessMiner
         public ulong Variant { get; set; } = VariantSeed;
 
         public bool Failed { get; set; }
+
+        /// <summary>The status the case is in (status logs), -1 when none; and since when.</summary>
+        public int StatusActivity { get; set; } = -1;
+
+        public long StatusTicks { get; set; }
+
+        private List<int> SeenResources { get; } = [];
+
+        /// <summary>True the first time the resource executes in this case.</summary>
+        public bool SeeResource(int resource)
+        {
+            if (SeenResources.Contains(resource))
+            {
+                return false;
+            }
+
+            SeenResources.Add(resource);
+            return true;
+        }
 
         public bool LastWasFailure { get; set; }
 
@@ -428,11 +611,14 @@ public sealed class ProcessMiner
             LastActivity = -1;
             LastResource = -1;
             LastCompleteTicks = long.MinValue;
+            LastTaskCompleteTicks = long.MinValue;
             LastEventTicks = long.MinValue;
             FirstTicks = long.MinValue;
             Variant = VariantSeed;
             Failed = false;
             LastWasFailure = false;
+            StatusActivity = -1;
+            SeenResources.Clear();
         }
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Scanning;
 
 namespace AutomationScanner.Core.Ranking;
@@ -40,6 +41,9 @@ public enum Recommendation
     Recommended,
     RecommendedWithSafeguards,
     Backlog,
+
+    /// <summary>The handling time is only assumed: collect times (or a work study) before deciding.</summary>
+    NeedsData,
 
     /// <summary>Prohibited practice (Art. 5): never recommended, whatever its value.</summary>
     NotRecommended,
@@ -138,7 +142,10 @@ public sealed class OpportunityRanker(RankingOptions options, ValueOptions value
             $"{input.Risk.Tier} risk" + (input.Risk.Hits.Count > 0 ? ": " + string.Join(", ", input.Risk.Hits.Where(h => h.Applied).Select(h => h.RuleId).Distinct()) : "")));
 
         var priority = Math.Round(basePoints * confidenceFactor * riskFactor, 6);
+        // Only work and decisions are opportunities; a task whose handling time is only assumed needs data first.
         var recommendation = input.Risk.IsProhibited ? Recommendation.NotRecommended
+            : !input.Candidate.Kind.IsTask() ? Recommendation.Backlog
+            : value.HandlingBasis == HandlingTimeBasis.Assumed ? Recommendation.NeedsData
             : priority < options.RecommendThreshold ? Recommendation.Backlog
             : input.Risk.Safeguards.Count > 0 ? Recommendation.RecommendedWithSafeguards
             : Recommendation.Recommended;

@@ -37,8 +37,11 @@ public sealed record ValueEstimate
     /// <summary>Seconds one execution takes (P10 / median / P90 of the service time).</summary>
     public required ValueRange HandlingSeconds { get; init; }
 
-    /// <summary>Measured, estimated from gaps between events, or assumed.</summary>
+    /// <summary>Measured, estimated (method and error band in <see cref="HandlingSource"/>) or assumed.</summary>
     public required HandlingTimeBasis HandlingBasis { get; init; }
+
+    /// <summary>Basis, method, validated error band and a note on how the handling time was obtained.</summary>
+    public required HandlingTimeSource HandlingSource { get; init; }
 
     /// <summary>Share of executions still done by people (1 - automation rate already achieved).</summary>
     public required double ManualShare { get; init; }

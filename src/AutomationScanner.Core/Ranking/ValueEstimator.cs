@@ -19,27 +19,62 @@ public sealed class ValueEstimator(ValueOptions options)
     public static readonly TimeSpan EstimatedHandlingCap = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Seconds one execution takes, as P10 / median / P90: start-to-complete times when the log has them, else the
-    /// gaps since the previous event of the case capped at <see cref="EstimatedHandlingCap"/>, else the default.
+    /// Median relative error of the start-time estimate against true service times, from the validation on logs with
+    /// real start/complete pairs (docs/handling-time.md); stated as the error band of every estimated handling time.
     /// </summary>
-    public (ValueRange Seconds, HandlingTimeBasis Basis) Handling(TaskCandidate candidate)
+    public const double ResourceAvailabilityMedianRelativeError = 0.34;
+
+    /// <summary>Median relative error assumed for time in status (not validated on a log with true service times).</summary>
+    public const double TimeInStatusMedianRelativeError = 0.5;
+
+    /// <summary>Share of executions with a measured start from which the service time counts as measured.</summary>
+    public const double MeasuredShare = 0.5;
+
+    /// <summary>
+    /// Seconds one execution takes, as P10 / median / P90, by the best basis the log allows: start-to-complete times
+    /// (measured); starts estimated from enablement and resource availability, or time in an active status
+    /// (estimated, with the method's error band); and only as the last resort the gaps since the previous event
+    /// capped at <see cref="EstimatedHandlingCap"/> or the configured default (assumed).
+    /// </summary>
+    public (ValueRange Seconds, HandlingTimeSource Source) Handling(TaskCandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        if (candidate.Statistics is { ServiceTime: { HasData: true } service })
+        var stats = candidate.Statistics;
+        if (stats is { ServiceTime: { HasData: true } service }
+            && (stats.Executions == 0 || service.Count >= MeasuredShare * stats.Executions || stats.EstimatedServiceTime is { HasData: false }))
         {
-            return (new ValueRange(service.P10Seconds, service.MedianSeconds, service.P90Seconds), HandlingTimeBasis.ServiceTime);
+            return (Range(service), new HandlingTimeSource(HandlingTimeBasis.Measured, HandlingTimeMethod.StartComplete, null,
+                Invariant($"measured: start to complete of {service.Count:N0} executions")));
         }
 
-        if (candidate.Statistics is { WaitingTime: { HasData: true } waiting })
+        if (stats is { EstimatedServiceTime: { HasData: true } estimated })
+        {
+            return (Range(estimated), new HandlingTimeSource(HandlingTimeBasis.Estimated, HandlingTimeMethod.ResourceAvailability, ResourceAvailabilityMedianRelativeError,
+                Invariant($"estimated for {estimated.Count:N0} executions: start = later of enablement in the case and the resource becoming free, off-duty gaps excluded; median error in validation ±{ResourceAvailabilityMedianRelativeError:P0}")));
+        }
+
+        if (stats is { TimeInStatus: { HasData: true } inStatus })
+        {
+            return (Range(inStatus), new HandlingTimeSource(HandlingTimeBasis.Estimated, HandlingTimeMethod.TimeInStatus, TimeInStatusMedianRelativeError,
+                Invariant($"estimated from working time in the status over {inStatus.Count:N0} visits (status log); error band ±{TimeInStatusMedianRelativeError:P0}, not validated against true service times")));
+        }
+
+        if (stats is { WaitingTime: { HasData: true } waiting })
         {
             var cap = EstimatedHandlingCap.TotalSeconds;
             return (new ValueRange(Math.Min(waiting.P10Seconds, cap), Math.Min(waiting.MedianSeconds, cap), Math.Min(waiting.P90Seconds, cap)),
-                HandlingTimeBasis.EstimatedFromWaiting);
+                new HandlingTimeSource(HandlingTimeBasis.Assumed, HandlingTimeMethod.CappedCaseGap, null,
+                    "assumed (last resort): gaps since the previous event of the case, capped at 30 minutes; no start events and no resource or status to estimate from"));
         }
 
         var seconds = Options.DefaultHandlingMinutes * 60;
-        return (new ValueRange(seconds / 2, seconds, seconds * 2), HandlingTimeBasis.Assumed);
+        return (new ValueRange(seconds / 2, seconds, seconds * 2), new HandlingTimeSource(HandlingTimeBasis.Assumed, HandlingTimeMethod.Default, null,
+            Invariant($"assumed (last resort): the configured default of {Options.DefaultHandlingMinutes:0.#} minutes (P10 half, P90 double); no times in any input")));
     }
+
+    private static ValueRange Range(Mining.DurationSummary d) => new(d.P10Seconds, d.MedianSeconds, d.P90Seconds);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     public ValueEstimate Estimate(TaskCandidate candidate, double suitability, DataQualitySignals? quality = null)
     {
@@ -87,14 +122,15 @@ public sealed class ValueEstimator(ValueOptions options)
             Penalise(0.2, "no volume in any log or document");
         }
 
-        var (handling, basis) = Handling(candidate);
+        var (handling, handlingSource) = Handling(candidate);
+        var basis = handlingSource.Basis;
         switch (basis)
         {
             case HandlingTimeBasis.Assumed:
-                Penalise(0.5, "handling time assumed (no times in the log)");
+                Penalise(0.5, "handling time assumed, not measured or estimated: " + handlingSource.Note);
                 break;
-            case HandlingTimeBasis.EstimatedFromWaiting:
-                Penalise(0.7, "handling time estimated from gaps between events (no start events)");
+            case HandlingTimeBasis.Estimated:
+                Penalise(handlingSource.Method == HandlingTimeMethod.TimeInStatus ? 0.7 : 0.8, "handling time estimated, not measured: " + handlingSource.Note);
                 break;
             default:
                 if (handling.P10 > 0 && handling.P90 / handling.P10 > 10)
@@ -129,6 +165,7 @@ public sealed class ValueEstimator(ValueOptions options)
             LogSpanDays = spanDays,
             HandlingSeconds = handling,
             HandlingBasis = basis,
+            HandlingSource = handlingSource,
             ManualShare = manualShare,
             Suitability = suitability,
             Hours = hours,

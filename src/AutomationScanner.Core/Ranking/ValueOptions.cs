@@ -40,4 +40,124 @@ public sealed class ValueOptions
     public double MinLogSpanDays { get; set; } = 90;
 
     public double HoursPerFte => WorkingDaysPerYear * HoursPerDay;
+
+    // Cost and return (docs/ranking.md section 4 gives each default and where it comes from).
+
+    /// <summary>Cost of one person-day of implementation work (analysis, build, test, deployment), in <see cref="Currency"/>.</summary>
+    [Range(0, 100_000)]
+    public double DayRate { get; set; } = 800;
+
+    /// <summary>Person-days (P50) to automate one rule-based step in one system with a fixed sequence.</summary>
+    [Range(0, 1000)]
+    public double BaseEffortDays { get; set; } = 10;
+
+    /// <summary>P10 effort = P50 x this factor.</summary>
+    [Range(0.1, 1)]
+    public double EffortLowFactor { get; set; } = 0.7;
+
+    /// <summary>P90 effort = P50 x this factor (estimates overrun more often than they underrun).</summary>
+    [Range(1, 10)]
+    public double EffortHighFactor { get; set; } = 1.8;
+
+    /// <summary>Person-days for each system beyond the first (credentials, selectors, test data, interface).</summary>
+    [Range(0, 100)]
+    public double EffortPerExtraSystemDays { get; set; } = 3;
+
+    /// <summary>Person-days per bit of mean predecessor/successor entropy (each branch needs its own path and tests).</summary>
+    [Range(0, 100)]
+    public double EffortPerVariabilityBitDays { get; set; } = 3;
+
+    /// <summary>Person-days at a combined exception and rework rate of 100 % (scaled by the rate).</summary>
+    [Range(0, 200)]
+    public double ExceptionHandlingDays { get; set; } = 10;
+
+    /// <summary>Person-days for reading unstructured input (e-mails, letters, scans, free text) with document AI or an LLM.</summary>
+    [Range(0, 200)]
+    public double UnstructuredDataDays { get; set; } = 8;
+
+    /// <summary>Person-days of a data protection impact assessment (GDPR Art. 35).</summary>
+    [Range(0, 200)]
+    public double DpiaDays { get; set; } = 5;
+
+    /// <summary>Person-days to design the human-oversight (review) step of a decision.</summary>
+    [Range(0, 200)]
+    public double HumanOversightDesignDays { get; set; } = 4;
+
+    /// <summary>Person-days of a bias audit.</summary>
+    [Range(0, 200)]
+    public double BiasAuditDays { get; set; } = 5;
+
+    /// <summary>Person-days to inform (and consult) the workers and their representatives.</summary>
+    [Range(0, 100)]
+    public double WorkerInformationDays { get; set; } = 2;
+
+    /// <summary>Person-days to write and place a transparency notice.</summary>
+    [Range(0, 100)]
+    public double TransparencyNoticeDays { get; set; } = 0.5;
+
+    /// <summary>Person-days to plan the reskilling of one role (or pseudonymised worker) whose hours are freed.</summary>
+    [Range(0, 100)]
+    public double ReskillingDaysPerRole { get; set; } = 2;
+
+    /// <summary>Roles counted for reskilling at most (a task done by 40 people is one role, not 40).</summary>
+    [Range(1, 100)]
+    public int ReskillingMaxRoles { get; set; } = 5;
+
+    /// <summary>Person-days to drop or pseudonymise personal columns before the automation reads them.</summary>
+    [Range(0, 100)]
+    public double DataMinimisationDays { get; set; } = 1;
+
+    /// <summary>Person-days to record why an Annex III task is not high-risk (AI Act Art. 6(4)).</summary>
+    [Range(0, 100)]
+    public double ExemptionRecordDays { get; set; } = 0.5;
+
+    /// <summary>Licence and infrastructure share of one automation a year (a robot shared by a few automations).</summary>
+    [Range(0, 1_000_000)]
+    public double LicencePerAutomationPerYear { get; set; } = 3000;
+
+    /// <summary>Yearly maintenance as a share of the implementation cost (screen and process changes, exceptions).</summary>
+    [Range(0, 2)]
+    public double MaintenanceShare { get; set; } = 0.18;
+
+    /// <summary>LLM input tokens per automated run, for tasks that would use one (unstructured input).</summary>
+    [Range(0, 10_000_000)]
+    public double LlmInputTokensPerRun { get; set; } = 2500;
+
+    /// <summary>LLM output tokens per automated run.</summary>
+    [Range(0, 10_000_000)]
+    public double LlmOutputTokensPerRun { get; set; } = 500;
+
+    /// <summary>Price of one million input tokens, in <see cref="Currency"/>.</summary>
+    [Range(0, 10_000)]
+    public double LlmInputPricePerMillion { get; set; } = 0.25;
+
+    /// <summary>Price of one million output tokens, in <see cref="Currency"/>.</summary>
+    [Range(0, 10_000)]
+    public double LlmOutputPricePerMillion { get; set; } = 2.0;
+
+    /// <summary>Years over which the net value is summed.</summary>
+    [Range(1, 10)]
+    public int HorizonYears { get; set; } = 3;
+
+    // Roadmap.
+
+    /// <summary>Pilots proposed at most.</summary>
+    [Range(0, 20)]
+    public int PilotCount { get; set; } = 3;
+
+    /// <summary>A pilot needs at least this ease of implementation (0..1).</summary>
+    [Range(0, 1)]
+    public double PilotMinEase { get; set; } = 0.6;
+
+    /// <summary>A pilot touches at most this many systems.</summary>
+    [Range(1, 20)]
+    public int PilotMaxSystems { get; set; } = 2;
+
+    /// <summary>A pilot frees at least this many benefit hours a year (P50).</summary>
+    [Range(0, 100_000)]
+    public double PilotMinBenefitHours { get; set; } = 100;
+
+    /// <summary>Opportunities per roadmap wave.</summary>
+    [Range(1, 100)]
+    public int WaveSize { get; set; } = 5;
 }

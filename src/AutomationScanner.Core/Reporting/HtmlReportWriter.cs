@@ -11,7 +11,7 @@ namespace AutomationScanner.Core.Reporting;
 /// scripts and no external assets (a Content-Security-Policy forbids them), so it opens offline and in mail gateways.
 /// All report text is HTML-encoded; resources only ever appear as pseudonyms.
 /// </summary>
-public static class HtmlReportWriter
+public static partial class HtmlReportWriter
 {
     /// <summary>Bars in the Pareto chart; the rest are summed in the caption.</summary>
     public const int ParetoBars = 40;
@@ -69,6 +69,9 @@ public static class HtmlReportWriter
         Matrix(html, report);
         Pareto(html, report);
         Table(html, report, currency);
+        Costs(html, report);
+        RoadmapSection(html, report.Roadmap);
+        RealisationSection(html, report.Realisation);
         Risks(html, report);
         Diff(html, report.Diff);
         Assumptions(html, report);
@@ -297,6 +300,10 @@ public static class HtmlReportWriter
         foreach (var process in report.Processes)
         {
             html.Append("<li>").Append(E(process.Process)).Append(": ").Append(E(process.TimeZoneNote)).Append("</li>\n");
+            foreach (var note in process.ObjectCentric?.Notes ?? [])
+            {
+                html.Append("<li>").Append(E(process.Process)).Append(": ").Append(E(note)).Append("</li>\n");
+            }
         }
 
         html.Append("</ul></section>\n");

@@ -8,7 +8,7 @@ namespace AutomationScanner.Core.Reporting;
 /// The report as GitHub-flavoured Markdown for tickets and wikis. Untrusted text (task names, evidence) is escaped
 /// so it cannot open links, images, HTML or break the tables.
 /// </summary>
-public static class MarkdownReportWriter
+public static partial class MarkdownReportWriter
 {
     /// <summary>Opportunities whose "why" breakdown is printed in full.</summary>
     public const int WhyDetailCount = 10;
@@ -61,6 +61,10 @@ public static class MarkdownReportWriter
             md.Append('\n');
         }
 
+        Costs(md, report);
+        RoadmapSection(md, report.Roadmap);
+        RealisationSection(md, report.Realisation);
+
         md.Append("## Risk findings\n\n");
         var flagged = report.Opportunities.Where(o => o.Risk.Hits.Count > 0).ToList();
         if (flagged.Count == 0)
@@ -106,6 +110,14 @@ public static class MarkdownReportWriter
         foreach (var assumption in report.Assumptions)
         {
             md.Append("- ").Append(Escape(assumption)).Append('\n');
+        }
+
+        foreach (var process in report.Processes)
+        {
+            foreach (var note in process.ObjectCentric?.Notes ?? [])
+            {
+                md.Append("- ").Append(Escape(process.Process)).Append(": ").Append(Escape(note)).Append('\n');
+            }
         }
 
         return md.ToString();

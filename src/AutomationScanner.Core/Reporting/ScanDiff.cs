@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Tracking;
 
 namespace AutomationScanner.Core.Reporting;
 
@@ -9,6 +10,9 @@ public sealed record PreviousOpportunity(string Id, string Process, string Task,
 /// <summary>The parts of an earlier report the diff needs, read tolerantly from any schema version.</summary>
 public sealed record PreviousReport(string ScanId, DateTimeOffset? GeneratedAt, string? SchemaVersion, IReadOnlyList<PreviousOpportunity> Opportunities)
 {
+    /// <summary>The realised-benefit tracks of that report (schema 2.2 and later), so each rescan extends their history.</summary>
+    public IReadOnlyList<RealisationTrack> Realisation { get; init; } = [];
+
     /// <summary>Reads a report written by <see cref="ReportJson"/>; errors name the source.</summary>
     public static async Task<PreviousReport> ReadAsync(Stream json, string sourceName, CancellationToken cancellationToken)
     {
@@ -48,7 +52,28 @@ public sealed record PreviousReport(string ScanId, DateTimeOffset? GeneratedAt, 
                 String(root, "scanId") ?? "",
                 root.TryGetProperty("generatedAt", out var at) && at.TryGetDateTimeOffset(out var generated) ? generated : null,
                 String(root, "schemaVersion"),
-                opportunities);
+                opportunities)
+            {
+                Realisation = Tracks(root),
+            };
+        }
+    }
+
+    /// <summary>An unreadable history costs the chart its earlier points, never the scan.</summary>
+    private static IReadOnlyList<RealisationTrack> Tracks(JsonElement root)
+    {
+        if (!root.TryGetProperty("realisation", out var realisation) || realisation.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        try
+        {
+            return realisation.Deserialize<RealisationSummary>(ReportJson.Options)?.Tracks ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
         }
     }
 

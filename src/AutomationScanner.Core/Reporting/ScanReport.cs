@@ -3,7 +3,9 @@ using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Planning;
 using AutomationScanner.Core.Ranking;
+using AutomationScanner.Core.Tracking;
 
 namespace AutomationScanner.Core.Reporting;
 
@@ -30,6 +32,18 @@ public sealed class Opportunity
     public required double HandlingSeconds { get; init; }
 
     public required HandlingTimeBasis HandlingBasis { get; init; }
+
+    /// <summary>Basis, method, validated error band and a note: how <see cref="HandlingSeconds"/> was obtained.</summary>
+    public required HandlingTimeSource HandlingTime { get; init; }
+
+    /// <summary>What the task is: always <c>work</c> or <c>decision</c> here (other kinds are in <see cref="ScanReport.Context"/>).</summary>
+    public ActivityKind Kind { get; init; } = ActivityKind.Work;
+
+    /// <summary>Share of the kind evidence's weight behind <see cref="Kind"/>, 0..1.</summary>
+    public double KindConfidence { get; init; }
+
+    /// <summary>The evidence for <see cref="Kind"/>, strongest first.</summary>
+    public IReadOnlyList<KindSignal> KindEvidence { get; init; } = [];
 
     public required double ManualHoursPerYear { get; init; }
 
@@ -61,6 +75,9 @@ public sealed class Opportunity
     /// <summary>Tier, rule hits with evidence and clause, safeguards and job-displacement figures.</summary>
     public required RiskAssessment Risk { get; init; }
 
+    /// <summary>Implementation effort, running cost, payback and net value, each with its parts; null when not costed.</summary>
+    public CostEstimate? Cost { get; set; }
+
     /// <summary>The report line of a ranked task; resource names in its statistics become pseudonyms here.</summary>
     public static Opportunity From(RankedOpportunity ranked, ResourcePseudonymizer pseudonymizer, SuitabilityAssessment? suitability = null)
     {
@@ -76,6 +93,10 @@ public sealed class Opportunity
             ExecutionsPerYear = ranked.Value.ExecutionsPerYear,
             HandlingSeconds = ranked.Value.HandlingSeconds.P50,
             HandlingBasis = ranked.Value.HandlingBasis,
+            HandlingTime = ranked.Value.HandlingSource,
+            Kind = ranked.Candidate.Kind,
+            KindConfidence = ranked.Candidate.KindConfidence,
+            KindEvidence = ranked.Candidate.KindEvidence,
             ManualHoursPerYear = ranked.Value.Hours.P50,
             Score = ranked.Priority,
             Why = ranked.Why,
@@ -89,7 +110,7 @@ public sealed class Opportunity
         };
     }
 
-    private static ActivityStatistics Pseudonymise(ActivityStatistics statistics, ResourcePseudonymizer pseudonymizer)
+    internal static ActivityStatistics Pseudonymise(ActivityStatistics statistics, ResourcePseudonymizer pseudonymizer)
     {
         var byPseudonym = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (resource, executions) in statistics.ExecutionsByResource)
@@ -99,6 +120,70 @@ public sealed class Opportunity
         }
 
         return statistics with { ExecutionsByResource = byPseudonym };
+    }
+}
+
+/// <summary>
+/// An activity of a log that is not a task a person performs (a state, a system step, the requester's own action, a
+/// measurement, a wait, a third party): reported as context, never ranked or recommended.
+/// </summary>
+public sealed class ContextActivity
+{
+    /// <summary>Stable id (process + name), as for opportunities.</summary>
+    public required string Id { get; init; }
+
+    public required string Process { get; init; }
+
+    public required string Task { get; init; }
+
+    public required ActivityKind Kind { get; init; }
+
+    public required double KindConfidence { get; init; }
+
+    public required IReadOnlyList<KindSignal> KindEvidence { get; init; }
+
+    /// <summary>What the activity means for the analysis, e.g. "automation already achieved" for a system step.</summary>
+    public required string Role { get; init; }
+
+    /// <summary>For a decision outcome (a DECLINED-like state): the work steps it marks as decisions.</summary>
+    public IReadOnlyList<string> DecidedBy { get; init; } = [];
+
+    public required double ExecutionsPerYear { get; init; }
+
+    /// <summary>Mined metrics; resources are pseudonymised.</summary>
+    public ActivityStatistics? Statistics { get; init; }
+}
+
+/// <summary>How much of the benefit rests on measured, estimated or assumed handling times.</summary>
+/// <param name="Basis">The handling-time basis.</param>
+/// <param name="Opportunities">Opportunities on this basis.</param>
+/// <param name="Recommended">Of which recommended (with or without safeguards).</param>
+/// <param name="BenefitHours">Benefit hours a year (P50) of all opportunities on this basis.</param>
+/// <param name="RecommendedBenefitHours">Benefit hours a year (P50) of the recommended ones.</param>
+/// <param name="ShareOfRecommendedBenefit">RecommendedBenefitHours over the recommended benefit of every basis, 0..1.</param>
+/// <param name="RecommendedMoney">Money a year (P50) of the recommended ones, in the report's currency.</param>
+public sealed record BenefitByBasis(
+    HandlingTimeBasis Basis,
+    int Opportunities,
+    int Recommended,
+    double BenefitHours,
+    double RecommendedBenefitHours,
+    double ShareOfRecommendedBenefit,
+    double RecommendedMoney)
+{
+    public static IReadOnlyList<BenefitByBasis> From(IReadOnlyList<Opportunity> opportunities)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        static bool IsRecommended(Opportunity o) => o.Recommendation is Recommendation.Recommended or Recommendation.RecommendedWithSafeguards;
+        var totalRecommended = opportunities.Where(IsRecommended).Sum(o => o.Value.BenefitHours.P50);
+        return [.. Enum.GetValues<HandlingTimeBasis>().Select(basis =>
+        {
+            var on = opportunities.Where(o => o.HandlingBasis == basis).ToList();
+            var recommended = on.Where(IsRecommended).ToList();
+            var hours = recommended.Sum(o => o.Value.BenefitHours.P50);
+            return new BenefitByBasis(basis, on.Count, recommended.Count, on.Sum(o => o.Value.BenefitHours.P50), hours,
+                totalRecommended > 0 ? hours / totalRecommended : 0, recommended.Sum(o => o.Value.Money.P50));
+        })];
     }
 }
 
@@ -116,7 +201,7 @@ public sealed record ValueAssumptions(double WorkingDaysPerYear, double HoursPer
 public sealed class ScanReport
 {
     /// <summary>Major changes break readers; minor ones only add fields. See docs/report-schema.md.</summary>
-    public const string CurrentSchemaVersion = "2.1";
+    public const string CurrentSchemaVersion = "3.1";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -129,6 +214,12 @@ public sealed class ScanReport
     public required IReadOnlyList<LogSummary> Processes { get; init; }
 
     public required IReadOnlyList<Opportunity> Opportunities { get; init; }
+
+    /// <summary>Activities that are not tasks (states, system steps, requester actions...): context, never ranked.</summary>
+    public IReadOnlyList<ContextActivity> Context { get; init; } = [];
+
+    /// <summary>The benefit split by handling-time basis (measured, estimated, assumed): the headline's footing.</summary>
+    public IReadOnlyList<BenefitByBasis> BenefitByBasis { get; init; } = [];
 
     /// <summary>Documents read (SOPs, work instructions): statements found, matched, caps reached, injections flagged.</summary>
     public IReadOnlyList<DocumentSummary> Documents { get; init; } = [];
@@ -151,4 +242,10 @@ public sealed class ScanReport
 
     /// <summary>Whether the LLM was on, and its token and cost accounting for this scan.</summary>
     public LlmUsage Llm { get; init; } = LlmUsage.Disabled;
+
+    /// <summary>The phased plan: pilots, waves by payback within risk gates, and what is not planned; null when not built.</summary>
+    public Roadmap? Roadmap { get; init; }
+
+    /// <summary>Marked opportunities and their realised versus estimated benefit; null when nothing is marked.</summary>
+    public RealisationSummary? Realisation { get; init; }
 }

@@ -6,8 +6,10 @@ using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Planning;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Core.Scanning;
@@ -43,10 +45,23 @@ public sealed partial class ScanPipeline(
     /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
     /// <param name="previous">The engagement's previous report, to record what changed.</param>
     /// <param name="cancellationToken">Stops the scan.</param>
-    public async Task<ScanReport> RunAsync(
+    public Task<ScanReport> RunAsync(
         IReadOnlyList<ScanInput> inputs,
         string? scanId = null,
         PreviousReport? previous = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, scanId, previous, marks: null, cancellationToken);
+
+    /// <param name="inputs">Exports to read.</param>
+    /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
+    /// <param name="previous">The engagement's previous report, to record what changed and extend the realisation history.</param>
+    /// <param name="marks">The engagement's opportunity statuses: the roadmap honours them and the marked tasks' realised benefit is measured.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    public async Task<ScanReport> RunAsync(
+        IReadOnlyList<ScanInput> inputs,
+        string? scanId,
+        PreviousReport? previous,
+        EngagementMarks? marks,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -68,7 +83,7 @@ public sealed partial class ScanPipeline(
             }
             else
             {
-                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, optionally .gz) or a document (.txt, .md, .html, .docx, .pdf); skipped");
+                outcomes[input.Name] = new InputOutcome(input.Name, "unsupported", Read: false, "not an event log (.csv, .tsv, .xes, OCEL .jsonocel/.xmlocel/.sqlite/.json/.xml, optionally .gz) or a document (.txt, .md, .html, .docx, .pdf); skipped");
             }
         }
 
@@ -81,13 +96,15 @@ public sealed partial class ScanPipeline(
                 try
                 {
                     await using var stream = await input.OpenAsync(ct);
-                    var log = new LogAggregate(processNames[input.Name], ingestion.Mining);
-                    var miner = new ProcessMiner(log);
-                    EventLogReader.Read(input.Name, stream, miner, ingestion, ct);
-                    miner.Complete();
-                    mined[input.Name] = MinedProcess.From(log, ingestion.DefaultTimeZone);
+
+                    // One process per log; an object-centric log (OCEL) gives one per object type.
+                    foreach (var process in EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct))
+                    {
+                        mined[input.Name + "\u001f" + process.Summary.Process] = process;
+                        LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
+                    }
+
                     outcomes[input.Name] = new InputOutcome(input.Name, "event-log", Read: true, null);
-                    LogMined(input.Name, log.Events, log.Cases);
                 }
                 catch (IngestionException ex)
                 {
@@ -113,14 +130,24 @@ public sealed partial class ScanPipeline(
 
         // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
         var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
-        var opportunities = Judge(candidates, processes, assessments, cancellationToken);
+
+        // What each activity is, from the log's evidence, matched documents, the LLM and overrides: only work and
+        // decisions are ranked; states, system steps, requester actions and the like are reported as context.
+        var kinds = new ActivityKindResolver(_scoring.KindOverrides);
+        kinds.Resolve(candidates, c => assessments.For(c.Id)?.Judgement?.ActivityKind);
+        var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
+        var opportunities = Judge(tasks, processes, assessments, cancellationToken);
+        var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
+        scanId ??= started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return new ScanReport
         {
-            ScanId = scanId ?? started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+            ScanId = scanId,
             GeneratedAt = started,
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
             Processes = [.. processes.Select(p => p.Summary)],
             Opportunities = opportunities,
+            Context = context,
+            BenefitByBasis = BenefitByBasis.From(opportunities),
             Documents = [.. extractions.Select(e => Summarise(e, matching))],
             ScoreDescription = ScoreDescription,
             Assumptions =
@@ -141,6 +168,8 @@ public sealed partial class ScanPipeline(
             RegulatoryDates = RuleCatalogue.Default.Dates,
             Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
             Llm = assessments.Usage,
+            Roadmap = new RoadmapBuilder(_scoring.Value).Build(opportunities, marks),
+            Realisation = RealisationTracker.Build(marks, scanId, started, opportunities, context, previous?.Realisation),
         };
     }
 
@@ -157,7 +186,11 @@ public sealed partial class ScanPipeline(
         var estimator = new ValueEstimator(_scoring.Value);
         var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
         var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50);
-        var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal));
+        var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal))
+        {
+            ProcessContext = processes.Where(p => p.Summary.ObjectCentric is not null)
+                .ToDictionary(p => p.Summary.Process, p => ObjectContext(p.Summary.ObjectCentric!), StringComparer.Ordinal),
+        };
         var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk);
         var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
 
@@ -200,11 +233,14 @@ public sealed partial class ScanPipeline(
             estimator.Estimate(c, suitabilityOf[c], quality.GetValueOrDefault(c.Process)),
             screen.Assess(c, context, LlmFlags(assessments.For(c.Id)))));
         var ranked = new OpportunityRanker(_scoring.Ranking, _scoring.Value).Rank(inputs);
-        var opportunities = ranked.Select(r => Opportunity.From(r, pseudonymizer, suitabilities.GetValueOrDefault(r.Candidate))).ToList();
-        foreach (var opportunity in opportunities)
+        var costs = new CostEstimator(_scoring.Value);
+        var opportunities = ranked.Select(r =>
         {
+            var opportunity = Opportunity.From(r, pseudonymizer, suitabilities.GetValueOrDefault(r.Candidate));
             opportunity.Llm = assessments.Usage.Enabled ? assessments.For(opportunity.Id) : null;
-        }
+            opportunity.Cost = costs.Estimate(r.Candidate, r.Value, r.Risk, assessments.For(r.Candidate.Id)?.Judgement);
+            return opportunity;
+        }).ToList();
 
         return opportunities;
     }
@@ -223,6 +259,10 @@ public sealed partial class ScanPipeline(
                 _ => RiskTier.Minimal,
             },
             f.Rationale)).ToList();
+
+    /// <summary>What an object-centric log says about the process's domain: its case notion and all its object types.</summary>
+    private static string ObjectContext(ObjectCentricSummary summary) =>
+        $"cases are '{summary.ObjectType}' objects; the log's object types: {string.Join(", ", summary.ObjectTypes.Keys)}";
 
     /// <summary>Log-derived automation potential until the classifier supplies one.</summary>
     private static double InterimSuitability(TaskCandidate candidate) =>

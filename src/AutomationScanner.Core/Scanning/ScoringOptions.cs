@@ -25,4 +25,11 @@ public sealed class ScoringOptions
     /// rescans, and without it nobody can map a pseudonym back by hashing guessed user names.
     /// </summary>
     public string PseudonymKey { get; set; } = "automation-scanner";
+
+    /// <summary>
+    /// Activity-kind overrides, each <c>activity=kind</c> or <c>process::activity=kind</c> (kinds: work, decision,
+    /// requester, system, state, measurement, wait, external), e.g. <c>A_SUBMITTED=system</c>. An override wins over
+    /// every inferred signal and is stated in the evidence. Same syntax as the CLI's repeatable <c>--kind</c>.
+    /// </summary>
+    public List<string> KindOverrides { get; set; } = [];
 }

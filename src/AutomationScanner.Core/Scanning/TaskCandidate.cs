@@ -26,6 +26,14 @@ public sealed class TaskCandidate
     /// <summary>Metrics when the task was mined from a log; null for document-only candidates.</summary>
     public ActivityStatistics? Statistics { get; set; }
 
+    /// <summary>What the task is; decided from the log, documents, the LLM and overrides. Only work and decisions are ranked.</summary>
+    public ActivityKind Kind { get; set; } = ActivityKind.Work;
+
+    public double KindConfidence { get; set; }
+
+    /// <summary>Every signal behind <see cref="Kind"/>, strongest first.</summary>
+    public IReadOnlyList<KindSignal> KindEvidence { get; set; } = [];
+
     /// <summary>Document statements that describe the task (evidence), in document order.</summary>
     public List<TaskStatement> Statements { get; } = [];
 

@@ -70,7 +70,7 @@ public sealed class ValueEstimatorTests
     }
 
     [Fact]
-    public void Estimate_OnlyCompleteEvents_HandlingFromGapsCappedAt30Minutes()
+    public void Estimate_OnlyCompleteEventsNoEstimate_CappedGapIsTheAssumedLastResort()
     {
         var sut = new ValueEstimator(new ValueOptions());
         var task = Builders.Task("Check invoice");
@@ -81,9 +81,11 @@ public sealed class ValueEstimatorTests
 
         var result = sut.Estimate(task, 1);
 
-        Assert.Equal(HandlingTimeBasis.EstimatedFromWaiting, result.HandlingBasis);
+        Assert.Equal(HandlingTimeBasis.Assumed, result.HandlingBasis);
+        Assert.Equal(HandlingTimeMethod.CappedCaseGap, result.HandlingSource.Method);
+        Assert.Contains("last resort", result.HandlingSource.Note, StringComparison.Ordinal);
         Assert.Equal(new ValueRange(60, 600, 1800), result.HandlingSeconds);
-        Assert.Equal(0.7, result.Confidence, 9);
+        Assert.Equal(0.5, result.Confidence, 9);
     }
 
     [Fact]

@@ -1,0 +1,161 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AutomationScanner.Core.Embeddings;
+
+/// <summary>
+/// Sentence vectors by the SHA-256 of the prepared text, for one model. Thread-safe. Serialises to a compact binary
+/// file (magic, version, model id, dimensions, then key + float32 vector per entry); a file for another model, of
+/// another version or damaged in any way reads as empty, so a bad cache only costs recomputation.
+/// </summary>
+public sealed class EmbeddingCache
+{
+    private const uint Magic = 0x424D4541; // "AEMB" little-endian
+    private const int FormatVersion = 1;
+
+    private readonly ConcurrentDictionary<UInt128, float[]> _vectors = new();
+    private int _added;
+
+    public EmbeddingCache(string modelId, int dimensions)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
+        ModelId = modelId;
+        Dimensions = dimensions;
+    }
+
+    public string ModelId { get; }
+
+    public int Dimensions { get; }
+
+    public int Count => _vectors.Count;
+
+    /// <summary>Entries added since the cache was created or last marked saved.</summary>
+    public bool HasChanges => Volatile.Read(ref _added) > 0;
+
+    /// <summary>The store name for this model's cache file, e.g. <c>embeddings/all-MiniLM-L6-v2-onnx-v1.bin</c>.</summary>
+    public string StoreName => "embeddings/" + new string([.. ModelId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '-')]) + ".bin";
+
+    public static UInt128 KeyOf(string preparedText)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(preparedText), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    public bool TryGet(string preparedText, out float[] vector) => _vectors.TryGetValue(KeyOf(preparedText), out vector!);
+
+    public void Add(string preparedText, float[] vector)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        if (vector.Length != Dimensions)
+        {
+            throw new ArgumentException($"Expected {Dimensions} dimensions, got {vector.Length}.", nameof(vector));
+        }
+
+        if (_vectors.TryAdd(KeyOf(preparedText), vector))
+        {
+            Interlocked.Increment(ref _added);
+        }
+    }
+
+    public void MarkSaved() => Interlocked.Exchange(ref _added, 0);
+
+    /// <summary>The cache as bytes; at most <paramref name="maxEntries"/> entries (an arbitrary subset past that).</summary>
+    public byte[] Serialize(int maxEntries = int.MaxValue)
+    {
+        var entries = _vectors.ToArray();
+        var count = Math.Min(entries.Length, maxEntries);
+        var model = Encoding.UTF8.GetBytes(ModelId);
+        using var stream = new MemoryStream(16 + model.Length + (count * (16 + (4 * Dimensions))));
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(model.Length);
+            writer.Write(model);
+            writer.Write(Dimensions);
+            writer.Write(count);
+            Span<byte> key = stackalloc byte[16];
+            for (var i = 0; i < count; i++)
+            {
+                BinaryPrimitives.WriteUInt128LittleEndian(key, entries[i].Key);
+                writer.Write(key);
+                writer.Write(MemoryMarshal.AsBytes(entries[i].Value.AsSpan()));
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Adds the entries of a serialised cache of the same model; returns how many were read (0 for anything unusable).</summary>
+    public int Load(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new SpanReader(bytes);
+        if (!reader.TryReadInt32(out var magic) || (uint)magic != Magic
+            || !reader.TryReadInt32(out var version) || version != FormatVersion
+            || !reader.TryReadInt32(out var modelLength) || modelLength is < 1 or > 1_000
+            || !reader.TryReadBytes(modelLength, out var model) || Encoding.UTF8.GetString(model) != ModelId
+            || !reader.TryReadInt32(out var dimensions) || dimensions != Dimensions
+            || !reader.TryReadInt32(out var count) || count < 0
+            || (long)count * (16 + (4L * Dimensions)) != reader.Remaining)
+        {
+            return 0;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            reader.TryReadBytes(16, out var key);
+            reader.TryReadBytes(4 * Dimensions, out var raw);
+            var vector = MemoryMarshal.Cast<byte, float>(raw).ToArray();
+            if (vector.Any(v => !float.IsFinite(v)))
+            {
+                continue;
+            }
+
+            _vectors.TryAdd(BinaryPrimitives.ReadUInt128LittleEndian(key), vector);
+        }
+
+        return count;
+    }
+
+    internal static bool IsValidStoreName(string name) =>
+        !string.IsNullOrEmpty(name) && name.Length <= 200 && !name.Contains("..", StringComparison.Ordinal) && name[0] != '/'
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '/');
+
+    private ref struct SpanReader(ReadOnlySpan<byte> bytes)
+    {
+        private ReadOnlySpan<byte> _rest = bytes;
+
+        public readonly int Remaining => _rest.Length;
+
+        public bool TryReadInt32(out int value)
+        {
+            if (_rest.Length < 4)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = BinaryPrimitives.ReadInt32LittleEndian(_rest);
+            _rest = _rest[4..];
+            return true;
+        }
+
+        public bool TryReadBytes(int length, out ReadOnlySpan<byte> value)
+        {
+            if (_rest.Length < length)
+            {
+                value = default;
+                return false;
+            }
+
+            value = _rest[..length];
+            _rest = _rest[length..];
+            return true;
+        }
+    }
+}

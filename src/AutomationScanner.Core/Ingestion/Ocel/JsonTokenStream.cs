@@ -1,0 +1,302 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace AutomationScanner.Core.Ingestion.Ocel;
+
+/// <summary>
+/// Pulls JSON tokens from a stream with <see cref="Utf8JsonReader"/>, refilling a buffer as it goes: memory is one
+/// buffer, which grows only as far as the largest single value (capped). Depth is capped by the reader's options.
+/// </summary>
+internal sealed class JsonTokenStream : IDisposable
+{
+    private const int InitialBuffer = 1 << 16;
+
+    /// <summary>Largest single object (one event or object record) read whole.</summary>
+    private const int MaxObjectBytes = 64 << 20;
+
+    private readonly Stream _stream;
+    private readonly int _maxValueBytes;
+    private readonly string _file;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _final;
+    private long _discarded;
+    private JsonReaderState _state;
+    private int _tokenStart;
+    private int _valueStart;
+    private char[] _chars = new char[256];
+
+    public JsonTokenStream(string file, Stream stream, int maxDepth, int maxValueBytes)
+    {
+        _file = file;
+        _stream = stream;
+        _maxValueBytes = maxValueBytes;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        _state = new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Skip });
+    }
+
+    /// <summary>Parses one whole JSON object from its start token; false when the buffer ran out before its end.</summary>
+    public delegate bool ObjectParser(ref Utf8JsonReader reader);
+
+    public JsonTokenType TokenType { get; private set; }
+
+    /// <summary>Depth of the current token (0 for the root's braces, 1 for its property names).</summary>
+    public int Depth { get; private set; }
+
+    public bool ValueIsEscaped { get; private set; }
+
+    public int ValueLength { get; private set; }
+
+    /// <summary>Byte offset of the current token in the stream (after decompression), for error messages.</summary>
+    public long Position => _discarded + _tokenStart;
+
+    public ReadOnlySpan<byte> RawValue => _buffer.AsSpan(_valueStart, ValueLength);
+
+    public bool Read()
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            if (reader.Read())
+            {
+                TokenType = reader.TokenType;
+                Depth = reader.CurrentDepth;
+                _tokenStart = _start + (int)reader.TokenStartIndex;
+                if (TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    _valueStart = _tokenStart + 1;
+                    ValueLength = reader.ValueSpan.Length;
+                    ValueIsEscaped = reader.ValueIsEscaped;
+                }
+                else
+                {
+                    _valueStart = _tokenStart;
+                    ValueLength = reader.ValueSpan.Length;
+                    ValueIsEscaped = false;
+                }
+
+                _start += (int)reader.BytesConsumed;
+                _state = reader.CurrentState;
+                return true;
+            }
+
+            if (_final)
+            {
+                return false;
+            }
+
+            Refill(_maxValueBytes);
+        }
+    }
+
+    /// <summary>
+    /// Reads the next value with <paramref name="parse"/> when it is an object, with one reader over the whole object
+    /// (the hot path: events and objects); when the buffer ends inside it, refills and parses it again from its start.
+    /// When the next token is not an object, reads it like <see cref="Read"/> and returns false.
+    /// </summary>
+    public bool ReadObject(ObjectParser parse)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+            if (!reader.Read())
+            {
+                if (_final)
+                {
+                    return false;
+                }
+
+                Refill(MaxObjectBytes);
+                continue;
+            }
+
+            _tokenStart = _start + (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                TokenType = reader.TokenType;
+                Depth = reader.CurrentDepth;
+                _valueStart = _tokenStart;
+                ValueLength = 0;
+                ValueIsEscaped = false;
+                _start += (int)reader.BytesConsumed;
+                _state = reader.CurrentState;
+                return false;
+            }
+
+            if (parse(ref reader))
+            {
+                TokenType = JsonTokenType.EndObject;
+                Depth = reader.CurrentDepth;
+                _start += (int)reader.BytesConsumed;
+                _state = reader.CurrentState;
+                return true;
+            }
+
+            if (_final)
+            {
+                throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture, $"at byte {Position}: the JSON ends inside an object"));
+            }
+
+            Refill(MaxObjectBytes);
+        }
+    }
+
+    /// <summary>The current string, number or literal of <paramref name="reader"/> as characters; valid until the next call.</summary>
+    public ReadOnlySpan<char> Chars(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.Null or JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            return [];
+        }
+
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > _maxValueBytes)
+        {
+            throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture,
+                $"at byte {Position}: a single JSON value is larger than {_maxValueBytes:N0} bytes"));
+        }
+
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+
+        var raw = reader.ValueSpan;
+
+        if (_chars.Length < raw.Length)
+        {
+            _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
+        }
+
+        var count = Encoding.UTF8.GetChars(raw, _chars);
+        return _chars.AsSpan(0, count);
+    }
+
+    /// <summary>Reads the next token and fails with a clear message unless it is <paramref name="expected"/>.</summary>
+    public void Expect(JsonTokenType expected, string where)
+    {
+        if (!Read())
+        {
+            throw new IngestionException(_file, $"the JSON ends early: expected {Describe(expected)} {where}", line: null, field: null);
+        }
+
+        if (TokenType != expected)
+        {
+            throw Unexpected(where, Describe(expected));
+        }
+    }
+
+    /// <summary>Skips the value the reader is on (its whole subtree when it is an object or array).</summary>
+    public void Skip()
+    {
+        if (TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        var depth = Depth;
+        while (Read())
+        {
+            if (Depth == depth && TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Reads the next value: its text for a string, number, true, false or null; skips objects and arrays.</summary>
+    public ReadOnlySpan<char> ReadScalar()
+    {
+        if (!Read())
+        {
+            return [];
+        }
+
+        if (TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            Skip();
+            return [];
+        }
+
+        return TokenType == JsonTokenType.Null ? [] : Chars();
+    }
+
+    public bool NameIs(ReadOnlySpan<byte> utf8Name) => ValueIsEscaped ? Chars().SequenceEqual(Encoding.UTF8.GetString(utf8Name)) : RawValue.SequenceEqual(utf8Name);
+
+    /// <summary>The current string, property name or number as characters (unescaped); valid until the next call.</summary>
+    public ReadOnlySpan<char> Chars()
+    {
+        if (ValueIsEscaped)
+        {
+            var reader = new Utf8JsonReader(_buffer.AsSpan(_tokenStart, _start - _tokenStart), isFinalBlock: true, default);
+            reader.Read();
+            var text = reader.GetString() ?? string.Empty;
+            return text;
+        }
+
+        var raw = RawValue;
+        if (_chars.Length < raw.Length)
+        {
+            _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
+        }
+
+        var count = Encoding.UTF8.GetChars(raw, _chars);
+        return _chars.AsSpan(0, count);
+    }
+
+    public IngestionException Unexpected(string where, string expected) =>
+        new(_file, string.Create(CultureInfo.InvariantCulture, $"at byte {Position}: expected {expected} {where}, found {Describe(TokenType)}"));
+
+    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+
+    private void Refill(int limit)
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _discarded += _start;
+            _tokenStart -= _start;
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= limit + InitialBuffer)
+            {
+                throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture,
+                    $"at byte {_discarded}: a single JSON value is larger than {limit:N0} bytes"));
+            }
+
+            var grown = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, grown, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = grown;
+        }
+
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _final = true;
+        }
+
+        _end += read;
+    }
+
+    private static string Describe(JsonTokenType type) => type switch
+    {
+        JsonTokenType.StartObject => "an object '{'",
+        JsonTokenType.StartArray => "an array '['",
+        JsonTokenType.EndObject => "'}'",
+        JsonTokenType.EndArray => "']'",
+        JsonTokenType.PropertyName => "a property name",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "true/false",
+        JsonTokenType.Null => "null",
+        _ => "nothing",
+    };
+}

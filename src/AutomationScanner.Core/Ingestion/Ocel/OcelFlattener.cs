@@ -1,0 +1,740 @@
+using System.Globalization;
+using AutomationScanner.Core.Mining;
+
+namespace AutomationScanner.Core.Ingestion.Ocel;
+
+/// <summary>
+/// Flattens an object-centric log while it streams in: every chosen object type becomes a process whose cases are
+/// its objects, and each event goes to the case of every object it relates to. The readers (JSON, XML, SQLite) feed
+/// the object table, then events one by one; memory follows the object table and the open cases, never the events
+/// (unless a file lists its events before its objects, when they are held until the objects are known).
+/// </summary>
+internal sealed class OcelFlattener
+{
+    private const int MaxQualifiers = 10_000;
+    private const int MaxIdChars = 256;
+
+    private readonly string _file;
+    private readonly string _processName;
+    private readonly IngestionOptions _options;
+    private readonly OcelOptions _limits;
+    private readonly string _locationUnit;
+    private readonly TimestampParser _parser;
+    private readonly DataQualityLog _quality = new();
+
+    private readonly Names _types = new();
+    private readonly List<long> _typeObjects = [];
+    private readonly List<SortedSet<string>> _typeAttributes = [];
+    private readonly List<bool> _typeSelected = [];
+    private readonly List<bool> _typeIsResource = [];
+    private readonly List<TypeProcess?> _processes = [];
+
+    private readonly Names _activities = new();
+    private readonly List<ActivityContext> _activityContexts = [];
+    private readonly Names _qualifiers = new();
+    private readonly Names _resources = new();
+    private readonly Names _attributeNames = new();
+    private readonly List<bool> _attributeIsResource = [];
+    private readonly List<bool> _attributeIsLifecycle = [];
+    private readonly HashSet<string> _resourceAttributesUsed = new(StringComparer.Ordinal);
+
+    private readonly Names _objects = new();
+    private readonly List<int> _objectTypes = [];
+    private bool _objectsComplete;
+
+    private readonly List<int> _relationObjects = [];
+    private readonly List<int> _relationQualifiers = [];
+    private readonly List<int> _eventAttributes = [];
+    private readonly char[] _eventId = new char[MaxIdChars];
+    private int _eventIdLength;
+    private int _activity;
+    private int _resource;
+    private Lifecycle _lifecycle;
+    private long _ticks;
+    private short _offset;
+    private TimeState _time;
+    private string? _badTime;
+    private long[] _scratch = new long[16];
+
+    private readonly List<BufferedEvent> _buffered = [];
+    private readonly List<int> _bufferedInts = [];
+
+    public OcelFlattener(string file, string processName, IngestionOptions options, string format, string locationUnit)
+    {
+        _file = file;
+        _processName = processName;
+        _options = options;
+        _limits = options.Ocel;
+        Format = format;
+        _locationUnit = locationUnit;
+        _parser = new TimestampParser(options.DefaultTimeZone, options.DateOrder ?? DateOrder.DayFirst);
+    }
+
+    public string Format { get; set; }
+
+    public string File => _file;
+
+    public OcelOptions Limits => _limits;
+
+    public long EventsRead { get; private set; }
+
+    public long EventsUsed { get; private set; }
+
+    public int ObjectCount => _objects.Count;
+
+    public DataQualityLog Quality => _quality;
+
+    public int InternType(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        if (_types.TryGet(name, out var id))
+        {
+            return id;
+        }
+
+        if (_types.Count + _activities.Count >= _limits.MaxTypes)
+        {
+            throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture, $"more than {_limits.MaxTypes:N0} object and event types: not a plausible event log"));
+        }
+
+        var text = name.ToString();
+        id = _types.Add(text);
+        _typeObjects.Add(0);
+        _typeAttributes.Add(new SortedSet<string>(StringComparer.Ordinal));
+        _typeSelected.Add(_limits.Selects(text));
+        _typeIsResource.Add(OcelNames.IsResourceType(text));
+        _processes.Add(null);
+        return id;
+    }
+
+    public void DeclareObjectAttribute(int type, ReadOnlySpan<char> name)
+    {
+        var attributes = _typeAttributes[type];
+        if (attributes.Count < 256 && !name.IsWhiteSpace())
+        {
+            attributes.Add(name.Trim().ToString());
+        }
+    }
+
+    public int InternActivity(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        if (_activities.TryGet(name, out var id))
+        {
+            return id;
+        }
+
+        if (name.IsEmpty)
+        {
+            return -1;
+        }
+
+        if (_types.Count + _activities.Count >= _limits.MaxTypes)
+        {
+            throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture, $"more than {_limits.MaxTypes:N0} object and event types: not a plausible event log"));
+        }
+
+        id = _activities.Add(name.ToString());
+        _activityContexts.Add(new ActivityContext());
+        return id;
+    }
+
+    /// <summary>Adds an object to the object table (or gives a referenced one its type); returns its index.</summary>
+    public int AddObject(ReadOnlySpan<char> id, ReadOnlySpan<char> type, long location)
+    {
+        if (id.IsEmpty || type.IsWhiteSpace())
+        {
+            Note(DataQualityKinds.MalformedEvent, location, id.IsEmpty ? "an object without an id was skipped" : $"object '{Excerpt(id)}' has no type and was skipped");
+            return -1;
+        }
+
+        var typeId = InternType(type);
+        if (_objects.TryGet(id, out var index))
+        {
+            if (_objectTypes[index] < 0)
+            {
+                _objectTypes[index] = typeId;
+                _typeObjects[typeId]++;
+            }
+            else
+            {
+                Note(OcelQualityKinds.DuplicateObject, location, $"object '{Excerpt(id)}' is defined twice; the first definition is kept");
+            }
+
+            return index;
+        }
+
+        index = NewObject(id);
+        _objectTypes[index] = typeId;
+        _typeObjects[typeId]++;
+        return index;
+    }
+
+    /// <summary>The object section is complete: events held back so far are flattened, later ones stream.</summary>
+    public void ObjectsComplete()
+    {
+        if (_objectsComplete)
+        {
+            return;
+        }
+
+        _objectsComplete = true;
+        var ints = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_bufferedInts);
+        foreach (var e in _buffered)
+        {
+            Dispatch(e.Activity, e.Resource, e.Ticks, e.Offset, e.HadOffset, e.Lifecycle,
+                ints.Slice(e.Start, e.Relations), ints.Slice(e.Start + e.Relations, e.Relations), ints.Slice(e.Start + 2 * e.Relations, e.Attributes), e.Location, e.Id);
+        }
+
+        _buffered.Clear();
+        _bufferedInts.Clear();
+        _bufferedInts.TrimExcess();
+    }
+
+    public void BeginEvent()
+    {
+        _activity = -1;
+        _resource = -1;
+        _lifecycle = Lifecycle.None;
+        _time = TimeState.Missing;
+        _eventIdLength = 0;
+        _relationObjects.Clear();
+        _relationQualifiers.Clear();
+        _eventAttributes.Clear();
+    }
+
+    public void SetEventId(ReadOnlySpan<char> id)
+    {
+        _eventIdLength = Math.Min(id.Length, MaxIdChars);
+        id[.._eventIdLength].CopyTo(_eventId);
+    }
+
+    public void SetActivity(ReadOnlySpan<char> name) => _activity = InternActivity(name);
+
+    public void SetTime(ReadOnlySpan<char> text)
+    {
+        if (_parser.TryParse(text, out _ticks, out _offset, out var hadOffset))
+        {
+            _time = hadOffset ? TimeState.WithOffset : TimeState.WithoutOffset;
+        }
+        else
+        {
+            _time = TimeState.Unreadable;
+            _badTime = Excerpt(text);
+        }
+    }
+
+    public void AddRelation(ReadOnlySpan<char> objectId, int qualifier, long location)
+    {
+        if (_relationObjects.Count >= _limits.MaxRelationsPerEvent)
+        {
+            throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture,
+                $"event '{CurrentId()}' relates to more than {_limits.MaxRelationsPerEvent:N0} objects (at {_locationUnit} {location})"));
+        }
+
+        if (!_objects.TryGet(objectId, out var index))
+        {
+            if (_objectsComplete)
+            {
+                Note(OcelQualityKinds.UnknownObject, location, $"event '{CurrentId()}' relates to object '{Excerpt(objectId)}', which is not in the object table; the relation is skipped");
+                return;
+            }
+
+            if (objectId.IsEmpty)
+            {
+                return;
+            }
+
+            index = NewObject(objectId);
+        }
+
+        _relationObjects.Add(index);
+        _relationQualifiers.Add(qualifier);
+    }
+
+    public void AddEventAttribute(ReadOnlySpan<char> name, ReadOnlySpan<char> value)
+    {
+        var attribute = InternAttributeName(name);
+        if (attribute < 0)
+        {
+            return;
+        }
+
+        if (!_eventAttributes.Contains(attribute))
+        {
+            _eventAttributes.Add(attribute);
+        }
+
+        if (_resource < 0 && _attributeIsResource[attribute])
+        {
+            _resource = InternResource(value);
+            if (_resource >= 0)
+            {
+                _resourceAttributesUsed.Add(_attributeNames[attribute]);
+            }
+        }
+        else if (_attributeIsLifecycle[attribute])
+        {
+            _lifecycle = LifecycleParser.Parse(value);
+        }
+    }
+
+    /// <summary>Ends the current event: checks it and flattens it (or holds it until the objects are known).</summary>
+    public void EndEvent(long location)
+    {
+        EventsRead++;
+        if (_activity < 0)
+        {
+            Note(DataQualityKinds.EmptyCaseOrActivity, location, $"event '{CurrentId()}' has no activity (type) and was skipped");
+            return;
+        }
+
+        switch (_time)
+        {
+            case TimeState.Missing:
+                Note(DataQualityKinds.BadTimestamp, location, $"event '{CurrentId()}' has no time and was skipped");
+                return;
+            case TimeState.Unreadable:
+                Note(DataQualityKinds.BadTimestamp, location, $"event '{CurrentId()}': cannot read '{_badTime}' as a timestamp; skipped");
+                return;
+            default:
+                break;
+        }
+
+        if (_relationObjects.Count == 0)
+        {
+            Note(OcelQualityKinds.EventWithoutObjects, location, $"event '{CurrentId()}' ({_activities[_activity]}) relates to no object and belongs to no case");
+            return;
+        }
+
+        var hadOffset = _time == TimeState.WithOffset;
+        if (!_objectsComplete)
+        {
+            if (_buffered.Count >= _limits.MaxBufferedEvents)
+            {
+                throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture,
+                    $"the events come before the objects and there are more than {_limits.MaxBufferedEvents:N0} of them (at {_locationUnit} {location}); export the objects first"));
+            }
+
+            var start = _bufferedInts.Count;
+            _bufferedInts.AddRange(_relationObjects);
+            _bufferedInts.AddRange(_relationQualifiers);
+            _bufferedInts.AddRange(_eventAttributes);
+            _buffered.Add(new BufferedEvent(_activity, _resource, _ticks, _offset, hadOffset, _lifecycle, start, _relationObjects.Count, _eventAttributes.Count, location,
+                _quality.Total < 1000 ? CurrentId() : null));
+            return;
+        }
+
+        Dispatch(_activity, _resource, _ticks, _offset, hadOffset, _lifecycle,
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_relationObjects),
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_relationQualifiers),
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_eventAttributes), location, null);
+    }
+
+    /// <summary>Closes every case and returns one process per object type that has events.</summary>
+    public List<MinedProcess> Complete()
+    {
+        ObjectsComplete();
+        if (_limits.ObjectTypes.Count > 0 && !_typeSelected.Contains(true))
+        {
+            throw new IngestionException(_file, $"none of the chosen object types ({string.Join(", ", _limits.ObjectTypes)}) is in this log; it has: {DescribeTypes()}");
+        }
+
+        if (EventsUsed == 0)
+        {
+            var problems = _quality.ToIssues().SelectMany(i => i.Examples).Take(3).ToList();
+            var selected = _limits.ObjectTypes.Count > 0 ? $" of the chosen object types ({string.Join(", ", _limits.ObjectTypes)})" : string.Empty;
+            throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture,
+                $"no usable events{selected}: {EventsRead:N0} events read, {_objects.Count:N0} objects ({DescribeTypes()}){(problems.Count > 0 ? "; " + string.Join("; ", problems) : string.Empty)}"));
+        }
+
+        var result = new List<MinedProcess>();
+        var order = Enumerable.Range(0, _types.Count).Where(t => _processes[t] is not null).OrderBy(t => _types[t], StringComparer.Ordinal);
+        var allTypes = Enumerable.Range(0, _types.Count).OrderBy(t => _types[t], StringComparer.Ordinal).ToDictionary(t => _types[t], t => _typeObjects[t], StringComparer.Ordinal);
+        foreach (var type in order)
+        {
+            result.Add(Build(type, _processes[type]!, allTypes));
+        }
+
+        return result;
+    }
+
+    private MinedProcess Build(int type, TypeProcess process, Dictionary<string, long> allTypes)
+    {
+        process.Miner.Complete();
+        var log = process.Log;
+        log.DataQuality.Merge(_quality);
+        foreach (var name in _attributeNames.All)
+        {
+            log.Attributes.Add(name);
+        }
+
+        for (var t = 0; t < _types.Count; t++)
+        {
+            foreach (var attribute in _typeAttributes[t])
+            {
+                log.Attributes.Add(t == type ? "case:" + attribute : _types[t] + ":" + attribute);
+            }
+        }
+
+        var mined = MinedProcess.From(log, _options.DefaultTimeZone);
+        var activities = mined.Activities.Select(a => a with { Objects = ObjectsOf(a.Activity, type) }).ToList();
+        var repeated = activities.Sum(a => a.RepeatExecutions);
+        var pairs = activities.Sum(a => a.CasesWithRepeat);
+        var typeName = _types[type];
+        var others = allTypes.Where(t => t.Key != typeName).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} ({t.Value:N0})")).ToList();
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"Object-centric log ({Format}) flattened on '{typeName}': each of its {_typeObjects[type]:N0} objects is a case; {process.Events:N0} of the log's {EventsUsed:N0} events relate to one.")
+                + (others.Count > 0 ? $" Other object types: {string.Join(", ", others)}." : string.Empty)
+                + " Choose the case notion with --object-type (configuration Ingestion__ObjectTypes).",
+        };
+        if (process.EventCopies > 0)
+        {
+            var worst = activities.Where(a => a.Objects!.ConvergentEvents > 0).OrderByDescending(a => a.Objects!.ConvergentEvents).Take(3).Select(a => a.Activity);
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Convergence: {process.ConvergentEvents:N0} events relate to several '{typeName}' objects and are counted once per object ({process.EventCopies:N0} extra copies), so frequencies and hours of {string.Join(", ", worst)} are overstated."));
+        }
+
+        if (repeated > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Divergence: {repeated:N0} executions repeat an activity within the same '{typeName}' object ({pairs:N0} object-activity pairs); where an activity runs once per related object (e.g. per item), this shows as rework."));
+        }
+
+        var summary = mined.Summary with
+        {
+            ObjectCentric = new ObjectCentricSummary
+            {
+                Format = Format,
+                ObjectType = typeName,
+                Objects = _typeObjects[type],
+                ObjectTypes = allTypes,
+                LogEvents = EventsUsed,
+                Events = process.Events,
+                ConvergentEvents = process.ConvergentEvents,
+                EventCopies = process.EventCopies,
+                RepeatedExecutions = repeated,
+                ObjectsWithRepeatedActivity = pairs,
+                ObjectAttributes = [.. _typeAttributes[type]],
+                ResourceAttributes = [.. _resourceAttributesUsed.Order(StringComparer.Ordinal)],
+                Notes = notes,
+            },
+        };
+        return new MinedProcess(summary, activities);
+    }
+
+    private ActivityObjects? ObjectsOf(string activity, int caseType)
+    {
+        if (!_activities.TryGet(activity, out var id))
+        {
+            return null;
+        }
+
+        var context = _activityContexts[id];
+        return new ActivityObjects
+        {
+            RelatedObjectTypes = context.RelationsByType.OrderBy(r => _types[r.Key], StringComparer.Ordinal).ToDictionary(r => _types[r.Key], r => r.Value, StringComparer.Ordinal),
+            Qualifiers = [.. context.Qualifiers.OrderByDescending(q => q.Value).ThenBy(q => _qualifiers[q.Key], StringComparer.Ordinal).Take(8).Select(q => _qualifiers[q.Key])],
+            EventAttributes = [.. context.Attributes.Select(a => _attributeNames[a]).Order(StringComparer.Ordinal)],
+            ConvergentEvents = context.ConvergentByType.GetValueOrDefault(caseType),
+        };
+    }
+
+    private void Dispatch(int activity, int resource, long ticks, short offset, bool hadOffset, Lifecycle lifecycle,
+        ReadOnlySpan<int> objects, ReadOnlySpan<int> qualifiers, ReadOnlySpan<int> attributes, long location, string? id)
+    {
+        var context = _activityContexts[activity];
+        foreach (var attribute in attributes)
+        {
+            context.Attributes.Add(attribute);
+        }
+
+        // Sort (type, object) keys: objects related twice (two qualifiers) count once, and each type's objects are adjacent.
+        if (_scratch.Length < objects.Length)
+        {
+            _scratch = new long[Math.Max(objects.Length, _scratch.Length * 2)];
+        }
+
+        var count = 0;
+        for (var i = 0; i < objects.Length; i++)
+        {
+            var o = objects[i];
+            var t = _objectTypes[o];
+            if (t < 0)
+            {
+                Note(OcelQualityKinds.UnknownObject, location, $"event '{id ?? CurrentId()}' relates to object '{Excerpt(_objects[o])}', which is not in the object table; the relation is skipped");
+                continue;
+            }
+
+            Increment(context.RelationsByType, t);
+            if (qualifiers[i] >= 0)
+            {
+                Increment(context.Qualifiers, qualifiers[i]);
+            }
+
+            _scratch[count++] = ((long)t << 32) | (uint)o;
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        var keys = _scratch.AsSpan(0, count);
+        if (count > 1)
+        {
+            keys.Sort();
+        }
+
+        if (resource < 0)
+        {
+            resource = ResourceFromObjects(keys);
+        }
+
+        EventsUsed++;
+        var start = 0;
+        while (start < count)
+        {
+            var type = (int)(keys[start] >> 32);
+            var end = start + 1;
+            while (end < count && (int)(keys[end] >> 32) == type)
+            {
+                end++;
+            }
+
+            if (_typeSelected[type])
+            {
+                Flatten(type, activity, resource, ticks, offset, hadOffset, lifecycle, keys[start..end], context);
+            }
+
+            start = end;
+        }
+    }
+
+    private void Flatten(int type, int activity, int resource, long ticks, short offset, bool hadOffset, Lifecycle lifecycle, Span<long> keys, ActivityContext context)
+    {
+        var process = _processes[type] ??= NewProcess(type);
+        var minedEvent = new MinedEvent(process.Activity(activity, _activities), process.Resource(resource, _resources), ticks, offset, lifecycle, process.Miner.NextSequence());
+        var copies = 0;
+        var previous = -1L;
+        foreach (var key in keys)
+        {
+            if (key == previous)
+            {
+                continue;
+            }
+
+            previous = key;
+            copies++;
+            var index = (int)(uint)key;
+            process.Miner.Add(index, _objects[index], minedEvent);
+        }
+
+        process.Events++;
+        if (!hadOffset)
+        {
+            process.Log.EventsWithoutOffset += copies;
+        }
+
+        if (copies > 1)
+        {
+            process.ConvergentEvents++;
+            process.EventCopies += copies - 1;
+            Increment(context.ConvergentByType, type);
+        }
+    }
+
+    /// <summary>An event related to an object of a resource-like type (employees, users...) takes it as its resource.</summary>
+    private int ResourceFromObjects(Span<long> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (_typeIsResource[(int)(key >> 32)])
+            {
+                return InternResource(_objects[(int)(uint)key]);
+            }
+        }
+
+        return -1;
+    }
+
+    private TypeProcess NewProcess(int type)
+    {
+        var log = new LogAggregate(_processName + "/" + _types[type], _options.Mining);
+        log.Files.Add(_file);
+        return new TypeProcess(log, new ProcessMiner(log) { Limits = _options.Limits });
+    }
+
+    private int NewObject(ReadOnlySpan<char> id)
+    {
+        if (_objects.Count >= _limits.MaxObjects)
+        {
+            throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture, $"more than {_limits.MaxObjects:N0} objects: above the configured limit (Ingestion Ocel MaxObjects)"));
+        }
+
+        var index = _objects.Add(id.ToString());
+        _objectTypes.Add(-1);
+        return index;
+    }
+
+    /// <summary>An event-to-object qualifier's id (-1 for none, or past the cap of distinct qualifiers).</summary>
+    public int InternQualifier(ReadOnlySpan<char> qualifier)
+    {
+        qualifier = qualifier.Trim();
+        if (qualifier.IsEmpty)
+        {
+            return -1;
+        }
+
+        if (_qualifiers.TryGet(qualifier, out var id))
+        {
+            return id;
+        }
+
+        return _qualifiers.Count < MaxQualifiers ? _qualifiers.Add(qualifier.ToString()) : -1;
+    }
+
+    private int InternAttributeName(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        if (name.IsEmpty)
+        {
+            return -1;
+        }
+
+        if (_attributeNames.TryGet(name, out var id))
+        {
+            return id;
+        }
+
+        if (_attributeNames.Count >= 1024)
+        {
+            return -1;
+        }
+
+        var text = name.ToString();
+        _attributeIsResource.Add(OcelNames.IsResourceAttribute(text));
+        _attributeIsLifecycle.Add(OcelNames.IsLifecycleAttribute(text));
+        return _attributeNames.Add(text);
+    }
+
+    private int InternResource(ReadOnlySpan<char> name)
+    {
+        name = name.Trim();
+        if (name.IsEmpty)
+        {
+            return -1;
+        }
+
+        return _resources.TryGet(name, out var id) ? id : _resources.Add(name.ToString());
+    }
+
+    private string CurrentId() => _eventIdLength == 0 ? "(no id)" : new string(_eventId, 0, _eventIdLength);
+
+    private void Note(string kind, long location, string message)
+    {
+        _quality.Add(kind, _quality.CountOf(kind) < DataQualityLog.ExamplesPerKind
+            ? string.Create(CultureInfo.InvariantCulture, $"{_file} {_locationUnit} {location}: {message}")
+            : string.Empty);
+    }
+
+    private string DescribeTypes() => _types.Count == 0
+        ? "no object types"
+        : string.Join(", ", Enumerable.Range(0, _types.Count).Select(t => string.Create(CultureInfo.InvariantCulture, $"{_types[t]} ({_typeObjects[t]:N0} objects)")));
+
+    private static string Excerpt(ReadOnlySpan<char> value) => value.Length <= 60 ? value.ToString() : string.Concat(value[..60], "...");
+
+    private static void Increment(Dictionary<int, long> counts, int key) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+
+    private enum TimeState
+    {
+        Missing,
+        WithOffset,
+        WithoutOffset,
+        Unreadable,
+    }
+
+    private readonly record struct BufferedEvent(
+        int Activity, int Resource, long Ticks, short Offset, bool HadOffset, Lifecycle Lifecycle, int Start, int Relations, int Attributes, long Location, string? Id);
+
+    private sealed class ActivityContext
+    {
+        public Dictionary<int, long> RelationsByType { get; } = [];
+
+        public Dictionary<int, long> Qualifiers { get; } = [];
+
+        public HashSet<int> Attributes { get; } = [];
+
+        public Dictionary<int, long> ConvergentByType { get; } = [];
+    }
+
+    /// <summary>One flattened process: its aggregate, its miner, and the maps from the log's ids to its own.</summary>
+    private sealed class TypeProcess(LogAggregate log, ProcessMiner miner)
+    {
+        private int[] _activityMap = [];
+        private int[] _resourceMap = [];
+
+        public LogAggregate Log { get; } = log;
+
+        public ProcessMiner Miner { get; } = miner;
+
+        public long Events { get; set; }
+
+        public long ConvergentEvents { get; set; }
+
+        public long EventCopies { get; set; }
+
+        public int Activity(int global, Names names) => Map(ref _activityMap, global, names, isActivity: true);
+
+        public int Resource(int global, Names names) => global < 0 ? -1 : Map(ref _resourceMap, global, names, isActivity: false);
+
+        private int Map(ref int[] map, int global, Names names, bool isActivity)
+        {
+            if (global >= map.Length)
+            {
+                var grown = new int[Math.Max(global + 1, map.Length * 2)];
+                Array.Fill(grown, -1);
+                map.CopyTo(grown, 0);
+                map = grown;
+            }
+
+            var local = map[global];
+            if (local < 0)
+            {
+                local = isActivity ? Log.InternActivity(names[global]) : Log.InternResource(names[global]);
+                map[global] = local;
+            }
+
+            return local;
+        }
+    }
+
+    /// <summary>A string table with span lookups.</summary>
+    internal sealed class Names
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly List<string> _names = [];
+
+        public Names() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public int Count => _names.Count;
+
+        public IReadOnlyList<string> All => _names;
+
+        public string this[int id] => _names[id];
+
+        public bool TryGet(ReadOnlySpan<char> name, out int id) => _lookup.TryGetValue(name, out id);
+
+        public int Add(string name)
+        {
+            var id = _names.Count;
+            _ids.Add(name, id);
+            _names.Add(name);
+            return id;
+        }
+    }
+}

@@ -1,0 +1,795 @@
+using System.Text.Json;
+
+namespace AutomationScanner.Core.Ingestion.Ocel;
+
+/// <summary>
+/// Streams OCEL 2.0 JSON (objectTypes, eventTypes, objects, events; ocel-standard.org) and OCEL 1.0 JSON
+/// (ocel:global-log, ocel:objects, ocel:events) into a <see cref="OcelFlattener"/>, token by token.
+/// </summary>
+internal static class OcelJsonReader
+{
+    public static void Read(Stream content, OcelFlattener flattener, CancellationToken cancellationToken)
+    {
+        var file = flattener.File;
+        using var json = new JsonTokenStream(file, content, flattener.Limits.MaxDepth, flattener.Limits.MaxValueBytes);
+        var sawSection = false;
+        try
+        {
+            json.Expect(JsonTokenType.StartObject, "at the start of an OCEL JSON file");
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                if (json.NameIs("objectTypes"u8) || json.NameIs("eventTypes"u8))
+                {
+                    flattener.Format = "OCEL 2.0 JSON";
+                    ReadTypes(json, flattener, objectTypes: json.NameIs("objectTypes"u8));
+                }
+                else if (json.NameIs("objects"u8))
+                {
+                    sawSection = true;
+                    flattener.Format = "OCEL 2.0 JSON";
+                    ReadObjects(json, flattener, cancellationToken);
+                    flattener.ObjectsComplete();
+                }
+                else if (json.NameIs("events"u8))
+                {
+                    sawSection = true;
+                    flattener.Format = "OCEL 2.0 JSON";
+                    ReadEvents(json, flattener, cancellationToken);
+                }
+                else if (json.NameIs("ocel:global-log"u8))
+                {
+                    flattener.Format = "OCEL 1.0 JSON";
+                    ReadGlobalLog(json, flattener);
+                }
+                else if (json.NameIs("ocel:objects"u8))
+                {
+                    sawSection = true;
+                    flattener.Format = "OCEL 1.0 JSON";
+                    ReadLegacyObjects(json, flattener, cancellationToken);
+                    flattener.ObjectsComplete();
+                }
+                else if (json.NameIs("ocel:events"u8))
+                {
+                    sawSection = true;
+                    flattener.Format = "OCEL 1.0 JSON";
+                    ReadLegacyEvents(json, flattener, cancellationToken);
+                }
+                else
+                {
+                    json.Read();
+                    json.Skip();
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.BytePositionInLine is { } column && ex.LineNumber is { } line ? $"line {line + 1}, column {column + 1}" : "an unknown position";
+            if (flattener.EventsRead == 0)
+            {
+                throw new IngestionException(file, $"not a readable OCEL JSON document at {where}: {ex.Message}", inner: ex);
+            }
+
+            flattener.Quality.Add(Mining.DataQualityKinds.MalformedEvent,
+                $"{file} at {where}: the JSON is truncated or malformed ({ex.Message}); the {flattener.EventsRead:N0} events before it were kept, the rest dropped");
+        }
+        catch (InvalidDataException ex)
+        {
+            if (flattener.EventsRead == 0)
+            {
+                throw new IngestionException(file, "the compressed data is corrupt or truncated", inner: ex);
+            }
+
+            flattener.Quality.Add(Mining.DataQualityKinds.MalformedEvent,
+                $"{file} at byte {json.Position}: the compressed data is truncated; the {flattener.EventsRead:N0} events before it were kept");
+        }
+
+        if (!sawSection)
+        {
+            throw new IngestionException(file, "a JSON file without 'objects'/'events' (OCEL 2.0) or 'ocel:objects'/'ocel:events' (OCEL 1.0): not an object-centric event log");
+        }
+    }
+
+    private static void ReadTypes(JsonTokenStream json, OcelFlattener flattener, bool objectTypes)
+    {
+        var section = objectTypes ? "objectTypes" : "eventTypes";
+        json.Expect(JsonTokenType.StartArray, $"for '{section}'");
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            if (json.TokenType != JsonTokenType.StartObject)
+            {
+                throw json.Unexpected($"in '{section}'", "an object");
+            }
+
+            var type = -1;
+            List<string>? attributes = null;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                if (json.NameIs("name"u8))
+                {
+                    var name = json.ReadScalar();
+                    type = objectTypes ? flattener.InternType(name) : flattener.InternActivity(name);
+                }
+                else if (json.NameIs("attributes"u8) && objectTypes)
+                {
+                    attributes = ReadAttributeNames(json);
+                }
+                else
+                {
+                    json.Read();
+                    json.Skip();
+                }
+            }
+
+            if (type >= 0 && attributes is not null)
+            {
+                foreach (var attribute in attributes)
+                {
+                    flattener.DeclareObjectAttribute(type, attribute);
+                }
+            }
+        }
+    }
+
+    private static List<string> ReadAttributeNames(JsonTokenStream json)
+    {
+        var names = new List<string>();
+        json.Read();
+        if (json.TokenType != JsonTokenType.StartArray)
+        {
+            json.Skip();
+            return names;
+        }
+
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            if (json.TokenType != JsonTokenType.StartObject)
+            {
+                json.Skip();
+                continue;
+            }
+
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                if (json.NameIs("name"u8))
+                {
+                    names.Add(json.ReadScalar().ToString());
+                }
+                else
+                {
+                    json.Read();
+                    json.Skip();
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static void ReadObjects(JsonTokenStream json, OcelFlattener flattener, CancellationToken cancellationToken)
+    {
+        json.Expect(JsonTokenType.StartArray, "for 'objects'");
+        var parser = new ObjectParser(json, flattener);
+        JsonTokenStream.ObjectParser parse = parser.Parse;
+        long count = 0;
+        while (json.ReadObject(parse))
+        {
+            parser.Complete(json.Position);
+            if ((++count & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        if (json.TokenType != JsonTokenType.EndArray)
+        {
+            throw json.Unexpected("in 'objects'", "an object");
+        }
+    }
+
+    private static void ReadEvents(JsonTokenStream json, OcelFlattener flattener, CancellationToken cancellationToken)
+    {
+        json.Expect(JsonTokenType.StartArray, "for 'events'");
+        var parser = new EventParser(json, flattener);
+        JsonTokenStream.ObjectParser parse = parser.Parse;
+        long count = 0;
+        while (json.ReadObject(parse))
+        {
+            flattener.EndEvent(json.Position);
+            if ((++count & 0x3FFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        if (json.TokenType != JsonTokenType.EndArray)
+        {
+            throw json.Unexpected("in 'events'", "an object");
+        }
+    }
+
+    private static void ReadGlobalLog(JsonTokenStream json, OcelFlattener flattener)
+    {
+        json.Expect(JsonTokenType.StartObject, "for 'ocel:global-log'");
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            if (json.NameIs("ocel:object-types"u8))
+            {
+                json.Read();
+                if (json.TokenType != JsonTokenType.StartArray)
+                {
+                    json.Skip();
+                    continue;
+                }
+
+                while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+                {
+                    if (json.TokenType == JsonTokenType.String)
+                    {
+                        flattener.InternType(json.Chars());
+                    }
+                    else
+                    {
+                        json.Skip();
+                    }
+                }
+            }
+            else
+            {
+                json.Read();
+                json.Skip();
+            }
+        }
+    }
+
+    private static void ReadLegacyObjects(JsonTokenStream json, OcelFlattener flattener, CancellationToken cancellationToken)
+    {
+        json.Expect(JsonTokenType.StartObject, "for 'ocel:objects'");
+        long count = 0;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var position = json.Position;
+            var id = json.Chars().ToString();
+            json.Expect(JsonTokenType.StartObject, $"for object '{id}'");
+            string? type = null;
+            List<string>? attributes = null;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                if (json.NameIs("ocel:type"u8))
+                {
+                    type = json.ReadScalar().ToString();
+                }
+                else if (json.NameIs("ocel:ovmap"u8))
+                {
+                    attributes = ReadMapKeys(json);
+                }
+                else
+                {
+                    json.Read();
+                    json.Skip();
+                }
+            }
+
+            if (flattener.AddObject(id, type, position) >= 0 && attributes is not null)
+            {
+                var typeId = flattener.InternType(type);
+                foreach (var attribute in attributes)
+                {
+                    flattener.DeclareObjectAttribute(typeId, attribute);
+                }
+            }
+
+            if ((++count & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    private static List<string>? ReadMapKeys(JsonTokenStream json)
+    {
+        json.Read();
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            json.Skip();
+            return null;
+        }
+
+        var keys = new List<string>();
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            keys.Add(json.Chars().ToString());
+            json.Read();
+            json.Skip();
+        }
+
+        return keys;
+    }
+
+    private static void ReadLegacyEvents(JsonTokenStream json, OcelFlattener flattener, CancellationToken cancellationToken)
+    {
+        json.Expect(JsonTokenType.StartObject, "for 'ocel:events'");
+        long count = 0;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var position = json.Position;
+            flattener.BeginEvent();
+            flattener.SetEventId(json.Chars());
+            json.Expect(JsonTokenType.StartObject, "for an event of 'ocel:events'");
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                if (json.NameIs("ocel:activity"u8))
+                {
+                    flattener.SetActivity(json.ReadScalar());
+                }
+                else if (json.NameIs("ocel:timestamp"u8))
+                {
+                    flattener.SetTime(json.ReadScalar());
+                }
+                else if (json.NameIs("ocel:omap"u8))
+                {
+                    json.Read();
+                    if (json.TokenType != JsonTokenType.StartArray)
+                    {
+                        json.Skip();
+                        continue;
+                    }
+
+                    while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (json.TokenType == JsonTokenType.String)
+                        {
+                            flattener.AddRelation(json.Chars(), -1, position);
+                        }
+                        else
+                        {
+                            json.Skip();
+                        }
+                    }
+                }
+                else if (json.NameIs("ocel:vmap"u8))
+                {
+                    json.Read();
+                    if (json.TokenType != JsonTokenType.StartObject)
+                    {
+                        json.Skip();
+                        continue;
+                    }
+
+                    while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var name = json.Chars().ToString();
+                        flattener.AddEventAttribute(name, json.ReadScalar());
+                    }
+                }
+                else
+                {
+                    json.Read();
+                    json.Skip();
+                }
+            }
+
+            flattener.EndEvent(position);
+            if ((++count & 0x3FFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    /// <summary>
+    /// One OCEL 2.0 event, parsed with a single reader: {id, type, time, attributes: [{name, value}], relationships:
+    /// [{objectId, qualifier}]} in any order. Returns false when the buffer ends inside the event (it is parsed again).
+    /// </summary>
+    private sealed class EventParser(JsonTokenStream json, OcelFlattener flattener)
+    {
+        private readonly char[] _name = new char[128];
+        private readonly char[] _value = new char[256];
+        private readonly char[] _objectId = new char[512];
+
+        public bool Parse(ref Utf8JsonReader reader)
+        {
+            flattener.BeginEvent();
+            var depth = reader.CurrentDepth;
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
+                {
+                    return true;
+                }
+
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    if (!Value(ref reader, out var value))
+                    {
+                        return false;
+                    }
+
+                    flattener.SetActivity(value);
+                }
+                else if (reader.ValueTextEquals("time"u8))
+                {
+                    if (!Value(ref reader, out var value))
+                    {
+                        return false;
+                    }
+
+                    flattener.SetTime(value);
+                }
+                else if (reader.ValueTextEquals("id"u8))
+                {
+                    if (!Value(ref reader, out var value))
+                    {
+                        return false;
+                    }
+
+                    flattener.SetEventId(value);
+                }
+                else if (reader.ValueTextEquals("relationships"u8))
+                {
+                    if (!Relationships(ref reader))
+                    {
+                        return false;
+                    }
+                }
+                else if (reader.ValueTextEquals("attributes"u8))
+                {
+                    if (!Attributes(ref reader))
+                    {
+                        return false;
+                    }
+                }
+                else if (!reader.Read() || !reader.TrySkip())
+                {
+                    return false;
+                }
+            }
+        }
+
+        private bool Value(ref Utf8JsonReader reader, out ReadOnlySpan<char> value)
+        {
+            value = default;
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                return reader.TrySkip();
+            }
+
+            value = json.Chars(ref reader);
+            return true;
+        }
+
+        private bool Relationships(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                return reader.TrySkip();
+            }
+
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    return true;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                var idLength = -1;
+                string? longId = null;
+                var qualifier = -1;
+                while (true)
+                {
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+
+                    var isId = reader.ValueTextEquals("objectId"u8);
+                    var isQualifier = !isId && reader.ValueTextEquals("qualifier"u8);
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        if (!reader.TrySkip())
+                        {
+                            return false;
+                        }
+                    }
+                    else if (isId)
+                    {
+                        var id = json.Chars(ref reader);
+                        if (id.Length <= _objectId.Length)
+                        {
+                            id.CopyTo(_objectId);
+                            idLength = id.Length;
+                        }
+                        else
+                        {
+                            longId = id.ToString();
+                        }
+                    }
+                    else if (isQualifier)
+                    {
+                        qualifier = flattener.InternQualifier(json.Chars(ref reader));
+                    }
+                    else if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+                }
+
+                if (longId is not null)
+                {
+                    flattener.AddRelation(longId, qualifier, json.Position);
+                }
+                else if (idLength >= 0)
+                {
+                    flattener.AddRelation(_objectId.AsSpan(0, idLength), qualifier, json.Position);
+                }
+            }
+        }
+
+        private bool Attributes(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                return reader.TrySkip();
+            }
+
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    return true;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                var nameLength = 0;
+                var valueLength = 0;
+                while (true)
+                {
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+
+                    var isName = reader.ValueTextEquals("name"u8);
+                    var isValue = !isName && reader.ValueTextEquals("value"u8);
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        if (!reader.TrySkip())
+                        {
+                            return false;
+                        }
+                    }
+                    else if (isName || isValue)
+                    {
+                        var text = json.Chars(ref reader);
+                        var target = isName ? _name : _value;
+                        var length = Math.Min(text.Length, target.Length);
+                        text[..length].CopyTo(target);
+                        if (isName)
+                        {
+                            nameLength = length;
+                        }
+                        else
+                        {
+                            valueLength = length;
+                        }
+                    }
+                    else if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+                }
+
+                if (nameLength > 0)
+                {
+                    flattener.AddEventAttribute(_name.AsSpan(0, nameLength), _value.AsSpan(0, valueLength));
+                }
+            }
+        }
+    }
+
+    /// <summary>One OCEL 2.0 object: {id, type, attributes: [{name, time, value}], relationships} in any order.</summary>
+    private sealed class ObjectParser(JsonTokenStream json, OcelFlattener flattener)
+    {
+        private readonly char[] _id = new char[512];
+        private readonly char[] _type = new char[256];
+        private readonly List<string> _attributes = [];
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private int _idLength;
+        private int _typeLength;
+        private string? _longId;
+
+        public bool Parse(ref Utf8JsonReader reader)
+        {
+            _idLength = _typeLength = 0;
+            _longId = null;
+            _attributes.Clear();
+            var depth = reader.CurrentDepth;
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
+                {
+                    return true;
+                }
+
+                var isId = reader.ValueTextEquals("id"u8);
+                var isType = !isId && reader.ValueTextEquals("type"u8);
+                var isAttributes = !isId && !isType && reader.ValueTextEquals("attributes"u8);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if ((isId || isType) && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                {
+                    var text = json.Chars(ref reader);
+                    var target = isId ? _id : _type;
+                    if (text.Length > target.Length)
+                    {
+                        if (isId)
+                        {
+                            _longId = text.ToString();
+                        }
+
+                        continue;
+                    }
+
+                    text.CopyTo(target);
+                    if (isId)
+                    {
+                        _idLength = text.Length;
+                    }
+                    else
+                    {
+                        _typeLength = text.Length;
+                    }
+                }
+                else if (isAttributes && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    if (!AttributeNames(ref reader))
+                    {
+                        return false;
+                    }
+                }
+                else if (!reader.TrySkip())
+                {
+                    return false;
+                }
+            }
+        }
+
+        public void Complete(long position)
+        {
+            ReadOnlySpan<char> id = _longId ?? (ReadOnlySpan<char>)_id.AsSpan(0, _idLength);
+            var type = _type.AsSpan(0, _typeLength);
+            if (flattener.AddObject(id, type, position) >= 0 && _attributes.Count > 0)
+            {
+                var typeId = flattener.InternType(type);
+                foreach (var attribute in _attributes)
+                {
+                    flattener.DeclareObjectAttribute(typeId, attribute);
+                }
+            }
+        }
+
+        private bool AttributeNames(ref Utf8JsonReader reader)
+        {
+            var depth = reader.CurrentDepth;
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == depth)
+                {
+                    return true;
+                }
+
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 2 && reader.ValueTextEquals("name"u8))
+                {
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
+
+                    var name = json.Chars(ref reader);
+                    var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+                    if (!lookup.TryGetValue(name, out var interned))
+                    {
+                        interned = name.ToString();
+                        if (_names.Count < 1024)
+                        {
+                            _names[interned] = interned;
+                        }
+                    }
+
+                    if (!_attributes.Contains(interned))
+                    {
+                        _attributes.Add(interned);
+                    }
+                }
+                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth > depth + 1)
+                {
+                    if (!reader.TrySkip())
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+}

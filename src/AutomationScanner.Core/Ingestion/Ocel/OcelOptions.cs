@@ -1,0 +1,42 @@
+namespace AutomationScanner.Core.Ingestion.Ocel;
+
+/// <summary>How object-centric logs (OCEL) are flattened, and the limits an uploaded one must stay within.</summary>
+public sealed record OcelOptions
+{
+    public static OcelOptions Default { get; } = new();
+
+    /// <summary>
+    /// Object types to use as the case notion (one process each), matched without regard to case. Empty: every object
+    /// type that has events becomes a process of its own.
+    /// </summary>
+    public IReadOnlyList<string> ObjectTypes { get; init; } = [];
+
+    /// <summary>Objects in the object table (declared or referenced).</summary>
+    public int MaxObjects { get; init; } = 20_000_000;
+
+    /// <summary>Distinct object types plus event types.</summary>
+    public int MaxTypes { get; init; } = 10_000;
+
+    /// <summary>Event-to-object relations of one event.</summary>
+    public int MaxRelationsPerEvent { get; init; } = 100_000;
+
+    /// <summary>Largest single JSON or XML value (an id, a name, an attribute value), in bytes.</summary>
+    public int MaxValueBytes { get; init; } = 1 << 20;
+
+    /// <summary>Nesting depth of JSON and XML.</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>Largest SQLite database accepted (it is copied to a private temporary file before it is opened).</summary>
+    public long MaxSqliteBytes { get; init; } = 4L << 30;
+
+    /// <summary>Events held in memory when a file lists its events before its objects (JSON, XML).</summary>
+    public int MaxBufferedEvents { get; init; } = 5_000_000;
+
+    /// <summary>True when <paramref name="objectType"/> is chosen (or no choice was made).</summary>
+    public bool Selects(string objectType) =>
+        ObjectTypes.Count == 0 || ObjectTypes.Any(t => string.Equals(t.Trim(), objectType, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Parses "order, item" (configuration, --object-type) into a list.</summary>
+    public static IReadOnlyList<string> ParseList(IEnumerable<string>? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.OrdinalIgnoreCase)];
+}

@@ -1,0 +1,381 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AutomationScanner.Core.Mining;
+
+/// <summary>
+/// Infers what each activity of a log is from the log's own evidence: how its resources behave (a system id, one
+/// resource across nearly all cases, all hours of the day, firing within seconds), lifecycle (start/complete pairs,
+/// status values), naming (status words, past participles, ALL-CAPS codes, the actor named in the event), prefix
+/// groups whose members behave alike (BPIC 2012's A_/O_/W_), attributes (a value recorded under the activity's own
+/// name) and the control flow (a DECLINED-like outcome marks the work step before it as a decision). Every signal is
+/// kept as evidence; the heaviest kind wins (<see cref="Vote"/>). Names of resources never enter the evidence.
+/// </summary>
+public static partial class ActivityKindInference
+{
+    /// <summary>Resources at least this busy are judged by behaviour (fewer executions say too little).</summary>
+    public const int MinResourceExecutions = 30;
+
+    public sealed record Result(
+        IReadOnlyList<KindAssessment> Kinds,
+        IReadOnlyList<IReadOnlyList<string>> DecidedBy,
+        IReadOnlySet<int> AutomatedResources,
+        IReadOnlyDictionary<int, string> AutomatedResourceReasons);
+
+    public static Result Infer(LogAggregate log, IReadOnlyList<int> activities)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(activities);
+        var (automated, reasons) = AutomatedResources(log);
+        var signals = new Dictionary<int, List<KindSignal>>();
+        foreach (var id in activities)
+        {
+            signals[id] = [.. ActivitySignals(log, id, automated)];
+        }
+
+        AddPrefixGroupSignals(log, activities, signals);
+        var kinds = activities.ToDictionary(id => id, id => Vote(signals[id]));
+
+        // A decision outcome (DECLINED, REJECTED, APPROVED...) recorded as a state marks the work step just before it.
+        var decidedBy = activities.ToDictionary(id => id, _ => new List<string>());
+        foreach (var outcome in activities)
+        {
+            if (kinds[outcome].Kind is not (ActivityKind.State or ActivityKind.System) || !NegativeOrApprovalOutcome().IsMatch(log.ActivityNames[outcome]))
+            {
+                continue;
+            }
+
+            foreach (var step in activities)
+            {
+                var aggregate = log.Activities[step];
+                if (step == outcome || !kinds[step].IsTask || !aggregate.Successors.TryGetValue(outcome, out var followed)
+                    || followed < 20 || followed < 0.05 * aggregate.Executions)
+                {
+                    continue;
+                }
+
+                signals[step].Add(new KindSignal(KindSignalSources.Sequence, ActivityKind.Decision, 0.6, Invariant(
+                    $"directly followed by the outcome '{log.ActivityNames[outcome]}' in {followed:N0} of {aggregate.Executions:N0} executions ({followed / (double)aggregate.Executions:P0}): this step decides")));
+                kinds[step] = Vote(signals[step]);
+                decidedBy[outcome].Add(log.ActivityNames[step]);
+            }
+        }
+
+        return new Result(
+            [.. activities.Select(id => kinds[id])],
+            [.. activities.Select(id => (IReadOnlyList<string>)decidedBy[id])],
+            automated,
+            reasons);
+    }
+
+    /// <summary>Adds the weight of the signals per kind (with a prior for work); the heaviest wins.</summary>
+    public static KindAssessment Vote(IReadOnlyList<KindSignal> signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        const double workPrior = 0.3;
+        var totals = new double[Enum.GetValues<ActivityKind>().Length];
+        totals[(int)ActivityKind.Work] = workPrior;
+        foreach (var signal in signals)
+        {
+            totals[(int)signal.Kind] += Math.Max(0, signal.Weight);
+        }
+
+        var best = 0;
+        for (var i = 1; i < totals.Length; i++)
+        {
+            if (totals[i] > totals[best] + 1e-9)
+            {
+                best = i;
+            }
+        }
+
+        var sum = totals.Sum();
+        return new KindAssessment((ActivityKind)best, sum > 0 ? Math.Round(totals[best] / sum, 3) : 0,
+            [.. signals.OrderByDescending(s => s.Weight).ThenBy(s => s.Source, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Resources that are systems: by name, or by behaviour (firing within seconds, all hours, near-zero duration, everywhere).</summary>
+    public static (HashSet<int> Ids, Dictionary<int, string> Reasons) AutomatedResources(LogAggregate log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var ids = new HashSet<int>();
+        var reasons = new Dictionary<int, string>();
+        var peopleLike = log.Resources.Count(r => r.Executions >= MinResourceExecutions);
+        for (var r = 0; r < log.Resources.Count; r++)
+        {
+            var resource = log.Resources[r];
+            string? reason = null;
+            if (log.IsAutomatedResource(r))
+            {
+                reason = "its name marks a system or bot";
+            }
+            else if (resource.Executions >= MinResourceExecutions)
+            {
+                var quick = resource.QuickFollows / (double)resource.Executions;
+                var caseShare = log.Cases == 0 ? 0 : resource.Cases / (double)log.Cases;
+                if (quick >= 0.8)
+                {
+                    reason = Invariant($"{quick:P0} of its executions fire within {LogAggregate.QuickFollowSeconds} s of the previous event of the case");
+                }
+                else if (resource.ActiveHours() >= 22 && resource.NightShare() >= 0.1 && quick >= 0.5)
+                {
+                    reason = Invariant($"it works at {resource.ActiveHours()} hours of the day, {resource.NightShare():P0} of it between 00:00 and 06:00, {quick:P0} within seconds of the previous event");
+                }
+                else if (resource.TimedExecutions >= MinResourceExecutions && resource.InstantExecutions >= 0.95 * resource.TimedExecutions)
+                {
+                    reason = Invariant($"{resource.InstantExecutions / (double)resource.TimedExecutions:P0} of its timed executions take under a second");
+                }
+                else if (log.Cases >= 200 && peopleLike >= 5 && caseShare >= 0.9 && quick >= 0.3)
+                {
+                    reason = Invariant($"it acts in {caseShare:P0} of all cases, {quick:P0} of the time within seconds of the previous event");
+                }
+            }
+
+            if (reason is not null)
+            {
+                ids.Add(r);
+                reasons[r] = reason;
+            }
+        }
+
+        return (ids, reasons);
+    }
+
+    private static IEnumerable<KindSignal> ActivitySignals(LogAggregate log, int id, HashSet<int> automated)
+    {
+        var a = log.Activities[id];
+        var name = log.ActivityNames[id];
+        var executions = Math.Max(1, a.Executions > 0 ? a.Executions : a.Starts);
+
+        // Resources.
+        var byResource = a.ResourceExecutions.Sum(r => r.Value);
+        if (byResource > 0)
+        {
+            var automatedShare = a.ResourceExecutions.Where(r => automated.Contains(r.Key)).Sum(r => r.Value) / (double)byResource;
+            if (automatedShare >= 0.5)
+            {
+                yield return new KindSignal(KindSignalSources.Resource, ActivityKind.System, Math.Round(1.2 * automatedShare, 3),
+                    Invariant($"{automatedShare:P0} of its executions are by resources that behave as systems"));
+            }
+
+            var top = a.ResourceExecutions.Max(r => r.Value);
+            var topResource = a.ResourceExecutions.First(r => r.Value == top).Key;
+            var topCases = log.Cases == 0 ? 0 : log.Resources[topResource].Cases / (double)log.Cases;
+            if (top >= 0.95 * byResource && a.Cases >= 50 && topCases >= 0.5 && log.Resources.Count >= 5 && !automated.Contains(topResource))
+            {
+                yield return new KindSignal(KindSignalSources.Resource, ActivityKind.System, 0.4,
+                    Invariant($"one resource does {top / (double)byResource:P0} of it and acts in {topCases:P0} of all cases"));
+            }
+        }
+
+        var activeHours = a.Hours.Count(h => h > 0 && h >= 0.005 * executions);
+        var night = a.Hours.Take(6).Sum() / (double)executions;
+        if (executions >= 50 && activeHours >= 22 && night >= 0.1)
+        {
+            // Weak on its own: hospitals and follow-the-sun teams work at night too.
+            yield return new KindSignal(KindSignalSources.Timing, ActivityKind.System, 0.2,
+                Invariant($"executed at {activeHours} hours of the day, {night:P0} between 00:00 and 06:00"));
+        }
+
+        // Timing.
+        var quick = a.QuickFollows / (double)executions;
+        if (executions >= 10 && quick >= 0.8)
+        {
+            yield return new KindSignal(KindSignalSources.Timing, ActivityKind.State, Math.Round(0.5 * quick, 3),
+                Invariant($"{quick:P0} of its executions come within {LogAggregate.QuickFollowSeconds} s of the previous event of the case: recorded as a consequence, not worked on"));
+        }
+
+        // Lifecycle.
+        var service = a.ServiceTime;
+        if (a.StatusEvents > 0)
+        {
+            var status = StatusText(name);
+            var (kind, text) = ActiveStatus().IsMatch(status) ? (ActivityKind.Work, "an active status: someone works on the case")
+                : WaitWords().IsMatch(status) ? (ActivityKind.Wait, "a waiting status")
+                : (ActivityKind.State, "a status the case passes through");
+            yield return new KindSignal(KindSignalSources.Lifecycle, kind, 0.9,
+                Invariant($"lifecycle value '{status}' is a status, not an XES transition: {text}"));
+        }
+        else if (service.Count >= 10)
+        {
+            var median = service.Quantile(0.5);
+            if (median >= 5)
+            {
+                yield return new KindSignal(KindSignalSources.Lifecycle, ActivityKind.Work, 0.7,
+                    Invariant($"start and complete events: worked on for a median of {median:0} s over {service.Count:N0} executions"));
+            }
+            else if (median < 1)
+            {
+                yield return new KindSignal(KindSignalSources.Timing, ActivityKind.System, 0.6,
+                    Invariant($"starts and completes within a second (median of {service.Count:N0} executions)"));
+            }
+        }
+
+        // Attributes.
+        if (a.OwnValueEvents >= 0.5 * Math.Max(1, a.Events) && a.OwnValueEvents >= 5)
+        {
+            yield return new KindSignal(KindSignalSources.Attributes, ActivityKind.Measurement, 1.2,
+                Invariant($"{a.OwnValueEvents / (double)a.Events:P0} of its events carry a number under the activity's own name: a value recorded"));
+        }
+
+        // Naming.
+        foreach (var signal in NamingSignals(name))
+        {
+            yield return signal;
+        }
+    }
+
+    public static IEnumerable<KindSignal> NamingSignals(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var core = StripPrefix(name);
+        if (RequesterActor().Match(name) is { Success: true } actor)
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.Requester, 0.9,
+                Invariant($"the name says the requester acts ('{actor.Value.Trim()}')"));
+            yield break;
+        }
+
+        var byRole = ByRole().Match(name);
+        if (byRole.Success && DecisionOutcome().IsMatch(name))
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.Decision, 0.8,
+                Invariant($"a decision outcome recorded with the role who decided ('{byRole.Value.Trim()}')"));
+            yield break;
+        }
+
+        if (WaitWords().IsMatch(core))
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.Wait, 0.8, "the name says waiting");
+        }
+
+        if (ExternalWords().Match(core) is { Success: true } external)
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.External, 0.5, Invariant($"the name names a third party ('{external.Value}')"));
+        }
+
+        var arrival = Arrival().Match(core);
+        if (arrival.Success && Words().Matches(core).Count <= 5)
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.External, 0.45,
+                Invariant($"something arrives from outside ('{arrival.Value.Trim()}'): a third party or the requester acts"));
+        }
+
+        var letters = core.Where(char.IsLetter).ToArray();
+        if (letters.Length >= 4 && letters.All(char.IsUpper) && !byRole.Success)
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.State, 0.4, "an ALL-CAPS code, as systems record statuses");
+        }
+
+        var words = Words().Matches(core).Select(m => m.Value).ToList();
+        var last = words.Count > 0 ? words[^1] : string.Empty;
+        if (StatusWords().IsMatch(core))
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.State, 0.6, Invariant($"a status word ('{StatusWords().Match(core).Value}')"));
+        }
+        else if (words.Count <= 3 && last.Length >= 5 && PastParticiple().IsMatch(last))
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.State, 0.4, Invariant($"ends in a past participle ('{last}'): something happened, nobody is doing it"));
+        }
+
+        if (words.Count > 0 && DecisionVerbs().IsMatch(words[0]))
+        {
+            yield return new KindSignal(KindSignalSources.Naming, ActivityKind.Decision, 0.35, Invariant($"starts with a verb of judgement ('{words[0]}')"));
+        }
+    }
+
+    private static void AddPrefixGroupSignals(LogAggregate log, IReadOnlyList<int> activities, Dictionary<int, List<KindSignal>> signals)
+    {
+        var groups = activities.GroupBy(id => Prefix(log.ActivityNames[id])).Where(g => g.Key is not null && g.Count() >= 2).ToList();
+        if (groups.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var group in groups)
+        {
+            var members = group.ToList();
+            var stateLike = members.Count(id => Vote(signals[id]).Kind is ActivityKind.State or ActivityKind.System);
+            var worked = members.Count(id => log.Activities[id].Starts > 0);
+            var share = stateLike / (double)members.Count;
+            if (share >= 0.6)
+            {
+                foreach (var id in members)
+                {
+                    signals[id].Add(new KindSignal(KindSignalSources.PrefixGroup, ActivityKind.State, 0.5,
+                        Invariant($"prefix group '{group.Key}' behaves like states: {stateLike} of its {members.Count} activities look like statuses or system steps")));
+                }
+            }
+            else if (worked >= 0.6 * members.Count)
+            {
+                foreach (var id in members)
+                {
+                    signals[id].Add(new KindSignal(KindSignalSources.PrefixGroup, ActivityKind.Work, 0.5,
+                        Invariant($"prefix group '{group.Key}' behaves like work items: {worked} of its {members.Count} activities have start and complete events")));
+                }
+            }
+        }
+    }
+
+    private static string? Prefix(string name)
+    {
+        var match = PrefixPattern().Match(name);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static string StripPrefix(string name)
+    {
+        var match = PrefixPattern().Match(name);
+        return match.Success ? name[match.Length..] : name;
+    }
+
+    private static string StatusText(string name)
+    {
+        var open = name.LastIndexOf(" (", StringComparison.Ordinal);
+        return open >= 0 && name.EndsWith(')') ? name[(open + 2)..^1] : name;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^([A-Za-z0-9]{1,3})_(?=\S)")]
+    private static partial Regex PrefixPattern();
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"(?:\bby\s+|^)(employee|applicant|customer|client|claimant|citizen|offender|patient|requester|requestor|student|supplier portal)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RequesterActor();
+
+    [GeneratedRegex(@"\bby\s+[\p{L}_ ]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByRole();
+
+    [GeneratedRegex(@"declin|reject|approv|accept|denied|deny|refus|grant|goedgekeurd|afgewezen", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionOutcome();
+
+    [GeneratedRegex(@"declin|reject|approv|denied|deny|refus|afgewezen|goedgekeurd", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegativeOrApprovalOutcome();
+
+    /// <summary>What the name alone says: a task (work or decision) unless naming points elsewhere. Used while streaming.</summary>
+    public static bool NameSaysTask(string name) => Vote([.. NamingSignals(name)]).IsTask;
+
+    [GeneratedRegex(@"\b(wait\w*|awaiting|on hold|hold|pause\w*|queued|pending|wachten)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WaitWords();
+
+    [GeneratedRegex(@"\b(in progress|working|processing|in behandeling|active)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ActiveStatus();
+
+    [GeneratedRegex(@"^\s*(get|gets|receive|receives|received|obtain|incoming|arrival of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Arrival();
+
+    [GeneratedRegex(@"\b(vendor|supplier|third[ -]party|external|laboratory|bank|court|judge|prefecture)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExternalWords();
+
+    [GeneratedRegex(@"\b(submitted|partlysubmitted|preaccepted|accepted|approved|declined|rejected|cancell?ed|registered|created|sent|sent_back|received|closed|completed|finali[sz]ed|opened|queued|resolved|assigned|activated|selected|returned|paid|payed|handled|done|finished|expired|unmatched|saved|verzonden|afgesloten)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StatusWords();
+
+    [GeneratedRegex(@"^\p{L}{3,}ed$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PastParticiple();
+
+    [GeneratedRegex(@"^(check|review|assess|evaluate|approve|decide|validate|verify|judge|beoordelen|valideren|controleren|triage)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionVerbs();
+}

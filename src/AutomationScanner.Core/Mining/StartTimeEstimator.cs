@@ -1,0 +1,268 @@
+namespace AutomationScanner.Core.Mining;
+
+/// <summary>
+/// Estimates the start of executions whose log has no start event (after Fracca et al., CAiSE 2022, and Chapela-Campa
+/// and Dumas): start = the later of the moment the activity was enabled in its case (the previous completion of the
+/// case) and the moment its resource became free (the resource's previous completion in any case); the service time
+/// is the working time from there to the completion, off-duty hours excluded (a calendar of the hours of the week in
+/// which the log's people work, learned from the log). Where the true start is known the same estimate is computed and
+/// its error recorded, so every log with real starts validates the method.
+/// <para>
+/// Streaming: a resource's previous completion may belong to a case read later, so each query waits until the
+/// low-water mark of the stream (the earliest event of the latest case read, minus a day of slack) passes its time.
+/// Memory follows the events of the cases open at the same time, not the log. Events that arrive behind the mark
+/// (logs not ordered by case start) are resolved at once and counted in <see cref="LateEvents"/>.
+/// </para>
+/// </summary>
+public sealed class StartTimeEstimator(LogAggregate log)
+{
+    /// <summary>Disorder of case starts tolerated before an event counts as late.</summary>
+    public static readonly long SlackTicks = TimeSpan.TicksPerDay;
+
+    /// <summary>An hour of the week is on duty when it holds at least this share of the mean hour's executions.</summary>
+    public const double OnDutyShareOfMean = 0.15;
+
+    private const int HoursPerWeek = 168;
+    private const int InitialPruneAt = 64;
+
+    private readonly List<List<long>> _completions = [];
+    private readonly List<int> _pruneAt = [];
+    private readonly PriorityQueue<Query, long> _pending = new();
+    private readonly long[] _calendar = new long[HoursPerWeek];
+    private readonly bool[] _onDuty = new bool[HoursPerWeek];
+    private long _calendarTotal;
+    private long _calendarAtRefresh = -1;
+    private int _onDutyHours = HoursPerWeek;
+    private long _highMark = long.MinValue;
+
+    public long LateEvents { get; private set; }
+
+    public long Estimated { get; private set; }
+
+    private long Mark => _highMark == long.MinValue ? long.MinValue : _highMark - SlackTicks;
+
+    /// <summary>Counts an execution at a local hour of the week (Monday 00:00 = 0), for the on-duty calendar.</summary>
+    public void Observe(int hourOfWeek)
+    {
+        _calendar[hourOfWeek]++;
+        _calendarTotal++;
+    }
+
+    /// <summary>The stream moves on to events from <paramref name="earliestTicks"/>: resolves what can no longer change.</summary>
+    public void Advance(long earliestTicks)
+    {
+        if (earliestTicks > _highMark)
+        {
+            _highMark = earliestTicks;
+        }
+
+        var mark = Mark;
+        while (_pending.TryPeek(out var query, out var at) && at < mark)
+        {
+            _pending.Dequeue();
+            Resolve(query);
+        }
+    }
+
+    /// <summary>A completion by <paramref name="resource"/>: the moment it became free again.</summary>
+    public void RecordCompletion(int resource, long ticks)
+    {
+        while (_completions.Count <= resource)
+        {
+            _completions.Add([]);
+            _pruneAt.Add(InitialPruneAt);
+        }
+
+        var list = _completions[resource];
+        if (ticks < Mark)
+        {
+            LateEvents++;
+        }
+
+        if (list.Count == 0 || list[^1] <= ticks)
+        {
+            list.Add(ticks);
+        }
+        else
+        {
+            var index = list.BinarySearch(ticks);
+            list.Insert(index < 0 ? ~index : index, ticks);
+        }
+
+        if (list.Count >= _pruneAt[resource])
+        {
+            Prune(list);
+            _pruneAt[resource] = Math.Max(InitialPruneAt, list.Count * 2);
+        }
+    }
+
+    /// <summary>Asks for the estimate of one execution; <paramref name="trueStart"/> is its real start when known.</summary>
+    public void Enqueue(int activity, int resource, long enabled, long complete, short offsetMinutes, long trueStart)
+    {
+        var query = new Query(activity, resource, enabled, complete, offsetMinutes, trueStart);
+        if (complete < Mark)
+        {
+            Resolve(query);
+        }
+        else
+        {
+            _pending.Enqueue(query, complete);
+        }
+    }
+
+    /// <summary>Resolves every waiting query (end of the input).</summary>
+    public void Flush()
+    {
+        while (_pending.TryDequeue(out var query, out _))
+        {
+            Resolve(query);
+        }
+
+        _completions.Clear();
+        _pruneAt.Clear();
+    }
+
+    /// <summary>Working seconds between two instants (local offset applied), off-duty hours of the week excluded.</summary>
+    public double WorkingSeconds(long fromTicks, long toTicks, short offsetMinutes)
+    {
+        if (toTicks <= fromTicks)
+        {
+            return 0;
+        }
+
+        RefreshCalendar();
+        if (_onDutyHours == HoursPerWeek)
+        {
+            return (toTicks - fromTicks) / (double)TimeSpan.TicksPerSecond;
+        }
+
+        var offset = offsetMinutes * TimeSpan.TicksPerMinute;
+        var from = fromTicks + offset;
+        var to = toTicks + offset;
+        double seconds = 0;
+        var week = TimeSpan.TicksPerDay * 7;
+        var fullWeeks = (to - from) / week;
+        if (fullWeeks > 0)
+        {
+            seconds += fullWeeks * _onDutyHours * 3600.0;
+            from += fullWeeks * week;
+        }
+
+        while (from < to)
+        {
+            var hourEnd = (from / TimeSpan.TicksPerHour + 1) * TimeSpan.TicksPerHour;
+            var end = Math.Min(hourEnd, to);
+            if (_onDuty[HourOfWeek(from)])
+            {
+                seconds += (end - from) / (double)TimeSpan.TicksPerSecond;
+            }
+
+            from = end;
+        }
+
+        return seconds;
+    }
+
+    /// <summary>Local hour of the week, Monday 00:00 = 0, of local ticks.</summary>
+    public static int HourOfWeek(long localTicks)
+    {
+        // 0001-01-01 was a Monday.
+        var hours = localTicks / TimeSpan.TicksPerHour;
+        return (int)(hours % HoursPerWeek);
+    }
+
+    private void RefreshCalendar()
+    {
+        // The calendar settles after a few thousand executions: refresh it each time the count doubles.
+        if (_calendarAtRefresh >= 0 && _calendarTotal - _calendarAtRefresh < Math.Max(512, _calendarAtRefresh))
+        {
+            return;
+        }
+
+        _calendarAtRefresh = _calendarTotal;
+        if (_calendarTotal < 500)
+        {
+            Array.Fill(_onDuty, true);
+            _onDutyHours = HoursPerWeek;
+            _calendarAtRefresh = _calendarTotal == 0 ? -1 : _calendarAtRefresh;
+            return;
+        }
+
+        var threshold = OnDutyShareOfMean * _calendarTotal / HoursPerWeek;
+        _onDutyHours = 0;
+        for (var h = 0; h < HoursPerWeek; h++)
+        {
+            _onDuty[h] = _calendar[h] >= threshold;
+            if (_onDuty[h])
+            {
+                _onDutyHours++;
+            }
+        }
+
+        if (_onDutyHours == 0)
+        {
+            Array.Fill(_onDuty, true);
+            _onDutyHours = HoursPerWeek;
+        }
+    }
+
+    private void Resolve(in Query query)
+    {
+        var available = long.MinValue;
+        if (query.Resource < _completions.Count)
+        {
+            var list = _completions[query.Resource];
+            var index = list.BinarySearch(query.Complete);
+            index = index < 0 ? ~index : index;
+
+            // Completions at the very same instant are the same burst, not an earlier job: step below them.
+            while (index > 0 && list[index - 1] >= query.Complete)
+            {
+                index--;
+            }
+
+            if (index > 0)
+            {
+                available = list[index - 1];
+            }
+        }
+
+        var start = Math.Max(query.Enabled, available);
+        var estimate = WorkingSeconds(start, query.Complete, query.Offset);
+        var activity = log.Activities[query.Activity];
+        if (query.TrueStart == MinedEvent.NoStart)
+        {
+            activity.EstimatedServiceTime.Add(estimate);
+            Estimated++;
+            return;
+        }
+
+        var truth = Math.Max(0, (query.Complete - query.TrueStart) / (double)TimeSpan.TicksPerSecond);
+        activity.EstimateAbsoluteError.Add(Math.Abs(estimate - truth));
+        if (truth >= 1)
+        {
+            activity.EstimateRelativeError.Add(Math.Abs(estimate - truth) / truth);
+        }
+    }
+
+    private void Prune(List<long> list)
+    {
+        var mark = Mark;
+        if (mark == long.MinValue || list.Count == 0 || list[0] >= mark)
+        {
+            return;
+        }
+
+        var index = list.BinarySearch(mark);
+        index = index < 0 ? ~index : index;
+
+        // Keep the last completion before the mark: the availability of the next query may be that one.
+        var remove = index - 1;
+        if (remove > 0)
+        {
+            list.RemoveRange(0, remove);
+        }
+    }
+
+    private readonly record struct Query(int Activity, int Resource, long Enabled, long Complete, short Offset, long TrueStart);
+}

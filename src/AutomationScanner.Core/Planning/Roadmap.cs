@@ -1,0 +1,286 @@
+using System.Globalization;
+using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Ranking;
+using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Tracking;
+
+namespace AutomationScanner.Core.Planning;
+
+public enum PhaseKind
+{
+    /// <summary>Small, safe, measurable first automations.</summary>
+    Pilot,
+
+    /// <summary>Minimal and limited-risk items, by payback; limited ones bring their safeguards.</summary>
+    Wave,
+
+    /// <summary>High-risk items: each starts only once its safeguards are done.</summary>
+    GatedWave,
+}
+
+/// <summary>A piece of safeguard work that comes with (or, for high-risk items, before) an automation.</summary>
+public sealed record SafeguardStep(Safeguard Safeguard, string Description, double Days, bool Prerequisite);
+
+/// <summary>Hours a year freed for one role (or pseudonymised worker): whom the reskilling plan is for.</summary>
+public sealed record FreedHours(string Who, double HoursPerYear);
+
+/// <summary>One opportunity in the plan.</summary>
+public sealed record RoadmapItem
+{
+    public required string OpportunityId { get; init; }
+
+    public required int Rank { get; init; }
+
+    public required string Process { get; init; }
+
+    public required string Task { get; init; }
+
+    public required RiskTier Tier { get; init; }
+
+    public OpportunityStatus? Status { get; init; }
+
+    public required double BenefitHoursP50 { get; init; }
+
+    public required double EffortDaysP50 { get; init; }
+
+    public required double ImplementationCostP50 { get; init; }
+
+    public required MonthsRange PaybackMonths { get; init; }
+
+    public required ValueRange NetValue { get; init; }
+
+    /// <summary>Why it is in this phase.</summary>
+    public required string Reason { get; init; }
+
+    public required IReadOnlyList<SafeguardStep> Safeguards { get; init; }
+
+    public required IReadOnlyList<FreedHours> FreedHours { get; init; }
+}
+
+public sealed record RoadmapPhase
+{
+    public required int Order { get; init; }
+
+    public required PhaseKind Kind { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>What must hold before the phase starts.</summary>
+    public required string Gate { get; init; }
+
+    public required IReadOnlyList<RoadmapItem> Items { get; init; }
+
+    /// <summary>Person-days of the phase, safeguards included (P50).</summary>
+    public required double EffortDaysP50 { get; init; }
+
+    public required double ImplementationCostP50 { get; init; }
+
+    public required double BenefitHoursP50 { get; init; }
+
+    /// <summary>Sum of the items' net value over the horizon (P50).</summary>
+    public required double NetValueP50 { get; init; }
+}
+
+/// <summary>An opportunity the plan leaves out, and why.</summary>
+public sealed record NotPlanned(string OpportunityId, int Rank, string Process, string Task, RiskTier Tier, string Reason);
+
+/// <summary>The phased plan: pilots, then waves by payback within risk gates; prohibited items never.</summary>
+public sealed record Roadmap
+{
+    public required IReadOnlyList<RoadmapPhase> Phases { get; init; }
+
+    public required IReadOnlyList<NotPlanned> NotPlanned { get; init; }
+
+    /// <summary>When fewer pilots than wanted were found: why the best-ranked items could not be pilots.</summary>
+    public IReadOnlyList<string> PilotNotes { get; init; } = [];
+
+    public required string Currency { get; init; }
+
+    public required int HorizonYears { get; init; }
+
+    public required string Method { get; init; }
+}
+
+/// <summary>
+/// Builds the roadmap. Pilots: recommended, minimal risk, measured or estimated (not assumed) handling time, ease and
+/// systems within the pilot limits, enough benefit, paying back within the horizon; best payback first. Waves: the
+/// other minimal and limited items by payback, limited ones with their safeguards. Gated waves: high-risk items by
+/// payback, each after its safeguards (DPIA, human oversight design, worker information...). Prohibited items, items
+/// that do not pay back, backlog items, and items marked rejected or automated are listed as not planned, with why.
+/// </summary>
+public sealed class RoadmapBuilder(ValueOptions options)
+{
+    public const string MethodText =
+        "Pilots: recommended, minimal risk, handling time measured or estimated from the log (not assumed), ease and systems within the pilot limits, " +
+        "enough benefit, best payback first. Waves: other minimal and limited-risk items by P50 payback; limited items bring their safeguards. " +
+        "Gated waves: high-risk items by payback, each only after its safeguards are done. Prohibited items are never planned.";
+
+    public Roadmap Build(IReadOnlyList<Opportunity> opportunities, EngagementMarks? marks = null)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        var notPlanned = new List<NotPlanned>();
+        var candidates = new List<Opportunity>();
+        foreach (var o in opportunities.OrderBy(o => o.Rank))
+        {
+            var status = marks?.For(o.Id)?.Status;
+            var reason = o.Risk.IsProhibited ? "prohibited practice (AI Act Art. 5): never automated"
+                : status == OpportunityStatus.Rejected ? "rejected: " + marks!.For(o.Id)!.Reason
+                : status == OpportunityStatus.Automated ? "already marked automated (see realised benefit)"
+                : o.Cost is null ? "no cost estimate"
+                : o.Value.BenefitHours.P50 <= 0 ? "no benefit hours to gain"
+                : o.Cost.NetValue.P50 <= 0 ? Invariant($"does not pay back within {o.Cost.HorizonYears} years at P50 (net value {o.Cost.NetValue.P50:N0} {o.Cost.Currency})")
+                : o.Recommendation == Recommendation.NeedsData && status != OpportunityStatus.Piloting ? "needs data: the handling time is only assumed; collect start and end times first"
+                : o.Recommendation == Recommendation.Backlog && status != OpportunityStatus.Piloting ? Invariant($"backlog: priority {o.Score:0.0} below the recommendation threshold")
+                : null;
+            if (reason is null)
+            {
+                candidates.Add(o);
+            }
+            else
+            {
+                notPlanned.Add(new NotPlanned(o.Id, o.Rank, o.Process, o.Task, o.Risk.Tier, reason));
+            }
+        }
+
+        var byPayback = candidates.OrderBy(o => o.Cost!.PaybackMonths.P50 ?? double.MaxValue).ThenBy(o => o.Rank).ToList();
+        var piloting = byPayback.Where(o => marks?.For(o.Id)?.Status == OpportunityStatus.Piloting).ToList();
+        var pilots = piloting.Concat(byPayback.Where(o => !piloting.Contains(o) && PilotReason(o) is null)
+            .Take(Math.Max(0, options.PilotCount - piloting.Count))).ToList();
+        var rest = byPayback.Where(o => !pilots.Contains(o)).ToList();
+        var phases = new List<RoadmapPhase>();
+        if (pilots.Count > 0)
+        {
+            phases.Add(Phase(phases.Count + 1, PhaseKind.Pilot, "Pilots",
+                "none: minimal-risk items whose benefit the rescans can measure",
+                pilots.Select(o => Item(o, marks, marks?.For(o.Id)?.Status == OpportunityStatus.Piloting ? "marked piloting" : PilotText(o), prerequisite: false))));
+        }
+
+        var open = rest.Where(o => o.Risk.Tier <= RiskTier.Limited).ToList();
+        for (var i = 0; i < open.Count; i += options.WaveSize)
+        {
+            var chunk = open.Skip(i).Take(options.WaveSize).ToList();
+            phases.Add(Phase(phases.Count + 1, PhaseKind.Wave, Invariant($"Wave {(i / options.WaveSize) + 1}"),
+                phases.Count == 0 ? "none" : "the previous phase is live and its realised benefit is tracked",
+                chunk.Select(o => Item(o, marks, Invariant($"{o.Risk.Tier} risk, payback {Months(o.Cost!.PaybackMonths.P50)} (P50)"), prerequisite: false))));
+        }
+
+        var gated = rest.Where(o => o.Risk.Tier == RiskTier.High).ToList();
+        for (var i = 0; i < gated.Count; i += options.WaveSize)
+        {
+            var chunk = gated.Skip(i).Take(options.WaveSize).ToList();
+            phases.Add(Phase(phases.Count + 1, PhaseKind.GatedWave, Invariant($"High-risk wave {(i / options.WaveSize) + 1}"),
+                "each item's safeguards are done and signed off (DPIA, human oversight design, workers and their representatives informed) before it is built",
+                chunk.Select(o => Item(o, marks, Invariant($"High risk, payback {Months(o.Cost!.PaybackMonths.P50)} (P50), only after its safeguards"), prerequisite: true))));
+        }
+
+        var pilotNotes = pilots.Count >= options.PilotCount ? []
+            : opportunities.Where(o => !o.Risk.IsProhibited && !pilots.Contains(o)).OrderBy(o => o.Rank).Take(5)
+                .Select(o => Invariant($"#{o.Rank} {o.Task}: ") + (notPlanned.FirstOrDefault(n => n.OpportunityId == o.Id)?.Reason ?? PilotReason(o) ?? "not a pilot"))
+                .ToList();
+        return new Roadmap
+        {
+            Phases = phases,
+            NotPlanned = notPlanned,
+            PilotNotes = pilotNotes,
+            Currency = options.Currency,
+            HorizonYears = options.HorizonYears,
+            Method = MethodText,
+        };
+    }
+
+    /// <summary>Why an item cannot be a pilot, or null when it can.</summary>
+    public string? PilotReason(Opportunity o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        var systems = o.Cost?.Systems ?? 1;
+        return o.Risk.Tier != RiskTier.Minimal ? "not minimal risk"
+            : o.Recommendation != Recommendation.Recommended ? "not recommended without safeguards"
+            : o.HandlingBasis == HandlingTimeBasis.Assumed ? "handling time assumed, not measured or estimated from the log"
+            : o.Ease < options.PilotMinEase ? Invariant($"ease {o.Ease:0.00} below {options.PilotMinEase:0.00}")
+            : systems > options.PilotMaxSystems ? Invariant($"{systems} systems, more than {options.PilotMaxSystems}")
+            : o.Value.BenefitHours.P50 < options.PilotMinBenefitHours ? Invariant($"{o.Value.BenefitHours.P50:N0} benefit h/year, below {options.PilotMinBenefitHours:N0}")
+            : null;
+    }
+
+    private string PilotText(Opportunity o) =>
+        Invariant($"minimal risk, handling time {(o.HandlingBasis == HandlingTimeBasis.Measured ? "measured" : "estimated (" + o.Value.HandlingSource.Method + ")")}, ease {o.Ease:0.00}, {o.Cost?.Systems ?? 1} system(s), {o.Value.BenefitHours.P50:N0} benefit h/year, payback {Months(o.Cost!.PaybackMonths.P50)}");
+
+    private RoadmapItem Item(Opportunity o, EngagementMarks? marks, string reason, bool prerequisite)
+    {
+        var cost = o.Cost!;
+        var safeguardDays = cost.EffortParts.ToDictionary(p => p.Name, p => p.Amount, StringComparer.Ordinal);
+        var freed = CostEstimator.RolesFreed(o.Risk.Displacement)
+            .Select(s => new FreedHours(s.Who, Math.Round(s.HoursPerYear * o.Value.Suitability, 1)))
+            .Where(f => f.HoursPerYear > 0)
+            .Take(10)
+            .ToList();
+        var steps = o.Risk.Safeguards.Where(s => s != Safeguard.DoNotAutomate)
+            .Select(s => new SafeguardStep(s, Describe(s, freed), safeguardDays.GetValueOrDefault(PartName(s)), prerequisite && s != Safeguard.TransparencyNotice))
+            .ToList();
+        return new RoadmapItem
+        {
+            OpportunityId = o.Id,
+            Rank = o.Rank,
+            Process = o.Process,
+            Task = o.Task,
+            Tier = o.Risk.Tier,
+            Status = marks?.For(o.Id)?.Status,
+            BenefitHoursP50 = o.Value.BenefitHours.P50,
+            EffortDaysP50 = cost.EffortDays.P50,
+            ImplementationCostP50 = cost.ImplementationCost.P50,
+            PaybackMonths = cost.PaybackMonths,
+            NetValue = cost.NetValue,
+            Reason = reason,
+            Safeguards = steps,
+            FreedHours = freed,
+        };
+    }
+
+    private static RoadmapPhase Phase(int order, PhaseKind kind, string title, string gate, IEnumerable<RoadmapItem> items)
+    {
+        var list = items.ToList();
+        return new RoadmapPhase
+        {
+            Order = order,
+            Kind = kind,
+            Title = title,
+            Gate = gate,
+            Items = list,
+            EffortDaysP50 = list.Sum(i => i.EffortDaysP50),
+            ImplementationCostP50 = list.Sum(i => i.ImplementationCostP50),
+            BenefitHoursP50 = list.Sum(i => i.BenefitHoursP50),
+            NetValueP50 = list.Sum(i => i.NetValue.P50),
+        };
+    }
+
+    private static string PartName(Safeguard s) => s switch
+    {
+        Safeguard.Dpia => "DPIA",
+        Safeguard.HumanInTheLoop => "human oversight design",
+        Safeguard.BiasAudit => "bias audit",
+        Safeguard.WorkerInformation => "worker information",
+        Safeguard.TransparencyNotice => "transparency notice",
+        Safeguard.ReskillingPlan => "reskilling plan",
+        Safeguard.DataMinimisation => "data minimisation",
+        Safeguard.HighRiskExemptionRecord => "Art. 6(4) record",
+        _ => s.ToString(),
+    };
+
+    private static string Describe(Safeguard s, IReadOnlyList<FreedHours> freed) => s switch
+    {
+        Safeguard.Dpia => "data protection impact assessment (GDPR Art. 35) before personal data is processed by the automation",
+        Safeguard.HumanInTheLoop => "design the human oversight of the decision: who reviews, with what information, and the power to overrule",
+        Safeguard.BiasAudit => "audit outcomes for discrimination before and after go-live",
+        Safeguard.WorkerInformation => "inform the workers affected and their representatives before deployment",
+        Safeguard.TransparencyNotice => "tell the people affected that they deal with an automated system",
+        Safeguard.ReskillingPlan => freed.Count == 0 ? "reskilling plan for the roles whose hours are freed"
+            : "reskilling plan for " + string.Join(", ", freed.Select(f => Invariant($"{f.Who} ({f.HoursPerYear:N0} h/year freed)"))),
+        Safeguard.DataMinimisation => "drop or pseudonymise personal columns before the automation reads them",
+        Safeguard.HighRiskExemptionRecord => "record why the Annex III task is not high-risk (AI Act Art. 6(4))",
+        _ => s.ToString(),
+    };
+
+    internal static string Months(double? months) => months is { } m ? Invariant($"{m:0.#} months") : "never";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,78 @@
+using AutomationScanner.Core.Embeddings;
+
+namespace AutomationScanner.Core.Tests.Embeddings;
+
+public sealed class MiniLmTextEmbedderTests
+{
+    private static readonly Lazy<MiniLmTextEmbedder> Shared = new(() => new MiniLmTextEmbedder());
+
+    [Fact]
+    public void Embed_Paraphrases_AreCloserThanUnrelatedTasks()
+    {
+        var sut = Shared.Value;
+
+        var v = sut.Embed(
+            ["Decline the loan application", "Reject the applicant's credit request", "Restock the shelves in aisle four"],
+            TestContext.Current.CancellationToken);
+
+        var paraphrase = VectorMath.Cosine(v[0], v[1]);
+        var unrelated = VectorMath.Cosine(v[0], v[2]);
+        Assert.True(paraphrase > unrelated + 0.25f, $"paraphrase {paraphrase:F3}, unrelated {unrelated:F3}");
+    }
+
+    [Fact]
+    public void Embed_Spelling_HyphenDoesNotChangeMeaning()
+    {
+        var sut = Shared.Value;
+
+        var v = sut.Embed(["Record the employee's sick leave", "Record the employee's sick-leave"], TestContext.Current.CancellationToken);
+
+        Assert.True(VectorMath.Cosine(v[0], v[1]) > 0.9f);
+    }
+
+    [Fact]
+    public void Embed_AnyText_UnitLengthWithModelDimensions()
+    {
+        var sut = Shared.Value;
+
+        var v = sut.Embed(["Approve the purchase order", new string('x', 5_000)], TestContext.Current.CancellationToken);
+
+        Assert.All(v, vector =>
+        {
+            Assert.Equal(sut.Dimensions, vector.Length);
+            Assert.Equal(1.0, Math.Sqrt(vector.Sum(x => (double)x * x)), 4);
+        });
+    }
+
+    [Fact]
+    public void Embed_EmptyOrWhitespace_ZeroVectorWithoutRunningTheModel()
+    {
+        using var sut = new MiniLmTextEmbedder();
+
+        var v = sut.Embed(["", "   \t"], TestContext.Current.CancellationToken);
+
+        Assert.All(v, vector => Assert.All(vector, x => Assert.Equal(0f, x)));
+        Assert.False(sut.IsLoaded);
+    }
+
+    [Fact]
+    public void Embed_BatchOrder_SameVectorsAsOneAtATime()
+    {
+        var sut = Shared.Value;
+        string[] texts = ["Check the invoice against the purchase order and the goods receipt", "Call the customer", "Triage patients"];
+
+        var batch = sut.Embed(texts, TestContext.Current.CancellationToken);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var single = sut.Embed([texts[i]], TestContext.Current.CancellationToken)[0];
+            Assert.True(VectorMath.Cosine(batch[i], single) > 0.999f, texts[i]);
+        }
+    }
+
+    [Theory]
+    [InlineData("  Approve \n the   order ", "Approve the order")]
+    [InlineData(null, "")]
+    public void Prepare_Whitespace_Collapsed(string? text, string expected) =>
+        Assert.Equal(expected, MiniLmTextEmbedder.Prepare(text));
+}
