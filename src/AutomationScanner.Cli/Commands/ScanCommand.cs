@@ -189,7 +189,7 @@ public static class ScanCommand
             var pipeline = new ScanPipeline(
                 options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability);
             ScanReport report = null!;
-            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, cancellationToken));
+            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, logMiner: null, cancellationToken));
             var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));

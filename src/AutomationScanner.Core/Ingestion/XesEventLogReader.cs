@@ -10,7 +10,11 @@ namespace AutomationScanner.Core.Ingestion;
 /// </summary>
 internal static class XesEventLogReader
 {
-    public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken) =>
+        Read(file, export, miner, options, isPart: false, cancellationToken);
+
+    /// <summary>A part (a range of traces behind the log's header) may hold no usable event without being an error.</summary>
+    internal static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, bool isPart, CancellationToken cancellationToken)
     {
         using var utf8 = export.Encoding is UTF8Encoding
             ? export.Content
@@ -249,7 +253,7 @@ internal static class XesEventLogReader
             }
         }
 
-        if (accepted == 0)
+        if (accepted == 0 && !isPart)
         {
             throw new IngestionException(file, traces == 0 ? "no <trace> elements: this is not an XES event log" : "no usable events in any trace");
         }

@@ -126,7 +126,14 @@ public sealed class LogAggregate
     public ulong ActivityHash(int activity) => _activityHashes[activity];
 
     /// <summary>Adds another aggregate of the same process (a split of the log) into this one.</summary>
-    public void Merge(LogAggregate other)
+    public void Merge(LogAggregate other) => Merge(other, lineOffset: 0);
+
+    /// <summary>
+    /// Adds the aggregate of a later stretch of the same file. Merged in file order, the parts give the aggregate a
+    /// single pass gives: names keep their first-seen order, counts add, and data-quality examples of the part are moved
+    /// by <paramref name="lineOffset"/> lines so they name lines of the whole file.
+    /// </summary>
+    public void Merge(LogAggregate other, long lineOffset)
     {
         ArgumentNullException.ThrowIfNull(other);
         var activityMap = other._activityNames.Select(AddOrGetActivity).ToArray();
@@ -152,9 +159,76 @@ public sealed class LogAggregate
         }
 
         CaseDuration.Merge(other.CaseDuration);
-        DataQuality.Merge(other.DataQuality);
+        DataQuality.Merge(other.DataQuality, other.Files.FirstOrDefault() ?? string.Empty, lineOffset);
         Attributes.UnionWith(other.Attributes);
         Files.UnionWith(other.Files);
+    }
+
+    /// <summary>Everything in this aggregate as plain data (activity and resource ids are list positions).</summary>
+    public LogAggregateState ToState() => new()
+    {
+        Process = Process,
+        ActivityNames = [.. _activityNames],
+        ResourceNames = [.. _resourceNames],
+        Activities = [.. _activities.Select(a => a.ToState())],
+        Resources = [.. _resources.Select(r => r.ToState())],
+        Events = Events,
+        Cases = Cases,
+        MinUtcTicks = MinUtcTicks,
+        MaxUtcTicks = MaxUtcTicks,
+        EventsWithoutOffset = EventsWithoutOffset,
+        VariantCounts = [.. VariantCounts.Select(v => new[] { unchecked((long)v.Key), v.Value })],
+        CaseDuration = CaseDuration.ToState(),
+        DataQuality = DataQuality.ToState(),
+        Attributes = [.. Attributes],
+        Files = [.. Files],
+    };
+
+    /// <summary>Rebuilds an aggregate from <see cref="ToState"/>; flags that follow from names come from <paramref name="options"/>.</summary>
+    public static LogAggregate FromState(LogAggregateState state, MiningOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Activities.Count != state.ActivityNames.Count)
+        {
+            throw new ArgumentException($"The aggregate of '{state.Process}' names {state.ActivityNames.Count} activities but holds {state.Activities.Count}.", nameof(state));
+        }
+
+        var log = new LogAggregate(state.Process, options);
+        foreach (var name in state.ActivityNames)
+        {
+            log.AddActivity(name);
+        }
+
+        foreach (var name in state.ResourceNames)
+        {
+            log.AddResource(name);
+        }
+
+        for (var i = 0; i < state.Activities.Count; i++)
+        {
+            log._activities[i].Restore(state.Activities[i]);
+        }
+
+        for (var i = 0; i < state.Resources.Count && i < log._resources.Count; i++)
+        {
+            log._resources[i].Restore(state.Resources[i]);
+        }
+
+        log.Events = state.Events;
+        log.Cases = state.Cases;
+        log.MinUtcTicks = state.MinUtcTicks;
+        log.MaxUtcTicks = state.MaxUtcTicks;
+        log.EventsWithoutOffset = state.EventsWithoutOffset;
+        foreach (var pair in state.VariantCounts)
+        {
+            log.VariantCounts[unchecked((ulong)pair[0])] = pair[1];
+        }
+
+        log.CaseDuration.Restore(state.CaseDuration);
+        log.DataQuality.Restore(state.DataQuality);
+        log.Attributes.UnionWith(state.Attributes);
+        log.Files.UnionWith(state.Files);
+        return log;
     }
 
     private int AddOrGetActivity(string name) => _activityIds.TryGetValue(name, out var id) ? id : AddActivity(name);
@@ -193,4 +267,40 @@ public sealed class LogAggregate
         _automatedResource.Add(Options.IsAutomatedResource(name));
         return id;
     }
+}
+
+/// <summary>A <see cref="LogAggregate"/> as plain data, to send a mined part of a log between processes.</summary>
+public sealed record LogAggregateState
+{
+    public required string Process { get; init; }
+
+    public required IReadOnlyList<string> ActivityNames { get; init; }
+
+    public required IReadOnlyList<string> ResourceNames { get; init; }
+
+    public required IReadOnlyList<ActivityAggregateState> Activities { get; init; }
+
+    /// <summary>Per resource (same order as <see cref="ResourceNames"/>), see <see cref="ResourceAggregate.ToState"/>.</summary>
+    public required IReadOnlyList<long[]> Resources { get; init; }
+
+    public long Events { get; init; }
+
+    public long Cases { get; init; }
+
+    public long MinUtcTicks { get; init; }
+
+    public long MaxUtcTicks { get; init; }
+
+    public long EventsWithoutOffset { get; init; }
+
+    /// <summary>Pairs [variant hash as a signed long, count].</summary>
+    public required IReadOnlyList<long[]> VariantCounts { get; init; }
+
+    public required QuantileSketchState CaseDuration { get; init; }
+
+    public required DataQualityState DataQuality { get; init; }
+
+    public required IReadOnlyList<string> Attributes { get; init; }
+
+    public required IReadOnlyList<string> Files { get; init; }
 }

@@ -180,7 +180,8 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
 
     private static double Entropy(IEnumerable<long> counts)
     {
-        var values = counts.Where(c => c > 0).ToArray();
+        // Summed in a fixed order, so a merged aggregate (other dictionary order) gives the same bits as one pass.
+        var values = counts.Where(c => c > 0).Order().ToArray();
         double total = values.Sum();
         if (total == 0)
         {

@@ -14,6 +14,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Core.Scanning;
 
+/// <summary>Mines one event-log input into its aggregate (process name given); unreadable content throws <see cref="IngestionException"/>.</summary>
+public delegate Task<LogAggregate> LogMiner(ScanInput input, string process, CancellationToken cancellationToken);
+
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
 /// cannot be read are recorded in the report and the rest of the scan goes on. With a <paramref name="suitability"/>
@@ -50,18 +53,25 @@ public sealed partial class ScanPipeline(
         string? scanId = null,
         PreviousReport? previous = null,
         CancellationToken cancellationToken = default) =>
-        RunAsync(inputs, scanId, previous, marks: null, cancellationToken);
+        RunAsync(inputs, scanId, previous, marks: null, logMiner: null, cancellationToken);
 
+    /// <summary>
+    /// A scan whose event logs are mined by <paramref name="logMiner"/> (null: one pass over each input here, with
+    /// object-centric logs giving one process per object type). The Durable scan passes the aggregates its activities
+    /// mined and merged, so judging, ranking and the report are the same code whichever way the logs were mined.
+    /// </summary>
     /// <param name="inputs">Exports to read.</param>
     /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
     /// <param name="previous">The engagement's previous report, to record what changed and extend the realisation history.</param>
     /// <param name="marks">The engagement's opportunity statuses: the roadmap honours them and the marked tasks' realised benefit is measured.</param>
+    /// <param name="logMiner">Mines one event-log input into its aggregate; null mines here in one pass.</param>
     /// <param name="cancellationToken">Stops the scan.</param>
     public async Task<ScanReport> RunAsync(
         IReadOnlyList<ScanInput> inputs,
         string? scanId,
         PreviousReport? previous,
         EngagementMarks? marks,
+        LogMiner? logMiner,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -95,11 +105,21 @@ public sealed partial class ScanPipeline(
             {
                 try
                 {
-                    await using var stream = await input.OpenAsync(ct);
-
-                    // One process per log; an object-centric log (OCEL) gives one per object type.
-                    foreach (var process in EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct))
+                    if (logMiner is null)
                     {
+                        await using var stream = await input.OpenAsync(ct);
+
+                        // One process per log; an object-centric log (OCEL) gives one per object type.
+                        foreach (var process in EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct))
+                        {
+                            mined[input.Name + "\u001f" + process.Summary.Process] = process;
+                            LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
+                        }
+                    }
+                    else
+                    {
+                        var log = await logMiner(input, processNames[input.Name], ct);
+                        var process = MinedProcess.From(log, ingestion.DefaultTimeZone);
                         mined[input.Name + "\u001f" + process.Summary.Process] = process;
                         LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
                     }
