@@ -45,7 +45,7 @@ public sealed class ExportChunkerTests
             case System.Text.Json.Nodes.JsonArray array:
                 foreach (var item in array.ToList())
                 {
-                    if (item is System.Text.Json.Nodes.JsonObject issue && issue["Kind"]?.GetValueKind() == JsonValueKind.String && issue["Kind"]!.GetValue<string>() == DataQualityKinds.LateEvent)
+                    if (item is System.Text.Json.Nodes.JsonObject issue && issue["Kind"]?.GetValueKind() == JsonValueKind.String && issue["Kind"]!.GetValue<string>() == "late-event-for-start-estimation")
                     {
                         array.Remove(item);
                     }

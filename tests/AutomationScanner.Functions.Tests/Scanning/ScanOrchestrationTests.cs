@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text.Json;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Mining;
 using AutomationScanner.Functions.Scanning;
 using AutomationScanner.Functions.Tests.Infrastructure;
 using Microsoft.DurableTask.Client;
@@ -110,7 +109,7 @@ public sealed class ScanOrchestrationTests(ScannerEnvironment env)
         {
             foreach (var item in array.ToList())
             {
-                if (item is System.Text.Json.Nodes.JsonObject o && o["kind"]?.GetValueKind() == JsonValueKind.String && o["kind"]!.GetValue<string>() == DataQualityKinds.LateEvent)
+                if (item is System.Text.Json.Nodes.JsonObject o && o["kind"]?.GetValueKind() == JsonValueKind.String && o["kind"]!.GetValue<string>() == "late-event-for-start-estimation")
                 {
                     array.Remove(item);
                 }
