@@ -59,7 +59,7 @@ run_clean "build infra/main.bicep" "$bicep" build --no-restore infra/main.bicep 
 # Snapshots are written next to their .bicepparam; evaluate copies so the tree stays clean.
 mkdir -p "$work/infra"
 cp -r infra/. "$work/infra/"
-for scenario in flex premium; do
+for scenario in flex auth; do
   run_clean "snapshot infra/tests/$scenario.bicepparam" "$bicep" snapshot "$work/infra/tests/$scenario.bicepparam" \
     --mode overwrite \
     --tenant-id 00000000-0000-0000-0000-000000000002 \
@@ -76,5 +76,5 @@ fi
 dotnet run infra/tests/AssertTemplate.cs -- \
   "$work/main.json" \
   "$work/infra/tests/flex.snapshot.json" \
-  "$work/infra/tests/premium.snapshot.json" \
+  "$work/infra/tests/auth.snapshot.json" \
   infra/main.parameters.json

@@ -10,30 +10,19 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Region for all resources (must offer Flex Consumption when hostingPlan is FlexConsumption).')
+@description('Region for all resources (must offer Flex Consumption).')
 param location string
 
 @description('Resource group name; default rg-<environmentName>.')
 param resourceGroupName string = ''
 
-@description('FlexConsumption (FC1, default, scale to zero) or ElasticPremium (EP1, always-warm fallback).')
+@description('Flex Consumption dotnet-isolated version: the .NET the worker targets (10.0; see app/function.bicep).')
 @allowed([
-  'FlexConsumption'
-  'ElasticPremium'
+  '10.0'
 ])
-param hostingPlan string = 'FlexConsumption'
+param functionRuntimeVersion string = '10.0'
 
-@description('Flex: functionAppConfig.runtime.name. custom = the Flex custom-handler stack (see app/function.bicep).')
-@allowed([
-  'custom'
-  'dotnet-isolated'
-])
-param functionRuntimeName string = 'custom'
-
-@description('Flex: functionAppConfig.runtime.version (custom: 1.0; dotnet-isolated: 10.0).')
-param functionRuntimeVersion string = '1.0'
-
-@description('Flex: memory per instance in MB.')
+@description('Flex Consumption: memory per instance in MB.')
 @allowed([
   512
   2048
@@ -41,7 +30,7 @@ param functionRuntimeVersion string = '1.0'
 ])
 param instanceMemoryMB int = 2048
 
-@description('Flex: maximum instances.')
+@description('Flex Consumption: maximum instances.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -65,13 +54,16 @@ param openAiDeploymentName string = ''
 @allowed([
   'GlobalStandard'
   'DataZoneStandard'
-  'Standard'
 ])
 param openAiDeploymentSku string = 'GlobalStandard'
 
 @description('Deployment throughput in thousands of tokens per minute.')
 @minValue(1)
 param openAiCapacity int = 50
+
+@secure()
+@description('Pseudonym key for resource names in reports; azd generates it once and keeps it in the Key Vault (main.parameters.json: secretOrRandomPassword).')
+param pseudonymKey string
 
 @description('Require Microsoft Entra ID sign-in (App Service Authentication) in front of the HTTP API.')
 param enableAuth bool = false
@@ -95,11 +87,12 @@ var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var identityName = '${abbrs.managedIdentityUserAssignedIdentities}${resourceToken}'
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var keyVaultName = '${abbrs.keyVaultVaults}${take(resourceToken, 21)}'
 var openAiAccountName = '${abbrs.cognitiveServicesAccounts}${resourceToken}'
 // Flex downloads the app package from this container with the app's identity.
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
   tags: tags
@@ -137,6 +130,16 @@ module eventGrid 'app/eventgrid.bicep' = {
   }
 }
 
+module keyVault 'app/keyvault.bicep' = {
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    pseudonymKey: pseudonymKey
+  }
+}
+
 module monitoring 'app/monitoring.bicep' = {
   scope: rg
   params: {
@@ -168,9 +171,11 @@ module rbac 'app/rbac.bicep' = {
     storage
     monitoring
     openAi
+    keyVault
   ]
   params: {
     storageAccountName: storageAccountName
+    keyVaultName: keyVaultName
     applicationInsightsName: applicationInsightsName
     openAiAccountName: deployOpenAi ? openAiAccountName : ''
     appIdentityName: identityName
@@ -190,8 +195,6 @@ module functionApp 'app/function.bicep' = {
     planName: '${abbrs.webServerFarms}${resourceToken}'
     location: location
     tags: tags
-    hostingPlan: hostingPlan
-    runtimeName: functionRuntimeName
     runtimeVersion: functionRuntimeVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
@@ -199,6 +202,8 @@ module functionApp 'app/function.bicep' = {
     identityClientId: identity.outputs.clientId
     storageBlobEndpoint: storage.outputs.blobEndpoint
     storageQueueEndpoint: storage.outputs.queueEndpoint
+    storageTableEndpoint: storage.outputs.tableEndpoint
+    pseudonymKeySecretUri: keyVault.outputs.pseudonymKeySecretUri
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     openAiEndpoint: deployOpenAi ? openAi!.outputs.endpoint : ''
@@ -221,4 +226,5 @@ output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output AZURE_EVENTGRID_SYSTEM_TOPIC string = eventGrid.outputs.systemTopicName
 output AZURE_OPENAI_ENDPOINT string = deployOpenAi ? openAi!.outputs.endpoint : ''
 output AZURE_OPENAI_DEPLOYMENT string = deployOpenAi ? openAi!.outputs.deploymentName : ''
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

@@ -16,7 +16,7 @@ param exportEventsQueueName string = 'export-events'
 // Storage Queue Data Message Sender: add messages only, nothing else.
 var queueMessageSenderRoleId = 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
   name: storageAccountName
 
   resource queueServices 'queueServices' existing = {

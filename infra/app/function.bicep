@@ -1,38 +1,20 @@
-// Function App that hosts the AutomationScanner custom handler.
-//
-// Runtime setting, Flex Consumption (default): functionAppConfig.runtime = { name: 'custom', version: '1.0' }.
-// Flex takes the language stack from functionAppConfig.runtime and rejects the legacy
-// FUNCTIONS_WORKER_RUNTIME app setting; 'custom' is the Flex stack for custom handlers (the
-// Functions host starts no language worker and instead runs the executable named in host.json
-// customHandler.description, our ASP.NET Core handler, on FUNCTIONS_CUSTOMHANDLER_PORT). The handler is
-// published self-contained for linux-x64, so it does not depend on which .NET the stack image carries.
-// If a region does not offer 'custom' yet, deploy with functionRuntimeName 'dotnet-isolated' and
-// version '10.0' (the host.json customHandler section still decides what runs); see docs/deploy.md.
-//
-// Elastic Premium (hostingPlan = 'ElasticPremium', fallback): no functionAppConfig; the classic
-// FUNCTIONS_WORKER_RUNTIME=custom and FUNCTIONS_EXTENSION_VERSION=~4 app settings select the host.
+// Function App: the AutomationScanner .NET isolated worker (ASP.NET Core integration, Durable Functions) on
+// Flex Consumption. Flex takes the language stack from functionAppConfig.runtime ('dotnet-isolated' and a .NET
+// version the Flex stacks offer; 10.0 is GA there, end of support 2028-11) and rejects the legacy
+// FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION settings. The worker's extensions (queues, Durable) ship
+// in the package (.azurefunctions/), so host.json names no extension bundle.
 param name string
 param planName string
 param location string
 param tags object
 
+@description('functionAppConfig.runtime.version for dotnet-isolated: the .NET the app targets (net10.0).')
 @allowed([
-  'FlexConsumption'
-  'ElasticPremium'
+  '10.0'
 ])
-param hostingPlan string
+param runtimeVersion string = '10.0'
 
-@description('Flex only: functionAppConfig.runtime.name.')
-@allowed([
-  'custom'
-  'dotnet-isolated'
-])
-param runtimeName string = 'custom'
-
-@description('Flex only: functionAppConfig.runtime.version (custom: 1.0; dotnet-isolated: 10.0).')
-param runtimeVersion string = '1.0'
-
-@description('Flex only: memory per instance in MB.')
+@description('Memory per instance in MB (2048: one chunk-mining activity per core, see host.json durableTask concurrency).')
 @allowed([
   512
   2048
@@ -40,27 +22,23 @@ param runtimeVersion string = '1.0'
 ])
 param instanceMemoryMB int = 2048
 
-@description('Flex only: upper bound on scale-out, which also bounds spend and Azure OpenAI concurrency.')
+@description('Upper bound on scale-out, which also bounds spend and Azure OpenAI concurrency.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
-
-@description('Elastic Premium only: most instances the plan may burst to.')
-@minValue(1)
-@maxValue(100)
-param maximumElasticWorkerCount int = 5
-
-@description('Elastic Premium only: URL of the zip package in the deployment container (run from package, read with the identity). Empty until the first upload.')
-param premiumPackageUrl string = ''
 
 param identityId string
 param identityClientId string
 
 param storageBlobEndpoint string
 param storageQueueEndpoint string
+param storageTableEndpoint string
 param deploymentContainerName string
 
 param applicationInsightsConnectionString string
+
+@description('Key Vault secret URI of the pseudonym key (Scoring__PseudonymKey), read with the user-assigned identity.')
+param pseudonymKeySecretUri string
 
 @description('Azure OpenAI endpoint; empty runs the scanner without the LLM assessor.')
 param openAiEndpoint string = ''
@@ -80,18 +58,20 @@ param authExcludedPaths array = [
   '/api/health'
 ]
 
-var isFlex = hostingPlan == 'FlexConsumption'
+var authOn = enableAuth && !empty(authClientId)
 
 // Identity-based connections: `<prefix>__credential` + `__clientId` + service URIs (no keys).
-// AzureWebJobsStorage is the host's own storage (leases, keys, timer locks). No tableServiceUri:
-// without it the host skips table-backed diagnostic events, so the identity needs no table role.
+// AzureWebJobsStorage is the host's own storage: leases, keys, timer locks, and the Durable Functions task hub
+// (queues for work items, tables for instances and history, blobs for leases and large payloads).
 var hostStorageSettings = {
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
   AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
   AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
 }
-// ScannerStorage: the prefix the function.json queue bindings and the handler's Azure.Storage clients use.
+// ScannerStorage: the connection the queue triggers ([QueueTrigger(Connection = "ScannerStorage")]) and the
+// worker's Azure.Storage clients use.
 var scannerStorageSettings = {
   ScannerStorage__credential: 'managedidentity'
   ScannerStorage__clientId: identityClientId
@@ -99,10 +79,14 @@ var scannerStorageSettings = {
   ScannerStorage__queueServiceUri: storageQueueEndpoint
 }
 var commonSettings = {
-  // DefaultAzureCredential in the handler (Azure OpenAI, storage SDK) picks the user-assigned identity.
+  // DefaultAzureCredential in the worker (Azure OpenAI, storage SDK) picks the user-assigned identity.
   AZURE_CLIENT_ID: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // Generated per deployment and kept in Key Vault; never the public default of the code.
+  Scoring__PseudonymKey: '@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'
+  // With sign-in on, a request without a client principal is refused rather than trusted with all engagements.
+  EngagementAccess__RequirePrincipal: authOn ? 'true' : 'false'
 }
 var openAiSettings = empty(openAiEndpoint)
   ? {}
@@ -110,46 +94,23 @@ var openAiSettings = empty(openAiEndpoint)
       AzureOpenAI__Endpoint: openAiEndpoint
       AzureOpenAI__Deployment: openAiDeploymentName
     }
-var premiumSettings = union(
-  {
-    FUNCTIONS_EXTENSION_VERSION: '~4'
-    FUNCTIONS_WORKER_RUNTIME: 'custom'
-    // Run from a package read with the identity: the account has no shared keys, so the Azure Files
-    // content share that Premium uses by default (key-based) is not configured.
-    WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID: identityId
-  },
-  empty(premiumPackageUrl) ? {} : { WEBSITE_RUN_FROM_PACKAGE: premiumPackageUrl }
-)
-var appSettings = union(
-  hostStorageSettings,
-  scannerStorageSettings,
-  commonSettings,
-  openAiSettings,
-  isFlex ? {} : premiumSettings
-)
+var appSettings = union(hostStorageSettings, scannerStorageSettings, commonSettings, openAiSettings)
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
   location: location
   tags: tags
-  kind: isFlex ? 'functionapp' : 'elastic'
-  sku: isFlex
-    ? {
-        name: 'FC1'
-        tier: 'FlexConsumption'
-      }
-    : {
-        name: 'EP1'
-        tier: 'ElasticPremium'
-        family: 'EP'
-      }
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
   properties: {
     reserved: true // Linux
-    maximumElasticWorkerCount: isFlex ? null : maximumElasticWorkerCount
   }
 }
 
-resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
   name: name
   location: location
   // azd deploys the `functions` service of azure.yaml to the resource carrying this tag.
@@ -164,9 +125,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references (Scoring__PseudonymKey) resolve with the user-assigned identity.
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       appSettings: [
         for setting in items(appSettings): {
           name: setting.key
@@ -174,35 +136,49 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         }
       ]
     }
-    functionAppConfig: isFlex
-      ? {
-          deployment: {
-            storage: {
-              type: 'blobContainer'
-              value: '${storageBlobEndpoint}${deploymentContainerName}'
-              authentication: {
-                type: 'UserAssignedIdentity'
-                userAssignedIdentityResourceId: identityId
-              }
-            }
-          }
-          scaleAndConcurrency: {
-            instanceMemoryMB: instanceMemoryMB
-            maximumInstanceCount: maximumInstanceCount
-          }
-          runtime: {
-            name: runtimeName
-            version: runtimeVersion
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
           }
         }
-      : null
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: runtimeVersion
+      }
+    }
+  }
+
+  // Flex refuses siteConfig.ftpsState; basic (user/password) publishing is switched off here instead, for FTP
+  // and for the SCM site alike. azd deploys with Microsoft Entra ID.
+  resource ftpPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
   }
 }
 
 // Optional Easy Auth (v2) for the consultant-facing HTTP API: callers need an Entra token for the
-// app registration *and* a function key (authLevel function). The handler sees the caller in
-// X-MS-CLIENT-PRINCIPAL. Queue and timer triggers are unaffected.
-resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (enableAuth && !empty(authClientId)) {
+// app registration *and* a function key (authorization level Function). The worker sees the caller in
+// X-MS-CLIENT-PRINCIPAL. Queue, timer and Durable triggers are unaffected.
+resource auth 'Microsoft.Web/sites/config@2024-11-01' = if (authOn) {
   parent: functionApp
   name: 'authsettingsV2'
   properties: {

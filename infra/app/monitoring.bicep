@@ -8,7 +8,7 @@ param tags object
 @description('Days Log Analytics keeps data; 30 is the free retention included in the ingestion price.')
 param retentionInDays int = 30
 
-resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: logAnalyticsName
   location: location
   tags: tags

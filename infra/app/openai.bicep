@@ -13,11 +13,10 @@ param modelName string
 @description('Model version, e.g. 2025-08-07.')
 param modelVersion string
 
-@description('Deployment type: GlobalStandard (pay per token, global routing), DataZoneStandard (EU/US data zone) or Standard (regional).')
+@description('Deployment type: GlobalStandard (pay per token, global routing) or DataZoneStandard (EU/US data zone). Regional Standard is not offered for gpt-5-mini.')
 @allowed([
   'GlobalStandard'
   'DataZoneStandard'
-  'Standard'
 ])
 param deploymentSku string = 'GlobalStandard'
 
@@ -25,7 +24,7 @@ param deploymentSku string = 'GlobalStandard'
 @minValue(1)
 param capacity int = 50
 
-resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+resource account 'Microsoft.CognitiveServices/accounts@2025-06-01' = {
   name: name
   location: location
   tags: tags
@@ -40,7 +39,7 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   }
 }
 
-resource deployment 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = {
+resource deployment 'Microsoft.CognitiveServices/accounts/deployments@2025-06-01' = {
   parent: account
   name: deploymentName
   sku: {

@@ -6,6 +6,9 @@ param applicationInsightsName string
 @description('Azure OpenAI account name; empty when no account is deployed.')
 param openAiAccountName string = ''
 
+@description('Key Vault holding the app\'s secrets (the pseudonym key).')
+param keyVaultName string
+
 @description('Name of the Function App\'s user-assigned identity.')
 param appIdentityName string
 
@@ -21,8 +24,13 @@ var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
-  // Queue triggers (export-events, scan-requests), the -poison queues the host creates, and enqueueing scans.
+  // Queue triggers (export-events, scan-requests), the -poison queues the host creates, enqueueing scans,
+  // and the Durable Functions task hub's control and work-item queues.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  // Durable Functions: the task hub's instance and history tables in the host storage.
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  // Reads secret values (Key Vault references), nothing else in the vault.
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   // Inference only: no keys, no deployments management.
   cognitiveServicesOpenAiUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
   // Lets the identity send telemetry to an Application Insights resource with local auth disabled.
@@ -31,11 +39,11 @@ var roles = {
 
 func roleDefinition(roleId string) string => subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
 
-resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: appIdentityName
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
   name: storageAccountName
 
   resource blobServices 'blobServices' existing = {
@@ -51,11 +59,15 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   }
 }
 
+resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+}
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
 
-resource openAi 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = if (!empty(openAiAccountName)) {
+resource openAi 'Microsoft.CognitiveServices/accounts@2025-06-01' existing = if (!empty(openAiAccountName)) {
   name: openAiAccountName
 }
 
@@ -76,6 +88,26 @@ resource appQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: roleDefinition(roles.storageQueueDataContributor)
+  }
+}
+
+resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, appIdentity.id, roles.storageTableDataContributor)
+  scope: storage
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: roleDefinition(roles.storageTableDataContributor)
+  }
+}
+
+resource appKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, appIdentity.id, roles.keyVaultSecretsUser)
+  scope: keyVault
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: roleDefinition(roles.keyVaultSecretsUser)
   }
 }
 

@@ -23,7 +23,7 @@ var queueNames = [
   'scan-requests' // one message = scan one engagement
 ]
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
   tags: tags
@@ -91,3 +91,5 @@ output name string = storage.name
 output id string = storage.id
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output queueEndpoint string = storage.properties.primaryEndpoints.queue
+// Durable Functions keeps its instance and history tables in the host storage (AzureWebJobsStorage).
+output tableEndpoint string = storage.properties.primaryEndpoints.table

@@ -1,5 +1,5 @@
 // Template assertions for infra/: run by infra/lint.sh as
-//   dotnet run infra/tests/AssertTemplate.cs -- <main.json> <flex.snapshot.json> <premium.snapshot.json> <main.parameters.json>
+//   dotnet run infra/tests/AssertTemplate.cs -- <main.json> <flex.snapshot.json> <auth.snapshot.json> <main.parameters.json>
 // main.json is `bicep build` output; the snapshots are `bicep snapshot` output, in which the Bicep CLI has
 // already evaluated every expression it can (names, filters, role ids) for the two parameter files in
 // infra/tests/. Each check prints `ok` or `FAIL`; the last line is "N passed, N failed".
@@ -8,14 +8,14 @@ using System.Text.Json.Nodes;
 
 if (args.Length != 4)
 {
-    Console.Error.WriteLine("usage: AssertTemplate.cs <main.json> <flex.snapshot.json> <premium.snapshot.json> <main.parameters.json>");
+    Console.Error.WriteLine("usage: AssertTemplate.cs <main.json> <flex.snapshot.json> <auth.snapshot.json> <main.parameters.json>");
     return 2;
 }
 
 var compiledText = File.ReadAllText(args[0]);
 var compiled = Load(args[0]);
 var flex = Load(args[1]);
-var premium = Load(args[2]);
+var authScenario = Load(args[2]);
 var parameterFile = Load(args[3]);
 
 var passed = 0;
@@ -39,6 +39,8 @@ const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
 const string BlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
 const string BlobDataReader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
 const string QueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+const string TableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
 const string QueueMessageSender = "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a";
 const string OpenAiUser = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd";
 const string MetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
@@ -106,7 +108,13 @@ Check("rbac: app identity has Storage Blob Data Owner on the account", AppHas(Bl
 Check("rbac: app identity has Storage Queue Data Contributor on the account", AppHas(QueueDataContributor, storageId));
 Check("rbac: app identity has Cognitive Services OpenAI User on the OpenAI account", AppHas(OpenAiUser, Str(cognitive, "id")));
 Check("rbac: app identity has Monitoring Metrics Publisher on Application Insights", AppHas(MetricsPublisher, Str(insights, "id")));
-Check("rbac: app identity holds exactly those four roles", appAssignments.Count == 4, appAssignments.Count.ToString(CultureInfo.InvariantCulture));
+var vault = Single(resources, "Microsoft.KeyVault/vaults");
+Check("rbac: app identity has Storage Table Data Contributor on the account (Durable task hub tables)", AppHas(TableDataContributor, storageId));
+Check("rbac: app identity has Key Vault Secrets User on the vault", AppHas(KeyVaultSecretsUser, Str(vault, "id")));
+Check("rbac: app identity holds exactly those six roles", appAssignments.Count == 6, appAssignments.Count.ToString(CultureInfo.InvariantCulture));
+Check("key vault: RBAC authorization, soft delete and purge protection", Bool(vault, "properties", "enableRbacAuthorization") == true
+    && Bool(vault, "properties", "enableSoftDelete") == true && Bool(vault, "properties", "enablePurgeProtection") == true);
+Check("key vault: holds the pseudonym key secret", OfType(resources, "Microsoft.KeyVault/vaults/secrets").Any(s => LastSegment(s) == "scoring-pseudonym-key"));
 Check("rbac: no Owner/Contributor/account-level broad roles", !roleAssignments.Any(r => broadRoles.Contains(RoleId(r))));
 Check("rbac: consultant gets Blob Data Contributor on exports and Reader on reports only",
     roleAssignments.Count(r => Str(r, "properties", "principalId") == "00000000-0000-0000-0000-0000000000bb") == 2
@@ -126,9 +134,15 @@ Check("function: plan is Flex Consumption FC1 on Linux", Str(plan, "sku", "name"
     && Bool(plan, "properties", "reserved") == true);
 var site = Single(resources, "Microsoft.Web/sites");
 Check("function: Linux function app, HTTPS only", Str(site, "kind") == "functionapp,linux" && Bool(site, "properties", "httpsOnly") == true);
-Check("function: Flex runtime is the custom-handler stack custom 1.0",
-    Str(site, "properties", "functionAppConfig", "runtime", "name") == "custom"
-    && Str(site, "properties", "functionAppConfig", "runtime", "version") == "1.0");
+Check("function: Flex runtime is the isolated worker, dotnet-isolated 10.0",
+    Str(site, "properties", "functionAppConfig", "runtime", "name") == "dotnet-isolated"
+    && Str(site, "properties", "functionAppConfig", "runtime", "version") == "10.0");
+Check("function: no siteConfig.ftpsState (Flex refuses it)", site["properties"]?["siteConfig"]?["ftpsState"] is null);
+var publishing = OfType(resources, "Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+Check("function: basic publishing credentials off for ftp and scm",
+    publishing.Count == 2 && publishing.All(p => Bool(p, "properties", "allow") == false)
+    && publishing.Select(LastSegment).Order(StringComparer.Ordinal).SequenceEqual(["ftp", "scm"]));
+Check("function: Key Vault references resolve with the user-assigned identity", Str(site, "properties", "keyVaultReferenceIdentity") == identityId);
 Check("function: Flex package is read with the user-assigned identity",
     Str(site, "properties", "functionAppConfig", "deployment", "storage", "authentication", "type") == "UserAssignedIdentity");
 Check("function: tagged for azd service 'functions'", Str(site, "tags", "azd-service-name") == "functions");
@@ -139,6 +153,7 @@ Check("function: no Easy Auth unless asked for", OfType(resources, "Microsoft.We
 foreach (var setting in new[]
 {
     "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri",
+    "AzureWebJobsStorage__tableServiceUri", "Scoring__PseudonymKey", "EngagementAccess__RequirePrincipal",
     "ScannerStorage__credential", "ScannerStorage__clientId", "ScannerStorage__blobServiceUri", "ScannerStorage__queueServiceUri",
     "AzureOpenAI__Endpoint", "AzureOpenAI__Deployment", "AZURE_CLIENT_ID",
     "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
@@ -147,26 +162,43 @@ foreach (var setting in new[]
     Check($"app settings: {setting}", compiledText.Contains($"\"{setting}\"", StringComparison.Ordinal)
         || compiledText.Contains($"'{setting}'", StringComparison.Ordinal));
 }
+Check("app settings: no FUNCTIONS_WORKER_RUNTIME or FUNCTIONS_EXTENSION_VERSION (Flex takes the stack from functionAppConfig)",
+    !compiledText.Contains("FUNCTIONS_WORKER_RUNTIME", StringComparison.Ordinal) && !compiledText.Contains("FUNCTIONS_EXTENSION_VERSION", StringComparison.Ordinal));
+Check("app settings: the pseudonym key is a Key Vault reference", compiledText.Contains("@Microsoft.KeyVault(SecretUri=", StringComparison.Ordinal));
+var openAiSkus = compiled["parameters"]?["openAiDeploymentSku"]?["allowedValues"]?.AsArray().Select(n => n?.GetValue<string>()).ToList() ?? [];
+Check("openai: no regional Standard deployment for gpt-5-mini", openAiSkus.Count > 0 && !openAiSkus.Contains("Standard"), string.Join(",", openAiSkus));
+// API versions: current ones (2024 or later), except those whose latest GA version is older.
+string[] latestGaIsOlder = ["Microsoft.Authorization/roleAssignments@2022-04-01", "Microsoft.Insights/components@2020-02-02"];
+var stale = System.Text.RegularExpressions.Regex.Matches(compiledText, "\"(Microsoft\\.[A-Za-z.]+/[A-Za-z/]+)@(\\d{4})-\\d{2}-\\d{2}")
+    .Select(m => m.Value.Trim('"'))
+    .Distinct(StringComparer.Ordinal)
+    .Where(t => int.Parse(t.Split('@')[1][..4], CultureInfo.InvariantCulture) < 2024 && !latestGaIsOlder.Contains(t))
+    .ToList();
+Check("api versions: 2024 or later wherever a newer GA version exists", stale.Count == 0, string.Join(",", stale));
 Check("no keys anywhere: template never calls listKeys or builds AccountKey= strings",
     !compiledText.Contains("listKeys(", StringComparison.OrdinalIgnoreCase) && !compiledText.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase));
 
-// ---- Elastic Premium fallback without OpenAI, with Easy Auth ----
-var premiumResources = Resources(premium);
-Check("premium: snapshot has no diagnostics", premium["diagnostics"] is JsonArray { Count: 0 }, premium["diagnostics"]?.ToJsonString());
-var premiumPlan = Single(premiumResources, "Microsoft.Web/serverfarms");
-Check("premium: plan is Elastic Premium EP1 on Linux", Str(premiumPlan, "sku", "name") == "EP1" && Str(premiumPlan, "sku", "tier") == "ElasticPremium"
-    && Bool(premiumPlan, "properties", "reserved") == true);
-var premiumSite = Single(premiumResources, "Microsoft.Web/sites");
-Check("premium: no functionAppConfig (Flex-only)", premiumSite["properties"]?["functionAppConfig"] is null);
-Check("premium: no Azure OpenAI resources when deployOpenAi is false",
-    !premiumResources.Any(r => Str(r, "type").StartsWith("Microsoft.CognitiveServices/", StringComparison.Ordinal))
-    && !OfType(premiumResources, "Microsoft.Authorization/roleAssignments").Any(r => RoleId(r) == OpenAiUser));
-var authConfig = OfType(premiumResources, "Microsoft.Web/sites/config").SingleOrDefault(r => LastSegment(r) == "authsettingsV2");
-Check("premium: Easy Auth requires Entra sign-in and answers 401",
+// ---- Sign-in required, without OpenAI ----
+var authResources = Resources(authScenario);
+Check("auth: snapshot has no diagnostics", authScenario["diagnostics"] is JsonArray { Count: 0 }, authScenario["diagnostics"]?.ToJsonString());
+var authPlan = Single(authResources, "Microsoft.Web/serverfarms");
+Check("auth: plan is Flex Consumption FC1", Str(authPlan, "sku", "name") == "FC1");
+Check("auth: no Azure OpenAI resources when deployOpenAi is false",
+    !authResources.Any(r => Str(r, "type").StartsWith("Microsoft.CognitiveServices/", StringComparison.Ordinal))
+    && !OfType(authResources, "Microsoft.Authorization/roleAssignments").Any(r => RoleId(r) == OpenAiUser));
+var authConfig = OfType(authResources, "Microsoft.Web/sites/config").SingleOrDefault(r => LastSegment(r) == "authsettingsV2");
+Check("auth: Easy Auth requires Entra sign-in and answers 401",
     authConfig is not null
     && Bool(authConfig, "properties", "globalValidation", "requireAuthentication") == true
     && Str(authConfig, "properties", "globalValidation", "unauthenticatedClientAction") == "Return401"
     && Str(authConfig, "properties", "identityProviders", "azureActiveDirectory", "registration", "clientId") == "11111111-2222-3333-4444-555555555555");
+// Resolved only where every setting value is known at snapshot time (here: no OpenAI endpoint from a module output).
+string? Setting(List<JsonObject> scenario, string name) => (Single(scenario, "Microsoft.Web/sites")["properties"]?["siteConfig"]?["appSettings"] as JsonArray)?
+    .OfType<JsonObject>().FirstOrDefault(s => Str(s, "name") == name) is { } found ? Str(found, "value") : null;
+Check("auth: EngagementAccess__RequirePrincipal is true with sign-in on", Setting(authResources, "EngagementAccess__RequirePrincipal") == "true",
+    Setting(authResources, "EngagementAccess__RequirePrincipal"));
+Check("flex: EngagementAccess__RequirePrincipal is not true without sign-in", Setting(resources, "EngagementAccess__RequirePrincipal") is null or "false",
+    Setting(resources, "EngagementAccess__RequirePrincipal"));
 
 // ---- main.parameters.json matches main.bicep ----
 var templateParameters = compiled["parameters"]?.AsObject() ?? [];

@@ -39,7 +39,7 @@ public static class ScannerServiceCollectionExtensions
         var services = builder.Services;
 
         // The shipped suitability model (embedded in Core), loaded once; the scorer is thread-safe. ScanPipeline takes it.
-        services.AddSingleton(_ => new SuitabilityScorer(SuitabilityModel.LoadShipped()));
+        services.AddSingleton(sp => new SuitabilityScorer(SuitabilityModel.LoadShipped(sp.GetRequiredService<ITextEmbedder>())));
 
         // Value assumptions, ranking weights, risk thresholds and the pseudonym key (section Scoring); ScanPipeline takes them.
         services.AddSingleton(builder.Configuration.GetSection(ScoringOptions.SectionName).Get<ScoringOptions>() ?? new ScoringOptions());

@@ -13,14 +13,16 @@ public sealed record ReportFormat(string Name, string FileName, string ContentTy
 
     public static ReportFormat Markdown { get; } = new("md", "report.md", "text/markdown; charset=utf-8", MarkdownReportWriter.WriteAsync);
 
+    public static ReportFormat Xlsx { get; } = new("xlsx", "report.xlsx", XlsxReportWriter.ContentType, XlsxReportWriter.WriteAsync);
+
     /// <summary>Every format a scan publishes, in the order they are written.</summary>
-    public static IReadOnlyList<ReportFormat> All { get; } = [Json, Csv, Html, Markdown];
+    public static IReadOnlyList<ReportFormat> All { get; } = [Json, Csv, Html, Markdown, Xlsx];
 
     /// <summary>
     /// Format names the download API and CLI accept. A name here but not in <see cref="All"/> (none today) would be
     /// known but not published: 404 rather than 400, so older scans without a newer format answer sensibly.
     /// </summary>
-    public static IReadOnlyList<string> KnownNames { get; } = ["json", "csv", "html", "md"];
+    public static IReadOnlyList<string> KnownNames { get; } = ["json", "csv", "html", "md", "xlsx"];
 
     public static ReportFormat? Find(string? name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

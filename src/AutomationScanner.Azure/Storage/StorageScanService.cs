@@ -19,7 +19,16 @@ public enum ScanStatus
 
     /// <summary>Another delivery of the same request (same input fingerprint) is scanning now and will publish; nothing was done.</summary>
     InProgress,
+
+    /// <summary>The exports changed while the (Durable) scan ran; the upload that changed them schedules the next scan.</summary>
+    Superseded,
 }
+
+/// <summary>
+/// The exports of a scan request and their fingerprint, before anything is mined; <see cref="Done"/> is set when
+/// there is nothing to scan (no exports, or this fingerprint is published already).
+/// </summary>
+public sealed record ScanPreparation(ScanStatus? Done, ExportSnapshot Snapshot, string Fingerprint, ScanManifest? Existing);
 
 public sealed record ScanOutcome(ScanStatus Status, ScanManifest? Manifest, ScanReport? Report);
 
@@ -46,7 +55,39 @@ public sealed partial class StorageScanService(
         ArgumentNullException.ThrowIfNull(request);
         var engagement = EngagementName.Validate(request.Engagement);
         await scheduler.ReleaseAsync(engagement, cancellationToken);
+        return await ScanSnapshotAsync(request, expectedFingerprint: null, logMiner: null, progress, cancellationToken);
+    }
 
+    /// <summary>
+    /// The first step of a Durable scan: release the upload marker (later uploads schedule the next scan), list the
+    /// exports and say whether there is anything to scan.
+    /// </summary>
+    public async Task<ScanPreparation> PrepareAsync(ScanRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var engagement = EngagementName.Validate(request.Engagement);
+        await scheduler.ReleaseAsync(engagement, cancellationToken);
+        var snapshot = await exports.SnapshotAsync(engagement, cancellationToken);
+        var fingerprint = snapshot.Fingerprint(request.RequestKey);
+        if (snapshot.Blobs.Count == 0)
+        {
+            return new ScanPreparation(ScanStatus.NoExports, snapshot, fingerprint, null);
+        }
+
+        var existing = await reports.FindByFingerprintAsync(engagement, fingerprint, cancellationToken);
+        return new ScanPreparation(existing is null ? null : ScanStatus.AlreadyPublished, snapshot, fingerprint, existing);
+    }
+
+    /// <summary>
+    /// Lists the exports, then scans and publishes them unless that fingerprint is published (or being published)
+    /// already. With <paramref name="expectedFingerprint"/> (a Durable scan's last step) exports that changed since the
+    /// scan began end it as <see cref="ScanStatus.Superseded"/>; <paramref name="logMiner"/> supplies the logs' merged aggregates.
+    /// </summary>
+    public async Task<ScanOutcome> ScanSnapshotAsync(
+        ScanRequest request, string? expectedFingerprint, LogMiner? logMiner, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var engagement = EngagementName.Validate(request.Engagement);
         progress?.Report("Listing exports");
         var snapshot = await exports.SnapshotAsync(engagement, cancellationToken);
         if (snapshot.Blobs.Count == 0)
@@ -62,6 +103,12 @@ public sealed partial class StorageScanService(
             await reports.PointLatestAsync(existing, cancellationToken);
             LogAlreadyPublished(engagement, existing.ScanId);
             return new ScanOutcome(ScanStatus.AlreadyPublished, existing, null);
+        }
+
+        if (expectedFingerprint is not null && expectedFingerprint != fingerprint)
+        {
+            LogSuperseded(engagement);
+            return new ScanOutcome(ScanStatus.Superseded, null, null);
         }
 
         // Exactly once: concurrent or repeated deliveries of one fingerprint race for a claim; only its owner scans.
@@ -86,7 +133,7 @@ public sealed partial class StorageScanService(
         // The diff against the previous scan (new, dropped, moved tasks, risk changes) goes into every format.
         var previousReport = previous is null ? null : await reports.ReadPreviousAsync(engagement, previous.ScanId, cancellationToken);
         var marks = statuses is null ? null : await statuses.ReadAsync(engagement, cancellationToken);
-        var report = await pipeline.RunAsync(snapshot.Inputs, scanId, previousReport, marks, cancellationToken);
+        var report = await pipeline.RunAsync(snapshot.Inputs, scanId, previousReport, marks, logMiner, cancellationToken);
         if (!report.Inputs.Any(i => i.Read))
         {
             // Retrying cannot make a bad file good: the report is published with every input's error, so the
@@ -134,6 +181,9 @@ public sealed partial class StorageScanService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Engagement {Engagement}: orphan sweep failed ({Problem}); it runs again after the next scan")]
     private partial void LogSweepFailed(string engagement, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: exports changed during the scan; superseded by the scan their upload scheduled")]
+    private partial void LogSuperseded(string engagement);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: no exports, nothing to scan")]
     private partial void LogNoExports(string engagement);

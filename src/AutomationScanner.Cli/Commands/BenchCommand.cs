@@ -32,19 +32,31 @@ public static class BenchCommand
         var ocelEvents = new Option<long>("--ocel-events") { Description = "Events in the generated OCEL 2.0 JSON (flattened per object type)", DefaultValueFactory = _ => 1_000_000 };
         var only = new Option<string?>("--only") { Description = "Measure only the inputs whose name contains this text (e.g. OCEL)" };
         var measure = new Option<string?>("--measure") { Description = "Internal: mine one file in this process and print JSON", Hidden = true };
+        var parts = new Option<string?>("--parts")
+        {
+            Description = "Split the generated CSV into these part counts (e.g. 1,2,4,8) with ExportChunker, as a Durable scan does, and report per count",
+        };
+        var onlyPart = new Option<int>("--only-part") { Description = "Internal: mine only this part (-1: all)", Hidden = true, DefaultValueFactory = _ => -1 };
         var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV)")
         {
-            bpic, events, work, repeat, measure, ocelEvents, only,
+            bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(measure) is { } file)
             {
-                Console.WriteLine(Measure(file, parse.GetValue(repeat), cancellationToken));
+                Console.WriteLine(parse.GetValue(parts) is { } count
+                    ? MeasureParts(file, int.Parse(count, CultureInfo.InvariantCulture), parse.GetValue(onlyPart), cancellationToken)
+                    : Measure(file, parse.GetValue(repeat), cancellationToken));
                 return 0;
             }
 
             var folder = Directory.CreateDirectory(parse.GetValue(work)!).FullName;
+            if (parse.GetValue(parts) is { } partCounts)
+            {
+                return await BenchPartsAsync(console, folder, parse.GetValue(events), partCounts, cancellationToken);
+            }
+
             var bpicPath = parse.GetValue(bpic)!;
             if (!File.Exists(bpicPath))
             {
@@ -102,6 +114,64 @@ public static class BenchCommand
 
     private sealed record BenchResult(long Events, double Seconds, double CpuSeconds, long PeakBytes);
 
+    /// <summary>
+    /// The generated CSV split into N parts (ExportChunker: case-aligned byte ranges), each count in a fresh child:
+    /// all parts mined at once (one thread per part, up to the cores) and merged, then one part alone, which is what
+    /// one Durable activity holds in memory.
+    /// </summary>
+    private static async Task<int> BenchPartsAsync(IAnsiConsole console, string folder, long events, string partCounts, CancellationToken cancellationToken)
+    {
+        var large = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"generated-{events}.csv"));
+        if (!File.Exists(large))
+        {
+            console.MarkupLine("Generating the case-sorted CSV...");
+            Generate(large, events);
+        }
+
+        var table = new Table().AddColumns("Parts", "Events", "Wall time (all parts, merged)", "CPU time", "Peak memory (all parts)", "Wall time (one part)", "Peak memory (one part)");
+        foreach (var count in partCounts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)))
+        {
+            var all = await RunChildAsync(large, 1, cancellationToken, ["--parts", count.ToString(CultureInfo.InvariantCulture)]);
+            var one = await RunChildAsync(large, 1, cancellationToken, ["--parts", count.ToString(CultureInfo.InvariantCulture), "--only-part", "0"]);
+            table.AddRow(count.ToString(CultureInfo.InvariantCulture), all.Events.ToString("N0", CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{all.Seconds:0.0} s"), string.Create(CultureInfo.InvariantCulture, $"{all.CpuSeconds:0.0} s"), FormatBytes(all.PeakBytes),
+                string.Create(CultureInfo.InvariantCulture, $"{one.Seconds:0.0} s"), FormatBytes(one.PeakBytes));
+        }
+
+        console.Write(table);
+        console.MarkupLineInterpolated($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}; {FormatBytes(new FileInfo(large).Length)} file; all parts run on up to {Environment.ProcessorCount} threads; a part's peak memory is what one MineChunk activity needs.[/]");
+        return 0;
+    }
+
+    private static string MeasureParts(string file, int parts, int onlyPart, CancellationToken cancellationToken)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        Stream Open() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 0x10000);
+        long events;
+        var name = Path.GetFileName(file);
+        if (onlyPart >= 0)
+        {
+            IReadOnlyList<ExportChunk> plan;
+            using (var content = Open())
+            {
+                plan = ExportChunker.Plan(name, content, parts);
+            }
+
+            using var part = Open();
+            events = ExportChunker.Mine(name, part, plan[Math.Min(onlyPart, plan.Count - 1)], EventLogReader.ProcessName(name), cancellationToken: cancellationToken).Aggregate.Events;
+        }
+        else
+        {
+            events = ExportChunker.MineInParallel(name, Open, EventLogReader.ProcessName(name), parts, Environment.ProcessorCount, cancellationToken: cancellationToken).Events;
+        }
+
+        watch.Stop();
+        process.Refresh();
+        return JsonSerializer.Serialize(new BenchResult(events, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, PeakResidentBytes()));
+    }
+
     private static string Measure(string file, int repeat, CancellationToken cancellationToken)
     {
         var runs = file.Contains("generated", StringComparison.Ordinal) ? 1 : repeat + 1;
@@ -131,7 +201,7 @@ public static class BenchCommand
         return JsonSerializer.Serialize(new BenchResult(events, best, bestCpu, PeakResidentBytes()));
     }
 
-    private static async Task<BenchResult> RunChildAsync(string file, int repeat, CancellationToken cancellationToken)
+    private static async Task<BenchResult> RunChildAsync(string file, int repeat, CancellationToken cancellationToken, string[]? extra = null)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
@@ -139,7 +209,7 @@ public static class BenchCommand
             start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "bench", "--measure", file, "--repeat", repeat.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "bench", "--measure", file, "--repeat", repeat.ToString(CultureInfo.InvariantCulture) }.Concat(extra ?? []))
         {
             start.ArgumentList.Add(argument);
         }

@@ -6,14 +6,14 @@ using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;
 
-/// <summary>`scanner download ENGAGEMENT [--scan ID] [--format json|csv|html|md] [--out PATH]`: a published report to a file.</summary>
+/// <summary>`scanner download ENGAGEMENT [--scan ID] [--format json|csv|html|md|xlsx] [--out PATH]`: a published report to a file.</summary>
 public static class DownloadCommand
 {
     public static Command Create(IAnsiConsole console)
     {
         var engagement = new Argument<string>("engagement") { Description = $"Engagement name ({EngagementName.Rule})" };
         var scan = new Option<string?>("--scan") { Description = "Scan id (default: the latest scan)" };
-        var format = new Option<string>("--format", "-f") { Description = "json, csv, html or md", DefaultValueFactory = _ => "json" };
+        var format = new Option<string>("--format", "-f") { Description = "json, csv, html, md or xlsx", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong([.. ReportFormat.KnownNames]);
         var output = new Option<string?>("--out", "-o") { Description = "File or existing folder to write (default: {engagement}-{scanId}-report.{ext} here)" };
         var connection = StorageConnection.CreateOption();

@@ -10,6 +10,12 @@ internal static class EvaluationPrinter
     public static void Print(IAnsiConsole console, string title, SuitabilityEvaluation evaluation)
     {
         console.MarkupLine($"[bold]{Markup.Escape(title)}[/] ({Invariant($"{evaluation.Count:N0}")} tasks)");
+        if (evaluation.RatedCount > 0)
+        {
+            console.WriteLine(Invariant($"  Spearman with GPT-4 automation rating T, mean within occupation  {evaluation.MeanWithinOccupationSpearman:F3} ({evaluation.RankedOccupations:N0} occupations)"));
+            console.WriteLine(Invariant($"  Spearman with T, all {evaluation.RatedCount:N0} rated tasks  {evaluation.AutomationSpearman:F3}"));
+        }
+
         console.WriteLine(Invariant($"  accuracy (3-class agreement)  {evaluation.Accuracy:P1}"));
         console.WriteLine(Invariant($"  macro-F1                      {evaluation.MacroF1:F3}"));
         console.WriteLine(Invariant($"  ROC AUC, E0 vs E1+E2          {evaluation.BinaryAuc:F3}"));

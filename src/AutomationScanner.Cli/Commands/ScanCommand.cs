@@ -4,6 +4,7 @@ using AutomationScanner.Azure;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
@@ -30,7 +31,7 @@ public static class ScanCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder for opportunities.json, .csv, .html and .md", DefaultValueFactory = _ => "scan-output" };
         var previous = new Option<string?>("--previous") { Description = "An earlier opportunities.json of the same engagement, to report what changed" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for timestamps that carry no offset", DefaultValueFactory = _ => "UTC" };
-        var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User\"" };
+        var map = new Option<string?>("--map") { Description = "Explicit CSV columns, e.g. \"case=Case ID,activity=Activity,timestamp=End,start=Start,resource=User,role=Function\"" };
         var dateOrder = new Option<DateOrder?>("--date-order") { Description = "DayFirst or MonthFirst for numeric dates like 03/04/2024 (guessed when omitted)" };
         var automated = new Option<string[]>("--automated-resource") { Description = "Resource names that are systems or bots (repeatable)", AllowMultipleArgumentsPerToken = true };
         var objectType = new Option<string[]>("--object-type") { Description = "OCEL logs: object types to use as the case, one process each (repeatable or comma-separated; default every type, or Ingestion__ObjectTypes)", AllowMultipleArgumentsPerToken = true };
@@ -104,10 +105,17 @@ public static class ScanCommand
                 scoring.KindOverrides.Add(kindOverride);
             }
 
+            // Sentence vectors are cached next to the report (local scans) or in a per-user folder (storage scans).
+            var embeddingCache = parse.GetValue(engagement) is null
+                ? Path.Combine(Path.GetFullPath(parse.GetValue(output)!), ".cache")
+                : Path.Combine(Path.GetTempPath(), "automation-scanner");
+            using var miniLm = new MiniLmTextEmbedder();
+            var embedder = new CachingTextEmbedder(miniLm, new LocalFolderEmbeddingStore(embeddingCache));
+            await embedder.LoadAsync(cancellationToken);
             SuitabilityScorer suitability;
             try
             {
-                suitability = new SuitabilityScorer(parse.GetValue(model) is { } modelFile ? SuitabilityModel.Load(modelFile.FullName) : SuitabilityModel.LoadShipped());
+                suitability = new SuitabilityScorer(parse.GetValue(model) is { } modelFile ? SuitabilityModel.Load(modelFile.FullName, embedder) : SuitabilityModel.LoadShipped(embedder));
             }
             catch (Exception ex) when (ex is FileNotFoundException or FormatException or InvalidOperationException)
             {
@@ -130,7 +138,9 @@ public static class ScanCommand
                 }
 
                 var llm = storageHost?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
-                return await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken);
+                var stored = await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken);
+                await embedder.SaveAsync(cancellationToken);
+                return stored;
             }
 
             if (parse.GetValue(inputs) is not { Length: > 0 })
@@ -189,14 +199,16 @@ public static class ScanCommand
             var pipeline = new ScanPipeline(
                 options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability);
             ScanReport report = null!;
-            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, cancellationToken));
+            await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, logMiner: null, cancellationToken));
+            await embedder.SaveAsync(cancellationToken);
             var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.html"), s => HtmlReportWriter.WriteAsync(report, s, cancellationToken));
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.md"), s => MarkdownReportWriter.WriteAsync(report, s, cancellationToken));
+            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.xlsx"), s => XlsxReportWriter.WriteAsync(report, s, cancellationToken));
             Print(console, report, parse.GetValue(top));
-            console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/], [bold].csv[/], [bold].html[/] and [bold].md[/].");
+            console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/], [bold].csv[/], [bold].html[/], [bold].md[/] and [bold].xlsx[/].");
             return report.Inputs.Any(i => i.Read) ? 0 : ExitNothingReadable;
         });
         return command;

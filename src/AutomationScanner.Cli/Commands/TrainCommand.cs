@@ -1,29 +1,35 @@
 using System.CommandLine;
 using System.Diagnostics;
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Embeddings;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;
 
-/// <summary><c>scanner train</c>: cross-validates (folds grouped by occupation) and trains the suitability model.</summary>
+/// <summary>
+/// <c>scanner train</c>: cross-validates (folds grouped by occupation) against the baselines and trains the suitability
+/// model (automation head on GPT-4's T0-T4 ratings, exposure head on the human E0-E2 labels).
+/// </summary>
 public static class TrainCommand
 {
     /// <summary>The configurations <c>--compare</c> cross-validates, the shipped one first.</summary>
     internal static readonly IReadOnlyList<SuitabilityTrainingOptions> Candidates =
     [
         new(),
-        new() { Featurization = TextFeaturization.WordAndCharNgrams },
+        new() { Featurization = TextFeaturization.EmbeddingAndWordNgrams },
         new() { Featurization = TextFeaturization.WordNgrams },
         new() { Trainer = SuitabilityTrainer.SdcaMaximumEntropy },
-        new() { Trainer = SuitabilityTrainer.OvaAveragedPerceptron },
         new() { Trainer = SuitabilityTrainer.LightGbm },
+        new() { Featurization = TextFeaturization.EmbeddingAndWordNgrams, Trainer = SuitabilityTrainer.SdcaMaximumEntropy },
+        new() { Featurization = TextFeaturization.EmbeddingAndWordNgrams, Trainer = SuitabilityTrainer.LightGbm },
+        new() { Featurization = TextFeaturization.WordAndCharNgramsTfIdf },
     ];
 
     public static Command Create(IAnsiConsole console)
     {
         var labels = new Option<FileInfo>("--labels")
         {
-            Description = "Label set (TSV: 'O*NET-SOC Code', 'Task', 'human_exposure_agg').",
+            Description = "Label set (TSV: 'O*NET-SOC Code', 'Task', 'human_exposure_agg', 'gpt4_automation').",
             DefaultValueFactory = _ => new FileInfo(Path.Combine("data", "labels", "gpts-are-gpts", "train_labelset.tsv")),
         };
         var output = new Option<FileInfo>("--output", "-o")
@@ -47,31 +53,44 @@ public static class TrainCommand
             DefaultValueFactory = _ => 5,
         };
         var seed = new Option<int>("--seed") { Description = "MLContext seed.", DefaultValueFactory = _ => 1 };
+        var l2 = new Option<float?>("--l2") { Description = "L2 regularisation of the maximum-entropy trainers." };
         var compare = new Option<bool>("--compare")
         {
             Description = "Cross-validate every candidate featurization/trainer and print a comparison first.",
         };
+        var cache = EmbeddingCacheOption();
 
         var command = new Command("train", "Train the automation-suitability model on labelled task statements.")
         {
-            labels, output, trainer, featurization, folds, seed, compare,
+            labels, output, trainer, featurization, folds, seed, l2, compare, cache,
         };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new SuitabilityTrainingOptions
             {
                 Trainer = parse.GetValue(trainer),
                 Featurization = parse.GetValue(featurization),
                 Seed = parse.GetValue(seed),
+                L2Regularization = parse.GetValue(l2),
             };
-            return Task.FromResult(Run(console, parse.GetValue(labels)!, parse.GetValue(output)!, options,
-                parse.GetValue(folds), parse.GetValue(compare), cancellationToken));
+            using var inner = new MiniLmTextEmbedder();
+            var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(parse.GetValue(cache)!.FullName));
+            await embedder.LoadAsync(cancellationToken);
+            return await RunAsync(console, embedder, parse.GetValue(labels)!, parse.GetValue(output)!, options,
+                parse.GetValue(folds), parse.GetValue(compare), cancellationToken);
         });
         return command;
     }
 
-    internal static int Run(
-        IAnsiConsole console, FileInfo labels, FileInfo output, SuitabilityTrainingOptions options, int folds, bool compare,
+    /// <summary>Where sentence vectors of the label set are kept between runs (outside git).</summary>
+    internal static Option<DirectoryInfo> EmbeddingCacheOption() => new("--embedding-cache")
+    {
+        Description = "Folder of the sentence-embedding cache (embedding 15,000 statements takes minutes; later runs read them).",
+        DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "automation-scanner", "embeddings")),
+    };
+
+    internal static async Task<int> RunAsync(
+        IAnsiConsole console, CachingTextEmbedder embedder, FileInfo labels, FileInfo output, SuitabilityTrainingOptions options, int folds, bool compare,
         CancellationToken cancellationToken)
     {
         IReadOnlyList<LabelledTask> tasks;
@@ -86,39 +105,64 @@ public static class TrainCommand
         }
 
         var occupations = tasks.Select(t => t.Occupation).Distinct(StringComparer.Ordinal).Count();
-        console.WriteLine(EvaluationPrinter.Invariant($"{tasks.Count:N0} labelled tasks from {occupations:N0} occupations in {labels.Name}"));
-
-        if (compare)
+        var rated = tasks.Count(t => t.Automation is not null);
+        console.WriteLine(EvaluationPrinter.Invariant($"{tasks.Count:N0} labelled tasks ({rated:N0} with an automation rating) from {occupations:N0} occupations in {labels.Name}"));
+        if (rated == 0)
         {
-            var table = new Table().AddColumns("configuration", "accuracy", "macro-F1", "AUC E0 vs E1+E2", "seconds");
-            foreach (var candidate in Candidates.Select(c => c with { Seed = options.Seed }))
-            {
-                var watch = Stopwatch.StartNew();
-                var result = SuitabilityModelTrainer.CrossValidate(tasks, candidate, Math.Max(folds, 2), cancellationToken);
-                table.AddRow(
-                    candidate.ToString(),
-                    EvaluationPrinter.Invariant($"{result.Pooled.Accuracy:P1}"),
-                    EvaluationPrinter.Invariant($"{result.Pooled.MacroF1:F3}"),
-                    EvaluationPrinter.Invariant($"{result.Pooled.BinaryAuc:F3}"),
-                    EvaluationPrinter.Invariant($"{watch.Elapsed.TotalSeconds:F0}"));
-            }
-
-            console.Write(table);
+            console.MarkupLineInterpolated($"[red]error:[/] {labels.Name} has no '{LabelSetReader.AutomationColumn}' ratings (T0-T4); the model is trained on them.");
+            return 2;
         }
+
+        var watch = Stopwatch.StartNew();
+        var embeddings = SuitabilityModelTrainer.EmbedAll(tasks, embedder, new SuitabilityTrainingOptions(), cancellationToken);
+        await embedder.SaveAsync(cancellationToken);
+        var (hits, misses) = embedder.Counts;
+        console.WriteLine(EvaluationPrinter.Invariant($"Embedded {tasks.Count:N0} statements in {watch.Elapsed.TotalSeconds:F1} s ({hits:N0} from the cache, {misses:N0} computed)"));
 
         if (folds >= 2)
         {
-            var result = SuitabilityModelTrainer.CrossValidate(tasks, options, folds, cancellationToken);
+            var table = ComparisonTable();
+            AddRow(table, SuitabilityBaselines.CrossValidateMajority(tasks, folds, options.Seed, cancellationToken), null);
+            AddRow(table, SuitabilityBaselines.CrossValidateNaiveBayes(tasks, folds, options.Seed, cancellationToken), null);
+            if (compare)
+            {
+                foreach (var candidate in Candidates.Select(c => c with { Seed = options.Seed }).Where(c => c != options))
+                {
+                    watch.Restart();
+                    AddRow(table, SuitabilityModelTrainer.CrossValidate(tasks, embeddings, candidate, folds, cancellationToken), watch.Elapsed);
+                }
+            }
+
+            watch.Restart();
+            var result = SuitabilityModelTrainer.CrossValidate(tasks, embeddings, options, folds, cancellationToken);
+            AddRow(table, result, watch.Elapsed);
+            console.MarkupLine(EvaluationPrinter.Invariant($"[bold]{folds}-fold cross-validation, folds grouped by occupation (seed {options.Seed})[/]"));
+            console.Write(table);
             EvaluationPrinter.Print(console, $"{folds}-fold cross-validation by occupation, {options}", result.Pooled);
-            console.WriteLine("  accuracy per fold: " + string.Join(" ", result.PerFold.Select(f => EvaluationPrinter.Invariant($"{f.Accuracy:P1}"))));
+            console.WriteLine("  per fold, mean within-occupation Spearman: " + string.Join(" ", result.PerFold.Select(f => EvaluationPrinter.Invariant($"{f.MeanWithinOccupationSpearman:F3}")))
+                + "; accuracy: " + string.Join(" ", result.PerFold.Select(f => EvaluationPrinter.Invariant($"{f.Accuracy:P1}"))));
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var model = SuitabilityModelTrainer.Train(tasks, options);
-        SuitabilityModelTrainer.Save(model, output.FullName);
+        var model = SuitabilityModelTrainer.Train(tasks, embeddings, options);
+        var trainTime = stopwatch.Elapsed;
+        var index = options.UsesEmbedding ? SuitabilityModelTrainer.BuildIndex(model, tasks, embeddings, options.Seed) : null;
+        SuitabilityModelTrainer.Save(model, index, output.FullName);
         output.Refresh();
         console.WriteLine(EvaluationPrinter.Invariant(
-            $"Trained {options} on all {tasks.Count:N0} tasks in {stopwatch.Elapsed.TotalSeconds:F1} s; wrote {output.FullName} ({output.Length / 1024.0:N0} KiB)"));
+            $"Trained {options} on all {tasks.Count:N0} tasks in {trainTime.TotalSeconds:F1} s; index of {index?.Count ?? 0:N0} statements; wrote {output.FullName} ({output.Length / 1024.0:N0} KiB) in {stopwatch.Elapsed.TotalSeconds:F1} s"));
         return 0;
     }
+
+    private static Table ComparisonTable() => new Table().AddColumns(
+        "model", "within-occupation Spearman (T)", "Spearman (T), all", "accuracy E0-E2", "macro-F1", "AUC E0 vs E1+E2", "seconds");
+
+    private static void AddRow(Table table, CrossValidationResult result, TimeSpan? elapsed) => table.AddRow(
+        Markup.Escape(result.Name),
+        EvaluationPrinter.Invariant($"{result.Pooled.MeanWithinOccupationSpearman:F3}"),
+        EvaluationPrinter.Invariant($"{result.Pooled.AutomationSpearman:F3}"),
+        EvaluationPrinter.Invariant($"{result.Pooled.Accuracy:P1}"),
+        EvaluationPrinter.Invariant($"{result.Pooled.MacroF1:F3}"),
+        EvaluationPrinter.Invariant($"{result.Pooled.BinaryAuc:F3}"),
+        elapsed is { } e ? EvaluationPrinter.Invariant($"{e.TotalSeconds:F0}") : "-");
 }

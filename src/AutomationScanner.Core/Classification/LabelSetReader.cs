@@ -5,13 +5,15 @@ namespace AutomationScanner.Core.Classification;
 
 /// <summary>
 /// Reads a label set in the "GPTs are GPTs" layout: tab-separated, RFC 4180 quoting, a header row naming
-/// <c>O*NET-SOC Code</c>, <c>Task</c> and <c>human_exposure_agg</c> (or <c>human_labels</c>); other columns are ignored.
+/// <c>O*NET-SOC Code</c>, <c>Task</c> and <c>human_exposure_agg</c> (or <c>human_labels</c>), and optionally
+/// <c>gpt4_automation</c> (T0-T4; an empty field is no rating); other columns are ignored.
 /// </summary>
 public static class LabelSetReader
 {
     public const string OccupationColumn = "O*NET-SOC Code";
     public const string TaskColumn = "Task";
     public static readonly IReadOnlyList<string> LabelColumns = ["human_exposure_agg", "human_labels"];
+    public const string AutomationColumn = "gpt4_automation";
 
     public static IReadOnlyList<LabelledTask> Read(string path)
     {
@@ -40,6 +42,7 @@ public static class LabelSetReader
                 $"{source}: line 1: no label column; expected one of {string.Join(", ", LabelColumns)}.");
         }
 
+        var automation = TryOrdinal(csv, AutomationColumn);
         var rows = new List<LabelledTask>();
         var line = 1;
         while (csv.Read())
@@ -60,7 +63,15 @@ public static class LabelSetReader
                     CultureInfo.InvariantCulture, $"{source}: line {line}: field '{TaskColumn}' is empty."));
             }
 
-            rows.Add(new LabelledTask(csv.GetString(occupation).Trim(), taskText, exposure));
+            int? rating = null;
+            if (automation >= 0 && csv.GetString(automation).Trim() is { Length: > 0 } t)
+            {
+                rating = t is ['T' or 't', >= '0' and <= '4'] ? t[1] - '0' : throw new InvalidDataException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{source}: line {line}: field '{AutomationColumn}' is '{t}', expected T0, T1, T2, T3 or T4."));
+            }
+
+            rows.Add(new LabelledTask(csv.GetString(occupation).Trim(), taskText, exposure, rating));
         }
 
         return rows;

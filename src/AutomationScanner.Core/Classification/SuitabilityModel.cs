@@ -1,40 +1,51 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
+using AutomationScanner.Core.Embeddings;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace AutomationScanner.Core.Classification;
 
-/// <summary>A feature of the input text and what it added to the log-odds of "exposed" (E1/E2) against E0.</summary>
+/// <summary>A feature of the input text and what it added to the automation score (expected rating / 4).</summary>
 public sealed record TextFeatureContribution(string Feature, double Contribution);
 
 /// <summary>The text model's verdict on one text.</summary>
 public sealed record TextSuitabilityPrediction
 {
+    /// <summary>Most probable exposure class (E0-E2, human labels of Eloundou et al. 2023).</summary>
     public required ExposureClass Class { get; init; }
 
     /// <summary>P(E0), P(E1), P(E2).</summary>
     public required IReadOnlyList<float> Probabilities { get; init; }
 
-    /// <summary>P(E1) + P(E2): the text model's suitability probability.</summary>
+    /// <summary>P(E1) + P(E2).</summary>
     public double ExposedProbability => 1.0 - Probabilities[(int)ExposureClass.NoExposure];
+
+    /// <summary>P(T0) .. P(T4): GPT-4's automation rating as the model predicts it.</summary>
+    public required IReadOnlyList<float> AutomationProbabilities { get; init; }
+
+    /// <summary>Expected automation rating / 4, in 0..1: the score that ranks automation potential.</summary>
+    public double AutomationScore => SuitabilityModelTrainer.ExpectedRating(AutomationProbabilities);
 
     /// <summary>Content words (stop words removed) in the text.</summary>
     public required int Words { get; init; }
 
-    /// <summary>Content words the model saw in training; the rest carry no word weight.</summary>
+    /// <summary>Content words the model saw in training.</summary>
     public required int KnownWords { get; init; }
 
     /// <summary>True when fewer than half of the content words are known (non-English text, jargon, codes).</summary>
     public bool LowConfidence => Words == 0 || KnownWords * 2 < Words;
 
-    /// <summary>Largest contributions by magnitude; empty when not asked for or when the model is not linear.</summary>
+    /// <summary>Largest contributions by magnitude; empty when not asked for or when the model has no named features.</summary>
     public IReadOnlyList<TextFeatureContribution> TopFeatures { get; init; } = [];
 }
 
 /// <summary>
-/// The prediction path of the suitability model. Thread-safe: batches go through <see cref="ITransformer.Transform"/>,
-/// single predictions through a pool of prediction engines (a <c>PredictionEngine</c> is never shared).
+/// The prediction path of the suitability model: texts are embedded (through the shared, cached
+/// <see cref="ITextEmbedder"/>) and scored by one ML.NET pipeline with an automation head and an exposure head.
+/// Thread-safe: batches go through <see cref="ITransformer.Transform"/>, single predictions through a pool of
+/// prediction engines (a <c>PredictionEngine</c> is never shared).
 /// </summary>
 public sealed class SuitabilityModel
 {
@@ -43,36 +54,62 @@ public sealed class SuitabilityModel
 
     private readonly MLContext ml = new(1);
     private readonly ITransformer model;
-    private readonly ConcurrentBag<PredictionEngine<SuitabilityModelTrainer.TextInput, ScoreOutput>> engines = [];
-    private readonly float[][]? exposedWeights;
+    private readonly ConcurrentBag<PredictionEngine<SuitabilityModelTrainer.ModelInput, ScoreOutput>> engines = [];
+    private readonly float[][]? automationWeights;
     private readonly string[] slotNames = [];
 
-    public SuitabilityModel(ITransformer model)
+    private readonly Lazy<TaskStatementIndex?> index;
+
+    public SuitabilityModel(ITransformer model, ITextEmbedder embedder, TaskStatementIndex? index = null)
+        : this(model, embedder, new Lazy<TaskStatementIndex?>(index))
     {
+    }
+
+    private SuitabilityModel(ITransformer model, ITextEmbedder embedder, Lazy<TaskStatementIndex?> index)
+    {
+        this.index = index;
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(embedder);
+        if (embedder.Dimensions != SuitabilityModelTrainer.EmbeddingDimensions)
+        {
+            throw new ArgumentException($"The model reads {SuitabilityModelTrainer.EmbeddingDimensions}-dimensional embeddings; {embedder.ModelId} gives {embedder.Dimensions}.", nameof(embedder));
+        }
+
         this.model = model;
-        var inputSchema = ml.Data.LoadFromEnumerable(Array.Empty<SuitabilityModelTrainer.TextInput>()).Schema;
-        var outputSchema = model.GetOutputSchema(inputSchema);
-        var linear = FindLinearModel(model);
-        if (linear is not null && outputSchema.GetColumnOrNull(SuitabilityModelTrainer.FeaturesColumn) is { } features
+        Embedder = embedder;
+        var outputSchema = model.GetOutputSchema(SuitabilityModelTrainer.InputSchema(ml));
+        if (outputSchema.GetColumnOrNull(SuitabilityModelTrainer.ExposureScoreColumn) is null
+            || outputSchema.GetColumnOrNull(SuitabilityModelTrainer.AutomationScoreColumn) is null)
+        {
+            throw new FormatException("The model has no automation and exposure scores; retrain it with `scanner train`.");
+        }
+
+        var linear = FindLinearModels(model);
+        if (linear.Count == 2 && outputSchema.GetColumnOrNull(SuitabilityModelTrainer.FeaturesColumn) is { } features
             && features.HasSlotNames())
         {
             VBuffer<ReadOnlyMemory<char>> names = default;
             features.GetSlotNames(ref names);
             slotNames = names.DenseValues().Select(n => ReadableFeature(n.ToString())).ToArray();
             VBuffer<float>[] weights = [];
-            linear.GetWeights(ref weights, out var classes);
-            if (classes == ExposureClassLabels.Count)
+            linear[1].GetWeights(ref weights, out var classes);
+            if (classes == SuitabilityModelTrainer.AutomationLevels && slotNames.Any(n => n.Length > 0))
             {
-                exposedWeights = weights.Select(w => w.DenseValues().ToArray()).ToArray();
+                automationWeights = weights.Select(w => w.DenseValues().ToArray()).ToArray();
             }
         }
     }
 
-    /// <summary>True when the model can name the n-grams behind a prediction (linear models only).</summary>
-    public bool CanExplain => exposedWeights is not null;
+    /// <summary>The embedder the model reads its vectors from.</summary>
+    public ITextEmbedder Embedder { get; }
 
-    public static SuitabilityModel Load(string path)
+    /// <summary>The training statements by embedding (read on first use), or null when the model file has none.</summary>
+    public TaskStatementIndex? Index => index.Value;
+
+    /// <summary>True when the model can name the word n-grams behind a prediction (linear models with n-gram features).</summary>
+    public bool CanExplain => automationWeights is not null;
+
+    public static SuitabilityModel Load(string path, ITextEmbedder embedder)
     {
         if (!File.Exists(path))
         {
@@ -80,24 +117,47 @@ public sealed class SuitabilityModel
         }
 
         using var stream = File.OpenRead(path);
-        return Load(stream);
+        return Load(stream, embedder);
     }
 
-    public static SuitabilityModel Load(Stream stream)
+    /// <summary>Reads a model file of <c>scanner train</c> (the pipeline and, if present, the task-statement index).</summary>
+    public static SuitabilityModel Load(Stream stream, ITextEmbedder embedder)
     {
-        var model = new MLContext(1).Model.Load(stream, out _);
-        return new SuitabilityModel(model);
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            var pipelineEntry = archive.GetEntry(SuitabilityModelTrainer.PipelineEntry)
+                ?? throw new FormatException($"The model file has no '{SuitabilityModelTrainer.PipelineEntry}'; retrain it with `scanner train`.");
+            using var pipeline = new MemoryStream(ReadAll(pipelineEntry));
+            var model = new MLContext(1).Model.Load(pipeline, out _);
+            var indexBytes = archive.GetEntry(SuitabilityModelTrainer.IndexEntry) is { } indexEntry ? ReadAll(indexEntry) : null;
+            return new SuitabilityModel(model, embedder, new Lazy<TaskStatementIndex?>(
+                () => indexBytes is null ? null : TaskStatementIndex.Deserialize(indexBytes), LazyThreadSafetyMode.ExecutionAndPublication));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FormatException($"The model file is not a readable zip: {e.Message}", e);
+        }
+    }
+
+    private static byte[] ReadAll(ZipArchiveEntry entry)
+    {
+        using var content = entry.Open();
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     /// <summary>The model shipped inside AutomationScanner.Core, trained on the "GPTs are GPTs" label set.</summary>
-    public static SuitabilityModel LoadShipped()
+    public static SuitabilityModel LoadShipped(ITextEmbedder embedder)
     {
         using var resource = typeof(SuitabilityModel).Assembly.GetManifestResourceStream(EmbeddedModelName)
             ?? throw new InvalidOperationException($"The shipped model resource '{EmbeddedModelName}' is missing from the assembly.");
         using var buffer = new MemoryStream();
         resource.CopyTo(buffer);
         buffer.Position = 0;
-        return Load(buffer);
+        return Load(buffer, embedder);
     }
 
     public TextSuitabilityPrediction Predict(string text, int topFeatures = 0)
@@ -108,16 +168,17 @@ public sealed class SuitabilityModel
             return PredictBatch([text], topFeatures)[0];
         }
 
+        var embedding = Embedder.Embed([text])[0];
         if (!engines.TryTake(out var engine))
         {
-            engine = ml.Model.CreatePredictionEngine<SuitabilityModelTrainer.TextInput, ScoreOutput>(model);
+            engine = ml.Model.CreatePredictionEngine<SuitabilityModelTrainer.ModelInput, ScoreOutput>(model);
         }
 
         try
         {
-            var output = engine.Predict(new SuitabilityModelTrainer.TextInput { Text = text });
+            var output = engine.Predict(new SuitabilityModelTrainer.ModelInput { Text = text, Embedding = embedding });
             var known = output.WordKeys.Count(k => k != 0);
-            return ToPrediction(output.Score, output.WordKeys.Length, known, []);
+            return ToPrediction(output.ExposureScore, output.AutomationScore, output.WordKeys.Length, known, []);
         }
         finally
         {
@@ -126,28 +187,45 @@ public sealed class SuitabilityModel
     }
 
     /// <summary>Scores many texts in one pass (the fast path); <paramref name="topFeatures"/> &gt; 0 adds explanations.</summary>
-    public IReadOnlyList<TextSuitabilityPrediction> PredictBatch(IReadOnlyList<string> texts, int topFeatures = 0)
+    public IReadOnlyList<TextSuitabilityPrediction> PredictBatch(IReadOnlyList<string> texts, int topFeatures = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        return PredictBatch(texts, Embedder.Embed(texts, cancellationToken), topFeatures);
+    }
+
+    /// <summary>As above with the embeddings already at hand (row i of <paramref name="embeddings"/> is text i).</summary>
+    public IReadOnlyList<TextSuitabilityPrediction> PredictBatch(IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings, int topFeatures = 0)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(embeddings);
         var results = new TextSuitabilityPrediction[texts.Count];
-        var scored = model.Transform(ToDataView(ml, texts));
-        var scoreColumn = scored.Schema[SuitabilityModelTrainer.ScoreColumn];
-        var keysColumn = scored.Schema["WordKeys"];
-        var explain = topFeatures > 0 && exposedWeights is not null;
+        if (texts.Count == 0)
+        {
+            return results;
+        }
+
+        var scored = model.Transform(SuitabilityModelTrainer.ToInputView(ml, texts, embeddings));
+        var exposureColumn = scored.Schema[SuitabilityModelTrainer.ExposureScoreColumn];
+        var automationColumn = scored.Schema[SuitabilityModelTrainer.AutomationScoreColumn];
+        var keysColumn = scored.Schema[SuitabilityModelTrainer.WordKeysColumn];
+        var explain = topFeatures > 0 && automationWeights is not null;
         DataViewSchema.Column[] columns = explain
-            ? [scoreColumn, keysColumn, scored.Schema[SuitabilityModelTrainer.FeaturesColumn]]
-            : [scoreColumn, keysColumn];
+            ? [exposureColumn, automationColumn, keysColumn, scored.Schema[SuitabilityModelTrainer.FeaturesColumn]]
+            : [exposureColumn, automationColumn, keysColumn];
         using var cursor = scored.GetRowCursor(columns);
-        var scoreGetter = cursor.GetGetter<VBuffer<float>>(scoreColumn);
+        var exposureGetter = cursor.GetGetter<VBuffer<float>>(exposureColumn);
+        var automationGetter = cursor.GetGetter<VBuffer<float>>(automationColumn);
         var keysGetter = cursor.GetGetter<VBuffer<uint>>(keysColumn);
-        var featuresGetter = explain ? cursor.GetGetter<VBuffer<float>>(columns[2]) : null;
-        VBuffer<float> score = default;
+        var featuresGetter = explain ? cursor.GetGetter<VBuffer<float>>(columns[3]) : null;
+        VBuffer<float> exposure = default;
+        VBuffer<float> automation = default;
         VBuffer<uint> keys = default;
         VBuffer<float> features = default;
         var row = 0;
         while (cursor.MoveNext())
         {
-            scoreGetter(ref score);
+            exposureGetter(ref exposure);
+            automationGetter(ref automation);
             keysGetter(ref keys);
             var known = 0;
             foreach (var key in keys.DenseValues())
@@ -158,36 +236,27 @@ public sealed class SuitabilityModel
                 }
             }
 
+            var automationProbabilities = automation.DenseValues().ToArray();
             IReadOnlyList<TextFeatureContribution> top = [];
             if (featuresGetter is not null)
             {
                 featuresGetter(ref features);
-                top = Explain(features, topFeatures);
+                top = Explain(features, automationProbabilities, topFeatures);
             }
 
-            results[row++] = ToPrediction(score.DenseValues().ToArray(), keys.Length, known, top);
+            results[row++] = ToPrediction(exposure.DenseValues().ToArray(), automationProbabilities, keys.Length, known, top);
         }
 
         return results;
     }
 
-    /// <summary>Class probabilities for each text; used by cross-validation and evaluation.</summary>
-    internal static float[][] ScoreBatch(MLContext ml, ITransformer model, IReadOnlyList<string> texts)
-    {
-        var scored = model.Transform(ToDataView(ml, texts));
-        return scored.GetColumn<float[]>(SuitabilityModelTrainer.ScoreColumn).ToArray();
-    }
-
-    private static IDataView ToDataView(MLContext ml, IReadOnlyList<string> texts) =>
-        ml.Data.LoadFromEnumerable(texts.Select(t => new SuitabilityModelTrainer.TextInput { Text = t ?? string.Empty }));
-
     private static TextSuitabilityPrediction ToPrediction(
-        float[] probabilities, int words, int known, IReadOnlyList<TextFeatureContribution> top)
+        float[] exposure, float[] automation, int words, int known, IReadOnlyList<TextFeatureContribution> top)
     {
         var best = 0;
-        for (var i = 1; i < probabilities.Length; i++)
+        for (var i = 1; i < exposure.Length; i++)
         {
-            if (probabilities[i] > probabilities[best])
+            if (exposure[i] > exposure[best])
             {
                 best = i;
             }
@@ -196,7 +265,8 @@ public sealed class SuitabilityModel
         return new TextSuitabilityPrediction
         {
             Class = (ExposureClass)best,
-            Probabilities = probabilities,
+            Probabilities = exposure,
+            AutomationProbabilities = automation,
             Words = words,
             KnownWords = known,
             TopFeatures = top,
@@ -204,42 +274,50 @@ public sealed class SuitabilityModel
     }
 
     /// <summary>
-    /// Contribution of feature j toward "exposed": x_j * (mean(w_E1,j, w_E2,j) - w_E0,j), the change it makes to the
-    /// log-odds of an average exposed class against E0 in the multinomial logistic model.
+    /// Contribution of n-gram j to the automation score: x_j times the gradient of E[T]/4 in it under the multinomial
+    /// logistic model, x_j * sum_k p_k (k - E[T]) w_kj / 4. Embedding dimensions have no names and are not listed.
     /// </summary>
-    private List<TextFeatureContribution> Explain(VBuffer<float> features, int top)
+    private List<TextFeatureContribution> Explain(VBuffer<float> features, float[] probabilities, int top)
     {
-        var weights = exposedWeights!;
+        var weights = automationWeights!;
+        var expected = 0.0;
+        for (var k = 0; k < probabilities.Length; k++)
+        {
+            expected += k * probabilities[k];
+        }
+
         var contributions = new List<TextFeatureContribution>();
         var indices = features.GetIndices();
         var values = features.GetValues();
-        for (var k = 0; k < values.Length; k++)
+        for (var n = 0; n < values.Length; n++)
         {
-            var slot = features.IsDense ? k : indices[k];
-            if (values[k] == 0 || slot >= slotNames.Length)
+            var slot = features.IsDense ? n : indices[n];
+            if (values[n] == 0 || slot >= slotNames.Length || slotNames[slot].Length == 0)
             {
                 continue;
             }
 
-            // Features the regularised model zeroed out explain nothing.
-            var direction = ((weights[1][slot] + weights[2][slot]) / 2.0) - weights[0][slot];
-            if (direction == 0)
+            var direction = 0.0;
+            for (var k = 0; k < probabilities.Length; k++)
             {
-                continue;
+                direction += probabilities[k] * (k - expected) * weights[k][slot];
             }
 
-            contributions.Add(new TextFeatureContribution(slotNames[slot], values[k] * direction));
+            if (direction != 0)
+            {
+                contributions.Add(new TextFeatureContribution(slotNames[slot], values[n] * direction / (SuitabilityModelTrainer.AutomationLevels - 1)));
+            }
         }
 
         return contributions.OrderByDescending(c => Math.Abs(c.Contribution)).Take(top).ToList();
     }
 
-    private static LinearMulticlassModelParametersBase? FindLinearModel(ITransformer model) =>
+    private static List<LinearMulticlassModelParametersBase> FindLinearModels(ITransformer model) =>
         model is IEnumerable<ITransformer> chain
-            ? chain.OfType<IPredictionTransformer<object>>().Select(p => p.Model).OfType<LinearMulticlassModelParametersBase>().LastOrDefault()
-            : null;
+            ? chain.OfType<IPredictionTransformer<object>>().Select(p => p.Model).OfType<LinearMulticlassModelParametersBase>().ToList()
+            : [];
 
-    /// <summary>Turns ML.NET slot names ("WordFeatures.enter|data", "CharFeatures.&lt;␂&gt;|i|n") into readable n-grams.</summary>
+    /// <summary>Turns ML.NET slot names ("WordFeatures.enter|data", "CharFeatures.&lt;␂&gt;|i|n") into readable n-grams; embedding slots are empty.</summary>
     internal static string ReadableFeature(string slotName)
     {
         var dot = slotName.IndexOf('.', StringComparison.Ordinal);
@@ -256,12 +334,14 @@ public sealed class SuitabilityModel
             return $"chars \"{string.Concat(chars)}\"";
         }
 
-        return gram.Replace('|', ' ');
+        return block is SuitabilityModelTrainer.WordFeaturesColumn || dot < 0 ? gram.Replace('|', ' ') : string.Empty;
     }
 
     private sealed class ScoreOutput
     {
-        public float[] Score { get; set; } = [];
+        public float[] ExposureScore { get; set; } = [];
+
+        public float[] AutomationScore { get; set; } = [];
 
         [VectorType]
         public uint[] WordKeys { get; set; } = [];

@@ -1,4 +1,7 @@
+using System.IO.Compression;
+using AutomationScanner.Core.Embeddings;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Transforms.Text;
@@ -6,34 +9,103 @@ using Microsoft.ML.Transforms.Text;
 namespace AutomationScanner.Core.Classification;
 
 /// <summary>
-/// The training path of the suitability model: builds the text pipeline, trains, cross-validates with folds grouped
-/// by occupation, and saves the model. Prediction lives in <see cref="SuitabilityModel"/>.
+/// The training path of the suitability model: one pipeline with two heads on the same text features, the automation
+/// head (GPT-4's rating T0-T4 as five ordered classes; the score is the expected rating) and the exposure head (human
+/// labels E0-E2). Cross-validates with folds grouped by occupation and saves the model. Prediction lives in
+/// <see cref="SuitabilityModel"/>; nothing here runs on the scan path.
 /// </summary>
 public static class SuitabilityModelTrainer
 {
-    /// <summary>Name of the input column the saved model reads.</summary>
+    /// <summary>Name of the text column the saved model reads.</summary>
     public const string TextColumn = "Text";
+
+    /// <summary>Name of the sentence-embedding column the saved model reads.</summary>
+    public const string EmbeddingColumn = "Embedding";
+
+    /// <summary>Dimensions of the embedding the model reads (all-MiniLM-L6-v2).</summary>
+    public const int EmbeddingDimensions = 384;
+
+    /// <summary>Automation ratings T0..T4.</summary>
+    public const int AutomationLevels = 5;
 
     internal const string WordFeaturesColumn = "WordFeatures";
     internal const string FeaturesColumn = "Features";
     internal const string ScoreColumn = "Score";
+    internal const string ExposureScoreColumn = "ExposureScore";
+    internal const string AutomationScoreColumn = "AutomationScore";
+    internal const string WordKeysColumn = "WordKeys";
 
-    /// <summary>Trains on all rows. Each call uses a fresh <c>MLContext</c> seeded from the options, so it is reproducible.</summary>
-    public static ITransformer Train(IReadOnlyList<LabelledTask> tasks, SuitabilityTrainingOptions options)
+    private static readonly string[] AutomationCodes = ["T0", "T1", "T2", "T3", "T4"];
+
+    /// <summary>Embeds the texts (through the cache) and trains on all rows; reproducible for the same data and seed.</summary>
+    public static ITransformer Train(
+        IReadOnlyList<LabelledTask> tasks, ITextEmbedder embedder, SuitabilityTrainingOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(options);
+        return Train(tasks, EmbedAll(tasks, embedder, options, cancellationToken), options);
+    }
+
+    /// <summary>The embedding of every task text (zero vectors when the featurization does not use them).</summary>
+    public static float[][] EmbedAll(
+        IReadOnlyList<LabelledTask> tasks, ITextEmbedder embedder, SuitabilityTrainingOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(embedder);
+        if (!options.UsesEmbedding)
+        {
+            var zero = new float[EmbeddingDimensions];
+            return tasks.Select(_ => zero).ToArray();
+        }
+
+        if (embedder.Dimensions != EmbeddingDimensions)
+        {
+            throw new ArgumentException($"The model reads {EmbeddingDimensions}-dimensional embeddings; {embedder.ModelId} gives {embedder.Dimensions}.", nameof(embedder));
+        }
+
+        return embedder.Embed(tasks.Select(t => t.Text).ToArray(), cancellationToken);
+    }
+
+    /// <summary>Trains on all rows with precomputed embeddings (row i of <paramref name="embeddings"/> is task i).</summary>
+    public static ITransformer Train(IReadOnlyList<LabelledTask> tasks, IReadOnlyList<float[]> embeddings, SuitabilityTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(embeddings);
         ArgumentNullException.ThrowIfNull(options);
         if (tasks.Count == 0)
         {
             throw new ArgumentException("No labelled tasks to train on.", nameof(tasks));
         }
 
+        if (embeddings.Count != tasks.Count)
+        {
+            throw new ArgumentException("One embedding per task is needed.", nameof(embeddings));
+        }
+
+        var rated = Enumerable.Range(0, tasks.Count).Where(i => tasks[i].Automation is not null).ToArray();
+        if (rated.Length == 0)
+        {
+            throw new ArgumentException($"No task has an automation rating ('{LabelSetReader.AutomationColumn}'); the model ranks by it.", nameof(tasks));
+        }
+
         var ml = new MLContext(options.Seed);
-        var data = ToKeyedDataView(ml, tasks);
-        return BuildPipeline(ml, options).Fit(data);
+        var all = ToKeyedDataView(ml, Enumerable.Range(0, tasks.Count).Select(i => Row(tasks[i], embeddings[i])));
+        var ratedData = ToKeyedDataView(ml, rated.Select(i => Row(tasks[i], embeddings[i])));
+
+        var featurizer = BuildFeaturizer(ml, options).Fit(all);
+        var exposureFeatures = featurizer.Transform(all);
+        var exposure = BuildTrainer(ml, options, "Label").Fit(exposureFeatures);
+        var afterExposure = exposure.Transform(exposureFeatures);
+        var exposureCopy = ml.Transforms.CopyColumns(ExposureScoreColumn, ScoreColumn).Fit(afterExposure);
+
+        var automation = BuildTrainer(ml, options, "AutomationLabel").Fit(featurizer.Transform(ratedData));
+        var afterAutomation = automation.Transform(exposureCopy.Transform(afterExposure));
+        var automationCopy = ml.Transforms.CopyColumns(AutomationScoreColumn, ScoreColumn).Fit(afterAutomation);
+
+        return new TransformerChain<ITransformer>(featurizer, exposure, exposureCopy, automation, automationCopy);
     }
 
-    public static void Save(ITransformer model, string path)
+    public static void Save(ITransformer model, TaskStatementIndex? index, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -43,41 +115,145 @@ public static class SuitabilityModelTrainer
         }
 
         using var stream = File.Create(path);
-        Save(model, stream);
+        Save(model, index, stream);
     }
 
-    public static void Save(ITransformer model, Stream stream)
+    /// <summary>
+    /// Writes the model file: a zip holding the ML.NET pipeline (<see cref="PipelineEntry"/>) and, when given, the
+    /// task-statement index (<see cref="IndexEntry"/>). Every entry carries a fixed timestamp, so the same model gives
+    /// the same bytes.
+    /// </summary>
+    public static void Save(ITransformer model, TaskStatementIndex? index, Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stream);
         var ml = new MLContext(1);
-        var schema = ml.Data.LoadFromEnumerable(Array.Empty<TextInput>()).Schema;
-        ml.Model.Save(model, schema, stream);
+        using var pipeline = new MemoryStream();
+        ml.Model.Save(model, InputSchema(ml), pipeline);
+        using var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        WriteEntry(archive, PipelineEntry, Repack(pipeline.ToArray()));
+        if (index is not null)
+        {
+            WriteEntry(archive, IndexEntry, index.Serialize());
+        }
     }
+
+    /// <summary>
+    /// The index of the training statements a shipped model carries for reading activity names: each statement with
+    /// its embedding and the trained model's own scores for it.
+    /// </summary>
+    public static TaskStatementIndex BuildIndex(ITransformer model, IReadOnlyList<LabelledTask> tasks, IReadOnlyList<float[]> embeddings, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var (exposure, automation) = ScoreBatch(new MLContext(seed), model, tasks.Select(t => t.Text).ToArray(), embeddings);
+        return TaskStatementIndex.Build(
+            tasks, embeddings, automation.Select(ExpectedRating).ToArray(), exposure.Select(p => 1.0 - p[(int)ExposureClass.NoExposure]).ToArray(), seed: seed);
+    }
+
+    /// <summary>Name of the ML.NET pipeline inside a model file.</summary>
+    public const string PipelineEntry = "pipeline.zip";
+
+    /// <summary>Name of the task-statement index inside a model file.</summary>
+    public const string IndexEntry = "task-statements.idx";
+
+    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static void WriteEntry(ZipArchive archive, string name, byte[] content)
+    {
+        var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = FixedTime;
+        using var target = entry.Open();
+        target.Write(content);
+    }
+
+    /// <summary>The ML.NET zip again, its entries in the same order with a fixed timestamp.</summary>
+    private static byte[] Repack(byte[] zip)
+    {
+        using var source = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var content = entry.Open();
+                using var buffer = new MemoryStream();
+                content.CopyTo(buffer);
+                WriteEntry(target, entry.FullName, buffer.ToArray());
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    internal static DataViewSchema InputSchema(MLContext ml) => ml.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
 
     /// <summary>
     /// k-fold cross-validation with whole occupations per fold (the same task text appears under several occupations,
     /// so a row split would leak). Returns the pooled out-of-fold evaluation and one per fold.
     /// </summary>
     public static CrossValidationResult CrossValidate(
-        IReadOnlyList<LabelledTask> tasks, SuitabilityTrainingOptions options, int folds, CancellationToken cancellationToken = default)
+        IReadOnlyList<LabelledTask> tasks, ITextEmbedder embedder, SuitabilityTrainingOptions options, int folds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tasks);
+        var embeddings = EmbedAll(tasks, embedder, options, cancellationToken);
+        return CrossValidate(tasks, embeddings, options, folds, cancellationToken);
+    }
+
+    /// <summary>As above with precomputed embeddings (row i is task i).</summary>
+    public static CrossValidationResult CrossValidate(
+        IReadOnlyList<LabelledTask> tasks, IReadOnlyList<float[]> embeddings, SuitabilityTrainingOptions options, int folds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return CrossValidateWith(options.ToString(), tasks, folds, options.Seed, (train, test) =>
+        {
+            var model = Train(train.Select(i => tasks[i]).ToArray(), train.Select(i => embeddings[i]).ToArray(), options);
+            var (exposure, automation) = ScoreBatch(new MLContext(options.Seed), model, test.Select(i => tasks[i].Text).ToArray(), test.Select(i => embeddings[i]).ToArray());
+            return test.Select((row, k) => Scored(tasks[row], exposure[k], ExpectedRating(automation[k]))).ToArray();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Grouped cross-validation of any learner: <paramref name="fitAndScore"/> gets the training and test row indices
+    /// of one fold and returns the scored test rows in order.
+    /// </summary>
+    public static CrossValidationResult CrossValidateWith(
+        string name, IReadOnlyList<LabelledTask> tasks, int folds, int seed,
+        Func<IReadOnlyList<int>, IReadOnlyList<int>, IReadOnlyList<ScoredExample>> fitAndScore, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(fitAndScore);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var foldOf = AssignFolds(tasks.Select(t => t.Occupation), folds, options.Seed);
+        var foldOf = AssignFolds(tasks.Select(t => t.Occupation), folds, seed);
         var pooled = new List<ScoredExample>(tasks.Count);
         var perFold = new List<SuitabilityEvaluation>(folds);
         for (var fold = 0; fold < folds; fold++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var train = tasks.Where(t => foldOf[t.Occupation] != fold).ToArray();
-            var test = tasks.Where(t => foldOf[t.Occupation] == fold).ToArray();
-            var model = Train(train, options);
-            var probabilities = SuitabilityModel.ScoreBatch(new MLContext(options.Seed), model, test.Select(t => t.Text).ToArray());
-            var scored = test.Select((t, i) => new ScoredExample(t.Label, probabilities[i])).ToArray();
+            var train = Enumerable.Range(0, tasks.Count).Where(i => foldOf[tasks[i].Occupation] != fold).ToArray();
+            var test = Enumerable.Range(0, tasks.Count).Where(i => foldOf[tasks[i].Occupation] == fold).ToArray();
+            var scored = fitAndScore(train, test);
             pooled.AddRange(scored);
-            perFold.Add(SuitabilityEvaluation.Compute(scored));
+            perFold.Add(SuitabilityEvaluation.Compute(scored.ToArray()));
         }
 
-        return new CrossValidationResult(options, folds, SuitabilityEvaluation.Compute(pooled), perFold);
+        return new CrossValidationResult(name, folds, SuitabilityEvaluation.Compute(pooled), perFold);
+    }
+
+    /// <summary>A scored row for the evaluation.</summary>
+    public static ScoredExample Scored(LabelledTask task, IReadOnlyList<float> exposure, double automationScore) =>
+        new(task.Label, exposure, task.Occupation, task.Automation, automationScore);
+
+    /// <summary>Expected rating sum_k k p_k / 4 in 0..1 from the probabilities of T0..T4.</summary>
+    public static double ExpectedRating(IReadOnlyList<float> probabilities)
+    {
+        double expected = 0, total = 0;
+        for (var k = 0; k < probabilities.Count; k++)
+        {
+            expected += k * probabilities[k];
+            total += probabilities[k];
+        }
+
+        return total <= 0 ? 0 : expected / total / (AutomationLevels - 1);
     }
 
     /// <summary>Deterministic fold per group: groups sorted, shuffled with the seed, dealt round-robin.</summary>
@@ -94,56 +270,74 @@ public static class SuitabilityModelTrainer
         return result;
     }
 
-    private static IDataView ToKeyedDataView(MLContext ml, IReadOnlyList<LabelledTask> tasks)
+    /// <summary>Exposure probabilities (E0-E2) and automation probabilities (T0-T4) for each text.</summary>
+    internal static (float[][] Exposure, float[][] Automation) ScoreBatch(
+        MLContext ml, ITransformer model, IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings)
     {
-        var rows = tasks.Select(t => new LabelledInput { Text = t.Text, Label = t.Label.ToCode() });
-        var data = ml.Data.LoadFromEnumerable(rows);
-
-        // Fixed key order E0, E1, E2 so that score slot i is always class i. Mapped outside the saved pipeline:
-        // the prediction path has no label column.
-        var keys = ml.Data.LoadFromEnumerable(ExposureClassLabels.Codes.Select(c => new LabelKey { Label = c }));
-        return ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: keys).Fit(data).Transform(data);
+        var scored = model.Transform(ToInputView(ml, texts, embeddings));
+        return (scored.GetColumn<float[]>(ExposureScoreColumn).ToArray(), scored.GetColumn<float[]>(AutomationScoreColumn).ToArray());
     }
 
-    private static IEstimator<ITransformer> BuildPipeline(MLContext ml, SuitabilityTrainingOptions options)
-    {
-        var weighting = options.Featurization == TextFeaturization.WordAndCharNgramsTfIdf
-            ? NgramExtractingEstimator.WeightingCriteria.TfIdf
-            : NgramExtractingEstimator.WeightingCriteria.Tf;
+    internal static IDataView ToInputView(MLContext ml, IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings) =>
+        ml.Data.LoadFromEnumerable(texts.Select((t, i) => new ModelInput { Text = t ?? string.Empty, Embedding = embeddings[i] }));
 
-        var featurizer = ml.Transforms.Text.NormalizeText(
+    private static LabelledInput Row(LabelledTask task, float[] embedding) => new()
+    {
+        Text = task.Text,
+        Embedding = embedding,
+        Label = task.Label.ToCode(),
+        AutomationLabel = task.Automation is { } t ? AutomationCodes[t] : AutomationCodes[0],
+    };
+
+    private static IDataView ToKeyedDataView(MLContext ml, IEnumerable<LabelledInput> rows)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows);
+
+        // Fixed key orders E0, E1, E2 and T0..T4 so that score slot i is always class i. Mapped outside the saved
+        // pipeline: the prediction path has no label column.
+        var exposureKeys = ml.Data.LoadFromEnumerable(ExposureClassLabels.Codes.Select(c => new LabelKey { Label = c }));
+        var automationKeys = ml.Data.LoadFromEnumerable(AutomationCodes.Select(c => new LabelKey { Label = c }));
+        return ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: exposureKeys)
+            .Append(ml.Transforms.Conversion.MapValueToKey("AutomationLabel", "AutomationLabel", keyData: automationKeys))
+            .Fit(data).Transform(data);
+    }
+
+    private static IEstimator<ITransformer> BuildFeaturizer(MLContext ml, SuitabilityTrainingOptions options)
+    {
+        // Words are always keyed: the prediction path counts the content words the model knows (confidence).
+        var words = ml.Transforms.Text.NormalizeText(
                 "NormalizedText", TextColumn, TextNormalizingEstimator.CaseMode.Lower, keepDiacritics: false,
                 keepPunctuations: false, keepNumbers: false)
             .Append(ml.Transforms.Text.TokenizeIntoWords("Words", "NormalizedText"))
             .Append(ml.Transforms.Text.RemoveDefaultStopWords("Words"))
-            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
-            .Append(ml.Transforms.Text.ProduceNgrams(WordFeaturesColumn, "WordKeys", ngramLength: 2, useAllLengths: true, weighting: weighting))
+            .Append(ml.Transforms.Conversion.MapValueToKey(WordKeysColumn, "Words"));
+        var wordNgrams = words
+            .Append(ml.Transforms.Text.ProduceNgrams(WordFeaturesColumn, WordKeysColumn, ngramLength: 2, useAllLengths: true,
+                weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
             .Append(ml.Transforms.NormalizeLpNorm(WordFeaturesColumn));
 
-        IEstimator<ITransformer> features;
-        if (options.Featurization == TextFeaturization.WordNgrams)
+        return options.Featurization switch
         {
-            features = featurizer.Append(ml.Transforms.CopyColumns(FeaturesColumn, WordFeaturesColumn));
-        }
-        else
-        {
-            features = featurizer
+            TextFeaturization.Embedding => words.Append(ml.Transforms.CopyColumns(FeaturesColumn, EmbeddingColumn)),
+            TextFeaturization.EmbeddingAndWordNgrams => wordNgrams.Append(ml.Transforms.Concatenate(FeaturesColumn, EmbeddingColumn, WordFeaturesColumn)),
+            TextFeaturization.WordNgrams => wordNgrams.Append(ml.Transforms.CopyColumns(FeaturesColumn, WordFeaturesColumn)),
+            TextFeaturization.WordAndCharNgramsTfIdf => wordNgrams
                 .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", "NormalizedText"))
-                .Append(ml.Transforms.Text.ProduceNgrams("CharFeatures", "Chars", ngramLength: 3, useAllLengths: false, weighting: weighting))
+                .Append(ml.Transforms.Text.ProduceNgrams("CharFeatures", "Chars", ngramLength: 3, useAllLengths: false,
+                    weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
                 .Append(ml.Transforms.NormalizeLpNorm("CharFeatures"))
-                .Append(ml.Transforms.Concatenate(FeaturesColumn, WordFeaturesColumn, "CharFeatures"));
-        }
-
-        return features.Append(BuildTrainer(ml, options));
+                .Append(ml.Transforms.Concatenate(FeaturesColumn, WordFeaturesColumn, "CharFeatures")),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Featurization, "Unknown featurization."),
+        };
     }
 
-    private static IEstimator<ITransformer> BuildTrainer(MLContext ml, SuitabilityTrainingOptions options) => options.Trainer switch
+    private static IEstimator<ITransformer> BuildTrainer(MLContext ml, SuitabilityTrainingOptions options, string label) => options.Trainer switch
     {
-        // One thread: SDCA and L-BFGS are only reproducible single-threaded.
+        // One thread: SDCA, L-BFGS and LightGBM are only reproducible single-threaded.
         SuitabilityTrainer.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
             new SdcaMaximumEntropyMulticlassTrainer.Options
             {
-                LabelColumnName = "Label",
+                LabelColumnName = label,
                 FeatureColumnName = FeaturesColumn,
                 NumberOfThreads = 1,
                 L2Regularization = options.L2Regularization,
@@ -152,25 +346,21 @@ public static class SuitabilityModelTrainer
         SuitabilityTrainer.LbfgsMaximumEntropy => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
             new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
-                LabelColumnName = "Label",
+                LabelColumnName = label,
                 FeatureColumnName = FeaturesColumn,
                 NumberOfThreads = 1,
                 L2Regularization = options.L2Regularization ?? 1f,
                 L1Regularization = options.L1Regularization ?? 0.01f,
             }),
-        SuitabilityTrainer.OvaAveragedPerceptron => ml.MulticlassClassification.Trainers.OneVersusAll(
-            ml.BinaryClassification.Trainers.AveragedPerceptron(
-                new AveragedPerceptronTrainer.Options { FeatureColumnName = FeaturesColumn, NumberOfIterations = 10 }),
-            labelColumnName: "Label"),
         SuitabilityTrainer.LightGbm => ml.MulticlassClassification.Trainers.LightGbm(
             new LightGbmMulticlassTrainer.Options
             {
-                LabelColumnName = "Label",
+                LabelColumnName = label,
                 FeatureColumnName = FeaturesColumn,
-                NumberOfIterations = 300,
+                NumberOfIterations = 200,
                 LearningRate = 0.05,
-                NumberOfLeaves = 31,
-                MinimumExampleCountPerLeaf = 10,
+                NumberOfLeaves = 15,
+                MinimumExampleCountPerLeaf = 20,
                 NumberOfThreads = 1,
                 Seed = options.Seed,
                 Verbose = false,
@@ -179,16 +369,25 @@ public static class SuitabilityModelTrainer
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Trainer, "Unknown trainer."),
     };
 
-    internal sealed class TextInput
+    /// <summary>What the saved model reads: the text and its sentence embedding.</summary>
+    internal sealed class ModelInput
     {
         public string Text { get; set; } = string.Empty;
+
+        [VectorType(EmbeddingDimensions)]
+        public float[] Embedding { get; set; } = [];
     }
 
     private sealed class LabelledInput
     {
         public string Text { get; set; } = string.Empty;
 
+        [VectorType(EmbeddingDimensions)]
+        public float[] Embedding { get; set; } = [];
+
         public string Label { get; set; } = string.Empty;
+
+        public string AutomationLabel { get; set; } = string.Empty;
     }
 
     private sealed class LabelKey
@@ -197,5 +396,4 @@ public static class SuitabilityModelTrainer
     }
 }
 
-public sealed record CrossValidationResult(
-    SuitabilityTrainingOptions Options, int Folds, SuitabilityEvaluation Pooled, IReadOnlyList<SuitabilityEvaluation> PerFold);
+public sealed record CrossValidationResult(string Name, int Folds, SuitabilityEvaluation Pooled, IReadOnlyList<SuitabilityEvaluation> PerFold);

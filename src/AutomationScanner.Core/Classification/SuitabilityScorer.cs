@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Scanning;
 
@@ -19,6 +20,27 @@ public sealed record SuitabilityScoringOptions
     /// <summary>Document statements scored per task, besides its name.</summary>
     public int MaximumStatements { get; init; } = 3;
 
+    /// <summary>O*NET task statements nearest to the name (by embedding) that are read with it.</summary>
+    public int NearestTasks { get; init; } = 3;
+
+    /// <summary>A nearest statement is read only when its cosine similarity to the name is at least this.</summary>
+    public double NeighbourSimilarity { get; init; } = 0.45;
+
+    /// <summary>
+    /// A name whose best neighbour is less similar than this is not recognised as an occupational task (codes,
+    /// abbreviations, foreign words); it is low-confidence even when its words look known.
+    /// </summary>
+    public double ReadableSimilarity { get; init; } = 0.35;
+
+    /// <summary>Weight of the name's own prediction against its neighbours (each weighs its similarity).</summary>
+    public double NameWeight { get; init; } = 1.0;
+
+    /// <summary>
+    /// The text score of a task the model cannot read: the mean automation score of the training statements
+    /// (expected rating (0 x 4,654 + 1 x 4,675 + 2 x 2,366 + 3 x 2,846 + 4 x 92) / 14,633 / 4), neither high nor low.
+    /// </summary>
+    public double UnreadableTextScore { get; init; } = 0.313;
+
     public ProcessCriteriaWeights Criteria { get; init; } = new();
 }
 
@@ -35,14 +57,20 @@ public sealed record SuitabilityAssessment
     /// <summary>Class the text model predicts for the main text.</summary>
     public required ExposureClass Class { get; init; }
 
-    /// <summary>P(E1) + P(E2) from the text model, averaged over the texts scored.</summary>
+    /// <summary>The text model's automation score (expected GPT-4 automation rating T0-T4 / 4), averaged over the texts scored.</summary>
     public required double TextProbability { get; init; }
+
+    /// <summary>P(E1) + P(E2) from the text model's exposure head, averaged over the texts scored.</summary>
+    public double ExposedProbability { get; init; }
 
     /// <summary>The process criteria score, when the task was mined from a log.</summary>
     public double? ProcessScore { get; init; }
 
     /// <summary>The texts the model read: the normalised activity name, then document statements.</summary>
     public required IReadOnlyList<string> ScoredTexts { get; init; }
+
+    /// <summary>O*NET task statements nearest to the name (cosine similarity of sentence embeddings); those read are in the score.</summary>
+    public IReadOnlyList<TaskNeighbour> NearestTasks { get; init; } = [];
 
     public required IReadOnlyList<TextFeatureContribution> TopTextFeatures { get; init; }
 
@@ -72,37 +100,68 @@ public sealed record SuitabilityAssessment
 }
 
 /// <summary>
-/// Combines the text model (on the normalised activity name and any document statements) with the process criteria
-/// into one score whose parts are all visible. Thread-safe: it holds no mutable state.
+/// Combines the text model with the process criteria into one score whose parts are all visible. The text part reads
+/// the normalised activity name, the O*NET task statements nearest to it (sentence embeddings; each weighs its
+/// similarity) and matched document statements; a name the model cannot read (mostly unknown words, or nothing like
+/// an occupational task near it) gets a neutral text score and a smaller share. Thread-safe: no mutable state.
 /// </summary>
 public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoringOptions? options = null)
 {
     private readonly SuitabilityScoringOptions options = options ?? new SuitabilityScoringOptions();
 
+    public SuitabilityModel Model => model;
+
     public IReadOnlyList<SuitabilityAssessment> Assess(IReadOnlyList<TaskCandidate> candidates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var textsPerCandidate = candidates.Select(TextsOf).ToArray();
+        // Activities that are not tasks (states, measurements, waits, system steps...) are not read as tasks at all.
+        var textsPerCandidate = candidates.Select(c => c.Kind.IsTask() ? TextsOf(c) : []).ToArray();
         var flat = textsPerCandidate.SelectMany(t => t).ToArray();
+        var embeddings = flat.Length == 0 ? [] : model.Embedder.Embed(flat, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var predictions = flat.Length == 0 ? [] : model.PredictBatch(flat, options.TopFeatures);
+        var predictions = flat.Length == 0 ? [] : model.PredictBatch(flat, embeddings, options.TopFeatures);
+        var index = options.NearestTasks > 0 ? model.Index : null;
 
         var results = new SuitabilityAssessment[candidates.Count];
         var offset = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
             var count = textsPerCandidate[i].Count;
+            if (count == 0)
+            {
+                results[i] = NotATask(candidates[i]);
+                continue;
+            }
+
             var own = new TextSuitabilityPrediction[count];
             for (var k = 0; k < count; k++)
             {
                 own[k] = predictions[offset + k];
             }
 
-            results[i] = Combine(candidates[i], textsPerCandidate[i], own);
+            var neighbours = index?.Nearest(embeddings[offset], options.NearestTasks) ?? [];
+            results[i] = Combine(candidates[i], textsPerCandidate[i], own, neighbours);
             offset += count;
         }
 
         return results;
+    }
+
+    private static SuitabilityAssessment NotATask(TaskCandidate candidate)
+    {
+        var kind = candidate.Kind.ToString().ToLowerInvariant();
+        return new SuitabilityAssessment
+        {
+            TaskId = candidate.Id,
+            Score = 0,
+            Factors = [new ScoreFactor("Not a task", 0, 1, 0, $"Activity kind '{kind}': not work a person performs, so not scored for automation.")],
+            Class = ExposureClass.NoExposure,
+            TextProbability = 0,
+            ScoredTexts = [],
+            TopTextFeatures = [],
+            LowConfidence = true,
+            ConfidenceNote = $"Not scored: the activity is a {kind}, not a task.",
+        };
     }
 
     private List<string> TextsOf(TaskCandidate candidate)
@@ -112,13 +171,44 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         return texts;
     }
 
-    private SuitabilityAssessment Combine(TaskCandidate candidate, List<string> texts, TextSuitabilityPrediction[] predictions)
+    private SuitabilityAssessment Combine(
+        TaskCandidate candidate, List<string> texts, TextSuitabilityPrediction[] predictions, IReadOnlyList<TaskNeighbour> neighbours)
     {
-        var confident = predictions.Where(p => !p.LowConfidence).ToArray();
-        var lowConfidence = confident.Length == 0;
-        var used = lowConfidence ? predictions : confident;
-        var textProbability = used.Average(p => p.ExposedProbability);
-        var main = used[0];
+        var name = predictions[0];
+        var best = neighbours.Count == 0 ? 0 : neighbours[0].Similarity;
+        var nameReadable = !name.LowConfidence && (neighbours.Count == 0 || best >= options.ReadableSimilarity);
+
+        // (automation score, exposed probability, weight) of each text read.
+        var parts = new List<(double Automation, double Exposed, double Weight)>();
+        var read = new List<TaskNeighbour>();
+        if (nameReadable)
+        {
+            parts.Add((name.AutomationScore, name.ExposedProbability, options.NameWeight));
+            foreach (var neighbour in neighbours.Where(n => n.Similarity >= options.NeighbourSimilarity))
+            {
+                parts.Add((neighbour.AutomationScore, neighbour.ExposedProbability, neighbour.Similarity));
+                read.Add(neighbour);
+            }
+        }
+
+        var statementsRead = 0;
+        for (var k = 1; k < predictions.Length; k++)
+        {
+            if (!predictions[k].LowConfidence)
+            {
+                parts.Add((predictions[k].AutomationScore, predictions[k].ExposedProbability, 1.0));
+                statementsRead++;
+            }
+        }
+
+        var lowConfidence = parts.Count == 0;
+        var weightSum = parts.Sum(p => p.Weight);
+        var textScore = lowConfidence ? options.UnreadableTextScore : parts.Sum(p => p.Automation * p.Weight) / weightSum;
+        var exposed = lowConfidence ? name.ExposedProbability : parts.Sum(p => p.Exposed * p.Weight) / weightSum;
+        var description = lowConfidence
+            ? "no readable text: neutral score (mean of the training statements)"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{(nameReadable ? "name" : "name not read")}, {read.Count} nearest O*NET task(s), {statementsRead} document statement(s)");
 
         var factors = new List<ScoreFactor>();
         double? processScore = null;
@@ -128,7 +218,7 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
             var criteria = ProcessCriteria.Evaluate(statistics, options.Criteria);
             processScore = criteria.Score;
             textWeight = lowConfidence ? options.LowConfidenceTextWeight : options.TextWeight;
-            factors.Add(TextFactor(textProbability, textWeight, used.Length, main));
+            factors.Add(TextFactor(textScore, textWeight, description, name));
             factors.AddRange(criteria.Factors.Select(f => f with
             {
                 Name = "Process: " + f.Name,
@@ -138,34 +228,43 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         }
         else
         {
-            factors.Add(TextFactor(textProbability, textWeight, used.Length, main));
+            factors.Add(TextFactor(textScore, textWeight, description, name));
         }
 
-        var note = lowConfidence
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"The text model knew {main.KnownWords} of {main.Words} content words in \"{texts[0]}\" (non-English or coded names?); its share of the score is reduced.")
-            : null;
+        string? note = null;
+        if (lowConfidence)
+        {
+            note = string.Create(CultureInfo.InvariantCulture,
+                $"The text model cannot read \"{texts[0]}\" ({name.KnownWords} of {name.Words} content words known; nearest O*NET task similarity {best:0.00}): a code, abbreviation or non-English name? Its text score is neutral and its share reduced.");
+        }
+        else if (!nameReadable)
+        {
+            note = string.Create(CultureInfo.InvariantCulture,
+                $"The name \"{texts[0]}\" was not read (unknown words or nothing similar among O*NET tasks); the score rests on the task's document statements.");
+        }
 
         return new SuitabilityAssessment
         {
             TaskId = candidate.Id,
             Score = factors.Sum(f => f.Contribution),
             Factors = factors,
-            Class = main.Class,
-            TextProbability = textProbability,
+            Class = name.Class,
+            TextProbability = textScore,
+            ExposedProbability = exposed,
             ProcessScore = processScore,
             ScoredTexts = texts,
-            TopTextFeatures = main.TopFeatures,
+            NearestTasks = neighbours,
+            TopTextFeatures = nameReadable ? name.TopFeatures : [],
             LowConfidence = lowConfidence,
             ConfidenceNote = note,
         };
     }
 
-    private static ScoreFactor TextFactor(double probability, double weight, int texts, TextSuitabilityPrediction main) => new(
-        "Text model: exposure E1+E2",
-        probability,
+    private static ScoreFactor TextFactor(double score, double weight, string description, TextSuitabilityPrediction main) => new(
+        "Text model: automation rating",
+        score,
         weight,
-        probability * weight,
+        score * weight,
         string.Create(CultureInfo.InvariantCulture,
-            $"ML.NET model trained on human labels of O*NET tasks (Eloundou et al. 2023); P(E1)+P(E2) averaged over {texts} text(s); class {main.Class.ToCode()}"));
+            $"ML.NET model on sentence embeddings, trained on GPT-4's automation ratings T0-T4 of O*NET tasks (Eloundou et al. 2023): expected rating / 4 from {description}; exposure class of the name {main.Class.ToCode()}"));
 }

@@ -150,6 +150,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var excerpt = string.Create(
             CultureInfo.InvariantCulture,
             $"{displacement.HoursPerYear:0} h/year of human work; {material.Who} spends {material.HoursPerYear:0} h/year on it ({material.ShareOfLoggedWork:P0} of their work)");
+        if (displacement.SharedIds.Count > 0)
+        {
+            excerpt += ". " + string.Join(". ", displacement.SharedIds);
+        }
+
         return FromDefinition(Catalogue.Computed(RuleKind.Displacement), new EvidenceSpan(excerpt, EvidenceScope.Statistics, material.Who));
     }
 

@@ -19,6 +19,9 @@ internal static class ColumnGuesser
     private static readonly string[] ResourceNames =
         ["orgresource", "resource", "user", "username", "userid", "performer", "agent", "employee", "executor", "actor", "assignee", "owner", "operator", "handler"];
 
+    private static readonly string[] RoleNames =
+        ["orgrole", "role", "resourcerole", "userrole", "jobrole", "orggroup", "jobtitle"];
+
     private static readonly string[] LifecycleNames =
         ["lifecycletransition", "lifecycle", "transition", "lifecyclestate"];
 
@@ -78,7 +81,8 @@ internal static class ColumnGuesser
         var activity = Pick("activity", mapping.Activity, ActivityNames, required: true, () => GuessActivity(samples, names.Count, taken));
         var resource = Pick("resource", mapping.Resource, ResourceNames, required: false);
         var lifecycle = Pick("lifecycle", mapping.Lifecycle, LifecycleNames, required: false);
-        return new ResolvedColumns(caseColumn, activity, timestamp, start, resource, lifecycle, names, notes);
+        var role = Pick("role", mapping.Role, RoleNames, required: false);
+        return new ResolvedColumns(caseColumn, activity, timestamp, start, resource, lifecycle, names, notes, role);
     }
 
     internal static string Normalise(string name)

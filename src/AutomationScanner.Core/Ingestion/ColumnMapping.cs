@@ -20,6 +20,9 @@ public sealed record ColumnMapping
 
     public string? Lifecycle { get; init; }
 
+    /// <summary>The role (function, group) the resource acted in, as XES <c>org:role</c>.</summary>
+    public string? Role { get; init; }
+
     public static ColumnMapping Empty { get; } = new();
 
     /// <summary>Parses "case=Case ID,activity=Activity,timestamp=Complete Timestamp".</summary>
@@ -32,7 +35,7 @@ public sealed record ColumnMapping
             var equals = part.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0 || equals == part.Length - 1)
             {
-                throw new FormatException($"column mapping '{part}' must look like role=Column (roles: case, activity, timestamp, start, resource, lifecycle)");
+                throw new FormatException($"column mapping '{part}' must look like role=Column (roles: case, activity, timestamp, start, resource, lifecycle, role)");
             }
 
             var role = part[..equals].Trim().ToLowerInvariant();
@@ -45,7 +48,8 @@ public sealed record ColumnMapping
                 "start" => mapping with { StartTimestamp = column },
                 "resource" => mapping with { Resource = column },
                 "lifecycle" => mapping with { Lifecycle = column },
-                _ => throw new FormatException($"unknown column role '{role}' (roles: case, activity, timestamp, start, resource, lifecycle)"),
+                "role" => mapping with { Role = column },
+                _ => throw new FormatException($"unknown column role '{role}' (roles: case, activity, timestamp, start, resource, lifecycle, role)"),
             };
         }
 
@@ -62,7 +66,8 @@ public sealed record ResolvedColumns(
     int Resource,
     int Lifecycle,
     IReadOnlyList<string> Names,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    int Role = -1)
 {
     public const int Absent = -1;
 

@@ -10,7 +10,11 @@ internal static class CsvEventLogReader
     private const int SampleRows = 500;
     private static readonly char[] Delimiters = [',', ';', '\t', '|'];
 
-    public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken) =>
+        Read(file, export, miner, options, Layout(file, export, options), part: null, cancellationToken);
+
+    /// <summary>Delimiter, columns and date order, decided from the head of the file (the first 64 KB).</summary>
+    internal static CsvLayout Layout(string file, SniffedExport export, IngestionOptions options)
     {
         var headText = export.HeadText();
         var delimiter = SniffDelimiter(file, headText);
@@ -29,11 +33,19 @@ internal static class CsvEventLogReader
 
         var parser = new TimestampParser(options.DefaultTimeZone, options.DateOrder ?? DateOrder.DayFirst);
         var columns = ColumnGuesser.Resolve(file, header, samples, options.Columns, parser);
-        if (options.DateOrder is null)
-        {
-            parser.DateOrder = TimestampParser.DetectOrder(Column(samples, columns.Timestamp)) ?? DateOrder.DayFirst;
-        }
+        var dateOrder = options.DateOrder ?? TimestampParser.DetectOrder(Column(samples, columns.Timestamp)) ?? DateOrder.DayFirst;
+        return new CsvLayout(delimiter, header, columns, dateOrder);
+    }
 
+    /// <summary>
+    /// Reads rows with a layout decided beforehand (from the head of the whole file when this is a part of it). A
+    /// <paramref name="part"/> is one of several: it keeps only the cases it owns, and an empty part is not an error.
+    /// </summary>
+    internal static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CsvLayout layout, PartFilter? part, CancellationToken cancellationToken)
+    {
+        var (delimiter, header, columns, dateOrder) = layout;
+        var parser = new TimestampParser(options.DefaultTimeZone, dateOrder);
+        var limits = options.Limits;
         var log = miner.Log;
         log.Attributes.UnionWith(header.Where(h => h.Length > 0));
         var csvOptions = new CsvDataReaderOptions
@@ -66,12 +78,17 @@ internal static class CsvEventLogReader
                 }
 
                 var line = rows + 1;
-                if (csv.RowFieldCount < needed && !HasRequired(csv, columns, file, line, log))
+                if (csv.RowFieldCount < needed && !HasRequired(csv, columns, file, line, part is null || part.OwnsRowsWithoutCase ? log : null))
                 {
                     continue;
                 }
 
                 var caseId = csv.GetFieldSpan(columns.Case).Trim();
+                if (part is not null && !(caseId.IsEmpty ? part.OwnsRowsWithoutCase : part.Owns(caseId)))
+                {
+                    continue;
+                }
+
                 var activityName = csv.GetFieldSpan(columns.Activity).Trim();
                 if (caseId.IsEmpty || activityName.IsEmpty)
                 {
@@ -147,7 +164,10 @@ internal static class CsvEventLogReader
                 var ownColumn = ownColumns[activity];
                 var ownValue = ownColumn >= 0 && ownColumn < csv.RowFieldCount
                     && double.TryParse(csv.GetFieldSpan(ownColumn), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, ownValue);
+                var role = columns.Role >= 0 && columns.Role < csv.RowFieldCount
+                    ? log.InternRole(csv.GetFieldSpan(columns.Role).Trim())
+                    : -1;
+                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, ownValue, role);
                 if (miner.Add(caseId, minedEvent))
                 {
                     accepted++;
@@ -168,7 +188,7 @@ internal static class CsvEventLogReader
             throw new IngestionException(file, "the compressed data is corrupt or truncated", line: rows + 1, inner: ex);
         }
 
-        if (accepted == 0)
+        if (accepted == 0 && part is null)
         {
             var problems = log.DataQuality.ToIssues().SelectMany(i => i.Examples).Take(3);
             throw new IngestionException(file,
@@ -189,19 +209,48 @@ internal static class CsvEventLogReader
         return -1;
     }
 
-    private static bool HasRequired(CsvDataReader csv, ResolvedColumns columns, string file, long line, LogAggregate log)
+    private static bool HasRequired(CsvDataReader csv, ResolvedColumns columns, string file, long line, LogAggregate? log)
     {
         foreach (var (ordinal, required) in new[] { (columns.Case, true), (columns.Activity, true), (columns.Timestamp, true) })
         {
             if (required && ordinal >= csv.RowFieldCount)
             {
-                log.DataQuality.Add(DataQualityKinds.MissingField,
+                log?.DataQuality.Add(DataQualityKinds.MissingField,
                     $"{file} line {line}, field '{columns.NameOf(ordinal)}': missing (the row has {csv.RowFieldCount} of {columns.Names.Count} fields)");
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>First field of a raw line (quotes honoured), for finding case boundaries without a full parse.</summary>
+    internal static ReadOnlySpan<char> Field(ReadOnlySpan<char> line, char delimiter, int ordinal)
+    {
+        var start = 0;
+        var index = 0;
+        var quoted = false;
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i < line.Length && line[i] == '"')
+            {
+                quoted = !quoted;
+                continue;
+            }
+
+            if (i == line.Length || (line[i] == delimiter && !quoted))
+            {
+                if (index == ordinal)
+                {
+                    return line[start..i].Trim().Trim('"');
+                }
+
+                index++;
+                start = i + 1;
+            }
+        }
+
+        return [];
     }
 
     private static string Excerpt(ReadOnlySpan<char> value) => value.Length <= 40 ? value.ToString() : string.Concat(value[..40], "...");
@@ -299,4 +348,18 @@ internal static class CsvEventLogReader
             throw new IngestionException(file, "malformed CSV in the first rows: " + ex.Message, line: samples.Count + 2, inner: ex);
         }
     }
+}
+
+/// <summary>How a CSV export is read: decided once from the head of the whole file.</summary>
+internal sealed record CsvLayout(char Delimiter, IReadOnlyList<string> Header, ResolvedColumns Columns, DateOrder DateOrder);
+
+/// <summary>Which cases one part of a log split by case-id hash keeps.</summary>
+internal sealed class PartFilter(int index, int count)
+{
+    /// <summary>A byte range of the file: every row in it belongs to it.</summary>
+    public static PartFilter Everything { get; } = new(0, 1);
+
+    public bool OwnsRowsWithoutCase => index == 0;
+
+    public bool Owns(ReadOnlySpan<char> caseId) => count == 1 || (int)(LogAggregate.Fnv1a(caseId) % (ulong)count) == index;
 }

@@ -10,7 +10,11 @@ namespace AutomationScanner.Core.Ingestion;
 /// </summary>
 internal static class XesEventLogReader
 {
-    public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken) =>
+        Read(file, export, miner, options, isPart: false, cancellationToken);
+
+    /// <summary>A part (a range of traces behind the log's header) may hold no usable event without being an error.</summary>
+    internal static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, bool isPart, CancellationToken cancellationToken)
     {
         using var utf8 = export.Encoding is UTF8Encoding
             ? export.Content
@@ -27,6 +31,7 @@ internal static class XesEventLogReader
         var eventDepth = -1;
         var activity = -1;
         var resource = -1;
+        var role = -1;
         var lifecycle = Lifecycle.None;
         string? status = null;
         var ownValue = false;
@@ -64,7 +69,7 @@ internal static class XesEventLogReader
                     else if (traceDepth >= 0 && eventDepth < 0 && local.SequenceEqual("event"u8))
                     {
                         eventDepth = scanner.Depth;
-                        activity = resource = -1;
+                        activity = resource = role = -1;
                         lifecycle = Lifecycle.None;
                         status = null;
                         numericKeys.Clear();
@@ -108,6 +113,12 @@ internal static class XesEventLogReader
                         {
                             standardKeys |= StandardKeys.Resource;
                             resource = value < 0 ? -1 : Intern(log, scanner.AttributeValue(value).Trim(), isActivity: false);
+                        }
+                        else if (keyBytes.SequenceEqual("org:role"u8))
+                        {
+                            // Also recorded as an attribute name: the personal-data screen reads those.
+                            role = value < 0 ? -1 : log.InternRole(scanner.AttributeValue(value).Trim());
+                            RecordAttribute(log, attributeKeys, attributeLookup, scanner.AttributeValue(key), string.Empty);
                         }
                         else if (keyBytes.SequenceEqual("lifecycle:transition"u8))
                         {
@@ -196,7 +207,7 @@ internal static class XesEventLogReader
                     }
 
                     ownValue = numericKeys.Count > 0 && numericKeys.Contains(log.ActivityHash(activity));
-                    events.Add(new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), OwnValue: ownValue));
+                    events.Add(new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), OwnValue: ownValue, Role: role));
                 }
                 else if (traceDepth >= 0 && scanner.Depth == traceDepth && scanner.LocalName.SequenceEqual("trace"u8))
                 {
@@ -249,7 +260,7 @@ internal static class XesEventLogReader
             }
         }
 
-        if (accepted == 0)
+        if (accepted == 0 && !isPart)
         {
             throw new IngestionException(file, traces == 0 ? "no <trace> elements: this is not an XES event log" : "no usable events in any trace");
         }

@@ -4,7 +4,7 @@ namespace AutomationScanner.Core.Mining;
 
 /// <summary>
 /// Running totals for one activity. Keys of the dictionaries are ids in the owning <see cref="LogAggregate"/>'s
-/// tables; <see cref="LogAggregate.Merge"/> re-maps them, so aggregates of split logs add up.
+/// tables; <see cref="LogAggregate.Merge(LogAggregate, long)"/> re-maps them, so aggregates of split logs add up.
 /// </summary>
 public sealed class ActivityAggregate
 {
@@ -69,6 +69,9 @@ public sealed class ActivityAggregate
 
     public Dictionary<int, long> ResourceExecutions { get; } = [];
 
+    /// <summary>Executions per role (XES <c>org:role</c> or a CSV role column), keyed by role id.</summary>
+    public Dictionary<int, long> RoleExecutions { get; } = [];
+
     /// <summary>Executions per month, keyed year * 12 + month - 1.</summary>
     public Dictionary<int, long> Months { get; } = [];
 
@@ -78,7 +81,59 @@ public sealed class ActivityAggregate
     internal static void Increment(Dictionary<int, long> counts, int key, long by = 1) =>
         CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += by;
 
-    internal void MergeFrom(ActivityAggregate other, int[] activityMap, int[] resourceMap)
+    public ActivityAggregateState ToState() => new()
+    {
+        Counts = [Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions, CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions,
+            StatusEvents, QuickFollows, OwnValueEvents],
+        ServiceTime = ServiceTime.ToState(),
+        EstimatedServiceTime = EstimatedServiceTime.ToState(),
+        EstimateAbsoluteError = EstimateAbsoluteError.ToState(),
+        EstimateRelativeError = EstimateRelativeError.ToState(),
+        TimeInStatus = TimeInStatus.ToState(),
+        Hours = [.. Hours],
+        WaitingTime = WaitingTime.ToState(),
+        Predecessors = [.. Predecessors.Select(p => new[] { p.Key, p.Value })],
+        Successors = [.. Successors.Select(p => new[] { p.Key, p.Value })],
+        ResourceExecutions = [.. ResourceExecutions.Select(p => new[] { p.Key, p.Value })],
+        RoleExecutions = [.. RoleExecutions.Select(p => new[] { p.Key, p.Value })],
+        Months = [.. Months.Select(p => new[] { p.Key, p.Value })],
+        Variants = [.. Variants.Select(v => unchecked((long)v))],
+    };
+
+    internal void Restore(ActivityAggregateState state)
+    {
+        if (state.Counts.Count != 15 || state.Hours.Count != Hours.Length)
+        {
+            throw new ArgumentException($"An activity aggregate has 15 counts and 24 hours, not {state.Counts.Count} and {state.Hours.Count}.", nameof(state));
+        }
+
+        (Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions) = (state.Counts[0], state.Counts[1], state.Counts[2], state.Counts[3], state.Counts[4], state.Counts[5]);
+        (CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions) = (state.Counts[6], state.Counts[7], state.Counts[8], state.Counts[9], state.Counts[10], state.Counts[11]);
+        (StatusEvents, QuickFollows, OwnValueEvents) = (state.Counts[12], state.Counts[13], state.Counts[14]);
+        ServiceTime.Restore(state.ServiceTime);
+        EstimatedServiceTime.Restore(state.EstimatedServiceTime);
+        EstimateAbsoluteError.Restore(state.EstimateAbsoluteError);
+        EstimateRelativeError.Restore(state.EstimateRelativeError);
+        TimeInStatus.Restore(state.TimeInStatus);
+        state.Hours.ToArray().CopyTo(Hours, 0);
+        WaitingTime.Restore(state.WaitingTime);
+        Fill(Predecessors, state.Predecessors);
+        Fill(Successors, state.Successors);
+        Fill(ResourceExecutions, state.ResourceExecutions);
+        Fill(RoleExecutions, state.RoleExecutions);
+        Fill(Months, state.Months);
+        Variants.UnionWith(state.Variants.Select(v => unchecked((ulong)v)));
+    }
+
+    private static void Fill(Dictionary<int, long> target, IReadOnlyList<long[]> pairs)
+    {
+        foreach (var pair in pairs)
+        {
+            target[checked((int)pair[0])] = pair[1];
+        }
+    }
+
+    internal void MergeFrom(ActivityAggregate other, int[] activityMap, int[] resourceMap, int[]? roleMap = null)
     {
         Events += other.Events;
         Executions += other.Executions;
@@ -120,6 +175,11 @@ public sealed class ActivityAggregate
             Increment(ResourceExecutions, resourceMap[key], count);
         }
 
+        foreach (var (key, count) in other.RoleExecutions)
+        {
+            Increment(RoleExecutions, roleMap is null ? key : roleMap[key], count);
+        }
+
         foreach (var (key, count) in other.Months)
         {
             Increment(Months, key, count);
@@ -127,4 +187,37 @@ public sealed class ActivityAggregate
 
         Variants.UnionWith(other.Variants);
     }
+}
+
+/// <summary>An <see cref="ActivityAggregate"/> as plain data: counts in declaration order, maps as [key, count] pairs.</summary>
+public sealed record ActivityAggregateState
+{
+    public required IReadOnlyList<long> Counts { get; init; }
+
+    public required QuantileSketchState ServiceTime { get; init; }
+
+    public required QuantileSketchState EstimatedServiceTime { get; init; }
+
+    public required QuantileSketchState EstimateAbsoluteError { get; init; }
+
+    public required QuantileSketchState EstimateRelativeError { get; init; }
+
+    public required QuantileSketchState TimeInStatus { get; init; }
+
+    public required IReadOnlyList<long> Hours { get; init; }
+
+    public required QuantileSketchState WaitingTime { get; init; }
+
+    public required IReadOnlyList<long[]> Predecessors { get; init; }
+
+    public required IReadOnlyList<long[]> Successors { get; init; }
+
+    public required IReadOnlyList<long[]> ResourceExecutions { get; init; }
+
+    /// <summary>Pairs [role id, executions]; empty for a log without roles.</summary>
+    public IReadOnlyList<long[]> RoleExecutions { get; init; } = [];
+
+    public required IReadOnlyList<long[]> Months { get; init; }
+
+    public required IReadOnlyList<long> Variants { get; init; }
 }

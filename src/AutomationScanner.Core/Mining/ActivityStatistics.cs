@@ -72,6 +72,9 @@ public sealed record ActivityStatistics
     /// <summary>Share of executions outside 08:00-18:00 local time on weekdays, or on weekends.</summary>
     public required double OffHoursShare { get; init; }
 
+    /// <summary>Executions per role named in the log (XES <c>org:role</c>, a CSV role column). Roles are functions, not persons.</summary>
+    public IReadOnlyDictionary<string, long> ExecutionsByRole { get; init; } = new Dictionary<string, long>();
+
     /// <summary>Objects the activity's events touch, when the log is object-centric (OCEL); null otherwise.</summary>
     public ActivityObjects? Objects { get; init; }
 

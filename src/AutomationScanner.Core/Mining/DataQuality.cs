@@ -43,10 +43,67 @@ public sealed class DataQualityLog
         Total += other.Total;
     }
 
+    /// <summary>
+    /// Adds a part mined from a later stretch of the same file: examples that start with "<paramref name="file"/> line N"
+    /// are moved by <paramref name="lineOffset"/>, so they name the line of the whole file.
+    /// </summary>
+    public void Merge(DataQualityLog other, string file, long lineOffset)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (lineOffset == 0)
+        {
+            Merge(other);
+            return;
+        }
+
+        var shifted = new DataQualityLog { Total = other.Total };
+        var prefix = file + " line ";
+        foreach (var (kind, entry) in other._issues)
+        {
+            shifted._issues[kind] = (entry.Count, [.. entry.Examples.Select(e => Shift(e, prefix, lineOffset))]);
+        }
+
+        Merge(shifted);
+    }
+
+    private static string Shift(string example, string prefix, long offset)
+    {
+        if (!example.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return example;
+        }
+
+        var digits = example.AsSpan(prefix.Length);
+        var length = 0;
+        while (length < digits.Length && char.IsAsciiDigit(digits[length]))
+        {
+            length++;
+        }
+
+        return length > 0 && long.TryParse(digits[..length], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line)
+            ? string.Concat(prefix, (line + offset).ToString(System.Globalization.CultureInfo.InvariantCulture), digits[length..])
+            : example;
+    }
+
+    /// <summary>The log's whole content (kinds in first-seen order), for sending a partial aggregate between processes.</summary>
+    public DataQualityState ToState() => new(Total, [.. _issues.Select(i => new DataQualityIssue(i.Key, i.Value.Count, [.. i.Value.Examples]))]);
+
+    internal void Restore(DataQualityState state)
+    {
+        Total = state.Total;
+        foreach (var issue in state.Issues)
+        {
+            _issues[issue.Kind] = (issue.Count, [.. issue.Examples]);
+        }
+    }
+
     public IReadOnlyList<DataQualityIssue> ToIssues() =>
         [.. _issues.OrderByDescending(i => i.Value.Count).ThenBy(i => i.Key, StringComparer.Ordinal)
             .Select(i => new DataQualityIssue(i.Key, i.Value.Count, [.. i.Value.Examples]))];
 }
+
+/// <summary>A <see cref="DataQualityLog"/> as plain data.</summary>
+public sealed record DataQualityState(long Total, IReadOnlyList<DataQualityIssue> Issues);
 
 /// <summary>Kinds of data-quality issues the readers and the miner record.</summary>
 public static class DataQualityKinds
@@ -65,4 +122,7 @@ public static class DataQualityKinds
     public const string MalformedEvent = "malformed-event";
     public const string DuplicateCaseId = "duplicate-case-id";
     public const string ImplausibleTimestamp = "implausible-timestamp";
+
+    /// <summary>No longer recorded as a fault: see <see cref="LogSummary.StartEstimateLateEvents"/>. Kept for readers of older reports.</summary>
+    public const string LateEvent = "late-event-for-start-estimation";
 }

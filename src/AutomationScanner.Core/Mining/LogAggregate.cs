@@ -14,6 +14,10 @@ public sealed class LogAggregate
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _resourceLookup;
     private readonly List<string> _activityNames = [];
     private readonly List<string> _resourceNames = [];
+    private readonly Dictionary<string, int> _roleIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _roleLookup;
+    private readonly List<string> _roleNames = [];
+    private readonly Dictionary<long, long> _resourceRoles = [];
     private readonly List<bool> _automatedResource = [];
     private readonly List<bool> _failureActivity = [];
     private readonly List<bool> _nameSaysTask = [];
@@ -30,6 +34,7 @@ public sealed class LogAggregate
         Options = options ?? MiningOptions.Default;
         _activityLookup = _activityIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _resourceLookup = _resourceIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _roleLookup = _roleIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Process { get; }
@@ -41,6 +46,9 @@ public sealed class LogAggregate
     public IReadOnlyList<string> ResourceNames => _resourceNames;
 
     public IReadOnlyList<ActivityAggregate> Activities => _activities;
+
+    /// <summary>Roles named in the log (XES <c>org:role</c>, a CSV role column).</summary>
+    public IReadOnlyList<string> RoleNames => _roleNames;
 
     /// <summary>Behaviour of each resource (same ids as <see cref="ResourceNames"/>).</summary>
     public IReadOnlyList<ResourceAggregate> Resources => _resources;
@@ -118,6 +126,26 @@ public sealed class LogAggregate
         return AddResource(name.ToString());
     }
 
+    /// <summary>Interns a role name; -1 for an empty one.</summary>
+    public int InternRole(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty)
+        {
+            return -1;
+        }
+
+        return _roleLookup.TryGetValue(name, out var id) ? id : AddRole(name.ToString());
+    }
+
+    /// <summary>Counts an execution of <paramref name="resource"/> in <paramref name="role"/> (a shared account acts in many).</summary>
+    public void AddResourceRole(int resource, int role, long executions = 1) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(_resourceRoles, ((long)resource << 32) | (uint)role, out _) += executions;
+
+    /// <summary>Executions per role of each resource, by resource id then role id.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<int, long>> RolesByResource() =>
+        _resourceRoles.GroupBy(pair => (int)(pair.Key >> 32))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, long>)g.ToDictionary(pair => (int)(pair.Key & 0xFFFFFFFF), pair => pair.Value));
+
     public bool IsAutomatedResource(int resource) => resource >= 0 && _automatedResource[resource];
 
     public bool IsFailureActivity(int activity) => _failureActivity[activity];
@@ -129,14 +157,27 @@ public sealed class LogAggregate
     public ulong ActivityHash(int activity) => _activityHashes[activity];
 
     /// <summary>Adds another aggregate of the same process (a split of the log) into this one.</summary>
-    public void Merge(LogAggregate other)
+    public void Merge(LogAggregate other) => Merge(other, lineOffset: 0);
+
+    /// <summary>
+    /// Adds the aggregate of a later stretch of the same file. Merged in file order, the parts give the aggregate a
+    /// single pass gives: names keep their first-seen order, counts add, and data-quality examples of the part are moved
+    /// by <paramref name="lineOffset"/> lines so they name lines of the whole file.
+    /// </summary>
+    public void Merge(LogAggregate other, long lineOffset)
     {
         ArgumentNullException.ThrowIfNull(other);
         var activityMap = other._activityNames.Select(AddOrGetActivity).ToArray();
         var resourceMap = other._resourceNames.Select(AddOrGetResource).ToArray();
+        var roleMap = other._roleNames.Select(name => _roleIds.TryGetValue(name, out var id) ? id : AddRole(name)).ToArray();
         for (var i = 0; i < other._activities.Count; i++)
         {
-            _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap);
+            _activities[activityMap[i]].MergeFrom(other._activities[i], activityMap, resourceMap, roleMap);
+        }
+
+        foreach (var (pair, executions) in other._resourceRoles)
+        {
+            AddResourceRole(resourceMap[(int)(pair >> 32)], roleMap[(int)(pair & 0xFFFFFFFF)], executions);
         }
 
         for (var i = 0; i < other._resources.Count; i++)
@@ -156,9 +197,88 @@ public sealed class LogAggregate
         }
 
         CaseDuration.Merge(other.CaseDuration);
-        DataQuality.Merge(other.DataQuality);
+        DataQuality.Merge(other.DataQuality, other.Files.FirstOrDefault() ?? string.Empty, lineOffset);
         Attributes.UnionWith(other.Attributes);
         Files.UnionWith(other.Files);
+    }
+
+    /// <summary>Everything in this aggregate as plain data (activity and resource ids are list positions).</summary>
+    public LogAggregateState ToState() => new()
+    {
+        Process = Process,
+        ActivityNames = [.. _activityNames],
+        ResourceNames = [.. _resourceNames],
+        RoleNames = [.. _roleNames],
+        ResourceRoles = [.. _resourceRoles.Select(p => new[] { p.Key, p.Value })],
+        Activities = [.. _activities.Select(a => a.ToState())],
+        Resources = [.. _resources.Select(r => r.ToState())],
+        Events = Events,
+        Cases = Cases,
+        MinUtcTicks = MinUtcTicks,
+        MaxUtcTicks = MaxUtcTicks,
+        EventsWithoutOffset = EventsWithoutOffset,
+        VariantCounts = [.. VariantCounts.Select(v => new[] { unchecked((long)v.Key), v.Value })],
+        CaseDuration = CaseDuration.ToState(),
+        DataQuality = DataQuality.ToState(),
+        Attributes = [.. Attributes],
+        Files = [.. Files],
+    };
+
+    /// <summary>Rebuilds an aggregate from <see cref="ToState"/>; flags that follow from names come from <paramref name="options"/>.</summary>
+    public static LogAggregate FromState(LogAggregateState state, MiningOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Activities.Count != state.ActivityNames.Count)
+        {
+            throw new ArgumentException($"The aggregate of '{state.Process}' names {state.ActivityNames.Count} activities but holds {state.Activities.Count}.", nameof(state));
+        }
+
+        var log = new LogAggregate(state.Process, options);
+        foreach (var name in state.ActivityNames)
+        {
+            log.AddActivity(name);
+        }
+
+        foreach (var name in state.ResourceNames)
+        {
+            log.AddResource(name);
+        }
+
+        foreach (var name in state.RoleNames)
+        {
+            log.AddRole(name);
+        }
+
+        foreach (var pair in state.ResourceRoles)
+        {
+            log._resourceRoles[pair[0]] = pair[1];
+        }
+
+        for (var i = 0; i < state.Activities.Count; i++)
+        {
+            log._activities[i].Restore(state.Activities[i]);
+        }
+
+        for (var i = 0; i < state.Resources.Count && i < log._resources.Count; i++)
+        {
+            log._resources[i].Restore(state.Resources[i]);
+        }
+
+        log.Events = state.Events;
+        log.Cases = state.Cases;
+        log.MinUtcTicks = state.MinUtcTicks;
+        log.MaxUtcTicks = state.MaxUtcTicks;
+        log.EventsWithoutOffset = state.EventsWithoutOffset;
+        foreach (var pair in state.VariantCounts)
+        {
+            log.VariantCounts[unchecked((ulong)pair[0])] = pair[1];
+        }
+
+        log.CaseDuration.Restore(state.CaseDuration);
+        log.DataQuality.Restore(state.DataQuality);
+        log.Attributes.UnionWith(state.Attributes);
+        log.Files.UnionWith(state.Files);
+        return log;
     }
 
     private int AddOrGetActivity(string name) => _activityIds.TryGetValue(name, out var id) ? id : AddActivity(name);
@@ -188,6 +308,14 @@ public sealed class LogAggregate
         return hash;
     }
 
+    private int AddRole(string name)
+    {
+        var id = _roleNames.Count;
+        _roleIds.Add(name, id);
+        _roleNames.Add(name);
+        return id;
+    }
+
     private int AddResource(string name)
     {
         var id = _resourceNames.Count;
@@ -197,4 +325,46 @@ public sealed class LogAggregate
         _automatedResource.Add(Options.IsAutomatedResource(name));
         return id;
     }
+}
+
+/// <summary>A <see cref="LogAggregate"/> as plain data, to send a mined part of a log between processes.</summary>
+public sealed record LogAggregateState
+{
+    public required string Process { get; init; }
+
+    public required IReadOnlyList<string> ActivityNames { get; init; }
+
+    public required IReadOnlyList<string> ResourceNames { get; init; }
+
+    /// <summary>Roles named in the log (XES <c>org:role</c>, a CSV role column); empty without roles.</summary>
+    public IReadOnlyList<string> RoleNames { get; init; } = [];
+
+    /// <summary>Pairs [resource id &lt;&lt; 32 | role id, executions].</summary>
+    public IReadOnlyList<long[]> ResourceRoles { get; init; } = [];
+
+    public required IReadOnlyList<ActivityAggregateState> Activities { get; init; }
+
+    /// <summary>Per resource (same order as <see cref="ResourceNames"/>), see <see cref="ResourceAggregate.ToState"/>.</summary>
+    public required IReadOnlyList<long[]> Resources { get; init; }
+
+    public long Events { get; init; }
+
+    public long Cases { get; init; }
+
+    public long MinUtcTicks { get; init; }
+
+    public long MaxUtcTicks { get; init; }
+
+    public long EventsWithoutOffset { get; init; }
+
+    /// <summary>Pairs [variant hash as a signed long, count].</summary>
+    public required IReadOnlyList<long[]> VariantCounts { get; init; }
+
+    public required QuantileSketchState CaseDuration { get; init; }
+
+    public required DataQualityState DataQuality { get; init; }
+
+    public required IReadOnlyList<string> Attributes { get; init; }
+
+    public required IReadOnlyList<string> Files { get; init; }
 }

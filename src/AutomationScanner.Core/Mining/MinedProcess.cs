@@ -55,6 +55,19 @@ public sealed record LogSummary
     /// <summary>Events that came after cases starting more than a day later (log not ordered by case start): their estimated starts may come out early.</summary>
     public long StartEstimateLateEvents { get; init; }
 
+    /// <summary>Distinct resources (people, systems, shared accounts) named in the log.</summary>
+    public long Resources { get; init; }
+
+    /// <summary>Distinct roles named in the log (XES <c>org:role</c>, a CSV role column); 0 when it has none.</summary>
+    public int Roles { get; init; }
+
+    /// <summary>
+    /// Resource ids that stand for a role or a group, not a person (a catch-all such as "STAFF MEMBER"): job
+    /// displacement counts them as roles. In a report, <see cref="SharedResource.Who"/> is a pseudonym unless the
+    /// name itself is a generic role word.
+    /// </summary>
+    public IReadOnlyList<SharedResource> SharedResources { get; init; } = [];
+
     /// <summary>Median relative error of the start-time estimator over every validated execution of the log; null without real starts.</summary>
     public double? StartEstimateMedianRelativeError { get; init; }
 }
@@ -69,6 +82,15 @@ public sealed record LogSummary
 /// <param name="MedianRelativeError">Median |estimate - truth| / truth.</param>
 /// <param name="TrueMedianSeconds">Median true service time, for scale.</param>
 public sealed record StartEstimateValidation(string Activity, long Instances, double MedianAbsoluteErrorSeconds, double MedianRelativeError, double TrueMedianSeconds);
+
+/// <summary>A resource id that is a role or a shared account, with the evidence that says so.</summary>
+/// <param name="Who">The resource as the report shows it (raw in mining, a pseudonym or the generic name in a report).</param>
+/// <param name="Evidence">Why: its name, the roles it acts in, its volume.</param>
+/// <param name="GenericName">Whether the name itself is a generic role or group word ("STAFF MEMBER", "Team").</param>
+/// <param name="Roles">Distinct log roles it acts in (placeholders such as UNDEFINED left out).</param>
+/// <param name="Executions">Its executions across the log.</param>
+/// <param name="Activities">Distinct activities it executes.</param>
+public sealed record SharedResource(string Who, string Evidence, bool GenericName, int Roles, long Executions, int Activities);
 
 /// <summary>The result of mining one process: its summary and one statistics record per activity.</summary>
 public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStatistics> Activities)
@@ -135,6 +157,8 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                 OffHoursShare = Ratio(a.OffHoursExecutions, a.Executions),
                 ExecutionsByResource = a.ResourceExecutions.OrderByDescending(r => r.Value)
                     .ToDictionary(r => log.ResourceNames[r.Key], r => r.Value, StringComparer.Ordinal),
+                ExecutionsByRole = a.RoleExecutions.OrderByDescending(r => r.Value)
+                    .ToDictionary(r => log.RoleNames[r.Key], r => r.Value, StringComparer.Ordinal),
             });
         }
 
@@ -165,6 +189,9 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                     $"{log.EventsWithoutOffset:N0} of {log.Events:N0} timestamps had no offset and were read as {zone.Id} local time."),
             Attributes = [.. log.Attributes],
             DataQuality = log.DataQuality.ToIssues(),
+            Resources = log.ResourceNames.Count,
+            Roles = log.RoleNames.Count(r => !SharedResourceDetector.IsPlaceholderRole(r)),
+            SharedResources = SharedResourceDetector.Detect(log, inference.AutomatedResources),
         };
         return new MinedProcess(summary, activities);
     }
@@ -184,7 +211,8 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
 
     private static double Entropy(IEnumerable<long> counts)
     {
-        var values = counts.Where(c => c > 0).ToArray();
+        // Summed in a fixed order, so a merged aggregate (other dictionary order) gives the same bits as one pass.
+        var values = counts.Where(c => c > 0).Order().ToArray();
         double total = values.Sum();
         if (total == 0)
         {

@@ -11,7 +11,8 @@ public readonly record struct MinedEvent(
     Lifecycle Lifecycle,
     long Sequence,
     long StartUtcTicks = MinedEvent.NoStart,
-    bool OwnValue = false)
+    bool OwnValue = false,
+    int Role = -1)
 {
     public const long NoStart = long.MinValue;
 }
@@ -402,6 +403,15 @@ public sealed class ProcessMiner
             if (previousCount == 1)
             {
                 activity.CasesWithRepeat++;
+            }
+        }
+
+        if (e.Role >= 0)
+        {
+            ActivityAggregate.Increment(activity.RoleExecutions, e.Role);
+            if (e.Resource >= 0)
+            {
+                log.AddResourceRole(e.Resource, e.Role);
             }
         }
 

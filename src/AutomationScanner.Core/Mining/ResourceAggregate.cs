@@ -25,6 +25,23 @@ public sealed class ResourceAggregate
     /// <summary>Executions per local hour of the day.</summary>
     public long[] Hours { get; } = new long[24];
 
+    /// <summary>As plain data: [Executions, Cases, QuickFollows, InstantExecutions, TimedExecutions, WeekendExecutions, 24 hours].</summary>
+    public long[] ToState() => [Executions, Cases, QuickFollows, InstantExecutions, TimedExecutions, WeekendExecutions, .. Hours];
+
+    internal void Restore(IReadOnlyList<long> state)
+    {
+        if (state.Count != 6 + Hours.Length)
+        {
+            throw new ArgumentException($"A resource aggregate has {6 + Hours.Length} values, not {state.Count}.", nameof(state));
+        }
+
+        (Executions, Cases, QuickFollows, InstantExecutions, TimedExecutions, WeekendExecutions) = (state[0], state[1], state[2], state[3], state[4], state[5]);
+        for (var h = 0; h < Hours.Length; h++)
+        {
+            Hours[h] = state[6 + h];
+        }
+    }
+
     internal void MergeFrom(ResourceAggregate other)
     {
         Executions += other.Executions;

@@ -67,12 +67,18 @@ public static class CsvReportWriter
     public static string Cell(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNumber(value))
-        {
-            value = "'" + value;
-        }
-
+        value = DefuseFormula(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    /// <summary>
+    /// Prefixes an apostrophe to text a spreadsheet would run as a formula (= + - @, tab, CR first) unless it is a plain
+    /// number; the CSV and the Excel workbook share this rule.
+    /// </summary>
+    public static string DefuseFormula(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNumber(value) ? "'" + value : value;
     }
 
     private static bool IsNumber(string value) => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);

@@ -47,16 +47,18 @@ public static partial class HtmlReportWriter
         html.Append("<title>Automation opportunities - scan ").Append(E(report.ScanId)).Append("</title>\n");
         html.Append("""
             <style>
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#1b1f24;max-width:1200px}
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#1b1f24;max-width:1400px}.wide{overflow-x:auto}
             h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
             table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1px solid #e5e7eb;padding:.3rem .4rem;text-align:left;vertical-align:top}
             th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
             .tier-minimal{color:#1a7f37}.tier-limited{color:#9a6700}.tier-high{color:#bc4c00;font-weight:600}.tier-prohibited{color:#cf222e;font-weight:700}
             .pill{display:inline-block;padding:0 .4rem;border-radius:.6rem;background:#eef1f4;margin:0 .15rem .15rem 0;font-size:.75rem}
             mark{background:#fff3b0}svg{max-width:100%;height:auto;background:#fff}
-            .point.rec-recommended{fill:#2da44e}.point.rec-recommendedwithsafeguards{fill:#d4a72c}.point.rec-backlog{fill:#8c959f}.point.rec-notrecommended{fill:#cf222e}
-            .bar{fill:#0969da}.cumulative{fill:none;stroke:#cf222e;stroke-width:2}.axis{stroke:#57606a}.grid{stroke:#eaeef2}
+            .point.rec-recommended{fill:#2da44e}.point.rec-recommendedwithsafeguards{fill:#d4a72c}.point.rec-backlog{fill:#8c959f}.point.rec-notrecommended{fill:#cf222e}.point.rec-needsdata{fill:#8250df}
+            .bar{fill:#0969da}.bar.basis-estimated{fill:#54aeff}.bar.basis-assumed{fill:#d0d7de;stroke:#8c959f}.cumulative{fill:none;stroke:#cf222e;stroke-width:2}.axis{stroke:#57606a}.grid{stroke:#eaeef2}
             .muted{color:#57606a;font-size:.85rem}details summary{cursor:pointer}
+            .label{font-size:11px;fill:#1b1f24}.value-label{font-size:11px;fill:#57606a}
+            .basis-measured{color:#1a7f37}.basis-estimated{color:#9a6700}.basis-assumed{color:#cf222e;font-weight:600}
             </style>
             </head>
             <body>
@@ -65,10 +67,14 @@ public static partial class HtmlReportWriter
             .Append(E(report.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))
             .Append(", report schema ").Append(E(report.SchemaVersion)).Append(", rule catalogue ").Append(E(report.RuleCatalogueVersion)).Append(".</p>\n");
 
+        // One method per section, in reading order; each writes its own <section id="...">.
         Summary(html, report, currency);
+        Processes(html, report);
         Matrix(html, report);
         Pareto(html, report);
         Table(html, report, currency);
+        Context(html, report);
+        Roles(html, report);
         Costs(html, report);
         RoadmapSection(html, report.Roadmap);
         RealisationSection(html, report.Realisation);
@@ -92,7 +98,113 @@ public static partial class HtmlReportWriter
         html.Append("<li>Recommended benefit: <b>").Append(Range(Sum(active, o => o.Value.BenefitHours), "N0")).Append(" h/year</b> (P10 / P50 / P90), ")
             .Append(Range(Sum(active, o => o.Value.Fte), "N2")).Append(" FTE, ")
             .Append(Range(Sum(active, o => o.Value.Money), "N0")).Append(' ').Append(E(currency)).Append("</li>\n");
+        html.Append("<li id=\"benefit-by-basis\">Recommended benefit (P50) by handling-time basis: ").Append(E(ReportText.BenefitByBasisLine(report))).Append("</li>\n");
+        html.Append(Invariant($"<li>Context activities (states, system steps, requester steps, measurements, waits, third parties; never ranked): <b>{report.Context.Count}</b></li>\n"));
         html.Append("</ul><p class=\"muted\">Ranges are scenarios at the P10, median and P90 handling time. Realised RPA benefits are often lower than estimated.</p></section>\n");
+    }
+
+    /// <summary>What each log holds: events, cases, span, resources, roles, and the rows that could not be used.</summary>
+    private static void Processes(StringBuilder html, ScanReport report)
+    {
+        html.Append("<section id=\"processes\"><h2>Processes</h2>\n");
+        if (report.Processes.Count == 0)
+        {
+            html.Append("<p>No event log was read.</p></section>\n");
+            return;
+        }
+
+        html.Append("<table id=\"process-table\"><thead><tr><th>Process</th><th>Events</th><th>Cases</th><th>Activities</th><th>Variants</th><th>Resources</th><th>Roles</th>")
+            .Append("<th>Span</th><th>Case duration (median)</th><th>Rows not used</th><th>Opportunities</th></tr></thead>\n<tbody>\n");
+        foreach (var p in report.Processes)
+        {
+            var opportunities = report.Opportunities.Count(o => o.Process == p.Process);
+            html.Append("<tr data-process=\"").Append(E(p.Process)).Append("\"><td>").Append(E(p.Process)).Append("<br><span class=\"muted\">").Append(E(string.Join(", ", p.Files)))
+                .Append("</span></td>").Append(Invariant($"<td class=\"n\">{p.Events:N0}</td><td class=\"n\">{p.Cases:N0}</td><td class=\"n\">{p.Activities:N0}</td><td class=\"n\">{p.Variants:N0}</td>"))
+                .Append(Invariant($"<td class=\"n\">{p.Resources:N0}</td><td class=\"n\">{p.Roles:N0}</td><td>")).Append(E(ReportText.Span(p))).Append("</td><td class=\"n\">")
+                .Append(p.CaseDuration.HasData ? E(ReportText.Duration(p.CaseDuration.MedianSeconds)) : "-").Append("</td><td class=\"n\"");
+            var faults = ReportText.Faults(p);
+            if (faults > 0)
+            {
+                html.Append(" title=\"").Append(E(string.Join("; ", p.DataQuality.Select(i => Invariant($"{i.Kind}: {i.Count:N0}"))))).Append('"');
+            }
+
+            html.Append(Invariant($">{faults:N0}</td><td class=\"n\">{opportunities:N0}</td></tr>\n"));
+        }
+
+        html.Append("</tbody></table>\n");
+        var shared = report.Processes.SelectMany(p => p.SharedResources.Select(s => (p.Process, s))).ToList();
+        if (shared.Count > 0)
+        {
+            html.Append("<p>Resource ids that stand for a role or a group, not a person (job displacement counts them as roles):</p><ul id=\"shared-ids\">\n");
+            foreach (var (process, s) in shared)
+            {
+                html.Append("<li><b>").Append(E(s.Who)).Append("</b> (").Append(E(process)).Append("): ").Append(E(s.Evidence)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    /// <summary>
+    /// Activities that are not tasks, grouped by kind: what each is, the evidence for it, and what it means for the
+    /// analysis (a system step is automation already achieved; a decline state marks the work step that decides).
+    /// </summary>
+    private static void Context(StringBuilder html, ScanReport report)
+    {
+        html.Append("<section id=\"context\"><h2>Context: activities that are not tasks</h2>\n")
+            .Append("<p class=\"muted\">States, system steps, the requester's own steps, measurements, waits and third parties are recorded in the logs but are not work the client's staff performs: they are never ranked or recommended.</p>\n");
+        if (report.Context.Count == 0)
+        {
+            html.Append("<p>Every activity read is a work or decision step.</p></section>\n");
+            return;
+        }
+
+        html.Append("<table id=\"context-table\"><thead><tr><th>Process</th><th>Activity</th><th>Kind</th><th>Confidence</th><th>Executions / year</th><th>Meaning</th><th>Evidence</th></tr></thead>\n<tbody>\n");
+        foreach (var c in report.Context.OrderBy(c => c.Kind).ThenBy(c => c.Process, StringComparer.Ordinal).ThenByDescending(c => c.ExecutionsPerYear))
+        {
+            var kind = c.Kind.ToString().ToLowerInvariant();
+            html.Append("<tr data-id=\"").Append(E(c.Id)).Append("\" data-kind=\"").Append(kind).Append("\"><td>").Append(E(c.Process)).Append("</td><td>").Append(E(c.Task))
+                .Append("</td><td>").Append(kind).Append(Invariant($"</td><td class=\"n\">{c.KindConfidence:P0}</td><td class=\"n\">{c.ExecutionsPerYear:N0}</td><td>"))
+                .Append(E(c.Role));
+            if (c.DecidedBy.Count > 0)
+            {
+                html.Append("<br><span class=\"muted\">Decided by: ").Append(E(string.Join(", ", c.DecidedBy))).Append("</span>");
+            }
+
+            html.Append("</td><td><ul class=\"evidence\">");
+            foreach (var e in c.KindEvidence.Take(5))
+            {
+                html.Append("<li>").Append(E(e.Source)).Append(" &rarr; ").Append(E(e.Kind.ToString().ToLowerInvariant())).Append(": ").Append(E(e.Description)).Append("</li>");
+            }
+
+            html.Append("</ul></td></tr>\n");
+        }
+
+        html.Append("</tbody></table></section>\n");
+    }
+
+    /// <summary>Who does the work, by the roles the logs name (org:role): executions, hours a year and the main activities.</summary>
+    private static void Roles(StringBuilder html, ScanReport report)
+    {
+        html.Append("<section id=\"roles\"><h2>Work by role</h2>\n");
+        var lines = ReportText.Roles(report);
+        if (lines.Count == 0)
+        {
+            html.Append("<p>No log names roles (XES <code>org:role</code> or a role column); map one with <code>--map role=COLUMN</code>.</p></section>\n");
+            return;
+        }
+
+        html.Append("<p class=\"muted\">Roles as the logs name them (org:role or a role column), over the ranked tasks; hours are manual hours a year split by each role's share of a task's executions. Placeholders such as UNDEFINED are shown as the log says them.</p>\n");
+        html.Append("<table id=\"role-table\"><thead><tr><th>Process</th><th>Role</th><th>Executions</th><th>Share</th><th>Manual h/year (P50)</th><th>Main activities</th></tr></thead>\n<tbody>\n");
+        foreach (var r in lines)
+        {
+            html.Append("<tr><td>").Append(E(r.Process)).Append("</td><td>").Append(E(r.Role)).Append(Invariant($"</td><td class=\"n\">{r.Executions:N0}</td><td class=\"n\">{r.Share:P0}</td><td class=\"n\">{r.HoursPerYear:N0}</td><td>"))
+                .Append(E(string.Join("; ", r.TopActivities))).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></section>\n");
     }
 
     /// <summary>One point per opportunity: x = risk tier band, y = benefit hours (log scale).</summary>
@@ -139,67 +251,93 @@ public static partial class HtmlReportWriter
             }
         }
 
-        html.Append("</svg>\n<p class=\"muted\">Green: recommended; amber: recommended with safeguards; grey: backlog; red: not recommended (prohibited).</p></section>\n");
+        html.Append("</svg>\n<p class=\"muted\">Green: recommended; amber: recommended with safeguards; grey: backlog; purple: needs data (handling time only assumed); red: not recommended (prohibited).</p></section>\n");
     }
 
-    /// <summary>Bars of benefit hours, largest first, with the cumulative share as a line.</summary>
+    /// <summary>
+    /// Horizontal bars of benefit hours, largest first, each labelled with its rank, task and hours, with the cumulative
+    /// share of all benefit as a line (top axis, 0 to 100 %) and as a figure per bar. The caption counts what is drawn,
+    /// what is left out and why.
+    /// </summary>
     private static void Pareto(StringBuilder html, ScanReport report)
     {
         var positive = report.Opportunities.Where(o => o.Value.BenefitHours.P50 > 0 && !o.Risk.IsProhibited)
             .OrderByDescending(o => o.Value.BenefitHours.P50).ThenBy(o => o.Rank).ToList();
         var shown = positive.Take(ParetoBars).ToList();
         var total = positive.Sum(o => o.Value.BenefitHours.P50);
+        const int row = 20;
+        const int labelWidth = 330;
+        const int valueWidth = 110;
+        const int paretoWidth = 960;
+        var height = Top + 18 + (Math.Max(1, shown.Count) * row) + 24;
+        var plotLeft = labelWidth;
+        var plotWidth = paretoWidth - labelWidth - valueWidth;
         html.Append("<section id=\"pareto\"><h2>Pareto of benefit hours</h2>\n");
-        html.Append(Invariant($"<svg id=\"pareto-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"Benefit hours per opportunity, largest first, with cumulative share\">\n"));
-        var plotWidth = Width - Left - Right;
-        var plotHeight = Height - Top - Bottom;
-        html.Append(Invariant($"<line class=\"axis\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Top + plotHeight}\" y2=\"{Top + plotHeight}\"/><line class=\"axis\" x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Top + plotHeight}\"/>\n"));
+        html.Append(Invariant($"<svg id=\"pareto-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {paretoWidth} {height}\" role=\"img\" aria-label=\"Benefit hours per opportunity, largest first, with cumulative share\">\n"));
+        var top = Top + 18;
+        html.Append(Invariant($"<text class=\"value-label\" x=\"{plotLeft}\" y=\"{Top + 4}\">benefit h/year (P50)</text><text class=\"value-label\" x=\"{plotLeft + plotWidth}\" y=\"{Top + 4}\" text-anchor=\"end\">cumulative share: 0 to 100 %</text>\n"));
+        html.Append(Invariant($"<line class=\"axis\" x1=\"{plotLeft}\" x2=\"{plotLeft}\" y1=\"{top - 4}\" y2=\"{top + (shown.Count * row)}\"/>\n"));
         if (shown.Count > 0)
         {
             var max = shown[0].Value.BenefitHours.P50;
-            var slot = plotWidth / (double)shown.Count;
             var cumulative = 0.0;
             var points = new List<string>();
-            html.Append(Invariant($"<text x=\"{Left - 6}\" y=\"{Top + 4}\" font-size=\"11\" text-anchor=\"end\">{max:N0}</text><text x=\"{Width - Right}\" y=\"{Top - 4}\" font-size=\"11\" text-anchor=\"end\">100 %</text>\n"));
             for (var i = 0; i < shown.Count; i++)
             {
                 var o = shown[i];
-                var h = o.Value.BenefitHours.P50 / max * plotHeight;
-                var x = Left + (slot * i);
-                html.Append(Invariant($"<rect class=\"bar\" data-id=\"{E(o.Id)}\" x=\"{x + (slot * 0.1):0.##}\" y=\"{Top + plotHeight - h:0.##}\" width=\"{slot * 0.8:0.##}\" height=\"{h:0.##}\">"))
-                    .Append("<title>#").Append(o.Rank.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(E(o.Task)).Append(Invariant($": {o.Value.BenefitHours.P50:N0} h/year")).Append("</title></rect>\n");
+                var y = top + (i * row);
+                var w = o.Value.BenefitHours.P50 / max * plotWidth;
                 cumulative += o.Value.BenefitHours.P50;
-                points.Add(Invariant($"{x + (slot / 2):0.##},{Top + plotHeight - (cumulative / total * plotHeight):0.##}"));
+                var share = cumulative / total;
+                var label = Invariant($"#{o.Rank} ") + Shorten(o.Task, 44);
+                html.Append(Invariant($"<text class=\"label\" x=\"{plotLeft - 6}\" y=\"{y + 14}\" text-anchor=\"end\">")).Append(E(label)).Append("<title>")
+                    .Append(E(o.Task)).Append(" (").Append(E(o.Process)).Append(")</title></text>")
+                    .Append(Invariant($"<rect class=\"bar basis-{ReportText.BasisWord(o.HandlingBasis)}\" data-id=\"{E(o.Id)}\" x=\"{plotLeft}\" y=\"{y + 3}\" width=\"{Math.Max(1, w):0.##}\" height=\"{row - 6}\">"))
+                    .Append("<title>#").Append(o.Rank.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(E(o.Task))
+                    .Append(Invariant($": {o.Value.BenefitHours.P50:N0} h/year, {share:P0} cumulative")).Append("</title></rect>")
+                    .Append(Invariant($"<text class=\"value-label bar-value\" x=\"{plotLeft + plotWidth + 6}\" y=\"{y + 14}\">{o.Value.BenefitHours.P50:N0} h · {share:P0}</text>\n"));
+                points.Add(Invariant($"{plotLeft + (share * plotWidth):0.##},{y + (row / 2.0):0.##}"));
             }
 
             html.Append("<polyline class=\"cumulative\" points=\"").Append(string.Join(' ', points)).Append("\"/>\n");
         }
 
-        html.Append("</svg>\n<p class=\"muted\">").Append(Invariant($"{shown.Count} of {positive.Count} opportunities with benefit shown; prohibited items are left out."))
-            .Append("</p></section>\n");
+        var prohibited = report.Opportunities.Count(o => o.Risk.IsProhibited);
+        var zero = report.Opportunities.Count(o => o.Value.BenefitHours.P50 <= 0 && !o.Risk.IsProhibited);
+        var shownShare = total > 0 ? shown.Sum(o => o.Value.BenefitHours.P50) / total : 0;
+        html.Append("</svg>\n<p class=\"muted\" id=\"pareto-caption\">")
+            .Append(Invariant($"{shown.Count} bars: the {(shown.Count == positive.Count ? "" : "top ")}{shown.Count} of the {positive.Count} opportunities with benefit, {shownShare:P0} of it; "))
+            .Append(Invariant($"{report.Opportunities.Count} opportunities in all; not drawn: {zero} with no benefit, {prohibited} prohibited."))
+            .Append(" After each bar: its hours and the cumulative share. Bar colour is the handling-time basis: dark blue measured, light blue estimated, grey outline assumed (needs data).</p></section>\n");
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static void Table(StringBuilder html, ScanReport report, string currency)
     {
-        html.Append("<section id=\"opportunities\"><h2>Ranked opportunities</h2>\n<table id=\"opportunity-table\"><thead><tr>")
-            .Append("<th>#</th><th>Process</th><th>Task</th><th>Priority</th><th>Recommendation</th><th>Risk</th><th>Safeguards</th>")
-            .Append("<th>Benefit h/year P10 / P50 / P90</th><th>FTE (P50)</th><th>").Append(E(currency)).Append(" / year (P50)</th><th>Confidence</th><th>Why</th></tr></thead>\n<tbody>\n");
+        html.Append("<section id=\"opportunities\"><h2>Ranked opportunities</h2>\n<div class=\"wide\"><table id=\"opportunity-table\"><thead><tr>")
+            .Append("<th>#</th><th>Process</th><th>Task</th><th>Kind</th><th>Priority</th><th>Recommendation</th><th>Risk and safeguards</th>")
+            .Append("<th>Executions / year</th><th>Handling time (basis)</th><th>Benefit h/year P50 (P10 to P90)</th><th>FTE (P50)</th><th>").Append(E(currency)).Append(" / year (P50)</th><th>Confidence</th><th>Why</th></tr></thead>\n<tbody>\n");
         foreach (var o in report.Opportunities)
         {
             var tier = o.Risk.Tier.ToString();
             html.Append("<tr data-id=\"").Append(E(o.Id)).Append("\"><td class=\"n\">").Append(o.Rank.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(E(o.Process)).Append("</td><td>").Append(E(o.Task)).Append("</td><td class=\"n\">").Append(Invariant($"{o.Score:0.0}"))
-                .Append("</td><td>").Append(E(Words(o.Recommendation))).Append("</td><td class=\"tier-").Append(tier.ToLowerInvariant()).Append("\">").Append(tier)
-                .Append("</td><td>");
+                .Append(E(o.Process)).Append("</td><td>").Append(E(o.Task)).Append("</td><td class=\"kind\" title=\"").Append(E(ReportText.KindEvidence(o.KindEvidence)))
+                .Append("\">").Append(E(o.Kind.ToString().ToLowerInvariant())).Append("</td><td class=\"n\">").Append(Invariant($"{o.Score:0.0}"))
+                .Append("</td><td>").Append(E(Words(o.Recommendation))).Append("</td><td><span class=\"tier tier-").Append(tier.ToLowerInvariant()).Append("\">").Append(tier)
+                .Append("</span><br>");
             foreach (var safeguard in o.Risk.Safeguards)
             {
                 html.Append("<span class=\"pill\">").Append(E(Words(safeguard))).Append("</span>");
             }
 
-            html.Append("</td><td class=\"n\">").Append(Range(o.Value.BenefitHours, "N0")).Append("</td><td class=\"n\">").Append(Invariant($"{o.Value.Fte.P50:N2}"))
+            html.Append(Invariant($"</td><td class=\"n\">{o.ExecutionsPerYear:N0}</td><td class=\"handling basis-{ReportText.BasisWord(o.HandlingBasis)}\" title=\"")).Append(E(ReportText.BasisDetail(o))).Append("\">")
+                .Append(E(ReportText.Handling(o))).Append(Invariant($"</td><td class=\"n benefit\"><b>{o.Value.BenefitHours.P50:N0}</b><br><span class=\"muted\">{o.Value.BenefitHours.P10:N0} to {o.Value.BenefitHours.P90:N0}</span></td><td class=\"n\">{o.Value.Fte.P50:N2}"))
                 .Append("</td><td class=\"n\">").Append(Invariant($"{o.Value.Money.P50:N0}")).Append("</td><td class=\"n\" title=\"")
                 .Append(E(string.Join("; ", o.Value.ConfidenceReasons))).Append("\">").Append(Invariant($"{o.Value.Confidence:P0}")).Append("</td><td><details><summary>")
-                .Append(o.Why.Count.ToString(CultureInfo.InvariantCulture)).Append(" factors</summary><table class=\"why\"><tr><th>Factor</th><th>Value</th><th>Weight</th><th>Points</th><th>Because</th></tr>");
+                .Append(o.Why.Count.ToString(CultureInfo.InvariantCulture)).Append(" factors</summary><p class=\"muted\">Kind: ").Append(E(o.Kind.ToString().ToLowerInvariant()))
+                .Append(Invariant($" ({o.KindConfidence:P0}): ")).Append(E(ReportText.KindEvidence(o.KindEvidence))).Append("<br>Handling time: ").Append(E(ReportText.BasisDetail(o)))
+                .Append("</p><table class=\"why\"><tr><th>Factor</th><th>Value</th><th>Weight</th><th>Points</th><th>Because</th></tr>");
             foreach (var f in o.Why)
             {
                 html.Append("<tr><td>").Append(E(f.Name)).Append("</td><td class=\"n\">").Append(Invariant($"{f.Value:0.###}")).Append("</td><td class=\"n\">")
@@ -210,7 +348,7 @@ public static partial class HtmlReportWriter
             html.Append("</table></details></td></tr>\n");
         }
 
-        html.Append("</tbody></table></section>\n");
+        html.Append("</tbody></table></div></section>\n");
     }
 
     private static void Risks(StringBuilder html, ScanReport report)
@@ -240,18 +378,29 @@ public static partial class HtmlReportWriter
                 html.Append("<p class=\"muted\">").Append(E(note)).Append("</p>\n");
             }
 
-            var shares = o.Risk.Displacement.ByResource.Concat(o.Risk.Displacement.ByRole).Take(10).ToList();
-            if (shares.Count > 0)
-            {
-                html.Append("<p class=\"muted\">Work affected: ")
-                    .Append(string.Join(", ", shares.Select(s => E(s.Who) + Invariant($" {s.HoursPerYear:N0} h/year ({s.ShareOfLoggedWork:P0} of their work)"))))
-                    .Append("</p>\n");
-            }
+            Displacement(html, o.Risk.Displacement);
 
             html.Append("</details>\n");
         }
 
         html.Append("</section>\n");
+    }
+
+    /// <summary>Work affected, by person (pseudonym) and by role, and the shared ids counted as roles with their evidence.</summary>
+    private static void Displacement(StringBuilder html, DisplacementEstimate displacement)
+    {
+        var shares = displacement.ByResource.Select(s => ("person ", s)).Concat(displacement.ByRole.Select(s => ("role ", s))).Take(10).ToList();
+        if (shares.Count > 0)
+        {
+            html.Append("<p class=\"muted displacement\">Work affected: ")
+                .Append(string.Join(", ", shares.Select(s => s.Item1 + E(s.Item2.Who) + Invariant($" {s.Item2.HoursPerYear:N0} h/year ({s.Item2.ShareOfLoggedWork:P0} of their work)"))))
+                .Append("</p>\n");
+        }
+
+        foreach (var note in displacement.SharedIds)
+        {
+            html.Append("<p class=\"muted shared-id\">").Append(E(note)).Append("</p>\n");
+        }
     }
 
     private static void Diff(StringBuilder html, ScanDiff? diff)

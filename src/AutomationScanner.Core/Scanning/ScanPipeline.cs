@@ -14,6 +14,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Core.Scanning;
 
+/// <summary>Mines one event-log input into its aggregate (process name given); unreadable content throws <see cref="IngestionException"/>.</summary>
+public delegate Task<LogAggregate> LogMiner(ScanInput input, string process, CancellationToken cancellationToken);
+
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
 /// cannot be read are recorded in the report and the rest of the scan goes on. With a <paramref name="suitability"/>
@@ -50,18 +53,25 @@ public sealed partial class ScanPipeline(
         string? scanId = null,
         PreviousReport? previous = null,
         CancellationToken cancellationToken = default) =>
-        RunAsync(inputs, scanId, previous, marks: null, cancellationToken);
+        RunAsync(inputs, scanId, previous, marks: null, logMiner: null, cancellationToken);
 
+    /// <summary>
+    /// A scan whose event logs are mined by <paramref name="logMiner"/> (null: one pass over each input here, with
+    /// object-centric logs giving one process per object type). The Durable scan passes the aggregates its activities
+    /// mined and merged, so judging, ranking and the report are the same code whichever way the logs were mined.
+    /// </summary>
     /// <param name="inputs">Exports to read.</param>
     /// <param name="scanId">Id of the scan; a timestamp when omitted.</param>
     /// <param name="previous">The engagement's previous report, to record what changed and extend the realisation history.</param>
     /// <param name="marks">The engagement's opportunity statuses: the roadmap honours them and the marked tasks' realised benefit is measured.</param>
+    /// <param name="logMiner">Mines one event-log input into its aggregate; null mines here in one pass.</param>
     /// <param name="cancellationToken">Stops the scan.</param>
     public async Task<ScanReport> RunAsync(
         IReadOnlyList<ScanInput> inputs,
         string? scanId,
         PreviousReport? previous,
         EngagementMarks? marks,
+        LogMiner? logMiner,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -95,11 +105,21 @@ public sealed partial class ScanPipeline(
             {
                 try
                 {
-                    await using var stream = await input.OpenAsync(ct);
-
-                    // One process per log; an object-centric log (OCEL) gives one per object type.
-                    foreach (var process in EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct))
+                    if (logMiner is null)
                     {
+                        await using var stream = await input.OpenAsync(ct);
+
+                        // One process per log; an object-centric log (OCEL) gives one per object type.
+                        foreach (var process in EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct))
+                        {
+                            mined[input.Name + "\u001f" + process.Summary.Process] = process;
+                            LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
+                        }
+                    }
+                    else
+                    {
+                        var log = await logMiner(input, processNames[input.Name], ct);
+                        var process = MinedProcess.From(log, ingestion.DefaultTimeZone);
                         mined[input.Name + "\u001f" + process.Summary.Process] = process;
                         LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
                     }
@@ -136,7 +156,7 @@ public sealed partial class ScanPipeline(
         var kinds = new ActivityKindResolver(_scoring.KindOverrides);
         kinds.Resolve(candidates, c => assessments.For(c.Id)?.Judgement?.ActivityKind);
         var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
-        var opportunities = Judge(tasks, processes, assessments, cancellationToken);
+        var opportunities = Judge(tasks, processes, assessments, cancellationToken, out var shared);
         var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
         scanId ??= started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return new ScanReport
@@ -144,7 +164,7 @@ public sealed partial class ScanPipeline(
             ScanId = scanId,
             GeneratedAt = started,
             Inputs = [.. inputs.Select(i => outcomes[i.Name])],
-            Processes = [.. processes.Select(p => p.Summary)],
+            Processes = [.. processes.Select(p => ForReport(p.Summary, shared))],
             Opportunities = opportunities,
             Context = context,
             BenefitByBasis = BenefitByBasis.From(opportunities),
@@ -155,11 +175,12 @@ public sealed partial class ScanPipeline(
                 $"Timestamps without an offset are read as {ingestion.DefaultTimeZone.Id} local time.",
                 $"Working hours are {ingestion.Mining.WorkdayStartHour:00}:00-{ingestion.Mining.WorkdayEndHour:00}:00 local time, Monday to Friday.",
                 "Resources whose names mark them as systems or bots (system, batch, bot, RPA, scheduler...) count as automation already achieved.",
-                "Resources are shown as stable pseudonyms (keyed hash); names never appear in the report.",
+                "Resources are shown as stable pseudonyms (keyed hash); names never appear in the report, except a shared id whose name is itself a generic role word (\"STAFF MEMBER\").",
+                $"A resource id that stands for a role or a group (its name is made only of generic role words, it does most of the work of {SharedResourceDetector.MinRoles} or more roles of the log, or it logs more than {WorkloadIndex.SharedAccountHoursPerYear:N0} h/year at measured handling times) is counted as a role, not a person, for job displacement.",
                 "Value ranges are scenarios at the P10, median and P90 handling time, not a confidence interval; realised benefits are often lower.",
                 suitability is null
                     ? "Suitability is log-derived (no classifier configured): (1 - rework rate) x (1 - failure rate)."
-                    : "Suitability = 0.6 x text model (ML.NET, trained on human labels of O*NET tasks; P(E1)+P(E2)) + 0.4 x process criteria (Wellmann et al. 2020); the text share drops to 0.3 when the task name is mostly unknown words. Parts in suitabilityAssessment.factors; see docs/MODEL.md.",
+                    : "Suitability = 0.6 x text model (ML.NET on sentence embeddings, trained on GPT-4's automation ratings of O*NET tasks; reads the activity name, its nearest O*NET tasks and matched document statements) + 0.4 x process criteria (Wellmann et al. 2020); a name the model cannot read gets a neutral text score and a 0.3 share. Parts in suitabilityAssessment.factors; see docs/MODEL.md.",
                 $"Document steps are matched to activities at a similarity of {StatementMatcher.DefaultThreshold:0.00} or more; unmatched steps become tasks of their own, sized from their frequency hints (250 working days a year).",
                 LlmAssumption(assessments.Usage),
             ],
@@ -173,6 +194,21 @@ public sealed partial class ScanPipeline(
         };
     }
 
+    /// <summary>The summary as a report shows it: shared ids as pseudonyms unless their name is a generic role word.</summary>
+    private LogSummary ForReport(LogSummary summary, IReadOnlyDictionary<(string Process, string Resource), SharedResource> shared)
+    {
+        var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
+        return summary with
+        {
+            SharedResources =
+            [
+                .. shared.Where(s => s.Key.Process == summary.Process).Select(s => s.Value)
+                    .OrderByDescending(s => s.Executions)
+                    .Select(s => s with { Who = s.GenericName ? s.Who : pseudonymizer.Pseudonymize(s.Who) }),
+            ],
+        };
+    }
+
     private static IEnumerable<TaskCandidate> CandidatesOf(MinedProcess process) =>
         process.Activities.Select(a => new TaskCandidate(a.Activity, process.Summary.Process) { Statistics = a });
 
@@ -181,11 +217,15 @@ public sealed partial class ScanPipeline(
         : "LLM assessment off: no Azure OpenAI endpoint configured. Tasks are scored without it.";
 
     /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
-    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, CancellationToken cancellationToken)
+    private List<Opportunity> Judge(List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, CancellationToken cancellationToken,
+        out IReadOnlyDictionary<(string Process, string Resource), SharedResource> sharedResources)
     {
         var estimator = new ValueEstimator(_scoring.Value);
         var pseudonymizer = new ResourcePseudonymizer(_scoring.PseudonymKey);
-        var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50);
+        var workload = WorkloadIndex.Build(candidates, c => estimator.Handling(c).Seconds.P50,
+            processes.ToDictionary(p => p.Summary.Process, p => p.Summary.SharedResources, StringComparer.Ordinal),
+            c => estimator.Handling(c).Source.Basis == HandlingTimeBasis.Measured);
+        sharedResources = workload.SharedResources;
         var context = new RiskContext(workload, pseudonymizer, processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal))
         {
             ProcessContext = processes.Where(p => p.Summary.ObjectCentric is not null)

@@ -1,4 +1,5 @@
 using AutomationScanner.Azure.Access;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AutomationScanner.Functions.Access;
@@ -7,7 +8,7 @@ namespace AutomationScanner.Functions.Access;
 /// The engagements a request may read, by <see cref="ClientPrincipalPolicy"/> (in AutomationScanner.Azure, so the rule
 /// does not depend on this host's plumbing): the principal header counts only when App Service Authentication is on.
 /// </summary>
-internal sealed class EngagementAccess(IOptions<EngagementAccessOptions> options, IConfiguration configuration)
+public sealed class EngagementAccess(IOptions<EngagementAccessOptions> options, IConfiguration configuration)
 {
     public const string PrincipalHeader = ClientPrincipalPolicy.HeaderName;
 

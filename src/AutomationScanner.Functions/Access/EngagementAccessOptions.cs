@@ -9,7 +9,7 @@ namespace AutomationScanner.Functions.Access;
 /// role <see cref="AdminRole"/> grants all, an app role <c>{RolePrefix}{engagement}</c> grants that engagement, and
 /// a <c>groups</c> claim grants the engagements that <see cref="Groups"/> maps the group id to.
 /// </summary>
-internal sealed class EngagementAccessOptions
+public sealed class EngagementAccessOptions
 {
     public const string SectionName = "EngagementAccess";
 

@@ -3,6 +3,7 @@ using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Tracking;
 using AutomationScanner.Functions.Access;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AutomationScanner.Functions.Api;
 
@@ -16,10 +17,15 @@ internal sealed record StatusBody(string? Status, string? Reason, string? ScanId
 /// Marks an opportunity's status. Same access rules as the report routes (400 invalid engagement, 401, 403); all the
 /// logic is in Core (<see cref="OpportunityMarking"/>) and the blob store, so the endpoint stays a thin adapter.
 /// </summary>
-internal static class OpportunityStatusApi
+public sealed class OpportunityStatusApi(EngagementAccess access, ReportStore reports, IOpportunityStatusStore statuses, TimeProvider time)
 {
-    public static void MapOpportunityStatusApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/engagements/{engagement}/opportunities/{opportunityId}/status", MarkAsync);
+    [Function("OpportunityStatus")]
+    public async Task<IActionResult> OpportunityStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "engagements/{engagement}/opportunities/{opportunityId}/status")] HttpRequest request,
+        string engagement,
+        string opportunityId,
+        CancellationToken cancellationToken) =>
+        new ResultAction(await MarkAsync(engagement, opportunityId, request, access, reports, statuses, time, cancellationToken));
 
     internal static async Task<IResult> MarkAsync(string engagement, string opportunityId, HttpRequest request, EngagementAccess access, ReportStore reports,
         IOpportunityStatusStore statuses, TimeProvider time, CancellationToken cancellationToken)

@@ -2,27 +2,46 @@ using System.Globalization;
 using AutomationScanner.Azure.Access;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Functions.Access;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AutomationScanner.Functions.Api;
 
 /// <summary>
-/// The consultants' HTTP API. The host forwards each request unchanged to <c>/api/{route}</c>
-/// (enableForwardingHttpRequest), after checking the function key (authLevel function). Every engagement in a route
-/// is validated (400) and checked against the caller's principal (403) before storage is touched.
+/// The consultants' HTTP API under <c>/api</c>. The host checks the function key (authorization level Function), then
+/// the worker's ASP.NET Core pipeline hands each function the real <see cref="HttpRequest"/>. Every engagement in a
+/// route is validated (400) and checked against the caller's principal (403) before storage is touched.
 /// </summary>
-internal static class ReportApi
+public sealed class ReportApi(ScannerStorageClients storage, EngagementAccess access, ExportCatalog exports, ReportStore reports, ScanScheduler scheduler)
 {
     public const string Latest = "latest";
 
-    public static void MapReportApi(this IEndpointRouteBuilder app)
+    [Function("Health")]
+    public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
+        new ResultAction(await HealthAsync(storage, cancellationToken));
+
+    [Function("Engagements")]
+    public async Task<IActionResult> Engagements([HttpTrigger(AuthorizationLevel.Function, "get", Route = "engagements")] HttpRequest request, CancellationToken cancellationToken) =>
+        new ResultAction(await ListEngagementsAsync(request, access, exports, cancellationToken));
+
+    [Function("Scans")]
+    public async Task<IActionResult> Scans(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "engagements/{engagement}/scans")] HttpRequest request, string engagement, CancellationToken cancellationToken) =>
+        new ResultAction(await ListScansAsync(engagement, request, access, reports, cancellationToken));
+
+    [Function("Report")]
+    public async Task<IActionResult> Report(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "engagements/{engagement}/reports/{scanId}")] HttpRequest request, string engagement, string scanId,
+        CancellationToken cancellationToken)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet("/health", HealthAsync);
-        api.MapGet("/engagements", ListEngagementsAsync);
-        api.MapGet("/engagements/{engagement}/scans", ListScansAsync);
-        api.MapGet("/engagements/{engagement}/reports/{scanId}", DownloadAsync);
-        api.MapPost("/engagements/{engagement}/rescan", RescanAsync);
+        ArgumentNullException.ThrowIfNull(request);
+        var format = request.Query["format"].ToString();
+        return new ResultAction(await DownloadAsync(engagement, scanId, format.Length == 0 ? null : format, request, request.HttpContext.Response, access, reports, cancellationToken));
     }
+
+    [Function("Rescan")]
+    public async Task<IActionResult> Rescan(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "engagements/{engagement}/rescan")] HttpRequest request, string engagement, CancellationToken cancellationToken) =>
+        new ResultAction(await RescanAsync(engagement, request, access, exports, scheduler, cancellationToken));
 
     internal static async Task<IResult> HealthAsync(ScannerStorageClients storage, CancellationToken cancellationToken)
     {
@@ -143,5 +162,17 @@ internal static class ReportApi
         }
 
         return scope.Allows(engagement) ? null : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"No access to engagement '{engagement}'.");
+    }
+}
+
+/// <summary>Runs a minimal-API <see cref="IResult"/> as the function's <see cref="IActionResult"/>.</summary>
+internal sealed class ResultAction(IResult result) : IActionResult
+{
+    public IResult Result { get; } = result;
+
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Result.ExecuteAsync(context.HttpContext);
     }
 }

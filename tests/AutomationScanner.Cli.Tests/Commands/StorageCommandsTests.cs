@@ -117,6 +117,27 @@ public sealed class StorageCommandsTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task Download_Xlsx_WritesAWorkbookWithOneRowPerOpportunity()
+    {
+        var engagement = "xlsx-" + Guid.NewGuid().ToString("N")[..8];
+        await RunAsync("upload", engagement, Path.Combine(Samples, "running-example.xes"), "--connection", azurite.ConnectionString);
+        await RunAsync("scan", "--engagement", engagement, "--connection", azurite.ConnectionString);
+
+        var (exit, _) = await RunAsync("download", engagement, "--format", "xlsx", "--out", _out, "--connection", azurite.ConnectionString);
+
+        Assert.Equal(0, exit);
+        var file = Assert.Single(Directory.GetFiles(_out, $"{engagement}-*-report.xlsx"));
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file, isEditable: false);
+        var sheets = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal("opportunities", sheets[0].Name?.Value);
+        var opportunities = (DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart.GetPartById(sheets[0].Id!);
+        // The running example has 8 activities; every one is either a ranked opportunity (a row here) or context.
+        var rows = opportunities.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count();
+        var context = (DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart.GetPartById(sheets[1].Id!);
+        Assert.Equal(8, rows - 1 + context.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count() - 1);
+    }
+
+    [Fact]
     public async Task Download_UnknownFormat_IsRejectedByTheParser()
     {
         var (exit, _) = await RunAsync("download", "any-engagement", "--format", "pdf", "--connection", azurite.ConnectionString);

@@ -57,5 +57,38 @@ public sealed class LabelSetReaderTests
         Assert.Equal(754, sut.Count);
         Assert.Equal(38, sut.Select(t => t.Occupation).Distinct().Count());
         Assert.Contains(sut, t => t.Label == ExposureClass.Direct);
+        Assert.All(sut, t => Assert.InRange(t.Automation!.Value, 0, 4));
+        Assert.Equal(2, sut[0].Automation);
+    }
+
+    [Fact]
+    public void Read_AutomationRatings_ParsedAndEmptyIsNone()
+    {
+        const string tsv = """
+            O*NET-SOC Code	Task	human_exposure_agg	gpt4_automation
+            11-1011.00	Plan budgets.	E0	T1
+            11-1011.00	Approve budgets.	E1	
+            11-1011.00	Enter budgets.	E2	T4
+            """;
+
+        var sut = LabelSetReader.Read(new StringReader(tsv), "rated.tsv");
+
+        Assert.Equal([1, null, 4], sut.Select(t => t.Automation));
+    }
+
+    [Fact]
+    public void Read_BadAutomationRating_ErrorNamesFileLineAndField()
+    {
+        const string tsv = """
+            O*NET-SOC Code	Task	human_exposure_agg	gpt4_automation
+            11-1011.00	Plan budgets.	E0	T1
+            11-1011.00	Approve budgets.	E1	T7
+            """;
+
+        var error = Assert.Throws<InvalidDataException>(() => LabelSetReader.Read(new StringReader(tsv), "rated.tsv"));
+
+        Assert.Contains("rated.tsv: line 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("gpt4_automation", error.Message, StringComparison.Ordinal);
+        Assert.Contains("T7", error.Message, StringComparison.Ordinal);
     }
 }

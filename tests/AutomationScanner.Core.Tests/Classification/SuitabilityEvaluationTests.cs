@@ -64,4 +64,53 @@ public sealed class SuitabilityEvaluationTests
         Assert.True(double.IsNaN(sut.BinaryAuc));
         Assert.Equal(1.0, sut.Accuracy);
     }
+
+    private static ScoredExample Rated(string occupation, int rating, double score) =>
+        new(ExposureClass.NoExposure, [1f, 0f, 0f], occupation, rating, score);
+
+    [Fact]
+    public void Spearman_KnownOrders_PlusMinusOneAndTiesAveraged()
+    {
+        Assert.Equal(1.0, SuitabilityEvaluation.Spearman([1, 2, 3, 4], [10, 20, 30, 40]), 9);
+        Assert.Equal(-1.0, SuitabilityEvaluation.Spearman([1, 2, 3, 4], [4, 3, 2, 1]), 9);
+        // Ranks x: 1, 2.5, 2.5, 4; y: 1, 2, 3, 4 -> rho = 0.9486832981.
+        Assert.Equal(0.9486832981, SuitabilityEvaluation.Spearman([1, 2, 2, 3], [1, 2, 3, 4]), 9);
+        Assert.True(double.IsNaN(SuitabilityEvaluation.Spearman([1, 1, 1], [1, 2, 3])));
+    }
+
+    [Fact]
+    public void Compute_RatedExamples_MeanWithinOccupationIsTheMeanOfEachOccupationsSpearman()
+    {
+        ScoredExample[] examples =
+        [
+            // A: perfectly ordered (rho 1).
+            Rated("A", 0, 0.1), Rated("A", 1, 0.2), Rated("A", 3, 0.9),
+            // B: reversed (rho -1).
+            Rated("B", 0, 0.9), Rated("B", 2, 0.5), Rated("B", 4, 0.1),
+            // C: the score does not vary: counts as 0.
+            Rated("C", 0, 0.3), Rated("C", 1, 0.3), Rated("C", 2, 0.3),
+            // D: one rating only, E: two tasks only: both left out.
+            Rated("D", 1, 0.1), Rated("D", 1, 0.8), Rated("D", 1, 0.5),
+            Rated("E", 0, 0.1), Rated("E", 4, 0.9),
+        ];
+
+        var sut = SuitabilityEvaluation.Compute(examples);
+
+        Assert.Equal(3, sut.RankedOccupations);
+        Assert.Equal((1.0 - 1.0 + 0.0) / 3, sut.MeanWithinOccupationSpearman, 9);
+        Assert.Equal(14, sut.RatedCount);
+        Assert.Equal(
+            SuitabilityEvaluation.Spearman(examples.Select(e => e.AutomationScore).ToArray(), examples.Select(e => (double)e.AutomationRating!.Value).ToArray()),
+            sut.AutomationSpearman, 9);
+    }
+
+    [Fact]
+    public void Compute_NoRatings_RankingMetricsAreNaN()
+    {
+        var sut = SuitabilityEvaluation.Compute([Example(ExposureClass.Direct, 0.2f, 0.7f, 0.1f)]);
+
+        Assert.Equal(0, sut.RatedCount);
+        Assert.True(double.IsNaN(sut.MeanWithinOccupationSpearman));
+        Assert.True(double.IsNaN(sut.AutomationSpearman));
+    }
 }

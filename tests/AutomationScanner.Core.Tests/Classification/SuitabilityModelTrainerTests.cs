@@ -7,16 +7,18 @@ public sealed class SuitabilityModelTrainerTests
     private static readonly IReadOnlyList<LabelledTask> Sample =
         LabelSetReader.Read(Path.Combine(AppContext.BaseDirectory, "TestData", "labels", "gpts-are-gpts-sample.tsv"));
 
+    private static readonly Lazy<float[][]> Embeddings = new(() => SuitabilityModelTrainer.EmbedAll(Sample, SharedEmbedder.Instance, new SuitabilityTrainingOptions()));
+
     [Fact]
-    public void Train_SameDataAndSeedTwice_GivesIdenticalPredictions()
+    public void TrainAndSave_SameDataAndSeedTwice_GivesTheSameBytes()
     {
         var options = new SuitabilityTrainingOptions();
-        string[] probes = ["Enter invoice data into the ERP system", "Comfort grieving family members", "Submit declaration by employee"];
 
-        var first = new SuitabilityModel(SuitabilityModelTrainer.Train(Sample, options)).PredictBatch(probes);
-        var second = new SuitabilityModel(SuitabilityModelTrainer.Train(Sample, options)).PredictBatch(probes);
+        var first = TrainAndSave(options);
+        var second = TrainAndSave(options);
 
-        Assert.Equal(first.Select(p => p.Probabilities.ToArray()), second.Select(p => p.Probabilities.ToArray()));
+        Assert.True(first.Length > 1_000);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(first)), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(second)));
     }
 
     [Fact]
@@ -25,14 +27,34 @@ public sealed class SuitabilityModelTrainerTests
         var options = new SuitabilityTrainingOptions();
         var cancellationToken = TestContext.Current.CancellationToken;
 
-        var first = SuitabilityModelTrainer.CrossValidate(Sample, options, 3, cancellationToken);
-        var second = SuitabilityModelTrainer.CrossValidate(Sample, options, 3, cancellationToken);
+        var first = SuitabilityModelTrainer.CrossValidate(Sample, Embeddings.Value, options, 3, cancellationToken);
+        var second = SuitabilityModelTrainer.CrossValidate(Sample, SharedEmbedder.Instance, options, 3, cancellationToken);
 
         Assert.Equal(first.Pooled.Accuracy, second.Pooled.Accuracy);
         Assert.Equal(first.Pooled.BinaryAuc, second.Pooled.BinaryAuc);
+        Assert.Equal(first.Pooled.MeanWithinOccupationSpearman, second.Pooled.MeanWithinOccupationSpearman);
         Assert.Equal(first.Pooled.ConfusionMatrix, second.Pooled.ConfusionMatrix);
         Assert.Equal(Sample.Count, first.Pooled.Count);
+        Assert.Equal(Sample.Count, first.Pooled.RatedCount);
         Assert.Equal(3, first.PerFold.Count);
+    }
+
+    [Fact]
+    public void CrossValidate_EmbeddingModel_RanksAutomationBetterThanTheBaselines()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        var model = SuitabilityModelTrainer.CrossValidate(Sample, Embeddings.Value, new SuitabilityTrainingOptions(), 3, cancellationToken).Pooled;
+        var majorityResult = SuitabilityBaselines.CrossValidateMajority(Sample, 3, 1, cancellationToken);
+        var majority = majorityResult.Pooled;
+        var bayes = SuitabilityBaselines.CrossValidateNaiveBayes(Sample, 3, 1, cancellationToken).Pooled;
+
+        // A constant score ranks nothing: 0 within every occupation, AUC one half in every fold.
+        Assert.Equal(0, majority.MeanWithinOccupationSpearman, 9);
+        Assert.All(majorityResult.PerFold, f => Assert.Equal(0.5, f.BinaryAuc, 9));
+        Assert.True(model.MeanWithinOccupationSpearman > 0.3, $"within-occupation Spearman {model.MeanWithinOccupationSpearman}");
+        Assert.True(model.MeanWithinOccupationSpearman > bayes.MeanWithinOccupationSpearman, $"{model.MeanWithinOccupationSpearman} vs naive Bayes {bayes.MeanWithinOccupationSpearman}");
+        Assert.True(model.BinaryAuc > 0.75, $"AUC {model.BinaryAuc}");
     }
 
     [Fact]
@@ -50,33 +72,77 @@ public sealed class SuitabilityModelTrainerTests
     }
 
     [Fact]
-    public void SaveThenLoad_TrainedModel_PredictsTheSame()
+    public void SaveThenLoad_TrainedModel_PredictsTheSameAndFindsTrainingStatements()
     {
-        var model = SuitabilityModelTrainer.Train(Sample, new SuitabilityTrainingOptions());
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(TrainAndSave(new SuitabilityTrainingOptions()));
+        var model = SuitabilityModelTrainer.Train(Sample, Embeddings.Value, new SuitabilityTrainingOptions());
 
-        SuitabilityModelTrainer.Save(model, stream);
-        stream.Position = 0;
-        var loaded = SuitabilityModel.Load(stream);
+        var loaded = SuitabilityModel.Load(stream, SharedEmbedder.Instance);
 
-        var expected = new SuitabilityModel(model).Predict("Prepare financial reports");
+        var expected = new SuitabilityModel(model, SharedEmbedder.Instance).Predict("Prepare financial reports");
         var actual = loaded.Predict("Prepare financial reports");
         Assert.Equal(expected.Probabilities, actual.Probabilities);
-        Assert.True(loaded.CanExplain);
+        Assert.Equal(expected.AutomationProbabilities, actual.AutomationProbabilities);
+        Assert.NotNull(loaded.Index);
+        Assert.Equal(Sample.Select(t => t.Text).Distinct().Count(), loaded.Index.Count);
+        var statement = Sample[10].Text;
+        var nearest = loaded.Index.Nearest(SharedEmbedder.Instance.Embed([statement], TestContext.Current.CancellationToken)[0], 3);
+        Assert.Equal(statement, nearest[0].Text);
+        Assert.True(nearest[0].Similarity > 0.98f);
+        Assert.True(nearest[0].Similarity >= nearest[1].Similarity);
+    }
+
+    [Fact]
+    public void Load_NotAModelFile_FormatExceptionNamesTheProblem()
+    {
+        using var stream = new MemoryStream("not a zip"u8.ToArray());
+
+        var actual = Assert.Throws<FormatException>(() => SuitabilityModel.Load(stream, SharedEmbedder.Instance));
+
+        Assert.Contains("zip", actual.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(TextFeaturization.WordNgrams, SuitabilityTrainer.OvaAveragedPerceptron)]
-    [InlineData(TextFeaturization.WordAndCharNgrams, SuitabilityTrainer.LbfgsMaximumEntropy)]
-    [InlineData(TextFeaturization.WordAndCharNgramsTfIdf, SuitabilityTrainer.LightGbm)]
-    public void Train_OtherConfigurations_ProduceProbabilities(TextFeaturization featurization, SuitabilityTrainer trainer)
+    [InlineData(TextFeaturization.EmbeddingAndWordNgrams, SuitabilityTrainer.LbfgsMaximumEntropy)]
+    [InlineData(TextFeaturization.EmbeddingAndWordNgrams, SuitabilityTrainer.SdcaMaximumEntropy)]
+    [InlineData(TextFeaturization.Embedding, SuitabilityTrainer.LightGbm)]
+    [InlineData(TextFeaturization.WordNgrams, SuitabilityTrainer.LbfgsMaximumEntropy)]
+    public void Train_OtherConfigurations_ProduceBothHeads(TextFeaturization featurization, SuitabilityTrainer trainer)
     {
         var options = new SuitabilityTrainingOptions { Featurization = featurization, Trainer = trainer };
 
-        var sut = new SuitabilityModel(SuitabilityModelTrainer.Train(Sample, options));
+        var sut = new SuitabilityModel(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), SharedEmbedder.Instance);
 
-        var actual = sut.Predict("Answer customer questions by email");
+        var actual = sut.PredictBatch(["Answer customer questions by email"], topFeatures: 5, cancellationToken: TestContext.Current.CancellationToken)[0];
         Assert.Equal(3, actual.Probabilities.Count);
         Assert.Equal(1.0, actual.Probabilities.Sum(), 3);
+        Assert.Equal(SuitabilityModelTrainer.AutomationLevels, actual.AutomationProbabilities.Count);
+        Assert.Equal(1.0, actual.AutomationProbabilities.Sum(), 3);
+        Assert.InRange(actual.AutomationScore, 0, 1);
+        if (trainer == SuitabilityTrainer.LbfgsMaximumEntropy && featurization != TextFeaturization.Embedding)
+        {
+            Assert.True(sut.CanExplain);
+            Assert.NotEmpty(actual.TopFeatures);
+            Assert.All(actual.TopFeatures, f => Assert.DoesNotContain("chars", f.Feature, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Train_NoAutomationRatings_ArgumentExceptionNamesTheColumn()
+    {
+        var unrated = Sample.Select(t => t with { Automation = null }).ToArray();
+
+        var actual = Assert.Throws<ArgumentException>(() => SuitabilityModelTrainer.Train(unrated, Embeddings.Value, new SuitabilityTrainingOptions()));
+
+        Assert.Contains("gpt4_automation", actual.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] TrainAndSave(SuitabilityTrainingOptions options)
+    {
+        var model = SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options);
+        var index = SuitabilityModelTrainer.BuildIndex(model, Sample, Embeddings.Value, options.Seed);
+        using var stream = new MemoryStream();
+        SuitabilityModelTrainer.Save(model, index, stream);
+        return stream.ToArray();
     }
 }

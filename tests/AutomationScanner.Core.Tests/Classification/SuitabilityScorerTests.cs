@@ -1,6 +1,7 @@
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,7 +9,7 @@ namespace AutomationScanner.Core.Tests.Classification;
 
 public sealed class SuitabilityScorerTests
 {
-    private static readonly Lazy<SuitabilityModel> Shipped = new(SuitabilityModel.LoadShipped);
+    private static readonly Lazy<SuitabilityModel> Shipped = new(() => SuitabilityModel.LoadShipped(SharedEmbedder.Instance));
 
     [Fact]
     public void Assess_MinedActivity_ScoreIsSumOfVisibleParts()
@@ -29,7 +30,8 @@ public sealed class SuitabilityScorerTests
         // Process criteria all at 1: score = 0.6 x text probability + 0.4.
         Assert.Equal((0.6 * actual.TextProbability) + 0.4, actual.Score, 6);
         Assert.False(actual.LowConfidence);
-        Assert.NotEmpty(actual.TopTextFeatures);
+        Assert.NotEmpty(actual.NearestTasks);
+        Assert.Contains(actual.NearestTasks, n => n.Text.Contains("invoice", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -58,8 +60,59 @@ public sealed class SuitabilityScorerTests
 
         Assert.True(actual.LowConfidence);
         Assert.Equal(0.3, actual.Factors[0].Weight, 9);
+        Assert.Equal(new SuitabilityScoringOptions().UnreadableTextScore, actual.TextProbability, 9);
         Assert.Contains("Beoordelen fraude", actual.ConfidenceNote, StringComparison.Ordinal);
         Assert.Equal(actual.Factors.Sum(f => f.Contribution), actual.Score, 9);
+    }
+
+    [Theory]
+    [InlineData("CRP")]
+    [InlineData("LacticAcid")]
+    [InlineData("XQZ-4711")]
+    [InlineData("W_Nabellen offertes")]
+    public void Assess_CodesAbbreviationsAndForeignNames_NeverScoreAboveTheNeutralTextScore(string name)
+    {
+        var sut = new SuitabilityScorer(Shipped.Value);
+        var dataEntry = new TaskCandidate("Enter invoice data into the ERP system", "p") { Statistics = ActivityStatisticsBuilder.Standardised() };
+        var candidate = new TaskCandidate(name, "p") { Statistics = ActivityStatisticsBuilder.Standardised() };
+
+        var actual = sut.Assess([candidate, dataEntry], TestContext.Current.CancellationToken);
+
+        Assert.True(actual[0].TextProbability <= new SuitabilityScoringOptions().UnreadableTextScore + 0.15, $"{name}: {actual[0].TextProbability}");
+        Assert.True(actual[0].Score < actual[1].Score, $"{name} {actual[0].Score} vs data entry {actual[1].Score}");
+    }
+
+    [Theory]
+    [InlineData("LacticAcid", ActivityKind.Measurement)]
+    [InlineData("A_SUBMITTED", ActivityKind.State)]
+    public void Assess_NonTaskKinds_AreNotScoredAsTasks(string name, ActivityKind kind)
+    {
+        var sut = new SuitabilityScorer(Shipped.Value);
+        var candidate = new TaskCandidate(name, "p") { Statistics = ActivityStatisticsBuilder.Standardised(), Kind = kind };
+        var work = new TaskCandidate("Enter invoice data", "p") { Statistics = ActivityStatisticsBuilder.Standardised() };
+
+        var actual = sut.Assess([candidate, work], TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, actual[0].Score);
+        Assert.Empty(actual[0].ScoredTexts);
+        Assert.Contains(kind.ToString().ToLowerInvariant(), actual[0].ConfidenceNote, StringComparison.Ordinal);
+        Assert.True(actual[1].Score > 0.3);
+        Assert.Equal(work.Id, actual[1].TaskId);
+    }
+
+    [Fact]
+    public void Assess_UnreadableNameWithDocumentStatement_ReadsTheStatement()
+    {
+        var sut = new SuitabilityScorer(Shipped.Value);
+        var candidate = new TaskCandidate("W_Completeren aanvraag", "bpic2012") { Statistics = ActivityStatisticsBuilder.Standardised() };
+        candidate.Statements.Add(new TaskStatement { Text = "Enter the missing applicant data into the loan application system.", SourceFile = "sop.md", Line = 7 });
+
+        var actual = Assert.Single(sut.Assess([candidate], TestContext.Current.CancellationToken));
+
+        Assert.False(actual.LowConfidence);
+        Assert.Equal(0.6, actual.Factors[0].Weight, 9);
+        Assert.Contains("not read", actual.ConfidenceNote, StringComparison.Ordinal);
+        Assert.Contains("1 document statement", actual.Factors[0].Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

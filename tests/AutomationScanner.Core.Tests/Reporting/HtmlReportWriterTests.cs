@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Scanning;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutomationScanner.Core.Tests.Reporting;
 
@@ -32,7 +35,7 @@ public sealed class HtmlReportWriterTests
             matrixWidth: box.width,
             scripts: d.scripts.length,
             externalRefs: d.querySelectorAll('link[href], img[src], script[src], iframe, object, embed').length,
-            prohibitedRecommendation: [...d.querySelectorAll('#opportunity-table > tbody > tr')].filter(r => r.cells[5].textContent === 'Prohibited').map(r => r.cells[4].textContent),
+            prohibitedRecommendation: [...d.querySelectorAll('#opportunity-table > tbody > tr')].filter(r => r.cells[6].querySelector('.tier').textContent === 'Prohibited').map(r => r.cells[5].textContent),
             marks: d.querySelectorAll('#risks mark').length,
             bodyText: d.body.innerText
           };
@@ -89,6 +92,112 @@ public sealed class HtmlReportWriterTests
             Assert.True(r.GetProperty("marks").GetInt32() > 0);
             Assert.Contains("Automation opportunities - scan scan-1", r.GetProperty("title").GetString(), StringComparison.Ordinal);
             Assert.DoesNotContain(SampleReport.RealResourceName, r.GetProperty("bodyText").GetString(), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private const string SectionsHarness = """
+        <!DOCTYPE html><html><body><iframe id="f" src="report.html" width="1400" height="900"></iframe>
+        <script>
+        document.getElementById('f').addEventListener('load', () => {
+          const d = document.getElementById('f').contentDocument;
+          const rows = sel => [...d.querySelectorAll(sel)];
+          const svg = d.getElementById('pareto-chart').getBoundingClientRect();
+          const bars = rows('#pareto-chart rect.bar');
+          const plotLeft = bars.length ? Math.min(...bars.map(b => b.getBoundingClientRect().left)) : 0;
+          const labels = rows('#pareto-chart text.label');
+          const values = rows('#pareto-chart text.bar-value');
+          const out = {
+            processRows: rows('#process-table > tbody > tr').map(r => [...r.cells].map(c => c.textContent)),
+            bars: bars.length,
+            labels: labels.map(t => t.firstChild.textContent),
+            labelsOverlappingBars: labels.filter(t => t.getBoundingClientRect().right > plotLeft + 0.5).length,
+            labelsOutside: labels.concat(values).filter(t => { const r = t.getBoundingClientRect(); return r.left < svg.left - 0.5 || r.right > svg.right + 0.5; }).length,
+            values: values.map(t => t.textContent),
+            caption: d.getElementById('pareto-caption').textContent,
+            handling: rows('#opportunity-table > tbody > tr').map(r => r.querySelector('td.handling').textContent),
+            roles: rows('#role-table > tbody > tr').map(r => r.cells[1].textContent),
+            sharedIds: rows('#shared-ids li').map(l => l.textContent),
+            contextRows: rows('#context-table > tbody > tr').length,
+            benefitByBasis: d.getElementById('benefit-by-basis').textContent,
+            scripts: d.scripts.length
+          };
+          const pre = document.createElement('pre'); pre.id = 'result'; pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+        });
+        </script></body></html>
+        """;
+
+    [Fact]
+    public async Task Render_RealLogsInHeadlessChromium_ProcessCountsLabelledParetoBasisRolesAndSharedIds()
+    {
+        var chromium = FindChromium();
+        if (chromium is null)
+        {
+            Assert.SkipUnless(Environment.GetEnvironmentVariable("SCANNER_REQUIRE_CHROMIUM") != "1", "SCANNER_REQUIRE_CHROMIUM=1 but Chromium was not found.");
+            Assert.Skip("Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH); HTML rendering not checked.");
+        }
+
+        var ct = TestContext.Current.CancellationToken;
+        var pipeline = new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance);
+        var report = await pipeline.RunAsync(
+            [ScanInput.FromFile(TestFiles.EventLog("DomesticDeclarations.xes.gz")), ScanInput.FromFile(TestFiles.Sample("helpdesk.xes.gz"))], "scan-real", ct);
+        var folder = Directory.CreateTempSubdirectory("scanner-html-");
+        try
+        {
+            await using (var stream = File.Create(Path.Combine(folder.FullName, "report.html")))
+            {
+                await HtmlReportWriter.WriteAsync(report, stream, ct);
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "harness.html"), SectionsHarness, ct);
+            var dom = await DumpDomAsync(chromium!, folder.FullName, ct);
+            var start = dom.IndexOf("<pre id=\"result\">", StringComparison.Ordinal);
+            Assert.True(start >= 0, "the harness did not report; Chromium output: " + dom[..Math.Min(500, dom.Length)]);
+            using var result = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(dom[(start + "<pre id=\"result\">".Length)..dom.IndexOf("</pre>", start, StringComparison.Ordinal)]));
+            var r = result.RootElement;
+
+            // Per-process counts as mined.
+            var processRows = r.GetProperty("processRows").EnumerateArray().Select(row => row.EnumerateArray().Select(c => c.GetString()!).ToList()).ToList();
+            Assert.Equal(report.Processes.Count, processRows.Count);
+            foreach (var (p, row) in report.Processes.Zip(processRows))
+            {
+                Assert.StartsWith(p.Process, row[0], StringComparison.Ordinal);
+                Assert.Equal(p.Events.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), row[1]);
+                Assert.Equal(p.Cases.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), row[2]);
+                Assert.Equal(p.Resources.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), row[5]);
+                Assert.Contains(p.SpanDays.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " days", row[7], StringComparison.Ordinal);
+            }
+
+            // Pareto: one label and one value per bar, labels left of the bars and inside the chart; the caption counts right.
+            var positive = report.Opportunities.Where(o => o.Value.BenefitHours.P50 > 0 && !o.Risk.IsProhibited).OrderByDescending(o => o.Value.BenefitHours.P50).ThenBy(o => o.Rank).ToList();
+            var bars = Math.Min(HtmlReportWriter.ParetoBars, positive.Count);
+            Assert.True(bars > 0);
+            Assert.Equal(bars, r.GetProperty("bars").GetInt32());
+            var labels = r.GetProperty("labels").EnumerateArray().Select(e => e.GetString()!).ToList();
+            Assert.Equal(bars, labels.Count);
+            Assert.Equal($"#{positive[0].Rank} ", labels[0][..($"#{positive[0].Rank} ".Length)]);
+            Assert.Equal(0, r.GetProperty("labelsOverlappingBars").GetInt32());
+            Assert.Equal(0, r.GetProperty("labelsOutside").GetInt32());
+            Assert.Equal(bars, r.GetProperty("values").GetArrayLength());
+            var caption = r.GetProperty("caption").GetString()!;
+            Assert.Contains($"of the {positive.Count} opportunities with benefit", caption, StringComparison.Ordinal);
+            Assert.Contains($"{report.Opportunities.Count} opportunities in all", caption, StringComparison.Ordinal);
+
+            // The basis of every handling time is on its row; the headline is split by basis.
+            Assert.Equal(report.Opportunities.Select(ReportText.Handling), r.GetProperty("handling").EnumerateArray().Select(e => e.GetString()));
+            Assert.Contains("measured", r.GetProperty("benefitByBasis").GetString(), StringComparison.Ordinal);
+            Assert.Contains("assumed", r.GetProperty("benefitByBasis").GetString(), StringComparison.Ordinal);
+
+            // Roles from org:role; STAFF MEMBER named as a shared id; context rows as reported.
+            var roles = r.GetProperty("roles").EnumerateArray().Select(e => e.GetString()).ToList();
+            Assert.Contains("SUPERVISOR", roles);
+            Assert.Contains("BUDGET OWNER", roles);
+            Assert.Contains(r.GetProperty("sharedIds").EnumerateArray(), e => e.GetString()!.StartsWith("STAFF MEMBER (DomesticDeclarations)", StringComparison.Ordinal));
+            Assert.Equal(report.Context.Count, r.GetProperty("contextRows").GetInt32());
+            Assert.Equal(0, r.GetProperty("scripts").GetInt32());
         }
         finally
         {

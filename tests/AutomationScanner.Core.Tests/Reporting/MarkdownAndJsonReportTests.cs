@@ -17,8 +17,10 @@ public sealed class MarkdownAndJsonReportTests
         var header = Array.FindIndex(lines, l => l.StartsWith("| # | Process | Task |", StringComparison.Ordinal));
         var rows = lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).ToList();
         Assert.Equal(report.Opportunities.Count, rows.Count);
-        // Every row has the header's 11 cells: escaped pipes in task names do not split cells.
-        Assert.All(rows, r => Assert.Equal(12, r.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|')));
+        // Every row has the header's 14 cells: escaped pipes in task names do not split cells.
+        Assert.Equal(15, lines[header].Count(c => c == '|'));
+        Assert.Contains("| Handling time (basis) |", lines[header], StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.Equal(15, r.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|')));
         Assert.Contains(@"Pipe \| and \[link\](http://x.example)", md, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
         Assert.DoesNotContain(SampleReport.RealResourceName, md, StringComparison.OrdinalIgnoreCase);
@@ -47,7 +49,7 @@ public sealed class MarkdownAndJsonReportTests
         Assert.DoesNotContain("alice", text, StringComparison.OrdinalIgnoreCase);
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
-        Assert.Equal("3.2", root.GetProperty("schemaVersion").GetString());
+        Assert.Equal("3.4", root.GetProperty("schemaVersion").GetString());
         Assert.Equal(report.RuleCatalogueVersion, root.GetProperty("ruleCatalogueVersion").GetString());
         Assert.Equal("2027-12-02", root.GetProperty("regulatoryDates").GetProperty("aiActAnnexIIIAppliesFromOmnibusAgreement").GetString());
         Assert.Equal("EUR", root.GetProperty("valueAssumptions").GetProperty("currency").GetString());

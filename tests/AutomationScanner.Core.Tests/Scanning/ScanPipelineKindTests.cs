@@ -11,7 +11,7 @@ namespace AutomationScanner.Core.Tests.Scanning;
 public sealed class ScanPipelineKindTests
 {
     private static ScanPipeline Pipeline(ScoringOptions? scoring = null) =>
-        new(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, suitability: new SuitabilityScorer(SuitabilityModel.LoadShipped()));
+        new(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, suitability: new SuitabilityScorer(SuitabilityModel.LoadShipped(Classification.SharedEmbedder.Instance)));
 
     [Fact]
     public async Task RunAsync_EveryShippedRealLog_RecommendsOnlyWorkAndNothingOnAnAssumedBasis()

@@ -29,7 +29,7 @@ public sealed class RealisationOnRealLogTests
         var pipeline = new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance);
         var store = new LocalOpportunityStatusStore(Path.Combine(Path.GetTempPath(), "realisation-tests", Guid.NewGuid().ToString("N")));
 
-        var baseline = await pipeline.RunAsync([Export(exports[Months[0]])], "scan-" + Months[0], null, null, ct);
+        var baseline = await pipeline.RunAsync([Export(exports[Months[0]])], "scan-" + Months[0], null, null, logMiner: null, ct);
         var t05 = Assert.Single(baseline.Opportunities, o => o.Task == Task);
         Assert.Equal(TaskCandidate.StableId("receipt", Task), t05.Id);
         Assert.Equal(0, t05.Statistics!.AutomationRate);
@@ -39,7 +39,7 @@ public sealed class RealisationOnRealLogTests
         foreach (var month in Months.Skip(1))
         {
             var previous = await Reread(reports[^1], ct);
-            reports.Add(await pipeline.RunAsync([Export(exports[month])], "scan-" + month, previous, await store.ReadAsync("wabo", ct), ct));
+            reports.Add(await pipeline.RunAsync([Export(exports[month])], "scan-" + month, previous, await store.ReadAsync("wabo", ct), logMiner: null, ct));
         }
 
         // The id is the same in every scan: the tracker finds the task in each export, as an opportunity or, once a
@@ -93,8 +93,8 @@ public sealed class RealisationOnRealLogTests
         var second = Csv(header, rows.Where(r => starts[r[1]] >= cut));
         var pipeline = new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance);
 
-        var before = await pipeline.RunAsync([Export(first)], "p1", null, null, ct);
-        var after = await pipeline.RunAsync([Export(second)], "p2", await Reread(before, ct), null, ct);
+        var before = await pipeline.RunAsync([Export(first)], "p1", null, null, logMiner: null, ct);
+        var after = await pipeline.RunAsync([Export(second)], "p2", await Reread(before, ct), null, logMiner: null, ct);
 
         var common = before.Opportunities.Select(o => o.Task).Intersect(after.Opportunities.Select(o => o.Task)).ToList();
         Assert.True(common.Count >= 10, $"{common.Count} tasks in both periods");

@@ -19,9 +19,8 @@ public sealed class OpportunityStatusApiTests(ScannerEnvironment env)
 
     private async Task<ScanManifest> ScanAsync(string engagement)
     {
-        var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request",
-            new ScanRequest(engagement, ScanRequest.Upload, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow).ToJson()));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement, key: Guid.NewGuid().ToString("N")));
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         return (await env.LatestAsync(engagement))!;
     }
 

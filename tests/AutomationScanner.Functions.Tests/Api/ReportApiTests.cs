@@ -7,14 +7,14 @@ using AutomationScanner.Functions.Tests.Infrastructure;
 
 namespace AutomationScanner.Functions.Tests.Api;
 
-/// <summary>The forwarded HTTP API: requests arrive at /api/{route} with the query string, as enableForwardingHttpRequest sends them.</summary>
+/// <summary>The HTTP functions through ASP.NET Core: real requests to /api/{route} with the query string and headers the host passes on.</summary>
 public sealed class ReportApiTests(ScannerEnvironment env)
 {
     private async Task<ScanManifest> PublishAsync(string engagement)
     {
         await env.UploadSampleAsync(engagement, "running-example.xes");
-        var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson()));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         return (await env.LatestAsync(engagement))!;
     }
 
@@ -35,6 +35,7 @@ public sealed class ReportApiTests(ScannerEnvironment env)
     [InlineData("csv", "text/csv; charset=utf-8", "report.csv")]
     [InlineData("html", "text/html; charset=utf-8", "report.html")]
     [InlineData("md", "text/markdown; charset=utf-8", "report.md")]
+    [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "report.xlsx")]
     public async Task Download_LatestInFormat_StreamsThePublishedBlob(string format, string contentType, string blobFile)
     {
         var engagement = ScannerEnvironment.NewEngagement("dl");
@@ -175,17 +176,9 @@ public sealed class ReportApiTests(ScannerEnvironment env)
     }
 
     [Fact]
-    public async Task Root_HostReadinessProbe_Answers200()
-    {
-        using var response = await GetAsync("/");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
     public async Task Scans_RequirePrincipalAndNoneSent_Answers401()
     {
-        var (app, client) = await ScannerEnvironment.StartHandlerAsync(env.ConnectionString, "EngagementAccess:RequirePrincipal=true");
+        var (app, client) = await ScannerEnvironment.StartAppAsync(env.ConnectionString, "EngagementAccess:RequirePrincipal=true");
         await using (app)
         using (client)
         {
@@ -203,7 +196,7 @@ public sealed class ReportApiTests(ScannerEnvironment env)
     [Fact]
     public async Task Scans_GroupMappedInSettings_GrantsItsEngagements()
     {
-        var (app, client) = await ScannerEnvironment.StartHandlerAsync(env.ConnectionString, "EngagementAccess:Groups:8f3c1c9e-0000-4000-8000-000000000001=acme, beta");
+        var (app, client) = await ScannerEnvironment.StartAppAsync(env.ConnectionString, "EngagementAccess:Groups:8f3c1c9e-0000-4000-8000-000000000001=acme, beta");
         await using (app)
         using (client)
         {
@@ -222,15 +215,18 @@ public sealed class ReportApiTests(ScannerEnvironment env)
     }
 
     [Fact]
-    public async Task ForgedPrincipal_AuthenticationOff_GrantsNothingMore()
+    public async Task Scans_PrincipalHeaderWithoutPlatformAuthentication_ProvesNothing()
     {
-        var (app, client) = await ScannerEnvironment.StartHandlerAsync(env.ConnectionString, "WEBSITE_AUTH_ENABLED=false", "EngagementAccess:Groups:8f3c1c9e-0000-4000-8000-000000000001=acme");
+        var theirs = ScannerEnvironment.NewEngagement("forged");
+        await PublishAsync(theirs);
+        var (app, client) = await ScannerEnvironment.StartAppAsync(env.ConnectionString, "WEBSITE_AUTH_ENABLED=false");
         await using (app)
         using (client)
         {
-            // Without platform authentication a header is anyone's to write; with a function key it changes nothing.
-            using var request = new HttpRequestMessage(HttpMethod.Get, "api/engagements/other/scans");
-            request.Headers.Add("X-MS-CLIENT-PRINCIPAL", HostPayloads.Principal(("groups", "8f3c1c9e-0000-4000-8000-000000000001")));
+            // Without App Service Authentication nothing strips the header, so a caller could write any principal:
+            // it neither grants nor narrows access; the function key is the gate.
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/engagements/{theirs}/scans");
+            request.Headers.Add("X-MS-CLIENT-PRINCIPAL", HostPayloads.Principal(("roles", "Engagement.someone-else")));
             using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -239,17 +235,18 @@ public sealed class ReportApiTests(ScannerEnvironment env)
     }
 
     [Fact]
-    public async Task RequirePrincipal_AuthenticationOff_RefusesToStart()
+    public async Task StartAsync_RequirePrincipalWithoutPlatformAuthentication_Fails()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => ScannerEnvironment.StartHandlerAsync(env.ConnectionString, "WEBSITE_AUTH_ENABLED=false", "EngagementAccess:RequirePrincipal=true"));
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            ScannerEnvironment.StartAppAsync(env.ConnectionString, "WEBSITE_AUTH_ENABLED=false", "EngagementAccess:RequirePrincipal=true"));
 
-        Assert.Contains("WEBSITE_AUTH_ENABLED", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("WEBSITE_AUTH_ENABLED", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Scans_EngagementEndingInEncodedNewline_Answers400()
     {
-        using var response = await GetAsync("/api/engagements/acme%0A/scans");
+        using var response = await GetAsync("api/engagements/acme%0A/scans");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

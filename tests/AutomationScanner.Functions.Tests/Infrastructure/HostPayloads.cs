@@ -1,48 +1,11 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
 namespace AutomationScanner.Functions.Tests.Infrastructure;
 
-/// <summary>
-/// Invocation bodies built the way the Functions host builds them (ScriptInvocationContextExtensions): a string
-/// trigger value goes through JsonConvert.SerializeObject once more, so Data.{binding} is a JSON string holding
-/// a JSON string; metadata strings are encoded the same way.
-/// </summary>
+/// <summary>Event Grid events and App Service Authentication principals as the platform writes them.</summary>
 internal static class HostPayloads
 {
-    public static string Queue(string binding, string messageText, int dequeueCount = 1)
-    {
-        var id = Guid.NewGuid().ToString();
-        var now = DateTimeOffset.UtcNow;
-        var payload = new Dictionary<string, object>
-        {
-            ["Data"] = new Dictionary<string, object> { [binding] = JsonSerializer.Serialize(messageText) },
-            ["Metadata"] = new Dictionary<string, object>
-            {
-                ["DequeueCount"] = dequeueCount,
-                ["ExpirationTime"] = now.AddDays(7).ToString("O", CultureInfo.InvariantCulture),
-                ["Id"] = JsonSerializer.Serialize(id),
-                ["InsertionTime"] = now.ToString("O", CultureInfo.InvariantCulture),
-                ["NextVisibleTime"] = now.AddMinutes(10).ToString("O", CultureInfo.InvariantCulture),
-                ["PopReceipt"] = JsonSerializer.Serialize("AgAAAAMAAAAAAAAAAgtnj8x+1QE="),
-                ["sys"] = new Dictionary<string, object>
-                {
-                    ["MethodName"] = binding == "message" ? "ScanOnUpload" : "RunScan",
-                    ["UtcNow"] = now.ToString("O", CultureInfo.InvariantCulture),
-                    ["RandGuid"] = Guid.NewGuid().ToString(),
-                },
-            },
-        };
-        return JsonSerializer.Serialize(payload);
-    }
-
-    /// <summary>The TimerInfo object the host passes as Data.timer.</summary>
-    public static string Timer(bool isPastDue = false) => $$"""
-        {"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"2026-11-16T06:00:00+00:00","Next":"2026-11-30T06:00:00+00:00","LastUpdated":"2026-11-16T06:00:00.0145311+00:00"},"IsPastDue":{{(isPastDue ? "true" : "false")}} } },
-         "Metadata":{"sys":{"MethodName":"WeeklyRescan","UtcNow":"2026-11-23T06:00:00.0112453Z","RandGuid":"{{Guid.NewGuid()}}"} } }
-        """;
-
     /// <summary>An Event Grid schema BlobCreated event for <c>{container}/{blob}</c> on a storage account (as in the docs sample).</summary>
     public static string BlobCreatedEvent(string container, string blobName, string eventType = "Microsoft.Storage.BlobCreated") => $$"""
         {"topic":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/scanner",

@@ -1,11 +1,20 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text;
+using System.Reflection;
 using System.Text.Json;
 using AutomationScanner.Azure.Storage;
+using AutomationScanner.Functions.Api;
+using AutomationScanner.Functions.Scanning;
+using AutomationScanner.Functions.Triggers;
 using AutomationScanner.Testing;
 using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,37 +26,52 @@ using Microsoft.Extensions.Logging;
 namespace AutomationScanner.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// Azurite plus the real handler, listening on a free loopback port exactly as the Functions host would start it
-/// (FUNCTIONS_CUSTOMHANDLER_PORT). Tests talk to it over HTTP with the host's payloads and look at storage directly.
+/// Everything the functions run on, without the Functions host: Azurite, the worker's own composition
+/// (<see cref="FunctionsComposition.AddScannerFunctions"/>) in an ASP.NET Core app on a loopback port whose routes are
+/// the HTTP functions' [HttpTrigger] routes, and the scan orchestration with its activities in DurableTaskTestHost.
+/// Queue and timer functions are called directly with the values their triggers would bind.
 /// </summary>
 public sealed class ScannerEnvironment : IAsyncLifetime
 {
+    /// <summary>The test host's sidecar logs every gRPC call at Information; warnings are enough.</summary>
+    private static readonly ILoggerFactory QuietLogs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning));
+
     private Azurite? azurite;
-    private WebApplication? handler;
+    private WebApplication? app;
 
     public HttpClient Http { get; private set; } = null!;
 
     public ScannerStorageClients Storage { get; private set; } = null!;
 
-    public IServiceProvider Services => handler!.Services;
+    public IServiceProvider Services => app!.Services;
+
+    public DurableTaskTestHost Durable { get; private set; } = null!;
 
     public string ConnectionString => azurite!.ConnectionString;
+
+    public TriggerFunctions Triggers => ActivatorUtilities.CreateInstance<TriggerFunctions>(Services);
 
     public async ValueTask InitializeAsync()
     {
         azurite = await Azurite.StartAsync();
-        (handler, Http) = await StartHandlerAsync(ConnectionString);
-        Storage = handler.Services.GetRequiredService<ScannerStorageClients>();
+        (app, Http) = await StartAppAsync(ConnectionString);
+        Storage = app.Services.GetRequiredService<ScannerStorageClients>();
         await Storage.EnsureCreatedAsync(CancellationToken.None);
+        Durable = await StartDurableAsync(app.Services);
     }
 
     public async ValueTask DisposeAsync()
     {
         Http?.Dispose();
-        if (handler is not null)
+        if (Durable is not null)
         {
-            await handler.StopAsync();
-            await handler.DisposeAsync();
+            await Durable.DisposeAsync();
+        }
+
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
 
         if (azurite is not null)
@@ -56,23 +80,73 @@ public sealed class ScannerEnvironment : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts a handler; extra settings (e.g. EngagementAccess:RequirePrincipal=true) come as "key=value".</summary>
-    public static async Task<(WebApplication App, HttpClient Client)> StartHandlerAsync(string connectionString, params string[] settings)
+    /// <summary>The orchestration and its activities, as the worker registers them, on services of <paramref name="services"/>.</summary>
+    public static Task<DurableTaskTestHost> StartDurableAsync(IServiceProvider services, ScanActivities? activities = null)
+    {
+        activities ??= services.GetRequiredService<ScanActivities>();
+        var options = new DurableTaskTestHostOptions { LoggerFactory = QuietLogs };
+        return DurableTaskTestHost.StartAsync(tasks =>
+        {
+            tasks.AddOrchestratorFunc<ScanRequest, ScanResult>(ScanOrchestration.Orchestrator, (context, request) => ScanOrchestration.RunAsync(context, request));
+            tasks.AddActivityFunc<ScanRequest, ScanPlan>(ScanOrchestration.BeginScan, (_, request) => activities.BeginAsync(request, CancellationToken.None));
+            tasks.AddActivityFunc<PlanExportWork, List<Core.Ingestion.ExportChunk>>(ScanOrchestration.PlanExport, (_, work) => activities.PlanAsync(work, CancellationToken.None));
+            tasks.AddActivityFunc<MineChunkWork, ChunkOutcome>(ScanOrchestration.MineChunk, (_, work) => activities.MineAsync(work, CancellationToken.None));
+            tasks.AddActivityFunc<FinishWork, ScanResult>(ScanOrchestration.FinishScan, (_, work) => activities.FinishAsync(work, CancellationToken.None));
+        }, options);
+    }
+
+    /// <summary>
+    /// The worker's services in an ASP.NET Core app that serves every [HttpTrigger] of <see cref="ReportApi"/> at
+    /// <c>/api/{Route}</c> and runs the function's IActionResult as the worker's ASP.NET Core integration does.
+    /// Extra settings come as "key=value".
+    /// </summary>
+    public static async Task<(WebApplication App, HttpClient Client)> StartAppAsync(string connectionString, params string[] settings)
     {
         var port = Azurite.FreePorts(1)[0];
         string[] args =
         [
-            $"--{ScannerHandler.PortVariable}={port.ToString(CultureInfo.InvariantCulture)}",
+            $"--urls=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
             $"--ScannerStorage={connectionString}",
             "--ScanScheduling:CoalesceDelay=00:00:00",
-
-            // As App Service sets it when App Service Authentication is on; without it principal headers are ignored.
+            "--ScanFanOut:PartBytes=1048576",
+            // App Service Authentication on, as in a deployment with sign-in: only then is X-MS-CLIENT-PRINCIPAL trusted.
             "--WEBSITE_AUTH_ENABLED=true",
             .. settings.Select(s => "--" + s),
         ];
-        var app = ScannerHandler.Build(args, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
-        await app.StartAsync();
-        return (app, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") });
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddScannerFunctions();
+        var web = builder.Build();
+        foreach (var (method, trigger) in HttpFunctions())
+        {
+            web.MapMethods("/api/" + trigger.Route, trigger.Methods!.Select(m => m.ToUpperInvariant()), (HttpContext http) => InvokeAsync(method, http));
+        }
+
+        await web.StartAsync();
+        return (web, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") });
+    }
+
+    /// <summary>Every HTTP-triggered [Function] method of the app with its [HttpTrigger] attribute.</summary>
+    public static IEnumerable<(MethodInfo Method, HttpTriggerAttribute Trigger)> HttpFunctions() =>
+        typeof(ReportApi).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
+            .Select(m => (Method: m, Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).SingleOrDefault(a => a is not null)))
+            .Where(f => f.Trigger is not null)
+            .Select(f => (f.Method, f.Trigger!));
+
+    private static async Task InvokeAsync(MethodInfo method, HttpContext http)
+    {
+        var api = ActivatorUtilities.CreateInstance(http.RequestServices, method.DeclaringType!);
+        var args = method.GetParameters().Select(p => p.ParameterType switch
+        {
+            var t when t == typeof(HttpRequest) => http.Request,
+            var t when t == typeof(CancellationToken) => http.RequestAborted,
+            var t when t == typeof(string) => (object?)http.GetRouteValue(p.Name!)?.ToString(),
+            _ => throw new InvalidOperationException($"{method.Name}: no binding for parameter {p.Name}"),
+        }).ToArray();
+        var result = await (Task<IActionResult>)method.Invoke(api, args)!;
+        await result.ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
     }
 
     /// <summary>A fresh engagement name per test, so tests never see each other's blobs.</summary>
@@ -87,8 +161,8 @@ public sealed class ScannerEnvironment : IAsyncLifetime
     /// <summary>Uploads a shipped sample to <c>exports/{engagement}/{name}</c> and returns the blob name.</summary>
     public async Task<string> UploadSampleAsync(string engagement, string sample, string? name = null)
     {
-        var blobName = $"{engagement}/{name ?? sample}";
-        await using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", "samples", sample));
+        var blobName = $"{engagement}/{name ?? Path.GetFileName(sample)}";
+        await using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", sample.Contains('/', StringComparison.Ordinal) ? sample : Path.Combine("samples", sample)));
         await Storage.Exports.GetBlobClient(blobName).UploadAsync(file, overwrite: true);
         return blobName;
     }
@@ -135,9 +209,18 @@ public sealed class ScannerEnvironment : IAsyncLifetime
         return await blob.ExistsAsync() ? (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<ScanManifest>(ScanManifest.JsonOptions) : null;
     }
 
-    public Task<HttpResponseMessage> InvokeAsync(string function, string body) =>
-        Http.PostAsync(function, new StringContent(body, Encoding.UTF8, "application/json"));
+    /// <summary>RunScan with a queue message's text, then the orchestration it started, to its end.</summary>
+    public async Task<OrchestrationMetadata> RunScanAsync(string message)
+    {
+        var outcome = await Triggers.RunScanAsync(message, Durable.Client, TestContext.Current.CancellationToken);
+        var id = ScanOrchestration.InstanceId(ScanRequest.Parse(JsonDocument.Parse(message).RootElement));
+        Assert.Contains(id, outcome, StringComparison.Ordinal);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3)); // a loaded CI machine, not a benchmark
+        return await Durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+    }
 
-    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        await response.Content.ReadFromJsonAsync<JsonElement>();
+    /// <summary>A request message as the scheduler enqueues it.</summary>
+    public static string Request(string engagement, string reason = ScanRequest.Upload, string? key = null) =>
+        new ScanRequest(engagement, reason, key, DateTimeOffset.UtcNow).ToJson();
 }

@@ -1,67 +1,77 @@
-using System.Net;
-using AutomationScanner.Azure.Storage;
+using System.Text.Json;
+using AutomationScanner.Functions.Scanning;
 using AutomationScanner.Functions.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Client;
 
 namespace AutomationScanner.Functions.Tests.Triggers;
 
 /// <summary>
-/// The handler's side of retries and poisoning: a failed delivery answers non-2xx (the host retries, and after
-/// maxDequeueCount = 5 moves the message to scan-requests-poison); bad input is not a failure: it is reported.
+/// Failures: a request that cannot be read fails RunScan (the host retries the message, then poisons it); exports
+/// that cannot be read are reported, beside the ones that can, and never fail the scan.
 /// </summary>
 public sealed class RunScanFailureTests(ScannerEnvironment env)
 {
     [Fact]
-    public async Task RunScan_EngagementWithOnlyCorruptExports_PublishesAReportThatNamesEveryBadFile()
+    public async Task RunScan_EngagementWithOnlyCorruptExports_PublishesAReportThatNamesEveryProblem()
     {
-        // Retrying cannot repair a file: the delivery succeeds, and the report says what to fix (no poisoned message).
         var engagement = ScannerEnvironment.NewEngagement("corrupt");
         await env.UploadTextAsync(engagement, "broken.xes", "<log><trace><event><string key=\"concept:name\" value=\"A\"/>");
         await env.UploadTextAsync(engagement, "notes.csv", "just one column\nnothing else\n");
-        var message = new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson();
 
-        var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message));
-        var again = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message, 2));
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        var latest = await env.LatestAsync(engagement);
-        Assert.NotNull(latest);
+        // Retrying cannot make a bad file good: the scan completes and its report tells the consultant what to fix.
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal("Published", run.ReadOutputAs<ScanResult>()!.Status);
+        var latest = (await env.LatestAsync(engagement))!;
         Assert.All(latest.Inputs, i => Assert.False(i.Read));
-        Assert.Contains(latest.Inputs, i => i.Name == "broken.xes" && i.Error!.StartsWith("broken.xes", StringComparison.Ordinal));
-        Assert.Single(await env.Services.GetRequiredService<ReportStore>().ListScansAsync(engagement, TestContext.Current.CancellationToken));
+        Assert.Contains(latest.Inputs, i => i.Name == "broken.xes" && i.Error!.Contains("broken.xes", StringComparison.Ordinal));
+        Assert.Contains(latest.Inputs, i => i.Name == "notes.csv" && i.Error!.Contains("notes.csv", StringComparison.Ordinal));
+        Assert.Equal(0, latest.Opportunities);
     }
 
     [Theory]
     [InlineData("""{"engagement":"../other"}""")]
     [InlineData("""{"reason":"upload"}""")]
     [InlineData("""[1,2]""")]
-    public async Task RunScan_InvalidRequest_Answers400AndWritesNothing(string message)
+    [InlineData("not json at all")]
+    public async Task RunScan_InvalidRequest_FailsBeforeStartingAnything(string message)
     {
         var before = await env.ReportBlobsAsync("other");
 
-        var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message));
+        await Assert.ThrowsAsync<FormatException>(() => env.Triggers.RunScanAsync(message, env.Durable.Client, TestContext.Current.CancellationToken));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await env.ReportBlobsAsync("other"));
     }
 
     [Fact]
-    public async Task RunScan_BodyWithoutData_Answers400()
-    {
-        var response = await env.InvokeAsync("RunScan", """{"Metadata":{}}""");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task RunScan_EngagementWithoutExports_SucceedsWithoutReport()
+    public async Task RunScan_EngagementWithoutExports_CompletesWithoutReport()
     {
         var engagement = ScannerEnvironment.NewEngagement("empty");
 
-        var response = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson()));
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal("NoExports", run.ReadOutputAs<ScanResult>()!.Status);
         Assert.Empty(await env.ReportBlobsAsync(engagement));
+    }
+
+    [Fact]
+    public async Task RunScan_OneCorruptExportBesideAGoodOne_PublishesTheGoodOneAndNamesTheBad()
+    {
+        var engagement = ScannerEnvironment.NewEngagement("mixed");
+        await env.UploadSampleAsync(engagement, "running-example.xes");
+        await env.UploadTextAsync(engagement, "broken.xes", "<log><trace><event><string key=\"concept:name\" value=\"A\"/>");
+
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        var latest = (await env.LatestAsync(engagement))!;
+        var inputs = latest.Inputs.ToDictionary(i => i.Name);
+        Assert.True(inputs["running-example.xes"].Read);
+        Assert.False(inputs["broken.xes"].Read);
+        Assert.Contains("broken.xes", inputs["broken.xes"].Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse((await env.Storage.Reports.GetBlobClient($"{engagement}/{latest.ScanId}/report.json").DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content);
+        Assert.True(json.RootElement.GetProperty("opportunities").GetArrayLength() > 0);
     }
 }

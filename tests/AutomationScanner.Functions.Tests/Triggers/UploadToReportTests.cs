@@ -1,11 +1,12 @@
-using System.Net;
+using AutomationScanner.Functions.Scanning;
+using Microsoft.DurableTask.Client;
 using System.Text.Json;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Functions.Tests.Infrastructure;
 
 namespace AutomationScanner.Functions.Tests.Triggers;
 
-/// <summary>The main flow over real loopback HTTP and a real Azurite: upload, ScanOnUpload, scan request, RunScan, report.</summary>
+/// <summary>The main flow on a real Azurite: upload, ScanOnUpload, scan request, RunScan, the scan orchestration, report.</summary>
 public sealed class UploadToReportTests(ScannerEnvironment env)
 {
     [Fact]
@@ -15,11 +16,8 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         var engagement = ScannerEnvironment.NewEngagement("acme");
         var blob = await env.UploadSampleAsync(engagement, "running-example.xes");
 
-        var upload = await env.InvokeAsync("ScanOnUpload", HostPayloads.Queue("message", HostPayloads.BlobCreatedEvent("exports", blob)));
-        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
-        var uploadResult = await ScannerEnvironment.JsonAsync(upload);
-        Assert.Contains(uploadResult.GetProperty("Logs").EnumerateArray(), l => l.GetString()!.Contains("scan scheduled", StringComparison.Ordinal));
-        Assert.True(uploadResult.TryGetProperty("Outputs", out _));
+        var upload = await env.Triggers.ScanOnUploadAsync(HostPayloads.BlobCreatedEvent("exports", blob), TestContext.Current.CancellationToken);
+        Assert.Contains(upload, l => l.Contains("scan scheduled", StringComparison.Ordinal));
 
         var request = Assert.Single(await env.DrainScanRequestsAsync());
         using (var parsed = JsonDocument.Parse(request))
@@ -28,8 +26,9 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
             Assert.Equal("upload", parsed.RootElement.GetProperty("reason").GetString());
         }
 
-        var run = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", request));
-        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        var run = await env.RunScanAsync(request);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal("Published", run.ReadOutputAs<ScanResult>()!.Status);
 
         var latest = await env.LatestAsync(engagement);
         Assert.NotNull(latest);
@@ -41,7 +40,7 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         var folder = $"{engagement}/{latest.ScanId}/";
         Assert.Equal(
             [folder + "manifest.json", folder + "report.csv", folder + "report.html", folder + "report.json", folder + "report.md", $"{engagement}/latest.json"],
-            await env.ReportBlobsAsync(engagement));
+            (await env.ReportBlobsAsync(engagement)).Where(n => !n.StartsWith($"{engagement}/claims/", StringComparison.Ordinal))); // the exactly-once claim stays beside them
 
         var report = (await env.Storage.Reports.GetBlobClient($"{engagement}/{latest.ScanId}/report.json").DownloadContentAsync(TestContext.Current.CancellationToken)).Value;
         using var json = JsonDocument.Parse(report.Content);
@@ -58,17 +57,18 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         await env.ClearQueuesAsync();
         var engagement = ScannerEnvironment.NewEngagement("redeliver");
         await env.UploadSampleAsync(engagement, "running-example.xes");
-        var message = new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson();
+        var message = ScannerEnvironment.Request(engagement);
 
-        Assert.Equal(HttpStatusCode.OK, (await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message))).StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await env.RunScanAsync(message)).RuntimeStatus);
         var first = await env.ReportBlobsAsync(engagement);
         var firstLatest = await env.LatestAsync(engagement);
 
-        var again = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message, dequeueCount: 2));
+        var redelivered = await env.Triggers.RunScanAsync(message, env.Durable.Client, TestContext.Current.CancellationToken);
+        var sameInputsAgain = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
 
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        var result = await ScannerEnvironment.JsonAsync(again);
-        Assert.Contains(result.GetProperty("Logs").EnumerateArray(), l => l.GetString()!.Contains("already published", StringComparison.Ordinal));
+        Assert.Contains("already Completed", redelivered, StringComparison.Ordinal);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, sameInputsAgain.RuntimeStatus);
+        Assert.Equal("AlreadyPublished", sameInputsAgain.ReadOutputAs<ScanResult>()!.Status);
         Assert.Equal(first, await env.ReportBlobsAsync(engagement));
         Assert.Equal(firstLatest!.ScanId, (await env.LatestAsync(engagement))!.ScanId);
     }
@@ -78,15 +78,14 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
     {
         var engagement = ScannerEnvironment.NewEngagement("second");
         await env.UploadSampleAsync(engagement, "running-example.xes");
-        var message = new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson();
-        await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message));
+        await env.RunScanAsync(ScannerEnvironment.Request(engagement));
         var first = (await env.LatestAsync(engagement))!;
         await Task.Delay(1100, TestContext.Current.CancellationToken); // scan ids have one-second resolution
         await env.UploadSampleAsync(engagement, "receipt.csv.gz");
 
-        var run = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", message));
+        var run = await env.RunScanAsync(ScannerEnvironment.Request(engagement));
 
-        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
         var second = (await env.LatestAsync(engagement))!;
         Assert.NotEqual(first.ScanId, second.ScanId);
         Assert.NotEqual(first.Fingerprint, second.Fingerprint);
@@ -107,8 +106,8 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         for (var i = 0; i < 5; i++)
         {
             var blob = await env.UploadSampleAsync(engagement, "running-example.xes", $"part-{i}.xes");
-            var response = await env.InvokeAsync("ScanOnUpload", HostPayloads.Queue("message", HostPayloads.BlobCreatedEvent("exports", blob)));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var outcome = await env.Triggers.ScanOnUploadAsync(HostPayloads.BlobCreatedEvent("exports", blob), TestContext.Current.CancellationToken);
+            Assert.Contains(outcome, l => l.Contains(i == 0 ? "scan scheduled" : "coalesced", StringComparison.Ordinal));
         }
 
         var requests = await env.DrainScanRequestsAsync();
@@ -123,11 +122,11 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         await env.ClearQueuesAsync();
         var engagement = ScannerEnvironment.NewEngagement("after");
         var blob = await env.UploadSampleAsync(engagement, "running-example.xes");
-        await env.InvokeAsync("ScanOnUpload", HostPayloads.Queue("message", HostPayloads.BlobCreatedEvent("exports", blob)));
+        await env.Triggers.ScanOnUploadAsync(HostPayloads.BlobCreatedEvent("exports", blob), TestContext.Current.CancellationToken);
         var request = Assert.Single(await env.DrainScanRequestsAsync());
-        await env.InvokeAsync("RunScan", HostPayloads.Queue("request", request));
+        await env.RunScanAsync(request);
 
-        await env.InvokeAsync("ScanOnUpload", HostPayloads.Queue("message", HostPayloads.BlobCreatedEvent("exports", blob)));
+        await env.Triggers.ScanOnUploadAsync(HostPayloads.BlobCreatedEvent("exports", blob), TestContext.Current.CancellationToken);
 
         Assert.Single(await env.DrainScanRequestsAsync());
     }
@@ -149,7 +148,7 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         Assert.NotEmpty(description);
         await env.ClearQueuesAsync();
         var engagement = ScannerEnvironment.NewEngagement("enc");
-        var blob = $"{engagement}/sub folder/log.xes";
+        var blob = await env.UploadSampleAsync(engagement, "running-example.xes", "sub folder/log.xes"); // events of absent blobs are dropped
         var single = HostPayloads.BlobCreatedEvent("exports", blob);
         var message = encoding switch
         {
@@ -162,9 +161,8 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
             _ => throw new ArgumentOutOfRangeException(nameof(encoding)),
         };
 
-        var response = await env.InvokeAsync("ScanOnUpload", HostPayloads.Queue("message", message));
+        await env.Triggers.ScanOnUploadAsync(message, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var request = Assert.Single(await env.DrainScanRequestsAsync());
         Assert.Equal(engagement, JsonDocument.Parse(request).RootElement.GetProperty("engagement").GetString());
     }
@@ -178,20 +176,19 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
     {
         await env.ClearQueuesAsync();
 
-        var response = await env.InvokeAsync("ScanOnUpload", HostPayloads.Queue("message", HostPayloads.BlobCreatedEvent(container, blob, eventType)));
+        var outcome = await env.Triggers.ScanOnUploadAsync(HostPayloads.BlobCreatedEvent(container, blob, eventType), TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(outcome, l => l.StartsWith("Ignored", StringComparison.Ordinal));
         Assert.Empty(await env.DrainScanRequestsAsync());
     }
 
     [Theory]
     [InlineData("not json and not base64 !")]
     [InlineData("\"just a string\"")]
-    public async Task ScanOnUpload_UnreadableMessage_Answers400SoTheHostRetriesAndPoisons(string message)
+    public async Task ScanOnUpload_UnreadableMessage_FailsSoTheHostRetriesAndPoisons(string message)
     {
-        var response = await env.InvokeAsync("ScanOnUpload", HostPayloads.Queue("message", message));
+        var failure = await Assert.ThrowsAsync<FormatException>(() => env.Triggers.ScanOnUploadAsync(message, TestContext.Current.CancellationToken));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotEmpty((await ScannerEnvironment.JsonAsync(response)).GetProperty("Logs").EnumerateArray());
+        Assert.Contains("neither JSON nor base64", failure.Message, StringComparison.Ordinal);
     }
 }

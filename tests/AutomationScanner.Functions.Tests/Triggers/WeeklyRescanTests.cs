@@ -1,4 +1,5 @@
-using System.Net;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using System.Text.Json;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Functions.Tests.Infrastructure;
@@ -17,9 +18,9 @@ public sealed class WeeklyRescanTests(ScannerEnvironment env)
         await env.ClearQueuesAsync();
         var engagements = await new ExportCatalog(env.Storage).ListEngagementsAsync(TestContext.Current.CancellationToken);
 
-        var response = await env.InvokeAsync("WeeklyRescan", HostPayloads.Timer(isPastDue: true));
+        var outcome = await env.Triggers.WeeklyRescanAsync(new TimerInfo { IsPastDue = true }, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("(past due)", outcome, StringComparison.Ordinal);
         var requests = (await env.DrainScanRequestsAsync()).Select(r => ScanRequest.Parse(JsonDocument.Parse(r).RootElement)).ToList();
         Assert.Equal(engagements.Order(StringComparer.Ordinal), requests.Select(r => r.Engagement).Order(StringComparer.Ordinal));
         Assert.Contains(first, requests.Select(r => r.Engagement));
@@ -34,16 +35,18 @@ public sealed class WeeklyRescanTests(ScannerEnvironment env)
     {
         var engagement = ScannerEnvironment.NewEngagement("rescan");
         await env.UploadSampleAsync(engagement, "running-example.xes");
-        await env.InvokeAsync("RunScan", HostPayloads.Queue("request", new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow).ToJson()));
+        await env.RunScanAsync(ScannerEnvironment.Request(engagement));
         var previous = (await env.LatestAsync(engagement))!;
         await Task.Delay(1100, TestContext.Current.CancellationToken); // scan ids have one-second resolution
         var weekly = new ScanRequest(engagement, ScanRequest.Weekly, "weekly-2026-11-23", DateTimeOffset.UtcNow).ToJson();
 
-        var run = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", weekly));
-        var redelivered = await env.InvokeAsync("RunScan", HostPayloads.Queue("request", weekly, dequeueCount: 2));
+        var run = await env.RunScanAsync(weekly);
+        var redelivered = await env.RunScanAsync(weekly);
+        var sameKeyAgain = await env.RunScanAsync(new ScanRequest(engagement, ScanRequest.Weekly, "weekly-2026-11-23", DateTimeOffset.UtcNow.AddSeconds(1)).ToJson());
 
-        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, redelivered.RuntimeStatus);
+        Assert.Equal("AlreadyPublished", sameKeyAgain.ReadOutputAs<AutomationScanner.Functions.Scanning.ScanResult>()!.Status);
         var latest = (await env.LatestAsync(engagement))!;
         Assert.NotEqual(previous.ScanId, latest.ScanId);
         Assert.Equal(previous.ScanId, latest.PreviousScanId);

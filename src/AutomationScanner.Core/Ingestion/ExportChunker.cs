@@ -1,0 +1,558 @@
+using System.Text;
+using AutomationScanner.Core.Mining;
+
+namespace AutomationScanner.Core.Ingestion;
+
+/// <summary>How a part of an export is cut out of it.</summary>
+public enum ChunkKind
+{
+    /// <summary>The whole file in one part (compressed, UTF-16, too small, or no safe boundary).</summary>
+    Whole,
+
+    /// <summary>
+    /// Bytes <see cref="ExportChunk.Start"/> to <see cref="ExportChunk.End"/>, cut where a case (CSV) or a trace (XES)
+    /// begins; parts after the first are read behind the file's header (CSV header row, XES log header).
+    /// </summary>
+    ByteRange,
+
+    /// <summary>The whole file read by every part, each keeping the cases whose case-id hash falls to it (CSV whose cases interleave).</summary>
+    CaseHash,
+}
+
+/// <summary>One part of an export: small, plain data that can travel as an activity input.</summary>
+public sealed record ExportChunk(int Index, int Count, ChunkKind Kind, long Start = 0, long End = 0, long HeaderEnd = 0, string? Closing = null);
+
+/// <summary>
+/// What mining one part gave: its aggregate as plain data, whether its cases interleaved (then a byte-range split
+/// is not valid and the file is split by case-id hash instead), and the line counts that put its data-quality
+/// examples back on the lines of the whole file.
+/// </summary>
+public sealed record MinedChunk(ExportChunk Chunk, LogAggregateState Aggregate, bool Interleaved, long RangeLines, long SyntheticLines);
+
+/// <summary>
+/// Splits one event-log export into parts that can be mined on their own (on several cores, or by several
+/// Durable activities) and merges their aggregates into exactly what one pass over the file gives: plan the parts
+/// (<see cref="Plan"/>), mine each (<see cref="Mine"/>), merge in order (<see cref="Merge"/>). A log whose cases
+/// interleave is detected while mining and re-planned by case-id hash (<see cref="NeedsCaseHash"/>,
+/// <see cref="PlanByCaseHash"/>). <see cref="MineInParallel"/> does all of it for a file on this machine.
+/// </summary>
+public static class ExportChunker
+{
+    /// <summary>Bytes read past a target offset looking for a case or trace boundary before giving that cut up.</summary>
+    private const int MaxBoundarySearch = 64 << 20;
+
+    private static readonly byte[] TraceTag = "<trace"u8.ToArray();
+
+    /// <summary>
+    /// Up to <paramref name="parts"/> parts of about equal size. Byte ranges need a seekable, uncompressed, UTF-8 (or
+    /// ASCII) file; CSV without line breaks inside quoted fields. Anything else is one <see cref="ChunkKind.Whole"/> part.
+    /// </summary>
+    public static IReadOnlyList<ExportChunk> Plan(string file, Stream content, int parts, IngestionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        options ??= IngestionOptions.Default;
+        IReadOnlyList<ExportChunk> whole = [new ExportChunk(0, 1, ChunkKind.Whole)];
+        if (parts <= 1 || !content.CanSeek || content.Length < 2)
+        {
+            return whole;
+        }
+
+        var length = content.Length;
+        SniffedExport export;
+        try
+        {
+            export = ExportSniffer.Open(file, new RangeStream(content, [(0, Math.Min(length, ExportSniffer.HeadSize))], []));
+        }
+        catch (IngestionException)
+        {
+            return whole; // the one-pass read reports it
+        }
+
+        using (export)
+        {
+            if (export.Compressed || export.Encoding is not UTF8Encoding)
+            {
+                return whole;
+            }
+
+            var cuts = export.Format == ExportFormat.Xes
+                ? XesCuts(content, length, parts, out var headerEnd, out var closing)
+                : CsvCuts(file, export, content, length, parts, options, out headerEnd, out closing);
+            if (cuts.Count == 0)
+            {
+                return whole;
+            }
+
+            var bounds = new List<long> { 0 };
+            bounds.AddRange(cuts);
+            bounds.Add(length);
+            return [.. bounds.Zip(bounds.Skip(1)).Select((b, i) => new ExportChunk(i, bounds.Count - 1, ChunkKind.ByteRange, b.First, b.Second, headerEnd, i == bounds.Count - 2 ? null : closing))];
+        }
+    }
+
+    /// <summary>Parts that each read the whole file and keep the cases whose case-id hash falls to them (CSV only).</summary>
+    public static IReadOnlyList<ExportChunk> PlanByCaseHash(int parts) =>
+        [.. Enumerable.Range(0, Math.Max(1, parts)).Select(i => new ExportChunk(i, Math.Max(1, parts), parts <= 1 ? ChunkKind.Whole : ChunkKind.CaseHash))];
+
+    /// <summary>True when a byte-range part found interleaved cases: the split is not case-aligned; re-plan by case-id hash.</summary>
+    public static bool NeedsCaseHash(IEnumerable<MinedChunk> mined) =>
+        mined.Any(m => m.Interleaved && m.Chunk.Kind == ChunkKind.ByteRange);
+
+    /// <summary>
+    /// Mines one part. <paramref name="content"/> is the whole file (seekable for byte ranges). A part with no usable
+    /// event is not an error (the merge decides); any other unreadable content throws <see cref="IngestionException"/>.
+    /// </summary>
+    public static MinedChunk Mine(string file, Stream content, ExportChunk chunk, string process, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(chunk);
+        options ??= IngestionOptions.Default;
+        var log = new LogAggregate(process, options.Mining);
+        var miner = new ProcessMiner(log);
+        long rangeLines = 0;
+        long syntheticLines = 0;
+        switch (chunk.Kind)
+        {
+            case ChunkKind.Whole:
+                EventLogReader.Read(file, content, miner, options, cancellationToken);
+                break;
+            case ChunkKind.CaseHash:
+                {
+                    using var export = ExportSniffer.Open(file, content);
+                    if (export.Format != ExportFormat.Csv)
+                    {
+                        throw new NotSupportedException($"{file}: a case-hash split is for CSV; XES is split by trace ranges.");
+                    }
+
+                    log.Files.Add(file);
+                    var layout = CsvEventLogReader.Layout(file, export, options);
+                    CsvEventLogReader.Read(file, export, miner, options, layout, new PartFilter(chunk.Index, chunk.Count), cancellationToken);
+                    break;
+                }
+
+            case ChunkKind.ByteRange:
+                {
+                    var header = chunk.Index == 0 ? [] : new[] { (0L, chunk.HeaderEnd) };
+                    syntheticLines = chunk.Index == 0 ? 0 : CountNewlines(content, 0, chunk.HeaderEnd);
+                    var range = new RangeStream(content, [.. header, (chunk.Start, chunk.End)], chunk.Closing is null ? [] : Encoding.UTF8.GetBytes(chunk.Closing), countFrom: header.Length);
+                    using var export = ExportSniffer.Open(file, range);
+                    log.Files.Add(file);
+                    if (export.Format == ExportFormat.Xes)
+                    {
+                        XesEventLogReader.Read(file, export, miner, options, isPart: true, cancellationToken);
+                    }
+                    else
+                    {
+                        // Columns and date order come from the head of the whole file, as in one pass.
+                        using var head = ExportSniffer.Open(file, new RangeStream(content, [(0, Math.Min(content.Length, ExportSniffer.HeadSize))], []));
+                        var layout = CsvEventLogReader.Layout(file, head, options);
+                        CsvEventLogReader.Read(file, export, miner, options, layout, PartFilter.Everything, cancellationToken);
+                    }
+
+                    rangeLines = range.CountedNewlines;
+                    break;
+                }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(chunk), chunk.Kind, "unknown chunk kind");
+        }
+
+        var interleaved = miner.Interleaved;
+        miner.Complete();
+        return new MinedChunk(chunk, log.ToState(), interleaved, rangeLines, syntheticLines);
+    }
+
+    /// <summary>
+    /// The aggregate of the whole file from all its parts (any order in, merged in file order). Throws
+    /// <see cref="IngestionException"/> when no part holds a usable event, and <see cref="InvalidOperationException"/>
+    /// when parts are missing or a byte-range split turned out not to be case-aligned.
+    /// </summary>
+    public static LogAggregate Merge(string file, IEnumerable<MinedChunk> parts, MiningOptions? mining = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var ordered = parts.OrderBy(p => p.Chunk.Index).ToList();
+        if (ordered.Count == 0 || ordered.Select((p, i) => p.Chunk.Index == i && p.Chunk.Count == ordered.Count).Any(ok => !ok))
+        {
+            throw new InvalidOperationException($"{file}: the parts to merge are not one complete split ({ordered.Count} part(s)).");
+        }
+
+        if (NeedsCaseHash(ordered))
+        {
+            throw new InvalidOperationException($"{file}: cases interleave across the byte ranges; split it by case-id hash instead.");
+        }
+
+        LogAggregate? merged = null;
+        long linesBefore = 0;
+        foreach (var part in ordered)
+        {
+            var aggregate = LogAggregate.FromState(part.Aggregate, mining);
+            var offset = part.Chunk.Kind == ChunkKind.ByteRange ? linesBefore - part.SyntheticLines : 0;
+            if (merged is null)
+            {
+                merged = aggregate;
+            }
+            else
+            {
+                merged.Merge(aggregate, offset);
+            }
+
+            linesBefore += part.RangeLines;
+        }
+
+        if (merged!.Events == 0)
+        {
+            var problems = merged.DataQuality.ToIssues().SelectMany(i => i.Examples).Take(3);
+            throw new IngestionException(file, $"no usable events in any of its {ordered.Count} parts ({string.Join("; ", problems)})");
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// Plans, mines the parts on up to <paramref name="parallelism"/> threads, re-plans by case-id hash when the cases
+    /// interleave, and merges: the same aggregate as <see cref="EventLogReader.Read"/> in one pass.
+    /// </summary>
+    public static LogAggregate MineInParallel(string file, Func<Stream> open, string process, int parts, int parallelism, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        options ??= IngestionOptions.Default;
+        IReadOnlyList<ExportChunk> plan;
+        using (var content = open())
+        {
+            plan = Plan(file, content, parts, options);
+        }
+
+        var mined = MineAll(file, open, plan, process, parallelism, options, cancellationToken);
+        if (NeedsCaseHash(mined))
+        {
+            mined = MineAll(file, open, PlanByCaseHash(plan.Count), process, parallelism, options, cancellationToken);
+        }
+
+        return Merge(file, mined, options.Mining);
+    }
+
+    private static MinedChunk[] MineAll(string file, Func<Stream> open, IReadOnlyList<ExportChunk> plan, string process, int parallelism, IngestionOptions options, CancellationToken cancellationToken)
+    {
+        var mined = new MinedChunk[plan.Count];
+        Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken }, i =>
+        {
+            using var content = open();
+            mined[i] = Mine(file, content, plan[i], process, options, cancellationToken);
+        });
+        return mined;
+    }
+
+    private static List<long> XesCuts(Stream content, long length, int parts, out long headerEnd, out string? closing)
+    {
+        closing = null;
+        headerEnd = FindTrace(content, 0, length);
+        if (headerEnd < 0)
+        {
+            return [];
+        }
+
+        closing = RootClosingTag(content, headerEnd);
+        if (closing is null)
+        {
+            return [];
+        }
+
+        var cuts = new List<long>();
+        for (var k = 1; k < parts; k++)
+        {
+            var target = headerEnd + (length - headerEnd) * k / parts;
+            var cut = FindTrace(content, Math.Max(target, (cuts.Count > 0 ? cuts[^1] : headerEnd) + 1), length);
+            if (cut > headerEnd && (cuts.Count == 0 || cut > cuts[^1]))
+            {
+                cuts.Add(cut);
+            }
+        }
+
+        return cuts;
+    }
+
+    /// <summary>Offset of the next "&lt;trace" start tag at or after <paramref name="from"/>; -1 when there is none near.</summary>
+    private static long FindTrace(Stream content, long from, long length)
+    {
+        var buffer = new byte[1 << 20];
+        var position = from;
+        while (position < length && position - from < MaxBoundarySearch)
+        {
+            content.Position = position;
+            var read = content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            var span = buffer.AsSpan(0, read);
+            var searched = 0;
+            while (true)
+            {
+                var at = span[searched..].IndexOf(TraceTag);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                var index = searched + at;
+                if (index + TraceTag.Length >= read)
+                {
+                    break; // the byte after the name is in the next window
+                }
+
+                if (span[index + TraceTag.Length] is (byte)' ' or (byte)'>' or (byte)'/' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                {
+                    return position + index;
+                }
+
+                searched = index + 1;
+            }
+
+            // Overlap so a tag split across windows is found in the next one.
+            position += Math.Max(1, read - TraceTag.Length);
+        }
+
+        return -1;
+    }
+
+    /// <summary>"&lt;/log&gt;" (or the root's prefixed name) to close a part that ends before the file does.</summary>
+    private static string? RootClosingTag(Stream content, long headerEnd)
+    {
+        var size = (int)Math.Min(headerEnd, ExportSniffer.HeadSize);
+        var head = new byte[size];
+        content.Position = 0;
+        content.ReadExactly(head);
+        var text = Encoding.UTF8.GetString(head);
+        for (var i = text.IndexOf('<', StringComparison.Ordinal); i >= 0 && i + 1 < text.Length; i = text.IndexOf('<', i + 1))
+        {
+            if (char.IsLetter(text[i + 1]) || text[i + 1] == '_')
+            {
+                var end = i + 1;
+                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('>' or '/'))
+                {
+                    end++;
+                }
+
+                return "\n</" + text[(i + 1)..end] + ">\n";
+            }
+        }
+
+        return null;
+    }
+
+    private static List<long> CsvCuts(string file, SniffedExport head, Stream content, long length, int parts, IngestionOptions options, out long headerEnd, out string? closing)
+    {
+        closing = null;
+        headerEnd = -1;
+        CsvLayout layout;
+        try
+        {
+            layout = CsvEventLogReader.Layout(file, head, options);
+        }
+        catch (IngestionException)
+        {
+            return []; // the one-pass read reports it
+        }
+
+        // Cutting at line breaks is safe only when no quoted field spans lines (judged on the head).
+        var quoted = false;
+        var headBytes = head.Head;
+        var firstNewline = -1;
+        for (var i = 0; i < headBytes.Length; i++)
+        {
+            if (headBytes[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (headBytes[i] == '\n')
+            {
+                if (quoted)
+                {
+                    return [];
+                }
+
+                if (firstNewline < 0)
+                {
+                    firstNewline = i;
+                }
+            }
+        }
+
+        if (firstNewline < 0)
+        {
+            return [];
+        }
+
+        headerEnd = firstNewline + 1;
+        var cuts = new List<long>();
+        for (var k = 1; k < parts; k++)
+        {
+            var target = headerEnd + (length - headerEnd) * k / parts;
+            var cut = CaseBoundary(content, Math.Max(target, cuts.Count > 0 ? cuts[^1] : headerEnd), length, layout);
+            if (cut > headerEnd && cut < length && (cuts.Count == 0 || cut > cuts[^1]))
+            {
+                cuts.Add(cut);
+            }
+        }
+
+        return cuts;
+    }
+
+    /// <summary>The start of the first line at or after <paramref name="from"/> whose case differs from the line before it; -1 if none is near.</summary>
+    private static long CaseBoundary(Stream content, long from, long length, CsvLayout layout)
+    {
+        var buffer = new byte[1 << 20];
+        var position = from;
+        string? previousCase = null;
+        var skipPartialLine = true;
+        while (position < length && position - from < MaxBoundarySearch)
+        {
+            content.Position = position;
+            var read = content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            var span = buffer.AsSpan(0, read);
+            var lineStart = 0;
+            if (skipPartialLine)
+            {
+                var newline = span.IndexOf((byte)'\n');
+                if (newline < 0)
+                {
+                    position += read;
+                    continue;
+                }
+
+                lineStart = newline + 1;
+                skipPartialLine = false;
+            }
+
+            while (true)
+            {
+                var newline = span[lineStart..].IndexOf((byte)'\n');
+                if (newline < 0)
+                {
+                    break; // the rest of the line is in the next window
+                }
+
+                var line = Encoding.UTF8.GetString(span.Slice(lineStart, newline)).TrimEnd('\r');
+                var caseId = CsvEventLogReader.Field(line, layout.Delimiter, layout.Columns.Case).ToString();
+                if (previousCase is not null && caseId.Length > 0 && caseId != previousCase)
+                {
+                    return position + lineStart;
+                }
+
+                if (caseId.Length > 0)
+                {
+                    previousCase = caseId;
+                }
+
+                lineStart += newline + 1;
+            }
+
+            if (lineStart == 0)
+            {
+                return -1; // a line longer than the window
+            }
+
+            position += lineStart;
+        }
+
+        return -1;
+    }
+
+    private static long CountNewlines(Stream content, long start, long end)
+    {
+        var buffer = new byte[1 << 16];
+        long count = 0;
+        content.Position = start;
+        var remaining = end - start;
+        while (remaining > 0)
+        {
+            var read = content.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+            if (read == 0)
+            {
+                break;
+            }
+
+            count += buffer.AsSpan(0, read).Count((byte)'\n');
+            remaining -= read;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Byte ranges of a seekable stream read one after the other, then trailing bytes; counts the newlines of the
+    /// ranges from <c>countFrom</c> on (the part's own bytes, not the header it is read behind). Leaves the inner stream open.
+    /// </summary>
+    private sealed class RangeStream(Stream inner, (long Start, long End)[] ranges, byte[] trailer, int countFrom = int.MaxValue) : Stream
+    {
+        private int _range;
+        private long _offset = ranges.Length > 0 ? ranges[0].Start : 0;
+        private int _trailer;
+
+        public long CountedNewlines { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            while (_range < ranges.Length)
+            {
+                var (_, end) = ranges[_range];
+                var left = end - _offset;
+                if (left <= 0)
+                {
+                    _range++;
+                    _offset = _range < ranges.Length ? ranges[_range].Start : 0;
+                    continue;
+                }
+
+                inner.Position = _offset;
+                var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, left)]);
+                if (read == 0)
+                {
+                    _offset = end;
+                    continue;
+                }
+
+                if (_range >= countFrom)
+                {
+                    CountedNewlines += buffer[..read].Count((byte)'\n');
+                }
+
+                _offset += read;
+                return read;
+            }
+
+            var tail = Math.Min(buffer.Length, trailer.Length - _trailer);
+            trailer.AsSpan(_trailer, tail).CopyTo(buffer);
+            _trailer += tail;
+            return tail;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

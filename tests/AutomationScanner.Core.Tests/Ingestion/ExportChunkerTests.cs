@@ -1,0 +1,216 @@
+using System.Text;
+using System.Text.Json;
+using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Mining;
+
+namespace AutomationScanner.Core.Tests.Ingestion;
+
+/// <summary>
+/// A log split into parts, each mined alone and merged in order, gives exactly what one pass gives: every count,
+/// distribution, variant and data-quality example (with its line number in the whole file).
+/// </summary>
+public sealed class ExportChunkerTests
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    /// <summary>
+    /// The mined process as JSON without what only the start-time estimator produces (estimated service times, their
+    /// validation against true starts, the late-event note, and time in status, measured in working hours of the
+    /// estimator's on-duty calendar): the estimator takes a resource's previous completion in any case and learns the
+    /// calendar from the whole log, so parts cannot reproduce it (docs: README, "Parts of a large export").
+    /// </summary>
+    private static string Comparable(MinedProcess mined)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(mined, Json))!;
+        Strip(node);
+        return node.ToJsonString();
+    }
+
+    private static void Strip(System.Text.Json.Nodes.JsonNode? node)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).Where(k => k.Contains("Estimat", StringComparison.Ordinal) || k == "TimeInStatus").ToList())
+                {
+                    obj.Remove(key);
+                }
+
+                foreach (var (_, value) in obj.ToList())
+                {
+                    Strip(value);
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonArray array:
+                foreach (var item in array.ToList())
+                {
+                    if (item is System.Text.Json.Nodes.JsonObject issue && issue["Kind"]?.GetValueKind() == JsonValueKind.String && issue["Kind"]!.GetValue<string>() == DataQualityKinds.LateEvent)
+                    {
+                        array.Remove(item);
+                    }
+                    else
+                    {
+                        Strip(item);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    public static TheoryData<string, int> RealLogs()
+    {
+        var data = new TheoryData<string, int>();
+        string[] logs =
+        [
+            "02_teleclaims.xes.gz", "03_repairExample.xes.gz", "04_reviewing.xes.gz", "06_bpic2013_closed.xes.gz", "08_receipt.xes.gz",
+            "13_SEPSIS_1t_per_variant.xes.gz", "14_Billing_1t_per_variant.xes.gz", "roadtraffic100traces.xes",
+            "sepsis.csv.gz", "reviewing.csv.gz", "roadtraffic100traces.csv", "running-example.csv",
+        ];
+        foreach (var log in logs)
+        {
+            foreach (var parts in new[] { 1, 2, 8 })
+            {
+                data.Add(log, parts);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RealLogs))]
+    public void MineInParallel_RealLogSplitInParts_EqualsOnePass(string log, int parts)
+    {
+        var bytes = TestFiles.ReadAll(TestFiles.EventLog(log));
+        var file = log.EndsWith(".gz", StringComparison.Ordinal) ? log[..^3] : log; // uncompressed, so it can be cut in byte ranges
+        var onePass = EventLogReader.Mine(file, new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
+
+        var plan = ExportChunker.Plan(file, new MemoryStream(bytes), parts);
+        var merged = ExportChunker.MineInParallel(file, () => new MemoryStream(bytes), EventLogReader.ProcessName(file), parts, parallelism: 2,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        // A log with fewer cases than parts (the six cases of running-example.csv) gets fewer cuts.
+        Assert.InRange(plan.Count, Math.Min(parts, 6), parts);
+        Assert.All(plan, c => Assert.Equal(parts == 1 ? ChunkKind.Whole : ChunkKind.ByteRange, c.Kind));
+        Assert.Equal(Comparable(onePass), Comparable(MinedProcess.From(merged, TimeZoneInfo.Utc)));
+    }
+
+    [Fact]
+    public void Plan_XesInEightParts_CutsAtTraceStartsCoveringTheFileOnce()
+    {
+        var bytes = TestFiles.ReadAll(TestFiles.EventLog("08_receipt.xes.gz"));
+
+        var plan = ExportChunker.Plan("receipt.xes", new MemoryStream(bytes), 8);
+
+        Assert.Equal(0, plan[0].Start);
+        Assert.Equal(bytes.Length, plan[^1].End);
+        Assert.All(plan.Zip(plan.Skip(1)), p => Assert.Equal(p.First.End, p.Second.Start));
+        Assert.All(plan.Skip(1), c => Assert.StartsWith("<trace", Encoding.UTF8.GetString(bytes, (int)c.Start, 6), StringComparison.Ordinal));
+        Assert.Equal("<trace", Encoding.UTF8.GetString(bytes, (int)plan[0].HeaderEnd, 6));
+    }
+
+    [Fact]
+    public void Plan_CsvGroupedByCase_CutsWhereTheCaseChanges()
+    {
+        var bytes = TestFiles.ReadAll(TestFiles.EventLog("sepsis.csv.gz"));
+        var text = Encoding.UTF8.GetString(bytes);
+
+        var plan = ExportChunker.Plan("sepsis.csv", new MemoryStream(bytes), 4);
+
+        Assert.Equal(4, plan.Count);
+        foreach (var chunk in plan.Skip(1))
+        {
+            Assert.Equal('\n', text[(int)chunk.Start - 1]);
+            var before = text[..((int)chunk.Start - 1)].Split('\n')[^1];
+            var after = text[(int)chunk.Start..].Split('\n')[0];
+            Assert.NotEqual(before.Split(',')[0], after.Split(',')[0]);
+        }
+    }
+
+    [Fact]
+    public void MineInParallel_CsvWithInterleavedCases_ReplansByCaseHashAndEqualsOnePass()
+    {
+        var rows = new StringBuilder("case,activity,timestamp,resource\n");
+        var start = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 4000; i++)
+        {
+            // 200 cases open at once (fewer than the miner's window), each visited in turn: no byte range is case-aligned.
+            var c = i % 200;
+            var step = i / 200;
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"c{c},{(step % 3 == 0 ? "Register" : step % 3 == 1 ? "Check" : "Approve")},{start.AddMinutes(i * 7 + c):yyyy-MM-ddTHH:mm:ssZ},r{(c + step) % 7}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(rows.ToString());
+        var onePass = EventLogReader.Mine("interleaved.csv", new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
+        var byRange = ExportChunker.Plan("interleaved.csv", new MemoryStream(bytes), 4)
+            .Select(c => ExportChunker.Mine("interleaved.csv", new MemoryStream(bytes), c, "interleaved", cancellationToken: TestContext.Current.CancellationToken)).ToList();
+
+        var merged = ExportChunker.MineInParallel("interleaved.csv", () => new MemoryStream(bytes), "interleaved", 4, 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(ExportChunker.NeedsCaseHash(byRange));
+        Assert.Throws<InvalidOperationException>(() => ExportChunker.Merge("interleaved.csv", byRange));
+        Assert.Equal(Comparable(onePass), Comparable(MinedProcess.From(merged, TimeZoneInfo.Utc)));
+    }
+
+    [Fact]
+    public void MineInParallel_CsvWithBadRowsInEveryPart_ReportsTheLinesOfTheWholeFile()
+    {
+        var rows = new StringBuilder("case,activity,timestamp\n");
+        for (var i = 0; i < 2000; i++)
+        {
+            var timestamp = i % 250 == 17 ? "not a date" : new DateTime(2026, 2, 2, 9, 0, 0, DateTimeKind.Utc).AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"case-{i / 5},step {i % 5},{timestamp}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(rows.ToString());
+        var onePass = EventLogReader.Mine("bad.csv", new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
+
+        var merged = MinedProcess.From(ExportChunker.MineInParallel("bad.csv", () => new MemoryStream(bytes), "bad", 8, 2, cancellationToken: TestContext.Current.CancellationToken), TimeZoneInfo.Utc);
+
+        var expected = Assert.Single(onePass.Summary.DataQuality, i => i.Kind == DataQualityKinds.BadTimestamp);
+        var actual = Assert.Single(merged.Summary.DataQuality, i => i.Kind == DataQualityKinds.BadTimestamp);
+        Assert.Equal(8, actual.Count);
+        Assert.Equal(expected.Examples, actual.Examples);
+        Assert.Contains("bad.csv line 19,", actual.Examples[0], StringComparison.Ordinal);
+        Assert.Contains("bad.csv line 769,", actual.Examples[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_NoPartHasAUsableEvent_ThrowsNamingTheFile()
+    {
+        var bytes = Encoding.UTF8.GetBytes("case,activity,timestamp\n" + string.Concat(Enumerable.Range(0, 400).Select(i => $"c{i / 4},a,never\n")));
+        var plan = ExportChunker.Plan("empty.csv", new MemoryStream(bytes), 2);
+        var mined = plan.Select(c => ExportChunker.Mine("empty.csv", new MemoryStream(bytes), c, "empty", cancellationToken: TestContext.Current.CancellationToken)).ToList();
+
+        var failure = Assert.Throws<IngestionException>(() => ExportChunker.Merge("empty.csv", mined));
+
+        Assert.Equal(2, plan.Count);
+        Assert.Contains("empty.csv", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_CompressedExport_IsOneWholePart()
+    {
+        var bytes = File.ReadAllBytes(TestFiles.EventLog("sepsis.csv.gz"));
+
+        var plan = ExportChunker.Plan("sepsis.csv.gz", new MemoryStream(bytes), 8);
+
+        Assert.Equal(ChunkKind.Whole, Assert.Single(plan).Kind);
+    }
+
+    [Fact]
+    public void LogAggregateState_RoundTripsThroughJson()
+    {
+        var bytes = TestFiles.ReadAll(TestFiles.EventLog("04_reviewing.xes.gz"));
+        var log = new LogAggregate("reviewing");
+        var miner = new ProcessMiner(log);
+        EventLogReader.Read("reviewing.xes", new MemoryStream(bytes), miner, cancellationToken: TestContext.Current.CancellationToken);
+        miner.Complete();
+
+        var state = JsonSerializer.Deserialize<LogAggregateState>(JsonSerializer.Serialize(log.ToState()))!;
+
+        Assert.Equal(JsonSerializer.Serialize(MinedProcess.From(log, TimeZoneInfo.Utc)), JsonSerializer.Serialize(MinedProcess.From(LogAggregate.FromState(state), TimeZoneInfo.Utc)));
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using AutomationScanner.Core.Reporting;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+
+namespace AutomationScanner.Core.Tests.Reporting;
+
+/// <summary>Writes the workbook and reads it back with the Open XML SDK: sheets, values, frozen header, filters, formats.</summary>
+public sealed class XlsxReportWriterTests
+{
+    [Fact]
+    public async Task WriteAsync_SampleReport_ValuesFrozenHeaderFilterAndNumberFormats()
+    {
+        var report = SampleReport.Build();
+        using var workbook = await WriteAsync(report);
+
+        using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
+        var book = new Book(document);
+        Assert.Equal(
+            [XlsxReportWriter.Sheets.Opportunities, XlsxReportWriter.Sheets.Context, XlsxReportWriter.Sheets.RiskFindings, XlsxReportWriter.Sheets.Processes, XlsxReportWriter.Sheets.Roles, XlsxReportWriter.Sheets.Assumptions],
+            book.SheetNames);
+
+        var sheet = book.Sheet(XlsxReportWriter.Sheets.Opportunities);
+        var rows = sheet.Rows;
+        Assert.Equal(report.Opportunities.Count + 1, rows.Count);
+        var header = rows[0];
+        int Column(string name) => header.FindIndex(c => c.Text == name) is var i and >= 0 ? i : throw new Xunit.Sdk.XunitException($"no column '{name}' in [{string.Join(", ", header.Select(c => c.Text))}]");
+
+        // Frozen header row, auto-filter over the whole table.
+        var pane = sheet.Part.Worksheet.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State?.Value);
+        Assert.Equal(1d, pane.VerticalSplit?.Value);
+        Assert.Equal("A2", pane.TopLeftCell?.Value);
+        var filter = sheet.Part.Worksheet.Descendants<AutoFilter>().Single();
+        Assert.Equal($"A1:{ColumnName(header.Count)}{report.Opportunities.Count + 1}", filter.Reference?.Value);
+
+        // Values as numbers with number formats, in rank order.
+        for (var i = 0; i < report.Opportunities.Count; i++)
+        {
+            var o = report.Opportunities[i];
+            var row = rows[i + 1];
+            Assert.Equal(o.Rank, row[Column("Rank")].Number, 6);
+            Assert.Equal(o.Value.BenefitHours.P50, row[Column("Benefit h/year P50")].Number, 6);
+            Assert.Equal(o.Value.Fte.P50, row[Column("FTE (P50)")].Number, 6);
+            Assert.Equal(o.Value.Confidence, row[Column("Confidence")].Number, 6);
+            Assert.Equal(ReportText.BasisWord(o.HandlingBasis), row[Column("Handling basis")].Text);
+            Assert.Equal(o.Risk.Tier.ToString(), row[Column("Risk tier")].Text);
+        }
+
+        Assert.Equal("#,##0", book.FormatOf(rows[1][Column("Benefit h/year P50")]));
+        Assert.Equal("0.00", book.FormatOf(rows[1][Column("FTE (P50)")]));
+        Assert.Equal("0%", book.FormatOf(rows[1][Column("Confidence")]));
+        Assert.Equal("#,##0.0", book.FormatOf(rows[1][Column("Priority")]));
+
+        // Formula payloads are text with an apostrophe, never formulas; resources never appear by name.
+        var tasks = rows.Skip(1).Select(r => r[Column("Task")].Text).ToList();
+        Assert.Contains("'=HYPERLINK(\"http://evil.example\",\"click\")", tasks);
+        Assert.Contains("'-2+3", tasks);
+        Assert.Contains("'@SUM(A1:A9)", tasks);
+        Assert.All(tasks, t => Assert.False(t[0] is '=' or '+' or '@' or '-', t));
+        Assert.Empty(document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<CellFormula>()));
+        Assert.DoesNotContain(book.AllText(), t => t.Contains(SampleReport.RealResourceName, StringComparison.OrdinalIgnoreCase));
+
+        // Risk findings: one row per rule hit, with a frozen header and a filter too.
+        var risks = book.Sheet(XlsxReportWriter.Sheets.RiskFindings);
+        Assert.Equal(report.Opportunities.Sum(o => o.Risk.Hits.Count) + 1, risks.Rows.Count);
+        Assert.Single(risks.Part.Worksheet.Descendants<AutoFilter>());
+        Assert.Single(risks.Part.Worksheet.Descendants<Pane>());
+        var assumptions = book.Sheet(XlsxReportWriter.Sheets.Assumptions).Rows.Select(r => r[1].Text).ToList();
+        Assert.Contains(report.ScoreDescription, assumptions);
+        Assert.Contains("Test assumption.", assumptions);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Workbook_ValidatesAgainstTheOpenXmlSchema()
+    {
+        using var workbook = await WriteAsync(SampleReport.Build());
+
+        using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document, TestContext.Current.CancellationToken)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task WriteAsync_TaskNamedLikeAnImageFile_StaysTextNoFileIsEmbedded()
+    {
+        var folder = Directory.CreateTempSubdirectory("scanner-xlsx-");
+        try
+        {
+            // A real PNG on disk: MiniExcel's file-path feature would embed it if it were on.
+            var png = Path.Combine(folder.FullName, "secret.png");
+            await File.WriteAllBytesAsync(png, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="), TestContext.Current.CancellationToken);
+            var report = SampleReport.Build(tasks: [(png, "Archive the file", 100), ("@@@fileid@@@," + png, "Print the label", 100)]);
+
+            using var workbook = await WriteAsync(report);
+
+            using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
+            Assert.Empty(document.WorkbookPart!.WorksheetParts.SelectMany(p => p.DrawingsPart?.ImageParts ?? []));
+            var book = new Book(document);
+            var tasks = book.Sheet(XlsxReportWriter.Sheets.Opportunities).Rows.Skip(1).Select(r => r[2].Text).ToList();
+            Assert.Contains(png, tasks);
+            Assert.Contains("'@@@fileid@@@," + png, tasks);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_NoOpportunitiesToAStreamThatCannotSeek_HeadersAndFiltersStillWritten()
+    {
+        var report = SampleReport.Build(tasks: []);
+        using var target = new MemoryStream();
+        await using (var forwardOnly = new ForwardOnlyStream(target))
+        {
+            await XlsxReportWriter.WriteAsync(report, forwardOnly, TestContext.Current.CancellationToken);
+        }
+
+        using var copy = new MemoryStream(target.ToArray());
+        using var document = SpreadsheetDocument.Open(copy, isEditable: false);
+        var book = new Book(document);
+        var risks = book.Sheet(XlsxReportWriter.Sheets.RiskFindings);
+        Assert.Single(risks.Rows);
+        Assert.Equal("Rule", risks.Rows[0][4].Text);
+        Assert.Equal($"A1:{ColumnName(risks.Rows[0].Count)}1", risks.Part.Worksheet.Descendants<AutoFilter>().Single().Reference?.Value);
+    }
+
+    private static async Task<MemoryStream> WriteAsync(ScanReport report)
+    {
+        var stream = new MemoryStream();
+        await XlsxReportWriter.WriteAsync(report, stream, TestContext.Current.CancellationToken);
+        stream.Position = 0;
+        return stream;
+    }
+
+    private static string ColumnName(int columns)
+    {
+        var name = string.Empty;
+        for (var n = columns; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    private sealed record CellValue(string Text, uint Style)
+    {
+        public double Number => double.Parse(Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private sealed record SheetView(WorksheetPart Part, List<List<CellValue>> Rows);
+
+    /// <summary>Reads a workbook the way a spreadsheet does: sheet names, cell text (shared or inline), styles' number formats.</summary>
+    private sealed class Book(SpreadsheetDocument document)
+    {
+        private readonly WorkbookPart _workbook = document.WorkbookPart!;
+
+        public List<string> SheetNames => [.. _workbook.Workbook.Descendants<Sheet>().Select(s => s.Name!.Value!)];
+
+        public SheetView Sheet(string name)
+        {
+            var sheet = _workbook.Workbook.Descendants<Sheet>().Single(s => s.Name == name);
+            var part = (WorksheetPart)_workbook.GetPartById(sheet.Id!);
+            var rows = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(Read).ToList()).ToList();
+            return new SheetView(part, rows);
+        }
+
+        public IEnumerable<string> AllText() => SheetNames.SelectMany(n => Sheet(n).Rows.SelectMany(r => r.Select(c => c.Text)));
+
+        public string? FormatOf(CellValue cell)
+        {
+            var stylesheet = _workbook.WorkbookStylesPart!.Stylesheet;
+            var format = stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.Style);
+            var id = format.NumberFormatId?.Value ?? 0;
+            return stylesheet.NumberingFormats?.Elements<NumberingFormat>().FirstOrDefault(f => f.NumberFormatId?.Value == id)?.FormatCode?.Value
+                ?? (id == 0 ? null : "builtin " + id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        private CellValue Read(Cell cell)
+        {
+            var raw = cell.CellValue?.Text ?? cell.InlineString?.InnerText ?? string.Empty;
+            if (cell.DataType?.Value == CellValues.SharedString)
+            {
+                raw = _workbook.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().ElementAt(int.Parse(raw, CultureInfo.InvariantCulture)).InnerText;
+            }
+
+            return new CellValue(raw, cell.StyleIndex?.Value ?? 0);
+        }
+    }
+
+    /// <summary>A write-only stream that cannot seek, like a blob upload or an HTTP response.</summary>
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
+    }
+}
