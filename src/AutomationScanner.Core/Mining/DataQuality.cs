@@ -122,4 +122,7 @@ public static class DataQualityKinds
     public const string MalformedEvent = "malformed-event";
     public const string DuplicateCaseId = "duplicate-case-id";
     public const string ImplausibleTimestamp = "implausible-timestamp";
+
+    /// <summary>No longer recorded as a fault: see <see cref="LogSummary.StartEstimateLateEvents"/>. Kept for readers of older reports.</summary>
+    public const string LateEvent = "late-event-for-start-estimation";
 }
