@@ -217,6 +217,7 @@ public sealed class LogAggregate
         MinUtcTicks = MinUtcTicks,
         MaxUtcTicks = MaxUtcTicks,
         EventsWithoutOffset = EventsWithoutOffset,
+        StartEstimateLateEvents = StartEstimateLateEvents,
         VariantCounts = [.. VariantCounts.Select(v => new[] { unchecked((long)v.Key), v.Value })],
         CaseDuration = CaseDuration.ToState(),
         DataQuality = DataQuality.ToState(),
@@ -269,6 +270,7 @@ public sealed class LogAggregate
         log.MinUtcTicks = state.MinUtcTicks;
         log.MaxUtcTicks = state.MaxUtcTicks;
         log.EventsWithoutOffset = state.EventsWithoutOffset;
+        log.StartEstimateLateEvents = state.StartEstimateLateEvents;
         foreach (var pair in state.VariantCounts)
         {
             log.VariantCounts[unchecked((ulong)pair[0])] = pair[1];
@@ -356,6 +358,8 @@ public sealed record LogAggregateState
     public long MaxUtcTicks { get; init; }
 
     public long EventsWithoutOffset { get; init; }
+
+    public long StartEstimateLateEvents { get; init; }
 
     /// <summary>Pairs [variant hash as a signed long, count].</summary>
     public required IReadOnlyList<long[]> VariantCounts { get; init; }
