@@ -36,10 +36,10 @@ public sealed class UploadToReportTests(ScannerEnvironment env)
         Assert.Equal("upload", latest.Reason);
         Assert.Null(latest.PreviousScanId);
         Assert.True(latest.Opportunities > 0);
-        Assert.Equal(["csv", "html", "json", "md"], latest.Formats.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["csv", "html", "json", "md", "xlsx"], latest.Formats.Keys.Order(StringComparer.Ordinal));
         var folder = $"{engagement}/{latest.ScanId}/";
         Assert.Equal(
-            [folder + "manifest.json", folder + "report.csv", folder + "report.html", folder + "report.json", folder + "report.md", $"{engagement}/latest.json"],
+            [folder + "manifest.json", folder + "report.csv", folder + "report.html", folder + "report.json", folder + "report.md", folder + "report.xlsx", $"{engagement}/latest.json"],
             (await env.ReportBlobsAsync(engagement)).Where(n => !n.StartsWith($"{engagement}/claims/", StringComparison.Ordinal))); // the exactly-once claim stays beside them
 
         var report = (await env.Storage.Reports.GetBlobClient($"{engagement}/{latest.ScanId}/report.json").DownloadContentAsync(TestContext.Current.CancellationToken)).Value;
