@@ -16,23 +16,10 @@ public sealed record PreviousReport(string ScanId, DateTimeOffset? GeneratedAt, 
     /// <summary>Reads a report written by <see cref="ReportJson"/>; errors name the source.</summary>
     public static async Task<PreviousReport> ReadAsync(Stream json, string sourceName, CancellationToken cancellationToken)
     {
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(json, default, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{sourceName}: not a JSON report (line {ex.LineNumber + 1}): {ex.Message}", ex);
-        }
-
-        using (document)
+        using (var document = await ReportJsonDocument.ParseAsync(json, sourceName, cancellationToken))
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("opportunities", out var items) || items.ValueKind != JsonValueKind.Array)
-            {
-                throw new InvalidDataException($"{sourceName}: not a scan report (no 'opportunities' array).");
-            }
+            var items = root.GetProperty("opportunities");
 
             var opportunities = new List<PreviousOpportunity>();
             var index = 0;

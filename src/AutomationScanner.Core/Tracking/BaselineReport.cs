@@ -51,23 +51,10 @@ public sealed record BaselineReport(string ScanId, DateTimeOffset? GeneratedAt, 
     /// <summary>Reads a JSON report (any 2.x schema); errors name <paramref name="sourceName"/> and the item.</summary>
     public static async Task<BaselineReport> ReadAsync(Stream json, string sourceName, CancellationToken cancellationToken)
     {
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(json, default, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{sourceName}: not a JSON report (line {ex.LineNumber + 1}): {ex.Message}", ex);
-        }
-
-        using (document)
+        using (var document = await ReportJsonDocument.ParseAsync(json, sourceName, cancellationToken))
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("opportunities", out var items) || items.ValueKind != JsonValueKind.Array)
-            {
-                throw new InvalidDataException($"{sourceName}: not a scan report (no 'opportunities' array).");
-            }
+            var items = root.GetProperty("opportunities");
 
             var list = new List<BaselineItem>();
             var index = 0;
