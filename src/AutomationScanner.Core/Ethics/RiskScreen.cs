@@ -75,6 +75,52 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         _semantic?.Warm(candidates.SelectMany(c => TextsOf(c, DomainOf(c, context).Definition).Select(t => t.Text)));
     }
 
+    /// <summary>How many catalogue rules the LLM is offered for one task.</summary>
+    public const int MaxCandidateRules = 6;
+
+    /// <summary>
+    /// The rules the LLM may flag for <paramref name="candidate"/>: those its texts match by pattern, those its
+    /// process's domain passes on, then the rules nearest in meaning (with an embedder), at most
+    /// <see cref="MaxCandidateRules"/>. Computed rules (displacement, worker information) and the Art. 6(3) filter are
+    /// never offered.
+    /// </summary>
+    public RiskReviewInput ReviewInput(TaskCandidate candidate, ProcessDomainProfile? profile)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var compiled = profile?.Domain is { } id ? Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == id) : null;
+        var texts = TextsOf(candidate, compiled?.Definition);
+        var ids = new List<string>();
+        foreach (var rule in Catalogue.Rules.Where(Offerable))
+        {
+            if (texts.Any(t => rule.FirstMatch(t.Text) is not null))
+            {
+                ids.Add(rule.Definition.Id);
+            }
+        }
+
+        foreach (var (inherited, _) in compiled?.Inherit ?? [])
+        {
+            ids.Add(inherited.Rule);
+        }
+
+        if (_semantic is not null)
+        {
+            ids.AddRange(_semantic.Scores(texts)
+                .Where(m => Catalogue.Rule(m.RuleId) is { } r && Offerable(r))
+                .OrderByDescending(m => m.Similarity)
+                .Select(m => m.RuleId));
+        }
+
+        var rules = ids.Distinct(StringComparer.Ordinal).Take(MaxCandidateRules)
+            .Select(i => Catalogue.Rule(i)!.Definition)
+            .Select(r => new CandidateRule(r.Id, r.Clause, r.Exemplars.Count > 0 ? $"{r.Title}: {r.Exemplars[0]}" : r.Title))
+            .ToList();
+        return new RiskReviewInput(profile?.Domain, profile?.Domain is null ? null : profile.Title, rules);
+    }
+
+    private static bool Offerable(CompiledRule rule) =>
+        rule.Definition.Scope.Contains(EvidenceScope.Text) && rule.Definition.Kind is not (RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride);
+
     /// <summary>The texts a task is matched on by meaning: its readable name, the name in its process context, its statements.</summary>
     public static List<TaskTextItem> TextsOf(TaskCandidate candidate, DomainDefinition? domain)
     {
@@ -308,12 +354,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 ? $"Below the rule-based tier {ruleTier}; recorded, it does not lower it."
                 : null;
         var rationale = Truncate(Collapse(flag.Rationale), 2 * ExcerptRadius * 2);
+        var rule = flag.RuleId is null ? null : Catalogue.Rule(flag.RuleId)?.Definition;
         return new RiskHit(
             definition.Id,
-            $"{definition.Title}: {Truncate(Collapse(flag.Category), 60)}",
+            rule is null ? $"{definition.Title}: {Truncate(Collapse(flag.Category), 60)}" : $"{definition.Title}: {rule.Id} {rule.Title}",
             RuleKind.LlmFlag,
             flag.Severity,
-            definition.Clause,
+            rule is null ? definition.Clause : $"{rule.Clause} (raised by the LLM, not by a rule)",
             new EvidenceSpan(rationale, EvidenceScope.Llm, "llm"),
             safeguards,
             Applied: flag.Severity >= ruleTier,

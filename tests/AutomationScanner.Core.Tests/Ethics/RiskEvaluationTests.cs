@@ -44,6 +44,16 @@ public sealed class RiskEvaluationTests
     }
 
     [Fact]
+    public void FreshBatch_WrittenBeforeAnyRun_Report()
+    {
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.Fresh);
+        Report(card, "fresh");
+
+        Assert.True(RiskEvaluation.Fresh.Count >= 40, $"{RiskEvaluation.Fresh.Count} fresh cases");
+        Assert.True(card.Accuracy >= 0.0, card.Describe("fresh"));
+    }
+
+    [Fact]
     public void Paraphrases_OfOneCase_GetTheSameTier()
     {
         var screen = RiskEvaluation.Screen();
