@@ -179,6 +179,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         hits = ApplyNarrowProceduralFilter(hits);
+        hits = HoldBackDecisionsOfOthers(hits, candidate);
 
         var displacement = context.Workload.Estimate(candidate, context.Pseudonymizer);
         var displacementHit = DisplacementHit(displacement);
@@ -243,13 +244,16 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             var role = inherited.When switch
             {
                 "any" => "a step",
-                "decision" when candidate.Kind == ActivityKind.Decision => "a decision step ("
-                    + Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")",
+                "decision" when IsActOfOthers(candidate) => null,
+                "decision" when candidate.Kind == ActivityKind.Decision || DecidesAnOutcome(candidate) => "a decision step ("
+                    + Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision && e.Source == KindSignalSources.Sequence)?.Description
+                        ?? candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")",
                 "decision" => texts.Any(TaskText.IsDecisionStep) ? "a decision step" : null,
                 "contact" => texts.Any(TaskText.IsContact) ? "a step in contact with people" : null,
                 _ => texts.Any(t => pattern!.IsMatch(t)) ? "a step of this kind" : null,
             };
-            if (role is null || hits.Any(h => h.RuleId == inherited.Rule))
+            // The rule's own exclusions hold for inherited rules too (Annex III 5(b) does not cover fraud detection).
+            if (role is null || hits.Any(h => h.RuleId == inherited.Rule) || texts.Any(Catalogue.Rule(inherited.Rule)!.IsExcluded))
             {
                 continue;
             }
@@ -267,6 +271,36 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 Note: inherited.Note));
         }
     }
+
+    /// <summary>
+    /// A step the activity-kind inference attributes to the requester (the customer or applicant acting on an offer)
+    /// or to a third party is not a decision the organisation takes about a person: its Art. 22 hits are recorded but
+    /// not applied, with the kind evidence. The kind comes from the log's evidence (resources, sequence, naming,
+    /// prefix groups), never from a list of activity names.
+    /// </summary>
+    private static List<RiskHit> HoldBackDecisionsOfOthers(List<RiskHit> hits, TaskCandidate candidate)
+    {
+        if (!IsActOfOthers(candidate))
+        {
+            return hits;
+        }
+
+        var who = candidate.Kind == ActivityKind.Requester ? "requester (customer, applicant)" : "third party";
+        var why = candidate.KindEvidence.FirstOrDefault(e => e.Kind == candidate.Kind)?.Description ?? "activity kind " + candidate.Kind;
+        return [.. hits.Select(h => h.Kind == RuleKind.Gdpr22 && h.Applied
+            ? h with { Applied = false, Note = $"The {who} acts in this step, not the organisation ({Truncate(why, 140)}): no decision about a person is taken here." }
+            : h)];
+    }
+
+    /// <summary>
+    /// Whether the log shows the step deciding a recorded outcome (the kind inference saw it directly followed by a
+    /// DECLINED or APPROVED state): a work step that decides, even when most of its evidence says work.
+    /// </summary>
+    private static bool DecidesAnOutcome(TaskCandidate candidate) =>
+        candidate.KindEvidence.Any(e => e.Kind == ActivityKind.Decision && e.Source == KindSignalSources.Sequence);
+
+    /// <summary>Whether the step is the requester's or a third party's act, by its activity kind.</summary>
+    private static bool IsActOfOthers(TaskCandidate candidate) => candidate.Kind is ActivityKind.Requester or ActivityKind.External;
 
     private static RiskTier TierOf(IEnumerable<RiskHit> hits) =>
         hits.Where(h => h.Applied).Select(h => h.Tier).DefaultIfEmpty(RiskTier.Minimal).Max();
