@@ -95,7 +95,8 @@ public sealed record SharedResource(string Who, string Evidence, bool GenericNam
 /// <summary>The result of mining one process: its summary and one statistics record per activity.</summary>
 public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStatistics> Activities)
 {
-    /// <summary>A bounded sample of the log's attribute text values (for the process domain; never in a report).</summary>
+    /// <summary>A bounded sample of the log's attribute text values (for the process domain; never serialised, never in a report).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<AttributeValueSample> AttributeValues { get; init; } = [];
 
     /// <summary>The span used to turn counts into rates: at least one day, so a tiny log does not explode them.</summary>
