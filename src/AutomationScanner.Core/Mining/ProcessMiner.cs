@@ -133,8 +133,8 @@ public sealed class ProcessMiner
         if (ticks < _earliestTicks || ticks > _latestTicks)
         {
             // As Settle does for the other readers: timestamps outside the plausible window are faults, not data.
-            _log.DataQuality.Add(DataQualityKinds.ImplausibleTimestamp,
-                $"case '{CaseName(caseIndex)}': {new DateTime(ticks, DateTimeKind.Utc):O} is outside the plausible window {_log.Options.EarliestPlausibleTimestamp:yyyy-MM-dd} to {_log.Options.LatestPlausibleTimestamp:yyyy-MM-dd}; the event is not used");
+            _log.DataQuality.Add(DataQualityKinds.ImplausibleTimestamp, _log.DataQuality.CountOf(DataQualityKinds.ImplausibleTimestamp) >= DataQualityLog.ExamplesPerKind ? string.Empty
+                : $"case '{CaseName(caseIndex)}': {new DateTime(ticks, DateTimeKind.Utc):O} is outside the plausible window {_log.Options.EarliestPlausibleTimestamp:yyyy-MM-dd} to {_log.Options.LatestPlausibleTimestamp:yyyy-MM-dd}; the event is not used");
             return;
         }
 
@@ -142,8 +142,8 @@ public sealed class ProcessMiner
         _estimator.Advance(ticks);
         if (ticks < state.LastEventTicks)
         {
-            _log.DataQuality.Add(DataQualityKinds.OutOfOrder,
-                $"case '{CaseName(caseIndex)}': an event at {new DateTime(ticks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
+            _log.DataQuality.Add(DataQualityKinds.OutOfOrder, _log.DataQuality.CountOf(DataQualityKinds.OutOfOrder) >= DataQualityLog.ExamplesPerKind ? string.Empty
+                : $"case '{CaseName(caseIndex)}': an event at {new DateTime(ticks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
         }
 
         Process(state, minedEvent);
