@@ -9,7 +9,7 @@ namespace AutomationScanner.Core.Ingestion.Ocel;
 /// the hash beside the index, so a lookup touches one slot, one offset and the id's bytes. The JSON reader looks ids up
 /// by their raw UTF-8 bytes; XML and SQLite give characters, which are encoded into a scratch buffer first. The hash
 /// is seeded per process (<see cref="HashCode"/>), so an uploaded file cannot be crafted to collide.
-/// Memory per object: its id's UTF-8 bytes, a 4-byte offset and 8 to 16 bytes of slots (load factor ≤ 1/2).
+/// Memory per object: its id's UTF-8 bytes, a 4-byte offset and 16 to 32 bytes of slots (8-byte slots, load factor ≤ 1/2).
 /// </summary>
 internal sealed class OcelObjectTable
 {
