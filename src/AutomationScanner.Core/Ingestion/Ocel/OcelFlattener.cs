@@ -228,6 +228,9 @@ internal sealed class OcelFlattener
 
     public void SetActivity(ReadOnlySpan<char> name) => _activity = InternActivity(name);
 
+    /// <summary>Sets the activity by its id from <see cref="InternActivity"/> (-1: none).</summary>
+    public void SetActivity(int activity) => _activity = activity;
+
     public void SetTime(ReadOnlySpan<char> text)
     {
         if (_parser.TryParse(text, out _ticks, out _offset, out var hadOffset))

@@ -383,6 +383,7 @@ internal static class OcelJsonReader
     private sealed class EventParser(JsonTokenStream json, OcelFlattener flattener)
     {
         private readonly Utf8Cache _qualifiers = new();
+        private readonly Utf8Cache _activities = new();
         private readonly char[] _name = new char[128];
         private readonly char[] _value = new char[256];
         private byte[] _objectId = new byte[512];
@@ -405,12 +406,24 @@ internal static class OcelJsonReader
 
                 if (reader.ValueTextEquals("type"u8))
                 {
-                    if (!Value(ref reader, out var value))
+                    if (!reader.Read())
                     {
                         return false;
                     }
 
-                    flattener.SetActivity(value);
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        if (!reader.TrySkip())
+                        {
+                            return false;
+                        }
+
+                        flattener.SetActivity(-1);
+                    }
+                    else
+                    {
+                        flattener.SetActivity(_activities.Intern(ref reader, json, flattener, Utf8Cache.Role.Activity));
+                    }
                 }
                 else if (reader.ValueTextEquals("time"u8))
                 {
@@ -536,7 +549,7 @@ internal static class OcelJsonReader
                     }
                     else if (isQualifier)
                     {
-                        qualifier = _qualifiers.Intern(ref reader, json, flattener);
+                        qualifier = _qualifiers.Intern(ref reader, json, flattener, Utf8Cache.Role.Qualifier);
                     }
                     else if (!reader.TrySkip())
                     {
@@ -649,6 +662,9 @@ internal static class OcelJsonReader
         private byte[] _id = new byte[512];
         private readonly List<string> _attributes = [];
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+        /// <summary>(type, attribute name) pairs already declared: each is passed on once, not once per object.</summary>
+        private readonly HashSet<(int Type, string Name)> _declared = [];
         private int _idLength;
         private int _type;
 
@@ -684,7 +700,7 @@ internal static class OcelJsonReader
                 }
                 else if (isType && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
                 {
-                    _type = _types.Intern(ref reader, json, flattener, type: true);
+                    _type = _types.Intern(ref reader, json, flattener, Utf8Cache.Role.ObjectType);
                 }
                 else if (isAttributes && reader.TokenType == JsonTokenType.StartArray)
                 {
@@ -706,7 +722,10 @@ internal static class OcelJsonReader
             {
                 foreach (var attribute in _attributes)
                 {
-                    flattener.DeclareObjectAttribute(_type, attribute);
+                    if (_declared.Count >= 4096 || _declared.Add((_type, attribute)))
+                    {
+                        flattener.DeclareObjectAttribute(_type, attribute);
+                    }
                 }
             }
         }
@@ -773,7 +792,14 @@ internal static class OcelJsonReader
         private int _next;
         private byte[] _scratch = new byte[256];
 
-        public int Intern(ref Utf8JsonReader reader, JsonTokenStream json, OcelFlattener flattener, bool type = false)
+        public enum Role
+        {
+            Qualifier,
+            ObjectType,
+            Activity,
+        }
+
+        public int Intern(ref Utf8JsonReader reader, JsonTokenStream json, OcelFlattener flattener, Role role)
         {
             var length = json.Utf8(ref reader, ref _scratch);
             var key = _scratch.AsSpan(0, length);
@@ -786,7 +812,12 @@ internal static class OcelJsonReader
             }
 
             var text = System.Text.Encoding.UTF8.GetString(key);
-            var id = type ? (string.IsNullOrWhiteSpace(text) ? -1 : flattener.InternType(text)) : flattener.InternQualifier(text);
+            var id = role switch
+            {
+                Role.ObjectType => string.IsNullOrWhiteSpace(text) ? -1 : flattener.InternType(text),
+                Role.Activity => flattener.InternActivity(text),
+                _ => flattener.InternQualifier(text),
+            };
             if (length <= 256)
             {
                 _keys[_next] = key.ToArray();
