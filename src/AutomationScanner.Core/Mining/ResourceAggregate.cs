@@ -36,7 +36,7 @@ public sealed class ResourceAggregate
     public long BusyMilliseconds { get; set; }
 
     /// <summary>Local days (days since 0001-01-01) on which the resource executed anything: its observed working days.</summary>
-    public HashSet<int> ActiveDays { get; } = [];
+    public DaySet ActiveDays { get; } = new();
 
     private const int FixedValues = 6 + 24;
 
@@ -45,7 +45,7 @@ public sealed class ResourceAggregate
     /// TaskExecutions, BusyMilliseconds, the active days...].
     /// </summary>
     public long[] ToState() => [Executions, Cases, QuickFollows, InstantExecutions, TimedExecutions, WeekendExecutions, .. Hours,
-        TaskExecutions, BusyMilliseconds, .. ActiveDays.Order().Select(d => (long)d)];
+        TaskExecutions, BusyMilliseconds, .. ActiveDays.Days().Select(d => (long)d)];
 
     internal void Restore(IReadOnlyList<long> state)
     {
@@ -87,7 +87,7 @@ public sealed class ResourceAggregate
 
         TaskExecutions += other.TaskExecutions;
         BusyMilliseconds += other.BusyMilliseconds;
-        ActiveDays.UnionWith(other.ActiveDays);
+        ActiveDays.UnionWith(other.ActiveDays.Days());
     }
 
     /// <summary>

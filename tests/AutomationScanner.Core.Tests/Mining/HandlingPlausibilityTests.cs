@@ -77,6 +77,19 @@ public sealed class HandlingPlausibilityTests
     }
 
     [Fact]
+    public void DaySet_DaysInAnyOrder_CountedOnceAndListedAscending()
+    {
+        var sut = new DaySet();
+        int[] days = [738_900, 738_886, 739_500, 738_886, 738_100, 738_900, 738_101];
+
+        var added = days.Count(sut.Add);
+
+        Assert.Equal(5, added);
+        Assert.Equal(5, sut.Count);
+        Assert.Equal([738_100, 738_101, 738_886, 738_900, 739_500], sut.Days());
+    }
+
+    [Fact]
     public void ResourceState_WrittenBeforeCapacityFields_StillRestores()
     {
         var log = new LogAggregate("p");
@@ -93,9 +106,9 @@ public sealed class HandlingPlausibilityTests
         var restored = LogAggregate.FromState(state);
         var fromOld = LogAggregate.FromState(old);
 
-        Assert.Equal([738_886, 738_887], restored.Resources[0].ActiveDays.Order());
+        Assert.Equal([738_886, 738_887], restored.Resources[0].ActiveDays.Days());
         Assert.Equal(2, restored.Resources[0].TaskExecutions);
-        Assert.Empty(fromOld.Resources[0].ActiveDays);
+        Assert.Equal(0, fromOld.Resources[0].ActiveDays.Count);
         Assert.Equal(log.Resources[0].Executions, fromOld.Resources[0].Executions);
     }
 }
