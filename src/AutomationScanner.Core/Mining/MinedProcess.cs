@@ -68,7 +68,11 @@ public sealed record LogSummary
     /// <summary>Events that came after cases starting more than a day later (log not ordered by case start): their estimated starts may come out early.</summary>
     public long StartEstimateLateEvents { get; init; }
 
-    /// <summary>Median relative error of the start-time estimator over every validated execution of the log; null without real starts.</summary>
+    /// <summary>
+    /// Median relative error of the start-time estimator over the validated executions of the log whose true times are
+    /// effort (activities whose start/complete pairs are elapsed time, see <see cref="HandlingPlausibility"/>, are left
+    /// out); null without such starts.
+    /// </summary>
     public double? StartEstimateMedianRelativeError { get; init; }
 }
 
@@ -114,6 +118,15 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
         var inference = ActivityKindInference.Infer(log, present);
         var activities = new List<ActivityStatistics>(present.Count);
         var validation = new List<StartEstimateValidation>();
+        var shared = SharedResourceDetector.Detect(log, inference.AutomatedResources);
+        var sharedNames = shared.Select(s => s.Who).ToHashSet(StringComparer.Ordinal);
+        var excluded = new HashSet<int>(inference.AutomatedResources);
+        excluded.UnionWith(Enumerable.Range(0, log.ResourceNames.Count).Where(r => sharedNames.Contains(log.ResourceNames[r])));
+        // The log validates the estimator only where its true times are effort: start/complete pairs that are elapsed
+        // time (reviewers holding papers open for days) are no truth for a handling time.
+        var effortTruth = present.Where(i => HandlingPlausibility.Of(log, log.Activities[i], excluded, null, 0).ElapsedNotEffort() is null).ToList();
+        var pooledError = PooledSketch(effortTruth.Select(i => log.Activities[i].EstimateRelativeError));
+        double? logError = pooledError.Count == 0 ? null : pooledError.Quantile(0.5);
         for (var index = 0; index < present.Count; index++)
         {
             var i = present[index];
@@ -135,6 +148,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                 DecidedBy = inference.DecidedBy[index],
                 EstimatedServiceTime = a.EstimatedServiceTime.ToSummary(),
                 TimeInStatus = a.TimeInStatus.ToSummary(),
+                Plausibility = HandlingPlausibility.Of(log, a, excluded, logError, pooledError.Count),
                 Activity = log.ActivityNames[i],
                 Events = a.Events,
                 Executions = executions,
@@ -179,7 +193,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             StatusLog = log.Activities.Any(a => a.StatusEvents > 0),
             StartEstimateLateEvents = log.StartEstimateLateEvents,
             StartEstimateValidation = [.. validation.OrderByDescending(v => v.Instances)],
-            StartEstimateMedianRelativeError = PooledMedian(present.Select(i => log.Activities[i].EstimateRelativeError)),
+            StartEstimateMedianRelativeError = logError,
             Variants = log.VariantCounts.Count,
             Start = hasSpan ? new DateTimeOffset(log.MinUtcTicks, TimeSpan.Zero) : null,
             End = hasSpan ? new DateTimeOffset(log.MaxUtcTicks, TimeSpan.Zero) : null,
@@ -195,12 +209,12 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             DataQuality = log.DataQuality.ToIssues(),
             Resources = log.ResourceNames.Count,
             Roles = log.RoleNames.Count(r => !SharedResourceDetector.IsPlaceholderRole(r)),
-            SharedResources = SharedResourceDetector.Detect(log, inference.AutomatedResources),
+            SharedResources = shared,
         };
         return new MinedProcess(summary, activities) { AttributeValues = log.AttributeValues.Samples() };
     }
 
-    private static double? PooledMedian(IEnumerable<QuantileSketch> sketches)
+    private static QuantileSketch PooledSketch(IEnumerable<QuantileSketch> sketches)
     {
         var pooled = new QuantileSketch();
         foreach (var sketch in sketches)
@@ -208,7 +222,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             pooled.Merge(sketch);
         }
 
-        return pooled.Count == 0 ? null : pooled.Quantile(0.5);
+        return pooled;
     }
 
     private static double Ratio(long part, long whole) => whole == 0 ? 0 : part / (double)whole;

@@ -28,7 +28,7 @@ public static class AssessmentResponseValidator
 
     private static readonly IReadOnlySet<string> NoRules = new HashSet<string>(StringComparer.Ordinal);
 
-    private static readonly string[] AssessmentFields = ["taskRef", "suitability", "automationKind", "criteria", "ethicalFlags", "ruleFlags", "rationale", "evidence"];
+    private static readonly string[] AssessmentFields = ["taskRef", "suitability", "automationKind", "activityKind", "criteria", "ethicalFlags", "ruleFlags", "rationale", "evidence"];
     private static readonly string[] RuleFlagFields = ["ruleId", "rationale", "evidence"];
     private static readonly string[] CriteriaFields = ["determinism", "dataStructure", "interfaces", "stability", "numberOfSystems"];
     private static readonly string[] FlagFields = ["category", "severity", "rationale", "evidence"];
@@ -153,6 +153,7 @@ public static class AssessmentResponseValidator
         {
             Suitability = suitability,
             RecommendedKind = kind,
+            ActivityKind = ActivityKindVote(item, notes),
             Criteria = criteria,
             EthicalFlags = flags,
             RuleFlags = RuleFlags(item, allowedEvidence, allowedRules, notes),
@@ -222,6 +223,36 @@ public static class AssessmentResponseValidator
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The model's vote on what the activity is: one of the eight kinds exactly, or nothing. A missing or malformed vote
+    /// is dropped with a note rather than rejecting the task: it is one piece of evidence, and the log has the others.
+    /// </summary>
+    private static Mining.ActivityKind? ActivityKindVote(JsonElement item, List<string> notes)
+    {
+        if (!item.TryGetProperty("activityKind", out var element))
+        {
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            var value = element.GetString()!;
+            for (var i = 0; i < AssessmentPrompt.ActivityKindNames.Count; i++)
+            {
+                if (string.Equals(AssessmentPrompt.ActivityKindNames[i], value, StringComparison.Ordinal))
+                {
+                    return (Mining.ActivityKind)i;
+                }
+            }
+
+            notes.Add($"activityKind \"{Truncate(value, 40)}\" is not one of the allowed values: ignored");
+            return null;
+        }
+
+        notes.Add("activityKind is not a string: ignored");
+        return null;
     }
 
     private static JsonElement Required(JsonElement parent, string name, JsonValueKind kind)
