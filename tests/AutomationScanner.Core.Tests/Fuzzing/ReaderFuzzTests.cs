@@ -16,9 +16,9 @@ namespace AutomationScanner.Core.Tests.Fuzzing;
 /// </summary>
 public sealed class ReaderFuzzTests
 {
-    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var s) ? s : 20261201;
+    internal static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var s) ? s : 20261201;
 
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(
+    internal static readonly TimeSpan Budget = TimeSpan.FromSeconds(
         double.TryParse(Environment.GetEnvironmentVariable("FUZZ_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out var b) ? b : 12);
 
     // Small caps keep each input cheap; the limits themselves are tested with real-size bombs elsewhere.
@@ -112,7 +112,7 @@ public sealed class ReaderFuzzTests
         File.WriteAllBytes(Path.Combine(folder.FullName, $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(input))[..12]}.{format}"), input);
     }
 
-    private static List<byte[]> SeedCorpus(string format) => format switch
+    internal static List<byte[]> SeedCorpus(string format) => format switch
     {
         "csv" or "csv.gz" =>
         [
