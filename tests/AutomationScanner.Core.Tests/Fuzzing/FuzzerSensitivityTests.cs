@@ -43,7 +43,9 @@ public sealed class FuzzerSensitivityTests
     {
         // The replica is only evidence if it fails the way the old reader did on the kept crash inputs.
         var folder = Path.Combine(AppContext.BaseDirectory, "TestData", "fuzz-crashes");
-        var kinds = Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal).Select(f => PreFixCrash(File.ReadAllBytes(f))).ToList();
+        // The four hand-made crash files (the prefix-commit-* files were found by fuzzing the old commit itself).
+        var kinds = Directory.EnumerateFiles(folder, "*.csv").Where(f => !Path.GetFileName(f).StartsWith("prefix-commit-", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).Select(f => PreFixCrash(File.ReadAllBytes(f))).ToList();
 
         Assert.All(kinds, k => Assert.NotNull(k));
         Assert.Contains("CsvInvalidCharacterException", kinds);
