@@ -44,6 +44,9 @@ public static class ScannerServiceCollectionExtensions
         // Value assumptions, ranking weights, risk thresholds and the pseudonym key (section Scoring); ScanPipeline takes them.
         services.AddSingleton(builder.Configuration.GetSection(ScoringOptions.SectionName).Get<ScoringOptions>() ?? new ScoringOptions());
 
+        // Input limits (sections Limits and Limits:Documents), range-checked at start; the storage scan's IngestionOptions uses them.
+        services.AddScannerLimits(builder.Configuration);
+
         services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AssessmentCacheOptions>().BindConfiguration(AssessmentCacheOptions.SectionName);
 

@@ -5,6 +5,8 @@ using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using AutomationScanner.Core.Documents;
 
 namespace AutomationScanner.Azure.Storage;
 
@@ -37,8 +39,11 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(IngestionOptions.Default with
+        // Limits from the Limits section (registered by AddScanner; defaults when a host registers no options).
+        builder.Services.TryAddSingleton(sp => IngestionOptions.Default with
         {
+            Limits = sp.GetService<IOptions<InputLimits>>()?.Value ?? InputLimits.Default,
+            Documents = sp.GetService<IOptions<DocumentOptions>>()?.Value ?? DocumentOptions.Default,
             Ocel = OcelOptions.Default with { ObjectTypes = ObjectTypes(builder.Configuration.GetSection(OcelObjectTypesKey)) },
         });
         builder.Services.TryAddSingleton<ScanPipeline>();

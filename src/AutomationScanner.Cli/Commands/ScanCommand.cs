@@ -4,6 +4,7 @@ using AutomationScanner.Azure;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Ocel;
@@ -45,18 +46,36 @@ public static class ScanCommand
         var currency = new Option<string?>("--currency") { Description = "Currency of --hourly-cost (default EUR, or Scoring__Value__Currency)" };
         var marks = new Option<string?>("--marks") { Description = "Engagement whose opportunity statuses (`scanner mark`) the roadmap honours and whose realised benefit is measured" };
         var marksDir = MarkCommand.CreateMarksDirOption();
+        var settings = new Option<string?>("--settings") { Description = "JSON settings file in the Functions app's shape, e.g. {\"Limits\": {\"MaxEventsPerCase\": 100000}} (wins over appsettings.json and environment variables such as Limits__MaxEventsPerCase)" };
         var kinds = new Option<string[]>("--kind") { Description = "Override an activity's kind, e.g. \"A_SUBMITTED=system\" or \"process::activity=state\" (repeatable; kinds: work, decision, requester, system, state, measurement, wait, external)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("scan", "Scan exports and write the ranked opportunity list")
         {
-            inputs, output, previous, timeZone, map, dateOrder, automated, objectType, top, noLlm, engagement, connection, force, model, hourlyCost, currency, kinds, marks, marksDir,
+            inputs, output, previous, timeZone, map, dateOrder, automated, objectType, top, noLlm, engagement, connection, force, model, hourlyCost, currency, kinds, marks, marksDir, settings,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            IConfigurationRoot configuration;
+            InputLimits limits;
+            DocumentOptions documentLimits;
+            try
+            {
+                configuration = CliConfiguration.Build(parse.GetValue(settings));
+                (limits, documentLimits) = ScannerLimits.Read(configuration);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException or InvalidOperationException or OptionsValidationException)
+            {
+                // A bad limit (Limits__MaxColumns=0, a typo in a key) stops the scan before it reads anything.
+                var message = ex is OptionsValidationException invalid ? string.Join("; ", invalid.Failures) : ex.Message;
+                return Fail(console, message);
+            }
+
             IngestionOptions options;
             try
             {
                 options = new IngestionOptions
                 {
+                    Limits = limits,
+                    Documents = documentLimits,
                     DefaultTimeZone = TimeZoneInfo.FindSystemTimeZoneById(parse.GetValue(timeZone)!),
                     DateOrder = parse.GetValue(dateOrder),
                     Columns = parse.GetValue(map) is { } mapping ? ColumnMapping.Parse(mapping) : ColumnMapping.Empty,
@@ -65,7 +84,7 @@ public static class ScanCommand
                     {
                         ObjectTypes = parse.GetValue(objectType) is { Length: > 0 } chosen
                             ? OcelOptions.ParseList(chosen)
-                            : StorageServiceCollectionExtensions.ObjectTypes(new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(StorageServiceCollectionExtensions.OcelObjectTypesKey)),
+                            : StorageServiceCollectionExtensions.ObjectTypes(configuration.GetSection(StorageServiceCollectionExtensions.OcelObjectTypesKey)),
                     },
                 };
             }
@@ -75,7 +94,7 @@ public static class ScanCommand
                 return 1;
             }
 
-            var scoring = ScoringFromEnvironment();
+            var scoring = ScoringFrom(configuration);
             if (parse.GetValue(hourlyCost) is { } cost)
             {
                 if (cost < 0 || !double.IsFinite(cost))
@@ -131,7 +150,7 @@ public static class ScanCommand
                 }
 
                 // Storage scans keep the LLM cache in the scanner-cache container of the same account, like RunScan.
-                using var storageHost = parse.GetValue(noLlm) ? null : BuildHost(StorageCacheSettings(parse.GetValue(connection)));
+                using var storageHost = parse.GetValue(noLlm) ? null : BuildHost(configuration, StorageCacheSettings(parse.GetValue(connection)));
                 if (await StartAsync(console, storageHost, cancellationToken) is { } failed)
                 {
                     return failed;
@@ -190,7 +209,7 @@ public static class ScanCommand
             }
 
             var outPath = Path.GetFullPath(parse.GetValue(output)!);
-            using var host = parse.GetValue(noLlm) ? null : BuildHost(new() { ["AssessmentCache:Path"] = Path.Combine(outPath, ".cache") });
+            using var host = parse.GetValue(noLlm) ? null : BuildHost(configuration, new() { ["AssessmentCache:Path"] = Path.Combine(outPath, ".cache") });
             if (await StartAsync(console, host, cancellationToken) is { } startFailed)
             {
                 return startFailed;
@@ -217,18 +236,18 @@ public static class ScanCommand
         return command;
     }
 
-    /// <summary>Scoring settings from the environment (Scoring__Value__HourlyCost, Scoring__PseudonymKey...), as the Functions app reads them.</summary>
-    private static ScoringOptions ScoringFromEnvironment() =>
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(ScoringOptions.SectionName).Get<ScoringOptions>() ?? new ScoringOptions();
+    /// <summary>Scoring settings (Scoring__Value__HourlyCost, Scoring__PseudonymKey...), as the Functions app reads them.</summary>
+    private static ScoringOptions ScoringFrom(IConfiguration configuration) =>
+        configuration.GetSection(ScoringOptions.SectionName).Get<ScoringOptions>() ?? new ScoringOptions();
 
     /// <summary>
-    /// The shared composition root, configured from the environment (AzureOpenAI__Endpoint, AzureOpenAI__Deployment,
-    /// AzureOpenAI__ApiKey...) plus <paramref name="settings"/> (where the LLM cache lives). Nothing set: the LLM stays off.
+    /// The shared composition root, configured from the CLI's settings (AzureOpenAI__Endpoint, AzureOpenAI__Deployment,
+    /// AzureOpenAI__ApiKey...; see <see cref="CliConfiguration"/>) plus <paramref name="settings"/> (where the LLM cache lives). Nothing set: the LLM stays off.
     /// </summary>
-    private static IHost BuildHost(Dictionary<string, string?> settings)
+    private static IHost BuildHost(IConfiguration configuration, Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddConfiguration(configuration);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddScanner();
         return builder.Build();

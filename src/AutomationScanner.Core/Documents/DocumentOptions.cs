@@ -1,36 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AutomationScanner.Core.Documents;
 
-/// <summary>Bounds on what one document may cost to read. Documents are untrusted uploads of any size.</summary>
+/// <summary>
+/// Bounds on what one document may cost to read. Documents are untrusted uploads of any size. Hosts bind it from the
+/// <c>Limits:Documents</c> configuration section (<c>Limits__Documents__MaxPartCharacters</c>...).
+/// </summary>
 public sealed class DocumentOptions
 {
     /// <summary>Characters of text read from one document; the rest is skipped and the result says so.</summary>
+    [Range(1_000, int.MaxValue)]
     public int MaxCharactersPerDocument { get; init; } = 2_000_000;
 
     /// <summary>Task statements kept from one document; further ones are dropped and the result says so.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxStatementsPerDocument { get; init; } = 2_000;
 
     /// <summary>Characters of one line, paragraph or table row; longer ones are cut (a file with no line breaks stays bounded).</summary>
+    [Range(80, 1 << 24)]
     public int MaxBlockCharacters { get; init; } = 4_000;
 
     /// <summary>Characters of one DOCX part (the body XML); a larger part is refused (OpenSettings.MaxCharactersInPart).</summary>
+    [Range(typeof(long), "1024", "2147483647")]
     public long MaxPartCharacters { get; init; } = 64L << 20;
 
     /// <summary>Characters of a DOCX styles or numbering part (read whole); a larger one is refused.</summary>
+    [Range(typeof(long), "1024", "2147483647")]
     public long MaxDefinitionPartCharacters { get; init; } = 8L << 20;
 
     /// <summary>Characters of the XML of one DOCX paragraph or table row; a larger one is refused.</summary>
+    [Range(1_024, int.MaxValue)]
     public int MaxParagraphXmlCharacters { get; init; } = 4 << 20;
 
     /// <summary>XML elements of one DOCX part.</summary>
+    [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxElementsPerPart { get; init; } = 4_000_000;
 
     /// <summary>XML nesting of a DOCX part (Word needs a few tens of levels, even with nested tables).</summary>
+    [Range(16, 1_000)]
     public int MaxXmlDepth { get; init; } = 128;
 
     /// <summary>Bytes one PDF content stream may decompress to (images are not decoded and not counted).</summary>
+    [Range(typeof(long), "1024", "9223372036854775807")]
     public long MaxPdfStreamBytes { get; init; } = 64L << 20;
 
     /// <summary>Bytes all of a PDF's compressed non-image streams may decompress to together.</summary>
+    [Range(typeof(long), "1024", "9223372036854775807")]
     public long MaxPdfDecompressedBytes { get; init; } = 256L << 20;
 
     public static DocumentOptions Default { get; } = new();

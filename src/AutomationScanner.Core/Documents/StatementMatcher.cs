@@ -81,7 +81,8 @@ public sealed class StatementMatcher
             }
 
             var name = TextNormalizer.DisplayName(statement.Text, MaxNameLength);
-            var process = Path.GetFileNameWithoutExtension(statement.SourceFile);
+            // Same rule as logs: "SOP receipts 2026-01.docx" and "SOP receipts 2026-02.docx" are one process.
+            var process = Ingestion.ProcessIdentity.Of(Path.GetFileNameWithoutExtension(statement.SourceFile));
             var key = process + "\u001f" + string.Join(' ', tokens.Count > 0 ? tokens : [name.ToLowerInvariant()]);
             if (!created.TryGetValue(key, out var own))
             {

@@ -75,8 +75,14 @@ public static class EventLogReader
         }
     }
 
-    /// <summary>"receipt.csv.gz" -> "receipt".</summary>
-    public static string ProcessName(string file)
+    /// <summary>
+    /// "receipt.csv.gz" -> "receipt"; period tokens are taken out (<see cref="ProcessIdentity"/>), so a weekly export
+    /// named "receipt-2026-01.csv" or "receipt 2026 week 02.csv" is the same process, with the same opportunity ids.
+    /// </summary>
+    public static string ProcessName(string file) => ProcessIdentity.Of(FileStem(file));
+
+    /// <summary>"receipt 2026-01.csv.gz" -> "receipt 2026-01": the file name without its export extensions.</summary>
+    public static string FileStem(string file)
     {
         var name = Path.GetFileName(file);
         foreach (var suffix in new[] { ".gz", ".csv", ".tsv", ".xes", ".jsonocel", ".xmlocel", ".sqlite3", ".sqlite", ".json", ".xml", ".ocel" })

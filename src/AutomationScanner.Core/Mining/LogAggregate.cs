@@ -122,7 +122,7 @@ public sealed class LogAggregate
         if (_resourceNames.Count >= MaxResources)
         {
             DataQuality.Add(DataQualityKinds.TooManyActivities, FormattableString.Invariant(
-                $"more than {MaxResources} distinct resources (input limit MaxActivities): further resources are read as unknown"));
+                $"more than {MaxResources} distinct resources (input limit MaxResources): further resources are read as unknown"));
             return -1;
         }
 

@@ -68,7 +68,7 @@ public sealed class ProcessMiner
         {
             field = value ?? InputLimits.Default;
             _log.MaxActivities = field.MaxActivities;
-            _log.MaxResources = field.MaxActivities;
+            _log.MaxResources = field.MaxResources;
         }
     } = InputLimits.Default;
 

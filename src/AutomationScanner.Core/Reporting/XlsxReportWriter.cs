@@ -10,8 +10,8 @@ using MiniExcelLibs.OpenXml;
 namespace AutomationScanner.Core.Reporting;
 
 /// <summary>
-/// The report as an Excel workbook (opportunities.xlsx): one sheet per table (opportunities, context activities, risk
-/// findings, processes, roles, assumptions), each with a frozen, styled header row, an auto-filter over its data and
+/// The report as an Excel workbook (opportunities.xlsx): one sheet per table (opportunities, roadmap, context
+/// activities, risk findings, processes, roles, assumptions), each with a frozen, styled header row, an auto-filter over its data and
 /// number formats per column, so a consultant can sort, filter and hand it over. Written with MiniExcel (streaming,
 /// no dependencies); the package is then tidied with the Open XML SDK so that it validates against the schema.
 /// Text that a spreadsheet would run as a formula is defused as in the CSV (<see cref="CsvReportWriter.DefuseFormula"/>),
@@ -27,6 +27,7 @@ public static class XlsxReportWriter
     public static class Sheets
     {
         public const string Opportunities = "opportunities";
+        public const string Roadmap = "roadmap";
         public const string Context = "context activities";
         public const string RiskFindings = "risk findings";
         public const string Processes = "processes";
@@ -47,6 +48,7 @@ public static class XlsxReportWriter
         var tables = new List<Table>
         {
             OpportunitiesSheet(report),
+            RoadmapSheet(report),
             ContextSheet(report),
             RiskSheet(report),
             ProcessesSheet(report),
@@ -144,6 +146,64 @@ public static class XlsxReportWriter
         return table;
     }
 
+    /// <summary>
+    /// The phased plan, one row per opportunity in plan order: its phase (pilot, wave, high-risk wave) and the phase's
+    /// gate, the safeguard work it brings (before: a prerequisite), the hours it frees per role (whom reskilling is
+    /// for), effort, cost, payback P10/P50/P90 and three-year net value; then the opportunities left out and why.
+    /// </summary>
+    private static Table RoadmapSheet(ScanReport report)
+    {
+        var roadmap = report.Roadmap;
+        var currency = roadmap?.Currency ?? report.ValueAssumptions.Currency;
+        var years = roadmap?.HorizonYears ?? 3;
+        var table = new Table(Sheets.Roadmap,
+        [
+            new("Phase", typeof(int), Integer), new("Phase kind", typeof(string)), new("Phase title", typeof(string)), new("Gate", typeof(string)),
+            new("Rank", typeof(int), Integer), new("Process", typeof(string)), new("Task", typeof(string)), new("Risk tier", typeof(string)), new("Status", typeof(string)),
+            new("Why here", typeof(string)), new("Benefit h/year (P50)", typeof(double), Integer), new("Effort person-days (P50)", typeof(double), Decimal1),
+            new($"Implementation {currency} (P50)", typeof(double), Integer),
+            new("Payback months P10", typeof(double), Decimal1), new("Payback months P50", typeof(double), Decimal1), new("Payback months P90", typeof(double), Decimal1),
+            new($"Net value {years} y {currency} P10", typeof(double), Integer), new($"Net value {years} y {currency} P50", typeof(double), Integer),
+            new($"Net value {years} y {currency} P90", typeof(double), Integer),
+            new("Safeguards (before = prerequisite)", typeof(string)), new("Safeguard person-days", typeof(double), Decimal1),
+            new("Freed h/year by role", typeof(string)), new("Freed h/year (all roles)", typeof(double), Integer), new("Id", typeof(string)),
+        ]);
+        if (roadmap is null)
+        {
+            return table;
+        }
+
+        foreach (var phase in roadmap.Phases)
+        {
+            foreach (var i in phase.Items)
+            {
+                table.Add(
+                    phase.Order, PhaseWord(phase.Kind), phase.Title, phase.Gate, i.Rank, i.Process, i.Task, i.Tier.ToString(), i.Status?.ToString().ToLowerInvariant(),
+                    i.Reason, i.BenefitHoursP50, i.EffortDaysP50, i.ImplementationCostP50, i.PaybackMonths.P10, i.PaybackMonths.P50, i.PaybackMonths.P90,
+                    i.NetValue.P10, i.NetValue.P50, i.NetValue.P90,
+                    string.Join("; ", i.Safeguards.Select(g => (g.Prerequisite ? "before: " : "with: ") + g.Description + string.Create(CultureInfo.InvariantCulture, $" ({g.Days:0.#} d)"))),
+                    i.Safeguards.Sum(g => g.Days),
+                    string.Join("; ", i.FreedHours.Select(f => f.Who + string.Create(CultureInfo.InvariantCulture, $" {f.HoursPerYear:N0} h/year"))),
+                    i.FreedHours.Sum(f => f.HoursPerYear), i.OpportunityId);
+            }
+        }
+
+        foreach (var n in roadmap.NotPlanned)
+        {
+            table.Add(null, "not planned", "Not planned", null, n.Rank, n.Process, n.Task, n.Tier.ToString(), null, n.Reason,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, n.OpportunityId);
+        }
+
+        return table;
+    }
+
+    private static string PhaseWord(Planning.PhaseKind kind) => kind switch
+    {
+        Planning.PhaseKind.Pilot => "pilot",
+        Planning.PhaseKind.Wave => "wave",
+        _ => "high-risk wave",
+    };
+
     /// <summary>Activities that are not tasks: what they are, why (the kind evidence), and what they mean for the analysis.</summary>
     private static Table ContextSheet(ScanReport report)
     {
@@ -234,6 +294,15 @@ public static class XlsxReportWriter
         foreach (var assumption in report.Assumptions)
         {
             table.Add("Method", assumption);
+        }
+
+        if (report.Roadmap is { } roadmap)
+        {
+            table.Add("Roadmap", roadmap.Method);
+            foreach (var note in roadmap.PilotNotes)
+            {
+                table.Add("Roadmap pilots", note);
+            }
         }
 
         foreach (var p in report.Processes)

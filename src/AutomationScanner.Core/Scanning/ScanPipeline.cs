@@ -487,20 +487,72 @@ public sealed partial class ScanPipeline(
         };
     }
 
-    /// <summary>Process name per log: the file name without extensions, made unique when two logs share it.</summary>
+    /// <summary>
+    /// Process name per log: the file name without extensions and period tokens (<see cref="ProcessIdentity"/>), made
+    /// unique when two logs share it. Two periods of one process in one scan (receipts-2026-01.csv and
+    /// receipts-2026-02.csv): the latest (natural order of the names) keeps the process name, and with it the ids the
+    /// earlier scans gave; the others are named by their file. Two files of one name in different folders are named by path.
+    /// </summary>
     private static Dictionary<string, string> UniqueProcessNames(List<ScanInput> logs)
     {
         var byProcess = logs.GroupBy(l => EventLogReader.ProcessName(l.Name), StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in byProcess)
         {
-            foreach (var log in group)
+            var members = group.ToList();
+            var files = members.Select(l => EventLogReader.FileStem(l.Name)).ToList();
+            var periods = members.Count > 1 && files.Distinct(StringComparer.Ordinal).Count() == files.Count;
+            var latest = periods ? members.OrderBy(l => EventLogReader.FileStem(l.Name), NaturalComparer.Instance).Last() : null;
+            foreach (var log in members)
             {
-                names[log.Name] = group.Count() == 1 ? group.Key : log.Name;
+                names[log.Name] = members.Count == 1 || ReferenceEquals(log, latest) ? group.Key
+                    : periods && EventLogReader.FileStem(log.Name) is var stem && stem != group.Key ? stem : log.Name;
             }
         }
 
         return names;
+    }
+
+    /// <summary>Orders "week 9" before "week 10": runs of digits compare as numbers.</summary>
+    private sealed class NaturalComparer : IComparer<string>
+    {
+        public static NaturalComparer Instance { get; } = new();
+
+        public int Compare(string? x, string? y)
+        {
+            x ??= string.Empty;
+            y ??= string.Empty;
+            int i = 0, j = 0;
+            while (i < x.Length && j < y.Length)
+            {
+                if (char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[j]))
+                {
+                    var (a, b) = (i, j);
+                    while (i < x.Length && char.IsAsciiDigit(x[i])) { i++; }
+                    while (j < y.Length && char.IsAsciiDigit(y[j])) { j++; }
+                    var left = x[a..i].TrimStart('0');
+                    var right = y[b..j].TrimStart('0');
+                    var byNumber = left.Length != right.Length ? left.Length.CompareTo(right.Length) : string.CompareOrdinal(left, right);
+                    if (byNumber != 0)
+                    {
+                        return byNumber;
+                    }
+
+                    continue;
+                }
+
+                var byChar = char.ToUpperInvariant(x[i]).CompareTo(char.ToUpperInvariant(y[j]));
+                if (byChar != 0)
+                {
+                    return byChar;
+                }
+
+                i++;
+                j++;
+            }
+
+            return (x.Length - i).CompareTo(y.Length - j) is var rest && rest != 0 ? rest : string.CompareOrdinal(x, y);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mined {Input}: {Events} events in {Cases} cases")]

@@ -1,5 +1,8 @@
 using System.Globalization;
+using AutomationScanner.Core.Planning;
+using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Tests.Planning;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -19,7 +22,7 @@ public sealed class XlsxReportWriterTests
         using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
         var book = new Book(document);
         Assert.Equal(
-            [XlsxReportWriter.Sheets.Opportunities, XlsxReportWriter.Sheets.Context, XlsxReportWriter.Sheets.RiskFindings, XlsxReportWriter.Sheets.Processes, XlsxReportWriter.Sheets.Roles, XlsxReportWriter.Sheets.Assumptions],
+            [XlsxReportWriter.Sheets.Opportunities, XlsxReportWriter.Sheets.Roadmap, XlsxReportWriter.Sheets.Context, XlsxReportWriter.Sheets.RiskFindings, XlsxReportWriter.Sheets.Processes, XlsxReportWriter.Sheets.Roles, XlsxReportWriter.Sheets.Assumptions],
             book.SheetNames);
 
         var sheet = book.Sheet(XlsxReportWriter.Sheets.Opportunities);
@@ -71,6 +74,74 @@ public sealed class XlsxReportWriterTests
         var assumptions = book.Sheet(XlsxReportWriter.Sheets.Assumptions).Rows.Select(r => r[1].Text).ToList();
         Assert.Contains(report.ScoreDescription, assumptions);
         Assert.Contains("Test assumption.", assumptions);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Roadmap_PhasesSafeguardsRoleHoursAndPaybackRangesReadBackAndValidate()
+    {
+        var options = new ValueOptions { WaveSize = 2 };
+        var opportunities = PlanFixture.Opportunities(options,
+            ("=HYPERLINK(\"http://evil.example\",\"x\")", "Post the invoice in the ERP", 20_000, 300),
+            ("Copy credit note number", "Copy the credit note number into the ledger", 15_000, 240),
+            ("Archive file", "Archive the file", 12_000, 200),
+            ("@SUM(A1:A9) label", "Print the label", 9_000, 300),
+            ("Agent mood scoring", "Score the emotions of call-centre agents from their voice", 20_000, 300),
+            ("Credit check", "Assess creditworthiness of loan applicants", 10_000, 600));
+        var report = PlanFixture.Report(opportunities, options);
+        var roadmap = report.Roadmap!;
+        var items = roadmap.Phases.SelectMany(p => p.Items.Select(i => (Phase: p, Item: i))).ToList();
+        Assert.Contains(roadmap.Phases, p => p.Kind == PhaseKind.Pilot);
+        Assert.Contains(roadmap.Phases, p => p.Kind == PhaseKind.GatedWave);
+        Assert.NotEmpty(roadmap.NotPlanned);
+
+        using var workbook = await WriteAsync(report);
+
+        using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document, TestContext.Current.CancellationToken)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+        var book = new Book(document);
+        var sheet = book.Sheet(XlsxReportWriter.Sheets.Roadmap);
+        var rows = sheet.Rows;
+        var header = rows[0];
+        int Column(string name) => header.FindIndex(c => c.Text == name) is var i and >= 0 ? i : throw new Xunit.Sdk.XunitException($"no column '{name}' in [{string.Join(", ", header.Select(c => c.Text))}]");
+        Assert.Equal(items.Count + roadmap.NotPlanned.Count + 1, rows.Count);
+        Assert.Equal(PaneStateValues.Frozen, sheet.Part.Worksheet.Descendants<Pane>().Single().State?.Value);
+        Assert.Equal($"A1:{ColumnName(header.Count)}{rows.Count}", sheet.Part.Worksheet.Descendants<AutoFilter>().Single().Reference?.Value);
+
+        for (var r = 0; r < items.Count; r++)
+        {
+            var (phase, item) = items[r];
+            var row = rows[r + 1];
+            Assert.Equal(phase.Order, row[Column("Phase")].Number, 6);
+            Assert.Equal(phase.Title, row[Column("Phase title")].Text);
+            Assert.Equal(item.OpportunityId, row[Column("Id")].Text);
+            Assert.Equal(item.PaybackMonths.P50!.Value, row[Column("Payback months P50")].Number, 6);
+            foreach (var (months, name) in new[] { (item.PaybackMonths.P10, "Payback months P10"), (item.PaybackMonths.P90, "Payback months P90") })
+            {
+                // A range end that never pays back is an empty cell, not a number.
+                Assert.Equal(months?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty, months is null ? row[Column(name)].Text : row[Column(name)].Number.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            Assert.Equal(item.NetValue.P50, row[Column("Net value 3 y EUR P50")].Number, 6);
+            Assert.Equal(item.Safeguards.Sum(g => g.Days), row[Column("Safeguard person-days")].Number, 6);
+            Assert.Equal(item.FreedHours.Sum(f => f.HoursPerYear), row[Column("Freed h/year (all roles)")].Number, 6);
+            Assert.All(item.FreedHours, f => Assert.Contains(f.Who, row[Column("Freed h/year by role")].Text, StringComparison.Ordinal));
+        }
+
+        Assert.Equal("pilot", rows[1][Column("Phase kind")].Text);
+        var gated = rows.Skip(1).Single(r => r[Column("Phase kind")].Text == "high-risk wave");
+        Assert.Contains("before: design the human oversight of the decision", gated[Column("Safeguards (before = prerequisite)")].Text, StringComparison.Ordinal);
+        Assert.Contains(rows.Skip(1), r => r[Column("Phase kind")].Text == "not planned" && r[Column("Why here")].Text.StartsWith("prohibited", StringComparison.Ordinal));
+        Assert.Equal("#,##0.0", book.FormatOf(rows[1][Column("Payback months P50")]));
+        Assert.Equal("#,##0", book.FormatOf(rows[1][Column("Net value 3 y EUR P50")]));
+        Assert.Equal("#,##0", book.FormatOf(rows[1][Column("Freed h/year (all roles)")]));
+
+        var tasks = rows.Skip(1).Select(r => r[Column("Task")].Text).ToList();
+        Assert.Contains("'=HYPERLINK(\"http://evil.example\",\"x\")", tasks);
+        Assert.Contains("'@SUM(A1:A9) label", tasks);
+        Assert.Empty(sheet.Part.Worksheet.Descendants<CellFormula>());
+        Assert.Contains(roadmap.Method, book.Sheet(XlsxReportWriter.Sheets.Assumptions).Rows.Select(r => r[1].Text));
     }
 
     [Fact]
@@ -166,8 +237,35 @@ public sealed class XlsxReportWriterTests
         {
             var sheet = _workbook.Workbook.Descendants<Sheet>().Single(s => s.Name == name);
             var part = (WorksheetPart)_workbook.GetPartById(sheet.Id!);
-            var rows = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(Read).ToList()).ToList();
+            // Cells by their reference (a writer may leave an empty cell out): the list index is the column.
+            var rows = part.Worksheet.Descendants<Row>().Select(r =>
+            {
+                var cells = new List<CellValue>();
+                foreach (var cell in r.Elements<Cell>())
+                {
+                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+                    while (cells.Count < column)
+                    {
+                        cells.Add(new CellValue(string.Empty, 0));
+                    }
+
+                    cells.Add(Read(cell));
+                }
+
+                return cells;
+            }).ToList();
             return new SheetView(part, rows);
+        }
+
+        private static int ColumnIndex(string reference)
+        {
+            var index = 0;
+            foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
+            {
+                index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            }
+
+            return index - 1;
         }
 
         public IEnumerable<string> AllText() => SheetNames.SelectMany(n => Sheet(n).Rows.SelectMany(r => r.Select(c => c.Text)));

@@ -11,7 +11,8 @@ namespace AutomationScanner.Core.Tests.Tracking;
 
 /// <summary>
 /// The shipped receipt log (WABO, 8,577 events, Oct 2010 - Jan 2012) split by the month each case started into
-/// successive exports, all named receipt.csv as a weekly export would be. From March 2011 a growing share of
+/// successive exports, each named for its period as clients name weekly exports (receipt-2010-12.csv, a dated folder,
+/// receipt (Apr 2011).csv...): the ids must not depend on the period in the name. From March 2011 a growing share of
 /// "T05 Print and send confirmation of receipt" moves to a bot resource: a quarter of the cases, then half, three
 /// quarters, all. The rescans must report the rising automation rate and the realised hours of that task only.
 /// </summary>
@@ -21,6 +22,18 @@ public sealed class RealisationOnRealLogTests
     private const string Bot = "RPA-Bot-01";
     private static readonly string[] Months = ["2010-12", "2011-01", "2011-02", "2011-03", "2011-04", "2011-05", "2011-06"];
 
+    /// <summary>The name each period's export arrives under: a different period pattern every time.</summary>
+    private static readonly Dictionary<string, string> FileNames = new(StringComparer.Ordinal)
+    {
+        ["2010-12"] = "receipt-2010-12.csv",
+        ["2011-01"] = "receipt 2011 week 04.csv",
+        ["2011-02"] = "2011-02-28/receipt.csv",
+        ["2011-03"] = "receipt_20110301_to_20110331.csv",
+        ["2011-04"] = "receipt (Apr 2011).csv",
+        ["2011-05"] = "receipt-201105.csv",
+        ["2011-06"] = "receipt 2011-W26.csv",
+    };
+
     [Fact]
     public async Task Rescans_TaskMovingToABot_ReportRisingAutomationRateAndRealisedHours()
     {
@@ -29,7 +42,7 @@ public sealed class RealisationOnRealLogTests
         var pipeline = new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance);
         var store = new LocalOpportunityStatusStore(Path.Combine(Path.GetTempPath(), "realisation-tests", Guid.NewGuid().ToString("N")));
 
-        var baseline = await pipeline.RunAsync([Export(exports[Months[0]])], "scan-" + Months[0], null, null, logMiner: null, ct);
+        var baseline = await pipeline.RunAsync([Export(exports[Months[0]], FileNames[Months[0]])], "scan-" + Months[0], null, null, logMiner: null, ct);
         var t05 = Assert.Single(baseline.Opportunities, o => o.Task == Task);
         Assert.Equal(TaskCandidate.StableId("receipt", Task), t05.Id);
         Assert.Equal(0, t05.Statistics!.AutomationRate);
@@ -39,13 +52,14 @@ public sealed class RealisationOnRealLogTests
         foreach (var month in Months.Skip(1))
         {
             var previous = await Reread(reports[^1], ct);
-            reports.Add(await pipeline.RunAsync([Export(exports[month])], "scan-" + month, previous, await store.ReadAsync("wabo", ct), logMiner: null, ct));
+            reports.Add(await pipeline.RunAsync([Export(exports[month], FileNames[month])], "scan-" + month, previous, await store.ReadAsync("wabo", ct), logMiner: null, ct));
         }
 
-        // The id is the same in every scan: the tracker finds the task in each export, as an opportunity or, once a
+        // The id is the same in every scan, whatever period the file name carries: the tracker finds the task in each export, as an opportunity or, once a
         // bot does most of it, as a system step reported as context.
         Assert.All(reports, r => Assert.Single(
             r.Opportunities.Select(o => (o.Id, o.Task)).Concat(r.Context.Select(c => (c.Id, c.Task))), x => x.Id == t05.Id && x.Task == Task));
+        Assert.All(reports, r => Assert.Equal("receipt", Assert.Single(r.Processes).Process));
         Assert.Contains(reports[^1].Context, c => c.Id == t05.Id && c.Kind == ActivityKind.System);
         var last = reports[^1];
         var track = Assert.Single(last.Realisation!.Tracks);
@@ -116,7 +130,23 @@ public sealed class RealisationOnRealLogTests
         return await PreviousReport.ReadAsync(buffer, report.ScanId, ct);
     }
 
-    private static ScanInput Export(byte[] csv) => new("receipt.csv", _ => System.Threading.Tasks.Task.FromResult<Stream>(new MemoryStream(csv)));
+    private static ScanInput Export(byte[] csv, string name = "receipt.csv") => new(name, _ => System.Threading.Tasks.Task.FromResult<Stream>(new MemoryStream(csv)));
+
+    [Fact]
+    public async Task Scan_TwoPeriodsOfOneProcessTogether_TheLatestKeepsTheIdsAndNothingIsLost()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var exports = MonthlyExports(botFrom: "2099-01");
+        var pipeline = new ScanPipeline(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance);
+
+        var report = await pipeline.RunAsync(
+            [Export(exports["2011-05"], "receipt week 9.csv"), Export(exports["2011-06"], "receipt week 10.csv")], "both", null, null, logMiner: null, ct);
+
+        Assert.Equal(["receipt", "receipt week 9"], report.Processes.Select(p => p.Process).Order(StringComparer.Ordinal));
+        var latest = Assert.Single(report.Opportunities, o => o.Task == Task && o.Process == "receipt");
+        Assert.Equal(TaskCandidate.StableId("receipt", Task), latest.Id);
+        Assert.All(report.Inputs, i => Assert.True(i.Read));
+    }
 
     /// <summary>One export per month (cases by the month of their first event), T05 moving to a bot from <paramref name="botFrom"/>.</summary>
     private static Dictionary<string, byte[]> MonthlyExports(string botFrom)

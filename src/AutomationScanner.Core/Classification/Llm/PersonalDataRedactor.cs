@@ -42,7 +42,12 @@ public static partial class PersonalDataRedactor
         "Invoice", "Number", "Credit", "Note", "Notes", "Control", "Manager", "Managers", "Europe", "America", "Asia", "London",
         "Paris", "Berlin", "Amsterdam", "Madrid", "Rome", "Brussels", "Stockholm", "Warsaw", "York", "Street", "Road",
         "Station", "Square", "Park", "Bridge", "Airport", "Hall", "House", "Building", "Avenue", "Lane", "Depot", "Plant",
+        // Heads of place names ("Santa Clara", "Port Elizabeth", "Mount Pleasant", "Fort Worth").
+        "Santa", "Santo", "San", "São", "Saint", "Sankt", "Port", "Mount", "Lake", "Fort", "Cape", "Los", "Las", "El", "Bad",
+        "North", "South", "East", "West", "Upper", "Lower", "Nuevo", "Nueva",
     };
+
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "A", "An", "The" };
 
     public const string BirthDateToken = "[DATE-OF-BIRTH]";
 
@@ -55,7 +60,7 @@ public static partial class PersonalDataRedactor
 
         var result = EmailPattern().Replace(text, EmailToken);
         result = ObfuscatedEmailPattern().Replace(result, EmailToken);
-        result = IbanPattern().Replace(result, m => IsValidIban(m.Value) ? IbanToken : m.Value);
+        result = IbanPattern().Replace(result, ReplaceIban);
         result = CardPattern().Replace(result, m => IsLuhnValid(m.Value) ? CardToken : m.Value);
         result = SsnPattern().Replace(result, NationalIdToken);
         result = SsnContextPattern().Replace(result, m => ReplaceGroup(m, "id", NationalIdToken));
@@ -68,8 +73,9 @@ public static partial class PersonalDataRedactor
         result = NameThenRolePattern().Replace(result, m => ReplaceNameGroup(m, "name"));
         result = VerbThenNamePattern().Replace(result, m => ReplaceNameGroup(m, "name"));
         result = NameThenVerbPattern().Replace(result, m => ReplaceNameGroup(m, "name"));
-        result = FirstNamePattern().Replace(result, m => FirstNames.Contains(m.Groups["first"].Value) && !NotNames.Contains(m.Groups["last"].Value) ? PersonToken : m.Value);
-        result = LoneFirstNamePattern().Replace(result, m => FirstNames.Contains(m.Groups["name"].Value) || IsPrefixedSurname(m.Groups["name"].Value) ? ReplaceGroup(m, "name", PersonToken) : m.Value);
+        result = NameThenContactPattern().Replace(result, m => ReplaceNameGroup(m, "name"));
+        result = FirstNamePattern().Replace(result, m => IsFirstName(m.Groups["first"].Value) && !NotNames.Contains(m.Groups["last"].Value) ? PersonToken : m.Value);
+        result = LoneFirstNamePattern().Replace(result, m => IsFirstName(m.Groups["name"].Value) || IsPrefixedSurname(m.Groups["name"].Value) ? ReplaceGroup(m, "name", PersonToken) : m.Value);
         return result;
     }
 
@@ -83,6 +89,41 @@ public static partial class PersonalDataRedactor
     }
 
     /// <summary>National ids with a format of their own, each confirmed by its check digit where it has one.</summary>
+    /// <summary>
+    /// The IBAN pattern's optional last group can swallow the next short word ("... 7034 by"): when the whole match
+    /// fails the check, the longest prefix that ends at a space and passes it is redacted.
+    /// </summary>
+    private static string ReplaceIban(Match match)
+    {
+        var value = match.Value;
+        for (var end = value.Length; end >= 15;)
+        {
+            if (IsValidIban(value[..end]))
+            {
+                return IbanToken + value[end..];
+            }
+
+            end = value.LastIndexOf(' ', end - 1);
+        }
+
+        return value;
+    }
+
+    /// <summary>Finnish henkilötunnus: DDMMYY, a century sign, three digits and a mod-31 check character.</summary>
+    internal static bool IsFinnishId(string value)
+    {
+        if (value.Length != 11 || !int.TryParse(value[..6], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var date)
+            || !int.TryParse(value[7..10], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var serial))
+        {
+            return false;
+        }
+
+        var day = date / 10000;
+        var month = date / 100 % 100;
+        return day is >= 1 and <= 31 && month is >= 1 and <= 12
+            && "0123456789ABCDEFHJKLMNPRSTUVWXY"[(int)(((long)date * 1000 + serial) % 31)] == char.ToUpperInvariant(value[10]);
+    }
+
     private static bool IsNationalId(Match match)
     {
         var value = match.Value;
@@ -110,6 +151,11 @@ public static partial class PersonalDataRedactor
         if (match.Groups["be"].Success)
         {
             return IsBelgian(digits);
+        }
+
+        if (match.Groups["fi"].Success)
+        {
+            return IsFinnishId(value);
         }
 
         // Eleven bare digits: a German tax id or a Polish PESEL, each with its own structure and check digit.
@@ -238,7 +284,7 @@ public static partial class PersonalDataRedactor
     {
         var name = match.Groups[groupName];
         var words = name.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Any(NotNames.Contains) || words.All(w => Particles.Contains(w)))
+        if (words.Where((w, i) => i == 0 || !Articles.Contains(w)).Any(NotNames.Contains) || words.All(w => Particles.Contains(w)))
         {
             return match.Value;
         }
@@ -325,6 +371,24 @@ public static partial class PersonalDataRedactor
         return sum % 11 == 0 && sum != 0;
     }
 
+    /// <summary>A listed first name, compared without diacritics (María, José, Zoë match Maria, Jose, Zoe).</summary>
+    private static bool IsFirstName(string word) => FirstNames.Contains(word) || FirstNames.Contains(WithoutDiacritics(word));
+
+    private static string WithoutDiacritics(string word)
+    {
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString().Normalize(NormalizationForm.FormC);
+    }
+
     private static int CountDigits(string value) => value.Count(char.IsAsciiDigit);
 
     // A name: a capitalised word (Unicode: Élodie, Łukasz), O'Brien and D'Angelo, double-barrelled Jean-Luc.
@@ -403,7 +467,7 @@ public static partial class PersonalDataRedactor
 
     // UK NINO, Italian codice fiscale, Spanish DNI/NIE, French NIR, Swedish personnummer, Belgian national number,
     // and eleven-digit numbers (German tax id, Polish PESEL); the check digits are verified in IsNationalId.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:(?<nino>(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D])|(?<cf>[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z])|(?<dni>[XYZ]-?\d{7}-?[A-Z]|\d{8}-?[A-Z])|(?<nir>[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2})|(?<se>(?:\d{2})?\d{6}[-+]\d{4})|(?<be>\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2})|\d{2} ?\d{3} ?\d{3} ?\d{3}|\d{11})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:(?<nino>(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D])|(?<cf>[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z])|(?<dni>[XYZ]-?\d{7}-?[A-Z]|\d{8}-?[A-Z])|(?<nir>[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2})|(?<se>(?:\d{2})?\d{6}[-+]\d{4})|(?<be>\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2})|(?<fi>\d{6}[-+A-FU-Y]\d{3}[0-9A-Y])|\d{2} ?\d{3} ?\d{3} ?\d{3}|\d{11})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex NationalIdPattern();
 
     [GeneratedRegex(@"(?<![\d.,-])\d{9}(?!\d)(?![.,-]\d)", RegexOptions.CultureInvariant)]
@@ -415,7 +479,7 @@ public static partial class PersonalDataRedactor
     // International (+31 20 123 4567, 0044 ...), US ((555) 123-4567, 555-123-4567, 555 123 4567) and local numbers with
     // spaces (020 7946 0958, 07700 900123, (0161) 496 0000). ISO dates and amounts do not match: each branch needs a
     // +, 00, a bracketed area code, a leading 0 or the US 3-3-4 grouping; 8 to 15 digits (E.164) are checked after.
-    [GeneratedRegex(@"(?<![\w+])(?:(?:\+|00)\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}|\(\d{3}\)[ ]?\d{3}[ .-]\d{4}|\d{3}[. -]\d{3}[. -]\d{4}|\(0\d{2,4}\)[ ]?\d{3,4}[ -]?\d{3,4}|0\d{1,4}[ /-]?\d{3,4}[ -]?\d{2,4})(?!\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w+])(?:(?:\+|00)\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}|\(\d{3}\)[ ]?\d{3}[ .-]\d{4}|\d{3}[. -]\d{3}[. -]\d{4}|\(0\d{2,4}\)[ ]?\d{3,4}[ -]?\d{3,4}|0\d{1,4}[ /-]?\d{3,4}[ -]?\d{2,4}|0\d{1,3}(?:[ .]\d{2}){3,4})(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Dhr|Mevr|Mevrouw|Meneer|Sir|Madam|Mme|Mlle|M|Sr|Sra|Sig|Sig\.ra|Pan|Pani)\.?\s+(?:" + Particle + @"\s+){0,3}" + NameWord + @"(?:\s+(?:" + Particle + @"\s+){0,3}" + NameWord + ")?", RegexOptions.CultureInvariant)]
@@ -431,14 +495,17 @@ public static partial class PersonalDataRedactor
     [GeneratedRegex(@"\b(?i:by|ask|asks|call|calls|phone|email|emails|e-mail|mail|cc|contact|contacts|inform|informs|notify|notifies|tell|tells|thank|thanks|dear|hi|hello|from|to|with)\s+(?<name>" + FullName + @")(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex VerbThenNamePattern();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<name>" + FullName + @")\s+(?i:approves|approved|signs|signed|checks|checked|reviews|reviewed|calls|called|sends|sent|asks|asked|emails|emailed|says|said|confirms|confirmed|handles|handled|rejects|rejected|decides|decided|is\s+responsible|was\s+absent|is\s+on\s+leave|complained)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<name>" + FullName + @")\s+(?i:approves|approved|signs|signed|checks|checked|reviews|reviewed|calls|called|sends|sent|asks|asked|emails|emailed|says|said|confirms|confirmed|handles|handled|rejects|rejected|decides|decided|is\s+responsible|was\s+absent|is\s+on\s+leave|complained|complains|submits|submitted|tells|told|writes|wrote|phones|phoned|escalates|escalated|requests|requested|disputes|disputed|verifies|verified|agrees|agreed|refuses|refused|authorises|authorised|authorizes|authorized)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NameThenVerbPattern();
 
     // A known first name and a capitalised word after it: "Élodie Martin", "Anna van der Berg".
+    [GeneratedRegex(@"(?<![\p{L}])(?<name>" + FullName + @")\s*[(<,]\s*\[(?:EMAIL|PHONE)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex NameThenContactPattern();
+
     [GeneratedRegex(@"(?<![\p{L}])(?<first>\p{Lu}[\p{Ll}\p{M}]+)\s+(?:" + Particle + @"\s+){0,3}(?<last>" + NameWord + @")(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex FirstNamePattern();
 
     // A known first name alone, where only a person fits: "ask Maria", "Maria approves".
-    [GeneratedRegex(@"(?:\b(?i:ask|asks|call|calls|email|emails|cc|contact|inform|tell|thank|thanks|dear|hi|hello|by)\s+(?<name>(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}])|(?<![\p{L}])(?<name>\p{Lu}[\p{Ll}\p{M}]+)\s+(?i:approves|approved|signs|signed|checks|checked|calls|called|sends|sent|says|said|confirms|confirmed|decides|decided|is\s+on\s+leave)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?i:ask|asks|call|calls|email|emails|cc|contact|inform|tell|thank|thanks|dear|hi|hello|by)\s+(?<name>(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}])|(?<![\p{L}])(?<name>\p{Lu}[\p{Ll}\p{M}]+)\s+(?i:approves|approved|signs|signed|checks|checked|calls|called|sends|sent|says|said|confirms|confirmed|decides|decided|is\s+on\s+leave|submits|submitted|tells|told|writes|wrote|phones|phoned|escalates|escalated|requests|requested|complains|complained)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex LoneFirstNamePattern();
 }

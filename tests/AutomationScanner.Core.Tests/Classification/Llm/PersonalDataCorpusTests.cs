@@ -7,15 +7,19 @@ namespace AutomationScanner.Core.Tests.Classification.Llm;
 /// The redactor on a corpus of 230 strings (TestData/pii/corpus.tsv): 125 with personal data in the formats of
 /// issue 14 (Unicode names, particles, national ids with check digits, phones with spaces, dates of birth,
 /// obfuscated e-mail) and 105 business sentences without any. Leaks and false positives are counted and reported
-/// in docs/privacy.md; the bounds below are today's measured figures, so a change can only make them better.
+/// in docs/hostile-input.md; the bounds below are today's measured figures, so a change can only make them better.
 /// </summary>
 public sealed class PersonalDataCorpusTests
 {
     private const int MaxLeaks = 0;
     private const int MaxFalsePositives = 0;
 
-    private static List<(string Expect, string Category, string Text, string[] Secrets)> Corpus() =>
-        [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "pii", "corpus.tsv"))
+    /// <summary>Held-out batch (TestData/pii/heldout.tsv): written and committed before its first run; see docs/hostile-input.md for the figures before and after.</summary>
+    private const int MaxHeldOutLeaks = 3;
+    private const int MaxHeldOutFalsePositives = 1;
+
+    private static List<(string Expect, string Category, string Text, string[] Secrets)> Corpus(string file = "corpus.tsv") =>
+        [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "pii", file))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('\t'))
             .Select(p => (p[0], p[1], p[2], p.Length > 3 ? p[3].Split('|', StringSplitOptions.RemoveEmptyEntries) : []))];
@@ -32,9 +36,24 @@ public sealed class PersonalDataCorpusTests
     }
 
     [Fact]
-    public void Redact_Corpus_LeaksAndFalsePositivesWithinTheMeasuredBounds()
+    public void Redact_Corpus_LeaksAndFalsePositivesWithinTheMeasuredBounds() => Measure(Corpus(), MaxLeaks, MaxFalsePositives);
+
+    [Fact]
+    public void HeldOutBatch_HasAtLeast80StringsWithAndWithoutPersonalData()
     {
-        var corpus = Corpus();
+        var batch = Corpus("heldout.tsv");
+
+        Assert.True(batch.Count >= 80, batch.Count.ToString(CultureInfo.InvariantCulture));
+        Assert.True(batch.Count(c => c.Expect == "pii") >= 40);
+        Assert.True(batch.Count(c => c.Expect == "clean") >= 40);
+        Assert.All(batch.Where(c => c.Expect == "pii"), c => Assert.All(c.Secrets, s => Assert.Contains(s, c.Text, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Redact_HeldOutBatch_LeaksAndFalsePositivesWithinTheMeasuredBounds() => Measure(Corpus("heldout.tsv"), MaxHeldOutLeaks, MaxHeldOutFalsePositives);
+
+    private static void Measure(List<(string Expect, string Category, string Text, string[] Secrets)> corpus, int maxLeaks, int maxFalsePositives)
+    {
         var leaks = new List<string>();
         var falsePositives = new List<string>();
         foreach (var (expect, category, text, secrets) in corpus)
@@ -56,7 +75,7 @@ public sealed class PersonalDataCorpusTests
 
         var report = $"leaks {leaks.Count}/{corpus.Count(c => c.Expect == "pii")}: {string.Join(" || ", leaks)}\nfalse positives {falsePositives.Count}/{corpus.Count(c => c.Expect == "clean")}: {string.Join(" || ", falsePositives)}";
         TestContext.Current.TestOutputHelper?.WriteLine(report);
-        Assert.True(leaks.Count <= MaxLeaks && falsePositives.Count <= MaxFalsePositives, report);
+        Assert.True(leaks.Count <= maxLeaks && falsePositives.Count <= maxFalsePositives, report);
     }
 
     [Theory]

@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Ingestion;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AutomationScanner.Azure;
+
+/// <summary>
+/// The input limits of every host, from configuration: section <c>Limits</c> binds <see cref="InputLimits"/>
+/// (event logs; app setting <c>Limits__MaxEventsPerCase</c>), its child <c>Limits:Documents</c> binds
+/// <see cref="DocumentOptions"/> (<c>Limits__Documents__MaxPartCharacters</c>). Values are range-checked (data
+/// annotations) and unknown keys are refused, so a typo stops the host at start instead of silently keeping a default.
+/// </summary>
+public static class ScannerLimits
+{
+    public const string SectionName = "Limits";
+    public const string DocumentsSectionName = "Limits:Documents";
+
+    /// <summary>Registers both options, validated at start (ValidateOnStart); hosts build their IngestionOptions from them.</summary>
+    public static IServiceCollection AddScannerLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<InputLimits>().BindConfiguration(SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InputLimits>>(new UnknownLimitKeys(configuration));
+        services.AddOptions<DocumentOptions>().BindConfiguration(DocumentsSectionName).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>
+    /// Binds and validates both sections from <paramref name="configuration"/> (the CLI, which has no host for a
+    /// <c>--no-llm</c> scan). Throws <see cref="OptionsValidationException"/> naming each bad setting.
+    /// </summary>
+    public static (InputLimits Logs, DocumentOptions Documents) Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var logs = configuration.GetSection(SectionName).Get<InputLimits>() ?? new InputLimits();
+        var documents = configuration.GetSection(DocumentsSectionName).Get<DocumentOptions>() ?? new DocumentOptions();
+        var failures = new List<string>();
+        failures.AddRange(UnknownKeys(configuration).Select(k => $"unknown setting {k}"));
+        failures.AddRange(Validate(logs, SectionName));
+        failures.AddRange(Validate(documents, DocumentsSectionName));
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(SectionName, typeof(InputLimits), failures);
+        }
+
+        return (logs, documents);
+    }
+
+    /// <summary>Keys under <c>Limits</c> (and <c>Limits:Documents</c>) that name no limit, as full configuration paths.</summary>
+    public static IReadOnlyList<string> UnknownKeys(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var unknown = new List<string>();
+        var logNames = Names(typeof(InputLimits));
+        foreach (var child in configuration.GetSection(SectionName).GetChildren())
+        {
+            if (string.Equals(child.Key, "Documents", StringComparison.OrdinalIgnoreCase))
+            {
+                var documentNames = Names(typeof(DocumentOptions));
+                unknown.AddRange(child.GetChildren().Where(c => !documentNames.Contains(c.Key)).Select(c => c.Path));
+            }
+            else if (!logNames.Contains(child.Key))
+            {
+                unknown.Add(child.Path);
+            }
+        }
+
+        return unknown;
+    }
+
+    private static HashSet<string> Names(Type type) =>
+        new(type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> Validate(object options, string section)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}");
+    }
+
+    /// <summary>Fails the start when a key under <c>Limits</c> names no limit (<c>Limits__MaxEventPerCase</c>).</summary>
+    private sealed class UnknownLimitKeys(IConfiguration configuration) : IValidateOptions<InputLimits>
+    {
+        public ValidateOptionsResult Validate(string? name, InputLimits options) =>
+            UnknownKeys(configuration) is { Count: > 0 } unknown
+                ? ValidateOptionsResult.Fail(unknown.Select(k => $"unknown setting {k}: not a limit (see docs/hostile-input.md)"))
+                : ValidateOptionsResult.Success;
+    }
+}
