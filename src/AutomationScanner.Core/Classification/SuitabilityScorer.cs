@@ -136,7 +136,11 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         var results = new SuitabilityAssessment[candidates.Count];
         Parallel.For(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
         {
-            for (var i = chunk * ParallelChunk; i < Math.Min(candidates.Count, (chunk + 1) * ParallelChunk); i++)
+            var first = chunk * ParallelChunk;
+            var last = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
+            var tasks = Enumerable.Range(first, last - first).Where(i => textsPerCandidate[i].Count > 0).ToArray();
+            var nearest = index?.Nearest(tasks.Select(i => embeddings[offsets[i]]).ToArray(), options.NearestTasks);
+            for (var i = first; i < last; i++)
             {
                 var count = textsPerCandidate[i].Count;
                 if (count == 0)
@@ -151,7 +155,7 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
                     own[k] = predictions[offsets[i] + k];
                 }
 
-                var neighbours = index?.Nearest(embeddings[offsets[i]], options.NearestTasks) ?? [];
+                var neighbours = nearest is null ? [] : nearest[Array.BinarySearch(tasks, i)];
                 results[i] = Combine(candidates[i], textsPerCandidate[i], own, neighbours);
             }
         });

@@ -35,6 +35,9 @@ public sealed class TaskStatementIndex
     /// <summary>Statements per block of the first stage's matrix (one <see cref="Vector256{T}"/> of scores).</summary>
     private const int Lanes = 8;
 
+    /// <summary>Queries that share one pass over the first stage's matrix.</summary>
+    private const int GroupSize = 16;
+
     private readonly string[] texts;
     private readonly float[] matrix;
     private readonly float[] automationScores;
@@ -109,46 +112,142 @@ public sealed class TaskStatementIndex
     }
 
     /// <summary>The <paramref name="count"/> statements most similar to a unit <paramref name="query"/>, best first (two-stage search).</summary>
-    public IReadOnlyList<TaskNeighbour> Nearest(ReadOnlySpan<float> query, int count) => Search(query, count, Candidates);
+    public IReadOnlyList<TaskNeighbour> Nearest(ReadOnlySpan<float> query, int count) => Nearest(query, count, Candidates);
 
     /// <summary>As <see cref="Nearest(ReadOnlySpan{float}, int)"/>, compared with every statement: the reference for the two-stage search's recall.</summary>
-    public IReadOnlyList<TaskNeighbour> NearestExact(ReadOnlySpan<float> query, int count) => Search(query, count, int.MaxValue);
+    public IReadOnlyList<TaskNeighbour> NearestExact(ReadOnlySpan<float> query, int count) => Nearest(query, count, int.MaxValue);
 
     /// <summary>As <see cref="Nearest(ReadOnlySpan{float}, int)"/> with <paramref name="candidates"/> statements re-scored (at least <paramref name="count"/>).</summary>
-    public IReadOnlyList<TaskNeighbour> Nearest(ReadOnlySpan<float> query, int count, int candidates) => Search(query, count, Math.Max(count, candidates));
-
-    private List<TaskNeighbour> Search(ReadOnlySpan<float> query, int count, int candidates)
+    public IReadOnlyList<TaskNeighbour> Nearest(ReadOnlySpan<float> query, int count, int candidates)
     {
         if (count <= 0 || texts.Length == 0 || query.Length != dimensions)
         {
             return [];
         }
 
-        count = Math.Min(count, 64);
-        Span<(int Index, float Similarity)> best = stackalloc (int, float)[Math.Min(count, texts.Length)];
-        best.Fill((-1, float.NegativeInfinity));
-        if (candidates >= texts.Length || projectedDimensions == 0)
+        return Search([query.ToArray()], count, Math.Max(count, candidates))[0];
+    }
+
+    /// <summary>
+    /// <see cref="Nearest(ReadOnlySpan{float}, int)"/> for many queries at once: the first stage reads each block of the
+    /// subspace matrix once for a group of queries, so memory traffic is shared. Row i of the result is query i.
+    /// </summary>
+    public IReadOnlyList<TaskNeighbour>[] Nearest(IReadOnlyList<float[]> queries, int count)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        return Search(queries, count, Math.Max(count, Candidates));
+    }
+
+    private IReadOnlyList<TaskNeighbour>[] Search(IReadOnlyList<float[]> queries, int count, int candidates)
+    {
+        var results = new IReadOnlyList<TaskNeighbour>[queries.Count];
+        count = Math.Min(Math.Min(count, 64), texts.Length);
+        if (count <= 0)
         {
-            for (var r = 0; r < texts.Length; r++)
-            {
-                Insert(best, (r, TensorPrimitives.Dot(query, matrix.AsSpan(r * dimensions, dimensions))));
-            }
+            Array.Fill(results, []);
+            return results;
         }
-        else
+
+        var exhaustive = candidates >= texts.Length || projectedDimensions == 0;
+        var shortlistLength = exhaustive ? count : Math.Min(candidates, 256);
+        var shortlist = new (int Index, float Similarity)[GroupSize * shortlistLength];
+        var coordinates = new float[GroupSize * projectedDimensions];
+        var thresholds = new float[GroupSize];
+        var bestBuffer = new (int Index, float Similarity)[count];
+        for (var start = 0; start < queries.Count; start += GroupSize)
         {
-            // Stage 1: every statement scored in the subspace, a block of Lanes statements per vector of scores.
-            Span<float> coordinates = stackalloc float[projectedDimensions];
-            for (var j = 0; j < projectedDimensions; j++)
+            var group = Math.Min(GroupSize, queries.Count - start);
+            Array.Fill(shortlist, (-1, float.NegativeInfinity));
+            Array.Fill(thresholds, float.NegativeInfinity);
+            for (var q = 0; q < group; q++)
             {
-                coordinates[j] = TensorPrimitives.Dot(query, basis.AsSpan(j * dimensions, dimensions));
+                var query = queries[start + q];
+                if (query is null || query.Length != dimensions)
+                {
+                    continue;
+                }
+
+                if (exhaustive)
+                {
+                    var top = shortlist.AsSpan(q * shortlistLength, shortlistLength);
+                    for (var r = 0; r < texts.Length; r++)
+                    {
+                        Insert(top, (r, TensorPrimitives.Dot(query, matrix.AsSpan(r * dimensions, dimensions))));
+                    }
+                }
+                else
+                {
+                    for (var j = 0; j < projectedDimensions; j++)
+                    {
+                        coordinates[(q * projectedDimensions) + j] = TensorPrimitives.Dot(query, basis.AsSpan(j * dimensions, dimensions));
+                    }
+                }
             }
 
-            var scores = new float[projected.Length / projectedDimensions];
-            var blockSize = projectedDimensions * Lanes;
-            ref var blocks = ref MemoryMarshal.GetArrayDataReference(projected);
-            for (var b = 0; b < scores.Length / Lanes; b++)
+            if (!exhaustive)
             {
-                ref var block = ref Unsafe.Add(ref blocks, b * blockSize);
+                FirstStage(queries, start, group, coordinates, shortlist, shortlistLength, thresholds);
+            }
+
+            for (var q = 0; q < group; q++)
+            {
+                var query = queries[start + q];
+                if (query is null || query.Length != dimensions)
+                {
+                    results[start + q] = [];
+                    continue;
+                }
+
+                var list = shortlist.AsSpan(q * shortlistLength, shortlistLength);
+                var best = bestBuffer.AsSpan();
+                best.Fill((-1, float.NegativeInfinity));
+                foreach (var (r, similarity) in list)
+                {
+                    if (r >= 0)
+                    {
+                        // Second stage: the candidates re-scored with their full vectors (the exhaustive list already is).
+                        Insert(best, (r, exhaustive ? similarity : TensorPrimitives.Dot(query, matrix.AsSpan(r * dimensions, dimensions))));
+                    }
+                }
+
+                var result = new List<TaskNeighbour>(count);
+                foreach (var (i, similarity) in best)
+                {
+                    if (i >= 0)
+                    {
+                        result.Add(new TaskNeighbour(texts[i], similarity, automationScores[i], exposedProbabilities[i], ratings[i] < 0 ? null : ratings[i]));
+                    }
+                }
+
+                results[start + q] = result;
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Every statement scored in the subspace for a group of queries, a block of <see cref="Lanes"/> statements per
+    /// vector of scores; each query keeps its best <paramref name="length"/> statements.
+    /// </summary>
+    private void FirstStage(
+        IReadOnlyList<float[]> queries, int start, int group, float[] coordinates, (int Index, float Similarity)[] shortlist, int length, float[] thresholds)
+    {
+        var blockSize = projectedDimensions * Lanes;
+        ref var blocks = ref MemoryMarshal.GetArrayDataReference(projected);
+        Span<float> scores = stackalloc float[Lanes];
+        var blockCount = projected.Length / blockSize;
+        for (var b = 0; b < blockCount; b++)
+        {
+            ref var block = ref Unsafe.Add(ref blocks, b * blockSize);
+            for (var q = 0; q < group; q++)
+            {
+                if (queries[start + q] is not { } query || query.Length != dimensions)
+                {
+                    continue;
+                }
+
+                var coordinate = coordinates.AsSpan(q * projectedDimensions, projectedDimensions);
                 var sum0 = Vector256<float>.Zero;
                 var sum1 = Vector256<float>.Zero;
                 var sum2 = Vector256<float>.Zero;
@@ -156,52 +255,36 @@ public sealed class TaskStatementIndex
                 var j = 0;
                 for (; j + 3 < projectedDimensions; j += 4)
                 {
-                    sum0 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinates[j]), Vector256.LoadUnsafe(ref block, (nuint)(j * Lanes)), sum0);
-                    sum1 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinates[j + 1]), Vector256.LoadUnsafe(ref block, (nuint)((j + 1) * Lanes)), sum1);
-                    sum2 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinates[j + 2]), Vector256.LoadUnsafe(ref block, (nuint)((j + 2) * Lanes)), sum2);
-                    sum3 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinates[j + 3]), Vector256.LoadUnsafe(ref block, (nuint)((j + 3) * Lanes)), sum3);
+                    sum0 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j]), Vector256.LoadUnsafe(ref block, (nuint)(j * Lanes)), sum0);
+                    sum1 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j + 1]), Vector256.LoadUnsafe(ref block, (nuint)((j + 1) * Lanes)), sum1);
+                    sum2 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j + 2]), Vector256.LoadUnsafe(ref block, (nuint)((j + 2) * Lanes)), sum2);
+                    sum3 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j + 3]), Vector256.LoadUnsafe(ref block, (nuint)((j + 3) * Lanes)), sum3);
                 }
 
                 for (; j < projectedDimensions; j++)
                 {
-                    sum0 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinates[j]), Vector256.LoadUnsafe(ref block, (nuint)(j * Lanes)), sum0);
+                    sum0 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j]), Vector256.LoadUnsafe(ref block, (nuint)(j * Lanes)), sum0);
                 }
 
-                (sum0 + sum1 + (sum2 + sum3)).CopyTo(scores.AsSpan(b * Lanes, Lanes));
-            }
-
-            // Stage 2: the best candidates re-scored with their full vectors.
-            Span<(int Index, float Similarity)> shortlist = stackalloc (int, float)[Math.Min(candidates, 256)];
-            shortlist.Fill((-1, float.NegativeInfinity));
-            var threshold = float.NegativeInfinity;
-            for (var r = 0; r < texts.Length; r++)
-            {
-                if (scores[r] > threshold)
+                var sum = sum0 + sum1 + (sum2 + sum3);
+                if (!Vector256.GreaterThanAny(sum, Vector256.Create(thresholds[q])))
                 {
-                    Insert(shortlist, (r, scores[r]));
-                    threshold = shortlist[^1].Similarity;
+                    continue;
                 }
-            }
 
-            foreach (var (r, _) in shortlist)
-            {
-                if (r >= 0)
+                sum.CopyTo(scores);
+                var top = shortlist.AsSpan(q * length, length);
+                for (var lane = 0; lane < Lanes; lane++)
                 {
-                    Insert(best, (r, TensorPrimitives.Dot(query, matrix.AsSpan(r * dimensions, dimensions))));
+                    var row = (b * Lanes) + lane;
+                    if (row < texts.Length && scores[lane] > thresholds[q])
+                    {
+                        Insert(top, (row, scores[lane]));
+                        thresholds[q] = top[^1].Similarity;
+                    }
                 }
             }
         }
-
-        var result = new List<TaskNeighbour>(best.Length);
-        foreach (var (i, similarity) in best)
-        {
-            if (i >= 0)
-            {
-                result.Add(new TaskNeighbour(texts[i], similarity, automationScores[i], exposedProbabilities[i], ratings[i] < 0 ? null : ratings[i]));
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Keeps <paramref name="top"/> sorted by similarity, descending, ties to the lower row (insertion into a short list).</summary>
