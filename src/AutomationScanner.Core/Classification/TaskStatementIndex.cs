@@ -138,6 +138,7 @@ public sealed class TaskStatementIndex
         return Search(queries, count, Math.Max(count, Candidates));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<TaskNeighbour>[] Search(IReadOnlyList<float[]> queries, int count, int candidates)
     {
         var results = new IReadOnlyList<TaskNeighbour>[queries.Count];
@@ -230,6 +231,7 @@ public sealed class TaskStatementIndex
     /// Every statement scored in the subspace for a group of queries, a block of <see cref="Lanes"/> statements per
     /// vector of scores; each query keeps its best <paramref name="length"/> statements.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the hot loop: full optimisation from the first call, not tier 0
     private void FirstStage(
         IReadOnlyList<float[]> queries, int start, int group, float[] coordinates, (int Index, float Similarity)[] shortlist, int length, float[] thresholds)
     {
