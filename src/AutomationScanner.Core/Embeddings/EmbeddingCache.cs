@@ -20,7 +20,8 @@ public sealed class EmbeddingCache
     private readonly ConcurrentDictionary<UInt128, Entry> _vectors = new();
     private int _added;
 
-    // Use clock: every hit or addition takes the next tick; entries read from a file get ticks below zero, in file order.
+    // Use clock: every hit or addition takes the next tick; entries read from a file get ticks below zero, the file's
+    // first (most recent) entry the highest.
     private long _clock;
 
     public EmbeddingCache(string modelId, int dimensions)
@@ -133,7 +134,7 @@ public sealed class EmbeddingCache
                 continue;
             }
 
-            _vectors.TryAdd(BinaryPrimitives.ReadUInt128LittleEndian(key), new Entry(vector, i - (long)count));
+            _vectors.TryAdd(BinaryPrimitives.ReadUInt128LittleEndian(key), new Entry(vector, -1 - (long)i));
         }
 
         return count;

@@ -91,10 +91,13 @@ public sealed class LinearTextModelTests
 
         Assert.True(sut.IsCompiled);
         Assert.True(sut.CanExplain);
+        var countMismatches = Enumerable.Range(0, texts.Length)
+            .Where(i => reference[i].Words != actual[i].Words || reference[i].KnownWords != actual[i].KnownWords)
+            .Select(i => $"'{texts[i]}': ML.NET {reference[i].Words}/{reference[i].KnownWords}, compiled {actual[i].Words}/{actual[i].KnownWords}")
+            .ToList();
+        Assert.Empty(countMismatches);
         for (var i = 0; i < texts.Length; i++)
         {
-            Assert.Equal(reference[i].KnownWords, actual[i].KnownWords);
-            Assert.Equal(reference[i].Words, actual[i].Words);
             Assert.Equal(reference[i].AutomationScore, actual[i].AutomationScore, 4);
             Assert.Equal(reference[i].ExposedProbability, actual[i].ExposedProbability, 4);
         }
