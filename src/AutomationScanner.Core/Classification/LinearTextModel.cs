@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -24,7 +22,18 @@ public sealed class LinearTextModel
     private const uint Magic = 0x4D58544C; // "LTXM"
     private const int FormatVersion = 1;
 
-    private static readonly ConcurrentDictionary<char, char> BaseLetters = new();
+    /// <summary>
+    /// Latin letters with diacritics and their base letter (Latin-1 Supplement and Latin Extended-A), as ML.NET's
+    /// normaliser maps them. A table, not Unicode decomposition: the hosts run with invariant globalization, where
+    /// <c>string.Normalize</c> does not decompose.
+    /// </summary>
+    private static readonly Dictionary<char, char> BaseLetters = BuildBaseLetters(
+        ("A", "ÀÁÂÃÄÅĀĂĄ"), ("a", "àáâãäåāăą"), ("C", "ÇĆĈĊČ"), ("c", "çćĉċč"), ("D", "Ď"), ("d", "ď"),
+        ("E", "ÈÉÊËĒĔĖĘĚ"), ("e", "èéêëēĕėęě"), ("G", "ĜĞĠĢ"), ("g", "ĝğġģ"), ("H", "Ĥ"), ("h", "ĥ"),
+        ("I", "ÌÍÎÏĨĪĬĮİ"), ("i", "ìíîïĩīĭį"), ("J", "Ĵ"), ("j", "ĵ"), ("K", "Ķ"), ("k", "ķ"), ("L", "ĹĻĽ"), ("l", "ĺļľ"),
+        ("N", "ÑŃŅŇ"), ("n", "ñńņň"), ("O", "ÒÓÔÕÖŌŎŐ"), ("o", "òóôõöōŏő"), ("R", "ŔŖŘ"), ("r", "ŕŗř"),
+        ("S", "ŚŜŞŠ"), ("s", "śŝşš"), ("T", "ŢŤ"), ("t", "ţť"), ("U", "ÙÚÛÜŨŪŬŮŰŲ"), ("u", "ùúûüũūŭůűų"),
+        ("W", "Ŵ"), ("w", "ŵ"), ("Y", "ÝŶŸ"), ("y", "ýÿŷ"), ("Z", "ŹŻŽ"), ("z", "źżž"));
 
     private readonly HashSet<string> vocabulary;
     private readonly HashSet<string> stopWords;
@@ -130,7 +139,7 @@ public sealed class LinearTextModel
                 continue;
             }
 
-            var ch = original < '\u00C0' ? original : BaseLetters.GetOrAdd(original, BaseLetter);
+            var ch = original >= '\u00C0' && BaseLetters.TryGetValue(original, out var letter) ? letter : original;
             builder.Append(char.ToLowerInvariant(ch));
         }
 
@@ -142,29 +151,18 @@ public sealed class LinearTextModel
         ch is (>= '\u0300' and <= '\u036F') or (>= '\u0591' and <= '\u05BD') or '\u05C1' or '\u05C2' or '\u05C4' or '\u05C5' or '\u05C7'
             or (>= '\u0610' and <= '\u0615') or (>= '\u064C' and <= '\u065E') or '\u0670';
 
-    /// <summary>A letter with diacritics as its base letter (canonical decomposition, marks dropped); others unchanged.</summary>
-    private static char BaseLetter(char ch)
+    private static Dictionary<char, char> BuildBaseLetters(params (string Base, string Letters)[] groups)
     {
-        if (!char.IsLetter(ch) || char.IsSurrogate(ch))
+        var map = new Dictionary<char, char>();
+        foreach (var (letter, variants) in groups)
         {
-            return ch;
-        }
-
-        var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
-        if (decomposed.Length < 2 || !char.IsLetter(decomposed[0]))
-        {
-            return ch;
-        }
-
-        for (var i = 1; i < decomposed.Length; i++)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(decomposed[i]) != UnicodeCategory.NonSpacingMark)
+            foreach (var variant in variants)
             {
-                return ch;
+                map[variant] = letter[0];
             }
         }
 
-        return decomposed[0];
+        return map;
     }
 
     /// <summary>TF-IDF of the word 1-2-grams seen in training (adjacent content words), L2-normalised.</summary>
