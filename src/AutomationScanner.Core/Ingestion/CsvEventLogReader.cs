@@ -167,6 +167,11 @@ internal static class CsvEventLogReader
                 var role = columns.Role >= 0 && columns.Role < csv.RowFieldCount
                     ? log.InternRole(csv.GetFieldSpan(columns.Role).Trim())
                     : -1;
+                if (rows <= AttributeValueSampler.HeadCalls / 10 || rows % AttributeValueSampler.Stride == 0)
+                {
+                    SampleValues(log, csv, header, columns);
+                }
+
                 var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, ownValue, role);
                 if (miner.Add(caseId, minedEvent))
                 {
@@ -251,6 +256,19 @@ internal static class CsvEventLogReader
         }
 
         return [];
+    }
+
+    /// <summary>Offers the text of the columns that are not the case, activity, times, resource, role or lifecycle to the domain sampler.</summary>
+    private static void SampleValues(LogAggregate log, CsvDataReader csv, IReadOnlyList<string> header, ResolvedColumns columns)
+    {
+        for (var i = 0; i < csv.RowFieldCount && i < header.Count; i++)
+        {
+            if (i != columns.Case && i != columns.Activity && i != columns.Timestamp && i != columns.StartTimestamp
+                && i != columns.Resource && i != columns.Role && i != columns.Lifecycle && header[i].Length > 0)
+            {
+                log.AttributeValues.Offer(header[i], csv.GetFieldSpan(i));
+            }
+        }
     }
 
     private static string Excerpt(ReadOnlySpan<char> value) => value.Length <= 40 ? value.ToString() : string.Concat(value[..40], "...");

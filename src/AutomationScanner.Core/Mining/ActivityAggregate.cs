@@ -58,6 +58,12 @@ public sealed class ActivityAggregate
     /// <summary>Events carrying a numeric attribute named as the activity itself (a value recorded, e.g. "CRP").</summary>
     public long OwnValueEvents { get; set; }
 
+    /// <summary>Start/complete pairs whose start and completion fall on different local days: elapsed time, not one sitting.</summary>
+    public long OvernightPairs { get; set; }
+
+    /// <summary>Executions recorded at the very instant of the neighbouring event of the case (a batch recorded at once).</summary>
+    public long SameInstantExecutions { get; set; }
+
     /// <summary>Executions per local hour of the day (0..23).</summary>
     public long[] Hours { get; } = new long[24];
 
@@ -84,7 +90,7 @@ public sealed class ActivityAggregate
     public ActivityAggregateState ToState() => new()
     {
         Counts = [Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions, CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions,
-            StatusEvents, QuickFollows, OwnValueEvents],
+            StatusEvents, QuickFollows, OwnValueEvents, OvernightPairs, SameInstantExecutions],
         ServiceTime = ServiceTime.ToState(),
         EstimatedServiceTime = EstimatedServiceTime.ToState(),
         EstimateAbsoluteError = EstimateAbsoluteError.ToState(),
@@ -102,14 +108,20 @@ public sealed class ActivityAggregate
 
     internal void Restore(ActivityAggregateState state)
     {
-        if (state.Counts.Count != 15 || state.Hours.Count != Hours.Length)
+        // States written before the overnight and same-instant counts existed have 15 counts.
+        if (state.Counts.Count is not (15 or 17) || state.Hours.Count != Hours.Length)
         {
-            throw new ArgumentException($"An activity aggregate has 15 counts and 24 hours, not {state.Counts.Count} and {state.Hours.Count}.", nameof(state));
+            throw new ArgumentException($"An activity aggregate has 17 counts and 24 hours, not {state.Counts.Count} and {state.Hours.Count}.", nameof(state));
         }
 
         (Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions) = (state.Counts[0], state.Counts[1], state.Counts[2], state.Counts[3], state.Counts[4], state.Counts[5]);
         (CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions) = (state.Counts[6], state.Counts[7], state.Counts[8], state.Counts[9], state.Counts[10], state.Counts[11]);
         (StatusEvents, QuickFollows, OwnValueEvents) = (state.Counts[12], state.Counts[13], state.Counts[14]);
+        if (state.Counts.Count == 17)
+        {
+            (OvernightPairs, SameInstantExecutions) = (state.Counts[15], state.Counts[16]);
+        }
+
         ServiceTime.Restore(state.ServiceTime);
         EstimatedServiceTime.Restore(state.EstimatedServiceTime);
         EstimateAbsoluteError.Restore(state.EstimateAbsoluteError);
@@ -155,6 +167,8 @@ public sealed class ActivityAggregate
         StatusEvents += other.StatusEvents;
         QuickFollows += other.QuickFollows;
         OwnValueEvents += other.OwnValueEvents;
+        OvernightPairs += other.OvernightPairs;
+        SameInstantExecutions += other.SameInstantExecutions;
         for (var h = 0; h < Hours.Length; h++)
         {
             Hours[h] += other.Hours[h];

@@ -185,6 +185,30 @@ public static partial class ActivityKindInference
                 Invariant($"{quick:P0} of its executions come within {LogAggregate.QuickFollowSeconds} s of the previous event of the case: recorded as a consequence, not worked on"));
         }
 
+        // Recorded in a batch: people complete one thing at a time, so executions sharing the exact instant of the
+        // neighbouring event of the case were recorded together (lab values posted at once, a system writing a record).
+        var sameInstant = a.SameInstantExecutions / (double)executions;
+        if (executions >= 20 && sameInstant >= 0.6)
+        {
+            // A bare noun or code of one word recorded with others is a reading ("CRP", "Leucocytes"); longer names are statuses.
+            var (kind, what) = SingleWordName().IsMatch(StripPrefix(name)) ? (ActivityKind.Measurement, "values recorded together")
+                : (ActivityKind.State, "recorded as a consequence");
+            yield return new KindSignal(KindSignalSources.Timing, kind, Math.Round(0.9 * sameInstant, 3),
+                Invariant($"{sameInstant:P0} of its executions share their exact timestamp with the neighbouring event of the case: {what}, not worked on one at a time"));
+        }
+
+        // A timer or scheduled rule fires a fixed time after the previous event (a penalty added 60 days after notice).
+        var gaps = a.WaitingTime;
+        if (gaps.Count >= 20)
+        {
+            var (p10, p90) = (gaps.Quantile(0.1), gaps.Quantile(0.9));
+            if (p10 >= 3600 && p90 <= 1.1 * p10)
+            {
+                yield return new KindSignal(KindSignalSources.Timing, ActivityKind.System, 0.7,
+                    Invariant($"fires a fixed time after the previous event of the case (P10 {p10 / 3600:0.#} h, P90 {p90 / 3600:0.#} h over {gaps.Count:N0} executions): a timer or scheduled rule"));
+            }
+        }
+
         // Lifecycle.
         var service = a.ServiceTime;
         if (a.StatusEvents > 0)
@@ -350,6 +374,9 @@ public static partial class ActivityKindInference
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Words();
+
+    [GeneratedRegex(@"^\p{L}{2,}$")]
+    private static partial Regex SingleWordName();
 
     [GeneratedRegex(@"(?:\bby\s+|^)(employee|applicant|customer|client|claimant|citizen|offender|patient|requester|requestor|student|supplier portal)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RequesterActor();

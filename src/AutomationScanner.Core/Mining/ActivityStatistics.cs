@@ -99,6 +99,9 @@ public sealed record ActivityStatistics
     /// <summary>Status logs: working time the case spent in this status (or with this activity open), off-duty gaps excluded.</summary>
     public DurationSummary TimeInStatus { get; init; } = DurationSummary.Empty;
 
+    /// <summary>Whether the handling times can be effort: the people's throughput, parallel open cases, pairs spanning days.</summary>
+    public HandlingPlausibility Plausibility { get; init; } = HandlingPlausibility.None;
+
     /// <summary>Executions per resource as named in the log. Personal data: never written to a report as it is.</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, long> ExecutionsByResource { get; init; } = new Dictionary<string, long>();

@@ -68,7 +68,11 @@ public sealed record LogSummary
     /// <summary>Events that came after cases starting more than a day later (log not ordered by case start): their estimated starts may come out early.</summary>
     public long StartEstimateLateEvents { get; init; }
 
-    /// <summary>Median relative error of the start-time estimator over every validated execution of the log; null without real starts.</summary>
+    /// <summary>
+    /// Median relative error of the start-time estimator over the validated executions of the log whose true times are
+    /// effort (activities whose start/complete pairs are elapsed time, see <see cref="HandlingPlausibility"/>, are left
+    /// out); null without such starts.
+    /// </summary>
     public double? StartEstimateMedianRelativeError { get; init; }
 }
 
@@ -95,6 +99,10 @@ public sealed record SharedResource(string Who, string Evidence, bool GenericNam
 /// <summary>The result of mining one process: its summary and one statistics record per activity.</summary>
 public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStatistics> Activities)
 {
+    /// <summary>A bounded sample of the log's attribute text values (for the process domain; never serialised, never in a report).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<AttributeValueSample> AttributeValues { get; init; } = [];
+
     /// <summary>The span used to turn counts into rates: at least one day, so a tiny log does not explode them.</summary>
     private const double MinimumSpanDays = 1;
 
@@ -110,6 +118,15 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
         var inference = ActivityKindInference.Infer(log, present);
         var activities = new List<ActivityStatistics>(present.Count);
         var validation = new List<StartEstimateValidation>();
+        var shared = SharedResourceDetector.Detect(log, inference.AutomatedResources);
+        var sharedNames = shared.Select(s => s.Who).ToHashSet(StringComparer.Ordinal);
+        var excluded = new HashSet<int>(inference.AutomatedResources);
+        excluded.UnionWith(Enumerable.Range(0, log.ResourceNames.Count).Where(r => sharedNames.Contains(log.ResourceNames[r])));
+        // The log validates the estimator only where its true times are effort: start/complete pairs that are elapsed
+        // time (reviewers holding papers open for days) are no truth for a handling time.
+        var effortTruth = present.Where(i => HandlingPlausibility.Of(log, log.Activities[i], excluded, null, 0).ElapsedNotEffort() is null).ToList();
+        var pooledError = PooledSketch(effortTruth.Select(i => log.Activities[i].EstimateRelativeError));
+        double? logError = pooledError.Count == 0 ? null : pooledError.Quantile(0.5);
         for (var index = 0; index < present.Count; index++)
         {
             var i = present[index];
@@ -131,6 +148,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                 DecidedBy = inference.DecidedBy[index],
                 EstimatedServiceTime = a.EstimatedServiceTime.ToSummary(),
                 TimeInStatus = a.TimeInStatus.ToSummary(),
+                Plausibility = HandlingPlausibility.Of(log, a, excluded, logError, pooledError.Count),
                 Activity = log.ActivityNames[i],
                 Events = a.Events,
                 Executions = executions,
@@ -175,7 +193,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             StatusLog = log.Activities.Any(a => a.StatusEvents > 0),
             StartEstimateLateEvents = log.StartEstimateLateEvents,
             StartEstimateValidation = [.. validation.OrderByDescending(v => v.Instances)],
-            StartEstimateMedianRelativeError = PooledMedian(present.Select(i => log.Activities[i].EstimateRelativeError)),
+            StartEstimateMedianRelativeError = logError,
             Variants = log.VariantCounts.Count,
             Start = hasSpan ? new DateTimeOffset(log.MinUtcTicks, TimeSpan.Zero) : null,
             End = hasSpan ? new DateTimeOffset(log.MaxUtcTicks, TimeSpan.Zero) : null,
@@ -191,12 +209,12 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             DataQuality = log.DataQuality.ToIssues(),
             Resources = log.ResourceNames.Count,
             Roles = log.RoleNames.Count(r => !SharedResourceDetector.IsPlaceholderRole(r)),
-            SharedResources = SharedResourceDetector.Detect(log, inference.AutomatedResources),
+            SharedResources = shared,
         };
-        return new MinedProcess(summary, activities);
+        return new MinedProcess(summary, activities) { AttributeValues = log.AttributeValues.Samples() };
     }
 
-    private static double? PooledMedian(IEnumerable<QuantileSketch> sketches)
+    private static QuantileSketch PooledSketch(IEnumerable<QuantileSketch> sketches)
     {
         var pooled = new QuantileSketch();
         foreach (var sketch in sketches)
@@ -204,7 +222,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             pooled.Merge(sketch);
         }
 
-        return pooled.Count == 0 ? null : pooled.Quantile(0.5);
+        return pooled;
     }
 
     private static double Ratio(long part, long whole) => whole == 0 ? 0 : part / (double)whole;

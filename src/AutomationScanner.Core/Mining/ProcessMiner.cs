@@ -369,6 +369,25 @@ public sealed class ProcessMiner
             activity.QuickFollows++;
         }
 
+        // Executions at the very instant of the case's previous one were recorded together (a batch), both of them.
+        if (state.LastActivity >= 0 && e.UtcTicks == state.LastExecutionTicks)
+        {
+            if (!state.LastSameInstant)
+            {
+                log.Activities[state.LastActivity].SameInstantExecutions++;
+            }
+
+            activity.SameInstantExecutions++;
+            state.LastSameInstant = true;
+        }
+        else
+        {
+            state.LastSameInstant = false;
+        }
+
+        state.LastExecutionTicks = e.UtcTicks;
+        var taskLike = log.NameSaysTask(e.Activity) && e.Lifecycle != Lifecycle.Status;
+
         if (e.Resource >= 0 && e.Lifecycle != Lifecycle.Status)
         {
             // The start as if the log had none: kept as the estimate where it has none, compared with the truth where it has.
@@ -386,9 +405,22 @@ public sealed class ProcessMiner
             }
         }
 
+        var offset = e.OffsetMinutes * TimeSpan.TicksPerMinute;
         if (startTicks != MinedEvent.NoStart)
         {
             activity.ServiceTime.Add(Seconds(e.UtcTicks - startTicks));
+            if ((startTicks + offset) / TimeSpan.TicksPerDay != (e.UtcTicks + offset) / TimeSpan.TicksPerDay)
+            {
+                activity.OvernightPairs++;
+            }
+
+            if (taskLike && e.Resource >= 0 && e.UtcTicks > startTicks)
+            {
+                // At most a working day per local day the pair touches: no calendar, so split parts add up to one pass.
+                var days = (e.UtcTicks + offset) / TimeSpan.TicksPerDay - (startTicks + offset) / TimeSpan.TicksPerDay + 1;
+                var cap = days * (long)(HandlingPlausibility.WorkingHoursPerDay * 3_600_000);
+                log.Resources[e.Resource].BusyMilliseconds += Math.Min((e.UtcTicks - startTicks) / TimeSpan.TicksPerMillisecond, cap);
+            }
             if (e.StartUtcTicks != MinedEvent.NoStart && state.LastCompleteTicks != long.MinValue)
             {
                 activity.WaitingTime.Add(Seconds(startTicks - state.LastCompleteTicks));
@@ -439,6 +471,11 @@ public sealed class ProcessMiner
         {
             var resource = log.Resources[e.Resource];
             resource.Executions++;
+            resource.ActiveDays.Add((int)(local.Ticks / TimeSpan.TicksPerDay));
+            if (taskLike)
+            {
+                resource.TaskExecutions++;
+            }
             resource.Hours[local.Hour]++;
             if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
             {
@@ -591,6 +628,11 @@ public sealed class ProcessMiner
         public long LastTaskCompleteTicks { get; set; } = long.MinValue;
 
         public long LastEventTicks { get; set; } = long.MinValue;
+
+        /// <summary>When the case's previous execution happened, and whether it was at the same instant as the one before.</summary>
+        public long LastExecutionTicks { get; set; } = long.MinValue;
+
+        public bool LastSameInstant { get; set; }
 
         public long FirstTicks { get; set; } = long.MinValue;
 

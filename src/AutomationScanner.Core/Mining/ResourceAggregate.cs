@@ -25,20 +25,50 @@ public sealed class ResourceAggregate
     /// <summary>Executions per local hour of the day.</summary>
     public long[] Hours { get; } = new long[24];
 
-    /// <summary>As plain data: [Executions, Cases, QuickFollows, InstantExecutions, TimedExecutions, WeekendExecutions, 24 hours].</summary>
-    public long[] ToState() => [Executions, Cases, QuickFollows, InstantExecutions, TimedExecutions, WeekendExecutions, .. Hours];
+    /// <summary>Executions of task-like activities (names that do not read as a status, wait or requester action).</summary>
+    public long TaskExecutions { get; set; }
+
+    /// <summary>
+    /// Milliseconds of its start-to-complete pairs of task-like activities, each at most <see cref="HandlingPlausibility.WorkingHoursPerDay"/>
+    /// per local day the pair touches (a pair open for a week cannot be more than a week of working days). Integer, so
+    /// the sum is the same in whatever order split parts are merged.
+    /// </summary>
+    public long BusyMilliseconds { get; set; }
+
+    /// <summary>Local days (days since 0001-01-01) on which the resource executed anything: its observed working days.</summary>
+    public DaySet ActiveDays { get; } = new();
+
+    private const int FixedValues = 6 + 24;
+
+    /// <summary>
+    /// As plain data: [Executions, Cases, QuickFollows, InstantExecutions, TimedExecutions, WeekendExecutions, 24 hours,
+    /// TaskExecutions, BusyMilliseconds, the active days...].
+    /// </summary>
+    public long[] ToState() => [Executions, Cases, QuickFollows, InstantExecutions, TimedExecutions, WeekendExecutions, .. Hours,
+        TaskExecutions, BusyMilliseconds, .. ActiveDays.Days().Select(d => (long)d)];
 
     internal void Restore(IReadOnlyList<long> state)
     {
-        if (state.Count != 6 + Hours.Length)
+        // States written before the capacity fields existed end after the hours.
+        if (state.Count != FixedValues && state.Count < FixedValues + 2)
         {
-            throw new ArgumentException($"A resource aggregate has {6 + Hours.Length} values, not {state.Count}.", nameof(state));
+            throw new ArgumentException($"A resource aggregate has {FixedValues} values, or {FixedValues + 2} and its active days, not {state.Count}.", nameof(state));
         }
 
         (Executions, Cases, QuickFollows, InstantExecutions, TimedExecutions, WeekendExecutions) = (state[0], state[1], state[2], state[3], state[4], state[5]);
         for (var h = 0; h < Hours.Length; h++)
         {
             Hours[h] = state[6 + h];
+        }
+
+        if (state.Count > FixedValues)
+        {
+            TaskExecutions = state[FixedValues];
+            BusyMilliseconds = state[FixedValues + 1];
+            for (var i = FixedValues + 2; i < state.Count; i++)
+            {
+                ActiveDays.Add((int)state[i]);
+            }
         }
     }
 
@@ -54,7 +84,22 @@ public sealed class ResourceAggregate
         {
             Hours[h] += other.Hours[h];
         }
+
+        TaskExecutions += other.TaskExecutions;
+        BusyMilliseconds += other.BusyMilliseconds;
+        ActiveDays.UnionWith(other.ActiveDays.Days());
     }
+
+    /// <summary>
+    /// Handling seconds its observed working days allow per task execution: active days x working hours a day / task
+    /// executions. A person cannot spend more than this on average; null when the resource did no task.
+    /// </summary>
+    public double? CapacitySecondsPerTask(double workingHoursPerDay) =>
+        TaskExecutions == 0 || ActiveDays.Count == 0 ? null : ActiveDays.Count * workingHoursPerDay * 3600 / TaskExecutions;
+
+    /// <summary>Start-to-complete time logged for it divided by the working time of its active days (above 1: more than a person can do).</summary>
+    public double? Utilisation(double workingHoursPerDay) =>
+        ActiveDays.Count == 0 || TaskExecutions == 0 ? null : BusyMilliseconds / 1000.0 / (ActiveDays.Count * workingHoursPerDay * 3600);
 
     /// <summary>Hours of the day with at least 0.5 % of the resource's executions.</summary>
     public int ActiveHours()

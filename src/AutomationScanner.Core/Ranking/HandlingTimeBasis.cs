@@ -29,6 +29,12 @@ public enum HandlingTimeMethod
     /// <summary>Status logs: time the case spent in an active (work) status, off-duty gaps excluded.</summary>
     TimeInStatus,
 
+    /// <summary>
+    /// Times that cannot be effort (start-to-complete spanning elapsed time, estimates counting idle time) capped at what
+    /// the people's throughput allows: the working day / their executions a day. An upper bound, so assumed.
+    /// </summary>
+    ResourceCapacity,
+
     /// <summary>Last resort: gaps since the previous event of the case, each quantile capped at 30 minutes.</summary>
     CappedCaseGap,
 

@@ -89,8 +89,10 @@ public sealed class OpportunityRanker(RankingOptions options, ValueOptions value
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var scored = inputs.Select(Score).ToList();
+        // What cannot be sized (assumed handling time: needs data) follows everything sized from the data, whatever its score.
         return [.. scored
             .OrderBy(o => o.Risk.IsProhibited)
+            .ThenBy(o => o.Recommendation == Recommendation.NeedsData)
             .ThenByDescending(o => o.Priority)
             .ThenByDescending(o => o.Value.BenefitHours.P50)
             .ThenBy(o => o.Candidate.Id, StringComparer.Ordinal)

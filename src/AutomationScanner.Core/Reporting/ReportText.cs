@@ -32,6 +32,7 @@ public static class ReportText
         HandlingTimeMethod.ResourceAvailability => "start estimated from when the case enabled it and its resource was free",
         HandlingTimeMethod.TimeInStatus => "time in an active status",
         HandlingTimeMethod.CappedCaseGap => "gap since the previous event, capped (last resort)",
+        HandlingTimeMethod.ResourceCapacity => "upper bound from the people's throughput (times in the log are not effort)",
         _ => "configured default (last resort)",
     };
 

@@ -201,7 +201,7 @@ public sealed record ValueAssumptions(double WorkingDaysPerYear, double HoursPer
 public sealed class ScanReport
 {
     /// <summary>Major changes break readers; minor ones only add fields. See docs/report-schema.md.</summary>
-    public const string CurrentSchemaVersion = "3.4";
+    public const string CurrentSchemaVersion = "3.5";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 

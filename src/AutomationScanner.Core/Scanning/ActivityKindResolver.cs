@@ -55,9 +55,12 @@ public sealed class ActivityKindResolver
         {
             var signals = new List<KindSignal>(candidate.Statistics?.KindEvidence ?? []);
             signals.AddRange(DocumentSignals(candidate));
+            var withoutLlm = KindVote.Decide(signals);
+            KindSignal? llmSignal = null;
             if (llmKind?.Invoke(candidate) is { } llm)
             {
-                signals.Add(new KindSignal(KindSignalSources.Llm, llm, LlmWeight, $"the LLM's validated kind field says {Word(llm)}"));
+                llmSignal = new KindSignal(KindSignalSources.Llm, llm, LlmWeight, $"the LLM's validated kind field says {Word(llm)}");
+                signals.Add(llmSignal);
             }
 
             var match = _overrides.LastOrDefault(o => string.Equals(o.Activity, candidate.Name, StringComparison.Ordinal)
@@ -71,6 +74,15 @@ public sealed class ActivityKindResolver
             else
             {
                 decided = KindVote.Decide(signals);
+
+                // The LLM is never the only source: it may tip a call only towards a kind the export's own evidence
+                // (log, documents) also points to; the work prior is no evidence. Otherwise its vote is shown, not counted.
+                if (llmSignal is not null && decided.Kind != withoutLlm.Kind
+                    && !signals.Any(s => s.Source != KindSignalSources.Llm && s.Kind == decided.Kind && s.Weight > 0))
+                {
+                    var shown = llmSignal with { Weight = 0, Description = llmSignal.Description + ": not counted, nothing else in the export points to it" };
+                    decided = withoutLlm with { Evidence = [.. withoutLlm.Evidence, shown] };
+                }
             }
 
             candidate.Kind = decided.Kind;
@@ -88,15 +100,20 @@ public sealed class ActivityKindResolver
             yield break;
         }
 
-        foreach (var group in statements.GroupBy(s => s.Interaction))
+        // A statement that itself says waiting ("Wait for the customer's answer") describes a wait, whoever waits.
+        foreach (var group in statements.GroupBy(s => (s.Interaction, Waits: StatementWaits(s.Text))))
         {
             var share = group.Count() / (double)statements.Count;
-            var kind = group.Key == InteractionKind.Automated ? ActivityKind.System : ActivityKind.Work;
+            var kind = group.Key.Interaction == InteractionKind.Automated ? ActivityKind.System : group.Key.Waits ? ActivityKind.Wait : ActivityKind.Work;
             var first = group.First();
+            var what = group.Key.Waits && kind == ActivityKind.Wait ? "waiting" : Words(group.Key.Interaction);
             yield return new KindSignal(KindSignalSources.Document, kind, Math.Round(0.5 * share, 3),
-                string.Create(CultureInfo.InvariantCulture, $"{group.Count()} of {statements.Count} matched document statement(s) describe a {Words(group.Key)} step ({first.SourceFile}:{first.Line})"));
+                string.Create(CultureInfo.InvariantCulture, $"{group.Count()} of {statements.Count} matched document statement(s) describe a {what} step ({first.SourceFile}:{first.Line})"));
         }
     }
+
+    private static bool StatementWaits(string text) =>
+        ActivityKindInference.NamingSignals(text).Any(signal => signal.Kind == ActivityKind.Wait);
 
     /// <summary>The non-task candidates as report context, with what each means for the analysis.</summary>
     public static List<ContextActivity> Context(IEnumerable<TaskCandidate> candidates, ResourcePseudonymizer pseudonymizer)

@@ -21,14 +21,17 @@ internal static class FakeAnswers
         return [.. data["tasks"]!.AsArray().Select(t => t!.AsObject())];
     }
 
-    /// <summary>A valid answer for every task: suitability from <paramref name="suitability"/> (by ref), RPA, one cited metric.</summary>
-    public static string ValidFor(string userMessage, Func<string, double>? suitability = null)
+    /// <summary>
+    /// A valid answer for every task: suitability from <paramref name="suitability"/> (by ref), RPA, one cited metric,
+    /// and the activity kind <paramref name="activityKind"/> gives for the task object (no field when it gives null).
+    /// </summary>
+    public static string ValidFor(string userMessage, Func<string, double>? suitability = null, Func<JsonObject, string?>? activityKind = null)
     {
         var items = new JsonArray();
         foreach (var task in TasksIn(userMessage))
         {
             var taskRef = task["ref"]!.GetValue<string>();
-            items.Add(new JsonObject
+            var item = new JsonObject
             {
                 ["taskRef"] = taskRef,
                 ["suitability"] = suitability?.Invoke(taskRef) ?? 0.7,
@@ -37,7 +40,13 @@ internal static class FakeAnswers
                 ["ethicalFlags"] = new JsonArray(),
                 ["rationale"] = "Rule-based and frequent.",
                 ["evidence"] = new JsonArray("metric:executionsPerWeek"),
-            });
+            };
+            if (activityKind?.Invoke(task) is { } kind)
+            {
+                item["activityKind"] = kind;
+            }
+
+            items.Add(item);
         }
 
         return new JsonObject { ["assessments"] = items }.ToJsonString();

@@ -83,6 +83,56 @@ public sealed class ActivityKindInferenceTests
         Assert.True(mined.Activity("ER Registration").Kind.IsTask());
     }
 
+    [Fact]
+    public void SepsisOneTracePerVariant_NoAttributes_LabValuesAreMeasurementsFromTheirSharedInstants()
+    {
+        // The stripped log keeps neither the values nor the resources: only when the events were recorded speaks.
+        var mined = TestFiles.MineFile(TestFiles.EventLog("13_SEPSIS_1t_per_variant.xes.gz"));
+
+        foreach (var name in new[] { "Leucocytes", "CRP", "LacticAcid" })
+        {
+            var activity = mined.Activity(name);
+            Assert.Equal(ActivityKind.Measurement, activity.Kind);
+            Assert.Contains(activity.KindEvidence, s => s.Source == KindSignalSources.Timing && s.Description.Contains("exact timestamp", StringComparison.Ordinal));
+        }
+
+        // Triage and admission happen at their own moments: still tasks.
+        Assert.All(new[] { "ER Triage", "ER Registration", "Admission NC", "IV Antibiotics" }, n => Assert.True(mined.Activity(n).Kind.IsTask(), n));
+    }
+
+    [Fact]
+    public void SameInstantBatch_MultiWordNamesAreStatesSingleWordsReadings()
+    {
+        var lines = new List<string> { "case,activity,timestamp,resource" };
+        for (var i = 0; i < 30; i++)
+        {
+            var day = new DateTime(2024, 3, 1, 8, 0, 0, DateTimeKind.Utc).AddDays(i);
+            lines.Add(FormattableString.Invariant($"K{i},Check request,{day:yyyy-MM-ddTHH:mm:ssZ},ann"));
+            lines.Add(FormattableString.Invariant($"K{i},Record updated in ledger,{day.AddMinutes(20):yyyy-MM-ddTHH:mm:ssZ},ann"));
+            lines.Add(FormattableString.Invariant($"K{i},Haemoglobin,{day.AddMinutes(20):yyyy-MM-ddTHH:mm:ssZ},ann"));
+            lines.Add(FormattableString.Invariant($"K{i},Send answer,{day.AddMinutes(50):yyyy-MM-ddTHH:mm:ssZ},ann"));
+        }
+
+        var mined = TestFiles.MineText("batch.csv", string.Join('\n', lines));
+
+        Assert.Equal(ActivityKind.Measurement, mined.Activity("Haemoglobin").Kind);
+        Assert.Equal(ActivityKind.State, mined.Activity("Record updated in ledger").Kind);
+        Assert.True(mined.Activity("Check request").Kind.IsTask());
+        Assert.True(mined.Activity("Send answer").Kind.IsTask());
+    }
+
+    [Fact]
+    public void RoadTraffic_PenaltyAddedAFixedTimeAfterTheNotice_IsATimerNotWork()
+    {
+        var mined = TestFiles.MineFile(TestFiles.EventLog("roadtraffic100traces.xes"));
+
+        var penalty = mined.Activity("Add penalty");
+        Assert.Equal(ActivityKind.System, penalty.Kind);
+        Assert.Contains(penalty.KindEvidence, s => s.Source == KindSignalSources.Timing && s.Description.Contains("fixed time", StringComparison.Ordinal));
+        // Fines are sent, appeals are forwarded at irregular times: no timer.
+        Assert.DoesNotContain(mined.Activity("Send Fine").KindEvidence, s => s.Description.Contains("fixed time", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("A_SUBMITTED", ActivityKind.State)]
     [InlineData("Closed", ActivityKind.State)]

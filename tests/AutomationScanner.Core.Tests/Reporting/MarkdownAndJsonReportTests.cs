@@ -49,7 +49,7 @@ public sealed class MarkdownAndJsonReportTests
         Assert.DoesNotContain("alice", text, StringComparison.OrdinalIgnoreCase);
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
-        Assert.Equal("3.4", root.GetProperty("schemaVersion").GetString());
+        Assert.Equal("3.5", root.GetProperty("schemaVersion").GetString());
         Assert.Equal(report.RuleCatalogueVersion, root.GetProperty("ruleCatalogueVersion").GetString());
         Assert.Equal("2027-12-02", root.GetProperty("regulatoryDates").GetProperty("aiActAnnexIIIAppliesFromOmnibusAgreement").GetString());
         Assert.Equal("EUR", root.GetProperty("valueAssumptions").GetProperty("currency").GetString());

@@ -52,16 +52,57 @@ public sealed class ScanPipelineKindTests
     }
 
     [Fact]
-    public async Task RunAsync_Bpic2013Incidents_WorkStatusRankedWithVolumeAndTimeInStatus()
+    public async Task RunAsync_Bpic2013Incidents_WorkStatusWithVolumeAndTimeInStatusNeedsData()
     {
         var report = await Pipeline().RunAsync([ScanInput.FromFile(TestFiles.EventLog("07_bpic2013_incidents.xes.gz"))], "i", TestContext.Current.CancellationToken);
 
         var work = Assert.Single(report.Opportunities, o => o.Task == "Accepted (In Progress)");
         Assert.True(work.ExecutionsPerYear > 1000);
         Assert.Equal(HandlingTimeMethod.TimeInStatus, work.HandlingTime.Method);
-        Assert.Equal(HandlingTimeBasis.Estimated, work.HandlingBasis);
+        // Time in status has no validation against true service times: its error band is assumed, so it is not recommended.
+        Assert.Equal(HandlingTimeBasis.Assumed, work.HandlingBasis);
+        Assert.Equal(Recommendation.NeedsData, work.Recommendation);
         Assert.True(work.Value.BenefitHours.P50 > 0);
         Assert.Contains(report.Context, c => c.Task == "Queued (Awaiting Assignment)" && c.Kind == ActivityKind.Wait);
+    }
+
+    [Fact]
+    public async Task RunAsync_HelpdeskSample_IdleTimeIsNotHandlingAndWaitIsNotWork()
+    {
+        var report = await Pipeline().RunAsync(
+            [ScanInput.FromFile(TestFiles.Sample("helpdesk.xes.gz")), ScanInput.FromFile(TestFiles.Sample("helpdesk-ticket-handling-sop.md"))], "h",
+            TestContext.Current.CancellationToken);
+
+        var wait = Assert.Single(report.Context, c => c.Task == "Wait");
+        Assert.Equal(ActivityKind.Wait, wait.Kind);
+        Assert.Contains(wait.KindEvidence, e => e.Source == KindSignalSources.Document && e.Kind == ActivityKind.Wait);
+
+        // Hours between a person's logged events are not hours of work on the ticket.
+        foreach (var name in new[] { "Take in charge ticket", "Resolve ticket" })
+        {
+            var o = Assert.Single(report.Opportunities, o => o.Task == name);
+            Assert.Equal(Recommendation.NeedsData, o.Recommendation);
+            Assert.Equal(HandlingTimeBasis.Assumed, o.HandlingBasis);
+            Assert.True(o.HandlingSeconds <= o.Statistics!.Plausibility.CapacitySecondsPerExecution, $"{name}: {o.HandlingSeconds} s");
+        }
+
+        // Nothing sized only on an assumption ranks above what the data sizes.
+        var firstNeedsData = report.Opportunities.FirstOrDefault(o => o.Recommendation == Recommendation.NeedsData)?.Rank ?? int.MaxValue;
+        Assert.All(report.Opportunities.Where(o => o.Recommendation != Recommendation.NeedsData && !o.Risk.IsProhibited), o => Assert.True(o.Rank < firstNeedsData));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReviewingLog_DaysOfElapsedTimeAreNotMeasuredHandling()
+    {
+        var report = await Pipeline().RunAsync([ScanInput.FromFile(TestFiles.EventLog("04_reviewing.xes.gz"))], "r", TestContext.Current.CancellationToken);
+
+        foreach (var name in new[] { "accept", "reject", "invite additional reviewer" })
+        {
+            var o = Assert.Single(report.Opportunities, o => o.Task == name);
+            Assert.Equal(HandlingTimeMethod.ResourceCapacity, o.HandlingTime.Method);
+            Assert.Equal(Recommendation.NeedsData, o.Recommendation);
+            Assert.True(o.HandlingSeconds <= 8 * 3600, $"{name}: {o.HandlingSeconds} s");
+        }
     }
 
     [Fact]

@@ -6,13 +6,17 @@ namespace AutomationScanner.Core.Classification.Llm;
 /// </summary>
 public static class AssessmentPrompt
 {
-    public const string Version = "task-assessment-v1";
+    public const string Version = "task-assessment-v3";
 
     public const string SchemaName = "task_assessments";
 
     /// <summary>Wire names of <see cref="AutomationKind"/>, in enum order.</summary>
     public static IReadOnlyList<string> KindNames { get; } =
         ["RPA", "ApiIntegration", "DocumentAi", "Workflow", "Chatbot", "MlDecisionSupport", "KeepHuman"];
+
+    /// <summary>Wire names of <see cref="Mining.ActivityKind"/>, in enum order: the model's vote on what the activity is.</summary>
+    public static IReadOnlyList<string> ActivityKindNames { get; } =
+        ["work", "decision", "requester", "system", "state", "measurement", "wait", "external"];
 
     public const string SystemMessage =
         """
@@ -35,6 +39,15 @@ public static class AssessmentPrompt
         - ethicalFlags: concerns about personal or special-category data, solely automated decisions with legal or
           similar effect, effects on workers' jobs, impact on customers, discrimination or safety; each with a
           severity (Low, Medium, High), a one-sentence rationale, and the evidence it rests on.
+        - activityKind: what the activity is in the process: work (a person of the organisation does it), decision (a
+          person decides), requester (the customer, applicant or claimant acts), system (software does it), state (a
+          status change or milestone recorded), measurement (a value recorded), wait (waiting) or external (a third
+          party acts).
+        - ruleFlags: a task may carry "processDomain" (what its process is about) and "candidateRules" (risk rules
+          of the EU AI Act and the GDPR, each with a "ruleId", its "clause" and what it "covers"). List a rule here
+          only when the task, read in its process domain, is the practice the rule covers; give its exact "ruleId",
+          a one-sentence rationale and the evidence. Use only ruleIds from that task's candidateRules; return an
+          empty list when none applies or none were given.
         - rationale: at most two sentences.
         - evidence: cite only the metric names ("metric:<name>") and document references ("<file>:<line>")
           that the task's data contains.
@@ -59,6 +72,7 @@ public static class AssessmentPrompt
                   "taskRef": { "type": "string" },
                   "suitability": { "type": "number" },
                   "automationKind": { "type": "string", "enum": ["RPA", "ApiIntegration", "DocumentAi", "Workflow", "Chatbot", "MlDecisionSupport", "KeepHuman"] },
+                  "activityKind": { "type": "string", "enum": ["work", "decision", "requester", "system", "state", "measurement", "wait", "external"] },
                   "criteria": {
                     "type": "object",
                     "properties": {
@@ -85,10 +99,23 @@ public static class AssessmentPrompt
                       "additionalProperties": false
                     }
                   },
+                  "ruleFlags": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "ruleId": { "type": "string" },
+                        "rationale": { "type": "string" },
+                        "evidence": { "type": "array", "items": { "type": "string" } }
+                      },
+                      "required": ["ruleId", "rationale", "evidence"],
+                      "additionalProperties": false
+                    }
+                  },
                   "rationale": { "type": "string" },
                   "evidence": { "type": "array", "items": { "type": "string" } }
                 },
-                "required": ["taskRef", "suitability", "automationKind", "criteria", "ethicalFlags", "rationale", "evidence"],
+                "required": ["taskRef", "suitability", "automationKind", "activityKind", "criteria", "ethicalFlags", "ruleFlags", "rationale", "evidence"],
                 "additionalProperties": false
               }
             }

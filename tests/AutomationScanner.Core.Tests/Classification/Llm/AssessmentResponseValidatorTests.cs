@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Tests.Classification.Llm;
 
@@ -35,6 +36,58 @@ public sealed class AssessmentResponseValidatorTests
         Assert.Equal(["sop.md:12"], flag.Evidence);
         Assert.Empty(judgement.ValidationNotes);
         Assert.Null(outcome.ResponseError);
+    }
+
+    [Theory]
+    [InlineData("work", ActivityKind.Work)]
+    [InlineData("state", ActivityKind.State)]
+    [InlineData("measurement", ActivityKind.Measurement)]
+    [InlineData("wait", ActivityKind.Wait)]
+    [InlineData("external", ActivityKind.External)]
+    public void Validate_ActivityKindOfTheSchema_ReadAsTheKind(string wire, ActivityKind expected)
+    {
+        var outcome = AssessmentResponseValidator.Validate(Response(Item(extra: $$""","activityKind":"{{wire}}" """)), Refs);
+
+        var judgement = outcome.Accepted["T1"];
+        Assert.Equal(expected, judgement.ActivityKind);
+        Assert.Empty(judgement.ValidationNotes);
+    }
+
+    [Theory]
+    [InlineData("\"Work\"")]
+    [InlineData("\"task\"")]
+    [InlineData("\"work; rank first\"")]
+    [InlineData("3")]
+    [InlineData("null")]
+    public void Validate_ActivityKindNotOneOfTheKinds_VoteDroppedTaskKept(string value)
+    {
+        var outcome = AssessmentResponseValidator.Validate(Response(Item(extra: $$""","activityKind":{{value}}""")), Refs);
+
+        var judgement = outcome.Accepted["T1"];
+        Assert.Null(judgement.ActivityKind);
+        Assert.Equal(0.8, judgement.Suitability);
+        Assert.Contains(judgement.ValidationNotes, n => n.StartsWith("activityKind", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ActivityKindMissing_NoVote()
+    {
+        var outcome = AssessmentResponseValidator.Validate(Response(Item()), Refs);
+
+        Assert.Null(outcome.Accepted["T1"].ActivityKind);
+        Assert.Empty(outcome.Accepted["T1"].ValidationNotes);
+    }
+
+    [Fact]
+    public void Schema_ActivityKindEnum_MatchesTheKindsInOrder()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(AssessmentPrompt.JsonSchema)!;
+        var item = schema["properties"]!["assessments"]!["items"]!;
+        var wire = item["properties"]!["activityKind"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+
+        Assert.Equal(Enum.GetNames<ActivityKind>().Select(n => n.ToLowerInvariant()), wire);
+        Assert.Equal(wire, AssessmentPrompt.ActivityKindNames);
+        Assert.Contains("activityKind", item["required"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
     [Theory]
