@@ -37,12 +37,25 @@ public static class BenchCommand
             Description = "Split the generated CSV into these part counts (e.g. 1,2,4,8) with ExportChunker, as a Durable scan does, and report per count",
         };
         var onlyPart = new Option<int>("--only-part") { Description = "Internal: mine only this part (-1: all)", Hidden = true, DefaultValueFactory = _ => -1 };
-        var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV)")
+        var measureSuitability = new Option<bool>("--measure-suitability") { Description = "Internal: load the shipped suitability model cold and print JSON", Hidden = true };
+        var embeddingCache = TrainCommand.EmbeddingCacheOption();
+        var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV), and the suitability model (--only Suitability)")
         {
-            bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart,
+            bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart, measureSuitability, embeddingCache,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(measureSuitability))
+            {
+                Console.WriteLine(await SuitabilityBench.MeasureColdAsync(parse.GetValue(embeddingCache)!.FullName, cancellationToken));
+                return 0;
+            }
+
+            if (parse.GetValue(only) is { } part && SuitabilityBench.Name.Contains(part, StringComparison.OrdinalIgnoreCase))
+            {
+                return await SuitabilityBench.RunAsync(console, parse.GetValue(embeddingCache)!.FullName, cancellationToken);
+            }
+
             if (parse.GetValue(measure) is { } file)
             {
                 Console.WriteLine(parse.GetValue(parts) is { } count

@@ -39,7 +39,7 @@ public static class EvaluateCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var inner = new MiniLmTextEmbedder();
-            var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(parse.GetValue(cache)!.FullName));
+            var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(parse.GetValue(cache)!.FullName), TrainCommand.LabelSetCacheEntries);
             await embedder.LoadAsync(cancellationToken);
             var result = Run(console, embedder, parse.GetValue(labels)!, parse.GetValue(modelPath), parse.GetValue(bench), parse.GetValue(benchRows), cancellationToken);
             await embedder.SaveAsync(cancellationToken);
@@ -85,7 +85,7 @@ public static class EvaluateCommand
     }
 
     /// <summary>Activity names as they appear in the shipped public logs (BPIC 2012, BPIC 2020, Sepsis, Receipt, Helpdesk).</summary>
-    private static readonly string[] ActivityNames =
+    internal static readonly string[] ActivityNames =
     [
         "Declaration SUBMITTED by EMPLOYEE", "Declaration FINAL_APPROVED by SUPERVISOR", "Declaration REJECTED by PRE_APPROVER",
         "Request Payment", "Payment Handled", "A_SUBMITTED", "A_PARTLYSUBMITTED", "A_PREACCEPTED", "A_ACCEPTED", "A_FINALIZED",

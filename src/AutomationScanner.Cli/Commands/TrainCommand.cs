@@ -16,12 +16,12 @@ public static class TrainCommand
     internal static readonly IReadOnlyList<SuitabilityTrainingOptions> Candidates =
     [
         new(),
-        new() { Featurization = TextFeaturization.EmbeddingAndWordNgrams },
+        new() { Featurization = TextFeaturization.Embedding },
         new() { Featurization = TextFeaturization.WordNgrams },
         new() { Trainer = SuitabilityTrainer.SdcaMaximumEntropy },
         new() { Trainer = SuitabilityTrainer.LightGbm },
-        new() { Featurization = TextFeaturization.EmbeddingAndWordNgrams, Trainer = SuitabilityTrainer.SdcaMaximumEntropy },
-        new() { Featurization = TextFeaturization.EmbeddingAndWordNgrams, Trainer = SuitabilityTrainer.LightGbm },
+        new() { Featurization = TextFeaturization.Embedding, Trainer = SuitabilityTrainer.SdcaMaximumEntropy },
+        new() { Featurization = TextFeaturization.Embedding, Trainer = SuitabilityTrainer.LightGbm },
         new() { Featurization = TextFeaturization.WordAndCharNgramsTfIdf },
     ];
 
@@ -74,13 +74,16 @@ public static class TrainCommand
                 L2Regularization = parse.GetValue(l2),
             };
             using var inner = new MiniLmTextEmbedder();
-            var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(parse.GetValue(cache)!.FullName));
+            var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(parse.GetValue(cache)!.FullName), TrainCommand.LabelSetCacheEntries);
             await embedder.LoadAsync(cancellationToken);
             return await RunAsync(console, embedder, parse.GetValue(labels)!, parse.GetValue(output)!, options,
                 parse.GetValue(folds), parse.GetValue(compare), cancellationToken);
         });
         return command;
     }
+
+    /// <summary>Vectors the label-set cache keeps: a whole label set (14,633 statements) and room for more, never evicted by a scan's cap.</summary>
+    internal const int LabelSetCacheEntries = 200_000;
 
     /// <summary>Where sentence vectors of the label set are kept between runs (outside git).</summary>
     internal static Option<DirectoryInfo> EmbeddingCacheOption() => new("--embedding-cache")
@@ -147,11 +150,22 @@ public static class TrainCommand
         var model = SuitabilityModelTrainer.Train(tasks, embeddings, options);
         var trainTime = stopwatch.Elapsed;
         var index = options.UsesEmbedding ? SuitabilityModelTrainer.BuildIndex(model, tasks, embeddings, options.Seed) : null;
-        SuitabilityModelTrainer.Save(model, index, output.FullName);
+        var compiled = LinearTextModel.Compile(model, tasks, options);
+        SuitabilityModelTrainer.Save(model, index, output.FullName, compiled);
         output.Refresh();
         console.WriteLine(EvaluationPrinter.Invariant(
             $"Trained {options} on all {tasks.Count:N0} tasks in {trainTime.TotalSeconds:F1} s; index of {index?.Count ?? 0:N0} statements; wrote {output.FullName} ({output.Length / 1024.0:N0} KiB) in {stopwatch.Elapsed.TotalSeconds:F1} s"));
-        return 0;
+        if (compiled is null)
+        {
+            console.WriteLine("No compiled pipeline for this trainer: scans load and score it through ML.NET.");
+            return 0;
+        }
+
+        // The scan path scores with the compiled pipeline: check it against ML.NET on every training statement.
+        var (difference, mismatches) = SuitabilityModelTrainer.CompareCompiled(model, compiled, tasks.Select(t => t.Text).ToArray(), embeddings);
+        console.WriteLine(EvaluationPrinter.Invariant(
+            $"Compiled pipeline ({compiled.NgramSlots:N0} n-gram slots) against ML.NET on the {tasks.Count:N0} statements: largest probability difference {difference:G3}, word-count mismatches {mismatches:N0}"));
+        return difference <= SuitabilityModelTrainer.CompiledTolerance && mismatches == 0 ? 0 : 3;
     }
 
     private static Table ComparisonTable() => new Table().AddColumns(

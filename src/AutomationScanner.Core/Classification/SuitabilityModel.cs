@@ -52,29 +52,44 @@ public sealed class SuitabilityModel
     /// <summary>Manifest name of the shipped model, embedded in this assembly.</summary>
     public const string EmbeddedModelName = "AutomationScanner.Core.Classification.Model.suitability-model.zip";
 
+    /// <summary>Texts per parallel partition of a large batch on the compiled path.</summary>
+    private const int ParallelChunk = 2_048;
+
     private readonly MLContext ml = new(1);
-    private readonly ITransformer model;
+    private readonly ITransformer? model;
+    private readonly LinearTextModel? linear;
     private readonly ConcurrentBag<PredictionEngine<SuitabilityModelTrainer.ModelInput, ScoreOutput>> engines = [];
     private readonly float[][]? automationWeights;
     private readonly string[] slotNames = [];
 
     private readonly Lazy<TaskStatementIndex?> index;
 
+    /// <summary>A model that scores through the ML.NET pipeline (training, cross-validation, tests).</summary>
     public SuitabilityModel(ITransformer model, ITextEmbedder embedder, TaskStatementIndex? index = null)
         : this(model, embedder, new Lazy<TaskStatementIndex?>(index))
     {
+    }
+
+    /// <summary>A model that scores through the compiled pipeline (what a model file of <c>scanner train</c> loads).</summary>
+    public SuitabilityModel(LinearTextModel textModel, ITextEmbedder embedder, TaskStatementIndex? index = null)
+        : this(textModel, embedder, new Lazy<TaskStatementIndex?>(index))
+    {
+    }
+
+    private SuitabilityModel(LinearTextModel textModel, ITextEmbedder embedder, Lazy<TaskStatementIndex?> index)
+    {
+        ArgumentNullException.ThrowIfNull(textModel);
+        CheckEmbedder(embedder);
+        this.index = index;
+        linear = textModel;
+        Embedder = embedder;
     }
 
     private SuitabilityModel(ITransformer model, ITextEmbedder embedder, Lazy<TaskStatementIndex?> index)
     {
         this.index = index;
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(embedder);
-        if (embedder.Dimensions != SuitabilityModelTrainer.EmbeddingDimensions)
-        {
-            throw new ArgumentException($"The model reads {SuitabilityModelTrainer.EmbeddingDimensions}-dimensional embeddings; {embedder.ModelId} gives {embedder.Dimensions}.", nameof(embedder));
-        }
-
+        CheckEmbedder(embedder);
         this.model = model;
         Embedder = embedder;
         var outputSchema = model.GetOutputSchema(SuitabilityModelTrainer.InputSchema(ml));
@@ -100,6 +115,18 @@ public sealed class SuitabilityModel
         }
     }
 
+    private static void CheckEmbedder(ITextEmbedder embedder)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        if (embedder.Dimensions != SuitabilityModelTrainer.EmbeddingDimensions)
+        {
+            throw new ArgumentException($"The model reads {SuitabilityModelTrainer.EmbeddingDimensions}-dimensional embeddings; {embedder.ModelId} gives {embedder.Dimensions}.", nameof(embedder));
+        }
+    }
+
+    /// <summary>True when predictions run on the compiled pipeline (<see cref="LinearTextModel"/>), not through ML.NET.</summary>
+    public bool IsCompiled => linear is not null;
+
     /// <summary>The embedder the model reads its vectors from.</summary>
     public ITextEmbedder Embedder { get; }
 
@@ -107,7 +134,7 @@ public sealed class SuitabilityModel
     public TaskStatementIndex? Index => index.Value;
 
     /// <summary>True when the model can name the word n-grams behind a prediction (linear models with n-gram features).</summary>
-    public bool CanExplain => automationWeights is not null;
+    public bool CanExplain => linear?.CanExplain ?? automationWeights is not null;
 
     public static SuitabilityModel Load(string path, ITextEmbedder embedder)
     {
@@ -127,18 +154,45 @@ public sealed class SuitabilityModel
         try
         {
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var pipelineEntry = archive.GetEntry(SuitabilityModelTrainer.PipelineEntry)
-                ?? throw new FormatException($"The model file has no '{SuitabilityModelTrainer.PipelineEntry}'; retrain it with `scanner train`.");
-            using var pipeline = new MemoryStream(ReadAll(pipelineEntry));
-            var model = new MLContext(1).Model.Load(pipeline, out _);
             var indexBytes = archive.GetEntry(SuitabilityModelTrainer.IndexEntry) is { } indexEntry ? ReadAll(indexEntry) : null;
-            return new SuitabilityModel(model, embedder, new Lazy<TaskStatementIndex?>(
-                () => indexBytes is null ? null : TaskStatementIndex.Deserialize(indexBytes), LazyThreadSafetyMode.ExecutionAndPublication));
+            var lazyIndex = new Lazy<TaskStatementIndex?>(
+                () => indexBytes is null ? null : TaskStatementIndex.Deserialize(indexBytes), LazyThreadSafetyMode.ExecutionAndPublication);
+
+            // The compiled pipeline loads in milliseconds; ML.NET is only loaded for files without one.
+            if (archive.GetEntry(SuitabilityModelTrainer.TextModelEntry) is { } textModelEntry)
+            {
+                return new SuitabilityModel(LinearTextModel.Deserialize(ReadAll(textModelEntry)), embedder, lazyIndex);
+            }
+
+            return new SuitabilityModel(LoadPipeline(archive), embedder, lazyIndex);
         }
         catch (InvalidDataException e)
         {
             throw new FormatException($"The model file is not a readable zip: {e.Message}", e);
         }
+    }
+
+    /// <summary>The ML.NET pipeline of a model file (the reference the compiled pipeline is checked against).</summary>
+    public static ITransformer LoadPipeline(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            return LoadPipeline(archive);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FormatException($"The model file is not a readable zip: {e.Message}", e);
+        }
+    }
+
+    private static ITransformer LoadPipeline(ZipArchive archive)
+    {
+        var pipelineEntry = archive.GetEntry(SuitabilityModelTrainer.PipelineEntry)
+            ?? throw new FormatException($"The model file has no '{SuitabilityModelTrainer.PipelineEntry}'; retrain it with `scanner train`.");
+        using var pipeline = new MemoryStream(ReadAll(pipelineEntry));
+        return new MLContext(1).Model.Load(pipeline, out _);
     }
 
     private static byte[] ReadAll(ZipArchiveEntry entry)
@@ -169,9 +223,14 @@ public sealed class SuitabilityModel
         }
 
         var embedding = Embedder.Embed([text])[0];
+        if (linear is not null)
+        {
+            return linear.Predict(text, embedding);
+        }
+
         if (!engines.TryTake(out var engine))
         {
-            engine = ml.Model.CreatePredictionEngine<SuitabilityModelTrainer.ModelInput, ScoreOutput>(model);
+            engine = ml.Model.CreatePredictionEngine<SuitabilityModelTrainer.ModelInput, ScoreOutput>(model!);
         }
 
         try
@@ -204,7 +263,21 @@ public sealed class SuitabilityModel
             return results;
         }
 
-        var scored = model.Transform(SuitabilityModelTrainer.ToInputView(ml, texts, embeddings));
+        if (linear is not null)
+        {
+            // Large batches in parallel partitions: each text is scored on its own, so the result does not depend on them.
+            Parallel.For(0, (texts.Count + ParallelChunk - 1) / ParallelChunk, chunk =>
+            {
+                var end = Math.Min(texts.Count, (chunk + 1) * ParallelChunk);
+                for (var i = chunk * ParallelChunk; i < end; i++)
+                {
+                    results[i] = linear.Predict(texts[i] ?? string.Empty, embeddings[i], topFeatures);
+                }
+            });
+            return results;
+        }
+
+        var scored = model!.Transform(SuitabilityModelTrainer.ToInputView(ml, texts, embeddings));
         var exposureColumn = scored.Schema[SuitabilityModelTrainer.ExposureScoreColumn];
         var automationColumn = scored.Schema[SuitabilityModelTrainer.AutomationScoreColumn];
         var keysColumn = scored.Schema[SuitabilityModelTrainer.WordKeysColumn];

@@ -105,7 +105,7 @@ public static class SuitabilityModelTrainer
         return new TransformerChain<ITransformer>(featurizer, exposure, exposureCopy, automation, automationCopy);
     }
 
-    public static void Save(ITransformer model, TaskStatementIndex? index, string path)
+    public static void Save(ITransformer model, TaskStatementIndex? index, string path, LinearTextModel? textModel = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -115,15 +115,15 @@ public static class SuitabilityModelTrainer
         }
 
         using var stream = File.Create(path);
-        Save(model, index, stream);
+        Save(model, index, stream, textModel);
     }
 
     /// <summary>
     /// Writes the model file: a zip holding the ML.NET pipeline (<see cref="PipelineEntry"/>) and, when given, the
-    /// task-statement index (<see cref="IndexEntry"/>). Every entry carries a fixed timestamp, so the same model gives
-    /// the same bytes.
+    /// compiled pipeline the scan path loads (<see cref="TextModelEntry"/>) and the task-statement index
+    /// (<see cref="IndexEntry"/>). Every entry carries a fixed timestamp, so the same model gives the same bytes.
     /// </summary>
-    public static void Save(ITransformer model, TaskStatementIndex? index, Stream stream)
+    public static void Save(ITransformer model, TaskStatementIndex? index, Stream stream, LinearTextModel? textModel = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
@@ -132,6 +132,11 @@ public static class SuitabilityModelTrainer
         ml.Model.Save(model, InputSchema(ml), pipeline);
         using var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         WriteEntry(archive, PipelineEntry, Repack(pipeline.ToArray()));
+        if (textModel is not null)
+        {
+            WriteEntry(archive, TextModelEntry, textModel.Serialize());
+        }
+
         if (index is not null)
         {
             WriteEntry(archive, IndexEntry, index.Serialize());
@@ -150,8 +155,60 @@ public static class SuitabilityModelTrainer
             tasks, embeddings, automation.Select(ExpectedRating).ToArray(), exposure.Select(p => 1.0 - p[(int)ExposureClass.NoExposure]).ToArray(), seed: seed);
     }
 
+    /// <summary>
+    /// How far the compiled pipeline is from the ML.NET pipeline on <paramref name="texts"/>: the largest difference of
+    /// any class probability, and the texts whose content-word or known-word counts differ.
+    /// </summary>
+    public static (double MaxProbabilityDifference, int CountMismatches) CompareCompiled(
+        ITransformer model, LinearTextModel compiled, IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(compiled);
+        ArgumentNullException.ThrowIfNull(texts);
+        var reference = new SuitabilityModel(model, new FixedEmbedder()).PredictBatch(texts, embeddings);
+        var maximum = 0.0;
+        var mismatches = 0;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var actual = compiled.Predict(texts[i], embeddings[i]);
+            for (var k = 0; k < actual.Probabilities.Count; k++)
+            {
+                maximum = Math.Max(maximum, Math.Abs(actual.Probabilities[k] - reference[i].Probabilities[k]));
+            }
+
+            for (var k = 0; k < actual.AutomationProbabilities.Count; k++)
+            {
+                maximum = Math.Max(maximum, Math.Abs(actual.AutomationProbabilities[k] - reference[i].AutomationProbabilities[k]));
+            }
+
+            if (actual.Words != reference[i].Words || actual.KnownWords != reference[i].KnownWords)
+            {
+                mismatches++;
+            }
+        }
+
+        return (maximum, mismatches);
+    }
+
+    /// <summary>Stands in for the embedder where the embeddings are given (it is never asked).</summary>
+    private sealed class FixedEmbedder : ITextEmbedder
+    {
+        public string ModelId => "given";
+
+        public int Dimensions => EmbeddingDimensions;
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The embeddings are given.");
+    }
+
+    /// <summary>The largest probability difference allowed between the compiled and the ML.NET pipeline (float rounding).</summary>
+    public const double CompiledTolerance = 1e-4;
+
     /// <summary>Name of the ML.NET pipeline inside a model file.</summary>
     public const string PipelineEntry = "pipeline.zip";
+
+    /// <summary>Name of the compiled pipeline (<see cref="LinearTextModel"/>) inside a model file.</summary>
+    public const string TextModelEntry = "text-model.bin";
 
     /// <summary>Name of the task-statement index inside a model file.</summary>
     public const string IndexEntry = "task-statements.idx";

@@ -107,6 +107,9 @@ public sealed record SuitabilityAssessment
 /// </summary>
 public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoringOptions? options = null)
 {
+    /// <summary>Candidates per parallel partition.</summary>
+    private const int ParallelChunk = 256;
+
     private readonly SuitabilityScoringOptions options = options ?? new SuitabilityScoringOptions();
 
     public SuitabilityModel Model => model;
@@ -122,27 +125,40 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         var predictions = flat.Length == 0 ? [] : model.PredictBatch(flat, embeddings, options.TopFeatures);
         var index = options.NearestTasks > 0 ? model.Index : null;
 
-        var results = new SuitabilityAssessment[candidates.Count];
-        var offset = 0;
-        for (var i = 0; i < candidates.Count; i++)
+        var offsets = new int[candidates.Count];
+        for (var i = 1; i < candidates.Count; i++)
         {
-            var count = textsPerCandidate[i].Count;
-            if (count == 0)
-            {
-                results[i] = NotATask(candidates[i]);
-                continue;
-            }
-
-            var own = new TextSuitabilityPrediction[count];
-            for (var k = 0; k < count; k++)
-            {
-                own[k] = predictions[offset + k];
-            }
-
-            var neighbours = index?.Nearest(embeddings[offset], options.NearestTasks) ?? [];
-            results[i] = Combine(candidates[i], textsPerCandidate[i], own, neighbours);
-            offset += count;
+            offsets[i] = offsets[i - 1] + textsPerCandidate[i - 1].Count;
         }
+
+        // Each candidate is assessed on its own (the nearest-statement search is the costly part), so large batches run
+        // in parallel partitions without changing any result.
+        var results = new SuitabilityAssessment[candidates.Count];
+        Parallel.For(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        {
+            var first = chunk * ParallelChunk;
+            var last = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
+            var tasks = Enumerable.Range(first, last - first).Where(i => textsPerCandidate[i].Count > 0).ToArray();
+            var nearest = index?.Nearest(tasks.Select(i => embeddings[offsets[i]]).ToArray(), options.NearestTasks);
+            for (var i = first; i < last; i++)
+            {
+                var count = textsPerCandidate[i].Count;
+                if (count == 0)
+                {
+                    results[i] = NotATask(candidates[i]);
+                    continue;
+                }
+
+                var own = new TextSuitabilityPrediction[count];
+                for (var k = 0; k < count; k++)
+                {
+                    own[k] = predictions[offsets[i] + k];
+                }
+
+                var neighbours = nearest is null ? [] : nearest[Array.BinarySearch(tasks, i)];
+                results[i] = Combine(candidates[i], textsPerCandidate[i], own, neighbours);
+            }
+        });
 
         return results;
     }

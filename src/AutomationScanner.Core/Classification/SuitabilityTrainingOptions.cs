@@ -32,7 +32,7 @@ public sealed record SuitabilityTrainingOptions
 {
     public SuitabilityTrainer Trainer { get; init; } = SuitabilityTrainer.LbfgsMaximumEntropy;
 
-    public TextFeaturization Featurization { get; init; } = TextFeaturization.Embedding;
+    public TextFeaturization Featurization { get; init; } = TextFeaturization.EmbeddingAndWordNgrams;
 
     /// <summary>Seed of every <c>MLContext</c> (CONVENTIONS: 1); the same data and seed give the same model.</summary>
     public int Seed { get; init; } = 1;

@@ -7,18 +7,27 @@ namespace AutomationScanner.Core.Embeddings;
 /// </summary>
 public sealed class CachingTextEmbedder : ITextEmbedder
 {
-    /// <summary>The persisted cache keeps at most this many vectors (about 25 MB at 384 dimensions).</summary>
+    /// <summary>
+    /// A scan's persisted cache keeps at most this many vectors (about 25 MB at 384 dimensions), the most recently used.
+    /// Scans never embed the suitability model's training statements (the model file carries their vectors).
+    /// </summary>
     public const int MaxStoredEntries = 16_000;
 
     private readonly ITextEmbedder _inner;
+    private readonly int _maxStoredEntries;
     private readonly IEmbeddingStore? _store;
     private readonly SemaphoreSlim _storeGate = new(1, 1);
     private bool _loaded;
 
-    public CachingTextEmbedder(ITextEmbedder inner, IEmbeddingStore? store = null)
+    /// <param name="inner">The model that embeds what the cache does not hold.</param>
+    /// <param name="store">Where the cache persists; null keeps it in memory only.</param>
+    /// <param name="maxStoredEntries">Vectors the persisted file keeps (training and evaluation keep a whole label set).</param>
+    public CachingTextEmbedder(ITextEmbedder inner, IEmbeddingStore? store = null, int maxStoredEntries = MaxStoredEntries)
     {
         ArgumentNullException.ThrowIfNull(inner);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxStoredEntries);
         _inner = inner;
+        _maxStoredEntries = maxStoredEntries;
         _store = store;
         Cache = new EmbeddingCache(inner.ModelId, inner.Dimensions);
     }
@@ -122,7 +131,7 @@ public sealed class CachingTextEmbedder : ITextEmbedder
         await _storeGate.WaitAsync(cancellationToken);
         try
         {
-            await _store.WriteAsync(Cache.StoreName, Cache.Serialize(MaxStoredEntries), cancellationToken);
+            await _store.WriteAsync(Cache.StoreName, Cache.Serialize(_maxStoredEntries), cancellationToken);
             Cache.MarkSaved();
         }
         finally

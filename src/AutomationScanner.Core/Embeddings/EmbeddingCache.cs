@@ -8,16 +8,21 @@ namespace AutomationScanner.Core.Embeddings;
 
 /// <summary>
 /// Sentence vectors by the SHA-256 of the prepared text, for one model. Thread-safe. Serialises to a compact binary
-/// file (magic, version, model id, dimensions, then key + float32 vector per entry); a file for another model, of
-/// another version or damaged in any way reads as empty, so a bad cache only costs recomputation.
+/// file (magic, version, model id, dimensions, then key + float32 vector per entry, most recently used first); a file
+/// for another model, of another version or damaged in any way reads as empty, so a bad cache only costs recomputation.
+/// When the file is capped, the least recently used entries are the ones left out.
 /// </summary>
 public sealed class EmbeddingCache
 {
     private const uint Magic = 0x424D4541; // "AEMB" little-endian
     private const int FormatVersion = 1;
 
-    private readonly ConcurrentDictionary<UInt128, float[]> _vectors = new();
+    private readonly ConcurrentDictionary<UInt128, Entry> _vectors = new();
     private int _added;
+
+    // Use clock: every hit or addition takes the next tick; entries read from a file get ticks below zero, the file's
+    // first (most recent) entry the highest.
+    private long _clock;
 
     public EmbeddingCache(string modelId, int dimensions)
     {
@@ -46,7 +51,18 @@ public sealed class EmbeddingCache
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
-    public bool TryGet(string preparedText, out float[] vector) => _vectors.TryGetValue(KeyOf(preparedText), out vector!);
+    public bool TryGet(string preparedText, out float[] vector)
+    {
+        if (_vectors.TryGetValue(KeyOf(preparedText), out var entry))
+        {
+            Volatile.Write(ref entry.LastUse, Interlocked.Increment(ref _clock));
+            vector = entry.Vector;
+            return true;
+        }
+
+        vector = null!;
+        return false;
+    }
 
     public void Add(string preparedText, float[] vector)
     {
@@ -56,7 +72,7 @@ public sealed class EmbeddingCache
             throw new ArgumentException($"Expected {Dimensions} dimensions, got {vector.Length}.", nameof(vector));
         }
 
-        if (_vectors.TryAdd(KeyOf(preparedText), vector))
+        if (_vectors.TryAdd(KeyOf(preparedText), new Entry(vector, Interlocked.Increment(ref _clock))))
         {
             Interlocked.Increment(ref _added);
         }
@@ -64,11 +80,13 @@ public sealed class EmbeddingCache
 
     public void MarkSaved() => Interlocked.Exchange(ref _added, 0);
 
-    /// <summary>The cache as bytes; at most <paramref name="maxEntries"/> entries (an arbitrary subset past that).</summary>
+    /// <summary>The cache as bytes, most recently used first; at most <paramref name="maxEntries"/> entries (the least recently used are left out).</summary>
     public byte[] Serialize(int maxEntries = int.MaxValue)
     {
-        var entries = _vectors.ToArray();
-        var count = Math.Min(entries.Length, maxEntries);
+        var entries = _vectors.ToArray()
+            .OrderByDescending(e => Volatile.Read(ref e.Value.LastUse)).ThenBy(e => e.Key)
+            .Take(Math.Max(0, maxEntries)).ToArray();
+        var count = entries.Length;
         var model = Encoding.UTF8.GetBytes(ModelId);
         using var stream = new MemoryStream(16 + model.Length + (count * (16 + (4 * Dimensions))));
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
@@ -84,7 +102,7 @@ public sealed class EmbeddingCache
             {
                 BinaryPrimitives.WriteUInt128LittleEndian(key, entries[i].Key);
                 writer.Write(key);
-                writer.Write(MemoryMarshal.AsBytes(entries[i].Value.AsSpan()));
+                writer.Write(MemoryMarshal.AsBytes(entries[i].Value.Vector.AsSpan()));
             }
         }
 
@@ -116,10 +134,17 @@ public sealed class EmbeddingCache
                 continue;
             }
 
-            _vectors.TryAdd(BinaryPrimitives.ReadUInt128LittleEndian(key), vector);
+            _vectors.TryAdd(BinaryPrimitives.ReadUInt128LittleEndian(key), new Entry(vector, -1 - (long)i));
         }
 
         return count;
+    }
+
+    private sealed class Entry(float[] vector, long lastUse)
+    {
+        public float[] Vector { get; } = vector;
+
+        public long LastUse = lastUse;
     }
 
     internal static bool IsValidStoreName(string name) =>

@@ -78,6 +78,44 @@ public sealed class CachingTextEmbedderTests : IDisposable
     }
 
     [Fact]
+    public void Serialize_OverTheCap_KeepsTheMostRecentlyUsed()
+    {
+        var source = new EmbeddingCache("m", 2);
+        foreach (var text in new[] { "old", "used again", "new" })
+        {
+            source.Add(text, [1, 0]);
+        }
+
+        source.TryGet("used again", out _);
+        var sut = new EmbeddingCache("m", 2);
+
+        sut.Load(source.Serialize(maxEntries: 2));
+
+        Assert.Equal(2, sut.Count);
+        Assert.True(sut.TryGet("used again", out _));
+        Assert.True(sut.TryGet("new", out _));
+        Assert.False(sut.TryGet("old", out _));
+    }
+
+    [Fact]
+    public void Load_ThenSerializeOverTheCap_KeepsTheFileOrderOfRecency()
+    {
+        var source = new EmbeddingCache("m", 2);
+        source.Add("a", [1, 0]);
+        source.Add("b", [0, 1]);
+        source.Add("c", [1, 1]);
+        var reloaded = new EmbeddingCache("m", 2);
+        reloaded.Load(source.Serialize());
+        var sut = new EmbeddingCache("m", 2);
+
+        sut.Load(reloaded.Serialize(maxEntries: 2));
+
+        Assert.True(sut.TryGet("c", out _));
+        Assert.True(sut.TryGet("b", out _));
+        Assert.False(sut.TryGet("a", out _));
+    }
+
+    [Fact]
     public void Load_NonFiniteVector_Skipped()
     {
         var source = new EmbeddingCache("m", 2);
