@@ -15,8 +15,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Core.Scanning;
 
-/// <summary>Mines one event-log input into its aggregate (process name given); unreadable content throws <see cref="IngestionException"/>.</summary>
-public delegate Task<LogAggregate> LogMiner(ScanInput input, string process, CancellationToken cancellationToken);
+/// <summary>
+/// Mines one event-log input into its processes (one, or one per object type of an object-centric log), named from
+/// <paramref name="process"/>; unreadable content throws <see cref="IngestionException"/>.
+/// </summary>
+public delegate Task<IReadOnlyList<MinedProcess>> LogMiner(ScanInput input, string process, CancellationToken cancellationToken);
 
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
@@ -102,27 +105,27 @@ public sealed partial class ScanPipeline(
 
         var extractions = await ReadDocumentsAsync(documents, outcomes, cancellationToken);
 
-        var processNames = UniqueProcessNames(logs);
+        var processNames = ProcessNames(logs.Select(l => l.Name));
         await Parallel.ForEachAsync(logs, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             async (input, ct) =>
             {
                 try
                 {
+                    IReadOnlyList<MinedProcess> processes;
                     if (logMiner is null)
                     {
                         await using var stream = await input.OpenAsync(ct);
 
                         // One process per log; an object-centric log (OCEL) gives one per object type.
-                        foreach (var process in EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct))
-                        {
-                            mined[input.Name + "\u001f" + process.Summary.Process] = process;
-                            LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
-                        }
+                        processes = EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct);
                     }
                     else
                     {
-                        var log = await logMiner(input, processNames[input.Name], ct);
-                        var process = MinedProcess.From(log, ingestion.DefaultTimeZone);
+                        processes = await logMiner(input, processNames[input.Name], ct);
+                    }
+
+                    foreach (var process in processes)
+                    {
                         mined[input.Name + "\u001f" + process.Summary.Process] = process;
                         LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
                     }
@@ -454,15 +457,19 @@ public sealed partial class ScanPipeline(
     }
 
     /// <summary>Process name per log: the file name without extensions, made unique when two logs share it.</summary>
-    private static Dictionary<string, string> UniqueProcessNames(List<ScanInput> logs)
+    /// <summary>
+    /// The process name of each event log of a scan: its file name without extensions, or the whole input name where
+    /// two logs share one. The Durable scan names its parts with the same rule.
+    /// </summary>
+    public static Dictionary<string, string> ProcessNames(IEnumerable<string> logNames)
     {
-        var byProcess = logs.GroupBy(l => EventLogReader.ProcessName(l.Name), StringComparer.Ordinal);
+        var byProcess = logNames.GroupBy(EventLogReader.ProcessName, StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in byProcess)
         {
             foreach (var log in group)
             {
-                names[log.Name] = group.Count() == 1 ? group.Key : log.Name;
+                names[log] = group.Count() == 1 ? group.Key : log;
             }
         }
 
