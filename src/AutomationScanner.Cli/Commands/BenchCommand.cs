@@ -179,7 +179,7 @@ public static class BenchCommand
             using var part = Open();
             using var sidecar = ExportChunker.TemporarySidecar();
             var mined = ExportChunker.Mine(name, part, plan[Math.Min(onlyPart, plan.Count - 1)], EventLogReader.ProcessName(name), sidecar, cancellationToken: cancellationToken);
-            (events, sidecarBytes, payloadBytes) = (mined.Events, mined.SidecarBytes, JsonSerializer.SerializeToUtf8Bytes(mined).LongLength);
+            (events, sidecarBytes, payloadBytes) = (mined.Events, mined.SidecarBytes, JsonBytes(mined));
         }
         else
         {
@@ -199,7 +199,7 @@ public static class BenchCommand
                     sidecar.Position = 0;
                     return sidecar;
                 });
-                (events, sidecarBytes, payloadBytes) = (merged.Events, mined.Sum(m => m.SidecarBytes), mined.Max(m => JsonSerializer.SerializeToUtf8Bytes(m).LongLength));
+                (events, sidecarBytes, payloadBytes) = (merged.Events, mined.Sum(m => m.SidecarBytes), mined.Max(JsonBytes));
             }
             finally
             {
@@ -213,6 +213,44 @@ public static class BenchCommand
         watch.Stop();
         process.Refresh();
         return JsonSerializer.Serialize(new BenchResult(events, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, PeakResidentBytes(), sidecarBytes, payloadBytes));
+    }
+
+    /// <summary>The size of a part's activity output as JSON, counted as it streams (not held, so peak memory is the part's).</summary>
+    private static long JsonBytes(MinedChunk mined)
+    {
+        using var counter = new CountingSink();
+        JsonSerializer.Serialize(counter, mined);
+        return counter.Length;
+    }
+
+    /// <summary>Counts what is written to it and keeps nothing.</summary>
+    private sealed class CountingSink : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static string Measure(string file, int repeat, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
 
@@ -231,7 +232,37 @@ public static class ExportChunker
         return [MinedProcess.From(merged, options.DefaultTimeZone)];
     }
 
-    private static readonly JsonSerializerOptions ProcessJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    /// <summary>
+    /// The processes as the sidecar keeps them: everything, including the executions per resource name that reports
+    /// never show (<see cref="ActivityStatistics.ExecutionsByResource"/>; the scan pseudonymises and judges them).
+    /// </summary>
+    private static readonly JsonSerializerOptions ProcessJson = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepExecutionsByResource } },
+    };
+
+    private static void KeepExecutionsByResource(JsonTypeInfo type)
+    {
+        if (type.Type != typeof(ActivityStatistics))
+        {
+            return;
+        }
+
+        var property = typeof(ActivityStatistics).GetProperty(nameof(ActivityStatistics.ExecutionsByResource))!;
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            if (type.Properties[i].Name == property.Name)
+            {
+                type.Properties.RemoveAt(i); // the ignored one
+            }
+        }
+
+        var kept = type.CreateJsonPropertyInfo(property.PropertyType, property.Name);
+        kept.Get = statistics => property.GetValue(statistics);
+        kept.Set = (statistics, value) => property.SetValue(statistics, value);
+        type.Properties.Add(kept);
+    }
 
     private static void WriteProcesses(Stream sidecar, List<MinedProcess> processes)
     {

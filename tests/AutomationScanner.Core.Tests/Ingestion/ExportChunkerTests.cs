@@ -151,6 +151,55 @@ public sealed class ExportChunkerTests
         Assert.Contains("empty.csv", failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ocel20_example.jsonocel")]
+    [InlineData("ocel20_example.xmlocel")]
+    [InlineData("ocel20_example.sqlite")]
+    [InlineData("recruiting-red.jsonocel.gz")]
+    public void Finish_ObjectCentricLog_IsOnePartGivingTheOnePassProcesses(string log)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "ocel", log));
+        var onePass = EventLogReader.MineAll(log, new MemoryStream(bytes), processName: "p2p", cancellationToken: TestContext.Current.CancellationToken);
+        var plan = ExportChunker.Plan(log, new MemoryStream(bytes), 8);
+        using var sidecar = new MemoryStream();
+
+        var part = ExportChunker.Mine(log, new MemoryStream(bytes), Assert.Single(plan), "p2p", sidecar, cancellationToken: TestContext.Current.CancellationToken);
+        var payload = JsonSerializer.Deserialize<MinedChunk>(JsonSerializer.Serialize(part))!;
+        var processes = ExportChunker.Finish(log, "p2p", [payload], _ => new MemoryStream(sidecar.ToArray()));
+
+        Assert.Equal(ChunkKind.Whole, plan[0].Kind);
+        Assert.True(payload.ObjectCentric);
+        Assert.Null(payload.Aggregate);
+        Assert.Equal(sidecar.Length, payload.SidecarBytes);
+        Assert.True(processes.Count > 1);
+        Assert.Equal(onePass.Select(Comparable), processes.Select(Comparable));
+
+        // What reports never show but the scan judges (who did the work) comes back too.
+        Assert.Equal(
+            onePass.SelectMany(p => p.Activities).Select(a => string.Join(",", a.ExecutionsByResource.OrderBy(r => r.Key, StringComparer.Ordinal))),
+            processes.SelectMany(p => p.Activities).Select(a => string.Join(",", a.ExecutionsByResource.OrderBy(r => r.Key, StringComparer.Ordinal))));
+        Assert.Equal(log.StartsWith("ocel20", StringComparison.Ordinal), processes.SelectMany(p => p.Activities).Any(a => a.ExecutionsByResource.Count > 0)); // the P2P log names resources
+    }
+
+    [Fact]
+    public void Merge_SidecarOfAnotherPart_IsRejectedOrChangesTheEstimates()
+    {
+        // The replay maps each journal through its own part's names: swapping two parts' journals cannot pass unnoticed.
+        var bytes = TestFiles.ReadAll(TestFiles.EventLog("08_receipt.xes.gz"));
+        var plan = ExportChunker.Plan("receipt.xes", new MemoryStream(bytes), 2);
+        var sidecars = plan.Select(_ => new MemoryStream()).ToList();
+        var mined = plan.Select((c, i) => ExportChunker.Mine("receipt.xes", new MemoryStream(bytes), c, "receipt", sidecars[i], cancellationToken: TestContext.Current.CancellationToken)).ToList();
+        var onePass = EventLogReader.Mine("receipt.xes", new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
+
+        var inOrder = ExportChunker.Merge("receipt.xes", mined, m => new MemoryStream(sidecars[m.Chunk.Index].ToArray()));
+        LogAggregate? swapped = null;
+        var failure = Record.Exception(() => swapped = ExportChunker.Merge("receipt.xes", mined, m => new MemoryStream(sidecars[1 - m.Chunk.Index].ToArray())));
+
+        Assert.Equal(Comparable(onePass), Comparable(MinedProcess.From(inOrder, TimeZoneInfo.Utc)));
+        Assert.True(failure is InvalidDataException || Comparable(onePass) != Comparable(MinedProcess.From(swapped!, TimeZoneInfo.Utc)));
+        Assert.All(mined, m => Assert.InRange(m.SidecarBytes, 1, m.Events * 16));
+    }
+
     [Fact]
     public void Plan_CompressedExport_IsOneWholePart()
     {
