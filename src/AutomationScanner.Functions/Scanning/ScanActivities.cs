@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace AutomationScanner.Functions.Scanning;
 
 /// <summary>
-/// The work of a Durable scan, one method per activity. Inputs and outputs are small: names, ETags, byte ranges and
-/// mined aggregates; never events. Each method is safe to run again (retries, replays): reads are pinned to the
+/// The work of a Durable scan, one method per activity. Inputs and outputs are small: names, ETags, byte ranges, mined
+/// aggregates and the names of the parts' sidecar blobs (start-time journals, object-centric processes); never events. Each method is safe to run again (retries, replays): reads are pinned to the
 /// snapshot's ETags and the publish is idempotent by input fingerprint.
 /// </summary>
 public sealed partial class ScanActivities(
@@ -152,7 +152,7 @@ public sealed partial class ScanActivities(
             }
             catch (RequestFailedException ex)
             {
-                // The report is out; a leftover sidecar costs storage only (the cache container's lifecycle rule ages it out).
+                // The report is out; a leftover sidecar costs storage only, and no later scan reads it (its folder is this scan's).
                 LogSidecarLeft(logger, blob, ex.Status);
             }
         }
