@@ -122,12 +122,16 @@ public sealed class ProcessMiner
         return true;
     }
 
+    /// <summary>Names the cases of <see cref="Add(int, in MinedEvent)"/> by their index, for messages only (ids are not kept per case).</summary>
+    public Func<int, string>? CaseNames { get; set; }
+
     /// <summary>
-    /// Adds one event to a case the caller has numbered (an OCEL object's index in its object table): no lookup by id, and
-    /// the event is mined at once, so events must come in time order (a later event seen first is noted as out of order).
-    /// Cases added this way stay open until <see cref="Complete"/>; do not mix with <see cref="Add(ReadOnlySpan{char}, in MinedEvent)"/>.
+    /// Adds one event to a case the caller has numbered (an OCEL object's index among the objects of its type): no lookup
+    /// by id and no id kept, and the event is mined at once, so events must come in time order (a later event seen first
+    /// is noted as out of order). Cases added this way stay open until <see cref="Complete"/>; do not mix with
+    /// <see cref="Add(ReadOnlySpan{char}, in MinedEvent)"/>.
     /// </summary>
-    public void Add(int caseIndex, string caseId, in MinedEvent minedEvent)
+    public void Add(int caseIndex, in MinedEvent minedEvent)
     {
         if (caseIndex >= _indexed.Length)
         {
@@ -135,7 +139,7 @@ public sealed class ProcessMiner
         }
 
         // Mined at once, in arrival order (the reader delivers events in time order); nothing is held per case.
-        var state = _indexed[caseIndex] ??= new CaseState(caseId);
+        var state = _indexed[caseIndex] ??= new CaseState(string.Empty);
         Interleaved = true;
         if (state.Accepted >= Limits.MaxEventsPerCase)
         {
@@ -143,21 +147,33 @@ public sealed class ProcessMiner
             {
                 state.Accepted++;
                 _log.DataQuality.Add(DataQualityKinds.CaseTooLong, FormattableString.Invariant(
-                    $"case '{state.Id}' has more than {Limits.MaxEventsPerCase} events (input limit MaxEventsPerCase): its further events are dropped"));
+                    $"case '{CaseName(caseIndex)}' has more than {Limits.MaxEventsPerCase} events (input limit MaxEventsPerCase): its further events are dropped"));
             }
 
             return;
         }
 
-        state.Accepted++;
-        if (minedEvent.UtcTicks < state.LastEventTicks)
+        var ticks = minedEvent.UtcTicks;
+        if (ticks < _earliestTicks || ticks > _latestTicks)
         {
-            _log.DataQuality.Add(DataQualityKinds.OutOfOrder,
-                $"case '{state.Id}': an event at {new DateTime(minedEvent.UtcTicks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
+            // As Settle does for the other readers: timestamps outside the plausible window are faults, not data.
+            _log.DataQuality.Add(DataQualityKinds.ImplausibleTimestamp, _log.DataQuality.CountOf(DataQualityKinds.ImplausibleTimestamp) >= DataQualityLog.ExamplesPerKind ? string.Empty
+                : $"case '{CaseName(caseIndex)}': {new DateTime(ticks, DateTimeKind.Utc):O} is outside the plausible window {_log.Options.EarliestPlausibleTimestamp:yyyy-MM-dd} to {_log.Options.LatestPlausibleTimestamp:yyyy-MM-dd}; the event is not used");
+            return;
+        }
+
+        state.Accepted++;
+        _startTimes.Advance(ticks);
+        if (ticks < state.LastEventTicks)
+        {
+            _log.DataQuality.Add(DataQualityKinds.OutOfOrder, _log.DataQuality.CountOf(DataQualityKinds.OutOfOrder) >= DataQualityLog.ExamplesPerKind ? string.Empty
+                : $"case '{CaseName(caseIndex)}': an event at {new DateTime(ticks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
         }
 
         Process(state, minedEvent);
     }
+
+    private string CaseName(int caseIndex) => CaseNames?.Invoke(caseIndex) ?? caseIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Adds a whole case (an XES trace): its events in file order.</summary>
     public void AddCase(List<MinedEvent> events)
@@ -269,11 +285,12 @@ public sealed class ProcessMiner
 
     private void Settle(CaseState state)
     {
-        var pending = state.Pending;
-        if (pending.Count == 0)
+        if (!state.HasPending)
         {
             return;
         }
+
+        var pending = state.Pending;
 
         // Timestamps outside the plausible window (default 1970 to a year after the scan) are faults, not data.
         for (var i = pending.Count - 1; i >= 0; i--)
@@ -532,6 +549,11 @@ public sealed class ProcessMiner
 
     private static long RemoveOpenStart(CaseState state, int activity)
     {
+        if (!state.HasOpenStarts)
+        {
+            return MinedEvent.NoStart;
+        }
+
         var starts = state.OpenStarts;
         for (var i = 0; i < starts.Count; i++)
         {
@@ -567,7 +589,7 @@ public sealed class ProcessMiner
         System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(log.VariantCounts, variant, out _)++;
         for (var i = 0; i < state.SeenCount; i++)
         {
-            var activity = log.Activities[state.SeenIds[i]];
+            var activity = log.Activities[state.SeenId(i)];
             activity.Variants.Add(variant);
             if (failed)
             {
@@ -580,17 +602,30 @@ public sealed class ProcessMiner
 
     private static ulong Hash(ReadOnlySpan<char> id) => LogAggregate.Fnv1a(id);
 
+    /// <summary>
+    /// One open case. Kept small, since an object-centric log holds one per object until the end: the lists a case rarely
+    /// needs (pending events of a grouped log, open starts) are made on first use, and the activities and resources seen
+    /// are small arrays grown on demand (about 250 bytes for a case with three activities and two resources).
+    /// </summary>
     private sealed class CaseState(string id)
     {
+        private List<MinedEvent>? _pending;
+        private List<(int Activity, long Ticks)>? _openStarts;
+
+        /// <summary>Activity id and execution count pairs.</summary>
+        private int[] _seen = [];
+        private int[] _resources = [];
+        private int _resourceCount;
+
         public string Id { get; } = id;
 
-        public List<MinedEvent> Pending { get; } = [];
+        public List<MinedEvent> Pending => _pending ??= [];
 
-        public List<(int Activity, long Ticks)> OpenStarts { get; } = [];
+        public bool HasPending => _pending is { Count: > 0 };
 
-        public int[] SeenIds { get; private set; } = new int[8];
+        public List<(int Activity, long Ticks)> OpenStarts => _openStarts ??= [];
 
-        public int[] SeenCounts { get; private set; } = new int[8];
+        public bool HasOpenStarts => _openStarts is { Count: > 0 };
 
         public int SeenCount { get; private set; }
 
@@ -615,41 +650,52 @@ public sealed class ProcessMiner
 
         public long StatusTicks { get; set; }
 
-        private List<int> SeenResources { get; } = [];
-
         /// <summary>True the first time the resource executes in this case.</summary>
         public bool SeeResource(int resource)
         {
-            if (SeenResources.Contains(resource))
+            var resources = _resources;
+            for (var i = 0; i < _resourceCount; i++)
             {
-                return false;
+                if (resources[i] == resource)
+                {
+                    return false;
+                }
             }
 
-            SeenResources.Add(resource);
+            if (_resourceCount == resources.Length)
+            {
+                Array.Resize(ref _resources, Math.Max(2, resources.Length * 2));
+            }
+
+            _resources[_resourceCount++] = resource;
             return true;
         }
 
         public bool LastWasFailure { get; set; }
 
+        /// <summary>The <paramref name="index"/>-th distinct activity executed in this case.</summary>
+        public int SeenId(int index) => _seen[2 * index];
+
         /// <summary>Counts one more execution of <paramref name="activity"/>; returns the count before it.</summary>
         public int CountExecution(int activity)
         {
-            for (var i = 0; i < SeenCount; i++)
+            var seen = _seen;
+            var end = 2 * SeenCount;
+            for (var i = 0; i < end; i += 2)
             {
-                if (SeenIds[i] == activity)
+                if (seen[i] == activity)
                 {
-                    return SeenCounts[i]++;
+                    return seen[i + 1]++;
                 }
             }
 
-            if (SeenCount == SeenIds.Length)
+            if (end == seen.Length)
             {
-                SeenIds = [.. SeenIds, .. new int[SeenIds.Length]];
-                SeenCounts = [.. SeenCounts, .. new int[SeenCounts.Length]];
+                Array.Resize(ref _seen, Math.Max(8, seen.Length * 2));
             }
 
-            SeenIds[SeenCount] = activity;
-            SeenCounts[SeenCount] = 1;
+            _seen[end] = activity;
+            _seen[end + 1] = 1;
             SeenCount++;
             return 0;
         }
@@ -660,8 +706,8 @@ public sealed class ProcessMiner
         public void Reset()
         {
             Accepted = 0;
-            Pending.Clear();
-            OpenStarts.Clear();
+            _pending?.Clear();
+            _openStarts?.Clear();
             SeenCount = 0;
             LastActivity = -1;
             LastResource = -1;
@@ -673,7 +719,7 @@ public sealed class ProcessMiner
             Failed = false;
             LastWasFailure = false;
             StatusActivity = -1;
-            SeenResources.Clear();
+            _resourceCount = 0;
         }
     }
 }

@@ -175,6 +175,47 @@ internal sealed class JsonTokenStream : IDisposable
         return _chars.AsSpan(0, count);
     }
 
+    /// <summary>
+    /// The current string, number or literal of <paramref name="reader"/> as unescaped UTF-8 copied into
+    /// <paramref name="target"/> (grown as needed); returns its length. Unescaped strings, the usual case, are copied as
+    /// they are: no transcoding to characters.
+    /// </summary>
+    public int Utf8(ref Utf8JsonReader reader, ref byte[] target)
+    {
+        if (reader.TokenType is JsonTokenType.Null or JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            return 0;
+        }
+
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > _maxValueBytes)
+        {
+            throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture,
+                $"at byte {Position}: a single JSON value is larger than {_maxValueBytes:N0} bytes"));
+        }
+
+        if (target.Length < length)
+        {
+            target = new byte[Math.Max((int)length, target.Length * 2)];
+        }
+
+        if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+        {
+            return reader.CopyString(target);
+        }
+
+        if (reader.HasValueSequence)
+        {
+            reader.ValueSequence.CopyTo(target);
+        }
+        else
+        {
+            reader.ValueSpan.CopyTo(target);
+        }
+
+        return (int)length;
+    }
+
     /// <summary>Reads the next token and fails with a clear message unless it is <paramref name="expected"/>.</summary>
     public void Expect(JsonTokenType expected, string where)
     {

@@ -38,8 +38,10 @@ internal sealed class OcelFlattener
     private readonly List<bool> _attributeIsLifecycle = [];
     private readonly HashSet<string> _resourceAttributesUsed = new(StringComparer.Ordinal);
 
-    private readonly Names _objects = new();
+    private readonly OcelObjectTable _objects = new();
     private readonly List<int> _objectTypes = [];
+    private readonly List<int> _objectLocal = [];
+    private readonly List<List<int>> _typeMembers = [];
     private bool _objectsComplete;
 
     private readonly List<int> _relationObjects = [];
@@ -104,6 +106,7 @@ internal sealed class OcelFlattener
         _typeSelected.Add(_limits.Selects(text));
         _typeIsResource.Add(OcelNames.IsResourceType(text));
         _processes.Add(null);
+        _typeMembers.Add([]);
         return id;
     }
 
@@ -140,21 +143,26 @@ internal sealed class OcelFlattener
     }
 
     /// <summary>Adds an object to the object table (or gives a referenced one its type); returns its index.</summary>
-    public int AddObject(ReadOnlySpan<char> id, ReadOnlySpan<char> type, long location)
+    public int AddObject(ReadOnlySpan<char> id, ReadOnlySpan<char> type, long location) => AddObject(_objects.Encode(id), type, location);
+
+    /// <summary>Adds an object by its UTF-8 id (the JSON reader's raw bytes); returns its index.</summary>
+    public int AddObject(ReadOnlySpan<byte> id, ReadOnlySpan<char> type, long location) => AddObject(id, type.IsWhiteSpace() ? -1 : InternType(type), location);
+
+    /// <summary>Adds an object by its UTF-8 id and interned type (-1: none); returns its index.</summary>
+    public int AddObject(ReadOnlySpan<byte> id, int typeId, long location)
     {
-        if (id.IsEmpty || type.IsWhiteSpace())
+        if (id.IsEmpty || typeId < 0)
         {
             Note(DataQualityKinds.MalformedEvent, location, id.IsEmpty ? "an object without an id was skipped" : $"object '{Excerpt(id)}' has no type and was skipped");
             return -1;
         }
 
-        var typeId = InternType(type);
-        if (_objects.TryGet(id, out var index))
+        var index = _objects.Find(id);
+        if (index >= 0)
         {
             if (_objectTypes[index] < 0)
             {
-                _objectTypes[index] = typeId;
-                _typeObjects[typeId]++;
+                SetType(index, typeId);
             }
             else
             {
@@ -165,9 +173,18 @@ internal sealed class OcelFlattener
         }
 
         index = NewObject(id);
-        _objectTypes[index] = typeId;
-        _typeObjects[typeId]++;
+        SetType(index, typeId);
         return index;
+    }
+
+    /// <summary>Objects of one type are numbered 0, 1, 2... within it: each type's miner holds state for its own objects only.</summary>
+    private void SetType(int index, int type)
+    {
+        _objectTypes[index] = type;
+        _typeObjects[type]++;
+        var members = _typeMembers[type];
+        _objectLocal[index] = members.Count;
+        members.Add(index);
     }
 
     /// <summary>The object section is complete: events held back so far are flattened, later ones stream.</summary>
@@ -211,6 +228,9 @@ internal sealed class OcelFlattener
 
     public void SetActivity(ReadOnlySpan<char> name) => _activity = InternActivity(name);
 
+    /// <summary>Sets the activity by its id from <see cref="InternActivity"/> (-1: none).</summary>
+    public void SetActivity(int activity) => _activity = activity;
+
     public void SetTime(ReadOnlySpan<char> text)
     {
         if (_parser.TryParse(text, out _ticks, out _offset, out var hadOffset))
@@ -224,7 +244,10 @@ internal sealed class OcelFlattener
         }
     }
 
-    public void AddRelation(ReadOnlySpan<char> objectId, int qualifier, long location)
+    public void AddRelation(ReadOnlySpan<char> objectId, int qualifier, long location) => AddRelation(_objects.Encode(objectId), qualifier, location);
+
+    /// <summary>Relates the current event to an object by its UTF-8 id (the JSON reader's raw bytes).</summary>
+    public void AddRelation(ReadOnlySpan<byte> objectId, int qualifier, long location)
     {
         if (_relationObjects.Count >= _limits.MaxRelationsPerEvent)
         {
@@ -232,7 +255,8 @@ internal sealed class OcelFlattener
                 $"event '{CurrentId()}' relates to more than {_limits.MaxRelationsPerEvent:N0} objects (at {_locationUnit} {location})"));
         }
 
-        if (!_objects.TryGet(objectId, out var index))
+        var index = _objects.Find(objectId);
+        if (index < 0)
         {
             if (_objectsComplete)
             {
@@ -464,7 +488,7 @@ internal sealed class OcelFlattener
             var t = _objectTypes[o];
             if (t < 0)
             {
-                Note(OcelQualityKinds.UnknownObject, location, $"event '{id ?? CurrentId()}' relates to object '{Excerpt(_objects[o])}', which is not in the object table; the relation is skipped");
+                Note(OcelQualityKinds.UnknownObject, location, $"event '{id ?? CurrentId()}' relates to object '{Excerpt(_objects.Bytes(o))}', which is not in the object table; the relation is skipped");
                 continue;
             }
 
@@ -528,8 +552,7 @@ internal sealed class OcelFlattener
 
             previous = key;
             copies++;
-            var index = (int)(uint)key;
-            process.Miner.Add(index, _objects[index], minedEvent);
+            process.Miner.Add(_objectLocal[(int)(uint)key], minedEvent);
         }
 
         process.Events++;
@@ -553,7 +576,7 @@ internal sealed class OcelFlattener
         {
             if (_typeIsResource[(int)(key >> 32)])
             {
-                return InternResource(_objects[(int)(uint)key]);
+                return InternResource(_objects.Bytes((int)(uint)key));
             }
         }
 
@@ -564,18 +587,29 @@ internal sealed class OcelFlattener
     {
         var log = new LogAggregate(_processName + "/" + _types[type], _options.Mining);
         log.Files.Add(_file);
-        return new TypeProcess(log, new ProcessMiner(log) { Limits = _options.Limits });
+        var members = _typeMembers[type];
+        return new TypeProcess(log, new ProcessMiner(log) { Limits = _options.Limits, CaseNames = local => _objects.Name(members[local]) });
     }
 
-    private int NewObject(ReadOnlySpan<char> id)
+    private int NewObject(ReadOnlySpan<byte> id)
     {
         if (_objects.Count >= _limits.MaxObjects)
         {
             throw new IngestionException(_file, string.Create(CultureInfo.InvariantCulture, $"more than {_limits.MaxObjects:N0} objects: above the configured limit (Ingestion Ocel MaxObjects)"));
         }
 
-        var index = _objects.Add(id.ToString());
+        int index;
+        try
+        {
+            index = _objects.Add(id);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new IngestionException(_file, ex.Message + ": above what one scan holds");
+        }
+
         _objectTypes.Add(-1);
+        _objectLocal.Add(-1);
         return index;
     }
 
@@ -620,6 +654,14 @@ internal sealed class OcelFlattener
         return _attributeNames.Add(text);
     }
 
+    private int InternResource(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> chars = stackalloc char[256];
+        return utf8.Length <= 256
+            ? InternResource(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)])
+            : InternResource(System.Text.Encoding.UTF8.GetString(utf8));
+    }
+
     private int InternResource(ReadOnlySpan<char> name)
     {
         name = name.Trim();
@@ -643,6 +685,8 @@ internal sealed class OcelFlattener
     private string DescribeTypes() => _types.Count == 0
         ? "no object types"
         : string.Join(", ", Enumerable.Range(0, _types.Count).Select(t => string.Create(CultureInfo.InvariantCulture, $"{_types[t]} ({_typeObjects[t]:N0} objects)")));
+
+    private static string Excerpt(ReadOnlySpan<byte> utf8) => Excerpt(System.Text.Encoding.UTF8.GetString(utf8[..Math.Min(utf8.Length, 256)]));
 
     private static string Excerpt(ReadOnlySpan<char> value) => value.Length <= 60 ? value.ToString() : string.Concat(value[..60], "...");
 

@@ -382,9 +382,11 @@ internal static class OcelJsonReader
     /// </summary>
     private sealed class EventParser(JsonTokenStream json, OcelFlattener flattener)
     {
+        private readonly Utf8Cache _qualifiers = new();
+        private readonly Utf8Cache _activities = new();
         private readonly char[] _name = new char[128];
         private readonly char[] _value = new char[256];
-        private readonly char[] _objectId = new char[512];
+        private byte[] _objectId = new byte[512];
 
         public bool Parse(ref Utf8JsonReader reader)
         {
@@ -404,12 +406,24 @@ internal static class OcelJsonReader
 
                 if (reader.ValueTextEquals("type"u8))
                 {
-                    if (!Value(ref reader, out var value))
+                    if (!reader.Read())
                     {
                         return false;
                     }
 
-                    flattener.SetActivity(value);
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        if (!reader.TrySkip())
+                        {
+                            return false;
+                        }
+
+                        flattener.SetActivity(-1);
+                    }
+                    else
+                    {
+                        flattener.SetActivity(_activities.Intern(ref reader, json, flattener, Utf8Cache.Role.Activity));
+                    }
                 }
                 else if (reader.ValueTextEquals("time"u8))
                 {
@@ -502,7 +516,6 @@ internal static class OcelJsonReader
                 }
 
                 var idLength = -1;
-                string? longId = null;
                 var qualifier = -1;
                 while (true)
                 {
@@ -532,20 +545,11 @@ internal static class OcelJsonReader
                     }
                     else if (isId)
                     {
-                        var id = json.Chars(ref reader);
-                        if (id.Length <= _objectId.Length)
-                        {
-                            id.CopyTo(_objectId);
-                            idLength = id.Length;
-                        }
-                        else
-                        {
-                            longId = id.ToString();
-                        }
+                        idLength = json.Utf8(ref reader, ref _objectId);
                     }
                     else if (isQualifier)
                     {
-                        qualifier = flattener.InternQualifier(json.Chars(ref reader));
+                        qualifier = _qualifiers.Intern(ref reader, json, flattener, Utf8Cache.Role.Qualifier);
                     }
                     else if (!reader.TrySkip())
                     {
@@ -553,11 +557,7 @@ internal static class OcelJsonReader
                     }
                 }
 
-                if (longId is not null)
-                {
-                    flattener.AddRelation(longId, qualifier, json.Position);
-                }
-                else if (idLength >= 0)
+                if (idLength >= 0)
                 {
                     flattener.AddRelation(_objectId.AsSpan(0, idLength), qualifier, json.Position);
                 }
@@ -658,18 +658,20 @@ internal static class OcelJsonReader
     /// <summary>One OCEL 2.0 object: {id, type, attributes: [{name, time, value}], relationships} in any order.</summary>
     private sealed class ObjectParser(JsonTokenStream json, OcelFlattener flattener)
     {
-        private readonly char[] _id = new char[512];
-        private readonly char[] _type = new char[256];
+        private readonly Utf8Cache _types = new();
+        private byte[] _id = new byte[512];
         private readonly List<string> _attributes = [];
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+        /// <summary>(type, attribute name) pairs already declared: each is passed on once, not once per object.</summary>
+        private readonly HashSet<(int Type, string Name)> _declared = [];
         private int _idLength;
-        private int _typeLength;
-        private string? _longId;
+        private int _type;
 
         public bool Parse(ref Utf8JsonReader reader)
         {
-            _idLength = _typeLength = 0;
-            _longId = null;
+            _idLength = 0;
+            _type = -1;
             _attributes.Clear();
             var depth = reader.CurrentDepth;
             while (true)
@@ -692,29 +694,13 @@ internal static class OcelJsonReader
                     return false;
                 }
 
-                if ((isId || isType) && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                if (isId && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
                 {
-                    var text = json.Chars(ref reader);
-                    var target = isId ? _id : _type;
-                    if (text.Length > target.Length)
-                    {
-                        if (isId)
-                        {
-                            _longId = text.ToString();
-                        }
-
-                        continue;
-                    }
-
-                    text.CopyTo(target);
-                    if (isId)
-                    {
-                        _idLength = text.Length;
-                    }
-                    else
-                    {
-                        _typeLength = text.Length;
-                    }
+                    _idLength = json.Utf8(ref reader, ref _id);
+                }
+                else if (isType && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                {
+                    _type = _types.Intern(ref reader, json, flattener, Utf8Cache.Role.ObjectType);
                 }
                 else if (isAttributes && reader.TokenType == JsonTokenType.StartArray)
                 {
@@ -732,14 +718,14 @@ internal static class OcelJsonReader
 
         public void Complete(long position)
         {
-            ReadOnlySpan<char> id = _longId ?? (ReadOnlySpan<char>)_id.AsSpan(0, _idLength);
-            var type = _type.AsSpan(0, _typeLength);
-            if (flattener.AddObject(id, type, position) >= 0 && _attributes.Count > 0)
+            if (flattener.AddObject(_id.AsSpan(0, _idLength), _type, position) >= 0)
             {
-                var typeId = flattener.InternType(type);
                 foreach (var attribute in _attributes)
                 {
-                    flattener.DeclareObjectAttribute(typeId, attribute);
+                    if (_declared.Count >= 4096 || _declared.Add((_type, attribute)))
+                    {
+                        flattener.DeclareObjectAttribute(_type, attribute);
+                    }
                 }
             }
         }
@@ -790,6 +776,57 @@ internal static class OcelJsonReader
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The last few distinct strings of one role (qualifiers, object types) by their raw UTF-8 bytes, with their interned
+    /// ids: the common case, a handful of values repeated millions of times, skips transcoding, trimming and hashing.
+    /// </summary>
+    private sealed class Utf8Cache
+    {
+        private const int Size = 16;
+        private readonly byte[][] _keys = new byte[Size][];
+        private readonly int[] _ids = new int[Size];
+        private int _count;
+        private int _next;
+        private byte[] _scratch = new byte[256];
+
+        public enum Role
+        {
+            Qualifier,
+            ObjectType,
+            Activity,
+        }
+
+        public int Intern(ref Utf8JsonReader reader, JsonTokenStream json, OcelFlattener flattener, Role role)
+        {
+            var length = json.Utf8(ref reader, ref _scratch);
+            var key = _scratch.AsSpan(0, length);
+            for (var i = 0; i < _count; i++)
+            {
+                if (key.SequenceEqual(_keys[i]))
+                {
+                    return _ids[i];
+                }
+            }
+
+            var text = System.Text.Encoding.UTF8.GetString(key);
+            var id = role switch
+            {
+                Role.ObjectType => string.IsNullOrWhiteSpace(text) ? -1 : flattener.InternType(text),
+                Role.Activity => flattener.InternActivity(text),
+                _ => flattener.InternQualifier(text),
+            };
+            if (length <= 256)
+            {
+                _keys[_next] = key.ToArray();
+                _ids[_next] = id;
+                _next = (_next + 1) % Size;
+                _count = Math.Min(_count + 1, Size);
+            }
+
+            return id;
         }
     }
 }
