@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationScanner.Core.Embeddings;
+using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ethics;
 
@@ -31,20 +32,21 @@ public sealed record ProcessDomainProfile(
 /// <param name="Process">Its name (the file name; used as one weak source).</param>
 /// <param name="Activities">All its activity names.</param>
 /// <param name="Attributes">Its attribute (column) names.</param>
-/// <param name="AttributeValues">A sample of its attribute values, when the reader kept some.</param>
+/// <param name="AttributeValues">A bounded sample of its attributes' text values (<see cref="AttributeValueSampler"/>).</param>
 /// <param name="Documents">Text of the documents that describe it (matched statements, descriptions).</param>
 public sealed record ProcessFacts(
     string Process,
     IReadOnlyList<string> Activities,
     IReadOnlyList<string> Attributes,
-    IReadOnlyList<string>? AttributeValues = null,
+    IReadOnlyList<AttributeValueSample>? AttributeValues = null,
     IReadOnlyList<string>? Documents = null);
 
 /// <summary>
 /// Infers each process's domain from everything it holds, never from one column: each domain's cues are counted once
-/// per distinct source item (activity, attribute, value, document line) and weighted; the embedding of the process
+/// per distinct source item (activity, attribute, document line) and weighted; an attribute's name and its sampled
+/// values are one item (the strongest cue counts), so one column can never count twice. The embedding of the process
 /// profile against the domain descriptions adds a second signal. A domain needs cues from at least two distinct
-/// items, so one column name (Sepsis's <c>Diagnose</c>) can neither make nor break it.
+/// items, so one column (Sepsis's <c>Diagnose</c>, by name or by value) can neither make nor break it.
 /// </summary>
 public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embedder = null)
 {
@@ -71,17 +73,22 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
             double cues = 0;
             var matchedItems = 0;
             var found = new List<string>();
-            foreach (var (source, text) in items)
+            foreach (var group in items.GroupBy(i => i.Key, StringComparer.Ordinal))
             {
                 double strongest = 0;
                 string? cue = null;
-                foreach (var (pattern, weight) in domain.Cues)
+                string? where = null;
+                foreach (var (source, text, _) in group)
                 {
-                    var match = pattern.Match(text);
-                    if (match.Success && weight > strongest)
+                    foreach (var (pattern, weight) in domain.Cues)
                     {
-                        strongest = weight;
-                        cue = match.Value;
+                        var match = pattern.Match(text);
+                        if (match.Success && weight > strongest)
+                        {
+                            strongest = weight;
+                            cue = match.Value;
+                            where = source;
+                        }
                     }
                 }
 
@@ -91,7 +98,7 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
                     matchedItems++;
                     if (found.Count < MaxEvidence)
                     {
-                        found.Add($"{source}: {cue.Trim()}");
+                        found.Add($"{where}: {cue.Trim()}");
                     }
                 }
             }
@@ -125,8 +132,15 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
         return new ProcessDomainProfile(facts.Process, best.Domain.Definition.Id, best.Domain.Definition.Title, Math.Round(best.Score, 2), Math.Round(best.Similarity, 3), evidence, runnerUp);
     }
 
-    /// <summary>Every distinct source item once: activities (readable form), attributes, values, document lines, the process name.</summary>
-    private static IEnumerable<(string Source, string Text)> Items(ProcessFacts facts)
+    /// <summary>At most this many sampled values of one attribute are read.</summary>
+    public const int MaxValuesPerAttribute = AttributeValueSampler.MaxValuesPerAttribute;
+
+    /// <summary>
+    /// Every distinct source item once: activities (readable form), attributes with their sampled values (one key per
+    /// attribute: its name and values are the same column), document lines, the process name. A value's evidence
+    /// names its attribute and the cue it matched, never the whole value.
+    /// </summary>
+    private static IEnumerable<(string Source, string Text, string Key)> Items(ProcessFacts facts)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var activity in facts.Activities)
@@ -134,7 +148,7 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
             var text = TaskText.Normalise(activity);
             if (seen.Add("a:" + text))
             {
-                yield return ($"activity '{Clip(activity)}'", text);
+                yield return ($"activity '{Clip(activity)}'", text, "a:" + text);
             }
         }
 
@@ -143,16 +157,19 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
             var text = TaskText.Normalise(attribute.Replace(':', ' '));
             if (seen.Add("c:" + text))
             {
-                yield return ($"attribute '{Clip(attribute)}'", text);
+                yield return ($"attribute '{Clip(attribute)}'", text, "c:" + AttributeKey(attribute));
             }
         }
 
-        foreach (var value in facts.AttributeValues ?? [])
+        foreach (var group in (facts.AttributeValues ?? []).GroupBy(v => AttributeKey(v.Attribute), StringComparer.Ordinal))
         {
-            var text = TaskText.Normalise(value);
-            if (seen.Add("v:" + text))
+            foreach (var sample in group.Take(MaxValuesPerAttribute))
             {
-                yield return ($"attribute value '{Clip(value)}'", text);
+                var text = TaskText.Normalise(sample.Value);
+                if (seen.Add("v:" + group.Key + ":" + text))
+                {
+                    yield return ($"a value of attribute '{Clip(sample.Attribute)}'", text, "c:" + group.Key);
+                }
             }
         }
 
@@ -160,12 +177,17 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
         {
             if (seen.Add("d:" + line))
             {
-                yield return ($"document '{Clip(line)}'", line);
+                yield return ($"document '{Clip(line)}'", line, "d:" + line);
             }
         }
 
-        yield return ($"process name '{Clip(facts.Process)}'", TaskText.Normalise(facts.Process));
+        var name = TaskText.Normalise(facts.Process);
+        yield return ($"process name '{Clip(facts.Process)}'", name, "p:" + name);
     }
+
+    /// <summary>"case:Department" and "Department" are the same column.</summary>
+    private static string AttributeKey(string attribute) =>
+        (attribute.StartsWith("case:", StringComparison.OrdinalIgnoreCase) ? attribute[5..] : attribute).Trim().ToLowerInvariant();
 
     private double[] Similarities(ProcessFacts facts)
     {
@@ -176,7 +198,10 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
         }
 
         var profile = "Process steps: " + string.Join(", ", facts.Activities.Take(60).Select(TaskText.Normalise))
-            + ". Data: " + string.Join(", ", facts.Attributes.Take(30).Select(a => TaskText.Normalise(a.Replace(':', ' '))));
+            + ". Data: " + string.Join(", ", facts.Attributes.Take(30).Select(a => TaskText.Normalise(a.Replace(':', ' '))))
+            + (facts.AttributeValues is { Count: > 0 } values
+                ? ". Values: " + string.Join(", ", values.GroupBy(v => AttributeKey(v.Attribute)).SelectMany(g => g.Take(3)).Take(30).Select(v => TaskText.Normalise(v.Value)))
+                : "");
         var texts = new List<string> { profile };
         var owners = new List<int>();
         for (var d = 0; d < catalogue.Domains.Count; d++)

@@ -29,7 +29,11 @@ public sealed record RiskHit(
 /// A risk raised by the LLM reviewer. Merging rule: an LLM flag can raise the rule-based tier and add
 /// safeguards, but it never lowers the tier or removes a rule hit.
 /// </summary>
-public sealed record LlmRiskFlag(string Category, RiskTier Severity, string Rationale);
+public sealed record LlmRiskFlag(string Category, RiskTier Severity, string Rationale)
+{
+    /// <summary>The catalogue rule the LLM flagged (one of the task's candidate rules), or null for a free-form flag.</summary>
+    public string? RuleId { get; init; }
+}
 
 /// <summary>Hours of a task attributed to one worker (pseudonymised) or one role, and the share of their work.</summary>
 /// <param name="Who">A stable pseudonym ("R-3f9a1c") or a role name from the documents.</param>

@@ -75,6 +75,52 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         _semantic?.Warm(candidates.SelectMany(c => TextsOf(c, DomainOf(c, context).Definition).Select(t => t.Text)));
     }
 
+    /// <summary>How many catalogue rules the LLM is offered for one task.</summary>
+    public const int MaxCandidateRules = 6;
+
+    /// <summary>
+    /// The rules the LLM may flag for <paramref name="candidate"/>: those its texts match by pattern, those its
+    /// process's domain passes on, then the rules nearest in meaning (with an embedder), at most
+    /// <see cref="MaxCandidateRules"/>. Computed rules (displacement, worker information) and the Art. 6(3) filter are
+    /// never offered.
+    /// </summary>
+    public RiskReviewInput ReviewInput(TaskCandidate candidate, ProcessDomainProfile? profile)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var compiled = profile?.Domain is { } id ? Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == id) : null;
+        var texts = TextsOf(candidate, compiled?.Definition);
+        var ids = new List<string>();
+        foreach (var rule in Catalogue.Rules.Where(Offerable))
+        {
+            if (texts.Any(t => rule.FirstMatch(t.Text) is not null))
+            {
+                ids.Add(rule.Definition.Id);
+            }
+        }
+
+        foreach (var (inherited, _) in compiled?.Inherit ?? [])
+        {
+            ids.Add(inherited.Rule);
+        }
+
+        if (_semantic is not null)
+        {
+            ids.AddRange(_semantic.Scores(texts)
+                .Where(m => Catalogue.Rule(m.RuleId) is { } r && Offerable(r))
+                .OrderByDescending(m => m.Similarity)
+                .Select(m => m.RuleId));
+        }
+
+        var rules = ids.Distinct(StringComparer.Ordinal).Take(MaxCandidateRules)
+            .Select(i => Catalogue.Rule(i)!.Definition)
+            .Select(r => new CandidateRule(r.Id, r.Clause, r.Exemplars.Count > 0 ? $"{r.Title}: {r.Exemplars[0]}" : r.Title))
+            .ToList();
+        return new RiskReviewInput(profile?.Domain, profile?.Domain is null ? null : profile.Title, rules);
+    }
+
+    private static bool Offerable(CompiledRule rule) =>
+        rule.Definition.Scope.Contains(EvidenceScope.Text) && rule.Definition.Kind is not (RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride);
+
     /// <summary>The texts a task is matched on by meaning: its readable name, the name in its process context, its statements.</summary>
     public static List<TaskTextItem> TextsOf(TaskCandidate candidate, DomainDefinition? domain)
     {
@@ -133,6 +179,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         hits = ApplyNarrowProceduralFilter(hits);
+        hits = HoldBackDecisionsOfOthers(hits, candidate);
 
         var displacement = context.Workload.Estimate(candidate, context.Pseudonymizer);
         var displacementHit = DisplacementHit(displacement);
@@ -197,13 +244,16 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             var role = inherited.When switch
             {
                 "any" => "a step",
-                "decision" when candidate.Kind == ActivityKind.Decision => "a decision step ("
-                    + Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")",
+                "decision" when IsActOfOthers(candidate) => null,
+                "decision" when candidate.Kind == ActivityKind.Decision || DecidesAnOutcome(candidate) => "a decision step ("
+                    + Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision && e.Source == KindSignalSources.Sequence)?.Description
+                        ?? candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")",
                 "decision" => texts.Any(TaskText.IsDecisionStep) ? "a decision step" : null,
                 "contact" => texts.Any(TaskText.IsContact) ? "a step in contact with people" : null,
                 _ => texts.Any(t => pattern!.IsMatch(t)) ? "a step of this kind" : null,
             };
-            if (role is null || hits.Any(h => h.RuleId == inherited.Rule))
+            // The rule's own exclusions hold for inherited rules too (Annex III 5(b) does not cover fraud detection).
+            if (role is null || hits.Any(h => h.RuleId == inherited.Rule) || texts.Any(Catalogue.Rule(inherited.Rule)!.IsExcluded))
             {
                 continue;
             }
@@ -221,6 +271,36 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 Note: inherited.Note));
         }
     }
+
+    /// <summary>
+    /// A step the activity-kind inference attributes to the requester (the customer or applicant acting on an offer)
+    /// or to a third party is not a decision the organisation takes about a person: its Art. 22 hits are recorded but
+    /// not applied, with the kind evidence. The kind comes from the log's evidence (resources, sequence, naming,
+    /// prefix groups), never from a list of activity names.
+    /// </summary>
+    private static List<RiskHit> HoldBackDecisionsOfOthers(List<RiskHit> hits, TaskCandidate candidate)
+    {
+        if (!IsActOfOthers(candidate))
+        {
+            return hits;
+        }
+
+        var who = candidate.Kind == ActivityKind.Requester ? "requester (customer, applicant)" : "third party";
+        var why = candidate.KindEvidence.FirstOrDefault(e => e.Kind == candidate.Kind)?.Description ?? "activity kind " + candidate.Kind;
+        return [.. hits.Select(h => h.Kind == RuleKind.Gdpr22 && h.Applied
+            ? h with { Applied = false, Note = $"The {who} acts in this step, not the organisation ({Truncate(why, 140)}): no decision about a person is taken here." }
+            : h)];
+    }
+
+    /// <summary>
+    /// Whether the log shows the step deciding a recorded outcome (the kind inference saw it directly followed by a
+    /// DECLINED or APPROVED state): a work step that decides, even when most of its evidence says work.
+    /// </summary>
+    private static bool DecidesAnOutcome(TaskCandidate candidate) =>
+        candidate.KindEvidence.Any(e => e.Kind == ActivityKind.Decision && e.Source == KindSignalSources.Sequence);
+
+    /// <summary>Whether the step is the requester's or a third party's act, by its activity kind.</summary>
+    private static bool IsActOfOthers(TaskCandidate candidate) => candidate.Kind is ActivityKind.Requester or ActivityKind.External;
 
     private static RiskTier TierOf(IEnumerable<RiskHit> hits) =>
         hits.Where(h => h.Applied).Select(h => h.Tier).DefaultIfEmpty(RiskTier.Minimal).Max();
@@ -308,12 +388,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 ? $"Below the rule-based tier {ruleTier}; recorded, it does not lower it."
                 : null;
         var rationale = Truncate(Collapse(flag.Rationale), 2 * ExcerptRadius * 2);
+        var rule = flag.RuleId is null ? null : Catalogue.Rule(flag.RuleId)?.Definition;
         return new RiskHit(
             definition.Id,
-            $"{definition.Title}: {Truncate(Collapse(flag.Category), 60)}",
+            rule is null ? $"{definition.Title}: {Truncate(Collapse(flag.Category), 60)}" : $"{definition.Title}: {rule.Id} {rule.Title}",
             RuleKind.LlmFlag,
             flag.Severity,
-            definition.Clause,
+            rule is null ? definition.Clause : $"{rule.Clause} (raised by the LLM, not by a rule)",
             new EvidenceSpan(rationale, EvidenceScope.Llm, "llm"),
             safeguards,
             Applied: flag.Severity >= ruleTier,

@@ -47,6 +47,14 @@ public sealed record RuleDefinition
     /// </summary>
     public IReadOnlyList<string> Requires { get; init; } = [];
 
+    /// <summary>
+    /// The practice's legal elements, written from the article or Annex III point (for Art. 5(1)(a): a manipulative or
+    /// deceptive technique and a distorted decision): alternatives, each a list of patterns that must all match one
+    /// text. A text that has every element of one alternative needs only the lower element threshold to fire by
+    /// meaning, and the nearest-rule competition is waived: the elements, not the wording, carry the match.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Elements { get; init; } = [];
+
     /// <summary>The legal reference in the evaluation set's vocabulary ("AIA III 5(b)", "GDPR 22").</summary>
     public string Ref { get; init; } = "";
 
@@ -69,6 +77,14 @@ public sealed record SemanticSettings
     public IReadOnlyList<string> MinimalExemplars { get; init; } = [];
 
     public double Threshold(RiskTier tier) => Thresholds.TryGetValue(tier, out var value) ? value : 1.0;
+
+    /// <summary>
+    /// Lower thresholds for a text that has every legal element of the rule (asymmetric: rating a Prohibited or High
+    /// practice lower costs more than rating ordinary work higher). Without an entry the tier's threshold applies.
+    /// </summary>
+    public IReadOnlyDictionary<RiskTier, double> ElementThresholds { get; init; } = new Dictionary<RiskTier, double>();
+
+    public double ElementThreshold(RiskTier tier) => ElementThresholds.TryGetValue(tier, out var value) ? value : Threshold(tier);
 }
 
 /// <summary>A cue of a process domain: a pattern over activity, attribute and document text, with a weight.</summary>
@@ -127,16 +143,22 @@ public sealed class CompiledRule
         _triggers = [.. definition.Triggers.Select(t => t.Select(p => Compile(definition.Id, p)).ToArray())];
         _unless = [.. definition.Unless.Select(p => Compile(definition.Id, p))];
         _requires = [.. definition.Requires.Select(p => Compile(definition.Id, p))];
+        _elements = [.. definition.Elements.Select(a => a.Select(p => Compile(definition.Id, p)).ToArray())];
     }
 
     private readonly Regex[] _requires;
+    private readonly Regex[][] _elements;
+
+    /// <summary>Whether <paramref name="text"/> has every legal element of one of the rule's element alternatives.</summary>
+    public bool HasAllElements(string text) => _elements.Any(alternative => alternative.All(r => r.IsMatch(text)));
 
     /// <summary>
-    /// Whether a text matched by meaning has every legal element the rule requires, and neither it nor the whole text
-    /// it was cut from has an exclusion.
+    /// Whether a text matched by meaning has every legal element the rule requires (its <c>requires</c> patterns, or
+    /// every element of one of its element alternatives, which are the fuller statement of the same elements), and
+    /// neither it nor the whole text it was cut from has an exclusion.
     /// </summary>
     public bool AdmitsMeaningMatch(string text, string whole) =>
-        !IsExcluded(text) && !IsExcluded(whole) && _requires.All(r => r.IsMatch(text));
+        !IsExcluded(text) && !IsExcluded(whole) && (_requires.All(r => r.IsMatch(text)) || HasAllElements(text));
 
     public RuleDefinition Definition { get; }
 

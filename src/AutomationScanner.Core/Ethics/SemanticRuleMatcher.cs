@@ -71,9 +71,10 @@ public sealed partial class SemanticRuleMatcher
             foreach (var m in matches)
             {
                 var rule = _catalogue.Rule(m.RuleId)!;
-                if (m.Similarity >= settings.Threshold(rule.Definition.Tier)
+                var elements = rule.HasAllElements(m.Text);
+                if (m.Similarity >= (elements ? settings.ElementThreshold(rule.Definition.Tier) : settings.Threshold(rule.Definition.Tier))
                     && m.Similarity - m.Ordinary >= settings.Margin
-                    && nearest - m.Similarity <= settings.Competition
+                    && (elements || nearest - m.Similarity <= settings.Competition)
                     && rule.Definition.Kind != RuleKind.NarrowProceduralFilter
                     && rule.AdmitsMeaningMatch(m.Text, views[i].Whole)
                     && (!fired.TryGetValue(m.RuleId, out var earlier) || earlier.Similarity < m.Similarity))

@@ -175,6 +175,11 @@ internal static class CsvEventLogReader
                 var role = columns.Role >= 0 && columns.Role < csv.RowFieldCount
                     ? log.InternRole(csv.GetFieldSpan(columns.Role).Trim())
                     : -1;
+                if (rows <= AttributeValueSampler.HeadCalls / 10 || rows % AttributeValueSampler.Stride == 0)
+                {
+                    SampleValues(log, csv, header, columns);
+                }
+
                 // Parts split by case-id hash all read the whole file: the row number orders their runs as one pass does.
                 var sequence = part is { SplitsByCase: true } ? rows : miner.NextSequence();
                 var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, sequence, startTicks, ownValue, role);
@@ -261,6 +266,19 @@ internal static class CsvEventLogReader
         }
 
         return [];
+    }
+
+    /// <summary>Offers the text of the columns that are not the case, activity, times, resource, role or lifecycle to the domain sampler.</summary>
+    private static void SampleValues(LogAggregate log, CsvDataReader csv, IReadOnlyList<string> header, ResolvedColumns columns)
+    {
+        for (var i = 0; i < csv.RowFieldCount && i < header.Count; i++)
+        {
+            if (i != columns.Case && i != columns.Activity && i != columns.Timestamp && i != columns.StartTimestamp
+                && i != columns.Resource && i != columns.Role && i != columns.Lifecycle && header[i].Length > 0)
+            {
+                log.AttributeValues.Offer(header[i], csv.GetFieldSpan(i));
+            }
+        }
     }
 
     private static string Excerpt(ReadOnlySpan<char> value) => value.Length <= 40 ? value.ToString() : string.Concat(value[..40], "...");

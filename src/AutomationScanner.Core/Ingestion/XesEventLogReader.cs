@@ -133,6 +133,10 @@ internal static class XesEventLogReader
                             {
                                 numericKeys.Add(LogAggregate.Fnv1a(scanner.AttributeValue(key).Trim()));
                             }
+                            else if (value >= 0 && local.SequenceEqual("string"u8))
+                            {
+                                SampleValue(log, scanner, key, value);
+                            }
 
                             RecordAttribute(log, attributeKeys, attributeLookup, scanner.AttributeValue(key), string.Empty);
                         }
@@ -152,6 +156,11 @@ internal static class XesEventLogReader
 
                         if (key >= 0)
                         {
+                            if (local.SequenceEqual("string"u8) && scanner.FindAttribute("value"u8) is >= 0 and var caseValue)
+                            {
+                                SampleValue(log, scanner, key, caseValue);
+                            }
+
                             RecordAttribute(log, attributeKeys, attributeLookup, scanner.AttributeValue(key), "case:");
                         }
                     }
@@ -270,6 +279,15 @@ internal static class XesEventLogReader
 
     private static int Intern(LogAggregate log, ReadOnlySpan<char> name, bool isActivity) =>
         name.IsEmpty ? -1 : isActivity ? log.InternActivity(name) : log.InternResource(name);
+
+    /// <summary>Offers a string attribute's value to the domain sampler (the scanner's decoded spans share one buffer).</summary>
+    private static void SampleValue(LogAggregate log, XmlScanner scanner, int key, int value)
+    {
+        var name = scanner.AttributeValue(key);
+        Span<char> copy = stackalloc char[Math.Min(name.Length, 128)];
+        name[..copy.Length].CopyTo(copy);
+        log.AttributeValues.Offer(copy, scanner.AttributeValue(value));
+    }
 
     private static void RecordAttribute(LogAggregate log, HashSet<string> seen, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> key, string prefix)
     {

@@ -78,6 +78,9 @@ public sealed class LogAggregate
 
     public SortedSet<string> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A bounded sample of the text values of the log's attributes, for the process domain.</summary>
+    public AttributeValueSampler AttributeValues { get; } = new();
+
     /// <summary>Returned by <see cref="InternActivity"/> once <see cref="MaxActivities"/> is reached: drop the event.</summary>
     public const int DroppedActivity = -2;
 
@@ -200,6 +203,7 @@ public sealed class LogAggregate
         DataQuality.Merge(other.DataQuality, other.Files.FirstOrDefault() ?? string.Empty, lineOffset);
         Attributes.UnionWith(other.Attributes);
         Files.UnionWith(other.Files);
+        AttributeValues.Merge(other.AttributeValues.Samples());
     }
 
     /// <summary>Everything in this aggregate as plain data (activity and resource ids are list positions).</summary>
@@ -223,6 +227,7 @@ public sealed class LogAggregate
         DataQuality = DataQuality.ToState(),
         Attributes = [.. Attributes],
         Files = [.. Files],
+        AttributeValues = [.. AttributeValues.Samples().Select(s => new[] { s.Attribute, s.Value })],
     };
 
     /// <summary>Rebuilds an aggregate from <see cref="ToState"/>; flags that follow from names come from <paramref name="options"/>.</summary>
@@ -280,6 +285,7 @@ public sealed class LogAggregate
         log.DataQuality.Restore(state.DataQuality);
         log.Attributes.UnionWith(state.Attributes);
         log.Files.UnionWith(state.Files);
+        log.AttributeValues.Merge(state.AttributeValues.Where(p => p.Length == 2).Select(p => new AttributeValueSample(p[0], p[1])));
         return log;
     }
 
@@ -371,4 +377,7 @@ public sealed record LogAggregateState
     public required IReadOnlyList<string> Attributes { get; init; }
 
     public required IReadOnlyList<string> Files { get; init; }
+
+    /// <summary>Pairs [attribute, value] of the sampled attribute values (see <see cref="AttributeValueSampler"/>).</summary>
+    public IReadOnlyList<string[]> AttributeValues { get; init; } = [];
 }

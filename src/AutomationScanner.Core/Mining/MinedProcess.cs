@@ -95,6 +95,10 @@ public sealed record SharedResource(string Who, string Evidence, bool GenericNam
 /// <summary>The result of mining one process: its summary and one statistics record per activity.</summary>
 public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStatistics> Activities)
 {
+    /// <summary>A bounded sample of the log's attribute text values (for the process domain; never serialised, never in a report).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<AttributeValueSample> AttributeValues { get; init; } = [];
+
     /// <summary>The span used to turn counts into rates: at least one day, so a tiny log does not explode them.</summary>
     private const double MinimumSpanDays = 1;
 
@@ -193,7 +197,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             Roles = log.RoleNames.Count(r => !SharedResourceDetector.IsPlaceholderRole(r)),
             SharedResources = SharedResourceDetector.Detect(log, inference.AutomatedResources),
         };
-        return new MinedProcess(summary, activities);
+        return new MinedProcess(summary, activities) { AttributeValues = log.AttributeValues.Samples() };
     }
 
     private static double? PooledMedian(IEnumerable<QuantileSketch> sketches)

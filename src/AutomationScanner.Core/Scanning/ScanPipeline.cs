@@ -154,6 +154,18 @@ public sealed partial class ScanPipeline(
         var matching = new StatementMatcher().Match(candidates, extractions.SelectMany(e => e.Statements));
         candidates.AddRange(matching.DocumentCandidates);
 
+        // Each process's domain comes from all its activities, attributes (names and sampled values) and documents.
+        var domains = InferDomains(candidates, processes);
+        var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk, embedder);
+        if (_assessor.IsConfigured)
+        {
+            // The LLM is shown each task's process domain and the catalogue rules that may apply; it may flag only those.
+            foreach (var candidate in candidates)
+            {
+                candidate.RiskReview = screen.ReviewInput(candidate, domains.GetValueOrDefault(candidate.Process));
+            }
+        }
+
         // The LLM sees every candidate, with its matched statements; its answer is reported and does not change the score.
         var assessments = await _assessor.AssessAsync(candidates, cancellationToken);
 
@@ -162,8 +174,7 @@ public sealed partial class ScanPipeline(
         var kinds = new ActivityKindResolver(_scoring.KindOverrides);
         kinds.Resolve(candidates, c => assessments.For(c.Id)?.Judgement?.ActivityKind);
         var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
-        var domains = InferDomains(candidates, processes);
-        var opportunities = Judge(tasks, processes, assessments, domains, cancellationToken, out var shared);
+        var opportunities = Judge(tasks, processes, assessments, domains, screen, cancellationToken, out var shared);
         await SaveEmbeddingsAsync(cancellationToken);
         var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
         scanId ??= started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -219,13 +230,14 @@ public sealed partial class ScanPipeline(
     }
 
     /// <summary>
-    /// Each process's domain from all its activity names, attribute names and the document statements matched to its
-    /// tasks (document-only tasks form processes of their own).
+    /// Each process's domain from all its activity names, attribute names, sampled attribute values and the document
+    /// statements matched to its tasks (document-only tasks form processes of their own).
     /// </summary>
     private Dictionary<string, ProcessDomainProfile> InferDomains(List<TaskCandidate> candidates, List<MinedProcess> processes)
     {
         var inference = new DomainInference(RuleCatalogue.Default, embedder);
         var attributes = processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal);
+        var values = processes.ToDictionary(p => p.Summary.Process, p => p.AttributeValues, StringComparer.Ordinal);
         var domains = new Dictionary<string, ProcessDomainProfile>(StringComparer.Ordinal);
         foreach (var group in candidates.GroupBy(c => c.Process, StringComparer.Ordinal))
         {
@@ -233,6 +245,7 @@ public sealed partial class ScanPipeline(
                 group.Key,
                 [.. group.Select(c => c.Name)],
                 attributes.GetValueOrDefault(group.Key) ?? [],
+                values.GetValueOrDefault(group.Key),
                 Documents: [.. group.SelectMany(c => c.Statements).Select(s => s.Text).Distinct(StringComparer.Ordinal).Take(200)]);
             domains[group.Key] = inference.Infer(facts);
         }
@@ -281,7 +294,7 @@ public sealed partial class ScanPipeline(
 
     /// <summary>Value, risk and ranking for every mined task; personal identifiers leave here pseudonymised.</summary>
     private List<Opportunity> Judge(
-        List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, Dictionary<string, ProcessDomainProfile> domains, CancellationToken cancellationToken,
+        List<TaskCandidate> candidates, List<MinedProcess> processes, AssessmentRun assessments, Dictionary<string, ProcessDomainProfile> domains, RiskScreen screen, CancellationToken cancellationToken,
         out IReadOnlyDictionary<(string Process, string Resource), SharedResource> sharedResources)
     {
         var estimator = new ValueEstimator(_scoring.Value);
@@ -296,7 +309,6 @@ public sealed partial class ScanPipeline(
             ProcessContext = processes.Where(p => p.Summary.ObjectCentric is not null)
                 .ToDictionary(p => p.Summary.Process, p => ObjectContext(p.Summary.ObjectCentric!), StringComparer.Ordinal),
         };
-        var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk, embedder);
         screen.Prepare(candidates, context);
         var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
 
@@ -352,19 +364,41 @@ public sealed partial class ScanPipeline(
     }
 
     /// <summary>
-    /// The LLM's ethical flags as risk-screen input. The screen lets them raise a tier, never lower one; a flag can
-    /// at most make a task High: only a catalogue rule with its evidence can call a practice prohibited.
+    /// The LLM's ethical flags and rule flags as risk-screen input. The screen lets them raise a tier, never lower one;
+    /// a flag can at most make a task High: only a catalogue rule with its evidence can call a practice prohibited.
     /// </summary>
     private static List<LlmRiskFlag>? LlmFlags(TaskAssessment? assessment) =>
-        assessment?.Judgement?.EthicalFlags.Select(f => new LlmRiskFlag(
-            f.Category.ToString(),
-            f.Severity switch
+        assessment?.Judgement is not { } judgement
+            ? null
+            : [.. judgement.EthicalFlags.Select(f => new LlmRiskFlag(
+                f.Category.ToString(),
+                f.Severity switch
+                {
+                    EthicalSeverity.High => RiskTier.High,
+                    EthicalSeverity.Medium => RiskTier.Limited,
+                    _ => RiskTier.Minimal,
+                },
+                f.Rationale)),
+              .. RuleFlagsOf(judgement, RuleCatalogue.Default)];
+
+    /// <summary>
+    /// Validated rule flags with the tier our catalogue gives the rule, capped at High: an LLM alone never makes a
+    /// practice Prohibited (Art. 5 needs a rule's pattern or meaning match with its legal elements). A rule id the
+    /// catalogue no longer knows (an answer cached under an older catalogue) is dropped.
+    /// </summary>
+    public static IEnumerable<LlmRiskFlag> RuleFlagsOf(LlmJudgement judgement, RuleCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(judgement);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        foreach (var flag in judgement.RuleFlags)
+        {
+            if (catalogue.Rule(flag.RuleId)?.Definition is { } rule)
             {
-                EthicalSeverity.High => RiskTier.High,
-                EthicalSeverity.Medium => RiskTier.Limited,
-                _ => RiskTier.Minimal,
-            },
-            f.Rationale)).ToList();
+                var tier = rule.Tier > RiskTier.High ? RiskTier.High : rule.Tier;
+                yield return new LlmRiskFlag(rule.Kind.ToString(), tier, flag.Rationale) { RuleId = rule.Id };
+            }
+        }
+    }
 
     /// <summary>What an object-centric log says about the process's domain: its case notion and all its object types.</summary>
     private static string ObjectContext(ObjectCentricSummary summary) =>

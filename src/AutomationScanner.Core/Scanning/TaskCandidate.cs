@@ -34,6 +34,9 @@ public sealed class TaskCandidate
     /// <summary>Every signal behind <see cref="Kind"/>, strongest first.</summary>
     public IReadOnlyList<KindSignal> KindEvidence { get; set; } = [];
 
+    /// <summary>The process domain and candidate risk rules the LLM is shown for this task; null when not prepared.</summary>
+    public Ethics.RiskReviewInput? RiskReview { get; set; }
+
     /// <summary>Document statements that describe the task (evidence), in document order.</summary>
     public List<TaskStatement> Statements { get; } = [];
 

@@ -75,6 +75,51 @@ public sealed class RiskDomainTests
         Assert.Equal(RiskTier.Limited, results["W_Completeren aanvraag"].Tier);
     }
 
+    /// <summary>
+    /// The pipeline's view of BPIC 2012: activity kinds from the log's evidence, only work and decisions screened. The
+    /// offer outcomes O_ACCEPTED / O_DECLINED (the customer's answer to an offer) are not the bank's work and mark no
+    /// step of the bank as deciding them; the steps the log shows deciding A_DECLINED (the bank's refusal) inherit the
+    /// lending rules, except Annex III 5(b) for the fraud assessment (5(b) excludes fraud detection).
+    /// </summary>
+    [Fact]
+    public void Bpic2012_KindsFromTheLog_OfferAnswersAreNotTheBanksDecisions_StepsDecidingADeclineAreHigh()
+    {
+        var mined = Loans.Value;
+        var profile = new DomainInference(RuleCatalogue.Default).Infer(Facts(mined));
+        var candidates = mined.Activities.Select(a => new TaskCandidate(a.Activity, mined.Summary.Process)
+        {
+            Statistics = a,
+            Kind = a.Kind,
+            KindEvidence = a.KindEvidence,
+        }).ToList();
+        var context = new RiskContext(Builders.Workload(candidates), new ResourcePseudonymizer("t"))
+        {
+            Domains = new Dictionary<string, ProcessDomainProfile> { [mined.Summary.Process] = profile },
+        };
+        var screen = new RiskScreen();
+        var tasks = candidates.Where(c => c.Kind.IsTask()).ToDictionary(c => c.Name, c => screen.Assess(c, context));
+
+        foreach (var offerAnswer in new[] { "O_ACCEPTED", "O_DECLINED" })
+        {
+            var activity = mined.Activity(offerAnswer);
+            Assert.False(activity.Kind.IsTask(), $"{offerAnswer} is {activity.Kind}");
+            Assert.Empty(activity.DecidedBy);
+        }
+
+        var deciders = mined.Activity("A_DECLINED").DecidedBy;
+        Assert.NotEmpty(deciders);
+        Assert.All(deciders, d =>
+        {
+            Assert.Equal(RiskTier.High, tasks[d].Tier);
+            var g1 = Assert.Single(tasks[d].Hits, h => h.RuleId == "G1-solely-automated-decision" && h.Applied);
+            Assert.Contains("A_DECLINED", g1.Evidence.Excerpt, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(tasks["W_Beoordelen fraude"].Hits, h => h.RuleId == "H4b-creditworthiness" && h.Applied);
+
+        // Steps no outcome follows stay below High: the domain alone does not make a step a decision.
+        Assert.All(tasks.Where(t => !deciders.Contains(t.Key)), t => Assert.True(t.Value.Tier < RiskTier.High, $"{t.Key}: {t.Value.Tier}"));
+    }
+
     [Fact]
     public void RoadTraffic_PublicAuthority_PenaltyIsArt22WithoutWorkerInformation()
     {

@@ -17,11 +17,17 @@ internal static class RiskEvaluation
     /// <summary>One model for every test class that needs it (loading it costs seconds).</summary>
     public static readonly Lazy<CachingTextEmbedder> Embedder = new(() => new CachingTextEmbedder(new MiniLmTextEmbedder()));
 
-    public static IReadOnlyList<RiskCase> Cases { get; } = Load();
+    public static IReadOnlyList<RiskCase> Cases { get; } = Load("cases.jsonl");
 
-    private static List<RiskCase> Load()
+    /// <summary>
+    /// The fresh batch (data/risk-evaluation/fresh.jsonl): written from the legal texts and committed before the screen
+    /// was ever run on it; never used for a threshold, an exemplar or an element.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> Fresh { get; } = Load("fresh.jsonl");
+
+    private static List<RiskCase> Load(string file)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "risk-evaluation", "cases.jsonl");
+        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "risk-evaluation", file);
         return [.. File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<RiskCase>(l, Json)!)];
     }
 

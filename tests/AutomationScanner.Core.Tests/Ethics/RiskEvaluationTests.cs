@@ -27,10 +27,9 @@ public sealed class RiskEvaluationTests
         var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.Cases.Where(c => c.Split == "tune"));
         Report(card, "tune");
 
-        // Target 90 % and no Prohibited/High case lower. The five that are still lower are listed in docs/ranking.md;
-        // this bound stops regressions.
+        // Targets: 90 % in the expected tier and no Prohibited/High case rated lower.
         Assert.True(card.Accuracy >= 0.9, card.Describe("tune"));
-        Assert.True(card.UnderRated.Count <= 5, card.Describe("tune"));
+        Assert.Empty(card.UnderRated);
     }
 
     [Fact]
@@ -40,7 +39,21 @@ public sealed class RiskEvaluationTests
         Report(card, "heldout");
 
         Assert.True(card.Accuracy >= 0.9, card.Describe("heldout"));
-        Assert.True(card.UnderRated.Count <= 3, card.Describe("heldout"));
+        Assert.Empty(card.UnderRated);
+    }
+
+    [Fact]
+    public void FreshBatch_WrittenBeforeAnyRun_Report()
+    {
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.Fresh);
+        Report(card, "fresh");
+
+        // First run (commit c362e0b's cases, before any change was checked on them): 86.5 %, 4 Prohibited rated lower;
+        // two structural faults it showed were fixed (docs/ranking.md). The bound below stops regressions; the one
+        // Prohibited case still rated lower is listed in the docs.
+        Assert.True(RiskEvaluation.Fresh.Count >= 40, $"{RiskEvaluation.Fresh.Count} fresh cases");
+        Assert.True(card.Accuracy >= 0.9, card.Describe("fresh"));
+        Assert.True(card.UnderRated.Count <= 1, card.Describe("fresh"));
     }
 
     [Fact]
@@ -60,9 +73,13 @@ public sealed class RiskEvaluationTests
             }
         }
 
-        // Regression bound, not a target: the groups that still split (mostly Art. 5 paraphrases that fall to a lower
-        // tier) are listed in docs/ranking.md.
-        Assert.True(split.Count <= 10, string.Join("; ", split));
+        // Every paraphrase group of the set gets one tier.
+        if (Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } folder)
+        {
+            File.WriteAllText(Path.Combine(folder, "risk-eval-paraphrases.txt"), $"{split.Count} groups split: {string.Join("; ", split)}\n");
+        }
+
+        Assert.Empty(split);
     }
 
     [Theory]
@@ -72,7 +89,7 @@ public sealed class RiskEvaluationTests
     {
         var screen = RiskEvaluation.Screen();
         var lowered = new List<string>();
-        foreach (var c in RiskEvaluation.Cases.Where(c => c.Context is null))
+        foreach (var c in RiskEvaluation.Cases.Concat(RiskEvaluation.Fresh).Where(c => c.Context is null))
         {
             var before = RiskEvaluation.Assess(screen, c.Text, null).Tier;
             var after = RiskEvaluation.Assess(screen, prefix + char.ToLowerInvariant(c.Text[0]) + c.Text[1..], null).Tier;
@@ -93,7 +110,7 @@ public sealed class RiskEvaluationTests
     {
         var screen = RiskEvaluation.Screen();
         var lowered = new List<string>();
-        foreach (var c in RiskEvaluation.Cases.Where(c => c.Context is null))
+        foreach (var c in RiskEvaluation.Cases.Concat(RiskEvaluation.Fresh).Where(c => c.Context is null))
         {
             var before = RiskEvaluation.Assess(screen, c.Text, null).Tier;
             var after = RiskEvaluation.Assess(screen, c.Text + suffix, null).Tier;

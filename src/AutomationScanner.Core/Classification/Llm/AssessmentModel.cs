@@ -49,6 +49,12 @@ public sealed record EthicalFlag(
     string Rationale,
     IReadOnlyList<string> Evidence);
 
+/// <summary>
+/// A catalogue rule the LLM says applies to a task: only a rule the task was offered (its candidate rules) is kept.
+/// The rule's tier comes from the catalogue, capped at High; the model never sets a tier.
+/// </summary>
+public sealed record LlmRuleFlag(string RuleId, string Rationale, IReadOnlyList<string> Evidence);
+
 /// <summary>A validated LLM judgement of one task. Every value has been range-checked; text is length-bounded.</summary>
 public sealed record LlmJudgement
 {
@@ -63,6 +69,9 @@ public sealed record LlmJudgement
     public required WellmannCriteria Criteria { get; init; }
 
     public IReadOnlyList<EthicalFlag> EthicalFlags { get; init; } = [];
+
+    /// <summary>Candidate rules of the risk catalogue the model flagged, validated against the rules it was offered.</summary>
+    public IReadOnlyList<LlmRuleFlag> RuleFlags { get; init; } = [];
 
     /// <summary>The model's short reasoning: shown to the consultant, never parsed or acted upon.</summary>
     public string Rationale { get; init; } = "";

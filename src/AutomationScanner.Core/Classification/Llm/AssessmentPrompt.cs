@@ -6,7 +6,7 @@ namespace AutomationScanner.Core.Classification.Llm;
 /// </summary>
 public static class AssessmentPrompt
 {
-    public const string Version = "task-assessment-v1";
+    public const string Version = "task-assessment-v2";
 
     public const string SchemaName = "task_assessments";
 
@@ -35,6 +35,11 @@ public static class AssessmentPrompt
         - ethicalFlags: concerns about personal or special-category data, solely automated decisions with legal or
           similar effect, effects on workers' jobs, impact on customers, discrimination or safety; each with a
           severity (Low, Medium, High), a one-sentence rationale, and the evidence it rests on.
+        - ruleFlags: a task may carry "processDomain" (what its process is about) and "candidateRules" (risk rules
+          of the EU AI Act and the GDPR, each with a "ruleId", its "clause" and what it "covers"). List a rule here
+          only when the task, read in its process domain, is the practice the rule covers; give its exact "ruleId",
+          a one-sentence rationale and the evidence. Use only ruleIds from that task's candidateRules; return an
+          empty list when none applies or none were given.
         - rationale: at most two sentences.
         - evidence: cite only the metric names ("metric:<name>") and document references ("<file>:<line>")
           that the task's data contains.
@@ -85,10 +90,23 @@ public static class AssessmentPrompt
                       "additionalProperties": false
                     }
                   },
+                  "ruleFlags": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "ruleId": { "type": "string" },
+                        "rationale": { "type": "string" },
+                        "evidence": { "type": "array", "items": { "type": "string" } }
+                      },
+                      "required": ["ruleId", "rationale", "evidence"],
+                      "additionalProperties": false
+                    }
+                  },
                   "rationale": { "type": "string" },
                   "evidence": { "type": "array", "items": { "type": "string" } }
                 },
-                "required": ["taskRef", "suitability", "automationKind", "criteria", "ethicalFlags", "rationale", "evidence"],
+                "required": ["taskRef", "suitability", "automationKind", "criteria", "ethicalFlags", "ruleFlags", "rationale", "evidence"],
                 "additionalProperties": false
               }
             }

@@ -10,7 +10,11 @@ using AutomationScanner.Core.Scanning;
 namespace AutomationScanner.Core.Classification.Llm;
 
 /// <summary>A candidate made ready for the LLM: redacted facts, the references it may cite, and its cache key.</summary>
-public sealed record PreparedTask(string TaskId, JsonObject Facts, IReadOnlySet<string> EvidenceRefs, string CacheKey, int EstimatedInputTokens);
+public sealed record PreparedTask(string TaskId, JsonObject Facts, IReadOnlySet<string> EvidenceRefs, string CacheKey, int EstimatedInputTokens)
+{
+    /// <summary>The ids of the catalogue rules the task was offered (the only rule ids its answer may flag).</summary>
+    public IReadOnlySet<string> CandidateRuleIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}
 
 /// <summary>
 /// Turns candidates into prompt data. Everything taken from logs and documents is redacted and then carried as
@@ -102,9 +106,29 @@ public sealed class AssessmentPromptBuilder(ResourcePseudonymizer pseudonymizer)
             facts["documentStatements"] = statements;
         }
 
+        var ruleIds = new HashSet<string>(StringComparer.Ordinal);
+        if (candidate.RiskReview is { } review)
+        {
+            // Our own catalogue text, not client data: the domain and the rules the model may flag, in the cache key.
+            if (review.Domain is { } domain)
+            {
+                facts["processDomain"] = Clean(review.DomainTitle is null ? domain : $"{domain} ({review.DomainTitle})", MaxNameChars);
+            }
+
+            var rules = new JsonArray();
+            foreach (var rule in review.Rules.Take(RiskScreen.MaxCandidateRules))
+            {
+                ruleIds.Add(rule.Id);
+                rules.Add(new JsonObject { ["ruleId"] = rule.Id, ["clause"] = rule.Clause, ["covers"] = Clean(rule.Text, MaxStatementChars) });
+            }
+
+            facts["candidateRules"] = rules;
+            key.Append("risk:").Append(review.Domain).Append(':').Append(string.Join(',', ruleIds.Order(StringComparer.Ordinal))).Append('\n');
+        }
+
         var cacheKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
         var estimatedTokens = (facts.ToJsonString(DataJson).Length / 4) + 16;
-        return new PreparedTask(candidate.Id, facts, refs, cacheKey, estimatedTokens);
+        return new PreparedTask(candidate.Id, facts, refs, cacheKey, estimatedTokens) { CandidateRuleIds = ruleIds };
     }
 
     /// <summary>Builds one request for a batch; task i gets the reference "T{i+1}".</summary>

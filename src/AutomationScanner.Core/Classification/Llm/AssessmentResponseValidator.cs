@@ -24,12 +24,26 @@ public static class AssessmentResponseValidator
     public const int MaxEvidence = 10;
     public const int MaxEthicalFlags = 8;
     public const int MaxSystems = 50;
+    public const int MaxRuleFlags = 6;
 
-    private static readonly string[] AssessmentFields = ["taskRef", "suitability", "automationKind", "criteria", "ethicalFlags", "rationale", "evidence"];
+    private static readonly IReadOnlySet<string> NoRules = new HashSet<string>(StringComparer.Ordinal);
+
+    private static readonly string[] AssessmentFields = ["taskRef", "suitability", "automationKind", "criteria", "ethicalFlags", "ruleFlags", "rationale", "evidence"];
+    private static readonly string[] RuleFlagFields = ["ruleId", "rationale", "evidence"];
     private static readonly string[] CriteriaFields = ["determinism", "dataStructure", "interfaces", "stability", "numberOfSystems"];
     private static readonly string[] FlagFields = ["category", "severity", "rationale", "evidence"];
 
-    public static ValidationOutcome Validate(string? content, IReadOnlyDictionary<string, IReadOnlySet<string>> evidenceRefsByTaskRef)
+    public static ValidationOutcome Validate(string? content, IReadOnlyDictionary<string, IReadOnlySet<string>> evidenceRefsByTaskRef) =>
+        Validate(content, evidenceRefsByTaskRef, null);
+
+    /// <summary>
+    /// Validates a response; a task's rule flags are kept only for the rule ids in <paramref name="ruleIdsByTaskRef"/>
+    /// (the candidate rules it was offered; none when the map or the task's entry is missing).
+    /// </summary>
+    public static ValidationOutcome Validate(
+        string? content,
+        IReadOnlyDictionary<string, IReadOnlySet<string>> evidenceRefsByTaskRef,
+        IReadOnlyDictionary<string, IReadOnlySet<string>>? ruleIdsByTaskRef)
     {
         ArgumentNullException.ThrowIfNull(evidenceRefsByTaskRef);
         var accepted = new Dictionary<string, LlmJudgement>(StringComparer.Ordinal);
@@ -77,7 +91,7 @@ public static class AssessmentResponseValidator
 
                 try
                 {
-                    accepted[taskRef] = ReadAssessment(item, allowedEvidence);
+                    accepted[taskRef] = ReadAssessment(item, allowedEvidence, ruleIdsByTaskRef?.GetValueOrDefault(taskRef) ?? NoRules);
                 }
                 catch (InvalidResponseException ex)
                 {
@@ -89,7 +103,7 @@ public static class AssessmentResponseValidator
         return new(accepted, rejected, null);
     }
 
-    private static LlmJudgement ReadAssessment(JsonElement item, IReadOnlySet<string> allowedEvidence)
+    private static LlmJudgement ReadAssessment(JsonElement item, IReadOnlySet<string> allowedEvidence, IReadOnlySet<string> allowedRules)
     {
         var notes = new List<string>();
         NoteUnknownFields(item, AssessmentFields, "assessment", notes);
@@ -141,10 +155,73 @@ public static class AssessmentResponseValidator
             RecommendedKind = kind,
             Criteria = criteria,
             EthicalFlags = flags,
+            RuleFlags = RuleFlags(item, allowedEvidence, allowedRules, notes),
             Rationale = Text(item, "rationale"),
             Evidence = Evidence(item, allowedEvidence, notes),
             ValidationNotes = notes,
         };
+    }
+
+    /// <summary>
+    /// The rule flags of one answer. The field is optional (an answer without it flags nothing); a flag is kept only
+    /// when its rule id is one of the task's candidate rules, once per rule, at most <see cref="MaxRuleFlags"/>; a
+    /// malformed or unknown flag is dropped with a note and never costs the rest of the answer. Fields the schema does
+    /// not define (a "tier" or "severity" the model made up) are never read: the catalogue sets the tier.
+    /// </summary>
+    private static List<LlmRuleFlag> RuleFlags(JsonElement item, IReadOnlySet<string> allowedEvidence, IReadOnlySet<string> allowedRules, List<string> notes)
+    {
+        var result = new List<LlmRuleFlag>();
+        if (!item.TryGetProperty("ruleFlags", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return result;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            notes.Add("ruleFlags is not an array; ignored");
+            return result;
+        }
+
+        foreach (var flag in element.EnumerateArray())
+        {
+            if (flag.ValueKind != JsonValueKind.Object
+                || !flag.TryGetProperty("ruleId", out var idElement)
+                || idElement.ValueKind != JsonValueKind.String)
+            {
+                notes.Add("rule flag without a ruleId ignored");
+                continue;
+            }
+
+            var ruleId = idElement.GetString()!;
+            if (!allowedRules.Contains(ruleId))
+            {
+                notes.Add($"rule flag \"{Truncate(ruleId, 40)}\" is not among the task's candidate rules; ignored");
+                continue;
+            }
+
+            if (result.Any(f => f.RuleId == ruleId))
+            {
+                continue;
+            }
+
+            if (result.Count >= MaxRuleFlags)
+            {
+                notes.Add($"rule flags beyond {MaxRuleFlags} ignored");
+                break;
+            }
+
+            NoteUnknownFields(flag, RuleFlagFields, "rule flag", notes);
+            try
+            {
+                result.Add(new LlmRuleFlag(ruleId, Text(flag, "rationale"), Evidence(flag, allowedEvidence, notes)));
+            }
+            catch (InvalidResponseException ex)
+            {
+                notes.Add($"rule flag {ruleId} ignored: {ex.Message}");
+            }
+        }
+
+        return result;
     }
 
     private static JsonElement Required(JsonElement parent, string name, JsonValueKind kind)

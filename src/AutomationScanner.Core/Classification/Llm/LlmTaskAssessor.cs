@@ -155,12 +155,14 @@ public sealed class LlmTaskAssessor(
         }
 
         var refs = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var rules = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Length; i++)
         {
             refs[AssessmentPromptBuilder.TaskRef(i)] = batch[i].EvidenceRefs;
+            rules[AssessmentPromptBuilder.TaskRef(i)] = batch[i].CandidateRuleIds;
         }
 
-        var outcome = AssessmentResponseValidator.Validate(completion.Content, refs);
+        var outcome = AssessmentResponseValidator.Validate(completion.Content, refs, rules);
         if (outcome.ResponseError is { } error)
         {
             logger.LogWarning("LLM response for {Tasks} tasks rejected: {Error}", batch.Length, error);
