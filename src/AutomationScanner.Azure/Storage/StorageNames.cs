@@ -20,6 +20,12 @@ public static class StorageNames
 
     public static string ScanFolder(string engagement, string scanId) => $"{engagement}/{scanId}/";
 
+    /// <summary>
+    /// Folder, in <see cref="CacheContainer"/>, of the sidecars a Durable scan's parts leave for its last step
+    /// (start-time journals, object-centric processes); deleted once the scan ends.
+    /// </summary>
+    public static string ScanWorkFolder(string engagement, string scan) => $"scan-work/{engagement}/{scan}/";
+
     /// <summary>Written after every format blob of a scan and before <see cref="LatestBlob"/>: a scan without it is not published.</summary>
     public static string ManifestBlob(string engagement, string scanId) => $"{engagement}/{scanId}/manifest.json";
 }

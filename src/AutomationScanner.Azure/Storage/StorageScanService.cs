@@ -81,7 +81,7 @@ public sealed partial class StorageScanService(
     /// <summary>
     /// Lists the exports, then scans and publishes them unless that fingerprint is published (or being published)
     /// already. With <paramref name="expectedFingerprint"/> (a Durable scan's last step) exports that changed since the
-    /// scan began end it as <see cref="ScanStatus.Superseded"/>; <paramref name="logMiner"/> supplies the logs' merged aggregates.
+    /// scan began end it as <see cref="ScanStatus.Superseded"/>; <paramref name="logMiner"/> supplies the logs' processes (merged from their parts).
     /// </summary>
     public async Task<ScanOutcome> ScanSnapshotAsync(
         ScanRequest request, string? expectedFingerprint, LogMiner? logMiner, IProgress<string>? progress = null, CancellationToken cancellationToken = default)

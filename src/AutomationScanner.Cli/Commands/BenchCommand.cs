@@ -67,7 +67,7 @@ public static class BenchCommand
             var folder = Directory.CreateDirectory(parse.GetValue(work)!).FullName;
             if (parse.GetValue(parts) is { } partCounts)
             {
-                return await BenchPartsAsync(console, folder, parse.GetValue(events), partCounts, cancellationToken);
+                return await BenchPartsAsync(console, folder, parse.GetValue(events), parse.GetValue(bpic)!, partCounts, cancellationToken);
             }
 
             var bpicPath = parse.GetValue(bpic)!;
@@ -125,15 +125,19 @@ public static class BenchCommand
         return command;
     }
 
-    /// <summary>One measured input; <paramref name="AllocatedBytes"/> is what the timed run allocated on the managed heap (per-event allocations show here).</summary>
-    private sealed record BenchResult(long Events, double Seconds, double CpuSeconds, long PeakBytes, long AllocatedBytes = 0);
+    /// <summary>
+    /// One measured input; <paramref name="AllocatedBytes"/> is what the timed run allocated on the managed heap (per-event
+    /// allocations show here); for parts also the sidecars written (all parts) and the largest part's activity output as JSON.
+    /// </summary>
+    private sealed record BenchResult(long Events, double Seconds, double CpuSeconds, long PeakBytes, long AllocatedBytes = 0, long SidecarBytes = 0, long PayloadBytes = 0);
 
     /// <summary>
-    /// The generated CSV split into N parts (ExportChunker: case-aligned byte ranges), each count in a fresh child:
-    /// all parts mined at once (one thread per part, up to the cores) and merged, then one part alone, which is what
-    /// one Durable activity holds in memory.
+    /// The generated CSV (and BPIC 2012 as XES, when it is there) split into N parts (ExportChunker: case-aligned byte
+    /// ranges), each count in a fresh child: all parts mined at once (one thread per part, up to the cores), merged and
+    /// the start times estimated from the parts' journals, then one part alone, which is what one Durable activity
+    /// holds in memory. Also the sidecars' bytes (what the parts store in blobs) and the largest activity output.
     /// </summary>
-    private static async Task<int> BenchPartsAsync(IAnsiConsole console, string folder, long events, string partCounts, CancellationToken cancellationToken)
+    private static async Task<int> BenchPartsAsync(IAnsiConsole console, string folder, long events, string bpic, string partCounts, CancellationToken cancellationToken)
     {
         var large = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"generated-{events}.csv"));
         if (!File.Exists(large))
@@ -142,18 +146,31 @@ public static class BenchCommand
             Generate(large, events);
         }
 
-        var table = new Table().AddColumns("Parts", "Events", "Wall time (all parts, merged)", "CPU time", "Peak memory (all parts)", "Wall time (one part)", "Peak memory (one part)");
-        foreach (var count in partCounts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)))
+        var inputs = new List<(string Name, string Path)>();
+        if (File.Exists(bpic))
         {
-            var all = await RunChildAsync(large, 1, cancellationToken, ["--parts", count.ToString(CultureInfo.InvariantCulture)]);
-            var one = await RunChildAsync(large, 1, cancellationToken, ["--parts", count.ToString(CultureInfo.InvariantCulture), "--only-part", "0"]);
-            table.AddRow(count.ToString(CultureInfo.InvariantCulture), all.Events.ToString("N0", CultureInfo.InvariantCulture),
-                string.Create(CultureInfo.InvariantCulture, $"{all.Seconds:0.0} s"), string.Create(CultureInfo.InvariantCulture, $"{all.CpuSeconds:0.0} s"), FormatBytes(all.PeakBytes),
-                string.Create(CultureInfo.InvariantCulture, $"{one.Seconds:0.0} s"), FormatBytes(one.PeakBytes));
+            var xes = Path.Combine(folder, "bpic2012.xes");
+            Decompress(bpic, xes);
+            inputs.Add(("BPIC 2012 XES", xes));
+        }
+
+        inputs.Add(("Generated CSV", large));
+        var table = new Table().AddColumns("Input", "Parts", "Events", "Wall time (all parts, merged)", "CPU time", "Peak memory (all parts)", "Sidecars (all parts)", "Largest activity output", "Wall time (one part)", "Peak memory (one part)");
+        foreach (var (name, path) in inputs)
+        {
+            foreach (var count in partCounts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)))
+            {
+                var all = await RunChildAsync(path, 1, cancellationToken, ["--parts", count.ToString(CultureInfo.InvariantCulture)]);
+                var one = await RunChildAsync(path, 1, cancellationToken, ["--parts", count.ToString(CultureInfo.InvariantCulture), "--only-part", "0"]);
+                table.AddRow(name, count.ToString(CultureInfo.InvariantCulture), all.Events.ToString("N0", CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"{all.Seconds:0.0} s"), string.Create(CultureInfo.InvariantCulture, $"{all.CpuSeconds:0.0} s"), FormatBytes(all.PeakBytes),
+                    FormatBytes(all.SidecarBytes), FormatBytes(all.PayloadBytes),
+                    string.Create(CultureInfo.InvariantCulture, $"{one.Seconds:0.0} s"), FormatBytes(one.PeakBytes));
+            }
         }
 
         console.Write(table);
-        console.MarkupLineInterpolated($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}; {FormatBytes(new FileInfo(large).Length)} file; all parts run on up to {Environment.ProcessorCount} threads; a part's peak memory is what one MineChunk activity needs.[/]");
+        console.MarkupLineInterpolated($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}; {FormatBytes(new FileInfo(large).Length)} generated file; all parts run on up to {Environment.ProcessorCount} threads; a part's peak memory is what one MineChunk activity needs; sidecars are the start-time journals stored as blobs; the activity output is the part's MinedChunk as JSON.[/]");
         return 0;
     }
 
@@ -163,27 +180,93 @@ public static class BenchCommand
         var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         Stream Open() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 0x10000);
-        long events;
         var name = Path.GetFileName(file);
+        IReadOnlyList<ExportChunk> plan;
+        using (var content = Open())
+        {
+            plan = ExportChunker.Plan(name, content, parts);
+        }
+
+        long events;
+        long sidecarBytes;
+        long payloadBytes;
         if (onlyPart >= 0)
         {
-            IReadOnlyList<ExportChunk> plan;
-            using (var content = Open())
-            {
-                plan = ExportChunker.Plan(name, content, parts);
-            }
-
             using var part = Open();
-            events = ExportChunker.Mine(name, part, plan[Math.Min(onlyPart, plan.Count - 1)], EventLogReader.ProcessName(name), cancellationToken: cancellationToken).Aggregate.Events;
+            using var sidecar = ExportChunker.TemporarySidecar();
+            var mined = ExportChunker.Mine(name, part, plan[Math.Min(onlyPart, plan.Count - 1)], EventLogReader.ProcessName(name), sidecar, cancellationToken: cancellationToken);
+            (events, sidecarBytes, payloadBytes) = (mined.Events, mined.SidecarBytes, JsonBytes(mined));
         }
         else
         {
-            events = ExportChunker.MineInParallel(name, Open, EventLogReader.ProcessName(name), parts, Environment.ProcessorCount, cancellationToken: cancellationToken).Events;
+            // As a Durable scan does it: every part mined with its sidecar, then merged and the journals replayed.
+            var sidecars = plan.Select(_ => ExportChunker.TemporarySidecar()).ToArray();
+            try
+            {
+                var mined = new MinedChunk[plan.Count];
+                Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
+                {
+                    using var content = Open();
+                    mined[i] = ExportChunker.Mine(name, content, plan[i], EventLogReader.ProcessName(name), sidecars[i], cancellationToken: cancellationToken);
+                });
+                var merged = ExportChunker.Merge(name, mined, m =>
+                {
+                    var sidecar = sidecars[m.Chunk.Index];
+                    sidecar.Position = 0;
+                    return sidecar;
+                });
+                (events, sidecarBytes, payloadBytes) = (merged.Events, mined.Sum(m => m.SidecarBytes), mined.Max(JsonBytes));
+            }
+            finally
+            {
+                foreach (var sidecar in sidecars)
+                {
+                    sidecar.Dispose();
+                }
+            }
         }
 
         watch.Stop();
         process.Refresh();
-        return JsonSerializer.Serialize(new BenchResult(events, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, PeakResidentBytes()));
+        return JsonSerializer.Serialize(new BenchResult(events, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, PeakResidentBytes(), SidecarBytes: sidecarBytes, PayloadBytes: payloadBytes));
+    }
+
+    /// <summary>The size of a part's activity output as JSON, counted as it streams (not held, so peak memory is the part's).</summary>
+    private static long JsonBytes(MinedChunk mined)
+    {
+        using var counter = new CountingSink();
+        JsonSerializer.Serialize(counter, mined);
+        return counter.Length;
+    }
+
+    /// <summary>Counts what is written to it and keeps nothing.</summary>
+    private sealed class CountingSink : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static string Measure(string file, int repeat, CancellationToken cancellationToken)

@@ -86,6 +86,14 @@ internal static class CsvEventLogReader
                 var caseId = csv.GetFieldSpan(columns.Case).Trim();
                 if (part is not null && !(caseId.IsEmpty ? part.OwnsRowsWithoutCase : part.Owns(caseId)))
                 {
+                    // Another part's event ends this part's run of rows, as it does in one pass: the runs, and so the
+                    // start-time inputs they give, are those of one pass, interleaved again by row on replay.
+                    if (miner.InCase && !caseId.IsEmpty && !csv.GetFieldSpan(columns.Activity).IsWhiteSpace()
+                        && parser.TryParse(csv.GetFieldSpan(columns.Timestamp), out _, out _, out _))
+                    {
+                        miner.LeaveCase();
+                    }
+
                     continue;
                 }
 
@@ -172,7 +180,9 @@ internal static class CsvEventLogReader
                     SampleValues(log, csv, header, columns);
                 }
 
-                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, miner.NextSequence(), startTicks, ownValue, role);
+                // Parts split by case-id hash all read the whole file: the row number orders their runs as one pass does.
+                var sequence = part is { SplitsByCase: true } ? rows : miner.NextSequence();
+                var minedEvent = new MinedEvent(activity, resource, ticks, offset, lifecycle, sequence, startTicks, ownValue, role);
                 if (miner.Add(caseId, minedEvent))
                 {
                     accepted++;
@@ -378,6 +388,9 @@ internal sealed class PartFilter(int index, int count)
     public static PartFilter Everything { get; } = new(0, 1);
 
     public bool OwnsRowsWithoutCase => index == 0;
+
+    /// <summary>One of several parts that each read the whole file.</summary>
+    public bool SplitsByCase => count > 1;
 
     public bool Owns(ReadOnlySpan<char> caseId) => count == 1 || (int)(LogAggregate.Fnv1a(caseId) % (ulong)count) == index;
 }

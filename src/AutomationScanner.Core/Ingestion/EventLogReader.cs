@@ -50,7 +50,7 @@ public static class EventLogReader
         return [MinedProcess.From(log, options.DefaultTimeZone)];
     }
 
-    private static void ReadSniffed(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    internal static void ReadSniffed(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
     {
         miner.Log.Files.Add(file);
         miner.Limits = options.Limits;

@@ -1,4 +1,9 @@
+using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ingestion;
@@ -25,9 +30,21 @@ public sealed record ExportChunk(int Index, int Count, ChunkKind Kind, long Star
 /// <summary>
 /// What mining one part gave: its aggregate as plain data, whether its cases interleaved (then a byte-range split
 /// is not valid and the file is split by case-id hash instead), and the line counts that put its data-quality
-/// examples back on the lines of the whole file.
+/// examples back on the lines of the whole file. Beside it the part wrote a sidecar (<see cref="SidecarBytes"/>):
+/// its start-time journal (<see cref="StartTimeJournal"/>), or for an object-centric log, which is one part and has
+/// no single aggregate (<see cref="ObjectCentric"/>, <see cref="Aggregate"/> null), its flattened processes.
 /// </summary>
-public sealed record MinedChunk(ExportChunk Chunk, LogAggregateState Aggregate, bool Interleaved, long RangeLines, long SyntheticLines);
+public sealed record MinedChunk(ExportChunk Chunk, LogAggregateState? Aggregate, bool Interleaved, long RangeLines, long SyntheticLines)
+{
+    /// <summary>Bytes the part wrote to its sidecar.</summary>
+    public long SidecarBytes { get; init; }
+
+    /// <summary>An object-centric log (OCEL): its processes, one per object type, are in the sidecar.</summary>
+    public bool ObjectCentric { get; init; }
+
+    /// <summary>Events mined (for an object-centric log, those of the log, counted once).</summary>
+    public long Events { get; init; }
+}
 
 /// <summary>
 /// Splits one event-log export into parts that can be mined on their own (on several cores, or by several
@@ -70,7 +87,9 @@ public static class ExportChunker
 
         using (export)
         {
-            if (export.Compressed || export.Encoding is not UTF8Encoding)
+            // An object-centric log is flattened in one pass (its events relate to objects of every type at once).
+            if (export.Compressed || export.Encoding is not UTF8Encoding
+                || export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
             {
                 return whole;
             }
@@ -99,23 +118,44 @@ public static class ExportChunker
         mined.Any(m => m.Interleaved && m.Chunk.Kind == ChunkKind.ByteRange);
 
     /// <summary>
-    /// Mines one part. <paramref name="content"/> is the whole file (seekable for byte ranges). A part with no usable
-    /// event is not an error (the merge decides); any other unreadable content throws <see cref="IngestionException"/>.
+    /// Mines one part into its aggregate, writing its sidecar to <paramref name="sidecar"/> (left open): the start-time
+    /// journal, or an object-centric log's flattened processes. <paramref name="content"/> is the whole file (seekable
+    /// for byte ranges). A part with no usable event is not an error (the merge decides); any other unreadable content
+    /// throws <see cref="IngestionException"/>.
     /// </summary>
-    public static MinedChunk Mine(string file, Stream content, ExportChunk chunk, string process, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    public static MinedChunk Mine(string file, Stream content, ExportChunk chunk, string process, Stream sidecar, IngestionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(chunk);
+        ArgumentNullException.ThrowIfNull(sidecar);
         options ??= IngestionOptions.Default;
         var log = new LogAggregate(process, options.Mining);
-        var miner = new ProcessMiner(log);
+        using var counted = new CountingStream(sidecar);
+        var miner = new ProcessMiner(log, counted);
         long rangeLines = 0;
         long syntheticLines = 0;
         switch (chunk.Kind)
         {
             case ChunkKind.Whole:
-                EventLogReader.Read(file, content, miner, options, cancellationToken);
-                break;
+                {
+                    using var export = ExportSniffer.Open(file, content, options.Limits);
+                    if (export.Format is ExportFormat.OcelJson or ExportFormat.OcelXml or ExportFormat.OcelSqlite)
+                    {
+                        // The same flattening as one pass (EventLogReader.MineAll): one process per object type.
+                        var processes = OcelEventLogReader.Read(file, process, export, options, cancellationToken);
+                        WriteProcesses(counted, processes);
+                        return new MinedChunk(chunk, null, Interleaved: false, 0, 0)
+                        {
+                            ObjectCentric = true,
+                            SidecarBytes = counted.Written,
+                            Events = processes[0].Summary.ObjectCentric?.LogEvents ?? processes.Sum(p => p.Summary.Events),
+                        };
+                    }
+
+                    EventLogReader.ReadSniffed(file, export, miner, options, cancellationToken);
+                    break;
+                }
+
             case ChunkKind.CaseHash:
                 {
                     using var export = ExportSniffer.Open(file, content);
@@ -159,18 +199,101 @@ public static class ExportChunker
 
         var interleaved = miner.Interleaved;
         miner.Complete();
-        return new MinedChunk(chunk, log.ToState(), interleaved, rangeLines, syntheticLines);
+        return new MinedChunk(chunk, log.ToState(), interleaved, rangeLines, syntheticLines) { SidecarBytes = counted.Written, Events = log.Events };
     }
 
     /// <summary>
-    /// The aggregate of the whole file from all its parts (any order in, merged in file order). Throws
+    /// The processes of one export from all its parts: an object-centric log's flattened processes, or the merge of a
+    /// log's parts with the start times estimated over the whole log (<see cref="Merge"/>), named
+    /// <paramref name="process"/>. <paramref name="openSidecar"/> opens a part's sidecar from its start (disposed here).
+    /// </summary>
+    public static IReadOnlyList<MinedProcess> Finish(string file, string process, IReadOnlyList<MinedChunk> parts, Func<MinedChunk, Stream> openSidecar, IngestionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(openSidecar);
+        options ??= IngestionOptions.Default;
+        if (parts.Any(p => p.ObjectCentric))
+        {
+            if (parts.Count != 1)
+            {
+                throw new InvalidOperationException($"{file}: an object-centric log is mined in one part, not {parts.Count}.");
+            }
+
+            using var sidecar = openSidecar(parts[0]);
+            return ReadProcesses(file, sidecar);
+        }
+
+        var merged = Merge(file, parts, openSidecar, options.Mining);
+        if (merged.Process != process)
+        {
+            merged = LogAggregate.FromState(merged.ToState() with { Process = process }, options.Mining);
+        }
+
+        return [MinedProcess.From(merged, options.DefaultTimeZone)];
+    }
+
+    /// <summary>
+    /// The processes as the sidecar keeps them: everything, including the executions per resource name that reports
+    /// never show (<see cref="ActivityStatistics.ExecutionsByResource"/>; the scan pseudonymises and judges them).
+    /// </summary>
+    private static readonly JsonSerializerOptions ProcessJson = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepExecutionsByResource } },
+    };
+
+    private static void KeepExecutionsByResource(JsonTypeInfo type)
+    {
+        if (type.Type != typeof(ActivityStatistics))
+        {
+            return;
+        }
+
+        var property = typeof(ActivityStatistics).GetProperty(nameof(ActivityStatistics.ExecutionsByResource))!;
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            if (type.Properties[i].Name == property.Name)
+            {
+                type.Properties.RemoveAt(i); // the ignored one
+            }
+        }
+
+        var kept = type.CreateJsonPropertyInfo(property.PropertyType, property.Name);
+        kept.Get = statistics => property.GetValue(statistics);
+        kept.Set = (statistics, value) => property.SetValue(statistics, value);
+        type.Properties.Add(kept);
+    }
+
+    private static void WriteProcesses(Stream sidecar, List<MinedProcess> processes)
+    {
+        using var deflate = new DeflateStream(sidecar, CompressionLevel.Fastest, leaveOpen: true);
+        JsonSerializer.Serialize(deflate, processes, ProcessJson);
+    }
+
+    private static List<MinedProcess> ReadProcesses(string file, Stream sidecar)
+    {
+        using var inflate = new DeflateStream(sidecar, CompressionMode.Decompress, leaveOpen: true);
+        return JsonSerializer.Deserialize<List<MinedProcess>>(inflate, ProcessJson)
+            ?? throw new InvalidDataException($"{file}: the mined processes of the object-centric log are missing.");
+    }
+
+    /// <summary>
+    /// The aggregate of the whole file from all its parts (any order in, merged in file order), with the start times
+    /// estimated by replaying the parts' journals (<paramref name="openSidecar"/> opens one from its start; disposed
+    /// here) into one estimator: the same estimates, validation and times in status as one pass. Throws
     /// <see cref="IngestionException"/> when no part holds a usable event, and <see cref="InvalidOperationException"/>
     /// when parts are missing or a byte-range split turned out not to be case-aligned.
     /// </summary>
-    public static LogAggregate Merge(string file, IEnumerable<MinedChunk> parts, MiningOptions? mining = null)
+    public static LogAggregate Merge(string file, IEnumerable<MinedChunk> parts, Func<MinedChunk, Stream> openSidecar, MiningOptions? mining = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(openSidecar);
         var ordered = parts.OrderBy(p => p.Chunk.Index).ToList();
+        if (ordered.Any(p => p.ObjectCentric || p.Aggregate is null))
+        {
+            throw new InvalidOperationException($"{file}: an object-centric log has no single aggregate to merge; use Finish.");
+        }
+
         if (ordered.Count == 0 || ordered.Select((p, i) => p.Chunk.Index == i && p.Chunk.Count == ordered.Count).Any(ok => !ok))
         {
             throw new InvalidOperationException($"{file}: the parts to merge are not one complete split ({ordered.Count} part(s)).");
@@ -185,7 +308,7 @@ public static class ExportChunker
         long linesBefore = 0;
         foreach (var part in ordered)
         {
-            var aggregate = LogAggregate.FromState(part.Aggregate, mining);
+            var aggregate = LogAggregate.FromState(part.Aggregate!, mining);
             var offset = part.Chunk.Kind == ChunkKind.ByteRange ? linesBefore - part.SyntheticLines : 0;
             if (merged is null)
             {
@@ -205,6 +328,25 @@ public static class ExportChunker
             throw new IngestionException(file, $"no usable events in any of its {ordered.Count} parts ({string.Join("; ", problems)})");
         }
 
+        // The start-time estimator over the whole log: the parts' inputs in one pass's order, on the merged aggregate.
+        var journals = new List<StartTimeJournalPart>(ordered.Count);
+        try
+        {
+            foreach (var part in ordered)
+            {
+                journals.Add(new StartTimeJournalPart(openSidecar(part), part.Aggregate!.ActivityNames, part.Aggregate.ResourceNames));
+            }
+
+            StartTimeJournal.Replay(merged, journals, interleaveRuns: ordered.Any(p => p.Chunk.Kind == ChunkKind.CaseHash));
+        }
+        finally
+        {
+            foreach (var journal in journals)
+            {
+                journal.Journal.Dispose();
+            }
+        }
+
         return merged;
     }
 
@@ -222,22 +364,52 @@ public static class ExportChunker
             plan = Plan(file, content, parts, options);
         }
 
-        var mined = MineAll(file, open, plan, process, parallelism, options, cancellationToken);
-        if (NeedsCaseHash(mined))
+        var sidecars = new FileStream?[plan.Count];
+        try
         {
-            mined = MineAll(file, open, PlanByCaseHash(plan.Count), process, parallelism, options, cancellationToken);
-        }
+            var mined = MineAll(file, open, plan, process, parallelism, options, sidecars, cancellationToken);
+            if (NeedsCaseHash(mined))
+            {
+                Release(sidecars);
+                mined = MineAll(file, open, PlanByCaseHash(plan.Count), process, parallelism, options, sidecars, cancellationToken);
+            }
 
-        return Merge(file, mined, options.Mining);
+            return Merge(file, mined, part =>
+            {
+                var sidecar = sidecars[part.Chunk.Index]!;
+                sidecars[part.Chunk.Index] = null;
+                sidecar.Position = 0;
+                return sidecar;
+            }, options.Mining);
+        }
+        finally
+        {
+            Release(sidecars);
+        }
     }
 
-    private static MinedChunk[] MineAll(string file, Func<Stream> open, IReadOnlyList<ExportChunk> plan, string process, int parallelism, IngestionOptions options, CancellationToken cancellationToken)
+    /// <summary>A temporary file for a part's sidecar, deleted when closed.</summary>
+    public static FileStream TemporarySidecar() =>
+        new(Path.Combine(Path.GetTempPath(), "scanner-" + Guid.NewGuid().ToString("N") + ".sidecar"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+
+    private static void Release(FileStream?[] sidecars)
+    {
+        for (var i = 0; i < sidecars.Length; i++)
+        {
+            sidecars[i]?.Dispose();
+            sidecars[i] = null;
+        }
+    }
+
+    private static MinedChunk[] MineAll(string file, Func<Stream> open, IReadOnlyList<ExportChunk> plan, string process, int parallelism, IngestionOptions options, FileStream?[] sidecars, CancellationToken cancellationToken)
     {
         var mined = new MinedChunk[plan.Count];
         Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken }, i =>
         {
             using var content = open();
-            mined[i] = Mine(file, content, plan[i], process, options, cancellationToken);
+            var sidecar = TemporarySidecar();
+            sidecars[i] = sidecar;
+            mined[i] = Mine(file, content, plan[i], process, sidecar, options, cancellationToken);
         });
         return mined;
     }
@@ -483,6 +655,38 @@ public static class ExportChunker
         }
 
         return count;
+    }
+
+    /// <summary>Counts the bytes written through it to a stream it leaves open.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            inner.Write(buffer);
+            Written += buffer.Length;
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>

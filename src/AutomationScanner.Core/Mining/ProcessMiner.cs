@@ -37,7 +37,9 @@ public sealed class ProcessMiner
     private readonly HashSet<ulong> _closedCaseHashes = [];
     private readonly Queue<CaseState> _recent = new();
     private readonly CaseState _scratch = new(string.Empty);
-    private readonly StartTimeEstimator _estimator;
+    private readonly StartTimeEstimator? _estimator;
+    private readonly StartTimeJournal? _journal;
+    private readonly IStartTimeInput _startTimes;
     private readonly long _earliestTicks;
     private readonly long _latestTicks;
     private CaseState? _current;
@@ -45,10 +47,32 @@ public sealed class ProcessMiner
     private long _sequence;
 
     public ProcessMiner(LogAggregate log)
+        : this(log, startTimeJournal: null)
     {
+    }
+
+    /// <summary>
+    /// A miner of one part of a split log when <paramref name="startTimeJournal"/> is given: the start-time estimator's
+    /// inputs are written there instead of being estimated (a part cannot see other parts' completions or the whole
+    /// log's calendar), and <see cref="StartTimeJournal.Replay"/> estimates after the merge; the part's estimates and
+    /// times in status stay empty.
+    /// </summary>
+    public ProcessMiner(LogAggregate log, Stream? startTimeJournal)
+    {
+        ArgumentNullException.ThrowIfNull(log);
         _log = log;
         _openLookup = _open.GetAlternateLookup<ReadOnlySpan<char>>();
-        _estimator = new StartTimeEstimator(log);
+        if (startTimeJournal is null)
+        {
+            _estimator = new StartTimeEstimator(log);
+            _startTimes = _estimator;
+        }
+        else
+        {
+            _journal = new StartTimeJournal(startTimeJournal);
+            _startTimes = _journal;
+        }
+
         _earliestTicks = log.Options.EarliestPlausibleTimestamp.UtcTicks;
         _latestTicks = log.Options.LatestPlausibleTimestamp.UtcTicks;
     }
@@ -139,7 +163,7 @@ public sealed class ProcessMiner
         }
 
         state.Accepted++;
-        _estimator.Advance(ticks);
+        _startTimes.Advance(ticks);
         if (ticks < state.LastEventTicks)
         {
             _log.DataQuality.Add(DataQualityKinds.OutOfOrder, _log.DataQuality.CountOf(DataQualityKinds.OutOfOrder) >= DataQualityLog.ExamplesPerKind ? string.Empty
@@ -187,29 +211,50 @@ public sealed class ProcessMiner
         _open.Clear();
         _recent.Clear();
         _closedCaseHashes.Clear();
-        _estimator.Flush();
+        if (_estimator is not null)
+        {
+            _estimator.Flush();
 
-        // Not a fault of the data: logs ordered by case id rather than case start make the estimator resolve some events early.
-        _log.StartEstimateLateEvents += _estimator.LateEvents;
+            // Not a fault of the data: logs ordered by case id rather than case start make the estimator resolve some events early.
+            _log.StartEstimateLateEvents += _estimator.LateEvents;
+        }
+
+        _journal?.Complete();
+    }
+
+    /// <summary>True while a case's run of rows is open (<see cref="Add(ReadOnlySpan{char}, in MinedEvent)"/>).</summary>
+    internal bool InCase => _current is not null;
+
+    /// <summary>
+    /// Ends the current case's run of rows as a row of another case would (a part split by case-id hash calls it for a
+    /// row another part owns, so its runs, and the start-time inputs they give, are those of one pass).
+    /// </summary>
+    internal void LeaveCase()
+    {
+        if (_current is null)
+        {
+            return;
+        }
+
+        Settle(_current);
+        if (!Interleaved)
+        {
+            _recent.Enqueue(_current);
+            if (_recent.Count > RecentCaseWindow)
+            {
+                var oldest = _recent.Dequeue();
+                _open.Remove(oldest.Id);
+                _closedCaseHashes.Add(Hash(oldest.Id));
+                Close(oldest);
+            }
+        }
+
+        _current = null;
     }
 
     private void SwitchTo(ReadOnlySpan<char> caseId)
     {
-        if (_current is not null)
-        {
-            Settle(_current);
-            if (!Interleaved)
-            {
-                _recent.Enqueue(_current);
-                if (_recent.Count > RecentCaseWindow)
-                {
-                    var oldest = _recent.Dequeue();
-                    _open.Remove(oldest.Id);
-                    _closedCaseHashes.Add(Hash(oldest.Id));
-                    Close(oldest);
-                }
-            }
-        }
+        LeaveCase();
 
         if (_openLookup.TryGetValue(caseId, out var state))
         {
@@ -273,12 +318,14 @@ public sealed class ProcessMiner
             return;
         }
 
+        // The run's first row in file order: orders runs of parts split by case-id hash when their journals are replayed.
+        _journal?.BeginRun(pending[0].Sequence);
         if (pending.Count > 1)
         {
             pending.Sort(static (a, b) => a.UtcTicks != b.UtcTicks ? a.UtcTicks.CompareTo(b.UtcTicks) : a.Sequence.CompareTo(b.Sequence));
         }
 
-        _estimator.Advance(pending[0].UtcTicks);
+        _startTimes.Advance(pending[0].UtcTicks);
 
         if (pending[0].UtcTicks < state.LastEventTicks)
         {
@@ -319,7 +366,7 @@ public sealed class ProcessMiner
         if (state.StatusActivity >= 0)
         {
             // The case leaves its status at its next event: working time in the status, off-duty hours excluded.
-            log.Activities[state.StatusActivity].TimeInStatus.Add(_estimator.WorkingSeconds(state.StatusTicks, e.UtcTicks, e.OffsetMinutes));
+            _startTimes.AddTimeInStatus(state.StatusActivity, state.StatusTicks, e.UtcTicks, e.OffsetMinutes);
             state.StatusActivity = -1;
         }
 
@@ -396,12 +443,12 @@ public sealed class ProcessMiner
             var enabled = state.LastTaskCompleteTicks != long.MinValue ? state.LastTaskCompleteTicks : state.FirstTicks;
             if (enabled != long.MinValue)
             {
-                _estimator.Enqueue(e.Activity, e.Resource, enabled, e.UtcTicks, e.OffsetMinutes, startTicks);
+                _startTimes.Enqueue(e.Activity, e.Resource, enabled, e.UtcTicks, e.OffsetMinutes, startTicks);
             }
 
             if (log.NameSaysTask(e.Activity))
             {
-                _estimator.RecordCompletion(e.Resource, e.UtcTicks);
+                _startTimes.RecordCompletion(e.Resource, e.UtcTicks);
             }
         }
 
@@ -466,7 +513,7 @@ public sealed class ProcessMiner
 
         var local = new DateTime(e.UtcTicks + e.OffsetMinutes * TimeSpan.TicksPerMinute, DateTimeKind.Unspecified);
         activity.Hours[local.Hour]++;
-        _estimator.Observe(StartTimeEstimator.HourOfWeek(local.Ticks));
+        _startTimes.Observe(StartTimeEstimator.HourOfWeek(local.Ticks));
         if (e.Resource >= 0)
         {
             var resource = log.Resources[e.Resource];

@@ -14,7 +14,7 @@ namespace AutomationScanner.Core.Mining;
 /// (logs not ordered by case start) are resolved at once and counted in <see cref="LateEvents"/>.
 /// </para>
 /// </summary>
-public sealed class StartTimeEstimator(LogAggregate log)
+public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
 {
     /// <summary>Disorder of case starts tolerated before an event counts as late.</summary>
     public static readonly long SlackTicks = TimeSpan.TicksPerDay;
@@ -121,6 +121,10 @@ public sealed class StartTimeEstimator(LogAggregate log)
         _completions.Clear();
         _pruneAt.Clear();
     }
+
+    /// <summary>Time in a status, in working seconds of the on-duty calendar as it stands now.</summary>
+    public void AddTimeInStatus(int activity, long fromTicks, long toTicks, short offsetMinutes) =>
+        log.Activities[activity].TimeInStatus.Add(WorkingSeconds(fromTicks, toTicks, offsetMinutes));
 
     /// <summary>Working seconds between two instants (local offset applied), off-duty hours of the week excluded.</summary>
     public double WorkingSeconds(long fromTicks, long toTicks, short offsetMinutes)

@@ -15,8 +15,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Core.Scanning;
 
-/// <summary>Mines one event-log input into its aggregate (process name given); unreadable content throws <see cref="IngestionException"/>.</summary>
-public delegate Task<LogAggregate> LogMiner(ScanInput input, string process, CancellationToken cancellationToken);
+/// <summary>
+/// Mines one event-log input into its processes (one, or one per object type of an object-centric log), named from
+/// <paramref name="process"/>; unreadable content throws <see cref="IngestionException"/>.
+/// </summary>
+public delegate Task<IReadOnlyList<MinedProcess>> LogMiner(ScanInput input, string process, CancellationToken cancellationToken);
 
 /// <summary>
 /// The scan, end to end: read every export, mine the tasks, score and rank them, and build the report. Inputs that
@@ -102,27 +105,27 @@ public sealed partial class ScanPipeline(
 
         var extractions = await ReadDocumentsAsync(documents, outcomes, cancellationToken);
 
-        var processNames = UniqueProcessNames(logs);
+        var processNames = ProcessNames(logs.Select(l => l.Name));
         await Parallel.ForEachAsync(logs, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             async (input, ct) =>
             {
                 try
                 {
+                    IReadOnlyList<MinedProcess> processes;
                     if (logMiner is null)
                     {
                         await using var stream = await input.OpenAsync(ct);
 
                         // One process per log; an object-centric log (OCEL) gives one per object type.
-                        foreach (var process in EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct))
-                        {
-                            mined[input.Name + "\u001f" + process.Summary.Process] = process;
-                            LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
-                        }
+                        processes = EventLogReader.MineAll(input.Name, stream, ingestion, processNames[input.Name], ct);
                     }
                     else
                     {
-                        var log = await logMiner(input, processNames[input.Name], ct);
-                        var process = MinedProcess.From(log, ingestion.DefaultTimeZone);
+                        processes = await logMiner(input, processNames[input.Name], ct);
+                    }
+
+                    foreach (var process in processes)
+                    {
                         mined[input.Name + "\u001f" + process.Summary.Process] = process;
                         LogMined(process.Summary.Process, process.Summary.Events, process.Summary.Cases);
                     }
@@ -491,22 +494,23 @@ public sealed partial class ScanPipeline(
     /// Process name per log: the file name without extensions and period tokens (<see cref="ProcessIdentity"/>), made
     /// unique when two logs share it. Two periods of one process in one scan (receipts-2026-01.csv and
     /// receipts-2026-02.csv): the latest (natural order of the names) keeps the process name, and with it the ids the
-    /// earlier scans gave; the others are named by their file. Two files of one name in different folders are named by path.
+    /// earlier scans gave; the others are named by their file. Two files of one name in different folders are named by
+    /// path. The Durable scan names its parts with the same rule.
     /// </summary>
-    private static Dictionary<string, string> UniqueProcessNames(List<ScanInput> logs)
+    public static Dictionary<string, string> ProcessNames(IEnumerable<string> logNames)
     {
-        var byProcess = logs.GroupBy(l => EventLogReader.ProcessName(l.Name), StringComparer.Ordinal);
+        var byProcess = logNames.GroupBy(EventLogReader.ProcessName, StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in byProcess)
         {
             var members = group.ToList();
-            var files = members.Select(l => EventLogReader.FileStem(l.Name)).ToList();
+            var files = members.Select(EventLogReader.FileStem).ToList();
             var periods = members.Count > 1 && files.Distinct(StringComparer.Ordinal).Count() == files.Count;
-            var latest = periods ? members.OrderBy(l => EventLogReader.FileStem(l.Name), NaturalComparer.Instance).Last() : null;
+            var latest = periods ? members.OrderBy(EventLogReader.FileStem, NaturalComparer.Instance).Last() : null;
             foreach (var log in members)
             {
-                names[log.Name] = members.Count == 1 || ReferenceEquals(log, latest) ? group.Key
-                    : periods && EventLogReader.FileStem(log.Name) is var stem && stem != group.Key ? stem : log.Name;
+                names[log] = members.Count == 1 || string.Equals(log, latest, StringComparison.Ordinal) ? group.Key
+                    : periods && EventLogReader.FileStem(log) is var stem && stem != group.Key ? stem : log;
             }
         }
 

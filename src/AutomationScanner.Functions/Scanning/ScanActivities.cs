@@ -1,16 +1,20 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Scanning;
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace AutomationScanner.Functions.Scanning;
 
 /// <summary>
-/// The work of a Durable scan, one method per activity. Inputs and outputs are small: names, ETags, byte ranges and
-/// mined aggregates; never events. Each method is safe to run again (retries, replays): reads are pinned to the
+/// The work of a Durable scan, one method per activity. Inputs and outputs are small: names, ETags, byte ranges, mined
+/// aggregates and the names of the parts' sidecar blobs (start-time journals, object-centric processes); never events. Each method is safe to run again (retries, replays): reads are pinned to the
 /// snapshot's ETags and the publish is idempotent by input fingerprint.
 /// </summary>
 public sealed partial class ScanActivities(
@@ -21,8 +25,10 @@ public sealed partial class ScanActivities(
     {
         ArgumentNullException.ThrowIfNull(request);
         var prepared = await scans.PrepareAsync(request, cancellationToken);
+        var processes = ScanPipeline.ProcessNames(prepared.Snapshot.Blobs.Select(b => b.Name).Where(ExportSniffer.IsEventLogName));
         var exports = prepared.Snapshot.Blobs
-            .Select(b => new ExportPart(b.Name, b.BlobName, b.Size, b.ETag, ExportSniffer.IsEventLogName(b.Name), fanOut.Value.PartsFor(b.Size)))
+            .Select(b => new ExportPart(b.Name, b.BlobName, b.Size, b.ETag, ExportSniffer.IsEventLogName(b.Name), fanOut.Value.PartsFor(b.Size),
+                processes.GetValueOrDefault(b.Name, EventLogReader.ProcessName(b.Name))))
             .ToList();
         return new ScanPlan(request, prepared.Done?.ToString(), prepared.Fingerprint, prepared.Existing?.ScanId, exports);
     }
@@ -47,7 +53,11 @@ public sealed partial class ScanActivities(
         }
     }
 
-    /// <summary>Mines one part; an unreadable export is an outcome (reported in the scan), not a failure to retry.</summary>
+    /// <summary>
+    /// Mines one part and stores its sidecar (start-time journal, or an object-centric log's processes) as a blob named
+    /// by the scan, the export's ETag and the part, so a retry overwrites it; an unreadable export is an outcome
+    /// (reported in the scan), not a failure to retry.
+    /// </summary>
     public async Task<ChunkOutcome> MineAsync(MineChunkWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -55,9 +65,13 @@ public sealed partial class ScanActivities(
         try
         {
             await using var content = await OpenAsync(work.Export, cancellationToken);
-            var mined = await Task.Run(() => ExportChunker.Mine(name, content, work.Chunk, EventLogReader.ProcessName(name), ingestion, cancellationToken), cancellationToken);
-            LogMined(logger, work.Engagement, name, work.Chunk.Index + 1, work.Chunk.Count, mined.Aggregate.Events);
-            return new ChunkOutcome(name, mined, null);
+            await using var sidecar = ExportChunker.TemporarySidecar();
+            var mined = await Task.Run(() => ExportChunker.Mine(name, content, work.Chunk, work.Export.Process, sidecar, ingestion, cancellationToken), cancellationToken);
+            var blobName = SidecarBlob(work);
+            sidecar.Position = 0;
+            await Work.GetBlobClient(blobName).UploadAsync(sidecar, overwrite: true, cancellationToken);
+            LogMined(logger, work.Engagement, name, work.Chunk.Index + 1, work.Chunk.Count, mined.Events, mined.SidecarBytes);
+            return new ChunkOutcome(name, mined, null, blobName);
         }
         catch (IngestionException ex)
         {
@@ -69,12 +83,15 @@ public sealed partial class ScanActivities(
         }
     }
 
-    /// <summary>Merges each export's parts, then judges, ranks and publishes exactly as a one-pass scan does.</summary>
+    /// <summary>
+    /// Merges each export's parts (the start times estimated over the whole log from the parts' journals), then judges,
+    /// ranks and publishes exactly as a one-pass scan does; the scan's sidecars are deleted once it has ended.
+    /// </summary>
     public async Task<ScanResult> FinishAsync(FinishWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var byExport = work.Chunks.GroupBy(c => c.Export, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        Task<LogAggregate> MergeParts(Core.Scanning.ScanInput input, string process, CancellationToken ct)
+        async Task<IReadOnlyList<MinedProcess>> FinishExport(ScanInput input, string process, CancellationToken ct)
         {
             if (!byExport.TryGetValue(input.Name, out var parts))
             {
@@ -86,12 +103,59 @@ public sealed partial class ScanActivities(
                 throw new IngestionException(failed.Error!);
             }
 
-            var merged = ExportChunker.Merge(input.Name, parts.Select(p => p.Mined!), ingestion.Mining);
-            return Task.FromResult(merged.Process == process ? merged : LogAggregate.FromState(merged.ToState() with { Process = process }, ingestion.Mining));
+            // The sidecars come down to temporary files first: the replay reads them all at once, at its own pace.
+            var sidecars = new Dictionary<int, FileStream>();
+            try
+            {
+                foreach (var part in parts)
+                {
+                    var file = ExportChunker.TemporarySidecar();
+                    sidecars[part.Mined!.Chunk.Index] = file;
+                    await Work.GetBlobClient(part.SidecarBlob).DownloadToAsync(file, ct);
+                    file.Position = 0;
+                }
+
+                var mined = parts.Select(p => p.Mined!).ToList();
+                return await Task.Run(() => ExportChunker.Finish(input.Name, process, mined, m => sidecars.Remove(m.Chunk.Index, out var file) ? file : throw new InvalidOperationException($"{input.Name}: part {m.Chunk.Index} has no sidecar."), ingestion), ct);
+            }
+            finally
+            {
+                foreach (var file in sidecars.Values)
+                {
+                    await file.DisposeAsync();
+                }
+            }
         }
 
-        var outcome = await scans.ScanSnapshotAsync(work.Request, work.Fingerprint, MergeParts, progress: null, cancellationToken);
+        var outcome = await scans.ScanSnapshotAsync(work.Request, work.Fingerprint, FinishExport, progress: null, cancellationToken);
+        await DeleteSidecarsAsync(work.Chunks, cancellationToken);
         return new ScanResult(work.Request.Engagement, outcome.Status.ToString(), outcome.Manifest?.ScanId, outcome.Manifest?.Opportunities ?? 0);
+    }
+
+    /// <summary>Where a part's sidecar is kept: the scan, the export's blob and ETag, and the part.</summary>
+    public static string SidecarBlob(MineChunkWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var export = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(work.Export.BlobName + "\n" + work.Export.ETag)))[..16];
+        return FormattableString.Invariant($"{StorageNames.ScanWorkFolder(work.Engagement, work.Scan)}{export}/{work.Chunk.Kind}-{work.Chunk.Index}-of-{work.Chunk.Count}.sidecar");
+    }
+
+    private BlobContainerClient Work => storage.Blobs.GetBlobContainerClient(StorageNames.CacheContainer);
+
+    private async Task DeleteSidecarsAsync(IEnumerable<ChunkOutcome> chunks, CancellationToken cancellationToken)
+    {
+        foreach (var blob in chunks.Select(c => c.SidecarBlob).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                await Work.GetBlobClient(blob).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException ex)
+            {
+                // The report is out; a leftover sidecar costs storage only, and no later scan reads it (its folder is this scan's).
+                LogSidecarLeft(logger, blob, ex.Status);
+            }
+        }
     }
 
     private async Task<Stream> OpenAsync(ExportPart export, CancellationToken cancellationToken)
@@ -104,6 +168,9 @@ public sealed partial class ScanActivities(
         return await storage.Exports.GetBlobClient(export.BlobName).OpenReadAsync(options, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: mined {Export} part {Part}/{Parts}: {Events} events")]
-    private static partial void LogMined(ILogger logger, string engagement, string export, int part, int parts, long events);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: mined {Export} part {Part}/{Parts}: {Events} events, sidecar {SidecarBytes} bytes")]
+    private static partial void LogMined(ILogger logger, string engagement, string export, int part, int parts, long events, long sidecarBytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the scan sidecar {Blob} (status {Status})")]
+    private static partial void LogSidecarLeft(ILogger logger, string blob, int status);
 }

@@ -3,18 +3,25 @@ using AutomationScanner.Core.Ingestion;
 
 namespace AutomationScanner.Functions.Scanning;
 
-/// <summary>One export of the scan's snapshot, with the ETag every read of it must match and how many parts to cut it into.</summary>
-public sealed record ExportPart(string Name, string BlobName, long Size, string ETag, bool IsLog, int Parts);
+/// <summary>
+/// One export of the scan's snapshot, with the ETag every read of it must match, how many parts to cut it into and
+/// the process name the scan gives it (<see cref="Core.Scanning.ScanPipeline.ProcessNames"/>).
+/// </summary>
+public sealed record ExportPart(string Name, string BlobName, long Size, string ETag, bool IsLog, int Parts, string Process);
 
 /// <summary>What the first activity found: <see cref="Done"/> (a <see cref="ScanStatus"/> name) when there is nothing to scan.</summary>
 public sealed record ScanPlan(ScanRequest Request, string? Done, string Fingerprint, string? ExistingScanId, IReadOnlyList<ExportPart> Exports);
 
 public sealed record PlanExportWork(string Engagement, ExportPart Export);
 
-public sealed record MineChunkWork(string Engagement, ExportPart Export, ExportChunk Chunk);
+/// <summary>One part to mine; <paramref name="Scan"/> (the orchestration's instance id) names the folder of its sidecar.</summary>
+public sealed record MineChunkWork(string Engagement, ExportPart Export, ExportChunk Chunk, string Scan);
 
-/// <summary>One mined part (its aggregate, never its events), or why the export could not be read.</summary>
-public sealed record ChunkOutcome(string Export, MinedChunk? Mined, string? Error);
+/// <summary>
+/// One mined part (its aggregate, never its events) and the blob holding its sidecar (the start-time journal, or an
+/// object-centric log's flattened processes) in the cache container, or why the export could not be read.
+/// </summary>
+public sealed record ChunkOutcome(string Export, MinedChunk? Mined, string? Error, string? SidecarBlob = null);
 
 public sealed record FinishWork(ScanRequest Request, string Fingerprint, IReadOnlyList<ChunkOutcome> Chunks);
 

@@ -67,7 +67,7 @@ public sealed class ScanOrchestration(ScanActivities activities)
     private static async Task<ChunkOutcome[][]> MineAsync(TaskOrchestrationContext context, ScanRequest request, List<ExportPart> logs, IReadOnlyList<List<ExportChunk>> cuts)
     {
         var tasks = logs.Select((export, i) => Task.WhenAll(cuts[i].Select(chunk =>
-            context.CallActivityAsync<ChunkOutcome>(MineChunk, new MineChunkWork(request.Engagement, export, chunk), Retry)))).ToList();
+            context.CallActivityAsync<ChunkOutcome>(MineChunk, new MineChunkWork(request.Engagement, export, chunk, context.InstanceId), Retry)))).ToList();
         return await Task.WhenAll(tasks);
     }
 
