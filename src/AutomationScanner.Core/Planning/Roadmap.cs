@@ -127,8 +127,8 @@ public sealed class RoadmapBuilder(ValueOptions options)
                 : status == OpportunityStatus.Rejected ? "rejected: " + marks!.For(o.Id)!.Reason
                 : status == OpportunityStatus.Automated ? "already marked automated (see realised benefit)"
                 : o.Cost is null ? "no cost estimate"
-                : o.Value.BenefitHours.P50 <= 0 ? "no benefit hours to gain"
-                : o.Cost.NetValue.P50 <= 0 ? Invariant($"does not pay back within {o.Cost.HorizonYears} years at P50 (net value {o.Cost.NetValue.P50:N0} {o.Cost.Currency})")
+                : o.Value.BenefitHours.P50 <= 0 && status != OpportunityStatus.Piloting ? "no benefit hours to gain"
+                : o.Cost.NetValue.P50 <= 0 && status != OpportunityStatus.Piloting ? Invariant($"does not pay back within {o.Cost.HorizonYears} years at P50 (net value {o.Cost.NetValue.P50:N0} {o.Cost.Currency})")
                 : o.Recommendation == Recommendation.NeedsData && status != OpportunityStatus.Piloting ? "needs data: the handling time is only assumed; collect start and end times first"
                 : o.Recommendation == Recommendation.Backlog && status != OpportunityStatus.Piloting ? Invariant($"backlog: priority {o.Score:0.0} below the recommendation threshold")
                 : null;
@@ -152,7 +152,7 @@ public sealed class RoadmapBuilder(ValueOptions options)
         {
             phases.Add(Phase(phases.Count + 1, PhaseKind.Pilot, "Pilots",
                 "none: minimal-risk items whose benefit the rescans can measure",
-                pilots.Select(o => Item(o, marks, marks?.For(o.Id)?.Status == OpportunityStatus.Piloting ? "marked piloting" : PilotText(o), prerequisite: false))));
+                pilots.Select(o => Item(o, marks, marks?.For(o.Id)?.Status == OpportunityStatus.Piloting ? MarkedPilotText(o) : PilotText(o), prerequisite: false))));
         }
 
         var open = rest.Where(o => o.Risk.Tier <= RiskTier.Limited).ToList();
@@ -201,6 +201,17 @@ public sealed class RoadmapBuilder(ValueOptions options)
             : o.Value.BenefitHours.P50 < options.PilotMinBenefitHours ? Invariant($"{o.Value.BenefitHours.P50:N0} benefit h/year, below {options.PilotMinBenefitHours:N0}")
             : null;
     }
+
+    /// <summary>
+    /// A pilot the consultant has already started stays in the pilot phase whatever this scan estimates; where the
+    /// scan's own figures do not support it, the item says so rather than hiding the pilot.
+    /// </summary>
+    private static string MarkedPilotText(Opportunity o) =>
+        o.Cost is { } cost && cost.NetValue.P50 <= 0
+            ? Invariant($"marked piloting; on this scan's figures it does not pay back within {cost.HorizonYears} years at P50 (net value {cost.NetValue.P50:N0} {cost.Currency})")
+            : o.Recommendation == Recommendation.NeedsData
+                ? "marked piloting; needs data: the handling time is only assumed"
+                : "marked piloting";
 
     private string PilotText(Opportunity o) =>
         Invariant($"minimal risk, handling time {(o.HandlingBasis == HandlingTimeBasis.Measured ? "measured" : "estimated (" + o.Value.HandlingSource.Method + ")")}, ease {o.Ease:0.00}, {o.Cost?.Systems ?? 1} system(s), {o.Value.BenefitHours.P50:N0} benefit h/year, payback {Months(o.Cost!.PaybackMonths.P50)}");

@@ -22,8 +22,10 @@ public sealed class ScanCommandTests : IDisposable
         Assert.True(opportunities.Count + context.Count >= 14 + 27 + 8, "every activity of every sample log is an opportunity or context");
         Assert.Contains(context, c => c.GetProperty("task").GetString() == "Closed" && c.GetProperty("kind").GetString() == "state");
         Assert.All(opportunities, o => Assert.Contains(o.GetProperty("kind").GetString(), new[] { "work", "decision" }));
-        var scores = opportunities.Select(o => o.GetProperty("score").GetDouble()).ToList();
-        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        // Items sized from data rank first by score; "needs data" items follow, again by score.
+        var order = opportunities.Select(o => (NeedsData: o.GetProperty("recommendation").GetString() == "needsData", Score: o.GetProperty("score").GetDouble())).ToList();
+        Assert.Equal(order.OrderBy(o => o.NeedsData).ThenByDescending(o => o.Score), order);
+        Assert.Contains(order, o => !o.NeedsData);
         Assert.Equal(Enumerable.Range(1, opportunities.Count), opportunities.Select(o => o.GetProperty("rank").GetInt32()));
         Assert.Equal(3, json.RootElement.GetProperty("processes").GetArrayLength());
         Assert.DoesNotContain("executionsByResource", json.RootElement.GetRawText(), StringComparison.Ordinal);

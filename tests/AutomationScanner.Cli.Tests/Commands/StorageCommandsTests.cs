@@ -133,7 +133,7 @@ public sealed class StorageCommandsTests(AzuriteFixture azurite) : IClassFixture
         var opportunities = (DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart.GetPartById(sheets[0].Id!);
         // The running example has 8 activities; every one is either a ranked opportunity (a row here) or context.
         var rows = opportunities.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count();
-        var context = (DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart.GetPartById(sheets[1].Id!);
+        var context = (DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart.GetPartById(sheets.Single(s => s.Name?.Value == AutomationScanner.Core.Reporting.XlsxReportWriter.Sheets.Context).Id!);
         Assert.Equal(8, rows - 1 + context.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count() - 1);
     }
 

@@ -91,6 +91,24 @@ public sealed class RoadmapBuilderTests
     }
 
     [Fact]
+    public void Build_MarkedPilotThatDoesNotPayBack_StaysAPilotAndSaysSo()
+    {
+        var opportunities = Mixed();
+        var rare = opportunities.Single(o => o.Task == "Rare task");
+        var baseline = BaselineReport.From(PlanFixture.Report(opportunities, Options));
+        var marks = OpportunityMarking.Apply(EngagementMarks.Empty("acme"), new MarkRequest(rare.Id, OpportunityStatus.Piloting), baseline, DateTimeOffset.UnixEpoch).Marks;
+
+        var unmarked = new RoadmapBuilder(Options).Build(opportunities);
+        var marked = new RoadmapBuilder(Options).Build(opportunities, marks);
+
+        Assert.Contains(unmarked.NotPlanned, n => n.OpportunityId == rare.Id);
+        Assert.DoesNotContain(marked.NotPlanned, n => n.OpportunityId == rare.Id);
+        var pilot = Assert.Single(marked.Phases[0].Items, i => i.OpportunityId == rare.Id);
+        Assert.Equal(PhaseKind.Pilot, marked.Phases[0].Kind);
+        Assert.StartsWith("marked piloting; on this scan's figures it does not pay back", pilot.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Writers_Roadmap_RenderPhasesSafeguardsAndEscapedNames()
     {
         var opportunities = PlanFixture.Opportunities(Options,
