@@ -693,25 +693,13 @@ public static class ExportChunker
     /// Byte ranges of a seekable stream read one after the other, then trailing bytes; counts the newlines of the
     /// ranges from <c>countFrom</c> on (the part's own bytes, not the header it is read behind). Leaves the inner stream open.
     /// </summary>
-    private sealed class RangeStream(Stream inner, (long Start, long End)[] ranges, byte[] trailer, int countFrom = int.MaxValue) : Stream
+    private sealed class RangeStream(Stream inner, (long Start, long End)[] ranges, byte[] trailer, int countFrom = int.MaxValue) : ForwardReadStream
     {
         private int _range;
         private long _offset = ranges.Length > 0 ? ranges[0].Start : 0;
         private int _trailer;
 
         public long CountedNewlines { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -748,15 +736,5 @@ public static class ExportChunker
             _trailer += tail;
             return tail;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -5,7 +5,7 @@ using System.Text;
 namespace AutomationScanner.Core.Ingestion;
 
 /// <summary>Counts the compressed bytes a decompressor pulls and keeps the last eight (the gzip trailer once the input ends).</summary>
-internal sealed class TrailerTrackingStream(Stream inner) : Stream
+internal sealed class TrailerTrackingStream(Stream inner) : ForwardReadStream
 {
     private readonly byte[] _tail = new byte[8];
     private int _tailLength;
@@ -14,18 +14,6 @@ internal sealed class TrailerTrackingStream(Stream inner) : Stream
 
     /// <summary>The last eight bytes read (CRC-32 and ISIZE of the last gzip member, little-endian), or empty if fewer were read.</summary>
     public ReadOnlySpan<byte> Tail => _tail.AsSpan(0, _tailLength);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -51,16 +39,6 @@ internal sealed class TrailerTrackingStream(Stream inner) : Stream
         return n;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -77,24 +55,12 @@ internal sealed class TrailerTrackingStream(Stream inner) : Stream
 /// compression ratio above <see cref="InputLimits.MaxCompressionRatio"/>, and at the end of a gzip file checks its
 /// trailer (CRC-32 and size) so that a file cut short is never read as if it were whole.
 /// </summary>
-internal sealed class GuardedStream(string file, Stream inner, InputLimits limits, TrailerTrackingStream? compressed, List<string> warnings) : Stream
+internal sealed class GuardedStream(string file, Stream inner, InputLimits limits, TrailerTrackingStream? compressed, List<string> warnings) : ForwardReadStream
 {
     private uint _crc = Crc32.Seed;
     private bool _ended;
 
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -161,16 +127,6 @@ internal sealed class GuardedStream(string file, Stream inner, InputLimits limit
     }
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.#} MB");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
