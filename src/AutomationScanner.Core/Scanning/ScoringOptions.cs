@@ -19,7 +19,7 @@ public sealed class ScoringOptions
     /// Weight of the LLM's suitability (a validated 0..1 second opinion) in the task's suitability; the model and
     /// process criteria keep the rest. It bounds what any LLM answer, or text injected into one, can move.
     /// </summary>
-    [Range(0, 1)]
+    [Range(0d, 1d)]
     public double LlmSuitabilityWeight { get; set; } = 0.3;
 
     /// <summary>

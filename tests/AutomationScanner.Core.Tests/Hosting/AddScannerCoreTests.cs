@@ -26,7 +26,8 @@ public sealed class AddScannerCoreTests
 
     [Theory]
     [InlineData("Scoring:Value:HourlyCost", "-5")]
-    [InlineData("Scoring:Ranking:ValueWeight", "1.5")]
+    [InlineData("Scoring:Ranking:ValueWeight", "1.4")]
+    [InlineData("Scoring:Value:HourlyCost", "-0.4")]
     [InlineData("Scoring:Risk:DisplacementShareThreshold", "2")]
     [InlineData("Scoring:LlmSuitabilityWeight", "-0.1")]
     [InlineData("Scoring:KindOverrides:0", "A_SUBMITTED=robot")]
