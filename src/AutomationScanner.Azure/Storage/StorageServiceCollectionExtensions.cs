@@ -1,5 +1,6 @@
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Ocel;
+using AutomationScanner.Core.Model;
 using Microsoft.Extensions.Configuration;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.DependencyInjection;

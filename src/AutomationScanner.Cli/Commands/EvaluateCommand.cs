@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Scanning;
 using Spectre.Console;
 

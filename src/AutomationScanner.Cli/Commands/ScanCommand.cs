@@ -9,6 +9,7 @@ using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tracking;

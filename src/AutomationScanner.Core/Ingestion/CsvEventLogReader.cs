@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using Sylvan.Data.Csv;
 
 namespace AutomationScanner.Core.Ingestion;

@@ -1,5 +1,6 @@
 using System.Text;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ingestion;
 

@@ -1,4 +1,4 @@
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Mining;
 

@@ -3,6 +3,7 @@ using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Planning;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Tracking;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 
 namespace AutomationScanner.Core.Scanning;

@@ -5,6 +5,7 @@ using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tests.LlmTestKit;

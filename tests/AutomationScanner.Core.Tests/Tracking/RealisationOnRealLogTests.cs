@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tracking;
