@@ -2,7 +2,7 @@ using System.Globalization;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;
-using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Ranking;
 
 namespace AutomationScanner.Core.Scanning;
 
