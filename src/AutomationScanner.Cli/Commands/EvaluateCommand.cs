@@ -3,7 +3,6 @@ using System.Diagnostics;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Model;
-using AutomationScanner.Core.Scanning;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;

@@ -4,7 +4,6 @@ using AutomationScanner.Azure;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Ocel;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Model;
-using AutomationScanner.Core.Scanning;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;
