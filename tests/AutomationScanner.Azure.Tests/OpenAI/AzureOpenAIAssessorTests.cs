@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Tests.LlmTestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 

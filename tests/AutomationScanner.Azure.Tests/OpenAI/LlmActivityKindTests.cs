@@ -4,7 +4,6 @@ using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;

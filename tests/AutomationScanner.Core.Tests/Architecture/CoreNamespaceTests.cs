@@ -46,6 +46,24 @@ public sealed class CoreNamespaceTests
         Assert.DoesNotContain(Root + ".Ingestion", reached);
     }
 
+    /// <summary>
+    /// The CSV and XES readers write into Mining's <c>IEventSink</c>, never into <c>ProcessMiner</c> itself; only the
+    /// code that creates a miner (the dispatcher, the chunker, the OCEL flattener) names it.
+    /// </summary>
+    [Fact]
+    public void FormatReaders_WriteIntoTheEventSink_NotTheMiner()
+    {
+        var users = Core.Value.Why(Root + ".Ingestion", Root + ".Mining")
+            .Where(pair => pair.EndsWith(" -> ProcessMiner", StringComparison.Ordinal))
+            .Select(pair => pair[..pair.IndexOf(' ', StringComparison.Ordinal)])
+            .ToList();
+
+        Assert.Contains("EventLogReader", users);
+        Assert.DoesNotContain("CsvEventLogReader", users);
+        Assert.DoesNotContain("XesEventLogReader", users);
+        Assert.Contains("CsvEventLogReader -> IEventSink", Core.Value.Why(Root + ".Ingestion", Root + ".Mining"));
+    }
+
     /// <summary>The pipeline (Scanning) depends on the stages; no stage depends on the pipeline.</summary>
     [Fact]
     public void Stages_DoNotUseTheScanningPipeline()
