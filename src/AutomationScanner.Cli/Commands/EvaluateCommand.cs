@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Training;
 using Spectre.Console;
 

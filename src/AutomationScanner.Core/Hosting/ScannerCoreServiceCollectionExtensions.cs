@@ -1,10 +1,10 @@
 using AutomationScanner.Core.Classification;
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
