@@ -39,9 +39,10 @@ public static class BenchCommand
         var onlyPart = new Option<int>("--only-part") { Description = "Internal: mine only this part (-1: all)", Hidden = true, DefaultValueFactory = _ => -1 };
         var measureSuitability = new Option<bool>("--measure-suitability") { Description = "Internal: load the shipped suitability model cold and print JSON", Hidden = true };
         var embeddingCache = TrainCommand.EmbeddingCacheOption();
-        var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV), and the suitability model (--only Suitability)")
+        var startupInput = new Option<string>("--startup-input") { Description = "The tiny export scanned by --only Startup", DefaultValueFactory = _ => Path.Combine("samples", "running-example.xes") };
+        var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV), the suitability model (--only Suitability) and start-up (--only Startup: --help and a tiny scan, whole process and by phase)")
         {
-            bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart, measureSuitability, embeddingCache,
+            bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart, measureSuitability, embeddingCache, startupInput,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,6 +50,11 @@ public static class BenchCommand
             {
                 Console.WriteLine(await SuitabilityBench.MeasureColdAsync(parse.GetValue(embeddingCache)!.FullName, cancellationToken));
                 return 0;
+            }
+
+            if (parse.GetValue(only) is { } startup && StartupBench.Name.Contains(startup, StringComparison.OrdinalIgnoreCase))
+            {
+                return await StartupBench.RunAsync(console, parse.GetValue(startupInput)!, parse.GetValue(repeat), cancellationToken);
             }
 
             if (parse.GetValue(only) is { } part && SuitabilityBench.Name.Contains(part, StringComparison.OrdinalIgnoreCase))

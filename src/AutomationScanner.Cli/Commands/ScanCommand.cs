@@ -4,6 +4,7 @@ using AutomationScanner.Azure;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Diagnostics;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ingestion;
@@ -54,6 +55,7 @@ public static class ScanCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            PhaseClock.Mark("command line");
             IConfigurationRoot configuration;
             InputLimits limits;
             DocumentOptions documentLimits;
@@ -130,7 +132,9 @@ public static class ScanCommand
                 : Path.Combine(Path.GetTempPath(), "automation-scanner");
             using var miniLm = new MiniLmTextEmbedder();
             var embedder = new CachingTextEmbedder(miniLm, new LocalFolderEmbeddingStore(embeddingCache));
+            PhaseClock.Mark("settings and options");
             await embedder.LoadAsync(cancellationToken);
+            PhaseClock.Mark("embedding cache read");
             SuitabilityScorer suitability;
             try
             {
@@ -142,6 +146,7 @@ public static class ScanCommand
                 return 1;
             }
 
+            PhaseClock.Mark("suitability model load");
             if (parse.GetValue(engagement) is { } name)
             {
                 if (parse.GetValue(inputs) is { Length: > 0 })
@@ -216,6 +221,7 @@ public static class ScanCommand
             }
 
             var assessor = host?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
+            PhaseClock.Mark("inputs and LLM host");
 
             // The same embedder serves suitability and the risk screen; its cache is <out>/.cache.
             var pipeline = new ScanPipeline(
@@ -223,13 +229,20 @@ public static class ScanCommand
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, logMiner: null, cancellationToken));
             await embedder.SaveAsync(cancellationToken);
+            PhaseClock.Mark("report assembly");
             var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write JSON");
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write CSV");
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.html"), s => HtmlReportWriter.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write HTML");
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.md"), s => MarkdownReportWriter.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write Markdown");
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.xlsx"), s => XlsxReportWriter.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write XLSX");
             Print(console, report, parse.GetValue(top));
+            PhaseClock.Mark("print table");
             console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/], [bold].csv[/], [bold].html[/], [bold].md[/] and [bold].xlsx[/].");
             return report.Inputs.Any(i => i.Read) ? 0 : ExitNothingReadable;
         });
