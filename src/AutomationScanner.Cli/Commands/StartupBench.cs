@@ -88,18 +88,18 @@ internal static class StartupBench
                 (F($"scan {Path.GetFileName(input)}, embedding cache cold (MiniLM loads)"), coldRuns),
             })
             {
-                table.AddRow(Markup.Escape(label), F($"{Median(runs, r => r.WallMs):0} ms"), F($"{Median(runs, r => r.Trace.CpuMs):0} ms"), F($"{Median(runs, r => r.Trace.PeakBytes) / (1024.0 * 1024):0.0} MiB"));
+                table.AddRow(Markup.Escape(label), F($"{Median(runs, r => r.WallMs):0} ms"), F($"{Median(runs, r => r.Trace.CpuMs):0} ms"), Mib(Median(runs, r => r.Trace.PeakBytes)));
             }
 
             console.Write(table);
-            var phases = new Table().AddColumns("Phase of one scan (median of runs)", "Warm: wall", "Warm: CPU", "Cold: wall", "Cold: CPU");
+            var phases = new Table().AddColumns("Phase of one scan (median of runs)", "Warm: wall", "Warm: CPU", "Warm: resident at end", "Cold: wall", "Cold: CPU", "Cold: resident at end");
             var names = warmRuns[0].Trace.Phases.Select(p => p.Phase).Concat(coldRuns[0].Trace.Phases.Select(p => p.Phase)).Distinct(StringComparer.Ordinal);
             foreach (var phase in names)
             {
                 phases.AddRow(
                     Markup.Escape(phase),
-                    F($"{PhaseMedian(warmRuns, phase, p => p.WallMs):0} ms"), F($"{PhaseMedian(warmRuns, phase, p => p.CpuMs):0} ms"),
-                    F($"{PhaseMedian(coldRuns, phase, p => p.WallMs):0} ms"), F($"{PhaseMedian(coldRuns, phase, p => p.CpuMs):0} ms"));
+                    F($"{PhaseMedian(warmRuns, phase, p => p.WallMs):0} ms"), F($"{PhaseMedian(warmRuns, phase, p => p.CpuMs):0} ms"), Mib(PhaseMedian(warmRuns, phase, p => p.ResidentBytes)),
+                    F($"{PhaseMedian(coldRuns, phase, p => p.WallMs):0} ms"), F($"{PhaseMedian(coldRuns, phase, p => p.CpuMs):0} ms"), Mib(PhaseMedian(coldRuns, phase, p => p.ResidentBytes)));
             }
 
             console.Write(phases);
@@ -187,6 +187,8 @@ internal static class StartupBench
         using var process = Process.GetCurrentProcess();
         return process.PeakWorkingSet64;
     }
+
+    private static string Mib(double bytes) => F($"{bytes / (1024.0 * 1024):0} MiB");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

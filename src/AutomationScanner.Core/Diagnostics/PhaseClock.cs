@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace AutomationScanner.Core.Diagnostics;
 
-/// <summary>One timed phase of a process: wall and CPU time (all threads) since the previous mark.</summary>
-public sealed record PhaseTime(string Phase, double WallMs, double CpuMs);
+/// <summary>One timed phase of a process: wall and CPU time (all threads) since the previous mark, and the resident set at its end.</summary>
+public sealed record PhaseTime(string Phase, double WallMs, double CpuMs, long ResidentBytes);
 
 /// <summary>
 /// Where a process's time goes, for <c>scanner bench --only Startup</c>: code marks the end of each phase and the clock
@@ -38,8 +38,9 @@ public static class PhaseClock
         lock (Gate)
         {
             Marks.Clear();
-            _cpu = CpuTime();
-            Marks.Add(new PhaseTime(firstPhase, sinceProcessStart.TotalMilliseconds, _cpu.TotalMilliseconds));
+            var (cpu, resident) = Now();
+            _cpu = cpu;
+            Marks.Add(new PhaseTime(firstPhase, sinceProcessStart.TotalMilliseconds, _cpu.TotalMilliseconds, resident));
             _last = 0;
             _watch = Stopwatch.StartNew();
         }
@@ -56,15 +57,15 @@ public static class PhaseClock
         lock (Gate)
         {
             var now = _watch.Elapsed.TotalMilliseconds;
-            var cpu = CpuTime();
-            Marks.Add(new PhaseTime(phase, now - _last, (cpu - _cpu).TotalMilliseconds));
+            var (cpu, resident) = Now();
+            Marks.Add(new PhaseTime(phase, now - _last, (cpu - _cpu).TotalMilliseconds, resident));
             (_last, _cpu) = (now, cpu);
         }
     }
 
-    private static TimeSpan CpuTime()
+    private static (TimeSpan Cpu, long Resident) Now()
     {
         using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
+        return (process.TotalProcessorTime, process.WorkingSet64);
     }
 }

@@ -31,6 +31,11 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
                     GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
                     IntraOpNumThreads = threads,
                     InterOpNumThreads = 1,
+
+                    // Memory: without the arena and the pre-planned buffers, what a batch of long texts needs is given
+                    // back after it (a long batch otherwise keeps ~100 MB); the vectors are the same bit for bit.
+                    EnableCpuMemArena = false,
+                    EnableMemoryPattern = false,
                 };
                 return new MiniLmOnnxEncoder(options);
             },
