@@ -1,5 +1,8 @@
 using AutomationScanner.Cli;
+using AutomationScanner.Core.Diagnostics;
 using Spectre.Console;
+
+PhaseTrace.BeginIfAsked();
 
 var console = AnsiConsole.Console;
 if (Console.IsOutputRedirected)
@@ -8,4 +11,6 @@ if (Console.IsOutputRedirected)
     console.Profile.Width = 160;
 }
 
-return await ScannerCli.Create(console).Parse(args).InvokeAsync();
+var exitCode = await ScannerCli.Create(console).Parse(args).InvokeAsync();
+PhaseTrace.EndIfAsked();
+return exitCode;

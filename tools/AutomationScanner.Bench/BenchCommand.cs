@@ -58,9 +58,11 @@ public static class BenchCommand
             Description = "Folder of the sentence-embedding cache of the label set (shared with `scanner train` and `scanner evaluate`)",
             DefaultValueFactory = _ => new DirectoryInfo(LabelSetReader.DefaultEmbeddingCacheFolder),
         };
-        var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV), and the suitability model (--only Suitability)")
+        var startupInput = new Option<string>("--startup-input") { Description = "The tiny export scanned by --only Startup", DefaultValueFactory = _ => Path.Combine("samples", "running-example.xes") };
+        var scanner = new Option<string>("--scanner") { Description = "The scanner binary --only Startup runs (its apphost or .dll; a ReadyToRun publish to measure what users run)", DefaultValueFactory = _ => Path.Combine("src", "AutomationScanner.Cli", "bin", "Release", "net10.0", OperatingSystem.IsWindows() ? "scanner.exe" : "scanner") };
+        var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV), the suitability model (--only Suitability) and start-up (--only Startup: --help and a tiny scan, whole process and by phase)")
         {
-            bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart, measureSuitability, embeddingCache,
+            bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart, measureSuitability, embeddingCache, startupInput, scanner,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -68,6 +70,11 @@ public static class BenchCommand
             {
                 Console.WriteLine(await SuitabilityBench.MeasureColdAsync(parse.GetValue(embeddingCache)!.FullName, cancellationToken));
                 return 0;
+            }
+
+            if (parse.GetValue(only) is { } startup && StartupBench.Name.Contains(startup, StringComparison.OrdinalIgnoreCase))
+            {
+                return await StartupBench.RunAsync(console, parse.GetValue(scanner)!, parse.GetValue(startupInput)!, parse.GetValue(repeat), cancellationToken);
             }
 
             if (parse.GetValue(only) is { } part && SuitabilityBench.Name.Contains(part, StringComparison.OrdinalIgnoreCase))

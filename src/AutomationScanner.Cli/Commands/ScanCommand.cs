@@ -3,6 +3,7 @@ using System.Globalization;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Diagnostics;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Hosting;
 using AutomationScanner.Core.Ingestion;
@@ -48,6 +49,7 @@ public static class ScanCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            PhaseClock.Mark("command line");
             IConfigurationRoot configuration;
             try
             {
@@ -195,13 +197,20 @@ public static class ScanCommand
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, logMiner: null, cancellationToken));
             await embedder.SaveAsync(cancellationToken);
+            PhaseClock.Mark("report assembly");
             var outDir = Directory.CreateDirectory(outPath);
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write JSON");
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write CSV");
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.html"), s => HtmlReportWriter.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write HTML");
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.md"), s => MarkdownReportWriter.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write Markdown");
             await WriteAsync(Path.Combine(outDir.FullName, "opportunities.xlsx"), s => XlsxReportWriter.WriteAsync(report, s, cancellationToken));
+            PhaseClock.Mark("write XLSX");
             Print(console, report, parse.GetValue(top));
+            PhaseClock.Mark("print table");
             console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/], [bold].csv[/], [bold].html[/], [bold].md[/] and [bold].xlsx[/].");
             return report.Inputs.Any(i => i.Read) ? 0 : ExitNothingReadable;
         });

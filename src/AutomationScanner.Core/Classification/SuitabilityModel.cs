@@ -148,15 +148,24 @@ public sealed class SuitabilityModel
     }
 
     /// <summary>Reads a model file of <c>scanner train</c> (the pipeline and, if present, the task-statement index).</summary>
-    public static SuitabilityModel Load(Stream stream, ITextEmbedder embedder)
+    public static SuitabilityModel Load(Stream stream, ITextEmbedder embedder) => Load(stream, embedder, reopen: null);
+
+    /// <param name="stream">The model file.</param>
+    /// <param name="embedder">Where the model reads its vectors from.</param>
+    /// <param name="reopen">
+    /// Opens the same file again: the index (half the file) is then read only when first used, from a second opening;
+    /// null reads its bytes now.
+    /// </param>
+    private static SuitabilityModel Load(Stream stream, ITextEmbedder embedder, Func<Stream>? reopen)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var indexBytes = archive.GetEntry(SuitabilityModelFormat.IndexEntry) is { } indexEntry ? ReadAll(indexEntry) : null;
+            var hasIndex = archive.GetEntry(SuitabilityModelFormat.IndexEntry) is not null;
+            var indexBytes = hasIndex && reopen is null ? ReadAll(archive.GetEntry(SuitabilityModelFormat.IndexEntry)!) : null;
             var lazyIndex = new Lazy<TaskStatementIndex?>(
-                () => indexBytes is null ? null : TaskStatementIndex.Deserialize(indexBytes), LazyThreadSafetyMode.ExecutionAndPublication);
+                () => !hasIndex ? null : TaskStatementIndex.Deserialize(indexBytes ?? ReadIndex(reopen!)), LazyThreadSafetyMode.ExecutionAndPublication);
 
             // The compiled pipeline loads in milliseconds; ML.NET is only loaded for files without one.
             if (archive.GetEntry(SuitabilityModelFormat.TextModelEntry) is { } textModelEntry)
@@ -195,6 +204,13 @@ public sealed class SuitabilityModel
         return new MLContext(1).Model.Load(pipeline, out _);
     }
 
+    private static byte[] ReadIndex(Func<Stream> open)
+    {
+        using var stream = open();
+        using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        return ReadAll(archive.GetEntry(SuitabilityModelTrainer.IndexEntry)!);
+    }
+
     private static byte[] ReadAll(ZipArchiveEntry entry)
     {
         using var content = entry.Open();
@@ -204,15 +220,16 @@ public sealed class SuitabilityModel
     }
 
     /// <summary>The model shipped inside AutomationScanner.Core, trained on the "GPTs are GPTs" label set.</summary>
+    /// <remarks>The resource is read in place (it is mapped with the assembly), and its index only when first used.</remarks>
     public static SuitabilityModel LoadShipped(ITextEmbedder embedder)
     {
-        using var resource = typeof(SuitabilityModel).Assembly.GetManifestResourceStream(EmbeddedModelName)
-            ?? throw new InvalidOperationException($"The shipped model resource '{EmbeddedModelName}' is missing from the assembly.");
-        using var buffer = new MemoryStream();
-        resource.CopyTo(buffer);
-        buffer.Position = 0;
-        return Load(buffer, embedder);
+        using var resource = OpenShipped();
+        return Load(resource, embedder, OpenShipped);
     }
+
+    private static Stream OpenShipped() =>
+        typeof(SuitabilityModel).Assembly.GetManifestResourceStream(EmbeddedModelName)
+            ?? throw new InvalidOperationException($"The shipped model resource '{EmbeddedModelName}' is missing from the assembly.");
 
     public TextSuitabilityPrediction Predict(string text, int topFeatures = 0)
     {

@@ -129,15 +129,42 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
             offsets[i] = offsets[i - 1] + textsPerCandidate[i - 1].Count;
         }
 
-        // Each candidate is assessed on its own (the nearest-statement search is the costly part), so large batches run
-        // in parallel partitions without changing any result.
+        // The nearest-statement search (the costly part) runs once per distinct name vector: the embedder hands out one
+        // array per distinct text, so candidates that share a name (the same activity in several processes or exports)
+        // share one search. Searches and candidates are each independent, so both run in parallel partitions without
+        // changing any result.
+        var queryOf = new int[candidates.Count];
+        var queries = new List<float[]>();
+        var queryIds = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (index is not null && textsPerCandidate[i].Count > 0)
+            {
+                var vector = embeddings[offsets[i]];
+                if (!queryIds.TryGetValue(vector, out var id))
+                {
+                    id = queries.Count;
+                    queryIds[vector] = id;
+                    queries.Add(vector);
+                }
+
+                queryOf[i] = id;
+            }
+        }
+
+        var nearest = new IReadOnlyList<TaskNeighbour>[queries.Count];
+        Parallel.For(0, (queries.Count + ParallelChunk - 1) / ParallelChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        {
+            var first = chunk * ParallelChunk;
+            var found = index!.Nearest(queries.GetRange(first, Math.Min(ParallelChunk, queries.Count - first)), options.NearestTasks);
+            found.CopyTo(nearest, first);
+        });
+
         var results = new SuitabilityAssessment[candidates.Count];
         Parallel.For(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
         {
             var first = chunk * ParallelChunk;
             var last = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
-            var tasks = Enumerable.Range(first, last - first).Where(i => textsPerCandidate[i].Count > 0).ToArray();
-            var nearest = index?.Nearest(tasks.Select(i => embeddings[offsets[i]]).ToArray(), options.NearestTasks);
             for (var i = first; i < last; i++)
             {
                 var count = textsPerCandidate[i].Count;
@@ -153,7 +180,7 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
                     own[k] = predictions[offsets[i] + k];
                 }
 
-                var neighbours = nearest is null ? [] : nearest[Array.BinarySearch(tasks, i)];
+                var neighbours = index is null ? [] : nearest[queryOf[i]];
                 results[i] = Combine(candidates[i], textsPerCandidate[i], own, neighbours);
             }
         });

@@ -80,6 +80,9 @@ public sealed class EmbeddingCache
 
     public void MarkSaved() => Interlocked.Exchange(ref _added, 0);
 
+    /// <summary>Whether shipped vectors (the rule catalogue's) were already added, so they are read once per cache.</summary>
+    public bool Seeded { get; set; }
+
     /// <summary>The cache as bytes, most recently used first; at most <paramref name="maxEntries"/> entries (the least recently used are left out).</summary>
     public byte[] Serialize(int maxEntries = int.MaxValue)
     {

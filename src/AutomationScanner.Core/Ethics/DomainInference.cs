@@ -213,6 +213,7 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
             }
         }
 
+        CatalogueEmbeddings.SeedInto(embedder);
         var vectors = embedder.Embed(texts);
         for (var i = 1; i < vectors.Length; i++)
         {

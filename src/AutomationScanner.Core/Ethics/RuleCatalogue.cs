@@ -133,7 +133,8 @@ public sealed class CompiledDomain
 /// <summary>A pattern rule ready to run: its definition and compiled expressions.</summary>
 public sealed class CompiledRule
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    // Wall-clock: on a loaded machine (or a throttled instance) 250 ms fired on ordinary task names and failed the scan.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
     private readonly Regex[][] _triggers;
     private readonly Regex[] _unless;
 

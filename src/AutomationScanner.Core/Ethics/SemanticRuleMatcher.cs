@@ -34,6 +34,7 @@ public sealed partial class SemanticRuleMatcher
 
         // A bare model gets an in-memory cache, so repeated texts are embedded once.
         _embedder = embedder is CachingTextEmbedder ? embedder : new CachingTextEmbedder(embedder);
+        CatalogueEmbeddings.SeedInto(_embedder);
         _exemplars = new Lazy<Exemplars>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Diagnostics;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
@@ -125,6 +126,7 @@ public sealed partial class ScanPipeline(
         }
 
         var extractions = await ReadDocumentsAsync(documents, outcomes, cancellationToken);
+        PhaseClock.Mark("read documents");
 
         var processNames = ProcessNames(logs.Select(l => l.Name));
         await Parallel.ForEachAsync(logs, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -170,6 +172,7 @@ public sealed partial class ScanPipeline(
 
         var processes = mined.OrderBy(m => m.Value.Summary.Process, StringComparer.Ordinal).Select(m => m.Value).ToList();
         var candidates = processes.SelectMany(CandidatesOf).ToList();
+        PhaseClock.Mark("read + mine event logs");
 
         // Document text is data: it is matched and screened, and never changes the scanner's rules or weights.
         var matching = new StatementMatcher().Match(candidates, extractions.SelectMany(e => e.Statements));
@@ -177,6 +180,7 @@ public sealed partial class ScanPipeline(
 
         // Each process's domain comes from all its activities, attributes (names and sampled values) and documents.
         var domains = InferDomains(candidates, processes);
+        PhaseClock.Mark("statement matching + domain inference");
         var screen = new RiskScreen(_catalogue, _scoring.Risk, embedder);
         if (_assessor.IsConfigured)
         {
@@ -197,6 +201,7 @@ public sealed partial class ScanPipeline(
         var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
         var opportunities = Judge(tasks, processes, assessments, domains, screen, cancellationToken, out var shared);
         await SaveEmbeddingsAsync(cancellationToken);
+        PhaseClock.Mark("embedding cache write");
         var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
         scanId ??= started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return new ScanReport
@@ -331,6 +336,7 @@ public sealed partial class ScanPipeline(
                 .ToDictionary(p => p.Summary.Process, p => ObjectContext(p.Summary.ObjectCentric!), StringComparer.Ordinal),
         };
         screen.Prepare(candidates, context);
+        PhaseClock.Mark("risk screen: prepare (rule exemplars, task texts)");
         var quality = processes.ToDictionary(p => p.Summary.Process, p => QualityOf(p.Summary), StringComparer.Ordinal);
 
         // One batch over every task: the model's fast path.
@@ -342,6 +348,8 @@ public sealed partial class ScanPipeline(
             {
                 suitabilities[candidates[i]] = assessed[i];
             }
+
+            PhaseClock.Mark("suitability (text model, O*NET statement index)");
         }
 
         // The LLM's suitability is a bounded second opinion: it moves a task's suitability by at most its weight.
@@ -380,6 +388,7 @@ public sealed partial class ScanPipeline(
             opportunity.Cost = costs.Estimate(r.Candidate, r.Value, r.Risk, assessments.For(r.Candidate.Id)?.Judgement);
             return opportunity;
         }).ToList();
+        PhaseClock.Mark("risk assessment, value, ranking");
 
         return opportunities;
     }

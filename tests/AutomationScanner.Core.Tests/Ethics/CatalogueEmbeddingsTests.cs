@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+using AutomationScanner.Core.Embeddings;
+using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Tests.Classification;
+
+namespace AutomationScanner.Core.Tests.Ethics;
+
+/// <summary>
+/// The shipped catalogue vectors are exactly what the model computes for the catalogue's current texts. After a catalogue
+/// edit, regenerate them: <c>UPDATE_CATALOGUE_EMBEDDINGS=1 dotnet test --project tests/AutomationScanner.Core.Tests --
+/// --filter-class "*CatalogueEmbeddingsTests"</c>, then rebuild.
+/// </summary>
+public sealed class CatalogueEmbeddingsTests
+{
+    [Fact]
+    public void Shipped_EveryCatalogueText_HasTheModelsVector()
+    {
+        var texts = CatalogueEmbeddings.Texts(RuleCatalogue.Default);
+        using var model = new MiniLmTextEmbedder();
+        var expected = model.Embed(texts, TestContext.Current.CancellationToken);
+        if (Environment.GetEnvironmentVariable("UPDATE_CATALOGUE_EMBEDDINGS") == "1")
+        {
+            var fresh = new EmbeddingCache(model.ModelId, model.Dimensions);
+            for (var i = 0; i < texts.Count; i++)
+            {
+                fresh.Add(texts[i], expected[i]);
+            }
+
+            File.WriteAllBytes(ShippedFile(), fresh.Serialize());
+        }
+
+        var shipped = new EmbeddingCache(model.ModelId, model.Dimensions);
+
+        var read = CatalogueEmbeddings.SeedInto(shipped);
+
+        Assert.True(read >= texts.Count, $"{read} shipped vectors for {texts.Count} catalogue texts: regenerate the file (see the class comment)");
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.True(shipped.TryGet(texts[i], out var vector), $"no shipped vector for \"{texts[i]}\": regenerate the file (see the class comment)");
+            Assert.Equal(expected[i], vector);
+        }
+    }
+
+    [Fact]
+    public void SeededCache_FirstScanTexts_CatalogueNeedsNoModelRun()
+    {
+        var counting = new CountingEmbedder();
+        var embedder = new CachingTextEmbedder(counting);
+        var matcher = new SemanticRuleMatcher(RuleCatalogue.Default, embedder);
+
+        matcher.Match([new TaskTextItem("Decide on the loan application", "task name")]);
+
+        // Only the task's own texts (the name and its views) reach the model; the ~200 catalogue texts come from the file.
+        Assert.InRange(counting.Texts, 1, 3);
+    }
+
+    [Fact]
+    public void SeedInto_CacheOfAnotherModel_AddsNothing()
+    {
+        var other = new EmbeddingCache("another-model", 384);
+
+        Assert.Equal(0, CatalogueEmbeddings.SeedInto(other));
+        Assert.Equal(0, other.Count);
+    }
+
+    private static string ShippedFile([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "src", "AutomationScanner.Core", "Ethics", "catalogue-embeddings.bin"));
+
+    /// <summary>The real model behind a counter of the texts it is asked to embed.</summary>
+    private sealed class CountingEmbedder : ITextEmbedder
+    {
+        public int Texts { get; private set; }
+
+        public string ModelId => SharedEmbedder.Instance.ModelId;
+
+        public int Dimensions => SharedEmbedder.Instance.Dimensions;
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            Texts += texts.Count;
+            return SharedEmbedder.Instance.Embed(texts, cancellationToken);
+        }
+    }
+}
