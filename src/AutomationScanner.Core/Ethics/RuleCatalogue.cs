@@ -202,12 +202,69 @@ public sealed class CompiledRule
     {
         try
         {
-            return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+            return new Regex(SpellingTolerant(pattern), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException ex)
         {
             throw new InvalidDataException($"Rule catalogue: rule '{ruleId}' has an invalid pattern '{pattern}': {ex.Message}", ex);
         }
+    }
+    /// <summary>
+    /// The pattern made indifferent to how compounds are written: a literal space between two letters of the pattern
+    /// also matches a hyphen, an underscore or nothing ("trade union" matches "trade-union", "trade_union" and
+    /// "tradeunion"), and a literal hyphen between letters (optional or not) also matches a space, an underscore or
+    /// nothing ("e-?mail" matches "e mail"). Character classes and escapes are left as written. One word, a hyphen or a
+    /// log's underscores then never decide whether a rule fires.
+    /// </summary>
+    internal static string SpellingTolerant(string pattern)
+    {
+        var builder = new System.Text.StringBuilder(pattern.Length + 32);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                builder.Append(c);
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+                builder.Append(c);
+                continue;
+            }
+
+            var afterLetter = i > 0 && char.IsLetter(pattern[i - 1]) && (i < 2 || pattern[i - 2] != '\\');
+            if (c == ' ' && afterLetter && i + 1 < pattern.Length && char.IsLetter(pattern[i + 1]))
+            {
+                builder.Append(@"[\s_-]*");
+                continue;
+            }
+
+            if (c == '-' && afterLetter && i + 1 < pattern.Length && (char.IsLetter(pattern[i + 1]) || pattern[i + 1] == '?'))
+            {
+                builder.Append(@"[\s_-]?");
+                if (pattern[i + 1] == '?')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 }
 

@@ -93,6 +93,15 @@ public sealed partial class SemanticRuleMatcher
         ArgumentNullException.ThrowIfNull(item);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var stripped = new List<string> { item.Text };
+
+        // Hyphenated compounds read as separate words ("job-seeker's" as "job seeker's"): the model's word pieces
+        // for a hyphenated form differ from those of the spaced or closed-up form, and a hyphen must not decide a hit.
+        var spaced = HyphenBetweenLetters().Replace(item.Text, " ");
+        if (!string.Equals(spaced, item.Text, StringComparison.Ordinal))
+        {
+            stripped.Add(spaced);
+        }
+
         for (var text = item.Text; ;)
         {
             var core = LeadingModality().Replace(text, "");
@@ -154,6 +163,9 @@ public sealed partial class SemanticRuleMatcher
 
     [GeneratedRegex(@"^\s*(automatic(ally)?|auto-?)?\s*(decide\s*(:|whether to|whether|if|which|on|to)?)?\s*[:,-]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingModality();
+
+    [GeneratedRegex(@"(?<=\p{L})-(?=\p{L})")]
+    private static partial Regex HyphenBetweenLetters();
 
     [GeneratedRegex(@",\s|\s(for|including|of|from|with|among|by)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
