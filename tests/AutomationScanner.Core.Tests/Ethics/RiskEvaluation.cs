@@ -43,6 +43,12 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> HeldOutR3 { get; } = Load("heldout-r3.jsonl");
 
+    /// <summary>
+    /// Round 3's second fresh batch (data/risk-evaluation/fresh-r3b.jsonl): written after round 3's changes and committed
+    /// before the screen was first run on it.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR3b { get; } = Load("fresh-r3b.jsonl");
+
     private static List<RiskCase> Load(string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "risk-evaluation", file);

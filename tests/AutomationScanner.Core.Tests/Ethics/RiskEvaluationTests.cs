@@ -69,6 +69,16 @@ public sealed partial class RiskEvaluationTests
         Assert.True(card.Accuracy >= 0, card.Describe("heldout-r3"));
     }
 
+    [Fact]
+    public void FreshR3b_WrittenAfterTheChangesBeforeItsFirstRun_Report()
+    {
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.FreshR3b);
+        Report(card, "fresh-r3b");
+
+        Assert.True(RiskEvaluation.FreshR3b.Count >= 40, $"{RiskEvaluation.FreshR3b.Count} cases");
+        Assert.True(card.Accuracy >= 0, card.Describe("fresh-r3b"));
+    }
+
     /// <summary>
     /// One-word stability: the written variants of a case (one word, a hyphen, spacing or casing apart) get one tier.
     /// </summary>
@@ -100,7 +110,7 @@ public sealed partial class RiskEvaluationTests
         var screen = RiskEvaluation.Screen();
         var flipped = new List<string>();
         var checkedCount = 0;
-        foreach (var c in RiskEvaluation.Cases.Concat(RiskEvaluation.Fresh).Concat(RiskEvaluation.HeldOutR3))
+        foreach (var c in RiskEvaluation.Cases.Concat(RiskEvaluation.Fresh).Concat(RiskEvaluation.HeldOutR3).Concat(RiskEvaluation.FreshR3b))
         {
             var tier = RiskEvaluation.Assess(screen, c.Text, c.Context).Tier;
             foreach (var variant in SpellingVariants(c.Text))

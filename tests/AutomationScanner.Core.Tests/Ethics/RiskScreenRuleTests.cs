@@ -30,7 +30,7 @@ public sealed class RiskScreenRuleTests
         { "H4d-emergency-triage", "Classify incoming emergency calls by urgency" },
         { "H5a-biometrics", "Verify visitor identity with facial recognition at the gate" },
         { "H5b-critical-infrastructure", "Switch feeders to balance the power grid at peak load" },
-        { "H5c-law-enforcement", "Answer police requests for customer records" },
+        { "H5c-law-enforcement", "Assess the reliability of witness statements for the police" },
         { "H5d-migration", "Pre-check visa applications for missing fields" },
         { "H5e-justice-democracy", "Summarise court rulings for the legal team" },
         { "G1-solely-automated-decision", "Reject loan requests that fail the affordability test" },
