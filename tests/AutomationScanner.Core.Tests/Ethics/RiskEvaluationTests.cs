@@ -49,11 +49,11 @@ public sealed partial class RiskEvaluationTests
         Report(card, "fresh");
 
         // First run (commit c362e0b's cases, before any change was checked on them): 86.5 %, 4 Prohibited rated lower;
-        // two structural faults it showed were fixed (docs/ranking.md). The bound below stops regressions; the one
-        // Prohibited case still rated lower is listed in the docs.
+        // round 2 left 94.2 % and 1; round 3 (written for other cases) brought it to 98.1 % and 0 (docs/ranking.md).
+        // The bound below stops regressions.
         Assert.True(RiskEvaluation.Fresh.Count >= 40, $"{RiskEvaluation.Fresh.Count} fresh cases");
-        Assert.True(card.Accuracy >= 0.9, card.Describe("fresh"));
-        Assert.True(card.UnderRated.Count <= 1, card.Describe("fresh"));
+        Assert.True(card.Accuracy >= 0.95, card.Describe("fresh"));
+        Assert.Empty(card.UnderRated);
     }
 
     [Fact]
@@ -66,7 +66,11 @@ public sealed partial class RiskEvaluationTests
         Assert.True(cases.Count >= 80, $"{cases.Count} cases");
         Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-        Assert.True(card.Accuracy >= 0, card.Describe("heldout-r3"));
+
+        // First run, before any change (docs/ranking.md): 84.9 %, 10 Prohibited/High rated lower, 11 rated higher.
+        // No longer held out since round 3's changes; the bound stops regressions.
+        Assert.True(card.Accuracy >= 0.95, card.Describe("heldout-r3"));
+        Assert.Empty(card.UnderRated);
     }
 
     [Fact]
@@ -76,7 +80,11 @@ public sealed partial class RiskEvaluationTests
         Report(card, "fresh-r3b");
 
         Assert.True(RiskEvaluation.FreshR3b.Count >= 40, $"{RiskEvaluation.FreshR3b.Count} cases");
-        Assert.True(card.Accuracy >= 0, card.Describe("fresh-r3b"));
+
+        // First run (after round 3's changes, before any change checked on it): 81.8 %, 7 Prohibited/High rated lower.
+        // After the word forms it showed missing: 95.5 %, 2 rated lower (listed in docs/ranking.md).
+        Assert.True(card.Accuracy >= 0.9, card.Describe("fresh-r3b"));
+        Assert.True(card.UnderRated.Count <= 2, card.Describe("fresh-r3b"));
     }
 
     /// <summary>

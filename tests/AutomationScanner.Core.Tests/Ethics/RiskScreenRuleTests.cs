@@ -116,4 +116,31 @@ public sealed class RiskScreenRuleTests
         Assert.All(textRules, r => Assert.Contains(r.Definition.Id, hitIds));
         Assert.All(textRules, r => Assert.Contains(r.Definition.Id, nonHitIds));
     }
+
+    [Theory]
+    [InlineData("G3-special-category-data", "Record trade union membership")]
+    [InlineData("G3-special-category-data", "Record trade-union membership")]
+    [InlineData("G3-special-category-data", "Record tradeunion membership")]
+    [InlineData("G3-special-category-data", "Record trade_union membership")]
+    [InlineData("C1-customer-facing", "E mail the customer")]
+    [InlineData("C1-customer-facing", "Email the customer")]
+    [InlineData("F1-narrow-procedural-task", "Pre fill the form")]
+    public void Patterns_IgnoreHowACompoundIsWritten(string ruleId, string text)
+    {
+        var rule = RuleCatalogue.Default.Rule(ruleId)!;
+
+        Assert.NotNull(rule.FirstMatch(text));
+    }
+
+    [Theory]
+    [InlineData(@"trade union", @"trade[\s_-]*union")]
+    [InlineData(@"e-?mail", @"e[\s_-]?mail")]
+    [InlineData(@"re-offend", @"re[\s_-]?offend")]
+    [InlineData(@"[- ]x y", @"[- ]x[\s_-]*y")]
+    [InlineData(@"\w a", @"\w a")]
+    [InlineData(@"(\w+ )?of (the )?voice", @"(\w+ )?of (the )?voice")]
+    public void SpellingTolerant_RewritesOnlyLiteralSeparatorsBetweenLetters(string pattern, string expected)
+    {
+        Assert.Equal(expected, CompiledRule.SpellingTolerant(pattern));
+    }
 }
