@@ -85,6 +85,14 @@ public sealed record SemanticSettings
     public IReadOnlyDictionary<RiskTier, double> ElementThresholds { get; init; } = new Dictionary<RiskTier, double>();
 
     public double ElementThreshold(RiskTier tier) => ElementThresholds.TryGetValue(tier, out var value) ? value : Threshold(tier);
+
+    /// <summary>
+    /// The lowest similarity at which a text that has every legal element of a Prohibited or High rule fires it when that
+    /// rule is also the nearest in meaning of all rules (and beats ordinary work by the margin): the words name each
+    /// element and no other rule reads closer, even where the model places a paraphrase far from every exemplar.
+    /// Without a value (1.0) only the element threshold applies.
+    /// </summary>
+    public double NearestElementThreshold { get; init; } = 1.0;
 }
 
 /// <summary>A cue of a process domain: a pattern over activity, attribute and document text, with a weight.</summary>

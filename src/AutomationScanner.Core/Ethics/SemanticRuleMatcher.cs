@@ -72,7 +72,9 @@ public sealed partial class SemanticRuleMatcher
             {
                 var rule = _catalogue.Rule(m.RuleId)!;
                 var elements = rule.HasAllElements(m.Text);
-                if (m.Similarity >= (elements ? settings.ElementThreshold(rule.Definition.Tier) : settings.Threshold(rule.Definition.Tier))
+                var nearestWithElements = elements && rule.Definition.Tier >= RiskTier.High && m.Similarity >= nearest
+                    && m.Similarity >= settings.NearestElementThreshold;
+                if ((nearestWithElements || m.Similarity >= (elements ? settings.ElementThreshold(rule.Definition.Tier) : settings.Threshold(rule.Definition.Tier)))
                     && m.Similarity - m.Ordinary >= settings.Margin
                     && (elements || nearest - m.Similarity <= settings.Competition)
                     && rule.Definition.Kind != RuleKind.NarrowProceduralFilter

@@ -82,9 +82,10 @@ public sealed partial class RiskEvaluationTests
         Assert.True(RiskEvaluation.FreshR3b.Count >= 40, $"{RiskEvaluation.FreshR3b.Count} cases");
 
         // First run (after round 3's changes, before any change checked on it): 81.8 %, 7 Prohibited/High rated lower.
-        // After the word forms it showed missing: 95.5 %, 2 rated lower (listed in docs/ranking.md).
-        Assert.True(card.Accuracy >= 0.9, card.Describe("fresh-r3b"));
-        Assert.True(card.UnderRated.Count <= 2, card.Describe("fresh-r3b"));
+        // After the word forms it showed missing: 95.5 %, 2 rated lower; after the nearest-rule element criterion 100 %
+        // (docs/ranking.md). No longer fresh; the bound stops regressions.
+        Assert.True(card.Accuracy >= 0.95, card.Describe("fresh-r3b"));
+        Assert.Empty(card.UnderRated);
     }
 
     /// <summary>
