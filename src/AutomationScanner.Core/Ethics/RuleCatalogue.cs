@@ -85,6 +85,14 @@ public sealed record SemanticSettings
     public IReadOnlyDictionary<RiskTier, double> ElementThresholds { get; init; } = new Dictionary<RiskTier, double>();
 
     public double ElementThreshold(RiskTier tier) => ElementThresholds.TryGetValue(tier, out var value) ? value : Threshold(tier);
+
+    /// <summary>
+    /// The lowest similarity at which a text that has every legal element of a Prohibited or High rule fires it when that
+    /// rule is also the nearest in meaning of all rules (and beats ordinary work by the margin): the words name each
+    /// element and no other rule reads closer, even where the model places a paraphrase far from every exemplar.
+    /// Without a value (1.0) only the element threshold applies.
+    /// </summary>
+    public double NearestElementThreshold { get; init; } = 1.0;
 }
 
 /// <summary>A cue of a process domain: a pattern over activity, attribute and document text, with a weight.</summary>
@@ -203,12 +211,69 @@ public sealed class CompiledRule
     {
         try
         {
-            return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+            return new Regex(SpellingTolerant(pattern), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException ex)
         {
             throw new InvalidDataException($"Rule catalogue: rule '{ruleId}' has an invalid pattern '{pattern}': {ex.Message}", ex);
         }
+    }
+    /// <summary>
+    /// The pattern made indifferent to how compounds are written: a literal space between two letters of the pattern
+    /// also matches a hyphen, an underscore or nothing ("trade union" matches "trade-union", "trade_union" and
+    /// "tradeunion"), and a literal hyphen between letters (optional or not) also matches a space, an underscore or
+    /// nothing ("e-?mail" matches "e mail"). Character classes and escapes are left as written. One word, a hyphen or a
+    /// log's underscores then never decide whether a rule fires.
+    /// </summary>
+    internal static string SpellingTolerant(string pattern)
+    {
+        var builder = new System.Text.StringBuilder(pattern.Length + 32);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                builder.Append(c);
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+                builder.Append(c);
+                continue;
+            }
+
+            var afterLetter = i > 0 && char.IsLetter(pattern[i - 1]) && (i < 2 || pattern[i - 2] != '\\');
+            if (c == ' ' && afterLetter && i + 1 < pattern.Length && char.IsLetter(pattern[i + 1]))
+            {
+                builder.Append(@"[\s_-]*");
+                continue;
+            }
+
+            if (c == '-' && afterLetter && i + 1 < pattern.Length && (char.IsLetter(pattern[i + 1]) || pattern[i + 1] == '?'))
+            {
+                builder.Append(@"[\s_-]?");
+                if (pattern[i + 1] == '?')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 }
 

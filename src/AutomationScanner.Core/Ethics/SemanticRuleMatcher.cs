@@ -73,7 +73,9 @@ public sealed partial class SemanticRuleMatcher
             {
                 var rule = _catalogue.Rule(m.RuleId)!;
                 var elements = rule.HasAllElements(m.Text);
-                if (m.Similarity >= (elements ? settings.ElementThreshold(rule.Definition.Tier) : settings.Threshold(rule.Definition.Tier))
+                var nearestWithElements = elements && rule.Definition.Tier >= RiskTier.High && m.Similarity >= nearest
+                    && m.Similarity >= settings.NearestElementThreshold;
+                if ((nearestWithElements || m.Similarity >= (elements ? settings.ElementThreshold(rule.Definition.Tier) : settings.Threshold(rule.Definition.Tier)))
                     && m.Similarity - m.Ordinary >= settings.Margin
                     && (elements || nearest - m.Similarity <= settings.Competition)
                     && rule.Definition.Kind != RuleKind.NarrowProceduralFilter
@@ -94,6 +96,15 @@ public sealed partial class SemanticRuleMatcher
         ArgumentNullException.ThrowIfNull(item);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var stripped = new List<string> { item.Text };
+
+        // Hyphenated compounds read as separate words ("job-seeker's" as "job seeker's"): the model's word pieces
+        // for a hyphenated form differ from those of the spaced or closed-up form, and a hyphen must not decide a hit.
+        var spaced = HyphenBetweenLetters().Replace(item.Text, " ");
+        if (!string.Equals(spaced, item.Text, StringComparison.Ordinal))
+        {
+            stripped.Add(spaced);
+        }
+
         for (var text = item.Text; ;)
         {
             var core = LeadingModality().Replace(text, "");
@@ -155,6 +166,9 @@ public sealed partial class SemanticRuleMatcher
 
     [GeneratedRegex(@"^\s*(automatic(ally)?|auto-?)?\s*(decide\s*(:|whether to|whether|if|which|on|to)?)?\s*[:,-]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingModality();
+
+    [GeneratedRegex(@"(?<=\p{L})-(?=\p{L})")]
+    private static partial Regex HyphenBetweenLetters();
 
     [GeneratedRegex(@",\s|\s(for|including|of|from|with|among|by)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();

@@ -7,7 +7,19 @@ using AutomationScanner.Core.Ethics;
 namespace AutomationScanner.Core.Tests.Ethics;
 
 /// <summary>One written case of data/risk-evaluation/cases.jsonl.</summary>
-internal sealed record RiskCase(string Id, string Group, RiskTier Tier, string Ref, string Kind, string Split, string Text, string? Context);
+internal sealed record RiskCase(string Id, string Group, RiskTier Tier, string Ref, string Kind, string Split, string Text, string? Context)
+{
+    /// <summary>Further tiers the case may take (a benign look-alike that personal data or contact may make Limited).</summary>
+    public IReadOnlyList<RiskTier>? Accept { get; init; }
+
+    public bool Allows(RiskTier tier) => tier == Tier || (Accept?.Contains(tier) ?? false);
+
+    /// <summary>The lowest tier the case may take.</summary>
+    public RiskTier Lowest => Accept is { Count: > 0 } accept ? accept.Append(Tier).Min() : Tier;
+
+    /// <summary>The highest tier the case may take.</summary>
+    public RiskTier Highest => Accept is { Count: > 0 } accept ? accept.Append(Tier).Max() : Tier;
+}
 
 /// <summary>Runs the risk screen (with the shipped embedder) over the evaluation set and scores it per tier.</summary>
 internal static class RiskEvaluation
@@ -25,10 +37,22 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> Fresh { get; } = Load("fresh.jsonl");
 
+    /// <summary>
+    /// Round 3's held-out batch (data/risk-evaluation/heldout-r3.jsonl): written before the screen was changed or run on
+    /// it; its first-run figures are kept in docs/ranking.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> HeldOutR3 { get; } = Load("heldout-r3.jsonl");
+
+    /// <summary>
+    /// Round 3's second fresh batch (data/risk-evaluation/fresh-r3b.jsonl): written after round 3's changes and committed
+    /// before the screen was first run on it.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR3b { get; } = Load("fresh-r3b.jsonl");
+
     private static List<RiskCase> Load(string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "risk-evaluation", file);
-        return [.. File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<RiskCase>(l, Json)!)];
+        return [.. File.ReadLines(path).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).Select(l => JsonSerializer.Deserialize<RiskCase>(l, Json)!)];
     }
 
     public static RiskScreen Screen(RuleCatalogue? catalogue = null) =>
@@ -52,8 +76,14 @@ internal static class RiskEvaluation
     public static Scorecard Score(RiskScreen screen, IEnumerable<RiskCase> cases)
     {
         var results = cases.Select(c => (Case: c, Assessment: Assess(screen, c.Text, c.Context))).ToList();
-        return new Scorecard(results.Select(r => new Outcome(r.Case, r.Assessment.Tier, RefsOf(screen.Catalogue, r.Assessment))).ToList());
+        return new Scorecard(results.Select(r => new Outcome(r.Case, r.Assessment.Tier, RefsOf(screen.Catalogue, r.Assessment)) { Hits = HitsOf(r.Assessment) }).ToList());
     }
+
+    /// <summary>The applied hits, each with its similarity when it fired by meaning and its evidence scope.</summary>
+    public static string HitsOf(RiskAssessment assessment) =>
+        string.Join(" ", assessment.Hits.Where(h => h.Applied).Select(h => h.Evidence.Similarity is { } s
+            ? string.Create(CultureInfo.InvariantCulture, $"{h.RuleId}~{s:0.00}")
+            : $"{h.RuleId}@{h.Evidence.Scope}"));
 
     /// <summary>The legal references of the applied hits ("AIA III 5(b)"...).</summary>
     public static HashSet<string> RefsOf(RuleCatalogue catalogue, RiskAssessment assessment) =>
@@ -62,7 +92,10 @@ internal static class RiskEvaluation
 
 internal sealed record Outcome(RiskCase Case, RiskTier Actual, HashSet<string> Refs)
 {
-    public bool TierRight => Actual == Case.Tier;
+    /// <summary>The applied hits in short form (rule, similarity or evidence scope), to tell why a case missed.</summary>
+    public string Hits { get; init; } = "";
+
+    public bool TierRight => Case.Allows(Actual);
 
     /// <summary>The expected reference is among the hits ("AIA 5(1)(a)" also matches the catalogue's "AIA 5(1)(a)-(b)").</summary>
     public bool RefRight => Case.Ref == "none" ? Refs.Count == 0 || Actual == RiskTier.Minimal : Refs.Any(r => SameRef(r, Case.Ref));
@@ -78,7 +111,10 @@ internal sealed record Scorecard(IReadOnlyList<Outcome> Outcomes)
     public double RefRecall => Outcomes.Count(o => o.RefRight) / (double)Outcomes.Count;
 
     /// <summary>Prohibited or High cases rated lower than expected.</summary>
-    public IReadOnlyList<Outcome> UnderRated => [.. Outcomes.Where(o => o.Case.Tier >= RiskTier.High && o.Actual < o.Case.Tier)];
+    public IReadOnlyList<Outcome> UnderRated => [.. Outcomes.Where(o => o.Case.Tier >= RiskTier.High && o.Actual < o.Case.Lowest)];
+
+    /// <summary>Cases rated higher than any tier they may take.</summary>
+    public IReadOnlyList<Outcome> OverRated => [.. Outcomes.Where(o => o.Actual > o.Case.Highest)];
 
     public (double Precision, double Recall, int Support) Tier(RiskTier tier)
     {
@@ -91,16 +127,21 @@ internal sealed record Scorecard(IReadOnlyList<Outcome> Outcomes)
     public string Describe(string title)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{title}: {Outcomes.Count} cases, {Accuracy:P1} in the expected tier, rule found {RefRecall:P1}, {UnderRated.Count} Prohibited/High rated lower");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{title}: {Outcomes.Count} cases, {Accuracy:P1} in the expected tier, rule found {RefRecall:P1}, {UnderRated.Count} Prohibited/High rated lower, {OverRated.Count} rated higher");
         foreach (var tier in Enum.GetValues<RiskTier>().Reverse())
         {
             var (p, r, n) = Tier(tier);
             text.AppendLine(CultureInfo.InvariantCulture, $"  {tier,-10} precision {p:P0} recall {r:P0} (n={n})");
         }
 
+        foreach (var family in Outcomes.GroupBy(o => o.Case.Ref).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  family {family.Key,-14} {family.Count(o => o.TierRight)}/{family.Count()} in tier, {family.Count(o => o.Case.Tier >= RiskTier.High && o.Actual < o.Case.Lowest)} lower, {family.Count(o => o.Actual > o.Case.Highest)} higher");
+        }
+
         foreach (var o in Outcomes.Where(o => !o.TierRight))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  MISS {o.Case.Id}: expected {o.Case.Tier} ({o.Case.Ref}), got {o.Actual} [{string.Join(", ", o.Refs)}] \"{o.Case.Text}\"");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  MISS {o.Case.Id}: expected {o.Case.Tier} ({o.Case.Ref}), got {o.Actual} [{string.Join(", ", o.Refs)}] \"{o.Case.Text}\" ({o.Hits})");
         }
 
         return text.ToString();

@@ -7,7 +7,7 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// The screen on the written evaluation set (data/risk-evaluation): targets on the tune split and on the held-out
 /// split, and properties that must hold for every case.
 /// </summary>
-public sealed class RiskEvaluationTests
+public sealed partial class RiskEvaluationTests
 {
     [Fact]
     public void EvaluationSet_HasEnoughCasesOfEveryKindAndBothSplits()
@@ -49,11 +49,129 @@ public sealed class RiskEvaluationTests
         Report(card, "fresh");
 
         // First run (commit c362e0b's cases, before any change was checked on them): 86.5 %, 4 Prohibited rated lower;
-        // two structural faults it showed were fixed (docs/ranking.md). The bound below stops regressions; the one
-        // Prohibited case still rated lower is listed in the docs.
+        // round 2 left 94.2 % and 1; round 3 (written for other cases) brought it to 98.1 % and 0 (docs/ranking.md).
+        // The bound below stops regressions.
         Assert.True(RiskEvaluation.Fresh.Count >= 40, $"{RiskEvaluation.Fresh.Count} fresh cases");
-        Assert.True(card.Accuracy >= 0.9, card.Describe("fresh"));
-        Assert.True(card.UnderRated.Count <= 1, card.Describe("fresh"));
+        Assert.True(card.Accuracy >= 0.95, card.Describe("fresh"));
+        Assert.Empty(card.UnderRated);
+    }
+
+    [Fact]
+    public void HeldOutR3_WrittenBeforeAnyChange_Report()
+    {
+        var cases = RiskEvaluation.HeldOutR3;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "heldout-r3");
+
+        Assert.True(cases.Count >= 80, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+
+        // First run, before any change (docs/ranking.md): 84.9 %, 10 Prohibited/High rated lower, 11 rated higher.
+        // No longer held out since round 3's changes; the bound stops regressions.
+        Assert.True(card.Accuracy >= 0.95, card.Describe("heldout-r3"));
+        Assert.Empty(card.UnderRated);
+    }
+
+    [Fact]
+    public void FreshR3b_WrittenAfterTheChangesBeforeItsFirstRun_Report()
+    {
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.FreshR3b);
+        Report(card, "fresh-r3b");
+
+        Assert.True(RiskEvaluation.FreshR3b.Count >= 40, $"{RiskEvaluation.FreshR3b.Count} cases");
+
+        // First run (after round 3's changes, before any change checked on it): 81.8 %, 7 Prohibited/High rated lower.
+        // After the word forms it showed missing: 95.5 %, 2 rated lower; after the nearest-rule element criterion 100 %
+        // (docs/ranking.md). No longer fresh; the bound stops regressions.
+        Assert.True(card.Accuracy >= 0.95, card.Describe("fresh-r3b"));
+        Assert.Empty(card.UnderRated);
+    }
+
+    /// <summary>
+    /// One-word stability: the written variants of a case (one word, a hyphen, spacing or casing apart) get one tier.
+    /// </summary>
+    [Fact]
+    public void WrittenVariants_DifferingByOneWordOrHyphen_GetOneTier()
+    {
+        var screen = RiskEvaluation.Screen();
+        var split = new List<string>();
+        foreach (var group in RiskEvaluation.HeldOutR3.Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        {
+            var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
+            if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
+            {
+                split.Add($"{group.Key}: {string.Join(" / ", tiers.Select(t => $"'{t.Text}' {t.Tier}"))}");
+            }
+        }
+
+        WriteOut("risk-eval-variants.txt", $"{split.Count} variant groups split\n{string.Join("\n", split)}\n");
+        Assert.Empty(split);
+    }
+
+    /// <summary>
+    /// One-word stability on every written case of every batch: the same text with its hyphens as spaces or closed up,
+    /// in lower case, in upper case, as a snake_case log name, and with or without "the" gets the tier of the text.
+    /// </summary>
+    [Fact]
+    public void SpellingVariants_OfEveryCase_KeepItsTier()
+    {
+        var screen = RiskEvaluation.Screen();
+        var flipped = new List<string>();
+        var checkedCount = 0;
+        foreach (var c in RiskEvaluation.Cases.Concat(RiskEvaluation.Fresh).Concat(RiskEvaluation.HeldOutR3).Concat(RiskEvaluation.FreshR3b))
+        {
+            var tier = RiskEvaluation.Assess(screen, c.Text, c.Context).Tier;
+            foreach (var variant in SpellingVariants(c.Text))
+            {
+                checkedCount++;
+                var other = RiskEvaluation.Assess(screen, variant, c.Context).Tier;
+                if (other != tier)
+                {
+                    flipped.Add($"{c.Id}: '{c.Text}' {tier} vs '{variant}' {other}");
+                }
+            }
+        }
+
+        WriteOut("risk-eval-spelling.txt", $"{flipped.Count} of {checkedCount} variants change the tier\n{string.Join("\n", flipped)}\n");
+        Assert.Empty(flipped);
+    }
+
+    internal static IEnumerable<string> SpellingVariants(string text)
+    {
+        var variants = new List<string>
+        {
+            text.ToLowerInvariant(),
+            text.ToUpperInvariant(),
+            string.Join('_', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+        };
+        if (text.Contains('-', StringComparison.Ordinal))
+        {
+            variants.Add(HyphenBetweenLetters().Replace(text, " "));
+            variants.Add(HyphenBetweenLetters().Replace(text, ""));
+        }
+
+        if (TheWord().IsMatch(text))
+        {
+            variants.Add(TheWord().Replace(text, " ", 1));
+        }
+
+        return variants.Where(v => v != text && v.Trim().Length > 0).Distinct(StringComparer.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{L})-(?=\p{L})")]
+    private static partial System.Text.RegularExpressions.Regex HyphenBetweenLetters();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+the\s+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TheWord();
+
+    private static void WriteOut(string file, string text)
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(text);
+        if (Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } folder)
+        {
+            File.WriteAllText(Path.Combine(folder, file), text);
+        }
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class RiskScreenRuleTests
         { "H4d-emergency-triage", "Classify incoming emergency calls by urgency" },
         { "H5a-biometrics", "Verify visitor identity with facial recognition at the gate" },
         { "H5b-critical-infrastructure", "Switch feeders to balance the power grid at peak load" },
-        { "H5c-law-enforcement", "Answer police requests for customer records" },
+        { "H5c-law-enforcement", "Assess the reliability of witness statements for the police" },
         { "H5d-migration", "Pre-check visa applications for missing fields" },
         { "H5e-justice-democracy", "Summarise court rulings for the legal team" },
         { "G1-solely-automated-decision", "Reject loan requests that fail the affordability test" },
@@ -115,5 +115,32 @@ public sealed class RiskScreenRuleTests
 
         Assert.All(textRules, r => Assert.Contains(r.Definition.Id, hitIds));
         Assert.All(textRules, r => Assert.Contains(r.Definition.Id, nonHitIds));
+    }
+
+    [Theory]
+    [InlineData("G3-special-category-data", "Record trade union membership")]
+    [InlineData("G3-special-category-data", "Record trade-union membership")]
+    [InlineData("G3-special-category-data", "Record tradeunion membership")]
+    [InlineData("G3-special-category-data", "Record trade_union membership")]
+    [InlineData("C1-customer-facing", "E mail the customer")]
+    [InlineData("C1-customer-facing", "Email the customer")]
+    [InlineData("F1-narrow-procedural-task", "Pre fill the form")]
+    public void Patterns_IgnoreHowACompoundIsWritten(string ruleId, string text)
+    {
+        var rule = RuleCatalogue.Default.Rule(ruleId)!;
+
+        Assert.NotNull(rule.FirstMatch(text));
+    }
+
+    [Theory]
+    [InlineData(@"trade union", @"trade[\s_-]*union")]
+    [InlineData(@"e-?mail", @"e[\s_-]?mail")]
+    [InlineData(@"re-offend", @"re[\s_-]?offend")]
+    [InlineData(@"[- ]x y", @"[- ]x[\s_-]*y")]
+    [InlineData(@"\w a", @"\w a")]
+    [InlineData(@"(\w+ )?of (the )?voice", @"(\w+ )?of (the )?voice")]
+    public void SpellingTolerant_RewritesOnlyLiteralSeparatorsBetweenLetters(string pattern, string expected)
+    {
+        Assert.Equal(expected, CompiledRule.SpellingTolerant(pattern));
     }
 }
