@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Documents;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Documents;
 

@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Tests.Fuzzing;
 using AutomationScanner.Core.Tests.Hostile;
 
