@@ -1,12 +1,10 @@
 using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Azure.Storage;
 using System.Security.Cryptography;
-using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Scanning;
-using global::Azure.Identity;
+using AutomationScanner.Core.Hosting;
 using global::Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +26,9 @@ public sealed class AssessmentCacheOptions
 public static class ScannerServiceCollectionExtensions
 {
     /// <summary>
-    /// The composition root every host (CLI, Functions) calls. Registers the suitability scorer (shipped ML.NET model
-    /// plus process criteria) and the LLM assessment: with
+    /// The composition root every host (CLI, Functions) calls. Registers the core services (<c>AddScannerCore</c>:
+    /// options validated at start, pipeline, suitability scorer, clock, rule catalogue), the sentence embedder with
+    /// its cache, and the LLM assessment: with
     /// <c>AzureOpenAI:Endpoint</c> and <c>AzureOpenAI:Deployment</c> set, the Azure OpenAI assessor; otherwise
     /// the not-configured assessor, and the scanner runs offline.
     /// </summary>
@@ -38,14 +37,8 @@ public static class ScannerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        // The shipped suitability model (embedded in Core), loaded once; the scorer is thread-safe. ScanPipeline takes it.
-        services.AddSingleton(sp => new SuitabilityScorer(SuitabilityModel.LoadShipped(sp.GetRequiredService<ITextEmbedder>())));
-
-        // Value assumptions, ranking weights, risk thresholds and the pseudonym key (section Scoring); ScanPipeline takes them.
-        services.AddSingleton(builder.Configuration.GetSection(ScoringOptions.SectionName).Get<ScoringOptions>() ?? new ScoringOptions());
-
-        // Input limits (sections Limits and Limits:Documents), range-checked at start; the storage scan's IngestionOptions uses them.
-        services.AddScannerLimits(builder.Configuration);
+        // Scoring, Limits and Ingestion options (validated at start), the suitability scorer, ScanPipeline, the clock.
+        services.AddScannerCore(builder.Configuration);
 
         services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AssessmentCacheOptions>().BindConfiguration(AssessmentCacheOptions.SectionName);
@@ -109,25 +102,8 @@ public static class ScannerServiceCollectionExtensions
     }
 
     /// <summary>The <c>scanner-cache</c> container of the <c>ScannerStorage</c> account, or null when none is configured.</summary>
-    private static BlobContainerClient? CacheContainer(IConfiguration configuration)
-    {
-        var connectionString = configuration["ScannerStorage"];
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new BlobServiceClient(connectionString).GetBlobContainerClient(BlobAssessmentCache.ContainerName);
-        }
-
-        if (Uri.TryCreate(configuration["ScannerStorage:blobServiceUri"], UriKind.Absolute, out var blobServiceUri))
-        {
-            var clientId = configuration["ScannerStorage:clientId"];
-            var credential = string.IsNullOrWhiteSpace(clientId)
-                ? new DefaultAzureCredential()
-                : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-            return new BlobServiceClient(blobServiceUri, credential).GetBlobContainerClient(BlobAssessmentCache.ContainerName);
-        }
-
-        return null;
-    }
+    private static BlobContainerClient? CacheContainer(IConfiguration configuration) =>
+        ScannerStorageConnection.BlobService(ScannerStorageConnection.Read(configuration))?.GetBlobContainerClient(BlobAssessmentCache.ContainerName);
 
     private static string DefaultCacheFolder() => System.IO.Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),

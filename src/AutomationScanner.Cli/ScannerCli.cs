@@ -11,7 +11,6 @@ public static class ScannerCli
     {
         var root = new RootCommand("AutomationScanner: ranks the tasks in process exports by automation potential, value and risk.");
         root.Subcommands.Add(ScanCommand.Create(console));
-        root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(EvaluateCommand.Create(console));
         root.Subcommands.Add(UploadCommand.Create(console));

@@ -74,6 +74,29 @@ public sealed class ScannerServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddScanner_RegistersThePipelineWithTheConfiguredScoring()
+    {
+        using var host = Build(new() { ["Scoring:Ranking:ValueWeight"] = "0.5", ["Scoring:Value:Currency"] = "CHF" });
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotNull(host.Services.GetRequiredService<AutomationScanner.Core.Scanning.ScanPipeline>());
+        var scoring = host.Services.GetRequiredService<AutomationScanner.Core.Scanning.ScoringOptions>();
+        Assert.Equal(0.5, scoring.Ranking.ValueWeight);
+        Assert.Equal("CHF", scoring.Value.Currency);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task AddScanner_ScoringOutOfRange_FailsAtStartNamingTheKey()
+    {
+        using var host = Build(new() { ["Scoring:Value:HoursPerDay"] = "30" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Scoring:Value:HoursPerDay", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddScanner_OutOfRangeSetting_FailsAtStart()
     {
         using var host = Build(new() { ["AzureOpenAI:TasksPerRequest"] = "500" });

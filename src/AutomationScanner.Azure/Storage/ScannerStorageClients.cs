@@ -1,5 +1,3 @@
-using Azure.Core;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
@@ -23,7 +21,7 @@ public sealed class ScannerStorageClients
         }
         else
         {
-            var credential = CreateCredential(o);
+            var credential = ScannerStorageConnection.Credential(o);
             Blobs = new BlobServiceClient(o.BlobServiceUri!, credential);
             Queues = new QueueServiceClient(o.QueueServiceUri!, credential, queueOptions);
         }
@@ -58,17 +56,5 @@ public sealed class ScannerStorageClients
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
-    }
-
-    private static TokenCredential CreateCredential(ScannerStorageOptions options)
-    {
-        if (string.Equals(options.Credential, "managedidentity", StringComparison.OrdinalIgnoreCase))
-        {
-            return new ManagedIdentityCredential(string.IsNullOrEmpty(options.ClientId)
-                ? ManagedIdentityId.SystemAssigned
-                : ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
-        }
-
-        return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId });
     }
 }

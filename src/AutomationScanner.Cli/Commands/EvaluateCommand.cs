@@ -3,6 +3,7 @@ using System.Diagnostics;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Model;
+using AutomationScanner.Training;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;
@@ -85,22 +86,10 @@ public static class EvaluateCommand
     }
 
     /// <summary>Activity names as they appear in the shipped public logs (BPIC 2012, BPIC 2020, Sepsis, Receipt, Helpdesk).</summary>
-    internal static readonly string[] ActivityNames =
-    [
-        "Declaration SUBMITTED by EMPLOYEE", "Declaration FINAL_APPROVED by SUPERVISOR", "Declaration REJECTED by PRE_APPROVER",
-        "Request Payment", "Payment Handled", "A_SUBMITTED", "A_PARTLYSUBMITTED", "A_PREACCEPTED", "A_ACCEPTED", "A_FINALIZED",
-        "A_DECLINED", "A_CANCELLED", "A_ACTIVATED", "A_REGISTERED", "O_SELECTED", "O_CREATED", "O_SENT", "O_SENT_BACK",
-        "O_ACCEPTED", "W_Completeren aanvraag", "W_Nabellen offertes", "W_Valideren aanvraag", "W_Afhandelen leads",
-        "W_Beoordelen fraude", "ER Registration", "ER Triage", "ER Sepsis Triage", "IV Antibiotics", "IV Liquid",
-        "LacticAcid", "Leucocytes", "Admission NC", "Release A", "Confirmation of receipt", "T02 Check confirmation of receipt",
-        "T04 Determine confirmation of receipt", "Assign seriousness", "Take in charge ticket", "Resolve ticket", "Closed",
-        "Insert ticket", "Wait", "Create Purchase Order Item", "Record Goods Receipt", "Record Invoice Receipt",
-        "Clear Invoice", "Change Quantity", "Vendor creates invoice", "Remove Payment Block", "Change Price",
-    ];
 
     private static void Benchmark(IAnsiConsole console, SuitabilityModel model, string[] labelled, int rows)
     {
-        var names = ActivityNames.Select(ActivityNameNormalizer.Normalize).ToArray();
+        var names = BenchmarkActivityNames.All.Select(ActivityNameNormalizer.Normalize).ToArray();
         var table = new Table().AddColumns("texts", "mode", "count", "predictions/s (wall)", "predictions/s (CPU time)");
         foreach (var (corpus, pool) in new[] { ("O*NET task statements", labelled), ("normalised activity names", names) })
         {
@@ -138,7 +127,7 @@ public static class EvaluateCommand
         // What a scan does per activity name: normalise, embed (cache warm), predict, find the nearest O*NET statements.
         var scorer = new SuitabilityScorer(model);
         var scored = Math.Min(rows, 50_000);
-        var candidates = Enumerable.Range(0, scored).Select(i => new TaskCandidate(ActivityNames[i % ActivityNames.Length], "bench")).ToArray();
+        var candidates = Enumerable.Range(0, scored).Select(i => new TaskCandidate(BenchmarkActivityNames.All[i % BenchmarkActivityNames.All.Count], "bench")).ToArray();
         scorer.Assess(candidates.AsSpan(0, Math.Min(2_000, scored)).ToArray());
         var (scorerWall, scorerCpu) = Measure(() => scorer.Assess(candidates));
         table.AddRow("raw activity names", "scorer: name + nearest O*NET tasks (embedding cache warm)", F($"{scored:N0}"), F($"{scored / scorerWall:N0}"), F($"{scored / scorerCpu:N0}"));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Training;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;

@@ -1,22 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
-using AutomationScanner.Azure;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Embeddings;
+using AutomationScanner.Core.Hosting;
 using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Ingestion.Ocel;
-using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tracking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;
@@ -55,171 +49,149 @@ public static class ScanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             IConfigurationRoot configuration;
-            InputLimits limits;
-            DocumentOptions documentLimits;
             try
             {
                 configuration = CliConfiguration.Build(parse.GetValue(settings));
-                (limits, documentLimits) = ScannerLimits.Read(configuration);
             }
-            catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException or InvalidOperationException or OptionsValidationException)
+            catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or FormatException or InvalidOperationException)
             {
-                // A bad limit (Limits__MaxColumns=0, a typo in a key) stops the scan before it reads anything.
-                var message = ex is OptionsValidationException invalid ? string.Join("; ", invalid.Failures) : ex.Message;
-                return Fail(console, message);
+                return Fail(console, ex.Message);
             }
 
-            IngestionOptions options;
-            try
+            var name = parse.GetValue(engagement);
+            var paths = parse.GetValue(inputs) ?? [];
+            if (name is not null && paths.Length > 0)
             {
-                options = new IngestionOptions
-                {
-                    Limits = limits,
-                    Documents = documentLimits,
-                    DefaultTimeZone = TimeZoneInfo.FindSystemTimeZoneById(parse.GetValue(timeZone)!),
-                    DateOrder = parse.GetValue(dateOrder),
-                    Columns = parse.GetValue(map) is { } mapping ? ColumnMapping.Parse(mapping) : ColumnMapping.Empty,
-                    Mining = new MiningOptions { AutomatedResources = new HashSet<string>(parse.GetValue(automated) ?? [], StringComparer.OrdinalIgnoreCase) },
-                    Ocel = new OcelOptions
-                    {
-                        ObjectTypes = parse.GetValue(objectType) is { Length: > 0 } chosen
-                            ? OcelOptions.ParseList(chosen)
-                            : StorageServiceCollectionExtensions.ObjectTypes(configuration.GetSection(StorageServiceCollectionExtensions.OcelObjectTypesKey)),
-                    },
-                };
-            }
-            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or FormatException)
-            {
-                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                return 1;
+                return Fail(console, "give either input paths or --engagement, not both");
             }
 
-            var scoring = ScoringFrom(configuration);
-            if (parse.GetValue(hourlyCost) is { } cost)
-            {
-                if (cost < 0 || !double.IsFinite(cost))
-                {
-                    return Fail(console, "--hourly-cost must be a non-negative number");
-                }
-
-                scoring.Value.HourlyCost = cost;
-            }
-
-            if (parse.GetValue(currency) is { Length: > 0 } code)
-            {
-                scoring.Value.Currency = code.ToUpperInvariant();
-            }
-
-            foreach (var kindOverride in parse.GetValue(kinds) ?? [])
-            {
-                try
-                {
-                    ActivityKindResolver.ParseOverride(kindOverride);
-                }
-                catch (FormatException ex)
-                {
-                    return Fail(console, "--kind: " + ex.Message);
-                }
-
-                scoring.KindOverrides.Add(kindOverride);
-            }
-
-            // Sentence vectors are cached next to the report (local scans) or in a per-user folder (storage scans).
-            var embeddingCache = parse.GetValue(engagement) is null
-                ? Path.Combine(Path.GetFullPath(parse.GetValue(output)!), ".cache")
-                : Path.Combine(Path.GetTempPath(), "automation-scanner");
-            using var miniLm = new MiniLmTextEmbedder();
-            var embedder = new CachingTextEmbedder(miniLm, new LocalFolderEmbeddingStore(embeddingCache));
-            await embedder.LoadAsync(cancellationToken);
-            SuitabilityScorer suitability;
-            try
-            {
-                suitability = new SuitabilityScorer(parse.GetValue(model) is { } modelFile ? SuitabilityModel.Load(modelFile.FullName, embedder) : SuitabilityModel.LoadShipped(embedder));
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or FormatException or InvalidOperationException)
-            {
-                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                return 1;
-            }
-
-            if (parse.GetValue(engagement) is { } name)
-            {
-                if (parse.GetValue(inputs) is { Length: > 0 })
-                {
-                    return Fail(console, "give either input paths or --engagement, not both");
-                }
-
-                // Storage scans keep the LLM cache in the scanner-cache container of the same account, like RunScan.
-                using var storageHost = parse.GetValue(noLlm) ? null : BuildHost(configuration, StorageCacheSettings(parse.GetValue(connection)));
-                if (await StartAsync(console, storageHost, cancellationToken) is { } failed)
-                {
-                    return failed;
-                }
-
-                var llm = storageHost?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
-                // One embedder for suitability and the risk screen (the pipeline loads its cache before and saves it after).
-                var stored = await StorageScan.RunAsync(console, name, parse.GetValue(connection), parse.GetValue(force), options, scoring, llm, suitability, parse.GetValue(top), cancellationToken, embedder);
-                await embedder.SaveAsync(cancellationToken);
-                return stored;
-            }
-
-            if (parse.GetValue(inputs) is not { Length: > 0 })
+            if (name is null && paths.Length == 0)
             {
                 return Fail(console, "give input paths to scan, or --engagement NAME to scan exports in storage");
             }
 
+            if (name is not null && !EngagementName.IsValid(name))
+            {
+                return Fail(console, $"invalid engagement name '{name}': {EngagementName.Rule}.");
+            }
+
             var files = new List<ScanInput>();
+            PreviousReport? earlier = null;
+            EngagementMarks? engagementMarks = null;
+            if (name is null)
+            {
+                try
+                {
+                    files.AddRange(ScanInput.FromPaths(paths));
+                }
+                catch (FileNotFoundException ex)
+                {
+                    return Fail(console, ex.Message);
+                }
+
+                if (parse.GetValue(previous) is { } previousPath)
+                {
+                    try
+                    {
+                        await using var stream = File.OpenRead(previousPath);
+                        earlier = await PreviousReport.ReadAsync(stream, previousPath, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+                    {
+                        return Fail(console, ex.Message);
+                    }
+                }
+
+                if (parse.GetValue(marks) is { } marksOf)
+                {
+                    try
+                    {
+                        engagementMarks = await new LocalOpportunityStatusStore(parse.GetValue(marksDir)!).ReadAsync(marksOf, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
+                    {
+                        return Fail(console, ex.Message);
+                    }
+                }
+            }
+
+            // The flags as configuration keys, over appsettings.json, the environment and --settings.
+            var outPath = Path.GetFullPath(parse.GetValue(output)!);
+            var flags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            if (parse.GetResult(timeZone) is { Implicit: false })
+            {
+                flags["Ingestion:TimeZone"] = parse.GetValue(timeZone);
+            }
+
+            if (parse.GetValue(dateOrder) is { } order)
+            {
+                flags["Ingestion:DateOrder"] = order.ToString();
+            }
+
+            if (parse.GetValue(map) is { } mapping)
+            {
+                flags["Ingestion:Columns"] = mapping;
+            }
+
+            AddList(flags, "Ingestion:AutomatedResources", parse.GetValue(automated), offset: 0);
+            if (parse.GetValue(objectType) is { Length: > 0 } chosen)
+            {
+                flags[ScannerCoreServiceCollectionExtensions.OcelObjectTypesKey] = string.Join(",", chosen);
+            }
+
+            if (parse.GetValue(hourlyCost) is { } cost)
+            {
+                flags["Scoring:Value:HourlyCost"] = cost.ToString("R", CultureInfo.InvariantCulture);
+            }
+
+            if (parse.GetValue(currency) is { Length: > 0 } code)
+            {
+                flags["Scoring:Value:Currency"] = code.ToUpperInvariant();
+            }
+
+            // --kind adds to the overrides of the settings.
+            AddList(flags, "Scoring:KindOverrides", parse.GetValue(kinds), offset: configuration.GetSection("Scoring:KindOverrides").GetChildren().Count());
+            if (parse.GetValue(model) is { } modelFile)
+            {
+                flags[ScannerCoreServiceCollectionExtensions.SuitabilityModelKey] = modelFile.FullName;
+            }
+
+            if (name is null)
+            {
+                // Local scans keep the LLM and sentence-vector caches next to the report.
+                flags["AssessmentCache:Path"] = Path.Combine(outPath, ".cache");
+            }
+            else if (parse.GetValue(connection) is { } storageConnection)
+            {
+                flags[ScannerStorageOptions.SectionName] = storageConnection;
+            }
+
+            using var host = CliHost.Build(configuration, flags, storage: name is not null, llm: !parse.GetValue(noLlm));
+            if (await CliHost.StartAsync(console, host, cancellationToken) is { } failed)
+            {
+                return failed;
+            }
+
+            // One embedder serves suitability, the risk screen and statement matching; its cache is loaded before and saved after.
+            var embedder = host.Services.GetRequiredService<CachingTextEmbedder>();
+            await embedder.LoadAsync(cancellationToken);
             try
             {
-                files.AddRange(ScanInput.FromPaths(parse.GetValue(inputs)!));
+                host.Services.GetRequiredService<SuitabilityScorer>();
             }
-            catch (FileNotFoundException ex)
+            catch (Exception ex) when (ex is FileNotFoundException or FormatException or InvalidOperationException or ArgumentException)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                return 1;
+                return Fail(console, ex.Message);
             }
 
-            PreviousReport? earlier = null;
-            if (parse.GetValue(previous) is { } previousPath)
+            if (name is not null)
             {
-                try
-                {
-                    await using var stream = File.OpenRead(previousPath);
-                    earlier = await PreviousReport.ReadAsync(stream, previousPath, cancellationToken);
-                }
-                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-                {
-                    console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                    return 1;
-                }
+                var stored = await StorageScan.RunAsync(console, host.Services, name, parse.GetValue(force), parse.GetValue(top), cancellationToken);
+                await embedder.SaveAsync(cancellationToken);
+                return stored;
             }
 
-            EngagementMarks? engagementMarks = null;
-            if (parse.GetValue(marks) is { } marksOf)
-            {
-                try
-                {
-                    engagementMarks = await new LocalOpportunityStatusStore(parse.GetValue(marksDir)!).ReadAsync(marksOf, cancellationToken);
-                }
-                catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
-                {
-                    console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                    return 1;
-                }
-            }
-
-            var outPath = Path.GetFullPath(parse.GetValue(output)!);
-            using var host = parse.GetValue(noLlm) ? null : BuildHost(configuration, new() { ["AssessmentCache:Path"] = Path.Combine(outPath, ".cache") });
-            if (await StartAsync(console, host, cancellationToken) is { } startFailed)
-            {
-                return startFailed;
-            }
-
-            var assessor = host?.Services.GetRequiredService<ITaskAssessor>() ?? new NotConfiguredTaskAssessor();
-
-            // The same embedder serves suitability and the risk screen; its cache is <out>/.cache.
-            var pipeline = new ScanPipeline(
-                options, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability, embedder);
+            var pipeline = host.Services.GetRequiredService<ScanPipeline>();
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, logMiner: null, cancellationToken));
             await embedder.SaveAsync(cancellationToken);
@@ -236,48 +208,15 @@ public static class ScanCommand
         return command;
     }
 
-    /// <summary>Scoring settings (Scoring__Value__HourlyCost, Scoring__PseudonymKey...), as the Functions app reads them.</summary>
-    private static ScoringOptions ScoringFrom(IConfiguration configuration) =>
-        configuration.GetSection(ScoringOptions.SectionName).Get<ScoringOptions>() ?? new ScoringOptions();
-
-    /// <summary>
-    /// The shared composition root, configured from the CLI's settings (AzureOpenAI__Endpoint, AzureOpenAI__Deployment,
-    /// AzureOpenAI__ApiKey...; see <see cref="CliConfiguration"/>) plus <paramref name="settings"/> (where the LLM cache lives). Nothing set: the LLM stays off.
-    /// </summary>
-    private static IHost BuildHost(IConfiguration configuration, Dictionary<string, string?> settings)
+    /// <summary>A repeatable flag as list entries <c>key:offset</c>, <c>key:offset+1</c>...</summary>
+    private static void AddList(Dictionary<string, string?> flags, string key, string[]? values, int offset)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddScanner();
-        return builder.Build();
-    }
-
-    /// <summary>Starts the host (validating its options); an exit code when that fails.</summary>
-    private static async Task<int?> StartAsync(IAnsiConsole console, IHost? host, CancellationToken cancellationToken)
-    {
-        try
+        var i = offset;
+        foreach (var value in values ?? [])
         {
-            if (host is not null)
-            {
-                await host.StartAsync(cancellationToken);
-            }
-
-            return null;
-        }
-        catch (OptionsValidationException ex)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return 1;
+            flags[string.Create(CultureInfo.InvariantCulture, $"{key}:{i++}")] = value;
         }
     }
-
-    /// <summary>The --connection value as the ScannerStorage settings that put the LLM cache in that account.</summary>
-    private static Dictionary<string, string?> StorageCacheSettings(string? connection) =>
-        connection is null ? []
-        : Uri.TryCreate(connection, UriKind.Absolute, out var uri) && !connection.Contains(';', StringComparison.Ordinal)
-            ? new() { ["ScannerStorage:blobServiceUri"] = uri.ToString() }
-            : new() { ["ScannerStorage"] = connection };
 
     private static int Fail(IAnsiConsole console, string message)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using AutomationScanner.Azure.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AutomationScanner.Cli.Commands;
@@ -17,26 +18,25 @@ internal static class StorageConnection
         Description = "Storage connection string or blob service URL (default: the ScannerStorage environment variable)",
     };
 
-    /// <summary>The clients, or an error message that says what to set.</summary>
+    /// <summary>
+    /// The clients, or an error message that says what to set: the <c>ScannerStorage</c> settings of
+    /// <see cref="CliConfiguration"/> with <paramref name="connection"/> as the section's value, read by the same
+    /// <see cref="ScannerStorageConnection"/> as the Functions app and the storage scan.
+    /// </summary>
     public static (ScannerStorageClients? Clients, bool UsesKey, string? Error) Resolve(string? connection)
     {
-        var options = new ScannerStorageOptions();
-        connection ??= Environment.GetEnvironmentVariable(ScannerStorageOptions.SectionName);
-        if (Uri.TryCreate(connection, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !connection.Contains(';', StringComparison.Ordinal))
+        ScannerStorageOptions options;
+        try
         {
-            options.BlobServiceUri = uri;
-            options.QueueServiceUri = new Uri(uri.ToString().Replace(".blob.", ".queue.", StringComparison.OrdinalIgnoreCase));
+            var configuration = new ConfigurationBuilder()
+                .AddConfiguration(CliConfiguration.Build(settingsFile: null))
+                .AddInMemoryCollection(connection is null ? [] : [new(ScannerStorageOptions.SectionName, connection)])
+                .Build();
+            options = ScannerStorageConnection.Read(configuration);
         }
-        else if (!string.IsNullOrWhiteSpace(connection))
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException)
         {
-            options.ConnectionString = connection;
-        }
-        else
-        {
-            options.BlobServiceUri = Env("blobServiceUri");
-            options.QueueServiceUri = Env("queueServiceUri");
-            options.Credential = Environment.GetEnvironmentVariable($"{ScannerStorageOptions.SectionName}__credential");
-            options.ClientId = Environment.GetEnvironmentVariable($"{ScannerStorageOptions.SectionName}__clientId");
+            return (null, false, ex.Message);
         }
 
         var problems = new List<ValidationResult>();
@@ -54,7 +54,4 @@ internal static class StorageConnection
             return (null, false, $"--connection is not a valid storage connection string: {ex.Message}");
         }
     }
-
-    private static Uri? Env(string property) =>
-        Uri.TryCreate(Environment.GetEnvironmentVariable($"{ScannerStorageOptions.SectionName}__{property}"), UriKind.Absolute, out var uri) ? uri : null;
 }

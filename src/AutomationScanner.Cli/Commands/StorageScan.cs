@@ -1,11 +1,6 @@
 using AutomationScanner.Azure.Storage;
-using AutomationScanner.Core.Classification;
-using AutomationScanner.Core.Classification.Llm;
-using AutomationScanner.Core.Embeddings;
-using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Scanning;
 using Azure;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -17,29 +12,13 @@ namespace AutomationScanner.Cli.Commands;
 /// </summary>
 internal static class StorageScan
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, string engagement, string? connection, bool force, IngestionOptions ingestion, ScoringOptions scoring, ITaskAssessor assessor, SuitabilityScorer suitability, int top,
-        CancellationToken cancellationToken, ITextEmbedder? embedder = null)
+    /// <summary>Runs the storage scan registered by <c>AddScannerStorage</c> in the CLI's host (<see cref="CliHost"/>).</summary>
+    public static async Task<int> RunAsync(IAnsiConsole console, IServiceProvider services, string engagement, bool force, int top, CancellationToken cancellationToken)
     {
-        if (!EngagementName.IsValid(engagement))
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] invalid engagement name '{engagement}': {EngagementName.Rule}.");
-            return 1;
-        }
-
-        var (storage, usesKey, error) = StorageConnection.Resolve(connection);
-        if (storage is null)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {error}");
-            return 1;
-        }
-
-        var time = TimeProvider.System;
-        var options = Options.Create(new ScanSchedulingOptions());
-        var reports = new ReportStore(storage, NullLogger<ReportStore>.Instance);
-        var service = new StorageScanService(
-            new ExportCatalog(storage), reports, new ScanScheduler(storage, options, time, NullLogger<ScanScheduler>.Instance),
-            new ScanPipeline(ingestion, time, NullLogger<ScanPipeline>.Instance, scoring, assessor, suitability, embedder), time, NullLogger<StorageScanService>.Instance,
-            new BlobOpportunityStatusStore(storage));
+        var storage = services.GetRequiredService<ScannerStorageClients>();
+        var usesKey = services.GetRequiredService<IOptions<ScannerStorageOptions>>().Value.ConnectionString is not null;
+        var service = services.GetRequiredService<StorageScanService>();
+        var time = services.GetRequiredService<TimeProvider>();
         var request = new ScanRequest(engagement, "cli", force ? "cli-" + Guid.NewGuid().ToString("N") : null, time.GetUtcNow());
         ScanOutcome outcome;
         try

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
+using AutomationScanner.Training;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;
@@ -83,13 +83,13 @@ public static class TrainCommand
     }
 
     /// <summary>Vectors the label-set cache keeps: a whole label set (14,633 statements) and room for more, never evicted by a scan's cap.</summary>
-    internal const int LabelSetCacheEntries = 200_000;
+    internal const int LabelSetCacheEntries = LabelSetReader.EmbeddingCacheEntries;
 
     /// <summary>Where sentence vectors of the label set are kept between runs (outside git).</summary>
     internal static Option<DirectoryInfo> EmbeddingCacheOption() => new("--embedding-cache")
     {
         Description = "Folder of the sentence-embedding cache (embedding 15,000 statements takes minutes; later runs read them).",
-        DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "automation-scanner", "embeddings")),
+        DefaultValueFactory = _ => new DirectoryInfo(LabelSetReader.DefaultEmbeddingCacheFolder),
     };
 
     internal static async Task<int> RunAsync(
@@ -150,7 +150,7 @@ public static class TrainCommand
         var model = SuitabilityModelTrainer.Train(tasks, embeddings, options);
         var trainTime = stopwatch.Elapsed;
         var index = options.UsesEmbedding ? SuitabilityModelTrainer.BuildIndex(model, tasks, embeddings, options.Seed) : null;
-        var compiled = LinearTextModel.Compile(model, tasks, options);
+        var compiled = SuitabilityModelTrainer.Compile(model, tasks, options);
         SuitabilityModelTrainer.Save(model, index, output.FullName, compiled);
         output.Refresh();
         console.WriteLine(EvaluationPrinter.Invariant(

@@ -255,33 +255,32 @@ public sealed class LinearTextModel
     }
 
     /// <summary>
-    /// The compiled form of a pipeline of <see cref="SuitabilityModelTrainer.Train(IReadOnlyList{LabelledTask}, IReadOnlyList{float[]}, SuitabilityTrainingOptions)"/>
-    /// trained on <paramref name="tasks"/>, or null when its heads are not maximum-entropy linear models or its features
-    /// are not the embedding and/or word n-grams.
+    /// The compiled form of a trained ML.NET pipeline (AutomationScanner.Training's <c>SuitabilityModelFormat.Compile</c>)
+    /// fitted on <paramref name="texts"/>, whose features are the sentence embedding (<paramref name="usesEmbedding"/>)
+    /// and/or word 1-2-grams (<paramref name="usesWordNgrams"/>); null when its heads are not maximum-entropy linear
+    /// models or its features are something else.
     /// </summary>
-    public static LinearTextModel? Compile(ITransformer model, IReadOnlyList<LabelledTask> tasks, SuitabilityTrainingOptions options)
+    internal static LinearTextModel? Compile(ITransformer model, IReadOnlyList<string> texts, bool usesEmbedding, bool usesWordNgrams)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(tasks);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(texts);
         var heads = model is IEnumerable<ITransformer> chain
             ? chain.OfType<IPredictionTransformer<object>>().Select(p => p.Model).ToList()
             : [];
-        if (heads.Count != 2 || heads.Any(h => h is not MaximumEntropyModelParameters)
-            || options.Featurization is not (TextFeaturization.Embedding or TextFeaturization.EmbeddingAndWordNgrams or TextFeaturization.WordNgrams))
+        if (heads.Count != 2 || heads.Any(h => h is not MaximumEntropyModelParameters) || !(usesEmbedding || usesWordNgrams))
         {
             return null;
         }
 
         var ml = new MLContext(1);
-        var schema = model.GetOutputSchema(SuitabilityModelTrainer.InputSchema(ml));
-        var featureCount = (schema[SuitabilityModelTrainer.FeaturesColumn].Type as VectorDataViewType)?.Size ?? 0;
-        var embeddingDimensions = options.UsesEmbedding ? SuitabilityModelTrainer.EmbeddingDimensions : 0;
+        var schema = model.GetOutputSchema(SuitabilityModelFormat.InputSchema(ml));
+        var featureCount = (schema[SuitabilityModelFormat.FeaturesColumn].Type as VectorDataViewType)?.Size ?? 0;
+        var embeddingDimensions = usesEmbedding ? SuitabilityModelFormat.EmbeddingDimensions : 0;
         string[] ngramNames = [];
-        if (options.Featurization != TextFeaturization.Embedding)
+        if (usesWordNgrams)
         {
             VBuffer<ReadOnlyMemory<char>> names = default;
-            schema[SuitabilityModelTrainer.WordFeaturesColumn].GetSlotNames(ref names);
+            schema[SuitabilityModelFormat.WordFeaturesColumn].GetSlotNames(ref names);
             ngramNames = names.DenseValues().Select(n => n.ToString()).ToArray();
         }
 
@@ -291,7 +290,7 @@ public sealed class LinearTextModel
         }
 
         VBuffer<ReadOnlyMemory<char>> keyValues = default;
-        schema[SuitabilityModelTrainer.WordKeysColumn].GetKeyValues(ref keyValues);
+        schema[SuitabilityModelFormat.WordKeysColumn].GetKeyValues(ref keyValues);
         var vocabulary = keyValues.DenseValues().Select(v => v.ToString()).ToArray();
         var stopWords = EnglishStopWords();
         var compiled = new LinearTextModel(
@@ -302,10 +301,10 @@ public sealed class LinearTextModel
         // ln(rows / rows containing the n-gram).
         var documentFrequency = new int[ngramNames.Length];
         var seen = new HashSet<int>();
-        foreach (var task in tasks)
+        foreach (var text in texts)
         {
             seen.Clear();
-            var (words, _) = compiled.ContentWords(task.Text);
+            var (words, _) = compiled.ContentWords(text);
             for (var i = 0; i < words.Count; i++)
             {
                 if (compiled.slots.TryGetValue(words[i], out var unigram))
@@ -327,7 +326,7 @@ public sealed class LinearTextModel
 
         for (var i = 0; i < documentFrequency.Length; i++)
         {
-            compiled.idf[i] = documentFrequency[i] == 0 ? 0 : (float)Math.Log((double)tasks.Count / documentFrequency[i]);
+            compiled.idf[i] = documentFrequency[i] == 0 ? 0 : (float)Math.Log((double)texts.Count / documentFrequency[i]);
         }
 
         return compiled;
@@ -387,7 +386,7 @@ public sealed class LinearTextModel
             var features = embeddingDimensions + slotNames.Length;
             var exposure = Head.Read(reader, features, bytes.Length);
             var automation = Head.Read(reader, features, bytes.Length);
-            if (exposure.Classes != ExposureClassLabels.Codes.Count || automation.Classes != SuitabilityModelTrainer.AutomationLevels)
+            if (exposure.Classes != ExposureClassLabels.Codes.Count || automation.Classes != SuitabilityModelFormat.AutomationLevels)
             {
                 throw new FormatException("Compiled text model heads have the wrong number of classes.");
             }

@@ -26,7 +26,7 @@ public sealed record TextSuitabilityPrediction
     public required IReadOnlyList<float> AutomationProbabilities { get; init; }
 
     /// <summary>Expected automation rating / 4, in 0..1: the score that ranks automation potential.</summary>
-    public double AutomationScore => SuitabilityModelTrainer.ExpectedRating(AutomationProbabilities);
+    public double AutomationScore => SuitabilityModelFormat.ExpectedRating(AutomationProbabilities);
 
     /// <summary>Content words (stop words removed) in the text.</summary>
     public required int Words { get; init; }
@@ -58,7 +58,7 @@ public sealed class SuitabilityModel
     private readonly MLContext ml = new(1);
     private readonly ITransformer? model;
     private readonly LinearTextModel? linear;
-    private readonly ConcurrentBag<PredictionEngine<SuitabilityModelTrainer.ModelInput, ScoreOutput>> engines = [];
+    private readonly ConcurrentBag<PredictionEngine<SuitabilityModelFormat.ModelInput, ScoreOutput>> engines = [];
     private readonly float[][]? automationWeights;
     private readonly string[] slotNames = [];
 
@@ -92,15 +92,15 @@ public sealed class SuitabilityModel
         CheckEmbedder(embedder);
         this.model = model;
         Embedder = embedder;
-        var outputSchema = model.GetOutputSchema(SuitabilityModelTrainer.InputSchema(ml));
-        if (outputSchema.GetColumnOrNull(SuitabilityModelTrainer.ExposureScoreColumn) is null
-            || outputSchema.GetColumnOrNull(SuitabilityModelTrainer.AutomationScoreColumn) is null)
+        var outputSchema = model.GetOutputSchema(SuitabilityModelFormat.InputSchema(ml));
+        if (outputSchema.GetColumnOrNull(SuitabilityModelFormat.ExposureScoreColumn) is null
+            || outputSchema.GetColumnOrNull(SuitabilityModelFormat.AutomationScoreColumn) is null)
         {
             throw new FormatException("The model has no automation and exposure scores; retrain it with `scanner train`.");
         }
 
         var linear = FindLinearModels(model);
-        if (linear.Count == 2 && outputSchema.GetColumnOrNull(SuitabilityModelTrainer.FeaturesColumn) is { } features
+        if (linear.Count == 2 && outputSchema.GetColumnOrNull(SuitabilityModelFormat.FeaturesColumn) is { } features
             && features.HasSlotNames())
         {
             VBuffer<ReadOnlyMemory<char>> names = default;
@@ -108,7 +108,7 @@ public sealed class SuitabilityModel
             slotNames = names.DenseValues().Select(n => ReadableFeature(n.ToString())).ToArray();
             VBuffer<float>[] weights = [];
             linear[1].GetWeights(ref weights, out var classes);
-            if (classes == SuitabilityModelTrainer.AutomationLevels && slotNames.Any(n => n.Length > 0))
+            if (classes == SuitabilityModelFormat.AutomationLevels && slotNames.Any(n => n.Length > 0))
             {
                 automationWeights = weights.Select(w => w.DenseValues().ToArray()).ToArray();
             }
@@ -118,9 +118,9 @@ public sealed class SuitabilityModel
     private static void CheckEmbedder(ITextEmbedder embedder)
     {
         ArgumentNullException.ThrowIfNull(embedder);
-        if (embedder.Dimensions != SuitabilityModelTrainer.EmbeddingDimensions)
+        if (embedder.Dimensions != SuitabilityModelFormat.EmbeddingDimensions)
         {
-            throw new ArgumentException($"The model reads {SuitabilityModelTrainer.EmbeddingDimensions}-dimensional embeddings; {embedder.ModelId} gives {embedder.Dimensions}.", nameof(embedder));
+            throw new ArgumentException($"The model reads {SuitabilityModelFormat.EmbeddingDimensions}-dimensional embeddings; {embedder.ModelId} gives {embedder.Dimensions}.", nameof(embedder));
         }
     }
 
@@ -154,12 +154,12 @@ public sealed class SuitabilityModel
         try
         {
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var indexBytes = archive.GetEntry(SuitabilityModelTrainer.IndexEntry) is { } indexEntry ? ReadAll(indexEntry) : null;
+            var indexBytes = archive.GetEntry(SuitabilityModelFormat.IndexEntry) is { } indexEntry ? ReadAll(indexEntry) : null;
             var lazyIndex = new Lazy<TaskStatementIndex?>(
                 () => indexBytes is null ? null : TaskStatementIndex.Deserialize(indexBytes), LazyThreadSafetyMode.ExecutionAndPublication);
 
             // The compiled pipeline loads in milliseconds; ML.NET is only loaded for files without one.
-            if (archive.GetEntry(SuitabilityModelTrainer.TextModelEntry) is { } textModelEntry)
+            if (archive.GetEntry(SuitabilityModelFormat.TextModelEntry) is { } textModelEntry)
             {
                 return new SuitabilityModel(LinearTextModel.Deserialize(ReadAll(textModelEntry)), embedder, lazyIndex);
             }
@@ -189,8 +189,8 @@ public sealed class SuitabilityModel
 
     private static ITransformer LoadPipeline(ZipArchive archive)
     {
-        var pipelineEntry = archive.GetEntry(SuitabilityModelTrainer.PipelineEntry)
-            ?? throw new FormatException($"The model file has no '{SuitabilityModelTrainer.PipelineEntry}'; retrain it with `scanner train`.");
+        var pipelineEntry = archive.GetEntry(SuitabilityModelFormat.PipelineEntry)
+            ?? throw new FormatException($"The model file has no '{SuitabilityModelFormat.PipelineEntry}'; retrain it with `scanner train`.");
         using var pipeline = new MemoryStream(ReadAll(pipelineEntry));
         return new MLContext(1).Model.Load(pipeline, out _);
     }
@@ -230,12 +230,12 @@ public sealed class SuitabilityModel
 
         if (!engines.TryTake(out var engine))
         {
-            engine = ml.Model.CreatePredictionEngine<SuitabilityModelTrainer.ModelInput, ScoreOutput>(model!);
+            engine = ml.Model.CreatePredictionEngine<SuitabilityModelFormat.ModelInput, ScoreOutput>(model!);
         }
 
         try
         {
-            var output = engine.Predict(new SuitabilityModelTrainer.ModelInput { Text = text, Embedding = embedding });
+            var output = engine.Predict(new SuitabilityModelFormat.ModelInput { Text = text, Embedding = embedding });
             var known = output.WordKeys.Count(k => k != 0);
             return ToPrediction(output.ExposureScore, output.AutomationScore, output.WordKeys.Length, known, []);
         }
@@ -277,13 +277,13 @@ public sealed class SuitabilityModel
             return results;
         }
 
-        var scored = model!.Transform(SuitabilityModelTrainer.ToInputView(ml, texts, embeddings));
-        var exposureColumn = scored.Schema[SuitabilityModelTrainer.ExposureScoreColumn];
-        var automationColumn = scored.Schema[SuitabilityModelTrainer.AutomationScoreColumn];
-        var keysColumn = scored.Schema[SuitabilityModelTrainer.WordKeysColumn];
+        var scored = model!.Transform(SuitabilityModelFormat.ToInputView(ml, texts, embeddings));
+        var exposureColumn = scored.Schema[SuitabilityModelFormat.ExposureScoreColumn];
+        var automationColumn = scored.Schema[SuitabilityModelFormat.AutomationScoreColumn];
+        var keysColumn = scored.Schema[SuitabilityModelFormat.WordKeysColumn];
         var explain = topFeatures > 0 && automationWeights is not null;
         DataViewSchema.Column[] columns = explain
-            ? [exposureColumn, automationColumn, keysColumn, scored.Schema[SuitabilityModelTrainer.FeaturesColumn]]
+            ? [exposureColumn, automationColumn, keysColumn, scored.Schema[SuitabilityModelFormat.FeaturesColumn]]
             : [exposureColumn, automationColumn, keysColumn];
         using var cursor = scored.GetRowCursor(columns);
         var exposureGetter = cursor.GetGetter<VBuffer<float>>(exposureColumn);
@@ -378,7 +378,7 @@ public sealed class SuitabilityModel
 
             if (direction != 0)
             {
-                contributions.Add(new TextFeatureContribution(slotNames[slot], values[n] * direction / (SuitabilityModelTrainer.AutomationLevels - 1)));
+                contributions.Add(new TextFeatureContribution(slotNames[slot], values[n] * direction / (SuitabilityModelFormat.AutomationLevels - 1)));
             }
         }
 
@@ -407,7 +407,7 @@ public sealed class SuitabilityModel
             return $"chars \"{string.Concat(chars)}\"";
         }
 
-        return block is SuitabilityModelTrainer.WordFeaturesColumn || dot < 0 ? gram.Replace('|', ' ') : string.Empty;
+        return block is SuitabilityModelFormat.WordFeaturesColumn || dot < 0 ? gram.Replace('|', ' ') : string.Empty;
     }
 
     private sealed class ScoreOutput

@@ -70,25 +70,27 @@ public sealed class TaskStatementIndex
     public int Dimensions => dimensions;
 
     /// <summary>
-    /// Builds the index over the distinct texts of <paramref name="tasks"/> (sorted, so the result depends on the data
-    /// only), with the model's predictions for each and a principal subspace of <paramref name="subspace"/> dimensions.
+    /// Builds the index over the distinct <paramref name="texts"/> (sorted, so the result depends on the data
+    /// only), with their labelled automation ratings (0-4, null when unrated), the model's predictions for each and a
+    /// principal subspace of <paramref name="subspace"/> dimensions.
     /// </summary>
     public static TaskStatementIndex Build(
-        IReadOnlyList<LabelledTask> tasks, IReadOnlyList<float[]> embeddings, IReadOnlyList<double> automationScores,
+        IReadOnlyList<string> texts, IReadOnlyList<int?> ratings, IReadOnlyList<float[]> embeddings, IReadOnlyList<double> automationScores,
         IReadOnlyList<double> exposedProbabilities, int subspace = ProjectedDimensions, int seed = 1)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(embeddings);
         ArgumentNullException.ThrowIfNull(automationScores);
         ArgumentNullException.ThrowIfNull(exposedProbabilities);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < tasks.Count; i++)
+        for (var i = 0; i < texts.Count; i++)
         {
-            first.TryAdd(tasks[i].Text, i);
+            first.TryAdd(texts[i], i);
         }
 
         var rows = first.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).ToArray();
-        var dimensions = rows.Length == 0 ? SuitabilityModelTrainer.EmbeddingDimensions : embeddings[rows[0]].Length;
+        var dimensions = rows.Length == 0 ? SuitabilityModelFormat.EmbeddingDimensions : embeddings[rows[0]].Length;
 
         // The vectors as the index will hold them (quantised and back), so the subspace is fitted to what search sees.
         var matrix = new float[rows.Length * dimensions];
@@ -101,11 +103,11 @@ public sealed class TaskStatementIndex
 
         var basis = PrincipalSubspace(matrix, rows.Length, dimensions, Math.Min(subspace, dimensions), seed);
         return new TaskStatementIndex(
-            rows.Select(r => tasks[r].Text).ToArray(),
+            rows.Select(r => texts[r]).ToArray(),
             matrix,
             rows.Select(r => (float)automationScores[r]).ToArray(),
             rows.Select(r => (float)exposedProbabilities[r]).ToArray(),
-            rows.Select(r => (sbyte)(tasks[r].Automation ?? -1)).ToArray(),
+            rows.Select(r => (sbyte)(ratings[r] ?? -1)).ToArray(),
             basis,
             Project(matrix, rows.Length, dimensions, basis),
             dimensions);

@@ -36,14 +36,34 @@ public sealed partial class ScanPipeline(
     ScoringOptions? scoring = null,
     ITaskAssessor? assessor = null,
     SuitabilityScorer? suitability = null,
-    ITextEmbedder? embedder = null)
+    ITextEmbedder? embedder = null,
+    RuleCatalogue? catalogue = null)
 {
-    public const string ScoreDescription =
-        "Score = risk-adjusted priority 0..100 = 100 x (0.45 x value + 0.35 x suitability + 0.20 x ease) x (0.5 + 0.5 x confidence) x risk multiplier " +
-        "(minimal 1, limited 0.9, high 0.6, prohibited 0: never recommended). value = ln(1 + benefit hours P50) / ln(1 + one FTE year), capped at 1; " +
-        "benefit hours = suitability x executions/year x handling time x manual share. Weights are configurable; see docs/ranking.md.";
+    /// <summary>How the score is computed with the default options (reports describe the options in force: <see cref="DescribeScore"/>).</summary>
+    public static string ScoreDescription { get; } = DescribeScore(new ScoringOptions());
 
     private readonly ScoringOptions _scoring = scoring ?? new ScoringOptions();
+    private readonly RuleCatalogue _catalogue = catalogue ?? RuleCatalogue.Default;
+
+    /// <summary>
+    /// The score formula with the weights, risk multipliers and value saturation of <paramref name="options"/>, so
+    /// the report never states numbers other than those its priorities were computed with.
+    /// </summary>
+    public static string DescribeScore(ScoringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var r = options.Ranking;
+        var saturation = r.ValueSaturationHours is { } hours
+            ? string.Create(CultureInfo.InvariantCulture, $"{hours:0.##} h")
+            : "one FTE year";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Score = risk-adjusted priority 0..100 = 100 x ({r.ValueWeight:0.00} x value + {r.SuitabilityWeight:0.00} x suitability + {r.EaseWeight:0.00} x ease) x (0.5 + 0.5 x confidence) x risk multiplier ") +
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"(minimal 1, limited {r.LimitedRiskMultiplier:0.##}, high {r.HighRiskMultiplier:0.##}, prohibited 0: never recommended). value = ln(1 + benefit hours P50) / ln(1 + {saturation}), capped at 1; ") +
+            "benefit hours = suitability x executions/year x handling time x manual share. Weights are configurable; see docs/ranking.md.";
+    }
     private readonly ITaskAssessor _assessor = assessor ?? new NotConfiguredTaskAssessor();
 
     /// <summary>A scan with nothing to compare against.</summary>
@@ -157,7 +177,7 @@ public sealed partial class ScanPipeline(
 
         // Each process's domain comes from all its activities, attributes (names and sampled values) and documents.
         var domains = InferDomains(candidates, processes);
-        var screen = new RiskScreen(RuleCatalogue.Default, _scoring.Risk, embedder);
+        var screen = new RiskScreen(_catalogue, _scoring.Risk, embedder);
         if (_assessor.IsConfigured)
         {
             // The LLM is shown each task's process domain and the catalogue rules that may apply; it may flag only those.
@@ -190,7 +210,7 @@ public sealed partial class ScanPipeline(
             Context = context,
             BenefitByBasis = BenefitByBasis.From(opportunities),
             Documents = [.. extractions.Select(e => Summarise(e, matching))],
-            ScoreDescription = ScoreDescription,
+            ScoreDescription = DescribeScore(_scoring),
             Assumptions =
             [
                 $"Timestamps without an offset are read as {ingestion.DefaultTimeZone.Id} local time.",
@@ -206,8 +226,8 @@ public sealed partial class ScanPipeline(
                 LlmAssumption(assessments.Usage),
             ],
             ValueAssumptions = ValueAssumptions.From(_scoring.Value),
-            RuleCatalogueVersion = RuleCatalogue.Default.Version,
-            RegulatoryDates = RuleCatalogue.Default.Dates,
+            RuleCatalogueVersion = _catalogue.Version,
+            RegulatoryDates = _catalogue.Dates,
             Diff = previous is null ? null : ScanDiff.Compare(previous, opportunities),
             Llm = assessments.Usage,
             Roadmap = new RoadmapBuilder(_scoring.Value).Build(opportunities, marks),
@@ -236,7 +256,7 @@ public sealed partial class ScanPipeline(
     /// </summary>
     private Dictionary<string, ProcessDomainProfile> InferDomains(List<TaskCandidate> candidates, List<MinedProcess> processes)
     {
-        var inference = new DomainInference(RuleCatalogue.Default, embedder);
+        var inference = new DomainInference(_catalogue, embedder);
         var attributes = processes.ToDictionary(p => p.Summary.Process, p => p.Summary.Attributes, StringComparer.Ordinal);
         var values = processes.ToDictionary(p => p.Summary.Process, p => p.AttributeValues, StringComparer.Ordinal);
         var domains = new Dictionary<string, ProcessDomainProfile>(StringComparer.Ordinal);
@@ -368,7 +388,7 @@ public sealed partial class ScanPipeline(
     /// The LLM's ethical flags and rule flags as risk-screen input. The screen lets them raise a tier, never lower one;
     /// a flag can at most make a task High: only a catalogue rule with its evidence can call a practice prohibited.
     /// </summary>
-    private static List<LlmRiskFlag>? LlmFlags(TaskAssessment? assessment) =>
+    private List<LlmRiskFlag>? LlmFlags(TaskAssessment? assessment) =>
         assessment?.Judgement is not { } judgement
             ? null
             : [.. judgement.EthicalFlags.Select(f => new LlmRiskFlag(
@@ -380,7 +400,7 @@ public sealed partial class ScanPipeline(
                     _ => RiskTier.Minimal,
                 },
                 f.Rationale)),
-              .. RuleFlagsOf(judgement, RuleCatalogue.Default)];
+              .. RuleFlagsOf(judgement, _catalogue)];
 
     /// <summary>
     /// Validated rule flags with the tier our catalogue gives the rule, capped at High: an LLM alone never makes a

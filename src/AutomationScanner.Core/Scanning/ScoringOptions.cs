@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ranking;
 
@@ -18,12 +19,14 @@ public sealed class ScoringOptions
     /// Weight of the LLM's suitability (a validated 0..1 second opinion) in the task's suitability; the model and
     /// process criteria keep the rest. It bounds what any LLM answer, or text injected into one, can move.
     /// </summary>
+    [Range(0d, 1d)]
     public double LlmSuitabilityWeight { get; set; } = 0.3;
 
     /// <summary>
     /// Key of the resource pseudonyms. Set one secret per engagement: the same key keeps pseudonyms stable across
     /// rescans, and without it nobody can map a pseudonym back by hashing guessed user names.
     /// </summary>
+    [Required(AllowEmptyStrings = false)]
     public string PseudonymKey { get; set; } = "automation-scanner";
 
     /// <summary>

@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Training;
 
 namespace AutomationScanner.Core.Tests.Classification;
 
@@ -29,7 +30,7 @@ public sealed class LinearTextModelTests
         var options = new SuitabilityTrainingOptions { Featurization = featurization };
         var model = SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options);
 
-        var sut = LinearTextModel.Compile(model, Sample, options);
+        var sut = SuitabilityModelTrainer.Compile(model, Sample, options);
 
         Assert.NotNull(sut);
         var texts = Sample.Select(t => t.Text).Concat(Names).ToArray();
@@ -44,7 +45,7 @@ public sealed class LinearTextModelTests
     {
         var options = new SuitabilityTrainingOptions { Featurization = TextFeaturization.Embedding, Trainer = SuitabilityTrainer.LightGbm };
 
-        var actual = LinearTextModel.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options);
+        var actual = SuitabilityModelTrainer.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options);
 
         Assert.Null(actual);
     }
@@ -53,7 +54,7 @@ public sealed class LinearTextModelTests
     public void SerializeThenDeserialize_SamePredictionsAndExplanations()
     {
         var options = new SuitabilityTrainingOptions();
-        var compiled = LinearTextModel.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options)!;
+        var compiled = SuitabilityModelTrainer.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options)!;
         var embedding = SharedEmbedder.Instance.Embed(["Answer customer questions by email"], TestContext.Current.CancellationToken)[0];
 
         var sut = LinearTextModel.Deserialize(compiled.Serialize());
@@ -71,7 +72,7 @@ public sealed class LinearTextModelTests
     public void Deserialize_TruncatedOrForeignBytes_FormatException()
     {
         var options = new SuitabilityTrainingOptions();
-        var bytes = LinearTextModel.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options)!.Serialize();
+        var bytes = SuitabilityModelTrainer.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options)!.Serialize();
 
         Assert.Throws<FormatException>(() => LinearTextModel.Deserialize(bytes[..(bytes.Length / 2)]));
         Assert.Throws<FormatException>(() => LinearTextModel.Deserialize("not a model"u8.ToArray()));

@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Training;
 
 namespace AutomationScanner.Core.Tests.Classification;
 

@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Classification;
+using AutomationScanner.Training;
 
 namespace AutomationScanner.Core.Tests.Classification;
 
@@ -152,7 +153,7 @@ public sealed class SuitabilityModelTrainerTests
         var model = SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options);
         var index = SuitabilityModelTrainer.BuildIndex(model, Sample, Embeddings.Value, options.Seed);
         using var stream = new MemoryStream();
-        SuitabilityModelTrainer.Save(model, index, stream, LinearTextModel.Compile(model, Sample, options));
+        SuitabilityModelTrainer.Save(model, index, stream, SuitabilityModelTrainer.Compile(model, Sample, options));
         return stream.ToArray();
     }
 }

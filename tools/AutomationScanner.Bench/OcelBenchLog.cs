@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AutomationScanner.Cli.Commands;
+namespace AutomationScanner.Bench;
 
 /// <summary>
 /// A generated OCEL 2.0 JSON log for `scanner bench`: orders with 1-5 items, a package and an invoice each, events in

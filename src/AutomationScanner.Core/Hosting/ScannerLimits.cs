@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AutomationScanner.Azure;
+namespace AutomationScanner.Core.Hosting;
 
 /// <summary>
 /// The input limits of every host, from configuration: section <c>Limits</c> binds <see cref="InputLimits"/>
@@ -29,8 +29,8 @@ public static class ScannerLimits
     }
 
     /// <summary>
-    /// Binds and validates both sections from <paramref name="configuration"/> (the CLI, which has no host for a
-    /// <c>--no-llm</c> scan). Throws <see cref="OptionsValidationException"/> naming each bad setting.
+    /// Binds and validates both sections from <paramref name="configuration"/> without a host. Throws
+    /// <see cref="OptionsValidationException"/> naming each bad setting.
     /// </summary>
     public static (InputLimits Logs, DocumentOptions Documents) Read(IConfiguration configuration)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Sylvan.Data.Csv;
 
-namespace AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification;
+
+namespace AutomationScanner.Training;
 
 /// <summary>
 /// Reads a label set in the "GPTs are GPTs" layout: tab-separated, RFC 4180 quoting, a header row naming
@@ -10,6 +12,12 @@ namespace AutomationScanner.Core.Classification;
 /// </summary>
 public static class LabelSetReader
 {
+    /// <summary>Sentence vectors the embedding cache keeps for the label set (about 15,000 statements, with room).</summary>
+    public const int EmbeddingCacheEntries = 200_000;
+
+    /// <summary>Where the label set's sentence vectors are kept between runs (outside git).</summary>
+    public static string DefaultEmbeddingCacheFolder => Path.Combine(Path.GetTempPath(), "automation-scanner", "embeddings");
+
     public const string OccupationColumn = "O*NET-SOC Code";
     public const string TaskColumn = "Task";
     public static readonly IReadOnlyList<string> LabelColumns = ["human_exposure_agg", "human_labels"];

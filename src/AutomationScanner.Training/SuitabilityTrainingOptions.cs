@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Classification;
+namespace AutomationScanner.Training;
 
 public enum SuitabilityTrainer
 {

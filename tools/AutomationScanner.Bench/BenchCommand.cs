@@ -6,12 +6,14 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Training;
 using Spectre.Console;
 
-namespace AutomationScanner.Cli.Commands;
+namespace AutomationScanner.Bench;
 
 /// <summary>
-/// `scanner bench`: events per second and peak memory of ingestion + mining, each case in a fresh child process so
+/// The bench tool (<c>dotnet run --project tools/AutomationScanner.Bench -c Release -- [options]</c>, formerly
+/// `scanner bench`): events per second and peak memory of ingestion + mining, each case in a fresh child process so
 /// the peak resident set (VmHWM) belongs to that case alone.
 /// </summary>
 public static class BenchCommand
@@ -22,6 +24,19 @@ public static class BenchCommand
         "Calculate offer", "Send offer", "Call customer", "Receive signed offer", "Validate signature", "Approve application",
         "Decline application", "Cancel application", "Register in core banking", "Pay out loan", "Archive file",
     ];
+
+    /// <summary>The tool's command line: the options of <see cref="Create"/> at the root (no sub-command to type).</summary>
+    public static RootCommand CreateRoot(IAnsiConsole console)
+    {
+        var bench = Create(console);
+        var root = new RootCommand(bench.Description!) { Action = bench.Action };
+        foreach (var option in bench.Options)
+        {
+            root.Options.Add(option);
+        }
+
+        return root;
+    }
 
     public static Command Create(IAnsiConsole console)
     {
@@ -38,7 +53,11 @@ public static class BenchCommand
         };
         var onlyPart = new Option<int>("--only-part") { Description = "Internal: mine only this part (-1: all)", Hidden = true, DefaultValueFactory = _ => -1 };
         var measureSuitability = new Option<bool>("--measure-suitability") { Description = "Internal: load the shipped suitability model cold and print JSON", Hidden = true };
-        var embeddingCache = TrainCommand.EmbeddingCacheOption();
+        var embeddingCache = new Option<DirectoryInfo>("--embedding-cache")
+        {
+            Description = "Folder of the sentence-embedding cache of the label set (shared with `scanner train` and `scanner evaluate`)",
+            DefaultValueFactory = _ => new DirectoryInfo(LabelSetReader.DefaultEmbeddingCacheFolder),
+        };
         var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV), and the suitability model (--only Suitability)")
         {
             bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart, measureSuitability, embeddingCache,
@@ -309,7 +328,7 @@ public static class BenchCommand
             start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "bench", "--measure", file, "--repeat", repeat.ToString(CultureInfo.InvariantCulture) }.Concat(extra ?? []))
+        foreach (var argument in new[] { "--measure", file, "--repeat", repeat.ToString(CultureInfo.InvariantCulture) }.Concat(extra ?? []))
         {
             start.ArgumentList.Add(argument);
         }

@@ -4,12 +4,13 @@ using System.Text.Json;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Model;
+using AutomationScanner.Training;
 using Spectre.Console;
 
-namespace AutomationScanner.Cli.Commands;
+namespace AutomationScanner.Bench;
 
 /// <summary>
-/// <c>scanner bench --only Suitability</c>: the shipped suitability model's cold load (a fresh process: the model file,
+/// <c>dotnet run --project tools/AutomationScanner.Bench -c Release -- --only Suitability</c>: the shipped suitability model's cold load (a fresh process: the model file,
 /// the compiled pipeline, the task-statement index and the first assessment), the scorer's rate on activity names with
 /// the embedding cache warm, and the recall of the two-stage nearest-statement search against exhaustive search.
 /// </summary>
@@ -24,18 +25,18 @@ internal static class SuitabilityBench
     public static async Task<int> RunAsync(IAnsiConsole console, string cacheFolder, CancellationToken cancellationToken)
     {
         using var inner = new MiniLmTextEmbedder();
-        var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(cacheFolder), TrainCommand.LabelSetCacheEntries);
+        var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(cacheFolder), LabelSetReader.EmbeddingCacheEntries);
         await embedder.LoadAsync(cancellationToken);
         var model = SuitabilityModel.LoadShipped(embedder);
         var index = model.Index ?? throw new InvalidOperationException("The shipped model has no task-statement index.");
         var tasks = LabelSetReader.Read(Path.Combine("data", "labels", "gpts-are-gpts", "train_labelset.tsv"));
 
         // Queries: the activity names of the shipped logs' kind, and short name-like prefixes of O*NET statements.
-        var queries = EvaluateCommand.ActivityNames.Select(ActivityNameNormalizer.Normalize)
+        var queries = BenchmarkActivityNames.All.Select(ActivityNameNormalizer.Normalize)
             .Concat(tasks.Where((_, i) => i % 37 == 0).Select(t => string.Join(' ', t.Text.Split(' ').Take(3))))
             .Distinct(StringComparer.Ordinal).ToArray();
         var vectors = embedder.Embed(queries, cancellationToken);
-        var candidates = Enumerable.Range(0, Names).Select(i => new TaskCandidate(EvaluateCommand.ActivityNames[i % EvaluateCommand.ActivityNames.Length], "bench")).ToArray();
+        var candidates = Enumerable.Range(0, Names).Select(i => new TaskCandidate(BenchmarkActivityNames.All[i % BenchmarkActivityNames.All.Count], "bench")).ToArray();
         var normalised = candidates.Select(c => ActivityNameNormalizer.Normalize(c.Name)).ToArray();
         embedder.Embed(normalised, cancellationToken);
         await embedder.SaveAsync(cancellationToken);
@@ -71,7 +72,7 @@ internal static class SuitabilityBench
     public static async Task<string> MeasureColdAsync(string cacheFolder, CancellationToken cancellationToken)
     {
         using var inner = new MiniLmTextEmbedder();
-        var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(cacheFolder), TrainCommand.LabelSetCacheEntries);
+        var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(cacheFolder), LabelSetReader.EmbeddingCacheEntries);
         await embedder.LoadAsync(cancellationToken);
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
@@ -82,7 +83,7 @@ internal static class SuitabilityBench
         _ = model.Index;
         var index = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
-        new SuitabilityScorer(model).Assess([new TaskCandidate(EvaluateCommand.ActivityNames[^1], "bench")], cancellationToken);
+        new SuitabilityScorer(model).Assess([new TaskCandidate(BenchmarkActivityNames.All[^1], "bench")], cancellationToken);
         var first = watch.Elapsed.TotalMilliseconds;
         process.Refresh();
         return JsonSerializer.Serialize(new ColdLoad(load, index, first, (process.TotalProcessorTime - cpu).TotalMilliseconds, model.IsCompiled));
@@ -96,7 +97,7 @@ internal static class SuitabilityBench
             start.ArgumentList.Add(typeof(SuitabilityBench).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "bench", "--measure-suitability", "--embedding-cache", cacheFolder })
+        foreach (var argument in new[] { "--measure-suitability", "--embedding-cache", cacheFolder })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,4 +1,6 @@
-namespace AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification;
+
+namespace AutomationScanner.Training;
 
 /// <summary>
 /// One labelled task statement; <paramref name="Occupation"/> (O*NET-SOC code) groups rows for splitting.

@@ -6,7 +6,9 @@ using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Transforms.Text;
 
-namespace AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification;
+
+namespace AutomationScanner.Training;
 
 /// <summary>
 /// The training path of the suitability model: one pipeline with two heads on the same text features, the automation
@@ -17,23 +19,23 @@ namespace AutomationScanner.Core.Classification;
 public static class SuitabilityModelTrainer
 {
     /// <summary>Name of the text column the saved model reads.</summary>
-    public const string TextColumn = "Text";
+    public const string TextColumn = SuitabilityModelFormat.TextColumn;
 
     /// <summary>Name of the sentence-embedding column the saved model reads.</summary>
-    public const string EmbeddingColumn = "Embedding";
+    public const string EmbeddingColumn = SuitabilityModelFormat.EmbeddingColumn;
 
     /// <summary>Dimensions of the embedding the model reads (all-MiniLM-L6-v2).</summary>
-    public const int EmbeddingDimensions = 384;
+    public const int EmbeddingDimensions = SuitabilityModelFormat.EmbeddingDimensions;
 
     /// <summary>Automation ratings T0..T4.</summary>
-    public const int AutomationLevels = 5;
+    public const int AutomationLevels = SuitabilityModelFormat.AutomationLevels;
 
-    internal const string WordFeaturesColumn = "WordFeatures";
-    internal const string FeaturesColumn = "Features";
-    internal const string ScoreColumn = "Score";
-    internal const string ExposureScoreColumn = "ExposureScore";
-    internal const string AutomationScoreColumn = "AutomationScore";
-    internal const string WordKeysColumn = "WordKeys";
+    internal const string WordFeaturesColumn = SuitabilityModelFormat.WordFeaturesColumn;
+    internal const string FeaturesColumn = SuitabilityModelFormat.FeaturesColumn;
+    internal const string ScoreColumn = SuitabilityModelFormat.ScoreColumn;
+    internal const string ExposureScoreColumn = SuitabilityModelFormat.ExposureScoreColumn;
+    internal const string AutomationScoreColumn = SuitabilityModelFormat.AutomationScoreColumn;
+    internal const string WordKeysColumn = SuitabilityModelFormat.WordKeysColumn;
 
     private static readonly string[] AutomationCodes = ["T0", "T1", "T2", "T3", "T4"];
 
@@ -152,7 +154,7 @@ public static class SuitabilityModelTrainer
         ArgumentNullException.ThrowIfNull(tasks);
         var (exposure, automation) = ScoreBatch(new MLContext(seed), model, tasks.Select(t => t.Text).ToArray(), embeddings);
         return TaskStatementIndex.Build(
-            tasks, embeddings, automation.Select(ExpectedRating).ToArray(), exposure.Select(p => 1.0 - p[(int)ExposureClass.NoExposure]).ToArray(), seed: seed);
+            tasks.Select(t => t.Text).ToArray(), tasks.Select(t => t.Automation).ToArray(), embeddings, automation.Select(ExpectedRating).ToArray(), exposure.Select(p => 1.0 - p[(int)ExposureClass.NoExposure]).ToArray(), seed: seed);
     }
 
     /// <summary>
@@ -201,17 +203,32 @@ public static class SuitabilityModelTrainer
             throw new InvalidOperationException("The embeddings are given.");
     }
 
+    /// <summary>
+    /// The compiled form (<see cref="LinearTextModel"/>) of a pipeline of <see cref="Train(IReadOnlyList{LabelledTask}, IReadOnlyList{float[]}, SuitabilityTrainingOptions)"/>
+    /// trained on <paramref name="tasks"/>, or null when its heads are not maximum-entropy linear models or its features
+    /// are not the embedding and/or word n-grams.
+    /// </summary>
+    public static LinearTextModel? Compile(ITransformer model, IReadOnlyList<LabelledTask> tasks, SuitabilityTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Featurization is TextFeaturization.Embedding or TextFeaturization.EmbeddingAndWordNgrams or TextFeaturization.WordNgrams
+            ? LinearTextModel.Compile(model, tasks.Select(t => t.Text).ToArray(), options.UsesEmbedding, usesWordNgrams: options.Featurization != TextFeaturization.Embedding)
+            : null;
+    }
+
     /// <summary>The largest probability difference allowed between the compiled and the ML.NET pipeline (float rounding).</summary>
     public const double CompiledTolerance = 1e-4;
 
     /// <summary>Name of the ML.NET pipeline inside a model file.</summary>
-    public const string PipelineEntry = "pipeline.zip";
+    public const string PipelineEntry = SuitabilityModelFormat.PipelineEntry;
 
     /// <summary>Name of the compiled pipeline (<see cref="LinearTextModel"/>) inside a model file.</summary>
-    public const string TextModelEntry = "text-model.bin";
+    public const string TextModelEntry = SuitabilityModelFormat.TextModelEntry;
 
     /// <summary>Name of the task-statement index inside a model file.</summary>
-    public const string IndexEntry = "task-statements.idx";
+    public const string IndexEntry = SuitabilityModelFormat.IndexEntry;
 
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -242,7 +259,7 @@ public static class SuitabilityModelTrainer
         return output.ToArray();
     }
 
-    internal static DataViewSchema InputSchema(MLContext ml) => ml.Data.LoadFromEnumerable(Array.Empty<ModelInput>()).Schema;
+    internal static DataViewSchema InputSchema(MLContext ml) => SuitabilityModelFormat.InputSchema(ml);
 
     /// <summary>
     /// k-fold cross-validation with whole occupations per fold (the same task text appears under several occupations,
@@ -301,17 +318,7 @@ public static class SuitabilityModelTrainer
         new(task.Label, exposure, task.Occupation, task.Automation, automationScore);
 
     /// <summary>Expected rating sum_k k p_k / 4 in 0..1 from the probabilities of T0..T4.</summary>
-    public static double ExpectedRating(IReadOnlyList<float> probabilities)
-    {
-        double expected = 0, total = 0;
-        for (var k = 0; k < probabilities.Count; k++)
-        {
-            expected += k * probabilities[k];
-            total += probabilities[k];
-        }
-
-        return total <= 0 ? 0 : expected / total / (AutomationLevels - 1);
-    }
+    public static double ExpectedRating(IReadOnlyList<float> probabilities) => SuitabilityModelFormat.ExpectedRating(probabilities);
 
     /// <summary>Deterministic fold per group: groups sorted, shuffled with the seed, dealt round-robin.</summary>
     internal static Dictionary<string, int> AssignFolds(IEnumerable<string> groups, int folds, int seed)
@@ -336,7 +343,7 @@ public static class SuitabilityModelTrainer
     }
 
     internal static IDataView ToInputView(MLContext ml, IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings) =>
-        ml.Data.LoadFromEnumerable(texts.Select((t, i) => new ModelInput { Text = t ?? string.Empty, Embedding = embeddings[i] }));
+        SuitabilityModelFormat.ToInputView(ml, texts, embeddings);
 
     private static LabelledInput Row(LabelledTask task, float[] embedding) => new()
     {
@@ -425,15 +432,6 @@ public static class SuitabilityModelTrainer
             }),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Trainer, "Unknown trainer."),
     };
-
-    /// <summary>What the saved model reads: the text and its sentence embedding.</summary>
-    internal sealed class ModelInput
-    {
-        public string Text { get; set; } = string.Empty;
-
-        [VectorType(EmbeddingDimensions)]
-        public float[] Embedding { get; set; } = [];
-    }
 
     private sealed class LabelledInput
     {

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 
-namespace AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification;
+
+namespace AutomationScanner.Training;
 
 /// <summary>
 /// Trivial learners the model has to beat, cross-validated the same way (folds grouped by occupation): the majority

@@ -1,4 +1,6 @@
-namespace AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Classification;
+
+namespace AutomationScanner.Training;
 
 /// <summary>
 /// One scored example: the true exposure class and the model's class probabilities (in <see cref="ExposureClass"/>
