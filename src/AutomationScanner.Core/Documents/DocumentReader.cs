@@ -128,7 +128,7 @@ public sealed class DocumentReader(DocumentOptions? options = null, ILogger? log
                 DocumentGuards.InspectPdf(pdf, options, cancellationToken);
                 return PdfBlockReader.Read(pdf, budget, options.MaxBlockCharacters, emptyPages, cancellationToken);
             case "html":
-                return HtmlBlockReader.Read(Text(stream, utf8), budget, options.MaxBlockCharacters, cancellationToken);
+                return HtmlBlockReader.Read(Text(stream, utf8), budget, options, cancellationToken);
             default:
                 return LinesToBlocks(Text(stream, utf8), format == "markdown", budget, cancellationToken);
         }

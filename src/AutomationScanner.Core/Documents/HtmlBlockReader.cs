@@ -1,12 +1,20 @@
-using System.Net;
+using System.Globalization;
 using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Documents;
 
 /// <summary>
-/// A careful tag stripper for HTML work instructions: keeps headings, list items (numbered under ol), table rows
-/// (cells, th rows as headers) and paragraph boundaries; skips script, style, template, head and comments;
-/// decodes entities. Reads at most the document's character budget.
+/// Reads HTML work instructions with AngleSharp's HTML5 parser (the tree a browser would build: entities, implied
+/// and misnested tags, unclosed elements) and walks the tree into blocks: headings, list items (numbered under ol),
+/// table rows (cells, th rows as headers) and paragraphs. Script, style, template, head, comments and embedded
+/// SVG/MathML are not read. The input is untrusted: at most the document's character budget is parsed, attributes are
+/// never stored (a huge attribute costs nothing, and distinct attributes cannot defeat the parser's cap on re-opened
+/// formatting elements), nesting deeper than <see cref="DocumentOptions.MaxXmlDepth"/> is flattened into siblings,
+/// elements are counted as the parser creates them and the walk is iterative, so neither a nesting bomb nor a
+/// formatting-element bomb can cost the stack or unbounded memory.
 /// </summary>
 internal static class HtmlBlockReader
 {
@@ -19,13 +27,145 @@ internal static class HtmlBlockReader
     {
         "p", "div", "br", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote", "pre",
         "dl", "dt", "dd", "figure", "figcaption", "form", "fieldset", "hr", "address", "details", "summary", "body", "html",
-        "ul", "ol", "table", "thead", "tbody", "tfoot", "caption",
+        "caption", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
     };
 
-    public static IEnumerable<DocumentBlock> Read(TextReader reader, CharacterBudget budget, int maxBlockCharacters, CancellationToken cancellationToken)
+    public static IEnumerable<DocumentBlock> Read(TextReader reader, CharacterBudget budget, DocumentOptions options, CancellationToken cancellationToken)
     {
         var html = ReadBounded(reader, budget, cancellationToken);
-        return Parse(html, maxBlockCharacters, cancellationToken);
+        // A document can hold at most one tag per three characters; more elements than that (or than
+        // MaxElementsPerPart) would be the parser multiplying them, refused before it costs memory.
+        var maxElements = Math.Min(options.MaxElementsPerPart, (html.Length / 3) + 1_000);
+        CheckNesting(html, options.MaxXmlDepth * 4, maxElements, cancellationToken);
+        var lines = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        long created = 0;
+        var parser = new HtmlParser(new HtmlParserOptions
+        {
+            IsScripting = false,
+            SkipComments = true,
+            SkipScriptText = true,
+            SkipProcessingInstructions = true,
+            MaximumDepth = options.MaxXmlDepth,
+            ShouldEmitAttribute = static (ref _, _) => false,
+            OnCreated = (element, position) =>
+            {
+                if (++created > maxElements)
+                {
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                        $"the HTML builds more than {maxElements} elements (limit MaxElementsPerPart, or one per three characters of markup)"));
+                }
+
+                if ((created & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                lines[element] = position.Line;
+            },
+        });
+        var document = parser.ParseDocument(html);
+        return new Walker(options.MaxBlockCharacters, lines).Blocks(document, cancellationToken);
+    }
+
+    // Elements whose end tag HTML lets an author leave out, and void elements: not counted as left open.
+    private static readonly HashSet<string> ClosedImplicitly = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption",
+        "rb", "rt", "rp", "rtc", "html", "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+        "meta", "source", "track", "wbr", "param", "keygen", "image",
+    };
+
+    // Formatting elements: left open, the tree builder re-opens (clones) them in every following block.
+    private static readonly HashSet<string> Formatting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+    };
+
+    // Elements whose content is text up to their end tag.
+    private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+    };
+
+    /// <summary>
+    /// A linear pass over the markup before the parser sees it: elements opened and never closed (other than those
+    /// HTML closes by itself) would make the tree builder's scope checks walk an ever longer stack, quadratic in the
+    /// document. More than <paramref name="maxOpen"/> of them is a nesting bomb, refused. Formatting elements left
+    /// open are cloned into every following block (at most three of a kind, as attributes are not kept): an upper
+    /// bound of those clones above <paramref name="maxElements"/> is a formatting bomb, refused.
+    /// </summary>
+    private static void CheckNesting(string html, int maxOpen, long maxElements, CancellationToken cancellationToken)
+    {
+        var open = 0;
+        var unclosed = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var unclosedLookup = unclosed.GetAlternateLookup<ReadOnlySpan<char>>();
+        var formatting = Formatting.GetAlternateLookup<ReadOnlySpan<char>>();
+        var active = 0; // formatting elements the parser would re-open: at most three of each kind
+        long clones = 0;
+        var position = 0;
+        var tags = 0;
+        while ((position = html.IndexOf('<', position)) >= 0 && position + 1 < html.Length)
+        {
+            if ((++tags & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (string.CompareOrdinal(html, position, "<!--", 0, 4) == 0)
+            {
+                var end = html.IndexOf("-->", position + 4, StringComparison.Ordinal);
+                position = end < 0 ? html.Length : end + 3;
+                continue;
+            }
+
+            var closing = html[position + 1] == '/';
+            var nameStart = position + (closing ? 2 : 1);
+            var nameEnd = nameStart;
+            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
+            {
+                nameEnd++;
+            }
+
+            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
+            {
+                position++;
+                continue;
+            }
+
+            var name = html.AsSpan(nameStart, nameEnd - nameStart);
+            var tagEnd = html.IndexOf('>', nameEnd);
+            position = tagEnd < 0 ? html.Length : tagEnd + 1;
+            if (formatting.Contains(name) && !(tagEnd > 0 && html[tagEnd - 1] == '/'))
+            {
+                var count = unclosedLookup.TryGetValue(name, out var c) ? c : 0;
+                var now = closing ? Math.Max(0, count - 1) : count + 1;
+                active += Math.Min(3, now) - Math.Min(3, count);
+                unclosedLookup[name] = now;
+            }
+            else if (!closing && (clones += active) > maxElements)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"the HTML leaves formatting elements open that the parser would re-open more than {maxElements} times, a formatting bomb (limit MaxElementsPerPart, or one element per three characters of markup)"));
+            }
+
+            if (closing)
+            {
+                if (!ClosedImplicitly.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+                {
+                    open = Math.Max(0, open - 1);
+                }
+            }
+            else if (RawText.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+            {
+                var end = html.IndexOf(string.Concat("</", name), position, StringComparison.OrdinalIgnoreCase);
+                position = end < 0 ? html.Length : end;
+            }
+            else if (!ClosedImplicitly.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) && !(tagEnd > 0 && html[tagEnd - 1] == '/') && ++open > maxOpen)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"the HTML leaves more than {maxOpen} elements open at once, a nesting bomb (limit MaxXmlDepth x 4)"));
+            }
+        }
     }
 
     private static string ReadBounded(TextReader reader, CharacterBudget budget, CancellationToken cancellationToken)
@@ -47,282 +187,223 @@ internal static class HtmlBlockReader
         return text.ToString();
     }
 
-    private static IEnumerable<DocumentBlock> Parse(string html, int maxBlockCharacters, CancellationToken cancellationToken)
+    /// <summary>Walks the parsed tree without recursion and turns it into blocks.</summary>
+    private sealed class Walker(int maxBlockCharacters, Dictionary<IElement, int> lines)
     {
-        var text = new StringBuilder();
-        var cells = new List<string>();
-        var rowIsHeader = false;
-        var inRow = false;
-        var inCell = false;
-        var firstRowOfTable = false;
-        var lists = new Stack<bool>(); // true = ordered
-        BlockKind? current = null; // kind of the block being collected (heading, list item), else paragraph
-        var line = 1;
-        var blockLine = 1;
-        var lineCursor = 0;
-        var position = 0;
+        private readonly StringBuilder text = new();
+        private readonly List<string> cells = [];
+        private readonly Stack<bool> lists = new(); // true = ordered
+        private readonly List<DocumentBlock> ready = [];
+        private BlockKind? current; // kind of the block being collected (heading, list item), else paragraph
+        private bool inRow;
+        private bool inCell;
+        private bool rowIsHeader;
+        private bool firstRowOfTable;
+        private int line = 1;
+        private int blockLine = 1;
+        private int rowLine = 1;
 
-        int LineAt(int index)
+        public IEnumerable<DocumentBlock> Blocks(IDocument document, CancellationToken cancellationToken)
         {
-            for (; lineCursor < index && lineCursor < html.Length; lineCursor++)
+            var stack = new Stack<(INode Node, bool Leaving)>();
+            stack.Push((document, false));
+            var visited = 0;
+            while (stack.Count > 0)
             {
-                if (html[lineCursor] == '\n')
+                if ((++visited & 0xFFF) == 0)
                 {
-                    line++;
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
+
+                var (node, leaving) = stack.Pop();
+                if (node is IElement element)
+                {
+                    if (leaving)
+                    {
+                        Leave(element);
+                    }
+                    else if (!SkippedElements.Contains(element.LocalName))
+                    {
+                        Enter(element);
+                        stack.Push((element, true));
+                        PushChildren(stack, element);
+                    }
+                }
+                else if (node is IText textNode)
+                {
+                    Append(textNode.Data);
+                }
+                else if (node is IDocument)
+                {
+                    PushChildren(stack, node);
+                }
+
+                foreach (var block in ready)
+                {
+                    yield return block;
+                }
+
+                ready.Clear();
             }
 
-            return line;
+            Flush();
+            foreach (var block in ready)
+            {
+                yield return block;
+            }
         }
 
-        DocumentBlock? TakeText(int at)
+        private static void PushChildren(Stack<(INode, bool)> stack, INode parent)
+        {
+            // By index: a node's PreviousSibling looks itself up in its parent's list, which is quadratic for a wide parent.
+            var children = parent.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push((children[i], false));
+            }
+        }
+
+        private void Enter(IElement element)
+        {
+            if (lines.TryGetValue(element, out var at))
+            {
+                line = at;
+            }
+
+            var name = element.LocalName;
+            if (BlockElements.Contains(name))
+            {
+                Flush();
+            }
+
+            switch (name)
+            {
+                case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                    current = BlockKind.Heading;
+                    break;
+                case "ol" or "ul":
+                    lists.Push(name == "ol");
+                    current = null;
+                    break;
+                case "li":
+                    current = lists.TryPeek(out var ordered) && ordered ? BlockKind.NumberedItem : BlockKind.BulletItem;
+                    break;
+                case "table":
+                    firstRowOfTable = true;
+                    break;
+                case "tr":
+                    EndRow();
+                    inRow = true;
+                    rowIsHeader = false;
+                    rowLine = line;
+                    break;
+                case "td" or "th" when inRow:
+                    cells.Add(string.Empty);
+                    inCell = true;
+                    rowIsHeader |= name == "th";
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void Leave(IElement element)
+        {
+            var name = element.LocalName;
+            if (BlockElements.Contains(name))
+            {
+                Flush();
+            }
+
+            switch (name)
+            {
+                case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "li":
+                    current = null;
+                    break;
+                case "ol" or "ul":
+                    lists.TryPop(out _);
+                    current = null;
+                    break;
+                case "td" or "th":
+                    inCell = false;
+                    break;
+                case "tr":
+                    EndRow();
+                    break;
+                case "table":
+                    EndRow();
+                    firstRowOfTable = false;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void Append(string data)
+        {
+            var start = 0;
+            while (start < data.Length && char.IsWhiteSpace(data[start]))
+            {
+                start++;
+            }
+
+            // A block starts on the line of its first visible character.
+            if (text.Length == 0 && !inCell && start < data.Length)
+            {
+                blockLine = line + CountLines(data.AsSpan(0, start));
+            }
+
+            if (text.Length < maxBlockCharacters)
+            {
+                text.Append(data, 0, Math.Min(data.Length, maxBlockCharacters - text.Length));
+            }
+
+            line += CountLines(data);
+        }
+
+        private static int CountLines(ReadOnlySpan<char> span) => span.Count('\n');
+
+        private void Flush()
         {
             var value = Normalise(text, maxBlockCharacters);
             text.Clear();
-            var kind = current ?? BlockKind.Paragraph;
-            var startLine = blockLine;
-            blockLine = LineAt(at);
             if (value.Length == 0)
             {
-                return null;
+                return;
             }
 
             if (inCell)
             {
                 cells[^1] = (cells[^1] + " " + value).Trim();
-                return null;
+                return;
             }
 
-            return new DocumentBlock(kind, value, startLine);
+            ready.Add(new DocumentBlock(current ?? BlockKind.Paragraph, value, blockLine));
         }
 
-        while (position < html.Length)
+        private void EndRow()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var lt = html.IndexOf('<', position);
-            var end = lt < 0 ? html.Length : lt;
-            if (end > position)
+            if (inRow && cells.Count > 0)
             {
-                if (text.Length == 0 && !inCell)
+                var copy = cells.ToArray();
+                ready.Add(new DocumentBlock(BlockKind.TableRow, string.Join(" | ", copy), rowLine)
                 {
-                    blockLine = LineAt(position);
-                }
-
-                if (text.Length < maxBlockCharacters)
-                {
-                    text.Append(html, position, Math.Min(end - position, maxBlockCharacters));
-                }
+                    Cells = copy,
+                    IsHeaderRow = rowIsHeader,
+                    StartsTable = firstRowOfTable,
+                });
+                firstRowOfTable = false;
             }
 
-            if (lt < 0)
-            {
-                break;
-            }
-
-            if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
-            {
-                var close = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                position = close < 0 ? html.Length : close + 3;
-                continue;
-            }
-
-            var gt = TagEnd(html, lt + 1);
-            if (gt < 0)
-            {
-                break;
-            }
-
-            var tag = ParseTag(html, lt + 1, gt);
-            position = gt + 1;
-            if (tag.Name.Length == 0)
-            {
-                // "<!DOCTYPE", "<?xml", or a stray "<" in text.
-                if (!char.IsLetter(html, lt + 1) && html[lt + 1] is not ('/' or '!' or '?'))
-                {
-                    text.Append('<');
-                    position = lt + 1;
-                }
-
-                continue;
-            }
-
-            if (!tag.Closing && SkippedElements.Contains(tag.Name) && !tag.SelfClosing)
-            {
-                var close = html.IndexOf("</" + tag.Name, position, StringComparison.OrdinalIgnoreCase);
-                var closeEnd = close < 0 ? -1 : html.IndexOf('>', close);
-                position = closeEnd < 0 ? html.Length : closeEnd + 1;
-
-                continue;
-            }
-
-            var name = tag.Name.ToUpperInvariant();
-            switch (name)
-            {
-                case "H1" or "H2" or "H3" or "H4" or "H5" or "H6":
-                    if (TakeText(lt) is { } beforeHeading)
-                    {
-                        yield return beforeHeading;
-                    }
-
-                    current = tag.Closing ? null : BlockKind.Heading;
-                    break;
-                case "OL" or "UL":
-                    if (TakeText(lt) is { } beforeList)
-                    {
-                        yield return beforeList;
-                    }
-
-                    if (tag.Closing)
-                    {
-                        lists.TryPop(out _);
-                    }
-                    else
-                    {
-                        lists.Push(name == "OL");
-                    }
-
-                    current = null;
-                    break;
-                case "LI":
-                    if (TakeText(lt) is { } beforeItem)
-                    {
-                        yield return beforeItem;
-                    }
-
-                    current = tag.Closing ? null : lists.TryPeek(out var ordered) && ordered ? BlockKind.NumberedItem : BlockKind.BulletItem;
-                    break;
-                case "TABLE":
-                    if (TakeText(lt) is { } beforeTable)
-                    {
-                        yield return beforeTable;
-                    }
-
-                    firstRowOfTable = !tag.Closing;
-                    break;
-                case "TR":
-                    if (TakeText(lt) is { } beforeRow)
-                    {
-                        yield return beforeRow;
-                    }
-
-                    if (inRow && cells.Count > 0)
-                    {
-                        yield return Row(cells, rowIsHeader, blockLine, ref firstRowOfTable);
-                    }
-
-                    cells.Clear();
-                    inRow = !tag.Closing;
-                    inCell = false;
-                    rowIsHeader = false;
-                    blockLine = LineAt(lt);
-                    break;
-                case "TD" or "TH":
-                    if (TakeText(lt) is { } beforeCell)
-                    {
-                        yield return beforeCell;
-                    }
-
-                    if (!tag.Closing && inRow)
-                    {
-                        cells.Add(string.Empty);
-                        inCell = true;
-                        rowIsHeader |= name == "TH";
-                    }
-                    else
-                    {
-                        inCell = false;
-                    }
-
-                    break;
-                default:
-                    if (BlockElements.Contains(name) && TakeText(lt) is { } block)
-                    {
-                        yield return block;
-                    }
-
-                    if (inCell || text.Length > 0)
-                    {
-                        text.Append(' ');
-                    }
-
-                    break;
-            }
+            cells.Clear();
+            inRow = false;
+            inCell = false;
         }
 
-        if (TakeText(html.Length) is { } last)
+        private static string Normalise(StringBuilder text, int maxBlockCharacters)
         {
-            yield return last;
+            var collapsed = string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return collapsed.Length <= maxBlockCharacters ? collapsed : collapsed[..maxBlockCharacters];
         }
-
-        if (inRow && cells.Count > 0)
-        {
-            yield return Row(cells, rowIsHeader, blockLine, ref firstRowOfTable);
-        }
-    }
-
-    private static DocumentBlock Row(List<string> cells, bool header, int line, ref bool firstRowOfTable)
-    {
-        var copy = cells.ToArray();
-        var block = new DocumentBlock(BlockKind.TableRow, string.Join(" | ", copy), line)
-        {
-            Cells = copy,
-            IsHeaderRow = header,
-            StartsTable = firstRowOfTable,
-        };
-        firstRowOfTable = false;
-        return block;
-    }
-
-    private static string Normalise(StringBuilder text, int maxBlockCharacters)
-    {
-        var decoded = WebUtility.HtmlDecode(text.ToString());
-        var collapsed = string.Join(' ', decoded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length <= maxBlockCharacters ? collapsed : collapsed[..maxBlockCharacters];
-    }
-
-    // The closing '>' of a tag, skipping quoted attribute values that may contain one.
-    private static int TagEnd(string html, int start)
-    {
-        var quote = '\0';
-        for (var i = start; i < html.Length; i++)
-        {
-            var c = html[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static (string Name, bool Closing, bool SelfClosing) ParseTag(string html, int start, int end)
-    {
-        var i = start;
-        var closing = i < end && html[i] == '/';
-        if (closing)
-        {
-            i++;
-        }
-
-        var nameStart = i;
-        while (i < end && (char.IsAsciiLetterOrDigit(html[i]) || html[i] == '-'))
-        {
-            i++;
-        }
-
-        var name = nameStart < i && char.IsAsciiLetter(html[nameStart]) ? html[nameStart..i] : string.Empty;
-        return (name, closing, end > start && html[end - 1] == '/');
     }
 }

@@ -32,11 +32,14 @@ public sealed class DocumentOptions
     [Range(1_024, int.MaxValue)]
     public int MaxParagraphXmlCharacters { get; init; } = 4 << 20;
 
-    /// <summary>XML elements of one DOCX part.</summary>
+    /// <summary>XML elements of one DOCX part; elements of one HTML document (which also gets at most one per three characters).</summary>
     [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxElementsPerPart { get; init; } = 4_000_000;
 
-    /// <summary>XML nesting of a DOCX part (Word needs a few tens of levels, even with nested tables).</summary>
+    /// <summary>
+    /// XML nesting of a DOCX part (Word needs a few tens of levels, even with nested tables). HTML: deeper elements are
+    /// flattened into siblings, and more than four times this many elements left open is refused as a nesting bomb.
+    /// </summary>
     [Range(16, 1_000)]
     public int MaxXmlDepth { get; init; } = 128;
 
