@@ -1,5 +1,4 @@
-using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Ingestion.Ocel;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
 using Microsoft.Extensions.Configuration;
 using AutomationScanner.Core.Scanning;

@@ -2,7 +2,7 @@ using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Embeddings;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Scanning;
 using Azure;
 using Microsoft.Extensions.Logging.Abstractions;
