@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;
 

@@ -12,7 +12,7 @@ namespace AutomationScanner.Bench;
 /// <c>--only Startup</c> of the bench tool: what a user waits for on a small export. Whole-process time of
 /// <c>scanner --help</c> and of a tiny scan (embedding cache cold: the MiniLM model loads; and warm: it does not), each
 /// run in a fresh child process, and the phases inside one scan from the child's own <see cref="PhaseClock"/>.
-/// A child started with <see cref="TraceVariable"/> set writes its phases, CPU time and peak memory to that file on exit.
+/// A child started with <see cref="PhaseTrace.TraceVariable"/> set writes its phases, CPU time and peak memory to that file on exit.
 /// </summary>
 internal static class StartupBench
 {

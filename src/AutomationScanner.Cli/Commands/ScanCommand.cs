@@ -6,7 +6,7 @@ using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Diagnostics;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Hosting;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tracking;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Classification;
 
@@ -20,12 +21,6 @@ namespace AutomationScanner.Core.Classification;
 /// </summary>
 public static partial class ActivityNameNormalizer
 {
-    private static readonly HashSet<string> LifecycleWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "start", "started", "complete", "completed", "schedule", "scheduled", "assign", "reassign", "suspend",
-        "resume", "withdraw", "abort", "ate_abort", "pi_abort", "autoskip", "manualskip", "end", "begin",
-    };
-
     private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         ["appl"] = "application",
@@ -140,7 +135,7 @@ public static partial class ActivityNameNormalizer
             tokens.AddRange(token.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.ToLowerInvariant()));
         }
 
-        while (tokens.Count > 1 && LifecycleWords.Contains(tokens[^1]))
+        while (tokens.Count > 1 && LifecycleVocabulary.NameSuffixWords.Contains(tokens[^1]))
         {
             tokens.RemoveAt(tokens.Count - 1);
         }
@@ -168,8 +163,14 @@ public static partial class ActivityNameNormalizer
         return sentence.ToString();
     }
 
-    [GeneratedRegex(@"\s*(\+|\(|\[)\s*(start|complete|schedule|assign|reassign|suspend|resume|withdraw|ate_abort|pi_abort|autoskip|manualskip)\s*(\)|\])?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LifecycleSuffix();
+    /// <summary>"+complete", "(start)", "[withdraw]": a transition value glued to the name, words from <see cref="LifecycleVocabulary"/>.</summary>
+    private static readonly Regex LifecycleSuffixRegex = new(
+        @"\s*(\+|\(|\[)\s*(" + string.Join('|', LifecycleVocabulary.Words
+            .Where(w => w.Uses.HasFlag(LifecycleUse.Value) && w.Uses.HasFlag(LifecycleUse.NameSuffix))
+            .Select(w => Regex.Escape(w.Word))) + @")\s*(\)|\])?\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex LifecycleSuffix() => LifecycleSuffixRegex;
 
     [GeneratedRegex(@"^[A-Z]_(?=\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex NamespacePrefix();

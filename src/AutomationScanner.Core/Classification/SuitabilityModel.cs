@@ -208,7 +208,7 @@ public sealed class SuitabilityModel
     {
         using var stream = open();
         using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        return ReadAll(archive.GetEntry(SuitabilityModelTrainer.IndexEntry)!);
+        return ReadAll(archive.GetEntry(SuitabilityModelFormat.IndexEntry)!);
     }
 
     private static byte[] ReadAll(ZipArchiveEntry entry)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Documents;
 
@@ -18,11 +19,6 @@ internal static partial class TextNormalizer
         "may", "please", "also", "not", "no", "has", "have", "had", "do", "does", "their", "his", "her", "our", "your", "they",
         "he", "she", "we", "you", "i", "so", "than", "there", "where", "which", "who", "whom", "what", "up", "out", "about",
         "new", "other", "only", "first", "again", "once", "still", "e", "g", "eg", "ie", "etc",
-    };
-
-    private static readonly HashSet<string> LifecycleWords = new(StringComparer.Ordinal)
-    {
-        "start", "started", "complete", "completed", "begin", "end", "ended", "suspend", "suspended", "resume", "resumed",
     };
 
     private static readonly Dictionary<string, string> Lemmas = new(StringComparer.Ordinal)
@@ -85,7 +81,7 @@ internal static partial class TextNormalizer
         foreach (Match match in WordRegex().Matches(spaced))
         {
             var word = match.Value.ToLowerInvariant();
-            if (Stopwords.Contains(word) || LifecycleWords.Contains(word) || CodeRegex().IsMatch(word) || word.Length < 2)
+            if (Stopwords.Contains(word) || LifecycleVocabulary.ProseWords.Contains(word) || CodeRegex().IsMatch(word) || word.Length < 2)
             {
                 continue;
             }

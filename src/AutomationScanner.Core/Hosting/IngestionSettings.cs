@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 
 namespace AutomationScanner.Core.Hosting;
 

@@ -1,8 +1,7 @@
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Ingestion.Ocel;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Scanning;

@@ -1,3 +1,5 @@
+using AutomationScanner.Core.Ingestion.Common;
+
 namespace AutomationScanner.Core.Ingestion;
 
 /// <summary>Guesses the role of CSV columns from their names first, then from sample values.</summary>

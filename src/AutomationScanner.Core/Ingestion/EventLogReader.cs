@@ -1,3 +1,4 @@
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Ingestion;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;

@@ -27,58 +27,8 @@ public enum Lifecycle : byte
 
 public static class LifecycleParser
 {
-    public static Lifecycle Parse(ReadOnlySpan<char> value)
-    {
-        value = value.Trim();
-        if (value.IsEmpty)
-        {
-            return Lifecycle.None;
-        }
-
-        if (value.Equals("complete", StringComparison.OrdinalIgnoreCase) || value.Equals("completed", StringComparison.OrdinalIgnoreCase))
-        {
-            return Lifecycle.Complete;
-        }
-
-        if (value.Equals("start", StringComparison.OrdinalIgnoreCase) || value.Equals("started", StringComparison.OrdinalIgnoreCase))
-        {
-            return Lifecycle.Start;
-        }
-
-        if (value.Equals("schedule", StringComparison.OrdinalIgnoreCase))
-        {
-            return Lifecycle.Schedule;
-        }
-
-        if (value.Equals("assign", StringComparison.OrdinalIgnoreCase) || value.Equals("reassign", StringComparison.OrdinalIgnoreCase))
-        {
-            return Lifecycle.Assign;
-        }
-
-        if (value.Equals("suspend", StringComparison.OrdinalIgnoreCase))
-        {
-            return Lifecycle.Suspend;
-        }
-
-        if (value.Equals("resume", StringComparison.OrdinalIgnoreCase))
-        {
-            return Lifecycle.Resume;
-        }
-
-        if (value.Equals("ate_abort", StringComparison.OrdinalIgnoreCase) || value.Equals("pi_abort", StringComparison.OrdinalIgnoreCase)
-            || value.Equals("withdraw", StringComparison.OrdinalIgnoreCase) || value.Equals("abort", StringComparison.OrdinalIgnoreCase))
-        {
-            return Lifecycle.Abort;
-        }
-
-        if (value.Equals("autoskip", StringComparison.OrdinalIgnoreCase) || value.Equals("manualskip", StringComparison.OrdinalIgnoreCase)
-            || value.Equals("unknown", StringComparison.OrdinalIgnoreCase))
-        {
-            return Lifecycle.Other;
-        }
-
-        return Lifecycle.Status;
-    }
+    /// <summary>What a lifecycle field's value means; see <see cref="LifecycleVocabulary.Classify"/>.</summary>
+    public static Lifecycle Parse(ReadOnlySpan<char> value) => LifecycleVocabulary.Classify(value);
 
     /// <summary>The activity name of a status event: "Accepted" in status "In Progress" is "Accepted (In Progress)".</summary>
     public static string StatusActivity(string activity, ReadOnlySpan<char> status) =>

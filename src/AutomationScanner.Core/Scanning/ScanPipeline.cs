@@ -7,6 +7,7 @@ using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Planning;

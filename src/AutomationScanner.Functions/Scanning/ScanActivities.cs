@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Scanning;
 using Azure;

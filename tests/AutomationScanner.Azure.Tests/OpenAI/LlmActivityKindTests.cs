@@ -3,7 +3,7 @@ using System.Text;
 using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;

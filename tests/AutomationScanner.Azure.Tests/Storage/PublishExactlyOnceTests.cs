@@ -1,5 +1,6 @@
 using System.Text;
 using AutomationScanner.Azure.Storage;
+using AutomationScanner.Core.Ingestion.Common;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -157,7 +158,7 @@ public sealed class PublishExactlyOnceTests(StorageFixture env) : IClassFixture<
         var service = new StorageScanService(
             new ExportCatalog(storage), new ReportStore(storage, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportStore>.Instance),
             new ScanScheduler(storage, Microsoft.Extensions.Options.Options.Create(new ScanSchedulingOptions()), time, Microsoft.Extensions.Logging.Abstractions.NullLogger<ScanScheduler>.Instance),
-            new AutomationScanner.Core.Scanning.ScanPipeline(AutomationScanner.Core.Ingestion.IngestionOptions.Default, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<AutomationScanner.Core.Scanning.ScanPipeline>.Instance),
+            new AutomationScanner.Core.Scanning.ScanPipeline(IngestionOptions.Default, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<AutomationScanner.Core.Scanning.ScanPipeline>.Instance),
             time, Microsoft.Extensions.Logging.Abstractions.NullLogger<StorageScanService>.Instance);
         await storage.Reports.CreateIfNotExistsAsync(cancellationToken: Ct);
 

@@ -1,5 +1,5 @@
 using AutomationScanner.Azure.Storage;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using AutomationScanner.Core.Classification;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,6 @@
 using System.Text;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Scanning;

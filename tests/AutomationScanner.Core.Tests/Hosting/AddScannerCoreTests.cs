@@ -2,7 +2,7 @@ using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Hosting;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tests.Classification;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,6 @@
 using System.Text;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 
 namespace AutomationScanner.Core.Tests.Ingestion;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Tests.Ingestion;

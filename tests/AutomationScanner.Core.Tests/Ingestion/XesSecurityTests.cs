@@ -1,4 +1,4 @@
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 
 namespace AutomationScanner.Core.Tests.Ingestion;
 

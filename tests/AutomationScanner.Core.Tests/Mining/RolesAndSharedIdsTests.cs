@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,4 +1,4 @@
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;
 

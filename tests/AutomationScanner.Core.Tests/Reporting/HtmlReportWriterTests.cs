@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using System.Text;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,6 @@
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Scanning;

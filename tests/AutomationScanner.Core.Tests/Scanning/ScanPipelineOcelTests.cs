@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tests.Ingestion.Ocel;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Functions.Scanning;
 using AutomationScanner.Functions.Tests.Infrastructure;
 using AutomationScanner.Functions.Triggers;

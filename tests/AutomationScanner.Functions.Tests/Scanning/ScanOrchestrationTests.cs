@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Functions.Scanning;
 using AutomationScanner.Functions.Tests.Infrastructure;
 using Microsoft.DurableTask.Client;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutomationScanner.Core.Ingestion.Common;
 
 namespace AutomationScanner.Core.Ingestion.Ocel;
 

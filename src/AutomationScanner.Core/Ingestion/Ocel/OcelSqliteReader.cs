@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AutomationScanner.Core.Ingestion.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using AutomationScanner.Core.Ingestion.Common;
 
 namespace AutomationScanner.Core.Ingestion.Ocel;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,5 @@
 using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Ingestion.Ocel;
+using AutomationScanner.Core.Ingestion.Common;
 
 namespace AutomationScanner.Core.Tests.Ingestion.Ocel;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
 
 namespace AutomationScanner.Core.Tests.Ingestion.Ocel;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AutomationScanner.Core.Ingestion;
+namespace AutomationScanner.Core.Ingestion.Common;
 
 /// <summary>An export that cannot be read at all; the message names the file and, where known, the line and field.</summary>
 public sealed class IngestionException : Exception

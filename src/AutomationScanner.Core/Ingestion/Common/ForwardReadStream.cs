@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Ingestion;
+namespace AutomationScanner.Core.Ingestion.Common;
 
 /// <summary>
 /// Base of the read-only, forward-only wrappers the readers put around an export (guards, ranges, prefixes): one

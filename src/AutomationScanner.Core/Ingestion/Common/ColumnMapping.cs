@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Ingestion;
+namespace AutomationScanner.Core.Ingestion.Common;
 
 /// <summary>
 /// Which CSV columns hold the case id, activity, timestamps, resource and lifecycle. Given explicitly it overrides

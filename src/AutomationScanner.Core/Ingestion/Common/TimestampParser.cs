@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AutomationScanner.Core.Ingestion;
+namespace AutomationScanner.Core.Ingestion.Common;
 
 /// <summary>How to read all-numeric dates whose first field is not a four-digit year.</summary>
 public enum DateOrder

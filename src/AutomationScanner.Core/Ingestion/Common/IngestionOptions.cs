@@ -1,8 +1,7 @@
-using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
 using AutomationScanner.Core.Model;
 
-namespace AutomationScanner.Core.Ingestion;
+namespace AutomationScanner.Core.Ingestion.Common;
 
 /// <summary>How exports are read; every choice here is stated in the report.</summary>
 public sealed record IngestionOptions

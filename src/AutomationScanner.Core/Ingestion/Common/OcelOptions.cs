@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Ingestion.Ocel;
+namespace AutomationScanner.Core.Ingestion.Common;
 
 /// <summary>How object-centric logs (OCEL) are flattened, and the limits an uploaded one must stay within.</summary>
 public sealed record OcelOptions
