@@ -87,7 +87,10 @@ public sealed class ActivityAggregate
     internal static void Increment(Dictionary<int, long> counts, int key, long by = 1) =>
         CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += by;
 
-    public ActivityAggregateState ToState() => new()
+    public ActivityAggregateState ToState() => ToState(variants: true);
+
+    /// <summary>As <see cref="ToState()"/>, the variant hashes left out unless <paramref name="variants"/>.</summary>
+    public ActivityAggregateState ToState(bool variants) => new()
     {
         Counts = [Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions, CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions,
             StatusEvents, QuickFollows, OwnValueEvents, OvernightPairs, SameInstantExecutions],
@@ -103,7 +106,7 @@ public sealed class ActivityAggregate
         ResourceExecutions = [.. ResourceExecutions.Select(p => new[] { p.Key, p.Value })],
         RoleExecutions = [.. RoleExecutions.Select(p => new[] { p.Key, p.Value })],
         Months = [.. Months.Select(p => new[] { p.Key, p.Value })],
-        Variants = [.. Variants.Select(v => unchecked((long)v))],
+        Variants = variants ? [.. Variants.Select(v => unchecked((long)v))] : [],
     };
 
     internal void Restore(ActivityAggregateState state)

@@ -173,9 +173,10 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                 Handovers = a.Handovers,
                 AutomationRate = Math.Min(1, Ratio(automatedExecutions, executions)),
                 OffHoursShare = Ratio(a.OffHoursExecutions, a.Executions),
-                ExecutionsByResource = a.ResourceExecutions.OrderByDescending(r => r.Value)
+                // Ties in the order of the log's tables, the same whether the log was mined in one pass or in parts.
+                ExecutionsByResource = a.ResourceExecutions.OrderByDescending(r => r.Value).ThenBy(r => r.Key)
                     .ToDictionary(r => log.ResourceNames[r.Key], r => r.Value, StringComparer.Ordinal),
-                ExecutionsByRole = a.RoleExecutions.OrderByDescending(r => r.Value)
+                ExecutionsByRole = a.RoleExecutions.OrderByDescending(r => r.Value).ThenBy(r => r.Key)
                     .ToDictionary(r => log.RoleNames[r.Key], r => r.Value, StringComparer.Ordinal),
             });
         }
