@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using AutomationScanner.Core.Ingestion;
+using Spectre.Console;
+
+namespace AutomationScanner.Cli.Commands;
+
+/// <summary>
+/// `scanner bench --threads 1,2`: one large export mined as `scanner scan` mines it (<see cref="ExportChunker.MineFile"/>)
+/// on 1, 2... threads, each count in a fresh child process (best of the runs after a warm-up run in the same child is
+/// not possible for the peak, so each run is its own child): events/s of wall and of CPU time (all threads, GC included)
+/// and the child's peak resident set.
+/// </summary>
+internal static class ThreadBench
+{
+    public static async Task<int> RunAsync(IAnsiConsole console, string file, string threadCounts, int repeat, CancellationToken cancellationToken)
+    {
+        var load = LoadAverage();
+        var table = new Table().AddColumns("Threads", "Events", "Wall time (best)", "Events/s (wall)", "CPU time (user+sys)", "Events/s (CPU)", "Peak memory (VmHWM)", "Load average");
+        var runs = Math.Clamp(repeat, 1, 5);
+        foreach (var count in threadCounts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)))
+        {
+            BenchCommand.BenchResult? best = null;
+            long peak = 0;
+            for (var run = 0; run < runs; run++)
+            {
+                var result = await BenchCommand.RunChildAsync(file, 1, cancellationToken, ["--threads", count.ToString(CultureInfo.InvariantCulture)]);
+                peak = Math.Max(peak, result.PeakBytes);
+                best = best is null || result.Seconds < best.Seconds ? result : best;
+            }
+
+            table.AddRow(count.ToString(CultureInfo.InvariantCulture), best!.Events.ToString("N0", CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{best.Seconds:0.00} s"), (best.Events / best.Seconds).ToString("N0", CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{best.CpuSeconds:0.00} s"), (best.Events / best.CpuSeconds).ToString("N0", CultureInfo.InvariantCulture),
+                BenchCommand.FormatBytes(peak), LoadAverage());
+        }
+
+        console.Write(table);
+        console.MarkupLineInterpolated($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}; {BenchCommand.FormatBytes(new FileInfo(file).Length)} case-sorted CSV; {runs} run(s) per count, each a fresh child (best wall time shown, with its CPU time; peak memory is the largest of the runs); load average before: {load}. On a shared machine read CPU time and memory, not wall time.[/]");
+        return 0;
+    }
+
+    /// <summary>Mines <paramref name="file"/> in this process on <paramref name="threads"/> threads and prints the result as JSON.</summary>
+    public static string Measure(string file, int threads, CancellationToken cancellationToken)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var name = Path.GetFileName(file);
+        var options = IngestionOptions.Default with { Parallelism = threads, ParallelMinBytes = 0 };
+        var mined = ExportChunker.MineFile(name, () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 0x10000), EventLogReader.ProcessName(name), options, cancellationToken);
+        watch.Stop();
+        process.Refresh();
+        return JsonSerializer.Serialize(new BenchCommand.BenchResult(mined[0].Summary.Events, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, BenchCommand.PeakResidentBytes()));
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+}
