@@ -152,7 +152,15 @@ public static class BenchCommand
     /// One measured input; <paramref name="AllocatedBytes"/> is what the timed run allocated on the managed heap (per-event
     /// allocations show here); for parts also the sidecars written (all parts) and the largest part's activity output as JSON.
     /// </summary>
-    internal sealed record BenchResult(long Events, double Seconds, double CpuSeconds, long PeakBytes, long AllocatedBytes = 0, long SidecarBytes = 0, long PayloadBytes = 0, long InlineVariantsPayloadBytes = 0);
+    internal sealed record BenchResult(long Events, double Seconds, double CpuSeconds, long PeakBytes, long AllocatedBytes = 0, long SidecarBytes = 0, long PayloadBytes = 0, long InlineVariantsPayloadBytes = 0)
+    {
+        /// <summary>Threads bench: the parts mined at once (wall and process CPU seconds); the rest is the merge and the start-time replay.</summary>
+        public double MineSeconds { get; init; }
+
+        public double MineCpuSeconds { get; init; }
+
+        public int Parts { get; init; }
+    }
 
     /// <summary>
     /// The generated CSV (and BPIC 2012 as XES, when it is there) split into N parts (ExportChunker: case-aligned byte

@@ -70,7 +70,133 @@ public sealed class LogAggregate
     /// <summary>Events the start-time estimator saw after its low-water mark (log not ordered by case start).</summary>
     public long StartEstimateLateEvents { get; set; }
 
-    public Dictionary<ulong, long> VariantCounts { get; } = [];
+    /// <summary>
+    /// The log's variants (hash of the case's sequence of executed activities): cases with each, and the activities it
+    /// holds, recorded once per variant (a bit per activity id below 64): which activities a variant holds follows from
+    /// the variant, so this, not a set of variants per activity, answers how many variants hold an activity.
+    /// </summary>
+    private readonly Dictionary<ulong, VariantEntry> _variants = [];
+
+    /// <summary>Distinct variants (case activity sequences).</summary>
+    public int VariantCount => _variants.Count;
+
+    /// <summary>Cases of each variant, by variant hash.</summary>
+    public IEnumerable<KeyValuePair<ulong, long>> VariantCounts => _variants.Select(v => KeyValuePair.Create(v.Key, v.Value.Cases));
+
+    /// <summary>Counts a closed case of <paramref name="variant"/>, which executed <paramref name="activities"/> (called once per case).</summary>
+    public void AddVariantCase(ulong variant, ReadOnlySpan<int> activities)
+    {
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_variants, variant, out var exists);
+        entry.Cases++;
+        if (!exists)
+        {
+            foreach (var activity in activities)
+            {
+                entry.Add(activity);
+            }
+        }
+    }
+
+    /// <summary>Distinct variants holding each activity (by activity id).</summary>
+    public long[] VariantsPerActivity()
+    {
+        var counts = new long[_activities.Count];
+        foreach (var entry in _variants.Values)
+        {
+            var mask = entry.Mask;
+            while (mask != 0)
+            {
+                var bit = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                if (bit < counts.Length)
+                {
+                    counts[bit]++;
+                }
+
+                mask &= mask - 1;
+            }
+
+            if (entry.More is { } more)
+            {
+                foreach (var id in more)
+                {
+                    if (id < counts.Length)
+                    {
+                        counts[id]++;
+                    }
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    private void AddVariant(ulong variant, long cases, int activity = -1)
+    {
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_variants, variant, out _);
+        entry.Cases += cases;
+        if (activity >= 0)
+        {
+            entry.Add(activity);
+        }
+    }
+
+    /// <summary>Variant hashes holding each activity, by activity id.</summary>
+    private List<ulong>[] VariantsByActivity()
+    {
+        var lists = new List<ulong>[_activities.Count];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            lists[i] = [];
+        }
+
+        foreach (var (variant, entry) in _variants)
+        {
+            entry.ForEach(id =>
+            {
+                if (id < lists.Length)
+                {
+                    lists[id].Add(variant);
+                }
+            });
+        }
+
+        return lists;
+    }
+
+    /// <summary>One variant: its cases and the ids of the activities it holds (ids below 64 as bits).</summary>
+    private struct VariantEntry
+    {
+        public long Cases;
+        public ulong Mask;
+        public int[]? More;
+
+        public void Add(int activity)
+        {
+            if (activity < 64)
+            {
+                Mask |= 1UL << activity;
+            }
+            else if (More is null || Array.IndexOf(More, activity) < 0)
+            {
+                More = More is null ? [activity] : [.. More, activity];
+            }
+        }
+
+        public readonly void ForEach(Action<int> action)
+        {
+            var mask = Mask;
+            while (mask != 0)
+            {
+                action(System.Numerics.BitOperations.TrailingZeroCount(mask));
+                mask &= mask - 1;
+            }
+
+            foreach (var id in More ?? [])
+            {
+                action(id);
+            }
+        }
+    }
 
     public QuantileSketch CaseDuration { get; } = new();
 
@@ -204,9 +330,14 @@ public sealed class LogAggregate
         MaxUtcTicks = Math.Max(MaxUtcTicks, other.MaxUtcTicks);
         EventsWithoutOffset += other.EventsWithoutOffset;
         StartEstimateLateEvents += other.StartEstimateLateEvents;
-        foreach (var (variant, count) in other.VariantCounts)
+        foreach (var (variant, entry) in other._variants)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(VariantCounts, variant, out _) += count;
+            ref var target = ref CollectionsMarshal.GetValueRefOrAddDefault(_variants, variant, out _);
+            target.Cases += entry.Cases;
+            var mapped = target;
+            entry.ForEach(id => mapped.Add(activityMap[id]));
+            target.Mask = mapped.Mask;
+            target.More = mapped.More;
         }
 
         CaseDuration.Merge(other.CaseDuration);
@@ -223,14 +354,20 @@ public sealed class LogAggregate
     /// As <see cref="ToState()"/>; without <paramref name="variants"/> the variant hashes (of the log and of each
     /// activity), which grow with the cases, are left out: <see cref="WriteVariants"/> keeps them apart.
     /// </summary>
-    public LogAggregateState ToState(bool variants) => new()
+    public LogAggregateState ToState(bool variants)
+    {
+        var byActivity = variants ? VariantsByActivity() : null;
+        return ToState(variants, byActivity);
+    }
+
+    private LogAggregateState ToState(bool variants, List<ulong>[]? byActivity) => new()
     {
         Process = Process,
         ActivityNames = [.. _activityNames],
         ResourceNames = [.. _resourceNames],
         RoleNames = [.. _roleNames],
         ResourceRoles = [.. _resourceRoles.Select(p => new[] { p.Key, p.Value })],
-        Activities = [.. _activities.Select(a => a.ToState(variants))],
+        Activities = [.. _activities.Select((a, i) => a.ToState(variants ? byActivity![i] : []))],
         Resources = [.. _resources.Select(r => r.ToState())],
         Events = Events,
         Cases = Cases,
@@ -238,7 +375,7 @@ public sealed class LogAggregate
         MaxUtcTicks = MaxUtcTicks,
         EventsWithoutOffset = EventsWithoutOffset,
         StartEstimateLateEvents = StartEstimateLateEvents,
-        VariantCounts = variants ? [.. VariantCounts.Select(v => new[] { unchecked((long)v.Key), v.Value })] : [],
+        VariantCounts = variants ? [.. _variants.Select(v => new[] { unchecked((long)v.Key), v.Value.Cases })] : [],
         CaseDuration = CaseDuration.ToState(),
         DataQuality = DataQuality.ToState(),
         Attributes = [.. Attributes],
@@ -346,7 +483,15 @@ public sealed class LogAggregate
         log.StartEstimateLateEvents = state.StartEstimateLateEvents;
         foreach (var pair in state.VariantCounts)
         {
-            log.VariantCounts[unchecked((ulong)pair[0])] = pair[1];
+            log.AddVariant(unchecked((ulong)pair[0]), pair[1]);
+        }
+
+        for (var i = 0; i < state.Activities.Count; i++)
+        {
+            foreach (var variant in state.Activities[i].Variants)
+            {
+                log.AddVariant(unchecked((ulong)variant), 0, i);
+            }
         }
 
         log.CaseDuration.Restore(state.CaseDuration);
@@ -367,14 +512,9 @@ public sealed class LogAggregate
     public void WriteVariants(Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var all = new HashSet<ulong>(VariantCounts.Keys);
-        foreach (var activity in _activities)
-        {
-            all.UnionWith(activity.Variants);
-        }
-
-        var sorted = all.ToArray();
+        var sorted = _variants.Keys.ToArray();
         Array.Sort(sorted);
+        var byActivity = VariantsByActivity();
         using var deflate = new System.IO.Compression.DeflateStream(destination, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
         using var writer = new BinaryWriter(new BufferedStream(deflate, 1 << 16), System.Text.Encoding.UTF8, leaveOpen: false);
         writer.Write(VariantsMagic);
@@ -384,15 +524,15 @@ public sealed class LogAggregate
         foreach (var variant in sorted)
         {
             writer.Write7BitEncodedInt64(unchecked((long)(variant - previous)));
-            writer.Write7BitEncodedInt64(VariantCounts.GetValueOrDefault(variant));
+            writer.Write7BitEncodedInt64(_variants[variant].Cases);
             previous = variant;
         }
 
         var positions = new List<int>();
-        foreach (var activity in _activities)
+        foreach (var variants in byActivity)
         {
             positions.Clear();
-            foreach (var variant in activity.Variants)
+            foreach (var variant in variants)
             {
                 positions.Add(Array.BinarySearch(sorted, variant));
             }
@@ -438,10 +578,7 @@ public sealed class LogAggregate
             {
                 var variant = unchecked(previous + (ulong)reader.Read7BitEncodedInt64());
                 var cases = reader.Read7BitEncodedInt64();
-                if (cases > 0)
-                {
-                    CollectionsMarshal.GetValueRefOrAddDefault(VariantCounts, variant, out _) += cases;
-                }
+                AddVariant(variant, cases);
 
                 sorted.Add(variant);
                 previous = variant;
@@ -449,7 +586,7 @@ public sealed class LogAggregate
 
             foreach (var name in activityNames)
             {
-                var target = _activityIds.TryGetValue(name, out var id) ? _activities[id].Variants : throw new InvalidDataException($"The variant record names activity '{name}', which is not in the merge.");
+                var target = _activityIds.TryGetValue(name, out var id) ? id : throw new InvalidDataException($"The variant record names activity '{name}', which is not in the merge.");
                 var n = reader.Read7BitEncodedInt();
                 var position = 0;
                 for (var i = 0; i < n; i++)
@@ -460,7 +597,7 @@ public sealed class LogAggregate
                         throw new InvalidDataException("The variant record points past its variants.");
                     }
 
-                    target.Add(sorted[position]);
+                    AddVariant(sorted[position], 0, target);
                 }
             }
         }

@@ -643,14 +643,12 @@ public sealed class ProcessMiner
 
         var failed = state.Failed || state.LastWasFailure;
         var variant = state.Variant;
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(log.VariantCounts, variant, out _)++;
-        for (var i = 0; i < state.SeenCount; i++)
+        log.AddVariantCase(variant, state.SeenIds());
+        if (failed)
         {
-            var activity = log.Activities[state.SeenId(i)];
-            activity.Variants.Add(variant);
-            if (failed)
+            for (var i = 0; i < state.SeenCount; i++)
             {
-                activity.FailedCases++;
+                log.Activities[state.SeenId(i)].FailedCases++;
             }
         }
     }
@@ -737,6 +735,24 @@ public sealed class ProcessMiner
 
         /// <summary>The <paramref name="index"/>-th distinct activity executed in this case.</summary>
         public int SeenId(int index) => _seen[2 * index];
+
+        /// <summary>The distinct activities executed in this case.</summary>
+        public ReadOnlySpan<int> SeenIds()
+        {
+            if (_ids.Length < SeenCount)
+            {
+                _ids = new int[Math.Max(8, SeenCount * 2)];
+            }
+
+            for (var i = 0; i < SeenCount; i++)
+            {
+                _ids[i] = _seen[2 * i];
+            }
+
+            return _ids.AsSpan(0, SeenCount);
+        }
+
+        private int[] _ids = [];
 
         /// <summary>Counts one more execution of <paramref name="activity"/>; returns the count before it.</summary>
         public int CountExecution(int activity)
