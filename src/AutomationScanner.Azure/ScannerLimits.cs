@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
-using AutomationScanner.Core.Documents;
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

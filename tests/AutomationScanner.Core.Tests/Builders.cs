@@ -1,8 +1,6 @@
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Ranking;
-using AutomationScanner.Core.Scanning;
 
 namespace AutomationScanner.Core.Tests;
 

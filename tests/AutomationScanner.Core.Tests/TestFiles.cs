@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests;
 

@@ -1,12 +1,12 @@
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Ocel;
+using AutomationScanner.Core.Model;
 using Microsoft.Extensions.Configuration;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using AutomationScanner.Core.Documents;
 
 namespace AutomationScanner.Azure.Storage;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Embeddings;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 using Spectre.Console;
 
 namespace AutomationScanner.Cli.Commands;

@@ -1,6 +1,5 @@
 using System.Globalization;
-using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Ranking;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Classification;
 

@@ -1,3 +1,5 @@
+using AutomationScanner.Core.Model;
+
 namespace AutomationScanner.Core.Documents;
 
 /// <summary>What one document gave: its statements, how much of it was read, and the error if it could not be read.</summary>

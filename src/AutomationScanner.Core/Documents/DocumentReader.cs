@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

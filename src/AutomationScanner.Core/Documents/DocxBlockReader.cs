@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AutomationScanner.Core.Model;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Documents;
 

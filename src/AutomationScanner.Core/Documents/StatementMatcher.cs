@@ -1,4 +1,4 @@
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Documents;
 

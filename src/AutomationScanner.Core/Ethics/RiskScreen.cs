@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AutomationScanner.Core.Embeddings;
-using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ethics;
 

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Globalization;
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ethics;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using Sylvan.Data.Csv;
 
 namespace AutomationScanner.Core.Ingestion;
@@ -10,7 +11,7 @@ internal static class CsvEventLogReader
     private const int SampleRows = 500;
     private static readonly char[] Delimiters = [',', ';', '\t', '|'];
 
-    public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken) =>
+    public static void Read(string file, SniffedExport export, IEventSink miner, IngestionOptions options, CancellationToken cancellationToken) =>
         Read(file, export, miner, options, Layout(file, export, options), part: null, cancellationToken);
 
     /// <summary>Delimiter, columns and date order, decided from the head of the file (the first 64 KB).</summary>
@@ -41,7 +42,7 @@ internal static class CsvEventLogReader
     /// Reads rows with a layout decided beforehand (from the head of the whole file when this is a part of it). A
     /// <paramref name="part"/> is one of several: it keeps only the cases it owns, and an empty part is not an error.
     /// </summary>
-    internal static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CsvLayout layout, PartFilter? part, CancellationToken cancellationToken)
+    internal static void Read(string file, SniffedExport export, IEventSink miner, IngestionOptions options, CsvLayout layout, PartFilter? part, CancellationToken cancellationToken)
     {
         var (delimiter, header, columns, dateOrder) = layout;
         var parser = new TimestampParser(options.DefaultTimeZone, dateOrder);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ingestion;
 

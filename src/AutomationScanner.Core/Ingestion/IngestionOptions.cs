@@ -1,6 +1,6 @@
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ingestion.Ocel;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ingestion;
 

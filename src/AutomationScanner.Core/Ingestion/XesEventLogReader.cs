@@ -1,5 +1,6 @@
 using System.Text;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ingestion;
 
@@ -10,11 +11,11 @@ namespace AutomationScanner.Core.Ingestion;
 /// </summary>
 internal static class XesEventLogReader
 {
-    public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken) =>
+    public static void Read(string file, SniffedExport export, IEventSink miner, IngestionOptions options, CancellationToken cancellationToken) =>
         Read(file, export, miner, options, isPart: false, cancellationToken);
 
     /// <summary>A part (a range of traces behind the log's header) may hold no usable event without being an error.</summary>
-    internal static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, bool isPart, CancellationToken cancellationToken)
+    internal static void Read(string file, SniffedExport export, IEventSink miner, IngestionOptions options, bool isPart, CancellationToken cancellationToken)
     {
         using var utf8 = export.Encoding is UTF8Encoding
             ? export.Content

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Mining;
 

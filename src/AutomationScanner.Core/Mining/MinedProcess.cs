@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Mining;
 
@@ -124,7 +125,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
         excluded.UnionWith(Enumerable.Range(0, log.ResourceNames.Count).Where(r => sharedNames.Contains(log.ResourceNames[r])));
         // The log validates the estimator only where its true times are effort: start/complete pairs that are elapsed
         // time (reviewers holding papers open for days) are no truth for a handling time.
-        var effortTruth = present.Where(i => HandlingPlausibility.Of(log, log.Activities[i], excluded, null, 0).ElapsedNotEffort() is null).ToList();
+        var effortTruth = present.Where(i => HandlingPlausibilityMeasure.Of(log, log.Activities[i], excluded, null, 0).ElapsedNotEffort() is null).ToList();
         var pooledError = PooledSketch(effortTruth.Select(i => log.Activities[i].EstimateRelativeError));
         double? logError = pooledError.Count == 0 ? null : pooledError.Quantile(0.5);
         var variantsPerActivity = log.VariantsPerActivity();
@@ -149,7 +150,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                 DecidedBy = inference.DecidedBy[index],
                 EstimatedServiceTime = a.EstimatedServiceTime.ToSummary(),
                 TimeInStatus = a.TimeInStatus.ToSummary(),
-                Plausibility = HandlingPlausibility.Of(log, a, excluded, logError, pooledError.Count),
+                Plausibility = HandlingPlausibilityMeasure.Of(log, a, excluded, logError, pooledError.Count),
                 Activity = log.ActivityNames[i],
                 Events = a.Events,
                 Executions = executions,

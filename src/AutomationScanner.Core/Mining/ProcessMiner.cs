@@ -1,4 +1,4 @@
-using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Mining;
 
@@ -23,7 +23,7 @@ public readonly record struct MinedEvent(
 /// recent cases; when a log turns out to interleave cases, open cases are kept until the end, so memory follows the
 /// number of cases, never the number of events.
 /// </summary>
-public sealed class ProcessMiner
+public sealed class ProcessMiner : IEventSink
 {
     /// <summary>Cases a grouped log may revisit before they are closed (guards against short interleavings).</summary>
     private const int RecentCaseWindow = 256;
@@ -229,13 +229,13 @@ public sealed class ProcessMiner
     }
 
     /// <summary>True while a case's run of rows is open (<see cref="Add(ReadOnlySpan{char}, in MinedEvent)"/>).</summary>
-    internal bool InCase => _current is not null;
+    public bool InCase => _current is not null;
 
     /// <summary>
     /// Ends the current case's run of rows as a row of another case would (a part split by case-id hash calls it for a
     /// row another part owns, so its runs, and the start-time inputs they give, are those of one pass).
     /// </summary>
-    internal void LeaveCase()
+    public void LeaveCase()
     {
         if (_current is null)
         {

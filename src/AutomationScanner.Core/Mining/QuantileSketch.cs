@@ -1,3 +1,5 @@
+using AutomationScanner.Core.Model;
+
 namespace AutomationScanner.Core.Mining;
 
 /// <summary>

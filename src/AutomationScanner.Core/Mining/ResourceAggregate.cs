@@ -29,7 +29,7 @@ public sealed class ResourceAggregate
     public long TaskExecutions { get; set; }
 
     /// <summary>
-    /// Milliseconds of its start-to-complete pairs of task-like activities, each at most <see cref="HandlingPlausibility.WorkingHoursPerDay"/>
+    /// Milliseconds of its start-to-complete pairs of task-like activities, each at most <see cref="Model.HandlingPlausibility.WorkingHoursPerDay"/>
     /// per local day the pair touches (a pair open for a week cannot be more than a week of working days). Integer, so
     /// the sum is the same in whatever order split parts are merged.
     /// </summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ranking;
-using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Tracking;
 
 namespace AutomationScanner.Core.Planning;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ranking;
 

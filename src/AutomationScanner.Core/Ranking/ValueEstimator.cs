@@ -1,6 +1,5 @@
 using System.Globalization;
-using AutomationScanner.Core.Documents;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ranking;
 
@@ -48,7 +47,7 @@ public sealed class ValueEstimator(ValueOptions options)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var stats = candidate.Statistics;
-        var plausibility = stats?.Plausibility ?? Mining.HandlingPlausibility.None;
+        var plausibility = stats?.Plausibility ?? Model.HandlingPlausibility.None;
         if (stats is { ServiceTime: { HasData: true } service }
             && (stats.Executions == 0 || service.Count >= MeasuredShare * stats.Executions || stats.EstimatedServiceTime is { HasData: false }))
         {
@@ -82,7 +81,7 @@ public sealed class ValueEstimator(ValueOptions options)
 
             if (plausibility.ExceedsCapacity(estimated.MedianSeconds))
             {
-                var why = Invariant($"{method}; the median estimate ({Hours(estimated.MedianSeconds)}) exceeds what the people's throughput allows ({Hours(capacity)} per execution: {Mining.HandlingPlausibility.WorkingHoursPerDay:0} h a day / executions a day): it counts idle time");
+                var why = Invariant($"{method}; the median estimate ({Hours(estimated.MedianSeconds)}) exceeds what the people's throughput allows ({Hours(capacity)} per execution: {Model.HandlingPlausibility.WorkingHoursPerDay:0} h a day / executions a day): it counts idle time");
                 if (!validatedHere)
                 {
                     return Capped(Range(estimated), plausibility, HandlingTimeMethod.ResourceAvailability, why + "; not validated on this log");
@@ -120,12 +119,12 @@ public sealed class ValueEstimator(ValueOptions options)
     }
 
     /// <summary>Times that cannot be effort: at most what the people's throughput allows (when known), and assumed.</summary>
-    private static (ValueRange, HandlingTimeSource) Capped(ValueRange range, Mining.HandlingPlausibility plausibility, HandlingTimeMethod method, string why)
+    private static (ValueRange, HandlingTimeSource) Capped(ValueRange range, Model.HandlingPlausibility plausibility, HandlingTimeMethod method, string why)
     {
         if (plausibility.CapacitySecondsPerExecution is { } capacity)
         {
             return (Cap(range, capacity), new HandlingTimeSource(HandlingTimeBasis.Assumed, HandlingTimeMethod.ResourceCapacity, null,
-                why + Invariant($"; assumed at most {Hours(capacity)} per execution ({Mining.HandlingPlausibility.WorkingHoursPerDay:0} h a day / the people's executions a day): needs data")));
+                why + Invariant($"; assumed at most {Hours(capacity)} per execution ({Model.HandlingPlausibility.WorkingHoursPerDay:0} h a day / the people's executions a day): needs data")));
         }
 
         return (range, new HandlingTimeSource(HandlingTimeBasis.Assumed, method, null, why + "; no throughput to bound it: needs data"));
@@ -135,7 +134,7 @@ public sealed class ValueEstimator(ValueOptions options)
 
     private static string Hours(double seconds) => seconds >= 3600 ? Invariant($"{seconds / 3600:0.#} h") : seconds >= 60 ? Invariant($"{seconds / 60:0.#} min") : Invariant($"{seconds:0} s");
 
-    private static ValueRange Range(Mining.DurationSummary d) => new(d.P10Seconds, d.MedianSeconds, d.P90Seconds);
+    private static ValueRange Range(Model.DurationSummary d) => new(d.P10Seconds, d.MedianSeconds, d.P90Seconds);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Ranking;
 
 namespace AutomationScanner.Core.Reporting;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Tracking;
 
 namespace AutomationScanner.Core.Reporting;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Model;
+using AutomationScanner.Core.Ranking;
 
 namespace AutomationScanner.Core.Scanning;
 

@@ -7,6 +7,7 @@ using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Planning;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Reporting;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AutomationScanner.Core.Ranking;
-using AutomationScanner.Core.Reporting;
 
 namespace AutomationScanner.Core.Tracking;
 
@@ -39,14 +38,6 @@ public sealed record BaselineItem(
 public sealed record BaselineReport(string ScanId, DateTimeOffset? GeneratedAt, double? HourlyCost, string? Currency, IReadOnlyList<BaselineItem> Items)
 {
     public BaselineItem? Find(string id) => Items.FirstOrDefault(i => i.Id == id);
-
-    public static BaselineReport From(ScanReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return new BaselineReport(report.ScanId, report.GeneratedAt, report.ValueAssumptions.HourlyCost, report.ValueAssumptions.Currency,
-            [.. report.Opportunities.Select(o => new BaselineItem(o.Id, o.Process, o.Task, o.Statistics?.AutomationRate, o.ExecutionsPerYear,
-                o.ManualHoursPerYear, o.HandlingSeconds, o.HandlingBasis.ToString(), o.Value.BenefitHours))]);
-    }
 
     /// <summary>Reads a JSON report (any 2.x schema); errors name <paramref name="sourceName"/> and the item.</summary>
     public static async Task<BaselineReport> ReadAsync(Stream json, string sourceName, CancellationToken cancellationToken)

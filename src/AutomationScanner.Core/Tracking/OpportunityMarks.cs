@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Ranking;
-using AutomationScanner.Core.Reporting;
 
 namespace AutomationScanner.Core.Tracking;
 
@@ -89,7 +89,7 @@ public sealed record EngagementMarks
 
     public OpportunityMark? For(string opportunityId) => Marks.FirstOrDefault(m => m.OpportunityId == opportunityId);
 
-    public static JsonSerializerOptions JsonOptions { get; } = new(ReportJson.Options) { WriteIndented = true };
+    public static JsonSerializerOptions JsonOptions { get; } = new(StoredJson.Options) { WriteIndented = true };
 
     public static EngagementMarks Read(ReadOnlySpan<byte> json, string sourceName)
     {

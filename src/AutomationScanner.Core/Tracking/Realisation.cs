@@ -1,6 +1,5 @@
 using System.Globalization;
 using AutomationScanner.Core.Ranking;
-using AutomationScanner.Core.Reporting;
 
 namespace AutomationScanner.Core.Tracking;
 

@@ -133,7 +133,7 @@ public sealed class AzureOpenAIAssessorTests : IAsyncLifetime
     {
         var candidates = TaskCandidateBuilder.Many(5).ToList();
         await CreateSut().AssessAsync(candidates, TestContext.Current.CancellationToken);
-        candidates[2].Statements.Add(new Core.Documents.TaskStatement { Text = "Now also check the VAT number.", SourceFile = "sop.md", Line = 40 });
+        candidates[2].Statements.Add(new Core.Model.TaskStatement { Text = "Now also check the VAT number.", SourceFile = "sop.md", Line = 40 });
 
         var run = await CreateSut().AssessAsync(candidates, TestContext.Current.CancellationToken);
 
@@ -322,7 +322,7 @@ public sealed class AzureOpenAIAssessorTests : IAsyncLifetime
     public async Task AssessAsync_OneTaskTripsContentFilter_BatchSplitAndOnlyThatTaskFallsBack(string how)
     {
         var candidates = TaskCandidateBuilder.Many(8).ToList();
-        candidates[5].Statements.Add(new Core.Documents.TaskStatement { Text = "FILTER-ME graphic description", SourceFile = "sop.md", Line = 9 });
+        candidates[5].Statements.Add(new Core.Model.TaskStatement { Text = "FILTER-ME graphic description", SourceFile = "sop.md", Line = 9 });
         _server.Reply = r => !r.UserMessage.Contains("FILTER-ME", StringComparison.Ordinal)
             ? FakeReply.Completion(FakeAnswers.ValidFor(r.UserMessage))
             : how == "http400" ? FakeReply.ContentFilterRejection() : FakeReply.Completion(null, finishReason: "content_filter");

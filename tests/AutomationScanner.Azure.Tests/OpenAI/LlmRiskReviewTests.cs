@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tests.LlmTestKit;
 using Microsoft.Extensions.Logging.Abstractions;

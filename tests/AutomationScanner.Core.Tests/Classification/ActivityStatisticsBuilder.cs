@@ -1,4 +1,4 @@
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Classification;
 

@@ -1,6 +1,5 @@
 using AutomationScanner.Core.Classification;
-using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Ranking;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Classification;
 

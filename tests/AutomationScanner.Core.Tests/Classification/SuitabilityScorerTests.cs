@@ -1,7 +1,6 @@
 using AutomationScanner.Core.Classification;
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Documents;
 

@@ -1,5 +1,5 @@
 using AutomationScanner.Core.Documents;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Documents;
 

@@ -1,4 +1,5 @@
 using AutomationScanner.Core.Documents;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Documents;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Ethics;
 

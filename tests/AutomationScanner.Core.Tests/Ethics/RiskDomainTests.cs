@@ -1,6 +1,6 @@
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Ethics;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Ethics;
 

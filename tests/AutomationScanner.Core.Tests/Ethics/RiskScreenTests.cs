@@ -1,7 +1,5 @@
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Ethics;
 

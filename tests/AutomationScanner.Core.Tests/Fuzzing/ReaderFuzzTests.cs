@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Tests.Documents;
 using AutomationScanner.Core.Tests.Hostile;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Ingestion;
 

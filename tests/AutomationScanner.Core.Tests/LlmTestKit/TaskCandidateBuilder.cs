@@ -1,6 +1,4 @@
-using AutomationScanner.Core.Documents;
-using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.LlmTestKit;
 

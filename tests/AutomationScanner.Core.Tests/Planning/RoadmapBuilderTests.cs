@@ -74,7 +74,7 @@ public sealed class RoadmapBuilderTests
     {
         var opportunities = Mixed();
         var minimal = opportunities.Where(o => o.Risk.Tier == RiskTier.Minimal).ToList();
-        var baseline = BaselineReport.From(PlanFixture.Report(opportunities, Options));
+        var baseline = PlanFixture.Report(opportunities, Options).ToBaseline();
         var marks = EngagementMarks.Empty("acme");
         var now = DateTimeOffset.UnixEpoch;
         marks = OpportunityMarking.Apply(marks, new MarkRequest(minimal[0].Id, OpportunityStatus.Rejected, "union agreement excludes it"), baseline, now).Marks;
@@ -95,7 +95,7 @@ public sealed class RoadmapBuilderTests
     {
         var opportunities = Mixed();
         var rare = opportunities.Single(o => o.Task == "Rare task");
-        var baseline = BaselineReport.From(PlanFixture.Report(opportunities, Options));
+        var baseline = PlanFixture.Report(opportunities, Options).ToBaseline();
         var marks = OpportunityMarking.Apply(EngagementMarks.Empty("acme"), new MarkRequest(rare.Id, OpportunityStatus.Piloting), baseline, DateTimeOffset.UnixEpoch).Marks;
 
         var unmarked = new RoadmapBuilder(Options).Build(opportunities);

@@ -1,9 +1,7 @@
 using AutomationScanner.Core.Classification.Llm;
-using AutomationScanner.Core.Documents;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Ranking;
-using AutomationScanner.Core.Scanning;
 
 namespace AutomationScanner.Core.Tests.Ranking;
 

@@ -1,5 +1,5 @@
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Ranking;
 
 namespace AutomationScanner.Core.Tests.Ranking;

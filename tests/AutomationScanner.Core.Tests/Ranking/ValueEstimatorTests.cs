@@ -1,7 +1,5 @@
-using AutomationScanner.Core.Documents;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Ranking;
-using AutomationScanner.Core.Scanning;
 
 namespace AutomationScanner.Core.Tests.Ranking;
 

@@ -1,5 +1,5 @@
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;

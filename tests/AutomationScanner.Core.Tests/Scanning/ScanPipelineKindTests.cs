@@ -1,6 +1,6 @@
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Ranking;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tests.Mining;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AutomationScanner.Core.Ingestion;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tracking;
@@ -46,7 +46,7 @@ public sealed class RealisationOnRealLogTests
         var t05 = Assert.Single(baseline.Opportunities, o => o.Task == Task);
         Assert.Equal(TaskCandidate.StableId("receipt", Task), t05.Id);
         Assert.Equal(0, t05.Statistics!.AutomationRate);
-        await store.MarkAsync("wabo", new MarkRequest(t05.Id, OpportunityStatus.Automated, By: "consultant"), BaselineReport.From(baseline), baseline.GeneratedAt, ct);
+        await store.MarkAsync("wabo", new MarkRequest(t05.Id, OpportunityStatus.Automated, By: "consultant"), baseline.ToBaseline(), baseline.GeneratedAt, ct);
 
         var reports = new List<ScanReport> { baseline };
         foreach (var month in Months.Skip(1))

@@ -64,7 +64,7 @@ public sealed record LlmJudgement
     public required AutomationKind RecommendedKind { get; init; }
 
     /// <summary>The model's validated view of what the activity is (optional field); one signal among many, never the only one.</summary>
-    public Mining.ActivityKind? ActivityKind { get; init; }
+    public Model.ActivityKind? ActivityKind { get; init; }
 
     public required WellmannCriteria Criteria { get; init; }
 

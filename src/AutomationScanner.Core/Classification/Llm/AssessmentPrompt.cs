@@ -14,7 +14,7 @@ public static class AssessmentPrompt
     public static IReadOnlyList<string> KindNames { get; } =
         ["RPA", "ApiIntegration", "DocumentAi", "Workflow", "Chatbot", "MlDecisionSupport", "KeepHuman"];
 
-    /// <summary>Wire names of <see cref="Mining.ActivityKind"/>, in enum order: the model's vote on what the activity is.</summary>
+    /// <summary>Wire names of <see cref="Model.ActivityKind"/>, in enum order: the model's vote on what the activity is.</summary>
     public static IReadOnlyList<string> ActivityKindNames { get; } =
         ["work", "decision", "requester", "system", "state", "measurement", "wait", "external"];
 

@@ -4,8 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Mining;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Classification.Llm;
 

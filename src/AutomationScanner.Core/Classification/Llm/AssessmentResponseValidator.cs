@@ -229,7 +229,7 @@ public static class AssessmentResponseValidator
     /// The model's vote on what the activity is: one of the eight kinds exactly, or nothing. A missing or malformed vote
     /// is dropped with a note rather than rejecting the task: it is one piece of evidence, and the log has the others.
     /// </summary>
-    private static Mining.ActivityKind? ActivityKindVote(JsonElement item, List<string> notes)
+    private static Model.ActivityKind? ActivityKindVote(JsonElement item, List<string> notes)
     {
         if (!item.TryGetProperty("activityKind", out var element))
         {
@@ -243,7 +243,7 @@ public static class AssessmentResponseValidator
             {
                 if (string.Equals(AssessmentPrompt.ActivityKindNames[i], value, StringComparison.Ordinal))
                 {
-                    return (Mining.ActivityKind)i;
+                    return (Model.ActivityKind)i;
                 }
             }
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Core.Classification.Llm;

@@ -1,5 +1,5 @@
 using AutomationScanner.Core.Classification.Llm;
-using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Classification.Llm;
 

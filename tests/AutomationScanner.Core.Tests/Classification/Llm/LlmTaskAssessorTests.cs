@@ -1,6 +1,6 @@
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Scanning;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Tests.LlmTestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;

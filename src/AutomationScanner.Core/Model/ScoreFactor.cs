@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Ranking;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>One visible part of a score: the input value, its weight and what it contributed.</summary>
 public sealed record ScoreFactor(string Name, double Value, double Weight, double Contribution, string Explanation);

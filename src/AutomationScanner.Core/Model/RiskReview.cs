@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Ethics;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>A catalogue rule offered to the LLM for one task: its id, legal reference and a short description.</summary>
 /// <param name="Id">The catalogue rule id ("H4b-creditworthiness").</param>
@@ -13,5 +13,5 @@ public sealed record CandidateRule(string Id, string Clause, string Text);
 /// </summary>
 /// <param name="Domain">The domain id ("lending"), or null when none was inferred.</param>
 /// <param name="DomainTitle">The domain's title ("Lending and credit"), or null.</param>
-/// <param name="Rules">The candidate rules, at most <see cref="RiskScreen.MaxCandidateRules"/>.</param>
+/// <param name="Rules">The candidate rules, at most <see cref="Ethics.RiskScreen.MaxCandidateRules"/>.</param>
 public sealed record RiskReviewInput(string? Domain, string? DomainTitle, IReadOnlyList<CandidateRule> Rules);

@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Mining;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>
 /// What an activity of a log is. Only <see cref="Work"/> and <see cref="Decision"/> are tasks a person performs and

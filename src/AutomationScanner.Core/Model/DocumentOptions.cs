@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AutomationScanner.Core.Documents;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>
 /// Bounds on what one document may cost to read. Documents are untrusted uploads of any size. Hosts bind it from the

@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Mining;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>Distribution of a duration, in seconds, as read from a mergeable quantile sketch.</summary>
 public sealed record DurationSummary(long Count, double P10Seconds, double MedianSeconds, double P90Seconds, double MeanSeconds)

@@ -1,6 +1,4 @@
-using AutomationScanner.Core.Scanning;
-
-namespace AutomationScanner.Core.Documents;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>Volume of document-only candidates, read from their statements' frequency hints (the value model sizes them).</summary>
 public static class DocumentSizing

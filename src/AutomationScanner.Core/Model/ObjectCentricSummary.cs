@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Mining;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>
 /// How an object-centric log (OCEL) was flattened into this process: which object type is the case, what else the

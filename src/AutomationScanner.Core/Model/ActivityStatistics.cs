@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AutomationScanner.Core.Mining;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>
 /// Per-activity process metrics (Wellmann et al. 2020, after Wanner et al. 2019), read from the mergeable

@@ -1,4 +1,4 @@
-namespace AutomationScanner.Core.Ingestion;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>XES lifecycle transitions (IEEE 1849 standard model) that matter for mining.</summary>
 public enum Lifecycle : byte

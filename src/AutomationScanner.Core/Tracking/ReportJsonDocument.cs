@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AutomationScanner.Core.Reporting;
+namespace AutomationScanner.Core.Tracking;
 
 /// <summary>Opens an earlier JSON report for the readers that take parts of it (scan diff, realisation baseline).</summary>
 public static class ReportJsonDocument

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AutomationScanner.Core.Ingestion;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>
 /// What one event-log export may cost to read. Exports are untrusted uploads: each limit stops a memory or CPU bomb

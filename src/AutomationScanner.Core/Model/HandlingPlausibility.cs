@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AutomationScanner.Core.Mining;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>
 /// Whether an activity's logged or estimated handling times can be a person's effort, from the throughput of the people
@@ -62,40 +62,6 @@ public sealed record HandlingPlausibility(
     /// the mean: estimates spanning a person's days of absence make a long tail that the cap then trims.
     /// </summary>
     public bool ExceedsCapacity(double medianSeconds) => CapacitySecondsPerExecution is { } cap && medianSeconds > cap;
-
-    /// <summary>Computes the plausibility figures of one activity.</summary>
-    public static HandlingPlausibility Of(LogAggregate log, ActivityAggregate activity, IReadOnlySet<int> excluded, double? logError, long logErrorInstances)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(activity);
-        ArgumentNullException.ThrowIfNull(excluded);
-        double weight = 0, capacity = 0, utilisation = 0;
-        long byResource = 0;
-        // In name order: merged parts number resources differently, and the sums must not depend on it.
-        foreach (var (id, count) in activity.ResourceExecutions.OrderBy(r => log.ResourceNames[r.Key], StringComparer.Ordinal))
-        {
-            byResource += count;
-            var resource = log.Resources[id];
-            if (excluded.Contains(id) || resource.TaskExecutions < MinTaskExecutions || resource.ActiveDays.Count < 2)
-            {
-                continue;
-            }
-
-            weight += count;
-            capacity += count * resource.CapacitySecondsPerTask(WorkingHoursPerDay)!.Value;
-            utilisation += count * resource.Utilisation(WorkingHoursPerDay)!.Value;
-        }
-
-        var executions = Math.Max(activity.Executions, 1);
-        var known = weight > 0 && weight >= 0.5 * Math.Max(byResource, 1) && weight >= 0.5 * executions;
-        var overnight = activity.ServiceTime.Count == 0 ? 0 : Math.Min(1, activity.OvernightPairs / (double)activity.ServiceTime.Count);
-        return new HandlingPlausibility(
-            known ? capacity / weight : null,
-            known ? utilisation / weight : null,
-            overnight,
-            logError,
-            logErrorInstances);
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

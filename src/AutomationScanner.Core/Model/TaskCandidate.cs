@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using AutomationScanner.Core.Documents;
-using AutomationScanner.Core.Mining;
 
-namespace AutomationScanner.Core.Scanning;
+namespace AutomationScanner.Core.Model;
 
 /// <summary>A task the scanner judges: a mined activity, a document statement, or both once matched.</summary>
 public sealed class TaskCandidate
@@ -35,7 +33,7 @@ public sealed class TaskCandidate
     public IReadOnlyList<KindSignal> KindEvidence { get; set; } = [];
 
     /// <summary>The process domain and candidate risk rules the LLM is shown for this task; null when not prepared.</summary>
-    public Ethics.RiskReviewInput? RiskReview { get; set; }
+    public RiskReviewInput? RiskReview { get; set; }
 
     /// <summary>Document statements that describe the task (evidence), in document order.</summary>
     public List<TaskStatement> Statements { get; } = [];
