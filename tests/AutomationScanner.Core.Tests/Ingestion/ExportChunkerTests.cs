@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Ingestion;
 
