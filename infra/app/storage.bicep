@@ -11,6 +11,10 @@ param deploymentContainerName string
 @description('Days a deleted or overwritten blob (uploads, reports) can still be restored.')
 param blobSoftDeleteDays int = 7
 
+@description('Days after which a Durable scan\'s leftover part sidecars (scanner-cache/scan-work/) are deleted. The scan deletes them itself when it ends; this rule is the backstop for a worker that dies mid-scan.')
+@minValue(1)
+param scanWorkRetentionDays int = 2
+
 // Shared names, fixed so the Functions app, the CLI and this template agree (see PREAMBLE / DESIGN).
 var dataContainerNames = [
   'exports' // uploads, {engagement}/...; the Event Grid subscription watches only this container
@@ -72,6 +76,40 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
       name: deploymentContainerName
       properties: {
         publicAccess: 'None'
+      }
+    }
+  }
+
+  // Backstop for the scan's own clean-up: sidecars a crashed or abandoned orchestration left behind. A scan runs for
+  // minutes, so nothing a live scan still needs is this old.
+  resource lifecycle 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'delete-scan-work'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+                prefixMatch: [
+                  'scanner-cache/scan-work/'
+                ]
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: scanWorkRetentionDays
+                  }
+                }
+              }
+            }
+          }
+        ]
       }
     }
   }

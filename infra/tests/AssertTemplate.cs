@@ -71,6 +71,14 @@ foreach (var container in new[] { "exports", "reports", "scanner-cache" })
 }
 Check("storage: Flex deployment container exists", containers.Any(c => LastSegment(c).StartsWith("app-package-", StringComparison.Ordinal)));
 
+var lifecycle = Single(resources, "Microsoft.Storage/storageAccounts/managementPolicies");
+var lifecycleRule = At(lifecycle, ["properties", "policy", "rules", "0"]);
+Check("storage: lifecycle rule deletes Durable scan sidecars (scanner-cache/scan-work/) after 2 days",
+    Str(lifecycleRule, "definition", "filters", "prefixMatch", "0") == "scanner-cache/scan-work/"
+    && At(lifecycleRule, ["definition", "actions", "baseBlob", "delete", "daysAfterModificationGreaterThan"])?.GetValue<int>() == 2
+    && Bool(lifecycleRule, "enabled") == true,
+    lifecycleRule?.ToJsonString());
+
 var queues = OfType(resources, "Microsoft.Storage/storageAccounts/queueServices/queues").Select(LastSegment).ToList();
 Check("storage: queues export-events and scan-requests", queues.Contains("export-events") && queues.Contains("scan-requests"), string.Join(",", queues));
 
@@ -239,7 +247,12 @@ static JsonNode? At(JsonNode? node, string[] path)
 {
     foreach (var key in path)
     {
-        node = node is JsonObject o ? o[key] : null;
+        node = node switch
+        {
+            JsonObject o => o[key],
+            JsonArray a when int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+            _ => null,
+        };
     }
     return node;
 }

@@ -46,7 +46,7 @@ public sealed class FunctionsMetadataTests
         var functions = Functions();
 
         Assert.Equal(
-            ["BeginScan", "Engagements", "FinishScan", "Health", "MineChunk", "OpportunityStatus", "PlanExport", "Report", "Rescan", "RunScan", "ScanOnUpload", "ScanOrchestration", "Scans", "WeeklyRescan"],
+            ["BeginScan", "DiscardScanWork", "Engagements", "FinishScan", "Health", "MineChunk", "OpportunityStatus", "PlanExport", "Report", "Rescan", "RunScan", "ScanOnUpload", "ScanOrchestration", "Scans", "WeeklyRescan"],
             functions.Keys.Order(StringComparer.Ordinal));
         var assembly = typeof(TriggerFunctions).Assembly;
         foreach (var (name, function) in functions)
@@ -96,7 +96,7 @@ public sealed class FunctionsMetadataTests
         var functions = Functions();
 
         Assert.Equal("orchestrationTrigger", Text(Assert.Single(Bindings(functions[ScanOrchestration.Orchestrator])), "type"));
-        foreach (var activity in new[] { ScanOrchestration.BeginScan, ScanOrchestration.PlanExport, ScanOrchestration.MineChunk, ScanOrchestration.FinishScan })
+        foreach (var activity in new[] { ScanOrchestration.BeginScan, ScanOrchestration.PlanExport, ScanOrchestration.MineChunk, ScanOrchestration.FinishScan, ScanOrchestration.DiscardScanWork })
         {
             Assert.Equal("activityTrigger", Text(Assert.Single(Bindings(functions[activity])), "type"));
         }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using AutomationScanner.Core.Ingestion;
+using AutomationScanner.Core.Mining;
 using AutomationScanner.Training;
 using Spectre.Console;
 
@@ -51,6 +52,10 @@ public static class BenchCommand
         {
             Description = "Split the generated CSV into these part counts (e.g. 1,2,4,8) with ExportChunker, as a Durable scan does, and report per count",
         };
+        var threads = new Option<string?>("--threads")
+        {
+            Description = "Mine the generated CSV on these thread counts (e.g. 1,2) as `scanner scan` does (ExportChunker.MineFile: split at case boundaries, mined at once, merged) and report events/s, CPU time and peak memory per count",
+        };
         var onlyPart = new Option<int>("--only-part") { Description = "Internal: mine only this part (-1: all)", Hidden = true, DefaultValueFactory = _ => -1 };
         var measureSuitability = new Option<bool>("--measure-suitability") { Description = "Internal: load the shipped suitability model cold and print JSON", Hidden = true };
         var embeddingCache = new Option<DirectoryInfo>("--embedding-cache")
@@ -62,7 +67,7 @@ public static class BenchCommand
         var scanner = new Option<string>("--scanner") { Description = "The scanner binary --only Startup runs (its apphost or .dll; a ReadyToRun publish to measure what users run)", DefaultValueFactory = _ => Path.Combine("src", "AutomationScanner.Cli", "bin", "Release", "net10.0", OperatingSystem.IsWindows() ? "scanner.exe" : "scanner") };
         var command = new Command("bench", "Measure ingestion + mining speed and peak memory (BPIC 2012 XES/CSV and a generated large CSV), the suitability model (--only Suitability) and start-up (--only Startup: --help and a tiny scan, whole process and by phase)")
         {
-            bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart, measureSuitability, embeddingCache, startupInput, scanner,
+            bpic, events, work, repeat, measure, ocelEvents, parts, only, onlyPart, measureSuitability, embeddingCache, startupInput, scanner, threads,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -84,6 +89,12 @@ public static class BenchCommand
 
             if (parse.GetValue(measure) is { } file)
             {
+                if (parse.GetValue(threads) is { } threadCount)
+                {
+                    Console.WriteLine(ThreadBench.Measure(file, int.Parse(threadCount, CultureInfo.InvariantCulture), cancellationToken));
+                    return 0;
+                }
+
                 Console.WriteLine(parse.GetValue(parts) is { } count
                     ? MeasureParts(file, int.Parse(count, CultureInfo.InvariantCulture), parse.GetValue(onlyPart), cancellationToken)
                     : Measure(file, parse.GetValue(repeat), cancellationToken));
@@ -91,6 +102,18 @@ public static class BenchCommand
             }
 
             var folder = Directory.CreateDirectory(parse.GetValue(work)!).FullName;
+            if (parse.GetValue(threads) is { } threadCounts)
+            {
+                var generated = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"generated-{parse.GetValue(events)}.csv"));
+                if (!File.Exists(generated))
+                {
+                    console.MarkupLine("Generating the case-sorted CSV...");
+                    Generate(generated, parse.GetValue(events));
+                }
+
+                return await ThreadBench.RunAsync(console, generated, threadCounts, parse.GetValue(repeat), cancellationToken);
+            }
+
             if (parse.GetValue(parts) is { } partCounts)
             {
                 return await BenchPartsAsync(console, folder, parse.GetValue(events), parse.GetValue(bpic)!, partCounts, cancellationToken);
@@ -155,7 +178,15 @@ public static class BenchCommand
     /// One measured input; <paramref name="AllocatedBytes"/> is what the timed run allocated on the managed heap (per-event
     /// allocations show here); for parts also the sidecars written (all parts) and the largest part's activity output as JSON.
     /// </summary>
-    private sealed record BenchResult(long Events, double Seconds, double CpuSeconds, long PeakBytes, long AllocatedBytes = 0, long SidecarBytes = 0, long PayloadBytes = 0);
+    internal sealed record BenchResult(long Events, double Seconds, double CpuSeconds, long PeakBytes, long AllocatedBytes = 0, long SidecarBytes = 0, long PayloadBytes = 0, long InlineVariantsPayloadBytes = 0)
+    {
+        /// <summary>Threads bench: the parts mined at once (wall and process CPU seconds); the rest is the merge and the start-time replay.</summary>
+        public double MineSeconds { get; init; }
+
+        public double MineCpuSeconds { get; init; }
+
+        public int Parts { get; init; }
+    }
 
     /// <summary>
     /// The generated CSV (and BPIC 2012 as XES, when it is there) split into N parts (ExportChunker: case-aligned byte
@@ -181,7 +212,7 @@ public static class BenchCommand
         }
 
         inputs.Add(("Generated CSV", large));
-        var table = new Table().AddColumns("Input", "Parts", "Events", "Wall time (all parts, merged)", "CPU time", "Peak memory (all parts)", "Sidecars (all parts)", "Largest activity output", "Wall time (one part)", "Peak memory (one part)");
+        var table = new Table().AddColumns("Input", "Parts", "Events", "Wall time (all parts, merged)", "CPU time", "Peak memory (all parts)", "Sidecars (all parts)", "Largest activity output", "Part 0 output with variants inline", "Wall time (one part)", "Peak memory (one part)");
         foreach (var (name, path) in inputs)
         {
             foreach (var count in partCounts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)))
@@ -190,7 +221,7 @@ public static class BenchCommand
                 var one = await RunChildAsync(path, 1, cancellationToken, ["--parts", count.ToString(CultureInfo.InvariantCulture), "--only-part", "0"]);
                 table.AddRow(name, count.ToString(CultureInfo.InvariantCulture), all.Events.ToString("N0", CultureInfo.InvariantCulture),
                     string.Create(CultureInfo.InvariantCulture, $"{all.Seconds:0.0} s"), string.Create(CultureInfo.InvariantCulture, $"{all.CpuSeconds:0.0} s"), FormatBytes(all.PeakBytes),
-                    FormatBytes(all.SidecarBytes), FormatBytes(all.PayloadBytes),
+                    FormatBytes(all.SidecarBytes), FormatBytes(all.PayloadBytes), FormatBytes(one.InlineVariantsPayloadBytes),
                     string.Create(CultureInfo.InvariantCulture, $"{one.Seconds:0.0} s"), FormatBytes(one.PeakBytes));
             }
         }
@@ -216,12 +247,21 @@ public static class BenchCommand
         long events;
         long sidecarBytes;
         long payloadBytes;
+        long inlineBytes = 0;
         if (onlyPart >= 0)
         {
             using var part = Open();
             using var sidecar = ExportChunker.TemporarySidecar();
             var mined = ExportChunker.Mine(name, part, plan[Math.Min(onlyPart, plan.Count - 1)], EventLogReader.ProcessName(name), sidecar, cancellationToken: cancellationToken);
             (events, sidecarBytes, payloadBytes) = (mined.Events, mined.SidecarBytes, JsonBytes(mined));
+
+            // What the output was while the variant hashes travelled in it (before they moved to the sidecar).
+            watch.Stop();
+            var inline = LogAggregate.FromState(mined.Aggregate!);
+            sidecar.Position = mined.VariantsAt;
+            inline.ReadVariants(sidecar, mined.Aggregate!.ActivityNames);
+            inlineBytes = JsonBytes(mined with { Aggregate = inline.ToState() });
+            watch.Start();
         }
         else
         {
@@ -254,7 +294,7 @@ public static class BenchCommand
 
         watch.Stop();
         process.Refresh();
-        return JsonSerializer.Serialize(new BenchResult(events, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, PeakResidentBytes(), SidecarBytes: sidecarBytes, PayloadBytes: payloadBytes));
+        return JsonSerializer.Serialize(new BenchResult(events, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, PeakResidentBytes(), SidecarBytes: sidecarBytes, PayloadBytes: payloadBytes, InlineVariantsPayloadBytes: inlineBytes));
     }
 
     /// <summary>The size of a part's activity output as JSON, counted as it streams (not held, so peak memory is the part's).</summary>
@@ -327,7 +367,7 @@ public static class BenchCommand
         return JsonSerializer.Serialize(new BenchResult(events, best, bestCpu, PeakResidentBytes(), allocated));
     }
 
-    private static async Task<BenchResult> RunChildAsync(string file, int repeat, CancellationToken cancellationToken, string[]? extra = null)
+    internal static async Task<BenchResult> RunChildAsync(string file, int repeat, CancellationToken cancellationToken, string[]? extra = null)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
@@ -346,7 +386,7 @@ public static class BenchCommand
         return JsonSerializer.Deserialize<BenchResult>(output.Trim().Split('\n')[^1])!;
     }
 
-    private static long PeakResidentBytes()
+    internal static long PeakResidentBytes()
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
         {
@@ -462,7 +502,7 @@ public static class BenchCommand
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static string FormatBytes(long bytes) => bytes switch
+    internal static string FormatBytes(long bytes) => bytes switch
     {
         >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.0} GiB"),
         >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.0} MiB"),

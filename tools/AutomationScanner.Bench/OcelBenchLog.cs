@@ -4,7 +4,7 @@ using System.Text;
 namespace AutomationScanner.Bench;
 
 /// <summary>
-/// A generated OCEL 2.0 JSON log for `scanner bench`: orders with 1-5 items, a package and an invoice each, events in
+/// A generated OCEL 2.0 JSON log for the bench tool: orders with 1-5 items, a package and an invoice each, events in
 /// time order with orders overlapping (as an ERP export interleaves them), 1-4 objects per event, resources as the
 /// event attribute "org:resource". Objects come first, as the standard's exporters write them.
 /// </summary>

@@ -17,7 +17,7 @@ public sealed record TaskNeighbour(string Text, float Similarity, double Automat
 /// Search is two-stage and exact in its final order: every statement is scored in a <see cref="ProjectedDimensions"/>-
 /// dimensional principal subspace of the statement vectors (one streaming SIMD pass over a blocked matrix), and the
 /// <see cref="Candidates"/> best are re-scored with the full vectors (<see cref="NearestExact"/> compares the full vectors
-/// of every statement; the recall of the two-stage search is measured by <c>scanner bench --only Suitability</c>).
+/// of every statement; the recall of the two-stage search is measured by <c>--only Suitability</c>).
 /// Each statement carries the model's own scores (computed when the index is built), so a neighbour costs no extra
 /// prediction. Immutable and thread-safe.
 /// </summary>

@@ -6,7 +6,7 @@ namespace AutomationScanner.Core.Diagnostics;
 public sealed record PhaseTime(string Phase, double WallMs, double CpuMs, long ResidentBytes);
 
 /// <summary>
-/// Where a process's time goes, for <c>scanner bench --only Startup</c>: code marks the end of each phase and the clock
+/// Where a process's time goes, for <c>--only Startup</c>: code marks the end of each phase and the clock
 /// keeps the wall and CPU time since the previous mark. Off unless <see cref="Start"/> was called (a disabled mark costs
 /// one branch), so hosts never pay for it.
 /// </summary>

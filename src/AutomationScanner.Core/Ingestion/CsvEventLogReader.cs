@@ -99,6 +99,12 @@ internal static class CsvEventLogReader
                     continue;
                 }
 
+                if (part is { SplitsByCase: true })
+                {
+                    // Names met on this row are first seen here in the whole file, for the merge's table order.
+                    log.NamePosition = rows;
+                }
+
                 var activityName = csv.GetFieldSpan(columns.Activity).Trim();
                 if (caseId.IsEmpty || activityName.IsEmpty)
                 {

@@ -46,6 +46,13 @@ public sealed record MinedChunk(ExportChunk Chunk, LogAggregateState? Aggregate,
 
     /// <summary>Events mined (for an object-centric log, those of the log, counted once).</summary>
     public long Events { get; init; }
+
+    /// <summary>
+    /// Where in the sidecar, after the journal, the part's variant hashes begin (-1: none there, they are in
+    /// <see cref="Aggregate"/>). Kept out of the aggregate because they grow with the cases: on a 10M-event export they
+    /// were 90 % of a part's output (one hash per case for the log, and one per case and activity).
+    /// </summary>
+    public long VariantsAt { get; init; } = -1;
 }
 
 /// <summary>
@@ -53,7 +60,7 @@ public sealed record MinedChunk(ExportChunk Chunk, LogAggregateState? Aggregate,
 /// Durable activities) and merges their aggregates into exactly what one pass over the file gives: plan the parts
 /// (<see cref="Plan"/>), mine each (<see cref="Mine"/>), merge in order (<see cref="Merge"/>). A log whose cases
 /// interleave is detected while mining and re-planned by case-id hash (<see cref="NeedsCaseHash"/>,
-/// <see cref="PlanByCaseHash"/>). <see cref="MineInParallel"/> does all of it for a file on this machine.
+/// <see cref="PlanByCaseHash"/>). <see cref="MineInParallel(string, Func{Stream}, string, int, int, IngestionOptions?, CancellationToken)"/> does all of it for a file on this machine.
 /// </summary>
 public static class ExportChunker
 {
@@ -133,7 +140,7 @@ public static class ExportChunker
         options ??= IngestionOptions.Default;
         var log = new LogAggregate(process, options.Mining);
         using var counted = new CountingStream(sidecar);
-        var miner = new ProcessMiner(log, counted);
+        var miner = new ProcessMiner(log, counted) { Limits = options.Limits };
         long rangeLines = 0;
         long syntheticLines = 0;
         switch (chunk.Kind)
@@ -201,7 +208,16 @@ public static class ExportChunker
 
         var interleaved = miner.Interleaved;
         miner.Complete();
-        return new MinedChunk(chunk, log.ToState(), interleaved, rangeLines, syntheticLines) { SidecarBytes = counted.Written, Events = log.Events };
+
+        // The variant hashes follow the journal in the sidecar: the part's output stays small whatever the case count.
+        var variantsAt = counted.Written;
+        log.WriteVariants(counted);
+        return new MinedChunk(chunk, log.ToState(variants: false), interleaved, rangeLines, syntheticLines)
+        {
+            SidecarBytes = counted.Written,
+            Events = log.Events,
+            VariantsAt = variantsAt,
+        };
     }
 
     /// <summary>
@@ -306,7 +322,9 @@ public static class ExportChunker
             throw new InvalidOperationException($"{file}: cases interleave across the byte ranges; split it by case-id hash instead.");
         }
 
-        LogAggregate? merged = null;
+        // Parts split by case-id hash each meet the names in their own order: the merged tables take one pass's order.
+        var byCaseHash = ordered.Any(p => p.Chunk.Kind == ChunkKind.CaseHash);
+        var merged = byCaseHash ? LogAggregate.InOrderOfFirstSight(ordered[0].Aggregate!.Process, [.. ordered.Select(p => p.Aggregate!)], mining) : null;
         long linesBefore = 0;
         foreach (var part in ordered)
         {
@@ -336,10 +354,22 @@ public static class ExportChunker
         {
             foreach (var part in ordered)
             {
-                journals.Add(new StartTimeJournalPart(openSidecar(part), part.Aggregate!.ActivityNames, part.Aggregate.ResourceNames));
+                var sidecar = openSidecar(part);
+                journals.Add(new StartTimeJournalPart(sidecar, part.Aggregate!.ActivityNames, part.Aggregate.ResourceNames));
+                if (part.VariantsAt >= 0)
+                {
+                    if (!sidecar.CanSeek)
+                    {
+                        throw new InvalidOperationException($"{file}: part {part.Chunk.Index}'s sidecar must be seekable (its variants follow its journal).");
+                    }
+
+                    sidecar.Position = part.VariantsAt;
+                    merged.ReadVariants(sidecar, part.Aggregate.ActivityNames);
+                    sidecar.Position = 0;
+                }
             }
 
-            StartTimeJournal.Replay(merged, journals, interleaveRuns: ordered.Any(p => p.Chunk.Kind == ChunkKind.CaseHash));
+            StartTimeJournal.Replay(merged, journals, interleaveRuns: byCaseHash);
         }
         finally
         {
@@ -365,6 +395,52 @@ public static class ExportChunker
         {
             plan = Plan(file, content, parts, options);
         }
+
+        return MineInParallel(file, open, process, plan, parallelism, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Mines one export into its processes on every core it is worth using: a seekable, uncompressed CSV or XES of at
+    /// least <see cref="IngestionOptions.ParallelMinBytes"/> is split into <see cref="IngestionOptions.Parallelism"/>
+    /// parts (<see cref="Plan"/>) mined at once and merged (<see cref="MineInParallel(string, Func{Stream}, string, IReadOnlyList{ExportChunk}, int, IngestionOptions?, CancellationToken)"/>);
+    /// anything else is read in one pass (<see cref="EventLogReader.MineAll"/>). The result is the same either way.
+    /// <paramref name="open"/> opens the export from its start, once per part.
+    /// </summary>
+    public static IReadOnlyList<MinedProcess> MineFile(string file, Func<Stream> open, string process, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        options ??= IngestionOptions.Default;
+        using var content = open();
+        if (options.Parallelism > 1 && content.CanSeek && content.Length >= options.ParallelMinBytes)
+        {
+            var plan = Plan(file, content, options.Parallelism, options);
+            if (plan.Count > 1)
+            {
+                try
+                {
+                    return [MinedProcess.From(MineInParallel(file, open, process, plan, options.Parallelism, options, cancellationToken), options.DefaultTimeZone)];
+                }
+                catch (Exception ex) when (IsReadFault(ex))
+                {
+                    // An export a part cannot read: one pass reports it as it always does (the line of the whole file).
+                }
+            }
+
+            content.Position = 0;
+        }
+
+        return EventLogReader.MineAll(file, content, options, process, cancellationToken);
+    }
+
+    private static bool IsReadFault(Exception ex) =>
+        ex is IngestionException || (ex is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(e => e is IngestionException));
+
+    /// <summary>Mines the parts of <paramref name="plan"/> on up to <paramref name="parallelism"/> threads and merges them (re-planned by case-id hash when the cases interleave).</summary>
+    public static LogAggregate MineInParallel(string file, Func<Stream> open, string process, IReadOnlyList<ExportChunk> plan, int parallelism, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(plan);
+        options ??= IngestionOptions.Default;
 
         var sidecars = new FileStream?[plan.Count];
         try

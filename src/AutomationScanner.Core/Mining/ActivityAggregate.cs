@@ -81,13 +81,12 @@ public sealed class ActivityAggregate
     /// <summary>Executions per month, keyed year * 12 + month - 1.</summary>
     public Dictionary<int, long> Months { get; } = [];
 
-    /// <summary>Hashes of the variants (activity sequences) of the cases that contain the activity.</summary>
-    public HashSet<ulong> Variants { get; } = [];
 
     internal static void Increment(Dictionary<int, long> counts, int key, long by = 1) =>
         CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += by;
 
-    public ActivityAggregateState ToState() => new()
+    /// <summary>As plain data; <paramref name="variants"/> are the hashes of the variants holding the activity (kept by the log, <see cref="LogAggregate.VariantsPerActivity"/>).</summary>
+    internal ActivityAggregateState ToState(IReadOnlyList<ulong> variants) => new()
     {
         Counts = [Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions, CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions,
             StatusEvents, QuickFollows, OwnValueEvents, OvernightPairs, SameInstantExecutions],
@@ -103,7 +102,7 @@ public sealed class ActivityAggregate
         ResourceExecutions = [.. ResourceExecutions.Select(p => new[] { p.Key, p.Value })],
         RoleExecutions = [.. RoleExecutions.Select(p => new[] { p.Key, p.Value })],
         Months = [.. Months.Select(p => new[] { p.Key, p.Value })],
-        Variants = [.. Variants.Select(v => unchecked((long)v))],
+        Variants = [.. variants.Select(v => unchecked((long)v))],
     };
 
     internal void Restore(ActivityAggregateState state)
@@ -134,7 +133,6 @@ public sealed class ActivityAggregate
         Fill(ResourceExecutions, state.ResourceExecutions);
         Fill(RoleExecutions, state.RoleExecutions);
         Fill(Months, state.Months);
-        Variants.UnionWith(state.Variants.Select(v => unchecked((ulong)v)));
     }
 
     private static void Fill(Dictionary<int, long> target, IReadOnlyList<long[]> pairs)
@@ -199,7 +197,6 @@ public sealed class ActivityAggregate
             Increment(Months, key, count);
         }
 
-        Variants.UnionWith(other.Variants);
     }
 }
 

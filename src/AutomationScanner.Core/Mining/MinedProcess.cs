@@ -128,6 +128,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
         var effortTruth = present.Where(i => HandlingPlausibilityMeasure.Of(log, log.Activities[i], excluded, null, 0).ElapsedNotEffort() is null).ToList();
         var pooledError = PooledSketch(effortTruth.Select(i => log.Activities[i].EstimateRelativeError));
         double? logError = pooledError.Count == 0 ? null : pooledError.Quantile(0.5);
+        var variantsPerActivity = log.VariantsPerActivity();
         for (var index = 0; index < present.Count; index++)
         {
             var i = present[index];
@@ -169,14 +170,15 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
                 FailureRate = Ratio(a.FailedCases, a.Cases),
                 PredecessorEntropy = Entropy(a.Predecessors.Values),
                 SuccessorEntropy = Entropy(a.Successors.Values),
-                VariantShare = Ratio(a.Variants.Count, a.Cases),
+                VariantShare = Ratio(variantsPerActivity[i], a.Cases),
                 DistinctResources = a.ResourceExecutions.Count,
                 Handovers = a.Handovers,
                 AutomationRate = Math.Min(1, Ratio(automatedExecutions, executions)),
                 OffHoursShare = Ratio(a.OffHoursExecutions, a.Executions),
-                ExecutionsByResource = a.ResourceExecutions.OrderByDescending(r => r.Value)
+                // Ties in the order of the log's tables, the same whether the log was mined in one pass or in parts.
+                ExecutionsByResource = a.ResourceExecutions.OrderByDescending(r => r.Value).ThenBy(r => r.Key)
                     .ToDictionary(r => log.ResourceNames[r.Key], r => r.Value, StringComparer.Ordinal),
-                ExecutionsByRole = a.RoleExecutions.OrderByDescending(r => r.Value)
+                ExecutionsByRole = a.RoleExecutions.OrderByDescending(r => r.Value).ThenBy(r => r.Key)
                     .ToDictionary(r => log.RoleNames[r.Key], r => r.Value, StringComparer.Ordinal),
             });
         }
@@ -195,7 +197,7 @@ public sealed record MinedProcess(LogSummary Summary, IReadOnlyList<ActivityStat
             StartEstimateLateEvents = log.StartEstimateLateEvents,
             StartEstimateValidation = [.. validation.OrderByDescending(v => v.Instances)],
             StartEstimateMedianRelativeError = logError,
-            Variants = log.VariantCounts.Count,
+            Variants = log.VariantCount,
             Start = hasSpan ? new DateTimeOffset(log.MinUtcTicks, TimeSpan.Zero) : null,
             End = hasSpan ? new DateTimeOffset(log.MaxUtcTicks, TimeSpan.Zero) : null,
             SpanDays = spanDays,

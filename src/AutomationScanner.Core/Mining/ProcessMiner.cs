@@ -28,6 +28,9 @@ public sealed class ProcessMiner : IEventSink
     /// <summary>Cases a grouped log may revisit before they are closed (guards against short interleavings).</summary>
     private const int RecentCaseWindow = 256;
 
+    /// <summary>Closed case states kept for reuse.</summary>
+    private const int SpareCases = 64;
+
     private const ulong VariantSeed = 14695981039346656037UL;
     private const ulong VariantPrime = 1099511628211UL;
 
@@ -36,6 +39,9 @@ public sealed class ProcessMiner : IEventSink
     private readonly Dictionary<string, CaseState>.AlternateLookup<ReadOnlySpan<char>> _openLookup;
     private readonly HashSet<ulong> _closedCaseHashes = [];
     private readonly Queue<CaseState> _recent = new();
+
+    /// <summary>Closed cases of a grouped log, kept for the next cases (their lists and arrays are reused, not reallocated per case).</summary>
+    private readonly Stack<CaseState> _spare = new();
     private readonly CaseState _scratch = new(string.Empty);
     private readonly StartTimeEstimator? _estimator;
     private readonly StartTimeJournal? _journal;
@@ -246,6 +252,11 @@ public sealed class ProcessMiner : IEventSink
                 _open.Remove(oldest.Id);
                 _closedCaseHashes.Add(Hash(oldest.Id));
                 Close(oldest);
+                if (_spare.Count < SpareCases)
+                {
+                    oldest.Reset();
+                    _spare.Push(oldest);
+                }
             }
         }
 
@@ -270,7 +281,16 @@ public sealed class ProcessMiner : IEventSink
                 SwitchToInterleaved();
             }
 
-            state = new CaseState(caseId.ToString());
+            var id = caseId.ToString();
+            if (_spare.TryPop(out state))
+            {
+                state.Id = id;
+            }
+            else
+            {
+                state = new CaseState(id);
+            }
+
             _open.Add(state.Id, state);
         }
 
@@ -623,14 +643,12 @@ public sealed class ProcessMiner : IEventSink
 
         var failed = state.Failed || state.LastWasFailure;
         var variant = state.Variant;
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(log.VariantCounts, variant, out _)++;
-        for (var i = 0; i < state.SeenCount; i++)
+        log.AddVariantCase(variant, state.SeenIds());
+        if (failed)
         {
-            var activity = log.Activities[state.SeenId(i)];
-            activity.Variants.Add(variant);
-            if (failed)
+            for (var i = 0; i < state.SeenCount; i++)
             {
-                activity.FailedCases++;
+                log.Activities[state.SeenId(i)].FailedCases++;
             }
         }
     }
@@ -654,7 +672,7 @@ public sealed class ProcessMiner : IEventSink
         private int[] _resources = [];
         private int _resourceCount;
 
-        public string Id { get; } = id;
+        public string Id { get; set; } = id;
 
         public List<MinedEvent> Pending => _pending ??= [];
 
@@ -718,6 +736,24 @@ public sealed class ProcessMiner : IEventSink
         /// <summary>The <paramref name="index"/>-th distinct activity executed in this case.</summary>
         public int SeenId(int index) => _seen[2 * index];
 
+        /// <summary>The distinct activities executed in this case.</summary>
+        public ReadOnlySpan<int> SeenIds()
+        {
+            if (_ids.Length < SeenCount)
+            {
+                _ids = new int[Math.Max(8, SeenCount * 2)];
+            }
+
+            for (var i = 0; i < SeenCount; i++)
+            {
+                _ids[i] = _seen[2 * i];
+            }
+
+            return _ids.AsSpan(0, SeenCount);
+        }
+
+        private int[] _ids = [];
+
         /// <summary>Counts one more execution of <paramref name="activity"/>; returns the count before it.</summary>
         public int CountExecution(int activity)
         {
@@ -748,8 +784,18 @@ public sealed class ProcessMiner : IEventSink
         public void Reset()
         {
             Accepted = 0;
+
+            // Lists a long case grew are let go rather than kept for every later case.
+            if (_pending is { Capacity: > 1024 })
+            {
+                _pending = null;
+            }
+
             _pending?.Clear();
             _openStarts?.Clear();
+            LastExecutionTicks = long.MinValue;
+            LastSameInstant = false;
+            StatusTicks = 0;
             SeenCount = 0;
             LastActivity = -1;
             LastResource = -1;

@@ -30,6 +30,9 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
     private readonly PriorityQueue<Query, long> _pending = new();
     private readonly long[] _calendar = new long[HoursPerWeek];
     private readonly bool[] _onDuty = new bool[HoursPerWeek];
+
+    /// <summary>On-duty hours of the week before each hour (running sum of <see cref="_onDuty"/>).</summary>
+    private readonly int[] _onDutyBefore = new int[HoursPerWeek + 1];
     private long _calendarTotal;
     private long _calendarAtRefresh = -1;
     private int _onDutyHours = HoursPerWeek;
@@ -140,31 +143,48 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
             return (toTicks - fromTicks) / (double)TimeSpan.TicksPerSecond;
         }
 
+        // In ticks, in constant time: whole weeks, the part-hours at both ends, and the whole hours between them
+        // counted from the running sum of on-duty hours of the week.
         var offset = offsetMinutes * TimeSpan.TicksPerMinute;
         var from = fromTicks + offset;
         var to = toTicks + offset;
-        double seconds = 0;
         var week = TimeSpan.TicksPerDay * 7;
         var fullWeeks = (to - from) / week;
-        if (fullWeeks > 0)
+        var ticks = fullWeeks * _onDutyHours * TimeSpan.TicksPerHour;
+        from += fullWeeks * week;
+        if (from < to)
         {
-            seconds += fullWeeks * _onDutyHours * 3600.0;
-            from += fullWeeks * week;
-        }
-
-        while (from < to)
-        {
-            var hourEnd = (from / TimeSpan.TicksPerHour + 1) * TimeSpan.TicksPerHour;
-            var end = Math.Min(hourEnd, to);
-            if (_onDuty[HourOfWeek(from)])
+            var firstHour = from / TimeSpan.TicksPerHour;
+            var lastHour = (to - 1) / TimeSpan.TicksPerHour;
+            if (firstHour == lastHour)
             {
-                seconds += (end - from) / (double)TimeSpan.TicksPerSecond;
+                ticks += _onDuty[(int)(firstHour % HoursPerWeek)] ? to - from : 0;
             }
-
-            from = end;
+            else
+            {
+                ticks += _onDuty[(int)(firstHour % HoursPerWeek)] ? (firstHour + 1) * TimeSpan.TicksPerHour - from : 0;
+                ticks += _onDuty[(int)(lastHour % HoursPerWeek)] ? to - lastHour * TimeSpan.TicksPerHour : 0;
+                ticks += OnDutyHoursBetween(firstHour + 1, lastHour) * TimeSpan.TicksPerHour;
+            }
         }
 
-        return seconds;
+        return ticks / (double)TimeSpan.TicksPerSecond;
+    }
+
+    /// <summary>On-duty whole hours from absolute hour <paramref name="first"/> up to (not including) <paramref name="end"/>, less than a week apart.</summary>
+    private long OnDutyHoursBetween(long first, long end)
+    {
+        var count = end - first;
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        var at = (int)(first % HoursPerWeek);
+        var stop = at + count;
+        return stop <= HoursPerWeek
+            ? _onDutyBefore[stop] - _onDutyBefore[at]
+            : _onDutyBefore[HoursPerWeek] - _onDutyBefore[at] + _onDutyBefore[stop - HoursPerWeek];
     }
 
     /// <summary>Local hour of the week, Monday 00:00 = 0, of local ticks.</summary>
@@ -188,6 +208,7 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
         {
             Array.Fill(_onDuty, true);
             _onDutyHours = HoursPerWeek;
+            SumOnDuty();
             _calendarAtRefresh = _calendarTotal == 0 ? -1 : _calendarAtRefresh;
             return;
         }
@@ -207,6 +228,16 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
         {
             Array.Fill(_onDuty, true);
             _onDutyHours = HoursPerWeek;
+        }
+
+        SumOnDuty();
+    }
+
+    private void SumOnDuty()
+    {
+        for (var h = 0; h < HoursPerWeek; h++)
+        {
+            _onDutyBefore[h + 1] = _onDutyBefore[h] + (_onDuty[h] ? 1 : 0);
         }
     }
 

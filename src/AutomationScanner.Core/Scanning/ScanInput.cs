@@ -9,8 +9,19 @@ public sealed record ScanInput(string Name, Func<CancellationToken, Task<Stream>
     /// </summary>
     public Func<Exception, bool>? IsTransient { get; init; }
 
+    /// <summary>
+    /// A file on this machine: it can be opened once per core, so a large event log is mined on several
+    /// (<see cref="Ingestion.ExportChunker.MineFile"/>). Null for other sources (blobs).
+    /// </summary>
+    public string? LocalPath { get; init; }
+
     public static ScanInput FromFile(string path, string? name = null) =>
-        new(name ?? Path.GetFileName(path), _ => Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0x10000)));
+        new(name ?? Path.GetFileName(path), _ => Task.FromResult<Stream>(OpenLocal(path))) { LocalPath = path };
+
+    private static FileStream OpenLocal(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0x10000);
+
+    /// <summary>Opens <see cref="LocalPath"/> from its start.</summary>
+    public Stream OpenLocal() => OpenLocal(LocalPath ?? throw new InvalidOperationException($"{Name} is not a local file."));
 
     /// <summary>Every file under <paramref name="path"/> (a folder, recursively) or the file itself, in a stable order.</summary>
     public static IReadOnlyList<ScanInput> FromPath(string path)

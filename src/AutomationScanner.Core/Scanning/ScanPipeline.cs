@@ -136,7 +136,12 @@ public sealed partial class ScanPipeline(
                 try
                 {
                     IReadOnlyList<MinedProcess> processes;
-                    if (logMiner is null)
+                    if (logMiner is null && input.LocalPath is not null)
+                    {
+                        // A large local export is split and mined on every core (the same split and merge as the Durable scan).
+                        processes = await Task.Run(() => ExportChunker.MineFile(input.Name, input.OpenLocal, processNames[input.Name], ingestion, ct), ct);
+                    }
+                    else if (logMiner is null)
                     {
                         await using var stream = await input.OpenAsync(ct);
 

@@ -129,7 +129,13 @@ public sealed partial class ScanActivities(
         }
 
         var outcome = await scans.ScanSnapshotAsync(work.Request, work.Fingerprint, FinishExport, progress: null, cancellationToken);
-        await DeleteSidecarsAsync(work.Chunks, cancellationToken);
+        await DeleteSidecarsAsync(work.Chunks.Select(c => c.SidecarBlob).OfType<string>(), cancellationToken);
+        if (work.Scan is not null)
+        {
+            // Also what a first cut left before its log was re-cut by case-id hash (those parts are not in the merge).
+            await DiscardAsync(new DiscardWork(work.Request.Engagement, work.Scan), cancellationToken);
+        }
+
         return new ScanResult(work.Request.Engagement, outcome.Status.ToString(), outcome.Manifest?.ScanId, outcome.Manifest?.Opportunities ?? 0);
     }
 
@@ -143,9 +149,27 @@ public sealed partial class ScanActivities(
 
     private BlobContainerClient Work => storage.Blobs.GetBlobContainerClient(StorageNames.CacheContainer);
 
-    private async Task DeleteSidecarsAsync(IEnumerable<ChunkOutcome> chunks, CancellationToken cancellationToken)
+    /// <summary>Deletes every blob in a scan's work folder (its parts' sidecars); run when the scan ends, however it ends.</summary>
+    public async Task DiscardAsync(DiscardWork work, CancellationToken cancellationToken)
     {
-        foreach (var blob in chunks.Select(c => c.SidecarBlob).OfType<string>().Distinct(StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(work);
+        var folder = StorageNames.ScanWorkFolder(work.Engagement, work.Scan);
+        var names = new List<string>();
+        await foreach (var blob in Work.GetBlobsAsync(new GetBlobsOptions { Prefix = folder }, cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+
+        await DeleteSidecarsAsync(names, cancellationToken);
+        if (names.Count > 0)
+        {
+            LogDiscarded(logger, work.Engagement, work.Scan, names.Count);
+        }
+    }
+
+    private async Task DeleteSidecarsAsync(IEnumerable<string> blobs, CancellationToken cancellationToken)
+    {
+        foreach (var blob in blobs.Distinct(StringComparer.Ordinal))
         {
             try
             {
@@ -171,6 +195,9 @@ public sealed partial class ScanActivities(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: mined {Export} part {Part}/{Parts}: {Events} events, sidecar {SidecarBytes} bytes")]
     private static partial void LogMined(ILogger logger, string engagement, string export, int part, int parts, long events, long sidecarBytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Engagement {Engagement}: deleted {Count} sidecar(s) left by scan {Scan}")]
+    private static partial void LogDiscarded(ILogger logger, string engagement, string scan, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the scan sidecar {Blob} (status {Status})")]
     private static partial void LogSidecarLeft(ILogger logger, string blob, int status);

@@ -23,7 +23,11 @@ public sealed record MineChunkWork(string Engagement, ExportPart Export, ExportC
 /// </summary>
 public sealed record ChunkOutcome(string Export, MinedChunk? Mined, string? Error, string? SidecarBlob = null);
 
-public sealed record FinishWork(ScanRequest Request, string Fingerprint, IReadOnlyList<ChunkOutcome> Chunks);
+/// <summary>The last step; <paramref name="Scan"/> (the orchestration's instance id) names the work folder it empties.</summary>
+public sealed record FinishWork(ScanRequest Request, string Fingerprint, IReadOnlyList<ChunkOutcome> Chunks, string? Scan = null);
+
+/// <summary>A scan's work folder to empty (its parts' sidecars) once the scan has ended, however it ended.</summary>
+public sealed record DiscardWork(string Engagement, string Scan);
 
 /// <summary>How the scan ended: a <see cref="ScanStatus"/> name and, when there is one, the scan published or found.</summary>
 public sealed record ScanResult(string Engagement, string Status, string? ScanId, int Opportunities);

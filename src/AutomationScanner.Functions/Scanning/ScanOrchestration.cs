@@ -19,6 +19,7 @@ public sealed class ScanOrchestration(ScanActivities activities)
     public const string PlanExport = "PlanExport";
     public const string MineChunk = "MineChunk";
     public const string FinishScan = "FinishScan";
+    public const string DiscardScanWork = "DiscardScanWork";
 
     /// <summary>Storage faults are retried; a scan that cannot be published (nothing readable) is not.</summary>
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(5), backoffCoefficient: 2)
@@ -44,24 +45,33 @@ public sealed class ScanOrchestration(ScanActivities activities)
             return new ScanResult(request.Engagement, plan.Done, plan.ExistingScanId, 0);
         }
 
-        var logs = plan.Exports.Where(e => e.IsLog).ToList();
-        var cuts = await Task.WhenAll(logs.Select(e => context.CallActivityAsync<List<ExportChunk>>(PlanExport, new PlanExportWork(request.Engagement, e), Retry)));
-        var mined = await MineAsync(context, request, logs, cuts);
-
-        // A byte-range split is valid only when cases do not interleave: re-cut those logs by case-id hash.
-        var recut = Enumerable.Range(0, logs.Count)
-            .Where(i => ExportChunker.NeedsCaseHash(mined[i].Where(o => o.Mined is not null).Select(o => o.Mined!)))
-            .ToList();
-        if (recut.Count > 0)
+        try
         {
-            var again = await MineAsync(context, request, [.. recut.Select(i => logs[i])], [.. recut.Select(i => ExportChunker.PlanByCaseHash(cuts[i].Count).ToList())]);
-            for (var j = 0; j < recut.Count; j++)
-            {
-                mined[recut[j]] = again[j];
-            }
-        }
+            var logs = plan.Exports.Where(e => e.IsLog).ToList();
+            var cuts = await Task.WhenAll(logs.Select(e => context.CallActivityAsync<List<ExportChunk>>(PlanExport, new PlanExportWork(request.Engagement, e), Retry)));
+            var mined = await MineAsync(context, request, logs, cuts);
 
-        return await context.CallActivityAsync<ScanResult>(FinishScan, new FinishWork(request, plan.Fingerprint, [.. mined.SelectMany(m => m)]), Retry);
+            // A byte-range split is valid only when cases do not interleave: re-cut those logs by case-id hash.
+            var recut = Enumerable.Range(0, logs.Count)
+                .Where(i => ExportChunker.NeedsCaseHash(mined[i].Where(o => o.Mined is not null).Select(o => o.Mined!)))
+                .ToList();
+            if (recut.Count > 0)
+            {
+                var again = await MineAsync(context, request, [.. recut.Select(i => logs[i])], [.. recut.Select(i => ExportChunker.PlanByCaseHash(cuts[i].Count).ToList())]);
+                for (var j = 0; j < recut.Count; j++)
+                {
+                    mined[recut[j]] = again[j];
+                }
+            }
+
+            return await context.CallActivityAsync<ScanResult>(FinishScan, new FinishWork(request, plan.Fingerprint, [.. mined.SelectMany(m => m)], context.InstanceId), Retry);
+        }
+        catch (TaskFailedException)
+        {
+            // The scan fails for good (retries spent): its parts' sidecars go with it, not left to the lifecycle rule.
+            await context.CallActivityAsync(DiscardScanWork, new DiscardWork(request.Engagement, context.InstanceId), Retry);
+            throw;
+        }
     }
 
     private static async Task<ChunkOutcome[][]> MineAsync(TaskOrchestrationContext context, ScanRequest request, List<ExportPart> logs, IReadOnlyList<List<ExportChunk>> cuts)
@@ -108,6 +118,10 @@ public sealed class ScanOrchestration(ScanActivities activities)
     [Function(MineChunk)]
     public Task<ChunkOutcome> MineChunkAsync([ActivityTrigger] MineChunkWork work, FunctionContext context) =>
         activities.MineAsync(work, context?.CancellationToken ?? default);
+
+    [Function(DiscardScanWork)]
+    public Task DiscardScanWorkAsync([ActivityTrigger] DiscardWork work, FunctionContext context) =>
+        activities.DiscardAsync(work, context?.CancellationToken ?? default);
 
     [Function(FinishScan)]
     public Task<ScanResult> FinishScanAsync([ActivityTrigger] FinishWork work, FunctionContext context) =>

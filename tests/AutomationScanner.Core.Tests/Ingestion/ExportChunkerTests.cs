@@ -3,6 +3,7 @@ using System.Text.Json;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tests.Ingestion;
 
@@ -134,19 +135,123 @@ public sealed class ExportChunkerTests
         Assert.True(ExportChunker.NeedsCaseHash(byRange));
         Assert.Contains(onePass.Activities, a => a.EstimatedServiceTime.Count > 0);
         Assert.NotEmpty(onePass.Summary.StartEstimateValidation);
-        Assert.Equal(InNameOrder(onePass), InNameOrder(MinedProcess.From(merged, TimeZoneInfo.Utc)));
+
+        // Identical including the order of the tables: each part meets the names in its own order, and the merge puts
+        // them back in the order one pass meets them (the row where each was first seen travels in the aggregate).
+        var chunked = MinedProcess.From(merged, TimeZoneInfo.Utc);
+        Assert.Equal(onePass.Activities.Select(a => a.Activity), chunked.Activities.Select(a => a.Activity));
+        Assert.Equal(Comparable(onePass), Comparable(chunked));
+        Assert.Equal(
+            onePass.Activities.Select(a => string.Join(",", a.ExecutionsByResource)),
+            chunked.Activities.Select(a => string.Join(",", a.ExecutionsByResource)));
     }
 
-    /// <summary>
-    /// Parts split by case-id hash each meet the names in their own order, so the merged tables list activities and
-    /// resources in another order than one pass (a known limit of the case-hash merge); everything else must be equal.
-    /// </summary>
-    private static string InNameOrder(MinedProcess mined) =>
-        Comparable(mined with
+    [Fact]
+    public void Merge_CaseHashPartsMetNamesInAnotherOrder_TablesKeepOnePassOrder()
+    {
+        // Case c1 (part A) meets "Zeta" first in the file; case c2 (part B) meets "Alpha" and resource "r2" before part A
+        // sees them: merged in part order the tables would start with part 0's names.
+        var rows = new StringBuilder("case,activity,timestamp,resource\n");
+        var start = new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 600; i++)
         {
-            Activities = [.. mined.Activities.OrderBy(a => a.Activity, StringComparer.Ordinal)],
-            Summary = mined.Summary with { StartEstimateValidation = [.. mined.Summary.StartEstimateValidation.OrderBy(v => v.Activity, StringComparer.Ordinal)] },
-        });
+            var c = i % 40;
+            var activity = ((i / 40 + c) % 5) switch { 0 => "Zeta", 1 => "Alpha", 2 => "Mid", 3 => "Beta", _ => "Omega" };
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"c{c},{activity},{start.AddMinutes(i * 3):yyyy-MM-ddTHH:mm:ssZ},r{(i * 7 + c) % 9}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(rows.ToString());
+        var onePass = EventLogReader.Mine("mixed.csv", new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
+        foreach (var parts in new[] { 2, 3, 8 })
+        {
+            var plan = ExportChunker.PlanByCaseHash(parts);
+            var sidecars = plan.Select(_ => new MemoryStream()).ToList();
+            var mined = plan.Select((c, i) => ExportChunker.Mine("mixed.csv", new MemoryStream(bytes), c, "mixed", sidecars[i], cancellationToken: TestContext.Current.CancellationToken)).ToList();
+
+            var merged = MinedProcess.From(ExportChunker.Merge("mixed.csv", mined, m => new MemoryStream(sidecars[m.Chunk.Index].ToArray())), TimeZoneInfo.Utc);
+
+            // The parts do meet the names in different orders (else this test would prove nothing).
+            Assert.Contains(mined, m => !m.Aggregate!.ActivityNames.SequenceEqual(onePass.Activities.Select(a => a.Activity).Where(m.Aggregate.ActivityNames.Contains)) || m.Aggregate.ActivityNames[0] != onePass.Activities[0].Activity);
+            Assert.Equal(Comparable(onePass), Comparable(merged));
+        }
+    }
+
+    [Fact]
+    public void Mine_ManyCasesEachItsOwnVariant_OutputStaysSmallAndVariantsComeBackFromTheSidecar()
+    {
+        // 20,000 cases, nearly every one a variant of its own: the variant hashes (one per case, and one per case and
+        // activity) go to the sidecar, so the part's output does not grow with the cases.
+        var rows = new StringBuilder("case,activity,timestamp,resource\n");
+        var random = new Random(7);
+        var start = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
+        for (var c = 0; c < 20_000; c++)
+        {
+            var steps = random.Next(4, 12);
+            for (var s = 0; s < steps; s++)
+            {
+                rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"k{c},step {random.Next(0, 12)},{start.AddMinutes(c * 5 + s):yyyy-MM-ddTHH:mm:ssZ},u{random.Next(0, 30)}\n");
+            }
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(rows.ToString());
+        var onePass = EventLogReader.Mine("variants.csv", new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
+        var plan = ExportChunker.Plan("variants.csv", new MemoryStream(bytes), 2);
+        var sidecars = plan.Select(_ => new MemoryStream()).ToList();
+
+        var mined = plan.Select((c, i) => ExportChunker.Mine("variants.csv", new MemoryStream(bytes), c, "variants", sidecars[i], cancellationToken: TestContext.Current.CancellationToken)).ToList();
+        var payloads = mined.Select(m => JsonSerializer.Serialize(m)).ToList();
+        var merged = ExportChunker.Merge("variants.csv", payloads.Select(p => JsonSerializer.Deserialize<MinedChunk>(p)!), m => new MemoryStream(sidecars[m.Chunk.Index].ToArray()));
+
+        Assert.Equal(2, plan.Count);
+        Assert.True(onePass.Summary.Variants > 15_000, $"{onePass.Summary.Variants} variants");
+        Assert.All(payloads, p => Assert.True(p.Length < 48 * 1024, $"a part's output is {p.Length} bytes"));
+        Assert.All(mined, m => Assert.InRange(m.VariantsAt, 1, m.SidecarBytes - 1));
+        Assert.Equal(Comparable(onePass), Comparable(MinedProcess.From(merged, TimeZoneInfo.Utc)));
+    }
+
+    [Fact]
+    public void MineFile_LargeEnoughOnSeveralCores_SplitsAndEqualsOnePass()
+    {
+        var bytes = TestFiles.ReadAll(TestFiles.EventLog("reviewing.csv.gz"));
+        var onePass = EventLogReader.MineAll("reviewing.csv", new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
+        var opened = 0;
+        Stream Open()
+        {
+            Interlocked.Increment(ref opened);
+            return new MemoryStream(bytes);
+        }
+
+        var options = IngestionOptions.Default with { Parallelism = 4, ParallelMinBytes = 1024 };
+        var split = ExportChunker.MineFile("reviewing.csv", Open, "reviewing", options, TestContext.Current.CancellationToken);
+        var splitOpens = opened;
+        opened = 0;
+        var single = ExportChunker.MineFile("reviewing.csv", Open, "reviewing", options with { ParallelMinBytes = bytes.Length + 1L }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1 + 4, splitOpens); // the plan, then one per part
+        Assert.Equal(1, opened);
+        Assert.Equal(Comparable(onePass[0]), Comparable(split[0]));
+        Assert.Equal(Comparable(onePass[0]), Comparable(single[0]));
+    }
+
+    [Fact]
+    public void MineFile_PartCannotBeRead_ReportsTheOnePassError()
+    {
+        // A record past the size limit (the reader's buffer is at least 64 K characters) in the second half: the split read fails in a part; the error names the line of the whole file.
+        var rows = new StringBuilder("case,activity,timestamp\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"c{i / 3},a{i % 3},2026-01-05T08:{i % 60:00}:00Z\n");
+        }
+
+        rows.Append("c9999,\"").Append('x', 100_000).Append("\",2026-01-05T09:00:00Z\n");
+        var bytes = Encoding.UTF8.GetBytes(rows.ToString());
+        var options = IngestionOptions.Default with { Parallelism = 2, ParallelMinBytes = 1024, Limits = InputLimits.Default with { MaxRecordCharacters = 4096 } };
+
+        var onePass = Assert.Throws<IngestionException>(() => EventLogReader.MineAll("big.csv", new MemoryStream(bytes), options, cancellationToken: TestContext.Current.CancellationToken));
+        var split = Assert.Throws<IngestionException>(() => ExportChunker.MineFile("big.csv", () => new MemoryStream(bytes), "big", options, TestContext.Current.CancellationToken));
+
+        Assert.Equal(onePass.Message, split.Message);
+    }
 
     [Fact]
     public void MineInParallel_CsvWithBadRowsInEveryPart_ReportsTheLinesOfTheWholeFile()

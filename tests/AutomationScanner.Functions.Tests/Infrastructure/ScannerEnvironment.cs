@@ -81,9 +81,13 @@ public sealed class ScannerEnvironment : IAsyncLifetime
     }
 
     /// <summary>The orchestration and its activities, as the worker registers them, on services of <paramref name="services"/>.</summary>
-    public static Task<DurableTaskTestHost> StartDurableAsync(IServiceProvider services, ScanActivities? activities = null)
+    /// <param name="services">The worker's services.</param>
+    /// <param name="activities">The activities to run; null takes the registered ones.</param>
+    /// <param name="finish">Stands in for the last step (a test makes it fail); null runs the real one.</param>
+    public static Task<DurableTaskTestHost> StartDurableAsync(IServiceProvider services, ScanActivities? activities = null, Func<FinishWork, Task<ScanResult>>? finish = null)
     {
         activities ??= services.GetRequiredService<ScanActivities>();
+        finish ??= work => activities.FinishAsync(work, CancellationToken.None);
         var options = new DurableTaskTestHostOptions { LoggerFactory = QuietLogs };
         return DurableTaskTestHost.StartAsync(tasks =>
         {
@@ -91,7 +95,8 @@ public sealed class ScannerEnvironment : IAsyncLifetime
             tasks.AddActivityFunc<ScanRequest, ScanPlan>(ScanOrchestration.BeginScan, (_, request) => activities.BeginAsync(request, CancellationToken.None));
             tasks.AddActivityFunc<PlanExportWork, List<Core.Ingestion.ExportChunk>>(ScanOrchestration.PlanExport, (_, work) => activities.PlanAsync(work, CancellationToken.None));
             tasks.AddActivityFunc<MineChunkWork, ChunkOutcome>(ScanOrchestration.MineChunk, (_, work) => activities.MineAsync(work, CancellationToken.None));
-            tasks.AddActivityFunc<FinishWork, ScanResult>(ScanOrchestration.FinishScan, (_, work) => activities.FinishAsync(work, CancellationToken.None));
+            tasks.AddActivityFunc<FinishWork, ScanResult>(ScanOrchestration.FinishScan, (_, work) => finish(work));
+            tasks.AddActivityFunc<DiscardWork>(ScanOrchestration.DiscardScanWork, (_, work) => activities.DiscardAsync(work, CancellationToken.None));
         }, options);
     }
 

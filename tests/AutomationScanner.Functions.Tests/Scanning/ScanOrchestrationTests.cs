@@ -209,6 +209,70 @@ public sealed class ScanOrchestrationTests(ScannerEnvironment env)
     }
 
     [Fact]
+    public async Task Orchestration_FailsForGoodAfterMining_DeletesItsSidecars()
+    {
+        var engagement = ScannerEnvironment.NewEngagement("failed");
+        var sizes = await UploadAsync(engagement);
+        var scans = env.Services.GetRequiredService<StorageScanService>();
+        var options = Options.Create(new ScanFanOutOptions { PartBytes = Math.Max(1 << 16, sizes.Values.Max() / 4 + 1), MaxPartsPerExport = 4 });
+        var activities = new ScanActivities(scans, env.Storage, IngestionOptions.Default, options, env.Services.GetRequiredService<ILogger<ScanActivities>>());
+        var left = new List<string>();
+        async Task<ScanResult> Fail(FinishWork work)
+        {
+            // What the parts stored is there when the last step fails (a fault not worth retrying).
+            left.AddRange(await WorkBlobsAsync(engagement));
+            throw new ScanFailedException("publishing failed for good");
+        }
+
+        await using var durable = await ScannerEnvironment.StartDurableAsync(env.Services, activities, Fail);
+
+        var id = await durable.Client.ScheduleNewOrchestrationInstanceAsync(ScanOrchestration.Orchestrator,
+            new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        var run = await durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, TestContext.Current.CancellationToken);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.True(left.Count >= 5, $"{left.Count} sidecars while the scan ran"); // teleclaims and repair in parts, helpdesk whole
+        Assert.All(left, name => Assert.StartsWith(StorageNames.ScanWorkFolder(engagement, id), name, StringComparison.Ordinal));
+        Assert.Empty(await WorkBlobsAsync(engagement));
+    }
+
+    [Fact]
+    public async Task Orchestration_InterleavedCsvRecutByCaseHash_LeavesNoSidecarOfTheFirstCut()
+    {
+        // Cases visited in turn: the byte-range parts are mined, found interleaved, and the log is mined again by case-id
+        // hash; the first cut's sidecars are not in the merge and must go too.
+        var engagement = ScannerEnvironment.NewEngagement("recut");
+        var rows = new System.Text.StringBuilder("case,activity,timestamp,resource\n");
+        var start = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var c = i % 150;
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"c{c},step {i / 150 % 4},{start.AddMinutes(i * 3 + c):yyyy-MM-ddTHH:mm:ssZ},r{(c + i) % 11}\n");
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(rows.ToString());
+        await env.Storage.Exports.GetBlobClient($"{engagement}/interleaved.csv").UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, TestContext.Current.CancellationToken);
+        var scans = env.Services.GetRequiredService<StorageScanService>();
+        var options = Options.Create(new ScanFanOutOptions { PartBytes = 1 << 16, MaxPartsPerExport = 4 });
+        var activities = new ScanActivities(scans, env.Storage, IngestionOptions.Default, options, env.Services.GetRequiredService<ILogger<ScanActivities>>());
+        var left = new List<string>();
+        await using var durable = await ScannerEnvironment.StartDurableAsync(env.Services, activities, async work =>
+        {
+            left.AddRange(await WorkBlobsAsync(engagement));
+            return await activities.FinishAsync(work, CancellationToken.None);
+        });
+
+        var id = await durable.Client.ScheduleNewOrchestrationInstanceAsync(ScanOrchestration.Orchestrator,
+            new ScanRequest(engagement, ScanRequest.Upload, null, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        var run = await durable.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, TestContext.Current.CancellationToken);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Contains(left, n => n.Contains("/ByteRange-", StringComparison.Ordinal));
+        Assert.Contains(left, n => n.Contains("/CaseHash-", StringComparison.Ordinal));
+        Assert.Empty(await WorkBlobsAsync(engagement));
+    }
+
+    [Fact]
     public async Task MineChunk_Output_IsAnAggregateNotTheEvents()
     {
         var engagement = ScannerEnvironment.NewEngagement("payload");
