@@ -1,7 +1,7 @@
 using AutomationScanner.Azure.Tests.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Embeddings;
-using AutomationScanner.Core.Tests.LlmTestKit;
+using AutomationScanner.Testing.Llm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Tests.LlmTestKit;
+using AutomationScanner.Testing.Llm;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutomationScanner.Azure.Tests.OpenAI;

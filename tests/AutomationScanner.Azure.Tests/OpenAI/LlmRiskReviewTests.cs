@@ -4,7 +4,7 @@ using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Scanning;
-using AutomationScanner.Core.Tests.LlmTestKit;
+using AutomationScanner.Testing.Llm;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutomationScanner.Azure.Tests.OpenAI;

@@ -5,7 +5,7 @@ using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
-using AutomationScanner.Core.Tests.LlmTestKit;
+using AutomationScanner.Testing.Llm;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 

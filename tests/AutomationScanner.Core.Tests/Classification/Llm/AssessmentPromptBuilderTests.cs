@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
-using AutomationScanner.Core.Tests.LlmTestKit;
+using AutomationScanner.Testing.Llm;
 
 namespace AutomationScanner.Core.Tests.Classification.Llm;
 

@@ -1,7 +1,7 @@
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Model;
-using AutomationScanner.Core.Tests.LlmTestKit;
+using AutomationScanner.Testing.Llm;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;

@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutomationScanner.Core.Classification.Llm;
 
-namespace AutomationScanner.Core.Tests.LlmTestKit;
+namespace AutomationScanner.Testing.Llm;
 
 /// <summary>Answers a model could give to a prompt built by AssessmentPromptBuilder; shared with the Azure tests.</summary>
-internal static class FakeAnswers
+public static class FakeAnswers
 {
     /// <summary>The task objects inside the data block of a user message.</summary>
     public static IReadOnlyList<JsonObject> TasksIn(string userMessage)

@@ -1,9 +1,9 @@
 using AutomationScanner.Core.Model;
 
-namespace AutomationScanner.Core.Tests.LlmTestKit;
+namespace AutomationScanner.Testing.Llm;
 
 /// <summary>Builds candidates with plausible metrics; shared (as a linked file) by the Core and Azure tests.</summary>
-internal sealed class TaskCandidateBuilder
+public sealed class TaskCandidateBuilder
 {
     private readonly List<TaskStatement> _statements = [];
     private string _name = "Enter invoice";
