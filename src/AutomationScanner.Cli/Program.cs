@@ -1,6 +1,7 @@
 using AutomationScanner.Azure;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification.Llm;
+using AutomationScanner.Core.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,14 +11,15 @@ using Spectre.Console;
 namespace AutomationScanner.Cli;
 
 /// <summary>
-/// The CLI's composition root: one host per invocation, configured from <see cref="CliConfiguration"/>
-/// (<c>appsettings.json</c>, environment, <c>--settings</c>) with the command-line flags on top as configuration keys
-/// (<c>--hourly-cost</c> is <c>Scoring:Value:HourlyCost</c>, <c>--time-zone</c> is <c>Ingestion:TimeZone</c>...), and
-/// composed exactly as the Functions app is: <c>AddScanner</c> (which calls <c>AddScannerCore</c>) and, for the storage
-/// commands, <c>AddScannerStorage</c>. Its options are validated when it starts, so a bad flag or setting stops the
-/// command with a message naming the key and, where one sets it, the flag.
+/// The `scanner` executable and the CLI's composition root. Its one host is built here (<see cref="BuildHost"/>), per
+/// invocation of a command that scans: configured from <see cref="CliConfiguration"/> (<c>appsettings.json</c>,
+/// environment, <c>--settings</c>) with the command-line flags on top as configuration keys (<c>--hourly-cost</c> is
+/// <c>Scoring:Value:HourlyCost</c>, <c>--time-zone</c> is <c>Ingestion:TimeZone</c>...: <see cref="Flags"/>), and composed
+/// exactly as the Functions app is: <c>AddScanner</c> (which calls <c>AddScannerCore</c>) and, for the storage commands,
+/// <c>AddScannerStorage</c>. Its options are validated when it starts (<see cref="StartAsync"/>), so a bad flag or
+/// setting stops the command with a message naming the key and, where one sets it, the flag.
 /// </summary>
-public static class CliHost
+public static class Program
 {
     /// <summary>The flag that sets each configuration key, for error messages.</summary>
     public static readonly IReadOnlyList<(string Key, string Flag)> Flags =
@@ -34,11 +36,26 @@ public static class CliHost
         (ScannerStorageOptions.SectionName, "--connection"),
     ];
 
+    public static async Task<int> Main(string[] args)
+    {
+        PhaseTrace.BeginIfAsked();
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and pipes have no terminal width; 80 columns would fold every table.
+            console.Profile.Width = 160;
+        }
+
+        var exitCode = await ScannerCli.Create(console).Parse(args).InvokeAsync();
+        PhaseTrace.EndIfAsked();
+        return exitCode;
+    }
+
     /// <summary>
     /// Builds the host: <paramref name="configuration"/>, then <paramref name="flags"/> (which win), <c>AddScanner</c>,
     /// <c>AddScannerStorage</c> when <paramref name="storage"/>, and the not-configured assessor when <paramref name="llm"/> is false.
     /// </summary>
-    public static IHost Build(IConfiguration configuration, IEnumerable<KeyValuePair<string, string?>> flags, bool storage, bool llm)
+    public static IHost BuildHost(IConfiguration configuration, IEnumerable<KeyValuePair<string, string?>> flags, bool storage, bool llm)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
