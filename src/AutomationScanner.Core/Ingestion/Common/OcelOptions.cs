@@ -32,6 +32,9 @@ public sealed record OcelOptions
     /// <summary>Events held in memory when a file lists its events before its objects (JSON, XML).</summary>
     public int MaxBufferedEvents { get; init; } = 5_000_000;
 
+    /// <summary>Flattened events handed to an object type's miner at a time (tests make it small to exercise the threads).</summary>
+    internal int MiningBatchSize { get; init; } = 4096;
+
     /// <summary>True when <paramref name="objectType"/> is chosen (or no choice was made).</summary>
     public bool Selects(string objectType) =>
         ObjectTypes.Count == 0 || ObjectTypes.Any(t => string.Equals(t.Trim(), objectType, StringComparison.OrdinalIgnoreCase));
