@@ -56,6 +56,7 @@ internal sealed class OcelFlattener : IDisposable
     private int _activity;
     private int _resource;
     private Lifecycle _lifecycle;
+    private string? _status;
     private long _ticks;
     private short _offset;
     private TimeState _time;
@@ -243,6 +244,7 @@ internal sealed class OcelFlattener : IDisposable
         _activity = -1;
         _resource = -1;
         _lifecycle = Lifecycle.None;
+        _status = null;
         _time = TimeState.Missing;
         _eventIdLength = 0;
         _relationObjects.Clear();
@@ -330,6 +332,7 @@ internal sealed class OcelFlattener : IDisposable
         else if (_attributeIsLifecycle[attribute])
         {
             _lifecycle = LifecycleParser.Parse(value);
+            _status = _lifecycle == Lifecycle.Status ? value.Trim().ToString() : null;
         }
     }
 
@@ -341,6 +344,12 @@ internal sealed class OcelFlattener : IDisposable
         {
             Note(DataQualityKinds.EmptyCaseOrActivity, location, $"event '{CurrentId()}' has no activity (type) and was skipped");
             return;
+        }
+
+        if (_status is not null)
+        {
+            // A status, as the CSV and XES readers name it: "Review" in status "In Progress" is "Review (In Progress)".
+            _activity = InternActivity(LifecycleParser.StatusActivity(_activities[_activity], _status));
         }
 
         switch (_time)
