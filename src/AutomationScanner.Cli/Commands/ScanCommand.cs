@@ -169,9 +169,9 @@ public static class ScanCommand
             }
 
             PhaseClock.Mark("settings and flags");
-            using var host = CliHost.Build(configuration, flags, storage: name is not null, llm: !parse.GetValue(noLlm));
+            using var host = Program.BuildHost(configuration, flags, storage: name is not null, llm: !parse.GetValue(noLlm));
             PhaseClock.Mark("host build");
-            if (await CliHost.StartAsync(console, host, cancellationToken) is { } failed)
+            if (await Program.StartAsync(console, host, cancellationToken) is { } failed)
             {
                 return failed;
             }
