@@ -63,50 +63,26 @@ internal static class ThreadBench
             return JsonSerializer.Serialize(new BenchCommand.BenchResult(mined[0].Summary.Events, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, BenchCommand.PeakResidentBytes()));
         }
 
-        // What MineFile does for a case-grouped log, step by step, to split the time: the parts mined at once, then
-        // the merge with the start-time replay, which runs on one thread.
-        IReadOnlyList<ExportChunk> plan;
-        using (var content = Open())
+        // What MineFile does for a large export (the same plan and merge), with the time at which the parts were
+        // mined: the rest is the merge of the later parts into the first and the replay of their start-time journals.
+        var mineSeconds = 0.0;
+        var mineCpu = 0.0;
+        var merged = ExportChunker.MineInParallel(name, Open, EventLogReader.ProcessName(name), threads, threads, options, cancellationToken, () =>
         {
-            plan = ExportChunker.Plan(name, content, threads, options);
-        }
-
-        var sidecars = plan.Select(_ => ExportChunker.TemporarySidecar()).ToArray();
-        try
-        {
-            var parts = new MinedChunk[plan.Count];
-            Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, i =>
-            {
-                using var content = Open();
-                parts[i] = ExportChunker.Mine(name, content, plan[i], EventLogReader.ProcessName(name), sidecars[i], options, cancellationToken);
-            });
-            var mineSeconds = watch.Elapsed.TotalSeconds;
+            mineSeconds = watch.Elapsed.TotalSeconds;
             process.Refresh();
-            var mineCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
-            var merged = ExportChunker.Merge(name, parts, m =>
-            {
-                var sidecar = sidecars[m.Chunk.Index];
-                sidecar.Position = 0;
-                return sidecar;
-            }, options.Mining);
-            var events = MinedProcess.From(merged, options.DefaultTimeZone).Summary.Events;
-            watch.Stop();
-            process.Refresh();
-            var total = (process.TotalProcessorTime - cpu).TotalSeconds;
-            return JsonSerializer.Serialize(new BenchCommand.BenchResult(events, watch.Elapsed.TotalSeconds, total, BenchCommand.PeakResidentBytes())
-            {
-                MineSeconds = mineSeconds,
-                MineCpuSeconds = mineCpu,
-                Parts = plan.Count,
-            });
-        }
-        finally
+            mineCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
+        });
+        var events = MinedProcess.From(merged, options.DefaultTimeZone).Summary.Events;
+        watch.Stop();
+        process.Refresh();
+        var total = (process.TotalProcessorTime - cpu).TotalSeconds;
+        return JsonSerializer.Serialize(new BenchCommand.BenchResult(events, watch.Elapsed.TotalSeconds, total, BenchCommand.PeakResidentBytes())
         {
-            foreach (var sidecar in sidecars)
-            {
-                sidecar.Dispose();
-            }
-        }
+            MineSeconds = mineSeconds,
+            MineCpuSeconds = mineCpu,
+            Parts = threads,
+        });
     }
 
     private static string LoadAverage()

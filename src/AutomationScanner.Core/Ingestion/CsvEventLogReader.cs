@@ -67,6 +67,12 @@ internal static class CsvEventLogReader
         long accepted = 0;
         long rows = 0;
         var ownColumns = new List<int>();
+
+        // Rows repeat the names of the row before (a start and its completion, a case handled by one person): the
+        // last id of each is checked before the lookup by hash.
+        var lastActivity = -1;
+        var lastResource = -1;
+        var lifecycles = new List<(string Text, Lifecycle Value)>();
         try
         {
             using var csv = CsvDataReader.Create(text, csvOptions);
@@ -144,17 +150,24 @@ internal static class CsvEventLogReader
                     log.EventsWithoutOffset++;
                 }
 
-                var resource = columns.Resource >= 0 && columns.Resource < csv.RowFieldCount
-                    ? log.InternResource(csv.GetFieldSpan(columns.Resource).Trim())
-                    : -1;
+                var resource = -1;
+                if (columns.Resource >= 0 && columns.Resource < csv.RowFieldCount)
+                {
+                    var resourceName = csv.GetFieldSpan(columns.Resource).Trim();
+                    resource = lastResource >= 0 && resourceName.SequenceEqual(log.ResourceNames[lastResource]) ? lastResource : log.InternResource(resourceName);
+                    lastResource = resource;
+                }
+
                 var lifecycle = columns.Lifecycle >= 0 && columns.Lifecycle < csv.RowFieldCount
-                    ? LifecycleParser.Parse(csv.GetFieldSpan(columns.Lifecycle))
+                    ? ParseLifecycle(lifecycles, csv.GetFieldSpan(columns.Lifecycle))
                     : Lifecycle.None;
-                var activity = log.InternActivity(activityName);
+                var activity = lastActivity >= 0 && activityName.SequenceEqual(log.ActivityNames[lastActivity]) ? lastActivity : log.InternActivity(activityName);
                 if (activity < 0)
                 {
                     continue;
                 }
+
+                lastActivity = activity;
 
                 if (lifecycle == Lifecycle.Status)
                 {
@@ -217,6 +230,26 @@ internal static class CsvEventLogReader
             throw new IngestionException(file,
                 $"no usable events: {rows.ToString(CultureInfo.InvariantCulture)} data rows, none readable ({string.Join("; ", problems)})");
         }
+    }
+
+    /// <summary>The lifecycle of a value, from the few distinct values a column holds (parsed once each, up to 16).</summary>
+    private static Lifecycle ParseLifecycle(List<(string Text, Lifecycle Value)> seen, ReadOnlySpan<char> value)
+    {
+        foreach (var (text, lifecycle) in seen)
+        {
+            if (value.SequenceEqual(text))
+            {
+                return lifecycle;
+            }
+        }
+
+        var parsed = LifecycleParser.Parse(value);
+        if (seen.Count < 16)
+        {
+            seen.Add((value.ToString(), parsed));
+        }
+
+        return parsed;
     }
 
     private static int IndexOfHeader(IReadOnlyList<string> header, string name)

@@ -58,9 +58,9 @@ public sealed record MinedChunk(ExportChunk Chunk, LogAggregateState? Aggregate,
 /// <summary>
 /// Splits one event-log export into parts that can be mined on their own (on several cores, or by several
 /// Durable activities) and merges their aggregates into exactly what one pass over the file gives: plan the parts
-/// (<see cref="Plan"/>), mine each (<see cref="Mine"/>), merge in order (<see cref="Merge"/>). A log whose cases
+/// (<see cref="Plan(string, Stream, int, IngestionOptions?)"/>), mine each (<see cref="Mine"/>), merge in order (<see cref="Merge"/>). A log whose cases
 /// interleave is detected while mining and re-planned by case-id hash (<see cref="NeedsCaseHash"/>,
-/// <see cref="PlanByCaseHash"/>). <see cref="MineInParallel(string, Func{Stream}, string, int, int, IngestionOptions?, CancellationToken)"/> does all of it for a file on this machine.
+/// <see cref="PlanByCaseHash"/>). <see cref="MineInParallel(string, Func{Stream}, string, int, int, IngestionOptions?, CancellationToken, Action?)"/> does all of it for a file on this machine.
 /// </summary>
 public static class ExportChunker
 {
@@ -73,7 +73,34 @@ public static class ExportChunker
     /// Up to <paramref name="parts"/> parts of about equal size. Byte ranges need a seekable, uncompressed, UTF-8 (or
     /// ASCII) file; CSV without line breaks inside quoted fields. Anything else is one <see cref="ChunkKind.Whole"/> part.
     /// </summary>
-    public static IReadOnlyList<ExportChunk> Plan(string file, Stream content, int parts, IngestionOptions? options = null)
+    public static IReadOnlyList<ExportChunk> Plan(string file, Stream content, int parts, IngestionOptions? options = null) =>
+        Plan(file, content, parts, options, firstShare: 1.0 / Math.Max(1, parts));
+
+    /// <summary>
+    /// The first part's share of the bytes when this machine mines the parts (<see cref="MineInParallel(string, Func{Stream}, string, IReadOnlyList{ExportChunk}, int, IngestionOptions?, CancellationToken, Action?)"/>):
+    /// less than the others', because its thread also estimates start times as it goes and, after the parts, merges
+    /// them and replays their start-time journals.
+    /// </summary>
+    /// <remarks>
+    /// Measured on the generated 10M-event CSV (perf samples per thread, 2026-12-02): a byte of the first part costs
+    /// ~1.2 times a byte of a later part (its estimator runs live; a later part writes a journal instead, which costs
+    /// less). The merge and the replay of the later parts' journals can only start when every part is mined, so the
+    /// share balances the parts: 0.45 of the bytes for the first of two.
+    /// </remarks>
+    internal static double FirstPartShare(int parts)
+    {
+        if (parts <= 1)
+        {
+            return 1;
+        }
+
+        const double FirstByteCost = 1.2;
+        var later = 1.0 / (parts - 1);
+        return later / (FirstByteCost + later);
+    }
+
+    /// <summary>As <see cref="Plan(string, Stream, int, IngestionOptions?)"/>, the first part about <paramref name="firstShare"/> of the bytes and the others equal.</summary>
+    internal static IReadOnlyList<ExportChunk> Plan(string file, Stream content, int parts, IngestionOptions? options, double firstShare)
     {
         ArgumentNullException.ThrowIfNull(content);
         options ??= IngestionOptions.Default;
@@ -104,8 +131,8 @@ public static class ExportChunker
             }
 
             var cuts = export.Format == ExportFormat.Xes
-                ? XesCuts(content, length, parts, out var headerEnd, out var closing)
-                : CsvCuts(file, export, content, length, parts, options, out headerEnd, out closing);
+                ? XesCuts(content, length, parts, firstShare, out var headerEnd, out var closing)
+                : CsvCuts(file, export, content, length, parts, firstShare, options, out headerEnd, out closing);
             if (cuts.Count == 0)
             {
                 return whole;
@@ -180,27 +207,8 @@ public static class ExportChunker
                 }
 
             case ChunkKind.ByteRange:
-                {
-                    var header = chunk.Index == 0 ? [] : new[] { (0L, chunk.HeaderEnd) };
-                    syntheticLines = chunk.Index == 0 ? 0 : CountNewlines(content, 0, chunk.HeaderEnd);
-                    var range = new RangeStream(content, [.. header, (chunk.Start, chunk.End)], chunk.Closing is null ? [] : Encoding.UTF8.GetBytes(chunk.Closing), countFrom: header.Length);
-                    using var export = ExportSniffer.Open(file, range);
-                    log.Files.Add(file);
-                    if (export.Format == ExportFormat.Xes)
-                    {
-                        XesEventLogReader.Read(file, export, miner, options, isPart: true, cancellationToken);
-                    }
-                    else
-                    {
-                        // Columns and date order come from the head of the whole file, as in one pass.
-                        using var head = ExportSniffer.Open(file, new RangeStream(content, [(0, Math.Min(content.Length, ExportSniffer.HeadSize))], []));
-                        var layout = CsvEventLogReader.Layout(file, head, options);
-                        CsvEventLogReader.Read(file, export, miner, options, layout, PartFilter.Everything, cancellationToken);
-                    }
-
-                    rangeLines = range.CountedNewlines;
-                    break;
-                }
+                (rangeLines, syntheticLines) = ReadRange(file, content, chunk, miner, options, cancellationToken);
+                break;
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(chunk), chunk.Kind, "unknown chunk kind");
@@ -218,6 +226,29 @@ public static class ExportChunker
             Events = log.Events,
             VariantsAt = variantsAt,
         };
+    }
+
+    /// <summary>Mines the bytes of a <see cref="ChunkKind.ByteRange"/> part; returns its own lines and the header lines it is read behind.</summary>
+    private static (long RangeLines, long SyntheticLines) ReadRange(string file, Stream content, ExportChunk chunk, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    {
+        var header = chunk.Index == 0 ? [] : new[] { (0L, chunk.HeaderEnd) };
+        var syntheticLines = chunk.Index == 0 ? 0 : CountNewlines(content, 0, chunk.HeaderEnd);
+        var range = new RangeStream(content, [.. header, (chunk.Start, chunk.End)], chunk.Closing is null ? [] : Encoding.UTF8.GetBytes(chunk.Closing), countFrom: header.Length);
+        using var export = ExportSniffer.Open(file, range);
+        miner.Log.Files.Add(file);
+        if (export.Format == ExportFormat.Xes)
+        {
+            XesEventLogReader.Read(file, export, miner, options, isPart: true, cancellationToken);
+        }
+        else
+        {
+            // Columns and date order come from the head of the whole file, as in one pass.
+            using var head = ExportSniffer.Open(file, new RangeStream(content, [(0, Math.Min(content.Length, ExportSniffer.HeadSize))], []));
+            var layout = CsvEventLogReader.Layout(file, head, options);
+            CsvEventLogReader.Read(file, export, miner, options, layout, PartFilter.Everything, cancellationToken);
+        }
+
+        return (range.CountedNewlines, syntheticLines);
     }
 
     /// <summary>
@@ -386,23 +417,23 @@ public static class ExportChunker
     /// Plans, mines the parts on up to <paramref name="parallelism"/> threads, re-plans by case-id hash when the cases
     /// interleave, and merges: the same aggregate as <see cref="EventLogReader.Read"/> in one pass.
     /// </summary>
-    public static LogAggregate MineInParallel(string file, Func<Stream> open, string process, int parts, int parallelism, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    public static LogAggregate MineInParallel(string file, Func<Stream> open, string process, int parts, int parallelism, IngestionOptions? options = null, CancellationToken cancellationToken = default, Action? partsMined = null)
     {
         ArgumentNullException.ThrowIfNull(open);
         options ??= IngestionOptions.Default;
         IReadOnlyList<ExportChunk> plan;
         using (var content = open())
         {
-            plan = Plan(file, content, parts, options);
+            plan = Plan(file, content, parts, options, FirstPartShare(parts));
         }
 
-        return MineInParallel(file, open, process, plan, parallelism, options, cancellationToken);
+        return MineInParallel(file, open, process, plan, parallelism, options, cancellationToken, partsMined);
     }
 
     /// <summary>
     /// Mines one export into its processes on every core it is worth using: a seekable, uncompressed CSV or XES of at
     /// least <see cref="IngestionOptions.ParallelMinBytes"/> is split into <see cref="IngestionOptions.Parallelism"/>
-    /// parts (<see cref="Plan"/>) mined at once and merged (<see cref="MineInParallel(string, Func{Stream}, string, IReadOnlyList{ExportChunk}, int, IngestionOptions?, CancellationToken)"/>);
+    /// parts (<see cref="Plan(string, Stream, int, IngestionOptions?)"/>) mined at once and merged (<see cref="MineInParallel(string, Func{Stream}, string, IReadOnlyList{ExportChunk}, int, IngestionOptions?, CancellationToken, Action?)"/>);
     /// anything else is read in one pass (<see cref="EventLogReader.MineAll"/>). The result is the same either way.
     /// <paramref name="open"/> opens the export from its start, once per part.
     /// </summary>
@@ -413,7 +444,7 @@ public static class ExportChunker
         using var content = open();
         if (options.Parallelism > 1 && content.CanSeek && content.Length >= options.ParallelMinBytes)
         {
-            var plan = Plan(file, content, options.Parallelism, options);
+            var plan = Plan(file, content, options.Parallelism, options, FirstPartShare(options.Parallelism));
             if (plan.Count > 1)
             {
                 try
@@ -435,8 +466,15 @@ public static class ExportChunker
     private static bool IsReadFault(Exception ex) =>
         ex is IngestionException || (ex is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(e => e is IngestionException));
 
-    /// <summary>Mines the parts of <paramref name="plan"/> on up to <paramref name="parallelism"/> threads and merges them (re-planned by case-id hash when the cases interleave).</summary>
-    public static LogAggregate MineInParallel(string file, Func<Stream> open, string process, IReadOnlyList<ExportChunk> plan, int parallelism, IngestionOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Mines the parts of <paramref name="plan"/> on up to <paramref name="parallelism"/> threads and merges them
+    /// (re-planned by case-id hash when the cases interleave). A byte-range plan's first part is mined as one pass
+    /// mines it, start times estimated as it goes; the other parts write start-time journals, which, after the parts,
+    /// are fed to that same estimator in file order as their aggregates are merged into the first part's (no separate
+    /// replay of the whole log). <paramref name="partsMined"/> is called when the parts are mined, before the merge
+    /// (for timing).
+    /// </summary>
+    public static LogAggregate MineInParallel(string file, Func<Stream> open, string process, IReadOnlyList<ExportChunk> plan, int parallelism, IngestionOptions? options = null, CancellationToken cancellationToken = default, Action? partsMined = null)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(plan);
@@ -445,6 +483,20 @@ public static class ExportChunker
         var sidecars = new FileStream?[plan.Count];
         try
         {
+            if (plan.Count > 1 && plan.All(c => c.Kind == ChunkKind.ByteRange))
+            {
+                var live = MineRangesOntoFirst(file, open, plan, process, parallelism, options, sidecars, partsMined, cancellationToken);
+                if (live is not null)
+                {
+                    return live;
+                }
+
+                Release(sidecars);
+                var byHash = MineAll(file, open, PlanByCaseHash(plan.Count), process, parallelism, options, sidecars, cancellationToken);
+                partsMined?.Invoke();
+                return Merge(file, byHash, part => TakeSidecar(sidecars, part), options.Mining);
+            }
+
             var mined = MineAll(file, open, plan, process, parallelism, options, sidecars, cancellationToken);
             if (NeedsCaseHash(mined))
             {
@@ -452,18 +504,90 @@ public static class ExportChunker
                 mined = MineAll(file, open, PlanByCaseHash(plan.Count), process, parallelism, options, sidecars, cancellationToken);
             }
 
-            return Merge(file, mined, part =>
-            {
-                var sidecar = sidecars[part.Chunk.Index]!;
-                sidecars[part.Chunk.Index] = null;
-                sidecar.Position = 0;
-                return sidecar;
-            }, options.Mining);
+            partsMined?.Invoke();
+
+            return Merge(file, mined, part => TakeSidecar(sidecars, part), options.Mining);
         }
         finally
         {
             Release(sidecars);
         }
+    }
+
+    private static FileStream TakeSidecar(FileStream?[] sidecars, MinedChunk part)
+    {
+        var sidecar = sidecars[part.Chunk.Index]!;
+        sidecars[part.Chunk.Index] = null;
+        sidecar.Position = 0;
+        return sidecar;
+    }
+
+    /// <summary>
+    /// Mines byte-range parts at once, the first with a one-pass miner (its start-time estimator live), the others
+    /// into aggregates and journals; then merges the others into the first in file order, feeding each one's journal to
+    /// the first's estimator as it goes: the estimator sees the whole log's inputs in one pass's order, so the
+    /// estimates are those of one pass. Null when a part found interleaved cases (the split must be by case-id hash).
+    /// </summary>
+    private static LogAggregate? MineRangesOntoFirst(string file, Func<Stream> open, IReadOnlyList<ExportChunk> plan, string process, int parallelism, IngestionOptions options, FileStream?[] sidecars, Action? partsMined, CancellationToken cancellationToken)
+    {
+        var mined = new MinedChunk?[plan.Count];
+        var first = new LogAggregate(process, options.Mining);
+        StartTimeEstimator? estimator = null;
+        var firstInterleaved = false;
+        long firstLines = 0;
+        Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken }, i =>
+        {
+            using var content = open();
+            if (i == 0)
+            {
+                var miner = new ProcessMiner(first) { Limits = options.Limits };
+                (firstLines, _) = ReadRange(file, content, plan[0], miner, options, cancellationToken);
+                firstInterleaved = miner.Interleaved;
+                estimator = miner.CompleteKeepingEstimates();
+                return;
+            }
+
+            var sidecar = TemporarySidecar();
+            sidecars[i] = sidecar;
+            mined[i] = Mine(file, content, plan[i], process, sidecar, options, cancellationToken);
+        });
+        partsMined?.Invoke();
+        if (firstInterleaved || NeedsCaseHash(mined.Skip(1).Select(m => m!)))
+        {
+            return null;
+        }
+
+        // In file order, as Merge does: names keep their first-seen order, data-quality examples move to the lines of
+        // the whole file, variants come from the sidecar; then the part's journal goes to the estimator.
+        var merged = first;
+        var linesBefore = firstLines;
+        for (var i = 1; i < plan.Count; i++)
+        {
+            var part = mined[i]!;
+            merged.Merge(LogAggregate.FromState(part.Aggregate!, options.Mining), linesBefore - part.SyntheticLines);
+            linesBefore += part.RangeLines;
+            var sidecar = TakeSidecar(sidecars, part);
+            using (sidecar)
+            {
+                if (part.VariantsAt >= 0)
+                {
+                    sidecar.Position = part.VariantsAt;
+                    merged.ReadVariants(sidecar, part.Aggregate!.ActivityNames);
+                    sidecar.Position = 0;
+                }
+
+                StartTimeJournal.ReplayInto(estimator!, merged, new StartTimeJournalPart(sidecar, part.Aggregate!.ActivityNames, part.Aggregate.ResourceNames));
+            }
+        }
+
+        ProcessMiner.FinishEstimates(merged, estimator!);
+        if (merged.Events == 0)
+        {
+            var problems = merged.DataQuality.ToIssues().SelectMany(i => i.Examples).Take(3);
+            throw new IngestionException(file, $"no usable events in any of its {plan.Count} parts ({string.Join("; ", problems)})");
+        }
+
+        return merged;
     }
 
     /// <summary>A temporary file for a part's sidecar, deleted when closed.</summary>
@@ -492,7 +616,7 @@ public static class ExportChunker
         return mined;
     }
 
-    private static List<long> XesCuts(Stream content, long length, int parts, out long headerEnd, out string? closing)
+    private static List<long> XesCuts(Stream content, long length, int parts, double firstShare, out long headerEnd, out string? closing)
     {
         closing = null;
         headerEnd = FindTrace(content, 0, length);
@@ -510,7 +634,7 @@ public static class ExportChunker
         var cuts = new List<long>();
         for (var k = 1; k < parts; k++)
         {
-            var target = headerEnd + (length - headerEnd) * k / parts;
+            var target = Target(headerEnd, length, k, parts, firstShare);
             var cut = FindTrace(content, Math.Max(target, (cuts.Count > 0 ? cuts[^1] : headerEnd) + 1), length);
             if (cut > headerEnd && (cuts.Count == 0 || cut > cuts[^1]))
             {
@@ -519,6 +643,19 @@ public static class ExportChunker
         }
 
         return cuts;
+    }
+
+    /// <summary>Where the <paramref name="k"/>-th cut should fall: the first part <paramref name="firstShare"/> of the body, the others equal.</summary>
+    private static long Target(long headerEnd, long length, int k, int parts, double firstShare)
+    {
+        if (firstShare == 1.0 / parts)
+        {
+            return headerEnd + ((length - headerEnd) * k / parts);
+        }
+
+        var share = Math.Clamp(firstShare, 0.01, 1.0);
+        var fraction = share + ((1 - share) * (k - 1) / Math.Max(1, parts - 1));
+        return headerEnd + (long)((length - headerEnd) * Math.Min(1.0, fraction));
     }
 
     /// <summary>Offset of the next "&lt;trace" start tag at or after <paramref name="from"/>; -1 when there is none near.</summary>
@@ -591,7 +728,7 @@ public static class ExportChunker
         return null;
     }
 
-    private static List<long> CsvCuts(string file, SniffedExport head, Stream content, long length, int parts, IngestionOptions options, out long headerEnd, out string? closing)
+    private static List<long> CsvCuts(string file, SniffedExport head, Stream content, long length, int parts, double firstShare, IngestionOptions options, out long headerEnd, out string? closing)
     {
         closing = null;
         headerEnd = -1;
@@ -638,7 +775,7 @@ public static class ExportChunker
         var cuts = new List<long>();
         for (var k = 1; k < parts; k++)
         {
-            var target = headerEnd + (length - headerEnd) * k / parts;
+            var target = Target(headerEnd, length, k, parts, firstShare);
             var cut = CaseBoundary(content, Math.Max(target, cuts.Count > 0 ? cuts[^1] : headerEnd), length, layout);
             if (cut > headerEnd && cut < length && (cuts.Count == 0 || cut > cuts[^1]))
             {

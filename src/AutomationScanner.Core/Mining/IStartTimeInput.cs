@@ -17,4 +17,11 @@ internal interface IStartTimeInput
     void RecordCompletion(int resource, long ticks);
 
     void Observe(int hourOfWeek);
+
+    /// <summary>
+    /// One execution, completed at <paramref name="complete"/> (UTC) with local offset <paramref name="offsetMinutes"/>:
+    /// <see cref="Enqueue"/> when <paramref name="enqueue"/>, <see cref="RecordCompletion"/> when <paramref name="record"/>,
+    /// then <see cref="Observe"/> of its local hour of the week, in that order (one call, one journal entry).
+    /// </summary>
+    void Execution(int activity, int resource, long enabled, long complete, short offsetMinutes, long trueStart, bool enqueue, bool record);
 }

@@ -194,6 +194,31 @@ public sealed class ProcessMiner : IEventSink
     /// <summary>Closes every open case; call once at the end of the input.</summary>
     public void Complete()
     {
+        var estimator = CompleteCases();
+        if (estimator is not null)
+        {
+            FinishEstimates(_log, estimator);
+        }
+    }
+
+    /// <summary>
+    /// Closes every open case but keeps the start-time estimator of a one-pass miner waiting, so that the estimator's
+    /// inputs of the parts that follow this one in the file (their journals, <see cref="StartTimeJournal.ReplayInto"/>)
+    /// can be fed to it as one pass would; <see cref="FinishEstimates"/> resolves what is left. Null for a part's miner.
+    /// </summary>
+    internal StartTimeEstimator? CompleteKeepingEstimates() => CompleteCases();
+
+    /// <summary>Resolves the estimator's waiting queries and counts its late events on <paramref name="log"/>.</summary>
+    internal static void FinishEstimates(LogAggregate log, StartTimeEstimator estimator)
+    {
+        estimator.Flush();
+
+        // Not a fault of the data: logs ordered by case id rather than case start make the estimator resolve some events early.
+        log.StartEstimateLateEvents += estimator.LateEvents;
+    }
+
+    private StartTimeEstimator? CompleteCases()
+    {
         if (_current is not null)
         {
             Settle(_current);
@@ -217,15 +242,8 @@ public sealed class ProcessMiner : IEventSink
         _open.Clear();
         _recent.Clear();
         _closedCaseHashes.Clear();
-        if (_estimator is not null)
-        {
-            _estimator.Flush();
-
-            // Not a fault of the data: logs ordered by case id rather than case start make the estimator resolve some events early.
-            _log.StartEstimateLateEvents += _estimator.LateEvents;
-        }
-
         _journal?.Complete();
+        return _estimator;
     }
 
     /// <summary>True while a case's run of rows is open (<see cref="Add(ReadOnlySpan{char}, in MinedEvent)"/>).</summary>
@@ -455,21 +473,16 @@ public sealed class ProcessMiner : IEventSink
         state.LastExecutionTicks = e.UtcTicks;
         var taskLike = log.NameSaysTask(e.Activity) && e.Lifecycle != Lifecycle.Status;
 
+        // The estimator's inputs of this execution, given together below (the query, the completion, the calendar).
+        var enabled = long.MinValue;
+        var record = false;
         if (e.Resource >= 0 && e.Lifecycle != Lifecycle.Status)
         {
             // The start as if the log had none: kept as the estimate where it has none, compared with the truth where it has.
             // Status changes recorded while someone works (BPIC 2012's O_SENT inside W_Completeren) neither enable the work
             // nor free the resource: only completions of task-like activities count, the case's first events aside.
-            var enabled = state.LastTaskCompleteTicks != long.MinValue ? state.LastTaskCompleteTicks : state.FirstTicks;
-            if (enabled != long.MinValue)
-            {
-                _startTimes.Enqueue(e.Activity, e.Resource, enabled, e.UtcTicks, e.OffsetMinutes, startTicks);
-            }
-
-            if (log.NameSaysTask(e.Activity))
-            {
-                _startTimes.RecordCompletion(e.Resource, e.UtcTicks);
-            }
+            enabled = state.LastTaskCompleteTicks != long.MinValue ? state.LastTaskCompleteTicks : state.FirstTicks;
+            record = log.NameSaysTask(e.Activity);
         }
 
         var offset = e.OffsetMinutes * TimeSpan.TicksPerMinute;
@@ -533,7 +546,7 @@ public sealed class ProcessMiner : IEventSink
 
         var local = new DateTime(e.UtcTicks + e.OffsetMinutes * TimeSpan.TicksPerMinute, DateTimeKind.Unspecified);
         activity.Hours[local.Hour]++;
-        _startTimes.Observe(StartTimeEstimator.HourOfWeek(local.Ticks));
+        _startTimes.Execution(e.Activity, e.Resource, enabled, e.UtcTicks, e.OffsetMinutes, startTicks, enqueue: enabled != long.MinValue, record);
         if (e.Resource >= 0)
         {
             var resource = log.Resources[e.Resource];

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AutomationScanner.Core.Mining;
 
 /// <summary>
@@ -27,7 +29,24 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
 
     private readonly List<List<long>> _completions = [];
     private readonly List<int> _pruneAt = [];
-    private readonly PriorityQueue<Query, long> _pending = new();
+    /// <summary>Width of a bucket of waiting queries (by completion time): a minute.</summary>
+    private const long BucketTicks = TimeSpan.TicksPerMinute;
+
+    /// <summary>
+    /// Waiting queries in the bucket of the mark and before it, by completion time: a small heap (a minute's
+    /// queries), not one heap of every waiting query.
+    /// </summary>
+    private readonly PriorityQueue<Query, long> _near = new();
+
+    /// <summary>Waiting queries of later buckets, unordered within a bucket (a whole bucket falls behind the mark at once).</summary>
+    private readonly Dictionary<long, List<Query>> _far = [];
+
+    /// <summary>The buckets of <see cref="_far"/>, earliest first.</summary>
+    private readonly PriorityQueue<long, long> _farBuckets = new();
+    private readonly Stack<List<Query>> _spareBuckets = new();
+    private long _nearBucket = long.MinValue;
+    private long _lastBucket = long.MinValue;
+    private List<Query>? _lastQueries;
     private readonly long[] _calendar = new long[HoursPerWeek];
     private readonly bool[] _onDuty = new bool[HoursPerWeek];
 
@@ -60,12 +79,54 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
         }
 
         var mark = Mark;
-        while (_pending.TryPeek(out var query, out var at) && at < mark)
+        if (mark == long.MinValue)
         {
-            _pending.Dequeue();
+            return;
+        }
+
+        // Exactly the queries completed before the mark are resolved, as one heap of them all would; the order
+        // within one call does not matter (nothing a resolution changes is read by another of the same call).
+        var markBucket = Bucket(mark);
+        while (_farBuckets.TryPeek(out var bucket, out _) && bucket <= markBucket)
+        {
+            _farBuckets.Dequeue();
+            _far.Remove(bucket, out var queries);
+            if (ReferenceEquals(queries, _lastQueries))
+            {
+                _lastQueries = null;
+            }
+
+            if (bucket < markBucket)
+            {
+                foreach (var waiting in queries!)
+                {
+                    Resolve(waiting);
+                }
+            }
+            else
+            {
+                foreach (var waiting in queries!)
+                {
+                    _near.Enqueue(waiting, waiting.Complete);
+                }
+            }
+
+            queries.Clear();
+            if (_spareBuckets.Count < 256)
+            {
+                _spareBuckets.Push(queries);
+            }
+        }
+
+        _nearBucket = Math.Max(_nearBucket, markBucket);
+        while (_near.TryPeek(out var query, out var at) && at < mark)
+        {
+            _near.Dequeue();
             Resolve(query);
         }
     }
+
+    private static long Bucket(long ticks) => ticks >= 0 ? ticks / BucketTicks : ((ticks + 1) / BucketTicks) - 1;
 
     /// <summary>A completion by <paramref name="resource"/>: the moment it became free again.</summary>
     public void RecordCompletion(int resource, long ticks)
@@ -88,7 +149,7 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
         }
         else
         {
-            var index = list.BinarySearch(ticks);
+            var index = CollectionsMarshal.AsSpan(list).BinarySearch(ticks);
             list.Insert(index < 0 ? ~index : index, ticks);
         }
 
@@ -109,17 +170,67 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
         }
         else
         {
-            _pending.Enqueue(query, complete);
+            var bucket = Bucket(complete);
+            if (bucket <= _nearBucket)
+            {
+                _near.Enqueue(query, complete);
+            }
+            else
+            {
+                // Executions come in bursts of the same minute: the last bucket saves the lookup.
+                if (bucket != _lastBucket || _lastQueries is null)
+                {
+                    if (!_far.TryGetValue(bucket, out _lastQueries))
+                    {
+                        _lastQueries = _spareBuckets.TryPop(out var spare) ? spare : [];
+                        _far.Add(bucket, _lastQueries);
+                        _farBuckets.Enqueue(bucket, bucket);
+                    }
+
+                    _lastBucket = bucket;
+                }
+
+                _lastQueries.Add(query);
+            }
         }
+    }
+
+    /// <summary>One execution's inputs: its query, its resource's completion and its hour for the calendar (see <see cref="IStartTimeInput.Execution"/>).</summary>
+    public void Execution(int activity, int resource, long enabled, long complete, short offsetMinutes, long trueStart, bool enqueue, bool record)
+    {
+        if (enqueue)
+        {
+            Enqueue(activity, resource, enabled, complete, offsetMinutes, trueStart);
+        }
+
+        if (record)
+        {
+            RecordCompletion(resource, complete);
+        }
+
+        Observe(HourOfWeek(complete + (offsetMinutes * TimeSpan.TicksPerMinute)));
     }
 
     /// <summary>Resolves every waiting query (end of the input).</summary>
     public void Flush()
     {
-        while (_pending.TryDequeue(out var query, out _))
+        while (_near.TryDequeue(out var query, out _))
         {
             Resolve(query);
         }
+
+        foreach (var queries in _far.Values)
+        {
+            foreach (var query in queries)
+            {
+                Resolve(query);
+            }
+        }
+
+        _far.Clear();
+        _lastQueries = null;
+        _farBuckets.Clear();
+        _spareBuckets.Clear();
 
         _completions.Clear();
         _pruneAt.Clear();
@@ -247,7 +358,7 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
         if (query.Resource < _completions.Count)
         {
             var list = _completions[query.Resource];
-            var index = list.BinarySearch(query.Complete);
+            var index = CollectionsMarshal.AsSpan(list).BinarySearch(query.Complete);
             index = index < 0 ? ~index : index;
 
             // Completions at the very same instant are the same burst, not an earlier job: step below them.
@@ -288,7 +399,7 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
             return;
         }
 
-        var index = list.BinarySearch(mark);
+        var index = CollectionsMarshal.AsSpan(list).BinarySearch(mark);
         index = index < 0 ? ~index : index;
 
         // Keep the last completion before the mark: the availability of the next query may be that one.

@@ -23,6 +23,12 @@ public sealed class StartTimeJournal : IStartTimeInput
     private const byte OpEnqueueWithStart = 5;
     private const byte OpRecord = 6;
     private const byte OpObserve = 7;
+
+    /// <summary>One execution (<see cref="IStartTimeInput.Execution"/>); the low bits say what it holds.</summary>
+    private const byte OpExecution = 8;
+    private const byte ExecutionEnqueues = 1;
+    private const byte ExecutionRecords = 2;
+    private const byte ExecutionHasStart = 4;
     private const int BufferSize = 1 << 16;
 
     private readonly Stream _deflate;
@@ -90,6 +96,29 @@ public sealed class StartTimeJournal : IStartTimeInput
     {
         Op(OpObserve);
         WriteUnsigned((ulong)hourOfWeek);
+    }
+
+    void IStartTimeInput.Execution(int activity, int resource, long enabled, long complete, short offsetMinutes, long trueStart, bool enqueue, bool record)
+    {
+        var withStart = enqueue && trueStart != MinedEvent.NoStart;
+        Op((byte)(OpExecution | (enqueue ? ExecutionEnqueues : 0) | (record ? ExecutionRecords : 0) | (withStart ? ExecutionHasStart : 0)));
+        WriteUnsigned((ulong)activity);
+        if (enqueue || record)
+        {
+            WriteUnsigned((ulong)resource);
+        }
+
+        WriteTicks(complete);
+        WriteSigned(offsetMinutes);
+        if (enqueue)
+        {
+            WriteSigned(complete - enabled);
+        }
+
+        if (withStart)
+        {
+            WriteSigned(complete - trueStart);
+        }
     }
 
     /// <summary>Ends the journal and flushes it to the destination.</summary>
@@ -161,6 +190,22 @@ public sealed class StartTimeJournal : IStartTimeInput
 
         estimator.Flush();
         merged.StartEstimateLateEvents += estimator.LateEvents;
+    }
+
+    /// <summary>
+    /// Feeds one part's journal into a running <paramref name="estimator"/> of <paramref name="merged"/>: the estimator
+    /// of the one-pass miner of the parts before it in the file (a byte range split), which has seen their inputs live.
+    /// The part's names must already be in <paramref name="merged"/> (merge the part's aggregate first).
+    /// </summary>
+    internal static void ReplayInto(StartTimeEstimator estimator, LogAggregate merged, StartTimeJournalPart part)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(merged);
+        ArgumentNullException.ThrowIfNull(part);
+        using var reader = new Reader(part, merged, estimator);
+        while (reader.Next())
+        {
+        }
     }
 
     private void Op(byte op)
@@ -279,6 +324,20 @@ public sealed class StartTimeJournal : IStartTimeInput
                 case OpObserve:
                     _estimator.Observe((int)ReadUnsigned());
                     return true;
+                case >= OpExecution and <= OpExecution + 7:
+                    {
+                        var activity = Activity(ReadUnsigned());
+                        var enqueue = (op & ExecutionEnqueues) != 0;
+                        var record = (op & ExecutionRecords) != 0;
+                        var resource = enqueue || record ? Resource(ReadUnsigned()) : -1;
+                        var complete = ReadTicks();
+                        var offset = (short)ReadSigned();
+                        var enabled = enqueue ? complete - ReadSigned() : long.MinValue;
+                        var trueStart = (op & ExecutionHasStart) != 0 ? complete - ReadSigned() : MinedEvent.NoStart;
+                        _estimator.Execution(activity, resource, enabled, complete, offset, trueStart, enqueue, record);
+                        return true;
+                    }
+
                 default:
                     throw new InvalidDataException($"The start-time journal holds an unknown entry ({op}).");
             }

@@ -71,5 +71,72 @@ public sealed class StartTimeEstimatorTests
         Assert.Equal(7200, seconds, 1);
     }
 
+    /// <summary>
+    /// Waiting queries are kept in minute buckets, not one heap: a query must still be resolved exactly when the
+    /// low-water mark passes its completion (strictly), wherever it falls against a bucket edge. A completion of its
+    /// resource recorded while it waits moves its start; one recorded after it is resolved does not.
+    /// </summary>
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [InlineData(TimeSpan.TicksPerSecond * 59)]
+    public void Advance_QueryNearAMinuteEdge_ResolvedExactlyWhenTheMarkPassesItsCompletion(long fromEdge)
+    {
+        var edge = new DateTime(2024, 3, 4, 10, 0, 0, DateTimeKind.Utc).Ticks;
+        var complete = edge + fromEdge;
+        var log = new LogAggregate("p");
+        var waiting = log.InternActivity("Waiting");
+        var resolved = log.InternActivity("Resolved");
+        var sut = new StartTimeEstimator(log);
+        sut.Advance(complete - TimeSpan.TicksPerDay);
+
+        // Both enabled an hour before they complete; the clerk's only completion so far is two hours before.
+        sut.RecordCompletion(0, complete - (2 * TimeSpan.TicksPerHour));
+        sut.Enqueue(waiting, 0, complete - TimeSpan.TicksPerHour, complete, 0, MinedEvent.NoStart);
+        sut.Enqueue(resolved, 1, complete - TimeSpan.TicksPerHour, complete, 0, MinedEvent.NoStart);
+
+        // The mark reaches the completion but does not pass it: both still wait; the clerk completes something ten minutes before.
+        sut.Advance(complete + TimeSpan.TicksPerDay);
+        Assert.Equal(0, sut.Estimated);
+        sut.RecordCompletion(0, complete - (10 * TimeSpan.TicksPerMinute));
+
+        // One tick later both are resolved; a completion of the second resource recorded afterwards changes nothing.
+        sut.Advance(complete + TimeSpan.TicksPerDay + 1);
+        Assert.Equal(2, sut.Estimated);
+        sut.RecordCompletion(1, complete - (5 * TimeSpan.TicksPerMinute));
+        sut.Flush();
+
+        Assert.Equal(600, log.Activities[waiting].EstimatedServiceTime.Sum, 3);
+        Assert.Equal(3600, log.Activities[resolved].EstimatedServiceTime.Sum, 3);
+    }
+
+    /// <summary>Queries completed far apart (weeks) and out of order are resolved as the mark passes each, and the rest at the end.</summary>
+    [Fact]
+    public void Advance_QueriesInManyBuckets_ResolvedInStepWithTheMark()
+    {
+        var log = new LogAggregate("p");
+        var activity = log.InternActivity("Check");
+        var sut = new StartTimeEstimator(log);
+        var start = new DateTime(2024, 3, 4, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        long[] offsets = [TimeSpan.TicksPerDay * 20, TimeSpan.TicksPerMinute * 3, TimeSpan.TicksPerDay * 2, TimeSpan.TicksPerMinute * 3 + 1, TimeSpan.TicksPerHour];
+        foreach (var offset in offsets)
+        {
+            sut.Enqueue(activity, 0, start + offset - TimeSpan.TicksPerMinute, start + offset, 0, MinedEvent.NoStart);
+        }
+
+        var sorted = offsets.Order().ToArray();
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            // Mark = the query's completion + 1 tick: it and every earlier one are resolved, no later one.
+            sut.Advance(start + sorted[i] + 1 + StartTimeEstimator.SlackTicks);
+            Assert.Equal(i + 1, sut.Estimated);
+        }
+
+        sut.Flush();
+        Assert.Equal(offsets.Length, log.Activities[activity].EstimatedServiceTime.Count);
+        Assert.Equal(0, sut.LateEvents);
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
