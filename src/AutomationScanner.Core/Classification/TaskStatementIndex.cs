@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -36,7 +37,7 @@ public sealed class TaskStatementIndex
     public const int ProjectedDimensions = 96;
 
     /// <summary>Statements re-scored with their full vectors per query.</summary>
-    public const int Candidates = 96;
+    public const int Candidates = 64;
 
     private const int HeaderSection = 20;
     private const int OffsetSection = 21;
@@ -288,7 +289,6 @@ public sealed class TaskStatementIndex
         var groupSize = Math.Min(GroupSize, queries.Count);
         var groups = projectedDimensions / 4;
         var shortlistRows = new int[groupSize * shortlistLength];
-        var shortlistScores = new int[groupSize * shortlistLength];
         var packed = new int[groupSize * groups];
         var active = new bool[groupSize];
         var projection = new float[projectedDimensions];
@@ -308,8 +308,7 @@ public sealed class TaskStatementIndex
             if (!exhaustive)
             {
                 shortlistRows.AsSpan().Fill(-1);
-                shortlistScores.AsSpan().Fill(int.MinValue);
-                FirstStage(group, active, packed, groups, shortlistRows, shortlistScores, shortlistLength);
+                FirstStage(group, active, packed, groups, shortlistRows, shortlistLength);
             }
 
             for (var q = 0; q < group; q++)
@@ -332,8 +331,11 @@ public sealed class TaskStatementIndex
                 }
                 else
                 {
-                    // Second stage: the candidates re-scored with their full vectors.
-                    foreach (var r in shortlistRows.AsSpan(q * shortlistLength, shortlistLength))
+                    // Second stage: the candidates re-scored with their full vectors, fetched from memory all at once
+                    // (they are scattered over the 5.5 MB of vectors: waiting for them one by one costs more than the arithmetic).
+                    var candidateRows = shortlistRows.AsSpan(q * shortlistLength, shortlistLength);
+                    Prefetch(candidateRows);
+                    foreach (var r in candidateRows)
                     {
                         if (r >= 0)
                         {
@@ -361,6 +363,32 @@ public sealed class TaskStatementIndex
 
         file.KeepAlive();
         return results;
+    }
+
+    /// <summary>Asks the processor to bring the vectors of <paramref name="rows"/> into its cache (a hint; no effect without SSE).</summary>
+    private unsafe void Prefetch(ReadOnlySpan<int> rows)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        var vectors = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(file.At<sbyte>(vectorsAt, Count * Dimensions)));
+        foreach (var row in rows)
+        {
+            if (row < 0)
+            {
+                continue;
+            }
+
+            var start = vectors + ((long)row * Dimensions);
+            for (var offset = 0; offset < Dimensions; offset += 64)
+            {
+                Sse.Prefetch0(start + offset);
+            }
+        }
+
+        file.KeepAlive();
     }
 
     /// <summary>Cosine of a unit query and statement <paramref name="row"/>: the dot product with its int8 vector times its inverse norm.</summary>
@@ -427,21 +455,26 @@ public sealed class TaskStatementIndex
     /// <summary>
     /// Every statement scored in the subspace for a group of queries, a block of <see cref="Lanes"/> statements per
     /// vector of 32-bit integer scores; each query keeps its best <paramref name="length"/> statements (ties: lower row).
+    /// Four blocks are scored together, each with two accumulators, so eight independent chains of multiply-adds hide
+    /// the instruction's latency; a pass that beats no kept score is dismissed with one comparison.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the hot loop: full optimisation from the first call, not tier 0
-    private void FirstStage(int group, bool[] active, int[] packed, int groups, int[] rows, int[] scores, int length)
+    private void FirstStage(int group, bool[] active, int[] packed, int groups, int[] rows, int length)
     {
         var codes = file.At<byte>(codesAt, blocks * Lanes * projectedDimensions);
         ref var block0 = ref MemoryMarshal.GetReference(codes);
         var blockBytes = groups * 32;
         var thresholds = new int[group];
         Array.Fill(thresholds, int.MinValue);
+        var capacity = 2 * length;
+        var keys = new long[group * capacity];
         var sizes = new int[group];
-        Span<int> lanes = stackalloc int[Lanes];
-        var ones = Vector256.Create((short)1);
-        for (var b = 0; b < blocks; b++)
+        Span<int> lanes = stackalloc int[Lanes * 4];
+        var vectorized = Avx2.IsSupported;
+        for (var b = 0; b < blocks; b += 4)
         {
-            ref var block = ref Unsafe.Add(ref block0, b * blockBytes);
+            var span = Math.Min(4, blocks - b);
+            ref var first = ref Unsafe.Add(ref block0, b * blockBytes);
             for (var q = 0; q < group; q++)
             {
                 if (!active[q])
@@ -449,66 +482,183 @@ public sealed class TaskStatementIndex
                     continue;
                 }
 
-                Vector256<int> sum;
-                if (Avx2.IsSupported)
+                ref var query = ref packed[q * groups];
+                uint mask;
+                if (vectorized && span == 4)
                 {
-                    ref var query = ref packed[q * groups];
-                    var sum0 = Vector256<int>.Zero;
-                    var sum1 = Vector256<int>.Zero;
+                    ref var second = ref Unsafe.Add(ref first, blockBytes);
+                    ref var third = ref Unsafe.Add(ref first, 2 * blockBytes);
+                    ref var fourth = ref Unsafe.Add(ref first, 3 * blockBytes);
+                    Vector256<int> a0 = default, a1 = default, b0 = default, b1 = default, c0 = default, c1 = default, d0 = default, d1 = default;
                     var g = 0;
                     for (; g + 1 < groups; g += 2)
                     {
-                        var codes0 = Vector256.LoadUnsafe(ref block, (nuint)(g * 32));
-                        var codes1 = Vector256.LoadUnsafe(ref block, (nuint)((g + 1) * 32));
-                        var query0 = Vector256.Create(Unsafe.Add(ref query, g)).AsSByte();
-                        var query1 = Vector256.Create(Unsafe.Add(ref query, g + 1)).AsSByte();
-                        if (AvxVnni.IsSupported)
-                        {
-                            sum0 = AvxVnni.MultiplyWideningAndAdd(sum0, codes0, query0);
-                            sum1 = AvxVnni.MultiplyWideningAndAdd(sum1, codes1, query1);
-                        }
-                        else
-                        {
-                            sum0 = Avx2.Add(sum0, Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(codes0, query0), ones));
-                            sum1 = Avx2.Add(sum1, Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(codes1, query1), ones));
-                        }
+                        var even = Vector256.Create(Unsafe.Add(ref query, g)).AsSByte();
+                        var odd = Vector256.Create(Unsafe.Add(ref query, g + 1)).AsSByte();
+                        var at = (nuint)(g * 32);
+                        a0 = Dot(a0, Vector256.LoadUnsafe(ref first, at), even);
+                        b0 = Dot(b0, Vector256.LoadUnsafe(ref second, at), even);
+                        c0 = Dot(c0, Vector256.LoadUnsafe(ref third, at), even);
+                        d0 = Dot(d0, Vector256.LoadUnsafe(ref fourth, at), even);
+                        a1 = Dot(a1, Vector256.LoadUnsafe(ref first, at + 32), odd);
+                        b1 = Dot(b1, Vector256.LoadUnsafe(ref second, at + 32), odd);
+                        c1 = Dot(c1, Vector256.LoadUnsafe(ref third, at + 32), odd);
+                        d1 = Dot(d1, Vector256.LoadUnsafe(ref fourth, at + 32), odd);
                     }
 
-                    for (; g < groups; g++)
+                    if (g < groups)
                     {
-                        var codes0 = Vector256.LoadUnsafe(ref block, (nuint)(g * 32));
-                        var query0 = Vector256.Create(Unsafe.Add(ref query, g)).AsSByte();
-                        sum0 = Avx2.Add(sum0, Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(codes0, query0), ones));
+                        var last = Vector256.Create(Unsafe.Add(ref query, g)).AsSByte();
+                        var at = (nuint)(g * 32);
+                        a0 = Dot(a0, Vector256.LoadUnsafe(ref first, at), last);
+                        b0 = Dot(b0, Vector256.LoadUnsafe(ref second, at), last);
+                        c0 = Dot(c0, Vector256.LoadUnsafe(ref third, at), last);
+                        d0 = Dot(d0, Vector256.LoadUnsafe(ref fourth, at), last);
                     }
 
-                    sum = sum0 + sum1;
-                    if (!Vector256.GreaterThanAny(sum, Vector256.Create(thresholds[q])))
+                    var sumA = a0 + a1;
+                    var sumB = b0 + b1;
+                    var sumC = c0 + c1;
+                    var sumD = d0 + d1;
+                    var threshold = Vector256.Create(thresholds[q]);
+
+                    // One bit per statement that beats the score to beat: only those are looked at.
+                    mask = Vector256.GreaterThan(sumA, threshold).ExtractMostSignificantBits()
+                        | (Vector256.GreaterThan(sumB, threshold).ExtractMostSignificantBits() << Lanes)
+                        | (Vector256.GreaterThan(sumC, threshold).ExtractMostSignificantBits() << (2 * Lanes))
+                        | (Vector256.GreaterThan(sumD, threshold).ExtractMostSignificantBits() << (3 * Lanes));
+                    if (mask == 0)
                     {
                         continue;
                     }
 
-                    sum.CopyTo(lanes);
+                    sumA.CopyTo(lanes);
+                    sumB.CopyTo(lanes[Lanes..]);
+                    sumC.CopyTo(lanes[(2 * Lanes)..]);
+                    sumD.CopyTo(lanes[(3 * Lanes)..]);
                 }
                 else
                 {
-                    ScalarBlock(ref block, packed.AsSpan(q * groups, groups), lanes);
+                    for (var k = 0; k < span; k++)
+                    {
+                        ScalarBlock(ref Unsafe.Add(ref first, k * blockBytes), packed.AsSpan(q * groups, groups), lanes.Slice(k * Lanes, Lanes));
+                    }
+
+                    mask = span == 4 ? uint.MaxValue : (1u << (span * Lanes)) - 1;
                 }
 
-                var shortlistRows = rows.AsSpan(q * length, length);
-                var shortlistScores = scores.AsSpan(q * length, length);
-                for (var lane = 0; lane < Lanes; lane++)
+                // Candidates go to a buffer of twice the shortlist; when it is full, the shortlist's worth of the best
+                // is kept and the score to beat rises to the worst of them.
+                var buffer = keys.AsSpan(q * capacity, capacity);
+                while (mask != 0)
                 {
+                    var lane = BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
                     var row = (b * Lanes) + lane;
                     if (row < Count && lanes[lane] > thresholds[q])
                     {
-                        thresholds[q] = Push(shortlistRows, shortlistScores, ref sizes[q], row, lanes[lane]);
+                        buffer[sizes[q]++] = Key(lanes[lane], row);
+                        if (sizes[q] == capacity)
+                        {
+                            SelectLargest(buffer, length);
+                            sizes[q] = length;
+                            thresholds[q] = (int)(buffer[length - 1] >> 32);
+                        }
                     }
                 }
             }
         }
 
+        for (var q = 0; q < group; q++)
+        {
+            var buffer = keys.AsSpan(q * capacity, sizes[q]);
+            if (buffer.Length > length)
+            {
+                SelectLargest(buffer, length);
+                buffer = buffer[..length];
+            }
+
+            var shortlist = rows.AsSpan(q * length, length);
+            for (var i = 0; i < buffer.Length; i++)
+            {
+                shortlist[i] = int.MaxValue - (int)(uint)buffer[i];
+            }
+        }
+
         file.KeepAlive();
     }
+
+    /// <summary>A statement's score and row as one number: larger is better, and of equal scores the lower row is better.</summary>
+    private static long Key(int score, int row) => ((long)score << 32) | (uint)(int.MaxValue - row);
+
+    /// <summary>Rearranges <paramref name="items"/> so that its first <paramref name="k"/> are its largest, the k-th largest last of them (quickselect).</summary>
+    private static void SelectLargest(Span<long> items, int k)
+    {
+        int left = 0, right = items.Length - 1, target = k - 1;
+        while (right > left)
+        {
+            var middle = left + ((right - left) / 2);
+            if (items[middle] > items[left])
+            {
+                (items[middle], items[left]) = (items[left], items[middle]);
+            }
+
+            if (items[right] > items[left])
+            {
+                (items[right], items[left]) = (items[left], items[right]);
+            }
+
+            if (items[right] > items[middle])
+            {
+                (items[right], items[middle]) = (items[middle], items[right]);
+            }
+
+            var pivot = items[middle];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (items[i] > pivot)
+                {
+                    i++;
+                }
+
+                while (items[j] < pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (items[i], items[j]) = (items[j], items[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (target <= j)
+            {
+                right = j;
+            }
+            else if (target >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds to each 32-bit lane the dot product of its 4 unsigned codes with the query's 4 signed codes: one
+    /// <c>VPDPBUSD</c> with AVX-VNNI; with AVX2, pairs to 16 bits (no saturation: |query code| &lt;= 63) then to 32 bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Dot(Vector256<int> sum, Vector256<byte> codes, Vector256<sbyte> query) =>
+        AvxVnni.IsSupported
+            ? AvxVnni.MultiplyWideningAndAdd(sum, codes, query)
+            : Avx2.Add(sum, Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(codes, query), Vector256.Create((short)1)));
 
     /// <summary>The same integer scores as the vector paths, one lane at a time (processors without AVX2).</summary>
     private static void ScalarBlock(ref byte block, ReadOnlySpan<int> query, Span<int> lanes)
@@ -526,58 +676,6 @@ public sealed class TaskStatementIndex
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// Adds a statement to a query's shortlist, a binary min-heap of its best statements by (score, then lower row):
-    /// the root is the worst kept. Rows arrive in ascending order, so a later row with the same score as the root is
-    /// not better and is not offered. Returns the score a statement must now beat.
-    /// </summary>
-    private static int Push(Span<int> rows, Span<int> scores, ref int size, int row, int score)
-    {
-        static bool Worse(int scoreA, int rowA, int scoreB, int rowB) => scoreA < scoreB || (scoreA == scoreB && rowA > rowB);
-
-        int position;
-        if (size < scores.Length)
-        {
-            position = size++;
-            while (position > 0 && Worse(score, row, scores[(position - 1) / 2], rows[(position - 1) / 2]))
-            {
-                scores[position] = scores[(position - 1) / 2];
-                rows[position] = rows[(position - 1) / 2];
-                position = (position - 1) / 2;
-            }
-        }
-        else
-        {
-            position = 0;
-            while (true)
-            {
-                var child = (2 * position) + 1;
-                if (child >= size)
-                {
-                    break;
-                }
-
-                if (child + 1 < size && Worse(scores[child + 1], rows[child + 1], scores[child], rows[child]))
-                {
-                    child++;
-                }
-
-                if (!Worse(scores[child], rows[child], score, row))
-                {
-                    break;
-                }
-
-                scores[position] = scores[child];
-                rows[position] = rows[child];
-                position = child;
-            }
-        }
-
-        scores[position] = score;
-        rows[position] = row;
-        return size < scores.Length ? int.MinValue : scores[0];
     }
 
     /// <summary>Keeps <paramref name="top"/> sorted by similarity, descending, ties to the lower row (insertion into a short list).</summary>
