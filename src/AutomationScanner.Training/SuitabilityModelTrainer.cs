@@ -19,10 +19,10 @@ namespace AutomationScanner.Training;
 public static class SuitabilityModelTrainer
 {
     /// <summary>Name of the text column the saved model reads.</summary>
-    public const string TextColumn = SuitabilityModelFormat.TextColumn;
+    public const string TextColumn = SuitabilityPipeline.TextColumn;
 
     /// <summary>Name of the sentence-embedding column the saved model reads.</summary>
-    public const string EmbeddingColumn = SuitabilityModelFormat.EmbeddingColumn;
+    public const string EmbeddingColumn = SuitabilityPipeline.EmbeddingColumn;
 
     /// <summary>Dimensions of the embedding the model reads (all-MiniLM-L6-v2).</summary>
     public const int EmbeddingDimensions = SuitabilityModelFormat.EmbeddingDimensions;
@@ -30,12 +30,12 @@ public static class SuitabilityModelTrainer
     /// <summary>Automation ratings T0..T4.</summary>
     public const int AutomationLevels = SuitabilityModelFormat.AutomationLevels;
 
-    internal const string WordFeaturesColumn = SuitabilityModelFormat.WordFeaturesColumn;
-    internal const string FeaturesColumn = SuitabilityModelFormat.FeaturesColumn;
-    internal const string ScoreColumn = SuitabilityModelFormat.ScoreColumn;
-    internal const string ExposureScoreColumn = SuitabilityModelFormat.ExposureScoreColumn;
-    internal const string AutomationScoreColumn = SuitabilityModelFormat.AutomationScoreColumn;
-    internal const string WordKeysColumn = SuitabilityModelFormat.WordKeysColumn;
+    internal const string WordFeaturesColumn = SuitabilityPipeline.WordFeaturesColumn;
+    internal const string FeaturesColumn = SuitabilityPipeline.FeaturesColumn;
+    internal const string ScoreColumn = SuitabilityPipeline.ScoreColumn;
+    internal const string ExposureScoreColumn = SuitabilityPipeline.ExposureScoreColumn;
+    internal const string AutomationScoreColumn = SuitabilityPipeline.AutomationScoreColumn;
+    internal const string WordKeysColumn = SuitabilityPipeline.WordKeysColumn;
 
     private static readonly string[] AutomationCodes = ["T0", "T1", "T2", "T3", "T4"];
 
@@ -107,42 +107,46 @@ public static class SuitabilityModelTrainer
         return new TransformerChain<ITransformer>(featurizer, exposure, exposureCopy, automation, automationCopy);
     }
 
-    public static void Save(ITransformer model, TaskStatementIndex? index, string path, LinearTextModel? textModel = null)
+    /// <summary>
+    /// Writes what training produced: the model file scans load (<paramref name="path"/>, the compiled text model and
+    /// the task-statement index in the flat format, when the pipeline compiles) and the ML.NET pipeline
+    /// (<paramref name="pipelinePath"/>, for evaluation and the compiled model's equivalence check). Same model, same
+    /// bytes. Returns the files written.
+    /// </summary>
+    public static IReadOnlyList<string> Save(ITransformer model, TaskStatementIndex? index, LinearTextModel? textModel, string path, string pipelinePath)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var written = new List<string>();
+        if (textModel is not null)
+        {
+            WriteFile(path, SuitabilityModelFormat.Write(textModel, index));
+            written.Add(path);
+        }
+
+        WriteFile(pipelinePath, SavePipeline(model));
+        written.Add(pipelinePath);
+        return written;
+    }
+
+    /// <summary>The ML.NET pipeline as a zip whose entries carry a fixed timestamp, so the same model gives the same bytes.</summary>
+    public static byte[] SavePipeline(ITransformer model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var ml = new MLContext(1);
+        using var pipeline = new MemoryStream();
+        ml.Model.Save(model, InputSchema(ml), pipeline);
+        return Repack(pipeline.ToArray());
+    }
+
+    private static void WriteFile(string path, byte[] content)
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {
             Directory.CreateDirectory(directory);
         }
 
-        using var stream = File.Create(path);
-        Save(model, index, stream, textModel);
-    }
-
-    /// <summary>
-    /// Writes the model file: a zip holding the ML.NET pipeline (<see cref="PipelineEntry"/>) and, when given, the
-    /// compiled pipeline the scan path loads (<see cref="TextModelEntry"/>) and the task-statement index
-    /// (<see cref="IndexEntry"/>). Every entry carries a fixed timestamp, so the same model gives the same bytes.
-    /// </summary>
-    public static void Save(ITransformer model, TaskStatementIndex? index, Stream stream, LinearTextModel? textModel = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(stream);
-        var ml = new MLContext(1);
-        using var pipeline = new MemoryStream();
-        ml.Model.Save(model, InputSchema(ml), pipeline);
-        using var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        WriteEntry(archive, PipelineEntry, Repack(pipeline.ToArray()));
-        if (textModel is not null)
-        {
-            WriteEntry(archive, TextModelEntry, textModel.Serialize());
-        }
-
-        if (index is not null)
-        {
-            WriteEntry(archive, IndexEntry, index.Serialize());
-        }
+        File.WriteAllBytes(path, content);
     }
 
     /// <summary>
@@ -167,7 +171,7 @@ public static class SuitabilityModelTrainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(compiled);
         ArgumentNullException.ThrowIfNull(texts);
-        var reference = new SuitabilityModel(model, new FixedEmbedder()).PredictBatch(texts, embeddings);
+        var reference = new MlNetTextModel(model).PredictBatch(texts, embeddings);
         var maximum = 0.0;
         var mismatches = 0;
         for (var i = 0; i < texts.Count; i++)
@@ -192,17 +196,6 @@ public static class SuitabilityModelTrainer
         return (maximum, mismatches);
     }
 
-    /// <summary>Stands in for the embedder where the embeddings are given (it is never asked).</summary>
-    private sealed class FixedEmbedder : ITextEmbedder
-    {
-        public string ModelId => "given";
-
-        public int Dimensions => EmbeddingDimensions;
-
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException("The embeddings are given.");
-    }
-
     /// <summary>
     /// The compiled form (<see cref="LinearTextModel"/>) of a pipeline of <see cref="Train(IReadOnlyList{LabelledTask}, IReadOnlyList{float[]}, SuitabilityTrainingOptions)"/>
     /// trained on <paramref name="tasks"/>, or null when its heads are not maximum-entropy linear models or its features
@@ -214,21 +207,12 @@ public static class SuitabilityModelTrainer
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(options);
         return options.Featurization is TextFeaturization.Embedding or TextFeaturization.EmbeddingAndWordNgrams or TextFeaturization.WordNgrams
-            ? LinearTextModel.Compile(model, tasks.Select(t => t.Text).ToArray(), options.UsesEmbedding, usesWordNgrams: options.Featurization != TextFeaturization.Embedding)
+            ? LinearTextModelCompiler.Compile(model, tasks.Select(t => t.Text).ToArray(), options.UsesEmbedding, usesWordNgrams: options.Featurization != TextFeaturization.Embedding)
             : null;
     }
 
     /// <summary>The largest probability difference allowed between the compiled and the ML.NET pipeline (float rounding).</summary>
     public const double CompiledTolerance = 1e-4;
-
-    /// <summary>Name of the ML.NET pipeline inside a model file.</summary>
-    public const string PipelineEntry = SuitabilityModelFormat.PipelineEntry;
-
-    /// <summary>Name of the compiled pipeline (<see cref="LinearTextModel"/>) inside a model file.</summary>
-    public const string TextModelEntry = SuitabilityModelFormat.TextModelEntry;
-
-    /// <summary>Name of the task-statement index inside a model file.</summary>
-    public const string IndexEntry = SuitabilityModelFormat.IndexEntry;
 
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -259,7 +243,7 @@ public static class SuitabilityModelTrainer
         return output.ToArray();
     }
 
-    internal static DataViewSchema InputSchema(MLContext ml) => SuitabilityModelFormat.InputSchema(ml);
+    internal static DataViewSchema InputSchema(MLContext ml) => SuitabilityPipeline.InputSchema(ml);
 
     /// <summary>
     /// k-fold cross-validation with whole occupations per fold (the same task text appears under several occupations,
@@ -343,7 +327,7 @@ public static class SuitabilityModelTrainer
     }
 
     internal static IDataView ToInputView(MLContext ml, IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings) =>
-        SuitabilityModelFormat.ToInputView(ml, texts, embeddings);
+        SuitabilityPipeline.ToInputView(ml, texts, embeddings);
 
     private static LabelledInput Row(LabelledTask task, float[] embedding) => new()
     {

@@ -23,7 +23,7 @@ public static class EvaluateCommand
         };
         var modelPath = new Option<FileInfo?>("--model")
         {
-            Description = "Model file (.zip); default: the model shipped with the scanner.",
+            Description = "Model file (.bin of `scanner train`, or an ML.NET pipeline .zip, scored through ML.NET); default: the model shipped with the scanner.",
         };
         var bench = new Option<bool>("--bench") { Description = "Also benchmark predictions per second." };
         var benchRows = new Option<int>("--bench-rows")
@@ -59,7 +59,7 @@ public static class EvaluateCommand
         {
             tasks = LabelSetReader.Read(labels.FullName);
             load.Restart();
-            model = modelFile is null ? SuitabilityModel.LoadShipped(embedder) : SuitabilityModel.Load(modelFile.FullName, embedder);
+            model = modelFile is null ? SuitabilityModel.LoadShipped(embedder) : MlNetTextModel.LoadAny(modelFile.FullName, embedder);
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException or FormatException)
         {
@@ -118,8 +118,8 @@ public static class EvaluateCommand
             var explained = Math.Min(rows, 20_000);
             var (explainedWall, explainedCpu) = Measure(() => model.PredictBatch(new ArraySegment<string>(batch, 0, explained), topFeatures: 5));
 
-            table.AddRow(corpus, "single (pooled PredictionEngine)", F($"{singles:N0}"), F($"{singles / singleWall:N0}"), F($"{singles / singleCpu:N0}"));
-            table.AddRow(corpus, "batch (one Transform pass)", F($"{rows:N0}"), F($"{rows / batchWall:N0}"), F($"{rows / batchCpu:N0}"));
+            table.AddRow(corpus, "single", F($"{singles:N0}"), F($"{singles / singleWall:N0}"), F($"{singles / singleCpu:N0}"));
+            table.AddRow(corpus, "batch", F($"{rows:N0}"), F($"{rows / batchWall:N0}"), F($"{rows / batchCpu:N0}"));
             table.AddRow(corpus, F($"batch, {workers} parallel partitions"), F($"{rows:N0}"), F($"{rows / parallelWall:N0}"), F($"{rows / parallelCpu:N0}"));
             table.AddRow(corpus, "batch with top-5 text features", F($"{explained:N0}"), F($"{explained / explainedWall:N0}"), F($"{explained / explainedCpu:N0}"));
         }

@@ -34,8 +34,12 @@ public static class TrainCommand
         };
         var output = new Option<FileInfo>("--output", "-o")
         {
-            Description = "Where to write the trained model (.zip).",
-            DefaultValueFactory = _ => new FileInfo("suitability-model.zip"),
+            Description = "Where to write the model file scans load (flat binary, .bin).",
+            DefaultValueFactory = _ => new FileInfo("suitability-model.bin"),
+        };
+        var pipelineOutput = new Option<FileInfo?>("--pipeline-output")
+        {
+            Description = "Where to write the ML.NET pipeline (for `scanner evaluate` and the equivalence check); default: next to --output, as NAME.pipeline.zip.",
         };
         var trainer = new Option<SuitabilityTrainer>("--trainer")
         {
@@ -62,7 +66,7 @@ public static class TrainCommand
 
         var command = new Command("train", "Train the automation-suitability model on labelled task statements.")
         {
-            labels, output, trainer, featurization, folds, seed, l2, compare, cache,
+            labels, output, pipelineOutput, trainer, featurization, folds, seed, l2, compare, cache,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -76,8 +80,10 @@ public static class TrainCommand
             using var inner = new MiniLmTextEmbedder();
             var embedder = new CachingTextEmbedder(inner, new LocalFolderEmbeddingStore(parse.GetValue(cache)!.FullName), TrainCommand.LabelSetCacheEntries);
             await embedder.LoadAsync(cancellationToken);
-            return await RunAsync(console, embedder, parse.GetValue(labels)!, parse.GetValue(output)!, options,
-                parse.GetValue(folds), parse.GetValue(compare), cancellationToken);
+            var modelFile = parse.GetValue(output)!;
+            var pipelineFile = parse.GetValue(pipelineOutput) ?? new FileInfo(SuitabilityPipeline.PathNextTo(modelFile.FullName));
+            return await RunAsync(console, embedder, parse.GetValue(labels)!, modelFile, options,
+                parse.GetValue(folds), parse.GetValue(compare), cancellationToken, pipelineFile);
         });
         return command;
     }
@@ -94,8 +100,9 @@ public static class TrainCommand
 
     internal static async Task<int> RunAsync(
         IAnsiConsole console, CachingTextEmbedder embedder, FileInfo labels, FileInfo output, SuitabilityTrainingOptions options, int folds, bool compare,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, FileInfo? pipelineOutput = null)
     {
+        pipelineOutput ??= new FileInfo(SuitabilityPipeline.PathNextTo(output.FullName));
         IReadOnlyList<LabelledTask> tasks;
         try
         {
@@ -151,13 +158,17 @@ public static class TrainCommand
         var trainTime = stopwatch.Elapsed;
         var index = options.UsesEmbedding ? SuitabilityModelTrainer.BuildIndex(model, tasks, embeddings, options.Seed) : null;
         var compiled = SuitabilityModelTrainer.Compile(model, tasks, options);
-        SuitabilityModelTrainer.Save(model, index, output.FullName, compiled);
-        output.Refresh();
+        var written = SuitabilityModelTrainer.Save(model, index, compiled, output.FullName, pipelineOutput.FullName);
         console.WriteLine(EvaluationPrinter.Invariant(
-            $"Trained {options} on all {tasks.Count:N0} tasks in {trainTime.TotalSeconds:F1} s; index of {index?.Count ?? 0:N0} statements; wrote {output.FullName} ({output.Length / 1024.0:N0} KiB) in {stopwatch.Elapsed.TotalSeconds:F1} s"));
+            $"Trained {options} on all {tasks.Count:N0} tasks in {trainTime.TotalSeconds:F1} s; index of {index?.Count ?? 0:N0} statements; in {stopwatch.Elapsed.TotalSeconds:F1} s wrote:"));
+        foreach (var file in written.Select(w => new FileInfo(w)))
+        {
+            console.WriteLine(EvaluationPrinter.Invariant($"  {file.FullName} ({file.Length / 1024.0:N0} KiB, SHA-256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file.FullName))).ToLowerInvariant()})"));
+        }
+
         if (compiled is null)
         {
-            console.WriteLine("No compiled pipeline for this trainer: scans load and score it through ML.NET.");
+            console.WriteLine("No compiled model for this trainer: scans cannot load it; `scanner evaluate --model` scores its pipeline through ML.NET.");
             return 0;
         }
 

@@ -1,33 +1,52 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using System.Text;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 
 namespace AutomationScanner.Core.Classification;
 
 /// <summary>
-/// The trained ML.NET pipeline in a form that loads in milliseconds and scores without ML.NET: the word vocabulary,
-/// the word 1-2-gram slots with their inverse document frequencies, and the weights and biases of the two multinomial
-/// logistic heads (softmax of W x + b over x = [embedding; L2-normalised TF-IDF n-grams]). Text is read the way the
-/// pipeline reads it (ML.NET's <c>NormalizeText</c> with lower case, no diacritics, punctuation or numbers; words split
-/// on spaces; ML.NET's English stop words removed); <c>LinearTextModelTests</c> checks every training statement and a
-/// set of activity names against the ML.NET pipeline. Built by <c>scanner train</c> (<see cref="Compile"/>) for linear
-/// maximum-entropy heads; other trainers keep the ML.NET path. Immutable and thread-safe.
+/// The trained ML.NET pipeline in a form that loads in place and scores without ML.NET: the word 1-2-gram slots with
+/// their inverse document frequencies, the vocabulary and ML.NET's English stop words (one precomputed open-addressing
+/// hash table of terms, looked up by span, so loading builds nothing), and the weights and biases of the two
+/// multinomial logistic heads (softmax of W x + b over x = [embedding; L2-normalised TF-IDF n-grams]). Text is read the
+/// way the pipeline reads it (ML.NET's <c>NormalizeText</c> with lower case, no diacritics, punctuation or numbers; words
+/// split on spaces; stop words removed); the training tests check every training statement and a set of activity names
+/// against the ML.NET pipeline. Built by <c>scanner train</c> (AutomationScanner.Training compiles the pipeline) for
+/// linear maximum-entropy heads. Immutable and thread-safe; predicting allocates only the result.
 /// </summary>
-public sealed class LinearTextModel
+/// <remarks>
+/// Layout in the model file (sections of <see cref="ModelFile"/>): a header of counts; the biases (exposure classes,
+/// then automation classes); the embedding weights, class-major; the n-gram weights, slot-major (the 8 weights of a
+/// slot share a cache line); the IDF per slot; the term table (buckets, entries of char offset, length, slot, flags,
+/// and the terms' UTF-16 characters).
+/// </remarks>
+public sealed class LinearTextModel : ISuitabilityTextModel
 {
-    private const uint Magic = 0x4D58544C; // "LTXM"
-    private const int FormatVersion = 1;
+    private const int HeaderSection = 1;
+    private const int BiasSection = 2;
+    private const int EmbeddingWeightSection = 3;
+    private const int NgramWeightSection = 4;
+    private const int IdfSection = 5;
+    private const int BucketSection = 6;
+    private const int TermSection = 7;
+    private const int CharSection = 8;
+    private const int SlotTermSection = 9;
+    private const int HeaderInts = 8;
+
+    private const int StopWordFlag = 1;
+    private const int VocabularyFlag = 2;
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
+
+    /// <summary>Texts up to this length are normalised on the stack.</summary>
+    private const int StackChars = 256;
 
     /// <summary>
-    /// Latin letters with diacritics and their base letter (Latin-1 Supplement and Latin Extended-A), as ML.NET's
-    /// normaliser maps them. A table, not Unicode decomposition: the hosts run with invariant globalization, where
+    /// Latin letters with diacritics (U+00C0..U+017F) and their base letter, as ML.NET's normaliser maps them; 0 where
+    /// the letter stays. A table, not Unicode decomposition: the hosts run with invariant globalization, where
     /// <c>string.Normalize</c> does not decompose.
     /// </summary>
-    private static readonly Dictionary<char, char> BaseLetters = BuildBaseLetters(
+    private static readonly char[] BaseLetters = BuildBaseLetters(
         ("A", "ÀÁÂÃÄÅĀĂĄ"), ("a", "àáâãäåāăą"), ("C", "ÇĆĈĊČ"), ("c", "çćĉċč"), ("D", "Ď"), ("d", "ď"),
         ("E", "ÈÉÊËĒĔĖĘĚ"), ("e", "èéêëēĕėęě"), ("G", "ĜĞĠĢ"), ("g", "ĝğġģ"), ("H", "Ĥ"), ("h", "ĥ"),
         ("I", "ÌÍÎÏĨĪĬĮİ"), ("i", "ìíîïĩīĭį"), ("J", "Ĵ"), ("j", "ĵ"), ("K", "Ķ"), ("k", "ķ"), ("L", "ĹĻĽ"), ("l", "ĺļľ"),
@@ -35,93 +54,344 @@ public sealed class LinearTextModel
         ("S", "ŚŜŞŠ"), ("s", "śŝşš"), ("T", "ŢŤ"), ("t", "ţť"), ("U", "ÙÚÛÜŨŪŬŮŰŲ"), ("u", "ùúûüũūŭůűų"),
         ("W", "Ŵ"), ("w", "ŵ"), ("Y", "ÝŶŸ"), ("y", "ýÿŷ"), ("Z", "ŹŻŽ"), ("z", "źżž"));
 
-    private readonly HashSet<string> vocabulary;
-    private readonly HashSet<string> stopWords;
-    private readonly Dictionary<string, int> slots;
-    private readonly string[] slotNames;
-    private readonly float[] idf;
-    private readonly Head exposure;
-    private readonly Head automation;
+    private readonly ModelFile file;
+    private readonly int slotCount;
+    private readonly int exposureClasses;
+    private readonly int automationClasses;
+    private readonly int classes;
+    private readonly int termCount;
+    private readonly int bucketMask;
+    private readonly long biasesAt;
+    private readonly long embeddingWeightsAt;
+    private readonly long ngramWeightsAt;
+    private readonly long idfAt;
+    private readonly long bucketsAt;
+    private readonly long termsAt;
+    private readonly long charsAt;
+    private readonly long slotTermsAt;
+    private readonly int charCount;
 
-    private LinearTextModel(
-        int embeddingDimensions, string[] vocabulary, string[] stopWords, string[] slotNames, float[] idf, Head exposure, Head automation)
+    private LinearTextModel(ModelFile file)
     {
-        EmbeddingDimensions = embeddingDimensions;
-        this.vocabulary = new HashSet<string>(vocabulary, StringComparer.Ordinal);
-        this.stopWords = new HashSet<string>(stopWords, StringComparer.Ordinal);
-        this.slotNames = slotNames;
-        this.idf = idf;
-        slots = new Dictionary<string, int>(slotNames.Length, StringComparer.Ordinal);
-        for (var i = 0; i < slotNames.Length; i++)
+        this.file = file;
+        var header = file.Get<int>(HeaderSection, HeaderInts);
+        EmbeddingDimensions = header[0];
+        slotCount = header[1];
+        exposureClasses = header[2];
+        automationClasses = header[3];
+        termCount = header[4];
+        var buckets = header[5];
+        charCount = header[6];
+        if (EmbeddingDimensions is < 0 or > 4096 || slotCount < 0 || exposureClasses != ExposureClassLabels.Count
+            || automationClasses != SuitabilityModelFormat.AutomationLevels || termCount < 0 || charCount < 0
+            || buckets <= 0 || (buckets & (buckets - 1)) != 0 || buckets < termCount)
         {
-            slots.TryAdd(slotNames[i], i);
+            throw new FormatException("The compiled text model's header is out of range; retrain the model with `scanner train`.");
         }
 
-        this.exposure = exposure;
-        this.automation = automation;
+        classes = exposureClasses + automationClasses;
+        bucketMask = buckets - 1;
+        biasesAt = file.Locate<float>(BiasSection, classes).Offset;
+        embeddingWeightsAt = file.Locate<float>(EmbeddingWeightSection, (long)classes * EmbeddingDimensions).Offset;
+        ngramWeightsAt = file.Locate<float>(NgramWeightSection, (long)classes * slotCount).Offset;
+        idfAt = file.Locate<float>(IdfSection, slotCount).Offset;
+        bucketsAt = file.Locate<int>(BucketSection, buckets).Offset;
+        termsAt = file.Locate<Term>(TermSection, termCount).Offset;
+        charsAt = file.Locate<char>(CharSection, charCount).Offset;
+        slotTermsAt = file.Locate<int>(SlotTermSection, slotCount).Offset;
+        foreach (var bucket in file.At<int>(bucketsAt, buckets))
+        {
+            if (bucket < 0 || bucket > termCount)
+            {
+                throw new FormatException("The compiled text model's term table is damaged.");
+            }
+        }
+
+        foreach (var term in file.At<Term>(termsAt, termCount))
+        {
+            if (term.Offset < 0 || term.Length < 0 || (long)term.Offset + term.Length > charCount || term.Slot < -1 || term.Slot >= slotCount)
+            {
+                throw new FormatException("The compiled text model's term table is damaged.");
+            }
+        }
+
+        foreach (var term in file.At<int>(slotTermsAt, slotCount))
+        {
+            if (term < -1 || term >= termCount)
+            {
+                throw new FormatException("The compiled text model's term table is damaged.");
+            }
+        }
     }
 
     /// <summary>Embedding dimensions in the features (0 when the model reads n-grams only).</summary>
     public int EmbeddingDimensions { get; }
 
     /// <summary>Word n-gram slots (0 when the model reads the embedding only).</summary>
-    public int NgramSlots => slotNames.Length;
+    public int NgramSlots => slotCount;
 
     /// <summary>True when the model has named features to explain a prediction with.</summary>
-    public bool CanExplain => slotNames.Length > 0;
+    public bool CanExplain => slotCount > 0;
+
+    /// <summary>Reads the compiled text model of a model file (in place).</summary>
+    internal static LinearTextModel Read(ModelFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new LinearTextModel(file);
+    }
+
+    /// <summary>True when the model file carries a compiled text model.</summary>
+    internal static bool IsIn(ModelFile file) => file.Has(HeaderSection);
+
+    /// <summary>
+    /// A compiled model from its parts (what AutomationScanner.Training extracts from a trained pipeline): the
+    /// vocabulary and stop words, the n-gram slot names ("enter", "enter|data") with their IDF, and per head its
+    /// biases and dense weights (class-major: class k's weight of feature j at k * features + j, features being the
+    /// embedding dimensions then the n-gram slots).
+    /// </summary>
+    internal static LinearTextModel Create(
+        int embeddingDimensions, IReadOnlyList<string> vocabulary, IReadOnlyList<string> stopWords, IReadOnlyList<string> slotNames, IReadOnlyList<float> idf,
+        (float[] Biases, float[] Weights) exposure, (float[] Biases, float[] Weights) automation)
+    {
+        var writer = new ModelFile.Writer();
+        Write(writer, embeddingDimensions, vocabulary, stopWords, slotNames, idf, exposure, automation);
+        return new LinearTextModel(ModelFile.FromBytes(writer.ToArray()));
+    }
+
+    /// <summary>Adds this model's sections to a model file being written.</summary>
+    internal void WriteTo(ModelFile.Writer writer)
+    {
+        writer.Add(HeaderSection, file.Get<int>(HeaderSection, HeaderInts));
+        writer.Add(BiasSection, file.At<float>(biasesAt, classes));
+        writer.Add(EmbeddingWeightSection, file.At<float>(embeddingWeightsAt, classes * EmbeddingDimensions));
+        writer.Add(NgramWeightSection, file.At<float>(ngramWeightsAt, classes * slotCount));
+        writer.Add(IdfSection, file.At<float>(idfAt, slotCount));
+        writer.Add(BucketSection, file.At<int>(bucketsAt, bucketMask + 1));
+        writer.Add(TermSection, file.At<Term>(termsAt, termCount));
+        writer.Add(CharSection, file.At<char>(charsAt, charCount));
+        writer.Add(SlotTermSection, file.At<int>(slotTermsAt, slotCount));
+        file.KeepAlive();
+    }
+
+    private static void Write(
+        ModelFile.Writer writer, int embeddingDimensions, IReadOnlyList<string> vocabulary, IReadOnlyList<string> stopWords, IReadOnlyList<string> slotNames,
+        IReadOnlyList<float> idf, (float[] Biases, float[] Weights) exposure, (float[] Biases, float[] Weights) automation)
+    {
+        var features = embeddingDimensions + slotNames.Count;
+        if (idf.Count != slotNames.Count || exposure.Weights.Length != exposure.Biases.Length * features
+            || automation.Weights.Length != automation.Biases.Length * features)
+        {
+            throw new ArgumentException("The heads' weights do not match the features.");
+        }
+
+        // Terms: every distinct string the model looks up, sorted (so the table depends on the data only).
+        var terms = new SortedDictionary<string, (int Slot, int Flags)>(StringComparer.Ordinal);
+        void Note(string term, int slot, int flag)
+        {
+            var (oldSlot, oldFlags) = terms.TryGetValue(term, out var found) ? found : (-1, 0);
+            terms[term] = (slot >= 0 ? slot : oldSlot, oldFlags | flag);
+        }
+
+        foreach (var word in vocabulary)
+        {
+            Note(word, -1, VocabularyFlag);
+        }
+
+        foreach (var word in stopWords)
+        {
+            Note(word, -1, StopWordFlag);
+        }
+
+        for (var slot = 0; slot < slotNames.Count; slot++)
+        {
+            if (!terms.TryGetValue(slotNames[slot], out var found) || found.Slot < 0)
+            {
+                Note(slotNames[slot], slot, 0);
+            }
+        }
+
+        var buckets = 16;
+        while (buckets < terms.Count * 2)
+        {
+            buckets *= 2;
+        }
+
+        var table = new int[buckets];
+        var entries = new Term[terms.Count];
+        var slotTerms = new int[slotNames.Count];
+        Array.Fill(slotTerms, -1);
+        var chars = new List<char>();
+        var index = 0;
+        foreach (var (term, (slot, flags)) in terms)
+        {
+            entries[index] = new Term(chars.Count, term.Length, slot, flags);
+            if (slot >= 0)
+            {
+                slotTerms[slot] = index;
+            }
+
+            chars.AddRange(term);
+            var bucket = (int)(Hash(term, FnvOffset) & (uint)(buckets - 1));
+            while (table[bucket] != 0)
+            {
+                bucket = (bucket + 1) & (buckets - 1);
+            }
+
+            table[bucket] = ++index;
+        }
+
+        var classes = exposure.Biases.Length + automation.Biases.Length;
+        var embeddingWeights = new float[classes * embeddingDimensions];
+        var ngramWeights = new float[classes * slotNames.Count];
+        for (var k = 0; k < classes; k++)
+        {
+            var (weights, row) = k < exposure.Biases.Length ? (exposure.Weights, k) : (automation.Weights, k - exposure.Biases.Length);
+            weights.AsSpan(row * features, embeddingDimensions).CopyTo(embeddingWeights.AsSpan(k * embeddingDimensions));
+            for (var slot = 0; slot < slotNames.Count; slot++)
+            {
+                ngramWeights[(slot * classes) + k] = weights[(row * features) + embeddingDimensions + slot];
+            }
+        }
+
+        writer.Add<int>(HeaderSection, [embeddingDimensions, slotNames.Count, exposure.Biases.Length, automation.Biases.Length, entries.Length, buckets, chars.Count, 0]);
+        writer.Add<float>(BiasSection, [.. exposure.Biases, .. automation.Biases]);
+        writer.Add<float>(EmbeddingWeightSection, embeddingWeights);
+        writer.Add<float>(NgramWeightSection, ngramWeights);
+        writer.Add<float>(IdfSection, idf.ToArray());
+        writer.Add<int>(BucketSection, table);
+        writer.Add<Term>(TermSection, entries);
+        writer.Add<char>(CharSection, CollectionsMarshal.AsSpan(chars));
+        writer.Add<int>(SlotTermSection, slotTerms);
+    }
 
     /// <summary>Scores one text with its embedding (ignored when the model reads n-grams only).</summary>
     public TextSuitabilityPrediction Predict(string text, ReadOnlySpan<float> embedding, int topFeatures = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (words, known) = ContentWords(text);
-        var ngrams = NgramFeatures(words);
-        Span<float> exposureProbabilities = stackalloc float[exposure.Classes];
-        Span<float> automationProbabilities = stackalloc float[automation.Classes];
-        exposure.Probabilities(embedding, ngrams, EmbeddingDimensions, exposureProbabilities);
-        automation.Probabilities(embedding, ngrams, EmbeddingDimensions, automationProbabilities);
-        var automationArray = automationProbabilities.ToArray();
-        var exposureArray = exposureProbabilities.ToArray();
-        var best = 0;
-        for (var i = 1; i < exposureArray.Length; i++)
+        char[]? rentedChars = null;
+        (int Start, int Length)[]? rentedWords = null;
+        (int Slot, float Value)[]? rentedFeatures = null;
+        try
         {
-            if (exposureArray[i] > exposureArray[best])
+            Span<char> buffer = text.Length <= StackChars ? stackalloc char[StackChars] : (rentedChars = ArrayPool<char>.Shared.Rent(text.Length));
+            ReadOnlySpan<char> normalized = buffer[..NormalizeInto(text, buffer)];
+            var maxWords = (normalized.Length / 2) + 1;
+            Span<(int Start, int Length)> words = maxWords <= 64 ? stackalloc (int, int)[64] : (rentedWords = ArrayPool<(int, int)>.Shared.Rent(maxWords));
+            var (count, known) = ContentWords(normalized, words);
+            Span<(int Slot, float Value)> features = 2 * count <= 128 ? stackalloc (int, float)[128] : (rentedFeatures = ArrayPool<(int, float)>.Shared.Rent(2 * count));
+            var featureCount = NgramFeatures(normalized, words[..count], features);
+            var ngrams = features[..featureCount];
+
+            var exposure = new float[exposureClasses];
+            var automation = new float[automationClasses];
+            Probabilities(embedding, ngrams, 0, exposure);
+            Probabilities(embedding, ngrams, exposureClasses, automation);
+            var best = 0;
+            for (var i = 1; i < exposure.Length; i++)
             {
-                best = i;
+                if (exposure[i] > exposure[best])
+                {
+                    best = i;
+                }
+            }
+
+            return new TextSuitabilityPrediction
+            {
+                Class = (ExposureClass)best,
+                Probabilities = exposure,
+                AutomationProbabilities = automation,
+                Words = count,
+                KnownWords = known,
+                TopFeatures = topFeatures > 0 && featureCount > 0 ? Explain(ngrams, automation, topFeatures) : [],
+            };
+        }
+        finally
+        {
+            file.KeepAlive();
+            if (rentedChars is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedChars);
+            }
+
+            if (rentedWords is not null)
+            {
+                ArrayPool<(int, int)>.Shared.Return(rentedWords);
+            }
+
+            if (rentedFeatures is not null)
+            {
+                ArrayPool<(int, float)>.Shared.Return(rentedFeatures);
             }
         }
-
-        return new TextSuitabilityPrediction
-        {
-            Class = (ExposureClass)best,
-            Probabilities = exposureArray,
-            AutomationProbabilities = automationArray,
-            Words = words.Count,
-            KnownWords = known,
-            TopFeatures = topFeatures > 0 && ngrams.Count > 0 ? Explain(ngrams, automationArray, topFeatures) : [],
-        };
     }
 
-    /// <summary>The text as the pipeline's words: normalised, split on spaces, stop words removed; and how many are known.</summary>
-    internal (List<string> Words, int Known) ContentWords(string text)
+    /// <inheritdoc />
+    public IReadOnlyList<TextSuitabilityPrediction> PredictBatch(IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings, int topFeatures = 0)
     {
-        var words = new List<string>();
-        var known = 0;
-        foreach (var token in Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(embeddings);
+        var results = new TextSuitabilityPrediction[texts.Count];
+        const int chunk = 2_048;
+        if (texts.Count <= chunk)
         {
-            if (stopWords.Contains(token))
+            for (var i = 0; i < texts.Count; i++)
             {
-                continue;
+                results[i] = Predict(texts[i] ?? string.Empty, embeddings[i], topFeatures);
             }
 
-            words.Add(token);
-            if (vocabulary.Contains(token))
+            return results;
+        }
+
+        // Large batches in parallel partitions: each text is scored on its own, so the result does not depend on them.
+        Parallel.For(0, (texts.Count + chunk - 1) / chunk, part =>
+        {
+            var end = Math.Min(texts.Count, (part + 1) * chunk);
+            for (var i = part * chunk; i < end; i++)
             {
-                known++;
+                results[i] = Predict(texts[i] ?? string.Empty, embeddings[i], topFeatures);
+            }
+        });
+        return results;
+    }
+
+    /// <summary>The text as the pipeline's content words (normalised, split on spaces, stop words removed), and how many the model knows.</summary>
+    internal (List<string> Words, int Known) ContentWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = new char[text.Length];
+        var normalized = buffer.AsSpan(0, NormalizeInto(text, buffer));
+        var words = new (int Start, int Length)[(normalized.Length / 2) + 1];
+        var (count, known) = ContentWords(normalized, words);
+        var result = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            result.Add(new string(normalized.Slice(words[i].Start, words[i].Length)));
+        }
+
+        file.KeepAlive();
+        return (result, known);
+    }
+
+    /// <summary>The n-gram slots a text contains (unigrams and bigrams of adjacent content words), each once.</summary>
+    internal IEnumerable<int> NgramSlotsOf(string text)
+    {
+        var (words, _) = ContentWords(text);
+        var seen = new SortedSet<int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Find(words[i], []) is var unigram && unigram >= 0 && TermAt(unigram).Slot >= 0)
+            {
+                seen.Add(TermAt(unigram).Slot);
+            }
+
+            if (i + 1 < words.Count && Find(words[i], words[i + 1]) is var bigram && bigram >= 0 && TermAt(bigram).Slot >= 0)
+            {
+                seen.Add(TermAt(bigram).Slot);
             }
         }
 
-        return (words, known);
+        file.KeepAlive();
+        return seen;
     }
 
     /// <summary>
@@ -131,19 +401,32 @@ public sealed class LinearTextModel
     /// </summary>
     internal static string Normalize(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = new char[text.Length];
+        return new string(buffer, 0, NormalizeInto(text, buffer));
+    }
+
+    private static int NormalizeInto(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        var length = 0;
         foreach (var original in text)
         {
+            if (char.IsAsciiLetterLower(original) || original == ' ')
+            {
+                buffer[length++] = original;
+                continue;
+            }
+
             if (char.IsPunctuation(original) || char.IsNumber(original) || IsCombiningDiacritic(original))
             {
                 continue;
             }
 
-            var ch = original >= '\u00C0' && BaseLetters.TryGetValue(original, out var letter) ? letter : original;
-            builder.Append(char.ToLowerInvariant(ch));
+            var ch = original is >= '\u00C0' and <= '\u017F' && BaseLetters[original - '\u00C0'] is var letter and not '\0' ? letter : original;
+            buffer[length++] = char.ToLowerInvariant(ch);
         }
 
-        return builder.ToString();
+        return length;
     }
 
     /// <summary>The combining diacritics ML.NET drops: basic (U+0300-036F), Hebrew and Arabic points.</summary>
@@ -151,59 +434,70 @@ public sealed class LinearTextModel
         ch is (>= '\u0300' and <= '\u036F') or (>= '\u0591' and <= '\u05BD') or '\u05C1' or '\u05C2' or '\u05C4' or '\u05C5' or '\u05C7'
             or (>= '\u0610' and <= '\u0615') or (>= '\u064C' and <= '\u065E') or '\u0670';
 
-    private static Dictionary<char, char> BuildBaseLetters(params (string Base, string Letters)[] groups)
+    private static char[] BuildBaseLetters(params (string Base, string Letters)[] groups)
     {
-        var map = new Dictionary<char, char>();
+        var map = new char['\u017F' - '\u00C0' + 1];
         foreach (var (letter, variants) in groups)
         {
             foreach (var variant in variants)
             {
-                map[variant] = letter[0];
+                map[variant - '\u00C0'] = letter[0];
             }
         }
 
         return map;
     }
 
-    /// <summary>TF-IDF of the word 1-2-grams seen in training (adjacent content words), L2-normalised.</summary>
-    private List<(int Slot, float Value)> NgramFeatures(List<string> words)
+    /// <summary>Splits the normalised text on spaces into content words (stop words dropped); counts the words the model knows.</summary>
+    private (int Count, int Known) ContentWords(ReadOnlySpan<char> normalized, Span<(int Start, int Length)> words)
     {
-        var features = new List<(int Slot, float Value)>();
-        if (slotNames.Length == 0)
+        int count = 0, known = 0, start = 0;
+        for (var i = 0; i <= normalized.Length; i++)
         {
-            return features;
-        }
-
-        void Add(string gram)
-        {
-            if (!slots.TryGetValue(gram, out var slot))
+            if (i < normalized.Length && normalized[i] != ' ')
             {
-                return;
+                continue;
             }
 
-            for (var i = 0; i < features.Count; i++)
+            if (i > start)
             {
-                if (features[i].Slot == slot)
+                var term = Find(normalized[start..i], []);
+                var flags = term >= 0 ? TermAt(term).Flags : 0;
+                if ((flags & StopWordFlag) == 0)
                 {
-                    features[i] = (slot, features[i].Value + 1);
-                    return;
+                    words[count++] = (start, i - start);
+                    known += (flags & VocabularyFlag) != 0 ? 1 : 0;
                 }
             }
 
-            features.Add((slot, 1));
+            start = i + 1;
         }
 
-        for (var i = 0; i < words.Count; i++)
+        return (count, known);
+    }
+
+    /// <summary>TF-IDF of the word 1-2-grams seen in training (adjacent content words), L2-normalised, in order of first occurrence.</summary>
+    private int NgramFeatures(ReadOnlySpan<char> normalized, ReadOnlySpan<(int Start, int Length)> words, Span<(int Slot, float Value)> features)
+    {
+        if (slotCount == 0)
         {
-            Add(words[i]);
-            if (i + 1 < words.Count)
+            return 0;
+        }
+
+        var count = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = normalized.Slice(words[i].Start, words[i].Length);
+            Add(features, ref count, Find(word, []));
+            if (i + 1 < words.Length)
             {
-                Add(words[i] + "|" + words[i + 1]);
+                Add(features, ref count, Find(word, normalized.Slice(words[i + 1].Start, words[i + 1].Length)));
             }
         }
 
+        var idf = file.At<float>(idfAt, slotCount);
         var norm = 0.0;
-        for (var i = 0; i < features.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             var value = features[i].Value * idf[features[i].Slot];
             features[i] = (features[i].Slot, value);
@@ -213,17 +507,126 @@ public sealed class LinearTextModel
         if (norm > 0)
         {
             var scale = (float)(1 / Math.Sqrt(norm));
-            for (var i = 0; i < features.Count; i++)
+            for (var i = 0; i < count; i++)
             {
                 features[i] = (features[i].Slot, features[i].Value * scale);
             }
         }
 
-        return features;
+        return count;
     }
 
-    /// <summary>x_j times the gradient of E[T]/4 in n-gram j: x_j * sum_k p_k (k - E[T]) w_kj / 4 (as the ML.NET path explains).</summary>
-    private List<TextFeatureContribution> Explain(List<(int Slot, float Value)> ngrams, float[] probabilities, int top)
+    private void Add(Span<(int Slot, float Value)> features, ref int count, int term)
+    {
+        var slot = term < 0 ? -1 : TermAt(term).Slot;
+        if (slot < 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (features[i].Slot == slot)
+            {
+                features[i] = (slot, features[i].Value + 1);
+                return;
+            }
+        }
+
+        features[count++] = (slot, 1);
+    }
+
+    private Term TermAt(int index) => file.At<Term>(termsAt + ((long)index * 16), 1)[0];
+
+    /// <summary>The term <paramref name="first"/> (or the bigram "first|second"), -1 when the model has no such term.</summary>
+    private int Find(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    {
+        var bigram = !second.IsEmpty;
+        var hash = Hash(first, FnvOffset);
+        if (bigram)
+        {
+            hash = Hash(second, Hash("|", hash));
+        }
+
+        var length = bigram ? first.Length + 1 + second.Length : first.Length;
+        var buckets = file.At<int>(bucketsAt, bucketMask + 1);
+        var terms = file.At<Term>(termsAt, termCount);
+        var chars = file.At<char>(charsAt, charCount);
+        for (var bucket = (int)(hash & (uint)bucketMask); ; bucket = (bucket + 1) & bucketMask)
+        {
+            var entry = buckets[bucket];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            var term = terms[entry - 1];
+            if (term.Length != length)
+            {
+                continue;
+            }
+
+            var candidate = chars.Slice(term.Offset, term.Length);
+            if (bigram
+                ? candidate.StartsWith(first) && candidate[first.Length] == '|' && candidate[(first.Length + 1)..].SequenceEqual(second)
+                : candidate.SequenceEqual(first))
+            {
+                return entry - 1;
+            }
+        }
+    }
+
+    private static uint Hash(ReadOnlySpan<char> text, uint hash)
+    {
+        foreach (var ch in text)
+        {
+            hash = (hash ^ ch) * FnvPrime;
+        }
+
+        return hash;
+    }
+
+    /// <summary>softmax(W x + b) of the head whose classes start at row <paramref name="first"/>.</summary>
+    private void Probabilities(ReadOnlySpan<float> embedding, ReadOnlySpan<(int Slot, float Value)> ngrams, int first, Span<float> result)
+    {
+        var biases = file.At<float>(biasesAt, classes);
+        var embeddingWeights = file.At<float>(embeddingWeightsAt, classes * EmbeddingDimensions);
+        var ngramWeights = file.At<float>(ngramWeightsAt, classes * slotCount);
+        var dimensions = EmbeddingDimensions;
+        var max = float.NegativeInfinity;
+        for (var k = 0; k < result.Length; k++)
+        {
+            var row = first + k;
+            var score = biases[row];
+            if (dimensions > 0 && embedding.Length == dimensions)
+            {
+                score += TensorPrimitives.Dot(embeddingWeights.Slice(row * dimensions, dimensions), embedding);
+            }
+
+            foreach (var (slot, value) in ngrams)
+            {
+                score += ngramWeights[(slot * classes) + row] * value;
+            }
+
+            result[k] = score;
+            max = Math.Max(max, score);
+        }
+
+        var sum = 0f;
+        for (var k = 0; k < result.Length; k++)
+        {
+            result[k] = MathF.Exp(result[k] - max);
+            sum += result[k];
+        }
+
+        for (var k = 0; k < result.Length; k++)
+        {
+            result[k] /= sum;
+        }
+    }
+
+    /// <summary>x_j times the gradient of E[T]/4 in n-gram j: x_j * sum_k p_k (k - E[T]) w_kj / 4.</summary>
+    private List<TextFeatureContribution> Explain(ReadOnlySpan<(int Slot, float Value)> ngrams, float[] probabilities, int top)
     {
         var expected = 0.0;
         for (var k = 0; k < probabilities.Length; k++)
@@ -231,7 +634,8 @@ public sealed class LinearTextModel
             expected += k * probabilities[k];
         }
 
-        var contributions = new List<TextFeatureContribution>();
+        var ngramWeights = file.At<float>(ngramWeightsAt, classes * slotCount);
+        var contributions = new List<(int Slot, double Contribution)>();
         foreach (var (slot, value) in ngrams)
         {
             if (value == 0)
@@ -242,279 +646,28 @@ public sealed class LinearTextModel
             var direction = 0.0;
             for (var k = 0; k < probabilities.Length; k++)
             {
-                direction += probabilities[k] * (k - expected) * automation.Weight(k, EmbeddingDimensions + slot);
+                direction += probabilities[k] * (k - expected) * ngramWeights[(slot * classes) + exposureClasses + k];
             }
 
             if (direction != 0)
             {
-                contributions.Add(new TextFeatureContribution(slotNames[slot].Replace('|', ' '), value * direction / (probabilities.Length - 1)));
+                contributions.Add((slot, value * direction / (probabilities.Length - 1)));
             }
         }
 
-        return contributions.OrderByDescending(c => Math.Abs(c.Contribution)).Take(top).ToList();
+        // Stable order by magnitude (ties keep the text's order), names read only for those reported.
+        return contributions.OrderByDescending(c => Math.Abs(c.Contribution)).Take(top)
+            .Select(c => new TextFeatureContribution(SlotName(c.Slot).Replace('|', ' '), c.Contribution)).ToList();
     }
 
-    /// <summary>
-    /// The compiled form of a trained ML.NET pipeline (AutomationScanner.Training's <c>SuitabilityModelFormat.Compile</c>)
-    /// fitted on <paramref name="texts"/>, whose features are the sentence embedding (<paramref name="usesEmbedding"/>)
-    /// and/or word 1-2-grams (<paramref name="usesWordNgrams"/>); null when its heads are not maximum-entropy linear
-    /// models or its features are something else.
-    /// </summary>
-    internal static LinearTextModel? Compile(ITransformer model, IReadOnlyList<string> texts, bool usesEmbedding, bool usesWordNgrams)
+    /// <summary>The n-gram of a slot ("enter|data"), read from the term table.</summary>
+    private string SlotName(int slot)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(texts);
-        var heads = model is IEnumerable<ITransformer> chain
-            ? chain.OfType<IPredictionTransformer<object>>().Select(p => p.Model).ToList()
-            : [];
-        if (heads.Count != 2 || heads.Any(h => h is not MaximumEntropyModelParameters) || !(usesEmbedding || usesWordNgrams))
-        {
-            return null;
-        }
-
-        var ml = new MLContext(1);
-        var schema = model.GetOutputSchema(SuitabilityModelFormat.InputSchema(ml));
-        var featureCount = (schema[SuitabilityModelFormat.FeaturesColumn].Type as VectorDataViewType)?.Size ?? 0;
-        var embeddingDimensions = usesEmbedding ? SuitabilityModelFormat.EmbeddingDimensions : 0;
-        string[] ngramNames = [];
-        if (usesWordNgrams)
-        {
-            VBuffer<ReadOnlyMemory<char>> names = default;
-            schema[SuitabilityModelFormat.WordFeaturesColumn].GetSlotNames(ref names);
-            ngramNames = names.DenseValues().Select(n => n.ToString()).ToArray();
-        }
-
-        if (embeddingDimensions + ngramNames.Length != featureCount)
-        {
-            return null;
-        }
-
-        VBuffer<ReadOnlyMemory<char>> keyValues = default;
-        schema[SuitabilityModelFormat.WordKeysColumn].GetKeyValues(ref keyValues);
-        var vocabulary = keyValues.DenseValues().Select(v => v.ToString()).ToArray();
-        var stopWords = EnglishStopWords();
-        var compiled = new LinearTextModel(
-            embeddingDimensions, vocabulary, stopWords, ngramNames, new float[ngramNames.Length],
-            Head.From((MaximumEntropyModelParameters)heads[0], featureCount), Head.From((MaximumEntropyModelParameters)heads[1], featureCount));
-
-        // Inverse document frequency as the n-gram transform computed it on the rows it was fitted on (every task):
-        // ln(rows / rows containing the n-gram).
-        var documentFrequency = new int[ngramNames.Length];
-        var seen = new HashSet<int>();
-        foreach (var text in texts)
-        {
-            seen.Clear();
-            var (words, _) = compiled.ContentWords(text);
-            for (var i = 0; i < words.Count; i++)
-            {
-                if (compiled.slots.TryGetValue(words[i], out var unigram))
-                {
-                    seen.Add(unigram);
-                }
-
-                if (i + 1 < words.Count && compiled.slots.TryGetValue(words[i] + "|" + words[i + 1], out var bigram))
-                {
-                    seen.Add(bigram);
-                }
-            }
-
-            foreach (var slot in seen)
-            {
-                documentFrequency[slot]++;
-            }
-        }
-
-        for (var i = 0; i < documentFrequency.Length; i++)
-        {
-            compiled.idf[i] = documentFrequency[i] == 0 ? 0 : (float)Math.Log((double)texts.Count / documentFrequency[i]);
-        }
-
-        return compiled;
+        var term = file.At<int>(slotTermsAt, slotCount)[slot];
+        return term < 0 ? string.Empty : new string(file.At<char>(charsAt, charCount).Slice(TermAt(term).Offset, TermAt(term).Length));
     }
 
-    /// <summary>The English stop-word list of ML.NET's <c>RemoveDefaultStopWords</c>, as it ships in Microsoft.ML.Transforms.</summary>
-    private static string[] EnglishStopWords()
-    {
-        var assembly = typeof(StopWordsRemovingEstimator).Assembly;
-        using var stream = assembly.GetManifestResourceStream("Microsoft.ML.Transforms.Text.StopWords.English.txt")
-            ?? throw new InvalidOperationException("ML.NET's English stop-word list is missing from Microsoft.ML.Transforms.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-    }
-
-    public byte[] Serialize()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(EmbeddingDimensions);
-            WriteStrings(writer, vocabulary.Order(StringComparer.Ordinal).ToArray());
-            WriteStrings(writer, stopWords.Order(StringComparer.Ordinal).ToArray());
-            WriteStrings(writer, slotNames);
-            writer.Write(MemoryMarshal.AsBytes(idf.AsSpan()));
-            exposure.Write(writer);
-            automation.Write(writer);
-        }
-
-        return stream.ToArray();
-    }
-
-    public static LinearTextModel Deserialize(byte[] bytes)
-    {
-        ArgumentNullException.ThrowIfNull(bytes);
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-            if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion)
-            {
-                throw new FormatException("Not a compiled text model of this version; retrain the model with `scanner train`.");
-            }
-
-            var embeddingDimensions = reader.ReadInt32();
-            if (embeddingDimensions is < 0 or > 4096)
-            {
-                throw new FormatException("Compiled text model header is out of range.");
-            }
-
-            var vocabulary = ReadStrings(reader, bytes.Length);
-            var stopWords = ReadStrings(reader, bytes.Length);
-            var slotNames = ReadStrings(reader, bytes.Length);
-            var idf = ReadFloats(reader, slotNames.Length);
-            var features = embeddingDimensions + slotNames.Length;
-            var exposure = Head.Read(reader, features, bytes.Length);
-            var automation = Head.Read(reader, features, bytes.Length);
-            if (exposure.Classes != ExposureClassLabels.Codes.Count || automation.Classes != SuitabilityModelFormat.AutomationLevels)
-            {
-                throw new FormatException("Compiled text model heads have the wrong number of classes.");
-            }
-
-            return new LinearTextModel(embeddingDimensions, vocabulary, stopWords, slotNames, idf, exposure, automation);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new FormatException("Compiled text model is truncated.", e);
-        }
-    }
-
-    private static void WriteStrings(BinaryWriter writer, string[] values)
-    {
-        writer.Write(values.Length);
-        foreach (var value in values)
-        {
-            writer.Write(value);
-        }
-    }
-
-    private static string[] ReadStrings(BinaryReader reader, int limit)
-    {
-        var count = reader.ReadInt32();
-        if (count < 0 || count > limit)
-        {
-            throw new FormatException("Compiled text model list length is out of range.");
-        }
-
-        var values = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            values[i] = reader.ReadString();
-        }
-
-        return values;
-    }
-
-    private static float[] ReadFloats(BinaryReader reader, int count)
-    {
-        var values = new float[count];
-        var target = MemoryMarshal.AsBytes(values.AsSpan());
-        if (reader.Read(target) != target.Length)
-        {
-            throw new EndOfStreamException();
-        }
-
-        return values;
-    }
-
-    /// <summary>One multinomial logistic head: P(k) = softmax(W x + b)_k, weights dense by class then feature.</summary>
-    private sealed class Head(int classes, int features, float[] weights, float[] biases)
-    {
-        public int Classes => classes;
-
-        public float Weight(int k, int feature) => weights[(k * features) + feature];
-
-        public void Probabilities(ReadOnlySpan<float> embedding, List<(int Slot, float Value)> ngrams, int embeddingDimensions, Span<float> result)
-        {
-            var max = float.NegativeInfinity;
-            for (var k = 0; k < classes; k++)
-            {
-                var row = weights.AsSpan(k * features, features);
-                var score = biases[k];
-                if (embeddingDimensions > 0 && embedding.Length == embeddingDimensions)
-                {
-                    score += TensorPrimitives.Dot(row[..embeddingDimensions], embedding);
-                }
-
-                foreach (var (slot, value) in ngrams)
-                {
-                    score += row[embeddingDimensions + slot] * value;
-                }
-
-                result[k] = score;
-                max = Math.Max(max, score);
-            }
-
-            var sum = 0f;
-            for (var k = 0; k < classes; k++)
-            {
-                result[k] = MathF.Exp(result[k] - max);
-                sum += result[k];
-            }
-
-            for (var k = 0; k < classes; k++)
-            {
-                result[k] /= sum;
-            }
-        }
-
-        public static Head From(MaximumEntropyModelParameters model, int features)
-        {
-            VBuffer<float>[] rows = [];
-            model.GetWeights(ref rows, out var classes);
-            var weights = new float[classes * features];
-            for (var k = 0; k < classes; k++)
-            {
-                var row = rows[k];
-                var values = row.GetValues();
-                var indices = row.GetIndices();
-                for (var n = 0; n < values.Length; n++)
-                {
-                    weights[(k * features) + (row.IsDense ? n : indices[n])] = values[n];
-                }
-            }
-
-            return new Head(classes, features, weights, model.GetBiases().ToArray());
-        }
-
-        public void Write(BinaryWriter writer)
-        {
-            writer.Write(classes);
-            writer.Write(MemoryMarshal.AsBytes(biases.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(weights.AsSpan()));
-        }
-
-        public static Head Read(BinaryReader reader, int features, int limit)
-        {
-            var classes = reader.ReadInt32();
-            if (classes is < 2 or > 16 || (long)classes * features * 4 > limit)
-            {
-                throw new FormatException("Compiled text model head is out of range.");
-            }
-
-            var biases = ReadFloats(reader, classes);
-            var weights = ReadFloats(reader, classes * features);
-            return new Head(classes, features, weights, biases);
-        }
-    }
+    /// <summary>One term of the table: its characters, its n-gram slot (-1: none) and flags (stop word, vocabulary word).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly record struct Term(int Offset, int Length, int Slot, int Flags);
 }

@@ -1,9 +1,10 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
-using AutomationScanner.Core.Embeddings;
 
 namespace AutomationScanner.Core.Classification;
 
@@ -13,69 +14,121 @@ public sealed record TaskNeighbour(string Text, float Similarity, double Automat
 /// <summary>
 /// The O*NET task statements the model was trained on, by sentence embedding, so that a short activity name can be
 /// read through the statements nearest to it. The statement vectors are computed at training time and shipped in the
-/// model file (int8, row-normalised on load into one contiguous float matrix), so a scan never embeds a statement.
+/// model file (int8, one scale per vector), read in place: a scan never embeds a statement and loading builds nothing.
 /// Search is two-stage and exact in its final order: every statement is scored in a <see cref="ProjectedDimensions"/>-
-/// dimensional principal subspace of the statement vectors (one streaming SIMD pass over a blocked matrix), and the
-/// <see cref="Candidates"/> best are re-scored with the full vectors (<see cref="NearestExact"/> compares the full vectors
-/// of every statement; the recall of the two-stage search is measured by <c>--only Suitability</c>).
-/// Each statement carries the model's own scores (computed when the index is built), so a neighbour costs no extra
-/// prediction. Immutable and thread-safe.
+/// dimensional principal subspace of the statement vectors with 8-bit integer coordinates (one streaming pass of
+/// integer dot products, <c>VPDPBUSD</c> where the processor has AVX-VNNI, AVX2 otherwise; the same integers either
+/// way), and the <see cref="Candidates"/> best are re-scored with their full vectors (<see cref="NearestExact"/> compares
+/// the full vectors of every statement; the recall of the two-stage search is measured by the bench,
+/// <c>--only Suitability</c>). Each statement carries the model's own scores (computed when the index is built), so a
+/// neighbour costs no extra prediction. Immutable and thread-safe.
 /// </summary>
+/// <remarks>
+/// Layout in the model file (sections of <see cref="ModelFile"/>): a header of counts; the statements' UTF-8 texts and
+/// their offsets; the model's automation score, P(E1) + P(E2) and GPT-4's rating per statement; the int8 vectors with
+/// one inverse norm each (cosine = (query . vector) x inverse norm); the subspace basis, each row scaled by its
+/// coordinate's quantisation step (so a query's projection is directly in code units); and the statements' codes
+/// (code + 128, as unsigned bytes) in blocks of 8 statements, 4 coordinates of one statement per 32-bit lane, the layout
+/// <c>VPDPBUSD</c> reads.
+/// </remarks>
 public sealed class TaskStatementIndex
 {
-    private const uint Magic = 0x58444954; // "TIDX"
-    private const int FormatVersion = 3;
-
-    /// <summary>Dimensions of the principal subspace the first stage scores in.</summary>
+    /// <summary>Dimensions of the principal subspace the first stage scores in (a multiple of 4).</summary>
     public const int ProjectedDimensions = 96;
 
     /// <summary>Statements re-scored with their full vectors per query.</summary>
     public const int Candidates = 64;
 
-    /// <summary>Statements per block of the first stage's matrix (one <see cref="Vector256{T}"/> of scores).</summary>
+    private const int HeaderSection = 20;
+    private const int OffsetSection = 21;
+    private const int TextSection = 22;
+    private const int AutomationSection = 23;
+    private const int ExposedSection = 24;
+    private const int RatingSection = 25;
+    private const int VectorSection = 26;
+    private const int InverseNormSection = 27;
+    private const int BasisSection = 28;
+    private const int CodeSection = 29;
+    private const int HeaderInts = 8;
+
+    /// <summary>Statements per block of the first stage (one <see cref="Vector256{T}"/> of 32-bit scores).</summary>
     private const int Lanes = 8;
 
-    /// <summary>
-    /// Queries that share one pass over the first stage's matrix (5.5 MB for the shipped index): each block of it is
-    /// read from memory once per group and then scored against every query of the group from the L1 cache.
-    /// </summary>
+    /// <summary>Largest magnitude of a query code: u8 x s8 pairs then stay within 16 bits on AVX2 (255 x 63 x 2 &lt; 32,768).</summary>
+    private const int QueryCodeLimit = 63;
+
+    /// <summary>Queries that share one pass over the first stage's codes: each block is read once per group.</summary>
     private const int GroupSize = 64;
 
-    private readonly string[] texts;
-    private readonly float[] matrix;
-    private readonly float[] automationScores;
-    private readonly float[] exposedProbabilities;
-    private readonly sbyte[] ratings;
-    private readonly float[] basis;
-    private readonly float[] projected;
-    private readonly int dimensions;
+    private readonly ModelFile file;
+    private readonly string?[] texts;
     private readonly int projectedDimensions;
+    private readonly long offsetsAt;
+    private readonly long textAt;
+    private readonly int textBytes;
+    private readonly long automationAt;
+    private readonly long exposedAt;
+    private readonly long ratingsAt;
+    private readonly long vectorsAt;
+    private readonly long inverseNormsAt;
+    private readonly long basisAt;
+    private readonly long codesAt;
+    private readonly int blocks;
 
-    // basis: projectedDimensions rows of `dimensions` (an orthonormal basis of the subspace); projected: blocks of Lanes
-    // statements, each block coordinate-major (statement r's coordinate j at (r / Lanes) * projectedDimensions * Lanes
-    // + j * Lanes + r % Lanes; the last block padded with zeros), so the first stage reads one contiguous stream.
-    private TaskStatementIndex(
-        string[] texts, float[] matrix, float[] automationScores, float[] exposedProbabilities, sbyte[] ratings, float[] basis, float[] projected, int dimensions)
+    private TaskStatementIndex(ModelFile file)
     {
-        this.texts = texts;
-        this.matrix = matrix;
-        this.automationScores = automationScores;
-        this.exposedProbabilities = exposedProbabilities;
-        this.ratings = ratings;
-        this.basis = basis;
-        this.projected = projected;
-        this.dimensions = dimensions;
-        projectedDimensions = dimensions == 0 ? 0 : basis.Length / dimensions;
+        this.file = file;
+        var header = file.Get<int>(HeaderSection, HeaderInts);
+        var count = header[0];
+        Dimensions = header[1];
+        projectedDimensions = header[2];
+        textBytes = header[3];
+        if (count < 0 || Dimensions is < 1 or > 4096 || projectedDimensions < 0 || projectedDimensions > Dimensions
+            || projectedDimensions % 4 != 0 || textBytes < 0)
+        {
+            throw new FormatException("The task-statement index's header is out of range; retrain the model with `scanner train`.");
+        }
+
+        blocks = (count + Lanes - 1) / Lanes;
+        offsetsAt = file.Locate<int>(OffsetSection, count + 1).Offset;
+        textAt = file.Locate<byte>(TextSection, textBytes).Offset;
+        automationAt = file.Locate<float>(AutomationSection, count).Offset;
+        exposedAt = file.Locate<float>(ExposedSection, count).Offset;
+        ratingsAt = file.Locate<sbyte>(RatingSection, count).Offset;
+        vectorsAt = file.Locate<sbyte>(VectorSection, (long)count * Dimensions).Offset;
+        inverseNormsAt = file.Locate<float>(InverseNormSection, count).Offset;
+        basisAt = file.Locate<float>(BasisSection, (long)projectedDimensions * Dimensions).Offset;
+        codesAt = file.Locate<byte>(CodeSection, (long)blocks * Lanes * projectedDimensions).Offset;
+        var offsets = file.At<int>(offsetsAt, count + 1);
+        for (var i = 0; i < count; i++)
+        {
+            if (offsets[i] < 0 || offsets[i] > offsets[i + 1] || offsets[i + 1] > textBytes)
+            {
+                throw new FormatException("The task-statement index's texts are damaged.");
+            }
+        }
+
+        texts = new string?[count];
     }
 
     public int Count => texts.Length;
 
-    public int Dimensions => dimensions;
+    public int Dimensions { get; }
+
+    /// <summary>Reads the index of a model file (in place).</summary>
+    internal static TaskStatementIndex Read(ModelFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new TaskStatementIndex(file);
+    }
+
+    /// <summary>True when the model file carries a task-statement index.</summary>
+    internal static bool IsIn(ModelFile file) => file.Has(HeaderSection);
 
     /// <summary>
     /// Builds the index over the distinct <paramref name="texts"/> (sorted, so the result depends on the data
     /// only), with their labelled automation ratings (0-4, null when unrated), the model's predictions for each and a
-    /// principal subspace of <paramref name="subspace"/> dimensions.
+    /// principal subspace of <paramref name="subspace"/> dimensions (rounded up to a multiple of 4).
     /// </summary>
     public static TaskStatementIndex Build(
         IReadOnlyList<string> texts, IReadOnlyList<int?> ratings, IReadOnlyList<float[]> embeddings, IReadOnlyList<double> automationScores,
@@ -94,26 +147,97 @@ public sealed class TaskStatementIndex
 
         var rows = first.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).ToArray();
         var dimensions = rows.Length == 0 ? SuitabilityModelFormat.EmbeddingDimensions : embeddings[rows[0]].Length;
+        var projected = Math.Min((Math.Max(0, subspace) + 3) / 4 * 4, dimensions / 4 * 4);
 
-        // The vectors as the index will hold them (quantised and back), so the subspace is fitted to what search sees.
+        // The vectors as the index holds them (int8 and one inverse norm each); the subspace is fitted to what search sees.
+        var vectors = new sbyte[rows.Length * dimensions];
+        var inverseNorms = new float[rows.Length];
         var matrix = new float[rows.Length * dimensions];
-        var quantized = new sbyte[dimensions];
         for (var k = 0; k < rows.Length; k++)
         {
-            Quantize(embeddings[rows[k]], quantized);
-            Dequantize(quantized, matrix.AsSpan(k * dimensions, dimensions));
+            var vector = vectors.AsSpan(k * dimensions, dimensions);
+            Quantize(embeddings[rows[k]], vector);
+            var sum = 0.0;
+            foreach (var value in vector)
+            {
+                sum += value * value;
+            }
+
+            inverseNorms[k] = sum == 0 ? 0 : (float)(1 / Math.Sqrt(sum));
+            for (var d = 0; d < dimensions; d++)
+            {
+                matrix[(k * dimensions) + d] = vector[d] * inverseNorms[k];
+            }
         }
 
-        var basis = PrincipalSubspace(matrix, rows.Length, dimensions, Math.Min(subspace, dimensions), seed);
-        return new TaskStatementIndex(
-            rows.Select(r => texts[r]).ToArray(),
-            matrix,
-            rows.Select(r => (float)automationScores[r]).ToArray(),
-            rows.Select(r => (float)exposedProbabilities[r]).ToArray(),
-            rows.Select(r => (sbyte)(ratings[r] ?? -1)).ToArray(),
-            basis,
-            Project(matrix, rows.Length, dimensions, basis),
-            dimensions);
+        var basis = PrincipalSubspace(matrix, rows.Length, dimensions, projected, seed);
+        var (scaledBasis, codes) = Codes(matrix, rows.Length, dimensions, basis, projected);
+        var textBytes = new List<byte>();
+        var offsets = new int[rows.Length + 1];
+        for (var k = 0; k < rows.Length; k++)
+        {
+            textBytes.AddRange(Encoding.UTF8.GetBytes(texts[rows[k]]));
+            offsets[k + 1] = textBytes.Count;
+        }
+
+        var writer = new ModelFile.Writer()
+            .Add<int>(HeaderSection, [rows.Length, dimensions, projected, textBytes.Count, 0, 0, 0, 0])
+            .Add<int>(OffsetSection, offsets)
+            .Add<byte>(TextSection, CollectionsMarshal.AsSpan(textBytes))
+            .Add<float>(AutomationSection, rows.Select(r => (float)automationScores[r]).ToArray())
+            .Add<float>(ExposedSection, rows.Select(r => (float)exposedProbabilities[r]).ToArray())
+            .Add<sbyte>(RatingSection, rows.Select(r => (sbyte)(ratings[r] ?? -1)).ToArray())
+            .Add<sbyte>(VectorSection, vectors)
+            .Add<float>(InverseNormSection, inverseNorms)
+            .Add<float>(BasisSection, scaledBasis)
+            .Add<byte>(CodeSection, codes);
+        return new TaskStatementIndex(ModelFile.FromBytes(writer.ToArray()));
+    }
+
+    /// <summary>Adds this index's sections to a model file being written.</summary>
+    internal void WriteTo(ModelFile.Writer writer)
+    {
+        writer.Add(HeaderSection, file.Get<int>(HeaderSection, HeaderInts))
+            .Add(OffsetSection, file.At<int>(offsetsAt, Count + 1))
+            .Add(TextSection, file.At<byte>(textAt, textBytes))
+            .Add(AutomationSection, file.At<float>(automationAt, Count))
+            .Add(ExposedSection, file.At<float>(exposedAt, Count))
+            .Add(RatingSection, file.At<sbyte>(ratingsAt, Count))
+            .Add(VectorSection, file.At<sbyte>(vectorsAt, Count * Dimensions))
+            .Add(InverseNormSection, file.At<float>(inverseNormsAt, Count))
+            .Add(BasisSection, file.At<float>(basisAt, projectedDimensions * Dimensions))
+            .Add(CodeSection, file.At<byte>(codesAt, blocks * Lanes * projectedDimensions));
+        file.KeepAlive();
+    }
+
+    /// <summary>Statement <paramref name="row"/>'s text (decoded once, then kept).</summary>
+    public string Text(int row)
+    {
+        var text = Volatile.Read(ref texts[row]);
+        if (text is null)
+        {
+            var offsets = file.At<int>(offsetsAt, Count + 1);
+            text = Encoding.UTF8.GetString(file.At<byte>(textAt + offsets[row], offsets[row + 1] - offsets[row]));
+            text = Interlocked.CompareExchange(ref texts[row], text, null) ?? text;
+            file.KeepAlive();
+        }
+
+        return text;
+    }
+
+    /// <summary>Statement <paramref name="row"/>'s vector as stored (int8; multiply by its inverse norm for unit length).</summary>
+    internal float[] Vector(int row)
+    {
+        var vector = new float[Dimensions];
+        var inverseNorm = file.At<float>(inverseNormsAt, Count)[row];
+        var values = file.At<sbyte>(vectorsAt + ((long)row * Dimensions), Dimensions);
+        for (var d = 0; d < Dimensions; d++)
+        {
+            vector[d] = values[d] * inverseNorm;
+        }
+
+        file.KeepAlive();
+        return vector;
     }
 
     /// <summary>The <paramref name="count"/> statements most similar to a unit <paramref name="query"/>, best first (two-stage search).</summary>
@@ -125,7 +249,7 @@ public sealed class TaskStatementIndex
     /// <summary>As <see cref="Nearest(ReadOnlySpan{float}, int)"/> with <paramref name="candidates"/> statements re-scored (at least <paramref name="count"/>).</summary>
     public IReadOnlyList<TaskNeighbour> Nearest(ReadOnlySpan<float> query, int count, int candidates)
     {
-        if (count <= 0 || texts.Length == 0 || query.Length != dimensions)
+        if (count <= 0 || Count == 0 || query.Length != Dimensions)
         {
             return [];
         }
@@ -134,8 +258,8 @@ public sealed class TaskStatementIndex
     }
 
     /// <summary>
-    /// <see cref="Nearest(ReadOnlySpan{float}, int)"/> for many queries at once: the first stage reads each block of the
-    /// subspace matrix once for a group of queries, so memory traffic is shared. Row i of the result is query i.
+    /// <see cref="Nearest(ReadOnlySpan{float}, int)"/> for many queries at once: the first stage reads each block of
+    /// codes once for a group of queries, so memory traffic is shared. Row i of the result is query i.
     /// </summary>
     public IReadOnlyList<TaskNeighbour>[] Nearest(IReadOnlyList<float[]> queries, int count)
     {
@@ -143,153 +267,412 @@ public sealed class TaskStatementIndex
         return Search(queries, count, Math.Max(count, Candidates));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>As <see cref="Nearest(IReadOnlyList{float[]}, int)"/> with <paramref name="candidates"/> statements re-scored per query.</summary>
+    public IReadOnlyList<TaskNeighbour>[] Nearest(IReadOnlyList<float[]> queries, int count, int candidates)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        return Search(queries, count, Math.Max(count, candidates));
+    }
+
     private IReadOnlyList<TaskNeighbour>[] Search(IReadOnlyList<float[]> queries, int count, int candidates)
     {
         var results = new IReadOnlyList<TaskNeighbour>[queries.Count];
-        count = Math.Min(Math.Min(count, 64), texts.Length);
+        count = Math.Min(Math.Min(count, 64), Count);
         if (count <= 0)
         {
             Array.Fill(results, []);
             return results;
         }
 
-        var exhaustive = candidates >= texts.Length || projectedDimensions == 0;
-        var shortlistLength = exhaustive ? count : Math.Min(candidates, 256);
+        var exhaustive = candidates >= Count || projectedDimensions == 0;
+        var shortlistLength = exhaustive ? count : Math.Min(candidates, 1_024);
         var groupSize = Math.Min(GroupSize, queries.Count);
-        var shortlist = new (int Index, float Similarity)[groupSize * shortlistLength];
-        var coordinates = new float[groupSize * projectedDimensions];
-        var thresholds = new float[groupSize];
-        var bestBuffer = new (int Index, float Similarity)[count];
+        var groups = projectedDimensions / 4;
+        var shortlistRows = new int[groupSize * shortlistLength];
+        var packed = new int[groupSize * groups];
+        var active = new bool[groupSize];
+        var projection = new float[projectedDimensions];
+        var best = new (int Index, float Similarity)[count];
         for (var start = 0; start < queries.Count; start += groupSize)
         {
             var group = Math.Min(groupSize, queries.Count - start);
-            Array.Fill(shortlist, (-1, float.NegativeInfinity));
-            Array.Fill(thresholds, float.NegativeInfinity);
             for (var q = 0; q < group; q++)
             {
-                var query = queries[start + q];
-                if (query is null || query.Length != dimensions)
+                active[q] = queries[start + q] is { } query && query.Length == Dimensions;
+                if (active[q] && !exhaustive)
                 {
-                    continue;
-                }
-
-                if (exhaustive)
-                {
-                    var top = shortlist.AsSpan(q * shortlistLength, shortlistLength);
-                    for (var r = 0; r < texts.Length; r++)
-                    {
-                        Insert(top, (r, TensorPrimitives.Dot(query, matrix.AsSpan(r * dimensions, dimensions))));
-                    }
-                }
-                else
-                {
-                    for (var j = 0; j < projectedDimensions; j++)
-                    {
-                        coordinates[(q * projectedDimensions) + j] = TensorPrimitives.Dot(query, basis.AsSpan(j * dimensions, dimensions));
-                    }
+                    Encode(queries[start + q], projection, packed.AsSpan(q * groups, groups));
                 }
             }
 
             if (!exhaustive)
             {
-                FirstStage(queries, start, group, coordinates, shortlist, shortlistLength, thresholds);
+                shortlistRows.AsSpan().Fill(-1);
+                FirstStage(group, active, packed, groups, shortlistRows, shortlistLength);
             }
 
             for (var q = 0; q < group; q++)
             {
-                var query = queries[start + q];
-                if (query is null || query.Length != dimensions)
+                if (!active[q])
                 {
                     results[start + q] = [];
                     continue;
                 }
 
-                var list = shortlist.AsSpan(q * shortlistLength, shortlistLength);
-                var best = bestBuffer.AsSpan();
-                best.Fill((-1, float.NegativeInfinity));
-                foreach (var (r, similarity) in list)
+                var query = queries[start + q];
+                var top = best.AsSpan();
+                top.Fill((-1, float.NegativeInfinity));
+                if (exhaustive)
                 {
-                    if (r >= 0)
+                    for (var r = 0; r < Count; r++)
                     {
-                        // Second stage: the candidates re-scored with their full vectors (the exhaustive list already is).
-                        Insert(best, (r, exhaustive ? similarity : TensorPrimitives.Dot(query, matrix.AsSpan(r * dimensions, dimensions))));
+                        Insert(top, (r, Similarity(query, r)));
+                    }
+                }
+                else
+                {
+                    // Second stage: the candidates re-scored with their full vectors, fetched from memory all at once
+                    // (they are scattered over the 5.5 MB of vectors: waiting for them one by one costs more than the arithmetic).
+                    var candidateRows = shortlistRows.AsSpan(q * shortlistLength, shortlistLength);
+                    Prefetch(candidateRows);
+                    foreach (var r in candidateRows)
+                    {
+                        if (r >= 0)
+                        {
+                            Insert(top, (r, Similarity(query, r)));
+                        }
                     }
                 }
 
-                var result = new List<TaskNeighbour>(count);
-                foreach (var (i, similarity) in best)
+                var result = new TaskNeighbour[top.Length];
+                var found = 0;
+                var automation = file.At<float>(automationAt, Count);
+                var exposed = file.At<float>(exposedAt, Count);
+                var ratings = file.At<sbyte>(ratingsAt, Count);
+                foreach (var (i, similarity) in top)
                 {
                     if (i >= 0)
                     {
-                        result.Add(new TaskNeighbour(texts[i], similarity, automationScores[i], exposedProbabilities[i], ratings[i] < 0 ? null : ratings[i]));
+                        result[found++] = new TaskNeighbour(Text(i), similarity, automation[i], exposed[i], ratings[i] < 0 ? null : ratings[i]);
                     }
                 }
 
-                results[start + q] = result;
+                results[start + q] = found == result.Length ? result : result[..found];
             }
         }
 
+        file.KeepAlive();
         return results;
+    }
+
+    /// <summary>Asks the processor to bring the vectors of <paramref name="rows"/> into its cache (a hint; no effect without SSE).</summary>
+    private unsafe void Prefetch(ReadOnlySpan<int> rows)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        var vectors = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(file.At<sbyte>(vectorsAt, Count * Dimensions)));
+        foreach (var row in rows)
+        {
+            if (row < 0)
+            {
+                continue;
+            }
+
+            var start = vectors + ((long)row * Dimensions);
+            for (var offset = 0; offset < Dimensions; offset += 64)
+            {
+                Sse.Prefetch0(start + offset);
+            }
+        }
+
+        file.KeepAlive();
+    }
+
+    /// <summary>Cosine of a unit query and statement <paramref name="row"/>: the dot product with its int8 vector times its inverse norm.</summary>
+    private float Similarity(float[] query, int row) =>
+        DotInt8(query, file.At<sbyte>(vectorsAt + ((long)row * Dimensions), Dimensions)) * file.At<float>(inverseNormsAt + ((long)row * sizeof(float)), 1)[0];
+
+    private static unsafe float DotInt8(ReadOnlySpan<float> query, ReadOnlySpan<sbyte> vector)
+    {
+        var d = 0;
+        var sum = 0f;
+        if (Avx2.IsSupported && query.Length >= 32)
+        {
+            // Sign-extend 8 bytes to 8 ints straight from memory (VPMOVSXBD), convert, multiply-add.
+            var sum0 = Vector256<float>.Zero;
+            var sum1 = Vector256<float>.Zero;
+            var sum2 = Vector256<float>.Zero;
+            var sum3 = Vector256<float>.Zero;
+            fixed (float* q = query)
+            fixed (sbyte* v = vector)
+            {
+                for (; d + 32 <= query.Length; d += 32)
+                {
+                    sum0 = Vector256.FusedMultiplyAdd(Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(v + d)), Avx.LoadVector256(q + d), sum0);
+                    sum1 = Vector256.FusedMultiplyAdd(Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(v + d + 8)), Avx.LoadVector256(q + d + 8), sum1);
+                    sum2 = Vector256.FusedMultiplyAdd(Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(v + d + 16)), Avx.LoadVector256(q + d + 16), sum2);
+                    sum3 = Vector256.FusedMultiplyAdd(Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(v + d + 24)), Avx.LoadVector256(q + d + 24), sum3);
+                }
+            }
+
+            sum = Vector256.Sum((sum0 + sum1) + (sum2 + sum3));
+        }
+
+        for (; d < query.Length; d++)
+        {
+            sum += query[d] * vector[d];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The query's coordinates in the subspace, in code units, rounded to signed integers of at most <see cref="QueryCodeLimit"/> and packed 4 to an int.</summary>
+    private void Encode(float[] query, float[] projection, Span<int> packed)
+    {
+        var basis = file.At<float>(basisAt, projectedDimensions * Dimensions);
+        for (var j = 0; j < projectedDimensions; j++)
+        {
+            projection[j] = TensorPrimitives.Dot(basis.Slice(j * Dimensions, Dimensions), query);
+        }
+
+        var max = TensorPrimitives.MaxMagnitude(projection);
+        var scale = max == 0 || !float.IsFinite(max) ? 0 : QueryCodeLimit / Math.Abs(max);
+        Span<sbyte> codes = stackalloc sbyte[4];
+        for (var g = 0; g < packed.Length; g++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                codes[i] = (sbyte)Math.Clamp(MathF.Round(projection[(g * 4) + i] * scale), -QueryCodeLimit, QueryCodeLimit);
+            }
+
+            packed[g] = MemoryMarshal.Read<int>(MemoryMarshal.AsBytes(codes));
+        }
     }
 
     /// <summary>
     /// Every statement scored in the subspace for a group of queries, a block of <see cref="Lanes"/> statements per
-    /// vector of scores; each query keeps its best <paramref name="length"/> statements.
+    /// vector of 32-bit integer scores; each query keeps its best <paramref name="length"/> statements (ties: lower row).
+    /// Four blocks are scored together, each with two accumulators, so eight independent chains of multiply-adds hide
+    /// the instruction's latency; a pass that beats no kept score is dismissed with one comparison.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the hot loop: full optimisation from the first call, not tier 0
-    private void FirstStage(
-        IReadOnlyList<float[]> queries, int start, int group, float[] coordinates, (int Index, float Similarity)[] shortlist, int length, float[] thresholds)
+    private void FirstStage(int group, bool[] active, int[] packed, int groups, int[] rows, int length)
     {
-        var blockSize = projectedDimensions * Lanes;
-        ref var blocks = ref MemoryMarshal.GetArrayDataReference(projected);
-        Span<float> scores = stackalloc float[Lanes];
-        var blockCount = projected.Length / blockSize;
-        for (var b = 0; b < blockCount; b++)
+        var codes = file.At<byte>(codesAt, blocks * Lanes * projectedDimensions);
+        ref var block0 = ref MemoryMarshal.GetReference(codes);
+        var blockBytes = groups * 32;
+        var thresholds = new int[group];
+        Array.Fill(thresholds, int.MinValue);
+        var capacity = 2 * length;
+        var keys = new long[group * capacity];
+        var sizes = new int[group];
+        Span<int> lanes = stackalloc int[Lanes * 4];
+        var vectorized = Avx2.IsSupported;
+        for (var b = 0; b < blocks; b += 4)
         {
-            ref var block = ref Unsafe.Add(ref blocks, b * blockSize);
+            var span = Math.Min(4, blocks - b);
+            ref var first = ref Unsafe.Add(ref block0, b * blockBytes);
             for (var q = 0; q < group; q++)
             {
-                if (queries[start + q] is not { } query || query.Length != dimensions)
+                if (!active[q])
                 {
                     continue;
                 }
 
-                var coordinate = coordinates.AsSpan(q * projectedDimensions, projectedDimensions);
-                var sum0 = Vector256<float>.Zero;
-                var sum1 = Vector256<float>.Zero;
-                var sum2 = Vector256<float>.Zero;
-                var sum3 = Vector256<float>.Zero;
-                var j = 0;
-                for (; j + 3 < projectedDimensions; j += 4)
+                ref var query = ref packed[q * groups];
+                uint mask;
+                if (vectorized && span == 4)
                 {
-                    sum0 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j]), Vector256.LoadUnsafe(ref block, (nuint)(j * Lanes)), sum0);
-                    sum1 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j + 1]), Vector256.LoadUnsafe(ref block, (nuint)((j + 1) * Lanes)), sum1);
-                    sum2 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j + 2]), Vector256.LoadUnsafe(ref block, (nuint)((j + 2) * Lanes)), sum2);
-                    sum3 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j + 3]), Vector256.LoadUnsafe(ref block, (nuint)((j + 3) * Lanes)), sum3);
-                }
-
-                for (; j < projectedDimensions; j++)
-                {
-                    sum0 = Vector256.FusedMultiplyAdd(Vector256.Create(coordinate[j]), Vector256.LoadUnsafe(ref block, (nuint)(j * Lanes)), sum0);
-                }
-
-                var sum = sum0 + sum1 + (sum2 + sum3);
-                if (!Vector256.GreaterThanAny(sum, Vector256.Create(thresholds[q])))
-                {
-                    continue;
-                }
-
-                sum.CopyTo(scores);
-                var top = shortlist.AsSpan(q * length, length);
-                for (var lane = 0; lane < Lanes; lane++)
-                {
-                    var row = (b * Lanes) + lane;
-                    if (row < texts.Length && scores[lane] > thresholds[q])
+                    ref var second = ref Unsafe.Add(ref first, blockBytes);
+                    ref var third = ref Unsafe.Add(ref first, 2 * blockBytes);
+                    ref var fourth = ref Unsafe.Add(ref first, 3 * blockBytes);
+                    Vector256<int> a0 = default, a1 = default, b0 = default, b1 = default, c0 = default, c1 = default, d0 = default, d1 = default;
+                    var g = 0;
+                    for (; g + 1 < groups; g += 2)
                     {
-                        Insert(top, (row, scores[lane]));
-                        thresholds[q] = top[^1].Similarity;
+                        var even = Vector256.Create(Unsafe.Add(ref query, g)).AsSByte();
+                        var odd = Vector256.Create(Unsafe.Add(ref query, g + 1)).AsSByte();
+                        var at = (nuint)(g * 32);
+                        a0 = Dot(a0, Vector256.LoadUnsafe(ref first, at), even);
+                        b0 = Dot(b0, Vector256.LoadUnsafe(ref second, at), even);
+                        c0 = Dot(c0, Vector256.LoadUnsafe(ref third, at), even);
+                        d0 = Dot(d0, Vector256.LoadUnsafe(ref fourth, at), even);
+                        a1 = Dot(a1, Vector256.LoadUnsafe(ref first, at + 32), odd);
+                        b1 = Dot(b1, Vector256.LoadUnsafe(ref second, at + 32), odd);
+                        c1 = Dot(c1, Vector256.LoadUnsafe(ref third, at + 32), odd);
+                        d1 = Dot(d1, Vector256.LoadUnsafe(ref fourth, at + 32), odd);
                     }
+
+                    if (g < groups)
+                    {
+                        var last = Vector256.Create(Unsafe.Add(ref query, g)).AsSByte();
+                        var at = (nuint)(g * 32);
+                        a0 = Dot(a0, Vector256.LoadUnsafe(ref first, at), last);
+                        b0 = Dot(b0, Vector256.LoadUnsafe(ref second, at), last);
+                        c0 = Dot(c0, Vector256.LoadUnsafe(ref third, at), last);
+                        d0 = Dot(d0, Vector256.LoadUnsafe(ref fourth, at), last);
+                    }
+
+                    var sumA = a0 + a1;
+                    var sumB = b0 + b1;
+                    var sumC = c0 + c1;
+                    var sumD = d0 + d1;
+                    var threshold = Vector256.Create(thresholds[q]);
+
+                    // One bit per statement that beats the score to beat: only those are looked at.
+                    mask = Vector256.GreaterThan(sumA, threshold).ExtractMostSignificantBits()
+                        | (Vector256.GreaterThan(sumB, threshold).ExtractMostSignificantBits() << Lanes)
+                        | (Vector256.GreaterThan(sumC, threshold).ExtractMostSignificantBits() << (2 * Lanes))
+                        | (Vector256.GreaterThan(sumD, threshold).ExtractMostSignificantBits() << (3 * Lanes));
+                    if (mask == 0)
+                    {
+                        continue;
+                    }
+
+                    sumA.CopyTo(lanes);
+                    sumB.CopyTo(lanes[Lanes..]);
+                    sumC.CopyTo(lanes[(2 * Lanes)..]);
+                    sumD.CopyTo(lanes[(3 * Lanes)..]);
+                }
+                else
+                {
+                    for (var k = 0; k < span; k++)
+                    {
+                        ScalarBlock(ref Unsafe.Add(ref first, k * blockBytes), packed.AsSpan(q * groups, groups), lanes.Slice(k * Lanes, Lanes));
+                    }
+
+                    mask = span == 4 ? uint.MaxValue : (1u << (span * Lanes)) - 1;
+                }
+
+                // Candidates go to a buffer of twice the shortlist; when it is full, the shortlist's worth of the best
+                // is kept and the score to beat rises to the worst of them.
+                var buffer = keys.AsSpan(q * capacity, capacity);
+                while (mask != 0)
+                {
+                    var lane = BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    var row = (b * Lanes) + lane;
+                    if (row < Count && lanes[lane] > thresholds[q])
+                    {
+                        buffer[sizes[q]++] = Key(lanes[lane], row);
+                        if (sizes[q] == capacity)
+                        {
+                            SelectLargest(buffer, length);
+                            sizes[q] = length;
+                            thresholds[q] = (int)(buffer[length - 1] >> 32);
+                        }
+                    }
+                }
+            }
+        }
+
+        for (var q = 0; q < group; q++)
+        {
+            var buffer = keys.AsSpan(q * capacity, sizes[q]);
+            if (buffer.Length > length)
+            {
+                SelectLargest(buffer, length);
+                buffer = buffer[..length];
+            }
+
+            var shortlist = rows.AsSpan(q * length, length);
+            for (var i = 0; i < buffer.Length; i++)
+            {
+                shortlist[i] = int.MaxValue - (int)(uint)buffer[i];
+            }
+        }
+
+        file.KeepAlive();
+    }
+
+    /// <summary>A statement's score and row as one number: larger is better, and of equal scores the lower row is better.</summary>
+    private static long Key(int score, int row) => ((long)score << 32) | (uint)(int.MaxValue - row);
+
+    /// <summary>Rearranges <paramref name="items"/> so that its first <paramref name="k"/> are its largest, the k-th largest last of them (quickselect).</summary>
+    private static void SelectLargest(Span<long> items, int k)
+    {
+        int left = 0, right = items.Length - 1, target = k - 1;
+        while (right > left)
+        {
+            var middle = left + ((right - left) / 2);
+            if (items[middle] > items[left])
+            {
+                (items[middle], items[left]) = (items[left], items[middle]);
+            }
+
+            if (items[right] > items[left])
+            {
+                (items[right], items[left]) = (items[left], items[right]);
+            }
+
+            if (items[right] > items[middle])
+            {
+                (items[right], items[middle]) = (items[middle], items[right]);
+            }
+
+            var pivot = items[middle];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (items[i] > pivot)
+                {
+                    i++;
+                }
+
+                while (items[j] < pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (items[i], items[j]) = (items[j], items[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (target <= j)
+            {
+                right = j;
+            }
+            else if (target >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds to each 32-bit lane the dot product of its 4 unsigned codes with the query's 4 signed codes: one
+    /// <c>VPDPBUSD</c> with AVX-VNNI; with AVX2, pairs to 16 bits (no saturation: |query code| &lt;= 63) then to 32 bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Dot(Vector256<int> sum, Vector256<byte> codes, Vector256<sbyte> query) =>
+        AvxVnni.IsSupported
+            ? AvxVnni.MultiplyWideningAndAdd(sum, codes, query)
+            : Avx2.Add(sum, Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(codes, query), Vector256.Create((short)1)));
+
+    /// <summary>The same integer scores as the vector paths, one lane at a time (processors without AVX2).</summary>
+    private static void ScalarBlock(ref byte block, ReadOnlySpan<int> query, Span<int> lanes)
+    {
+        lanes.Clear();
+        Span<sbyte> codes = stackalloc sbyte[4];
+        for (var g = 0; g < query.Length; g++)
+        {
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(codes), query[g]);
+            for (var lane = 0; lane < Lanes; lane++)
+            {
+                for (var i = 0; i < 4; i++)
+                {
+                    lanes[lane] += Unsafe.Add(ref block, (g * 32) + (lane * 4) + i) * codes[i];
                 }
             }
         }
@@ -316,106 +699,7 @@ public sealed class TaskStatementIndex
         top[position] = candidate;
     }
 
-    /// <summary>
-    /// The index as bytes: header, the subspace basis (float32) and the statements' coordinates in it (float16), per statement its
-    /// text, the model's two scores and GPT-4's rating, then all vectors as one int8 block (one scale per vector: each
-    /// is normalised again on load).
-    /// </summary>
-    public byte[] Serialize()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(texts.Length);
-            writer.Write(dimensions);
-            writer.Write(projectedDimensions);
-            writer.Write(MemoryMarshal.AsBytes(basis.AsSpan()));
-            var half = new Half[projected.Length];
-            TensorPrimitives.ConvertToHalf(projected, half);
-            writer.Write(MemoryMarshal.AsBytes(half.AsSpan()));
-            foreach (var text in texts)
-            {
-                writer.Write(text);
-            }
-
-            writer.Write(MemoryMarshal.AsBytes(automationScores.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(exposedProbabilities.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(ratings.AsSpan()));
-            var quantized = new sbyte[texts.Length * dimensions];
-            for (var i = 0; i < texts.Length; i++)
-            {
-                Quantize(matrix.AsSpan(i * dimensions, dimensions), quantized.AsSpan(i * dimensions, dimensions));
-            }
-
-            writer.Write(MemoryMarshal.AsBytes(quantized.AsSpan()));
-        }
-
-        return stream.ToArray();
-    }
-
-    public static TaskStatementIndex Deserialize(byte[] bytes)
-    {
-        ArgumentNullException.ThrowIfNull(bytes);
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-            if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion)
-            {
-                throw new FormatException("Not a task-statement index of this version; retrain the model with `scanner train`.");
-            }
-
-            var count = reader.ReadInt32();
-            var dimensions = reader.ReadInt32();
-            var subspace = reader.ReadInt32();
-            if (count < 0 || dimensions is < 1 or > 4096 || subspace < 0 || subspace > dimensions
-                || (long)count * dimensions > bytes.Length || (long)(count + Lanes) * subspace * 2 > bytes.Length)
-            {
-                throw new FormatException("Task-statement index header is out of range.");
-            }
-
-            var basis = ReadArray<float>(reader, subspace * dimensions);
-            var projected = new float[subspace * ((count + Lanes - 1) / Lanes * Lanes)];
-            TensorPrimitives.ConvertToSingle(ReadArray<Half>(reader, projected.Length), projected);
-            var texts = new string[count];
-            for (var i = 0; i < count; i++)
-            {
-                texts[i] = reader.ReadString();
-            }
-
-            var automation = ReadArray<float>(reader, count);
-            var exposed = ReadArray<float>(reader, count);
-            var ratings = ReadArray<sbyte>(reader, count);
-            var quantized = ReadArray<sbyte>(reader, count * dimensions);
-            var matrix = new float[count * dimensions];
-            for (var i = 0; i < count; i++)
-            {
-                Dequantize(quantized.AsSpan(i * dimensions, dimensions), matrix.AsSpan(i * dimensions, dimensions));
-            }
-
-            return new TaskStatementIndex(texts, matrix, automation, exposed, ratings, basis, projected, dimensions);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new FormatException("Task-statement index is truncated.", e);
-        }
-    }
-
-    private static T[] ReadArray<T>(BinaryReader reader, int count)
-        where T : unmanaged
-    {
-        var result = new T[count];
-        var target = MemoryMarshal.AsBytes(result.AsSpan());
-        if (reader.Read(target) != target.Length)
-        {
-            throw new EndOfStreamException();
-        }
-
-        return result;
-    }
-
-    /// <summary>int8 with one scale (max |v| / 127) per vector; the scale itself is not kept (rows are normalised on load).</summary>
+    /// <summary>int8 with one scale (max |v| / 127) per vector; the scale itself is not kept (the inverse norm is).</summary>
     private static void Quantize(ReadOnlySpan<float> vector, Span<sbyte> quantized)
     {
         var max = vector.Length == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(vector));
@@ -426,15 +710,50 @@ public sealed class TaskStatementIndex
         }
     }
 
-    /// <summary>Back to float and to unit length (the dot product is then the cosine).</summary>
-    private static void Dequantize(ReadOnlySpan<sbyte> quantized, Span<float> vector)
+    /// <summary>
+    /// The statements' coordinates in the basis as 8-bit codes, one quantisation step per coordinate (its largest
+    /// magnitude / 127), stored as code + 128 in the blocked layout; and the basis rows scaled by their step, so that a
+    /// query projected on them is in code units.
+    /// </summary>
+    private static (float[] ScaledBasis, byte[] Codes) Codes(float[] matrix, int rows, int dimensions, float[] basis, int projected)
     {
-        for (var d = 0; d < vector.Length; d++)
+        var coordinates = new float[rows * projected];
+        var steps = new float[projected];
+        for (var r = 0; r < rows; r++)
         {
-            vector[d] = quantized[d];
+            var row = matrix.AsSpan(r * dimensions, dimensions);
+            for (var j = 0; j < projected; j++)
+            {
+                var value = TensorPrimitives.Dot(basis.AsSpan(j * dimensions, dimensions), row);
+                coordinates[(r * projected) + j] = value;
+                steps[j] = Math.Max(steps[j], Math.Abs(value));
+            }
         }
 
-        VectorMath.Normalize(vector);
+        for (var j = 0; j < projected; j++)
+        {
+            steps[j] /= 127f;
+        }
+
+        var blocks = (rows + Lanes - 1) / Lanes;
+        var codes = new byte[blocks * Lanes * projected];
+        codes.AsSpan().Fill(128);
+        for (var r = 0; r < rows; r++)
+        {
+            for (var j = 0; j < projected; j++)
+            {
+                var code = steps[j] == 0 ? 0 : (int)Math.Clamp(MathF.Round(coordinates[(r * projected) + j] / steps[j]), -127, 127);
+                codes[((r / Lanes) * Lanes * projected) + ((j / 4) * 32) + ((r % Lanes) * 4) + (j % 4)] = (byte)(code + 128);
+            }
+        }
+
+        var scaled = new float[basis.Length];
+        for (var j = 0; j < projected; j++)
+        {
+            TensorPrimitives.Multiply(basis.AsSpan(j * dimensions, dimensions), steps[j], scaled.AsSpan(j * dimensions, dimensions));
+        }
+
+        return (scaled, codes);
     }
 
     /// <summary>
@@ -544,24 +863,5 @@ public sealed class TaskStatementIndex
                 v[d] = norm == 0 ? 0 : v[d] / norm;
             }
         }
-    }
-
-    /// <summary>Each row's coordinates in the basis, in blocks of <see cref="Lanes"/> rows (see the field comment).</summary>
-    private static float[] Project(float[] matrix, int rows, int dimensions, float[] basis)
-    {
-        var k = dimensions == 0 ? 0 : basis.Length / dimensions;
-        var padded = (rows + Lanes - 1) / Lanes * Lanes;
-        var result = new float[k * padded];
-        for (var r = 0; r < rows; r++)
-        {
-            var row = matrix.AsSpan(r * dimensions, dimensions);
-            for (var j = 0; j < k; j++)
-            {
-                // Rounded to half precision as the file keeps them, so a built and a loaded index search alike.
-                result[((r / Lanes) * k * Lanes) + (j * Lanes) + (r % Lanes)] = (float)(Half)TensorPrimitives.Dot(basis.AsSpan(j * dimensions, dimensions), row);
-            }
-        }
-
-        return result;
     }
 }

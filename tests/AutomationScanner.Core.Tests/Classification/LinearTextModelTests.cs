@@ -51,13 +51,15 @@ public sealed class LinearTextModelTests
     }
 
     [Fact]
-    public void SerializeThenDeserialize_SamePredictionsAndExplanations()
+    public void WriteThenLoad_SamePredictionsAndExplanations()
     {
         var options = new SuitabilityTrainingOptions();
         var compiled = SuitabilityModelTrainer.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options)!;
         var embedding = SharedEmbedder.Instance.Embed(["Answer customer questions by email"], TestContext.Current.CancellationToken)[0];
 
-        var sut = LinearTextModel.Deserialize(compiled.Serialize());
+        using var file = new MemoryStream(SuitabilityModelFormat.Write(compiled, index: null));
+        var loaded = SuitabilityModel.Load(file, SharedEmbedder.Instance);
+        var sut = Assert.IsType<LinearTextModel>(loaded.TextModel);
 
         var expected = compiled.Predict("Answer customer questions by email", embedding, topFeatures: 5);
         var actual = sut.Predict("Answer customer questions by email", embedding, topFeatures: 5);
@@ -66,28 +68,31 @@ public sealed class LinearTextModelTests
         Assert.Equal(expected.TopFeatures, actual.TopFeatures);
         Assert.NotEmpty(actual.TopFeatures);
         Assert.Equal(compiled.NgramSlots, sut.NgramSlots);
+        Assert.Null(loaded.Index);
     }
 
     [Fact]
-    public void Deserialize_TruncatedOrForeignBytes_FormatException()
+    public void Load_TruncatedOrForeignBytes_FormatException()
     {
         var options = new SuitabilityTrainingOptions();
-        var bytes = SuitabilityModelTrainer.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options)!.Serialize();
+        var bytes = SuitabilityModelFormat.Write(SuitabilityModelTrainer.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options)!, index: null);
 
-        Assert.Throws<FormatException>(() => LinearTextModel.Deserialize(bytes[..(bytes.Length / 2)]));
-        Assert.Throws<FormatException>(() => LinearTextModel.Deserialize("not a model"u8.ToArray()));
+        Assert.Throws<FormatException>(() => SuitabilityModel.Load(new MemoryStream(bytes[..(bytes.Length / 2)]), SharedEmbedder.Instance));
+        Assert.Throws<FormatException>(() => SuitabilityModel.Load(new MemoryStream("not a model"u8.ToArray()), SharedEmbedder.Instance));
+        Assert.Throws<FormatException>(() => SuitabilityModel.Load(new MemoryStream([]), SharedEmbedder.Instance));
     }
 
     [Fact]
-    public void LoadShipped_CompiledPipeline_AgreesWithTheShippedMlNetPipelineOnActivityNames()
+    public void LoadShipped_CompiledModel_AgreesWithTheShippedMlNetPipelineOnActivityNames()
     {
         var sut = SuitabilityModel.LoadShipped(SharedEmbedder.Instance);
-        using var resource = typeof(SuitabilityModel).Assembly.GetManifestResourceStream(SuitabilityModel.EmbeddedModelName)!;
-        var pipeline = SuitabilityModel.LoadPipeline(resource);
+        using var pipelineFile = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", "suitability-model.pipeline.zip"));
+        var pipeline = MlNetTextModel.Load(pipelineFile);
         var texts = Names.Select(ActivityNameNormalizer.Normalize).Concat(Names).Concat(Sample.Take(40).Select(t => t.Text)).ToArray();
         var embeddings = SharedEmbedder.Instance.Embed(texts, TestContext.Current.CancellationToken);
 
         var reference = new SuitabilityModel(pipeline, SharedEmbedder.Instance).PredictBatch(texts, embeddings);
+        Assert.False(new SuitabilityModel(pipeline, SharedEmbedder.Instance).IsCompiled);
         var actual = sut.PredictBatch(texts, embeddings);
 
         Assert.True(sut.IsCompiled);

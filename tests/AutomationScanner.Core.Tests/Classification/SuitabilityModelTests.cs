@@ -107,11 +107,11 @@ public sealed class SuitabilityModelTests
     }
 
     [Fact]
-    public void LoadShipped_Timed_LoadsWellUnderASecondAndIsSmall()
+    public void LoadShipped_Timed_LoadsWellUnderASecondAndIsCompiled()
     {
-        using var resource = typeof(SuitabilityModel).Assembly.GetManifestResourceStream(SuitabilityModel.EmbeddedModelName)!;
-        // The compiled pipeline, the index of 14,361 statements and the ML.NET pipeline they were compiled from.
-        Assert.InRange(resource.Length, 10_000, 16_000_000);
+        using var resource = SuitabilityModel.OpenShipped();
+        // The compiled text model and the index of 14,361 statements, uncompressed (read in place).
+        Assert.InRange(resource.Length, 10_000, 24_000_000);
 
         SuitabilityModel.LoadShipped(SharedEmbedder.Instance);
         var watch = Stopwatch.StartNew();
@@ -124,6 +124,16 @@ public sealed class SuitabilityModelTests
         Assert.True(loaded.IsCompiled);
     }
 
+    [Fact]
+    public void CoreAssembly_ReferencesNoMlNet_OnlyOnnxRuntime()
+    {
+        var references = typeof(SuitabilityModel).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+        // The scan path scores the compiled model; ML.NET (training, evaluation) lives in AutomationScanner.Training.
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.ML", StringComparison.Ordinal) && !r.StartsWith("Microsoft.ML.OnnxRuntime", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("AutomationScanner.Training", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("WordFeatures.enter|data", "enter data")]
     [InlineData("enter|data", "enter data")]
@@ -131,6 +141,6 @@ public sealed class SuitabilityModelTests
     [InlineData("Embedding.17", "")]
     public void ReadableFeature_SlotNames_AreReadable(string slot, string expected)
     {
-        Assert.Equal(expected, SuitabilityModel.ReadableFeature(slot));
+        Assert.Equal(expected, AutomationScanner.Training.MlNetTextModel.ReadableFeature(slot));
     }
 }

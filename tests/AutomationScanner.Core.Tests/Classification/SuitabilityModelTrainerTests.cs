@@ -75,13 +75,14 @@ public sealed class SuitabilityModelTrainerTests
     [Fact]
     public void SaveThenLoad_TrainedModel_PredictsTheSameAndFindsTrainingStatements()
     {
-        using var stream = new MemoryStream(TrainAndSave(new SuitabilityTrainingOptions()));
         var model = SuitabilityModelTrainer.Train(Sample, Embeddings.Value, new SuitabilityTrainingOptions());
+        using var stream = new MemoryStream(SuitabilityModelFormat.Write(
+            SuitabilityModelTrainer.Compile(model, Sample, new SuitabilityTrainingOptions())!, SuitabilityModelTrainer.BuildIndex(model, Sample, Embeddings.Value, 1)));
 
         var loaded = SuitabilityModel.Load(stream, SharedEmbedder.Instance);
 
         // The file is scored by the compiled pipeline: the same as ML.NET up to float rounding.
-        var expected = new SuitabilityModel(model, SharedEmbedder.Instance).Predict("Prepare financial reports");
+        var expected = new SuitabilityModel(new MlNetTextModel(model), SharedEmbedder.Instance).Predict("Prepare financial reports");
         var actual = loaded.Predict("Prepare financial reports");
         Assert.True(loaded.IsCompiled);
         for (var k = 0; k < expected.Probabilities.Count; k++)
@@ -106,11 +107,33 @@ public sealed class SuitabilityModelTrainerTests
     [Fact]
     public void Load_NotAModelFile_FormatExceptionNamesTheProblem()
     {
-        using var stream = new MemoryStream("not a zip"u8.ToArray());
+        using var stream = new MemoryStream("not a model"u8.ToArray());
 
         var actual = Assert.Throws<FormatException>(() => SuitabilityModel.Load(stream, SharedEmbedder.Instance));
 
-        Assert.Contains("zip", actual.Message, StringComparison.Ordinal);
+        Assert.Contains("Not a suitability model file", actual.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PipelineZip_FormatExceptionSaysScansReadTheFlatFileAndEvaluateReadsTheZip()
+    {
+        var model = SuitabilityModelTrainer.Train(Sample, Embeddings.Value, new SuitabilityTrainingOptions());
+        var path = Path.Combine(Path.GetTempPath(), $"pipeline-{Guid.NewGuid():N}.zip");
+        File.WriteAllBytes(path, SuitabilityModelTrainer.SavePipeline(model));
+        try
+        {
+            var actual = Assert.Throws<FormatException>(() => SuitabilityModel.Load(path, SharedEmbedder.Instance));
+
+            Assert.Contains("zip", actual.Message, StringComparison.Ordinal);
+            Assert.Contains(path, actual.Message, StringComparison.Ordinal);
+            var evaluated = MlNetTextModel.LoadAny(path, SharedEmbedder.Instance);
+            Assert.False(evaluated.IsCompiled);
+            Assert.Equal(5, evaluated.Predict("Prepare financial reports").AutomationProbabilities.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Theory]
@@ -122,7 +145,7 @@ public sealed class SuitabilityModelTrainerTests
     {
         var options = new SuitabilityTrainingOptions { Featurization = featurization, Trainer = trainer };
 
-        var sut = new SuitabilityModel(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), SharedEmbedder.Instance);
+        var sut = new SuitabilityModel(new MlNetTextModel(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options)), SharedEmbedder.Instance);
 
         var actual = sut.PredictBatch(["Answer customer questions by email"], topFeatures: 5, cancellationToken: TestContext.Current.CancellationToken)[0];
         Assert.Equal(3, actual.Probabilities.Count);
@@ -148,12 +171,11 @@ public sealed class SuitabilityModelTrainerTests
         Assert.Contains("gpt4_automation", actual.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The model file and the ML.NET pipeline, one after the other.</summary>
     private static byte[] TrainAndSave(SuitabilityTrainingOptions options)
     {
         var model = SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options);
         var index = SuitabilityModelTrainer.BuildIndex(model, Sample, Embeddings.Value, options.Seed);
-        using var stream = new MemoryStream();
-        SuitabilityModelTrainer.Save(model, index, stream, SuitabilityModelTrainer.Compile(model, Sample, options));
-        return stream.ToArray();
+        return [.. SuitabilityModelFormat.Write(SuitabilityModelTrainer.Compile(model, Sample, options)!, index), .. SuitabilityModelTrainer.SavePipeline(model)];
     }
 }

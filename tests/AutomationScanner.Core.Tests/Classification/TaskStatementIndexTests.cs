@@ -36,28 +36,63 @@ public sealed class TaskStatementIndexTests
     }
 
     [Fact]
-    public void SerializeThenDeserialize_SameNeighbours()
+    public void WriteThenLoad_ShippedModel_SameBytesAndSameNeighbours()
     {
-        var index = Shipped.Value.Index!;
+        var shipped = Shipped.Value;
         var vector = SharedEmbedder.Instance.Embed(["Process insurance claims"], TestContext.Current.CancellationToken)[0];
+        using var resource = SuitabilityModel.OpenShipped();
+        var original = new byte[resource.Length];
+        resource.ReadExactly(original);
 
-        var sut = TaskStatementIndex.Deserialize(index.Serialize());
+        var bytes = SuitabilityModelFormat.Write(Assert.IsType<LinearTextModel>(shipped.TextModel), shipped.Index);
+        var sut = SuitabilityModel.Load(new MemoryStream(bytes), SharedEmbedder.Instance).Index!;
 
-        Assert.Equal(index.Count, sut.Count);
-        Assert.Equal(index.Nearest(vector, 5), sut.Nearest(vector, 5));
-        Assert.Equal(index.NearestExact(vector, 5), sut.NearestExact(vector, 5));
+        Assert.Equal(original, bytes);
+        Assert.Equal(shipped.Index!.Count, sut.Count);
+        Assert.Equal(shipped.Index.Nearest(vector, 5), sut.Nearest(vector, 5));
+        Assert.Equal(shipped.Index.NearestExact(vector, 5), sut.NearestExact(vector, 5));
     }
 
     [Fact]
-    public void Deserialize_TruncatedOrOldFormat_FormatException()
+    public void Load_TruncatedOrOtherVersion_FormatExceptionSaysRetrain()
     {
-        var bytes = Shipped.Value.Index!.Serialize();
-        var oldVersion = (byte[])bytes.Clone();
-        oldVersion[4] = 1;
+        using var resource = SuitabilityModel.OpenShipped();
+        var bytes = new byte[resource.Length];
+        resource.ReadExactly(bytes);
+        var otherVersion = (byte[])bytes.Clone();
+        otherVersion[4] = 7;
 
-        Assert.Throws<FormatException>(() => TaskStatementIndex.Deserialize(bytes[..1_000]));
-        var actual = Assert.Throws<FormatException>(() => TaskStatementIndex.Deserialize(oldVersion));
+        var truncated = Assert.Throws<FormatException>(() => SuitabilityModel.Load(new MemoryStream(bytes[..(bytes.Length - 1_000)]), SharedEmbedder.Instance));
+        var actual = Assert.Throws<FormatException>(() => SuitabilityModel.Load(new MemoryStream(otherVersion), SharedEmbedder.Instance));
+
+        Assert.Contains("truncated", truncated.Message, StringComparison.Ordinal);
         Assert.Contains("retrain", actual.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_RandomVectors_TwoStageSearchFindsEachStatementItselfAndMatchesExactSearch()
+    {
+        var random = new Random(7);
+        var vectors = Enumerable.Range(0, 500).Select(_ => Unit(Enumerable.Range(0, 384).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray())).ToArray();
+        var texts = Enumerable.Range(0, 500).Select(i => $"statement {i:D3}").ToArray();
+
+        var sut = TaskStatementIndex.Build(texts, texts.Select(_ => (int?)2).ToArray(), vectors, texts.Select(_ => 0.5).ToArray(), texts.Select(_ => 0.4).ToArray(), subspace: 64);
+
+        Assert.Equal(500, sut.Count);
+        for (var i = 0; i < 500; i += 7)
+        {
+            var actual = sut.Nearest(vectors[i], 3);
+            Assert.Equal(texts[i], actual[0].Text);
+            Assert.True(actual[0].Similarity > 0.98f, $"{actual[0].Similarity}");
+            Assert.Equal(sut.NearestExact(vectors[i], 3)[0], actual[0]);
+            Assert.Equal(sut.NearestExact(vectors[i], 3), sut.Nearest(vectors[i], 3, candidates: 500));
+        }
+    }
+
+    private static float[] Unit(float[] vector)
+    {
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return vector.Select(v => v / norm).ToArray();
     }
 
     [Fact]
