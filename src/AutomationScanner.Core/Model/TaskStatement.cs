@@ -1,13 +1,5 @@
 namespace AutomationScanner.Core.Model;
 
-/// <summary>How a step is carried out, after Leopold et al. (2018).</summary>
-public enum InteractionKind
-{
-    Manual,
-    UserSystem,
-    Automated,
-}
-
 /// <summary>A task statement read from a document (SOP, work instruction), with its provenance.</summary>
 public sealed record TaskStatement
 {

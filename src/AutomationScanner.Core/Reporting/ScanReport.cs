@@ -8,9 +8,6 @@ using AutomationScanner.Core.Tracking;
 
 namespace AutomationScanner.Core.Reporting;
 
-/// <summary>An input the scan read, or could not read, and why.</summary>
-public sealed record InputOutcome(string Name, string Kind, bool Read, string? Error);
-
 /// <summary>The result of one scan: what was read, what it found, and how it ranked it.</summary>
 public sealed class ScanReport
 {

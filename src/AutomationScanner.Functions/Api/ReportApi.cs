@@ -164,15 +164,3 @@ public sealed class ReportApi(ScannerStorageClients storage, EngagementAccess ac
         return scope.Allows(engagement) ? null : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"No access to engagement '{engagement}'.");
     }
 }
-
-/// <summary>Runs a minimal-API <see cref="IResult"/> as the function's <see cref="IActionResult"/>.</summary>
-internal sealed class ResultAction(IResult result) : IActionResult
-{
-    public IResult Result { get; } = result;
-
-    public Task ExecuteResultAsync(ActionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Result.ExecuteAsync(context.HttpContext);
-    }
-}

@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>A pattern rule ready to run: its definition and compiled expressions.</summary>
+public sealed class CompiledRule
+{
+    // Wall-clock: on a loaded machine (or a throttled instance) 250 ms fired on ordinary task names and failed the scan.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    private readonly Regex[][] _triggers;
+    private readonly Regex[] _unless;
+
+    internal CompiledRule(RuleDefinition definition)
+    {
+        Definition = definition;
+        _triggers = [.. definition.Triggers.Select(t => t.Select(p => Compile(definition.Id, p)).ToArray())];
+        _unless = [.. definition.Unless.Select(p => Compile(definition.Id, p))];
+        _requires = [.. definition.Requires.Select(p => Compile(definition.Id, p))];
+        _elements = [.. definition.Elements.Select(a => a.Select(p => Compile(definition.Id, p)).ToArray())];
+    }
+
+    private readonly Regex[] _requires;
+    private readonly Regex[][] _elements;
+
+    /// <summary>Whether <paramref name="text"/> has every legal element of one of the rule's element alternatives.</summary>
+    public bool HasAllElements(string text) => _elements.Any(alternative => alternative.All(r => r.IsMatch(text)));
+
+    /// <summary>
+    /// Whether a text matched by meaning has every legal element the rule requires (its <c>requires</c> patterns, or
+    /// every element of one of its element alternatives, which are the fuller statement of the same elements), and
+    /// neither it nor the whole text it was cut from has an exclusion.
+    /// </summary>
+    public bool AdmitsMeaningMatch(string text, string whole) =>
+        !IsExcluded(text) && !IsExcluded(whole) && (_requires.All(r => r.IsMatch(text)) || HasAllElements(text));
+
+    public RuleDefinition Definition { get; }
+
+    /// <summary>Whether an <c>unless</c> pattern (the medical exception, a legal person) stops the rule on this text.</summary>
+    public bool IsExcluded(string text) => _unless.Any(u => u.IsMatch(text));
+
+    /// <summary>The first match of the rule in <paramref name="text"/>, or null when it does not fire.</summary>
+    public Match? FirstMatch(string text)
+    {
+        if (_triggers.Length == 0 || _unless.Any(u => u.IsMatch(text)))
+        {
+            return null;
+        }
+
+        foreach (var alternative in _triggers)
+        {
+            Match? first = null;
+            var all = true;
+            foreach (var pattern in alternative)
+            {
+                var match = pattern.Match(text);
+                if (!match.Success)
+                {
+                    all = false;
+                    break;
+                }
+
+                first ??= match;
+            }
+
+            if (all && first is not null)
+            {
+                return first;
+            }
+        }
+
+        return null;
+    }
+
+    internal static Regex Compile(string ruleId, string pattern)
+    {
+        try
+        {
+            return new Regex(SpellingTolerant(pattern), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"Rule catalogue: rule '{ruleId}' has an invalid pattern '{pattern}': {ex.Message}", ex);
+        }
+    }
+    /// <summary>
+    /// The pattern made indifferent to how compounds are written: a literal space between two letters of the pattern
+    /// also matches a hyphen, an underscore or nothing ("trade union" matches "trade-union", "trade_union" and
+    /// "tradeunion"), and a literal hyphen between letters (optional or not) also matches a space, an underscore or
+    /// nothing ("e-?mail" matches "e mail"). Character classes and escapes are left as written. One word, a hyphen or a
+    /// log's underscores then never decide whether a rule fires.
+    /// </summary>
+    internal static string SpellingTolerant(string pattern)
+    {
+        var builder = new System.Text.StringBuilder(pattern.Length + 32);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                builder.Append(c);
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+                builder.Append(c);
+                continue;
+            }
+
+            var afterLetter = i > 0 && char.IsLetter(pattern[i - 1]) && (i < 2 || pattern[i - 2] != '\\');
+            if (c == ' ' && afterLetter && i + 1 < pattern.Length && char.IsLetter(pattern[i + 1]))
+            {
+                builder.Append(@"[\s_-]*");
+                continue;
+            }
+
+            if (c == '-' && afterLetter && i + 1 < pattern.Length && (char.IsLetter(pattern[i + 1]) || pattern[i + 1] == '?'))
+            {
+                builder.Append(@"[\s_-]?");
+                if (pattern[i + 1] == '?')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,18 @@
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>A process domain (lending, healthcare...) as written in the catalogue.</summary>
+public sealed record DomainDefinition
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Appended to a step name to embed it in its context ("in a consumer loan ... process").</summary>
+    public string Phrase { get; init; } = "";
+
+    public IReadOnlyList<DomainCue> Cues { get; init; } = [];
+
+    public IReadOnlyList<string> Exemplars { get; init; } = [];
+
+    public IReadOnlyList<DomainInheritance> Inherit { get; init; } = [];
+}

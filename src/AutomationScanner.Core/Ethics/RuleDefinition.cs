@@ -1,0 +1,52 @@
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>A rule as written in the catalogue data file.</summary>
+public sealed record RuleDefinition
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required RuleKind Kind { get; init; }
+
+    public required RiskTier Tier { get; init; }
+
+    public required string Clause { get; init; }
+
+    public required DateOnly AppliesFrom { get; init; }
+
+    /// <summary>A later date agreed politically but not yet law (Digital Omnibus), when there is one.</summary>
+    public DateOnly? DeferredTo { get; init; }
+
+    public string Source { get; init; } = "";
+
+    public IReadOnlyList<EvidenceScope> Scope { get; init; } = [];
+
+    public IReadOnlyList<Safeguard> Safeguards { get; init; } = [];
+
+    /// <summary>Alternatives; within one alternative every pattern must match the same evidence text.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Triggers { get; init; } = [];
+
+    /// <summary>Patterns that, when present in the evidence text, stop the rule (e.g. the medical exception).</summary>
+    public IReadOnlyList<string> Unless { get; init; } = [];
+
+    /// <summary>
+    /// For matches by meaning: a pattern the text must also contain, the legal element the practice needs (the
+    /// workplace or school for Art. 5(1)(f), "real time" for Art. 5(1)(h)). Pattern matches do not need it.
+    /// </summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
+
+    /// <summary>
+    /// The practice's legal elements, written from the article or Annex III point (for Art. 5(1)(a): a manipulative or
+    /// deceptive technique and a distorted decision): alternatives, each a list of patterns that must all match one
+    /// text. A text that has every element of one alternative needs only the lower element threshold to fire by
+    /// meaning, and the nearest-rule competition is waived: the elements, not the wording, carry the match.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Elements { get; init; } = [];
+
+    /// <summary>The legal reference in the evaluation set's vocabulary ("AIA III 5(b)", "GDPR 22").</summary>
+    public string Ref { get; init; } = "";
+
+    /// <summary>Descriptions of the practice written from the legal text; tasks are matched to them by meaning.</summary>
+    public IReadOnlyList<string> Exemplars { get; init; } = [];
+}

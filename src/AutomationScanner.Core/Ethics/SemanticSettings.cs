@@ -1,0 +1,34 @@
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>How meaning-based matches fire: a threshold per tier, and the margin over ordinary work.</summary>
+public sealed record SemanticSettings
+{
+    public IReadOnlyDictionary<RiskTier, double> Thresholds { get; init; } = new Dictionary<RiskTier, double>();
+
+    /// <summary>The best rule exemplar must beat the nearest ordinary-work exemplar by this much.</summary>
+    public double Margin { get; init; }
+
+    /// <summary>A rule fires by meaning only when its similarity is within this distance of the nearest rule's.</summary>
+    public double Competition { get; init; } = 1.0;
+
+    /// <summary>Descriptions of ordinary work that carries no risk: the counterweight to the rule exemplars.</summary>
+    public IReadOnlyList<string> MinimalExemplars { get; init; } = [];
+
+    public double Threshold(RiskTier tier) => Thresholds.TryGetValue(tier, out var value) ? value : 1.0;
+
+    /// <summary>
+    /// Lower thresholds for a text that has every legal element of the rule (asymmetric: rating a Prohibited or High
+    /// practice lower costs more than rating ordinary work higher). Without an entry the tier's threshold applies.
+    /// </summary>
+    public IReadOnlyDictionary<RiskTier, double> ElementThresholds { get; init; } = new Dictionary<RiskTier, double>();
+
+    public double ElementThreshold(RiskTier tier) => ElementThresholds.TryGetValue(tier, out var value) ? value : Threshold(tier);
+
+    /// <summary>
+    /// The lowest similarity at which a text that has every legal element of a Prohibited or High rule fires it when that
+    /// rule is also the nearest in meaning of all rules (and beats ordinary work by the margin): the words name each
+    /// element and no other rule reads closer, even where the model places a paraphrase far from every exemplar.
+    /// Without a value (1.0) only the element threshold applies.
+    /// </summary>
+    public double NearestElementThreshold { get; init; } = 1.0;
+}
