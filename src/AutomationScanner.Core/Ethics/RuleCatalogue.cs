@@ -93,6 +93,15 @@ public sealed record SemanticSettings
     /// Without a value (1.0) only the element threshold applies.
     /// </summary>
     public double NearestElementThreshold { get; init; } = 1.0;
+
+    /// <summary>
+    /// A legal element counts as present by meaning when a word or adjacent word pair of the text has at least this
+    /// similarity to one of the element's seed words (<see cref="ElementSeeds"/>); 1.0 (the default) switches it off.
+    /// </summary>
+    public double ElementWordThreshold { get; init; } = 1.0;
+
+    /// <summary>How many legal elements of one alternative may be found by meaning; the others need their pattern.</summary>
+    public int MaxElementsByMeaning { get; init; } = 1;
 }
 
 /// <summary>A cue of a process domain: a pattern over activity, attribute and document text, with a weight.</summary>
@@ -161,13 +170,19 @@ public sealed class CompiledRule
     /// <summary>Whether <paramref name="text"/> has every legal element of one of the rule's element alternatives.</summary>
     public bool HasAllElements(string text) => _elements.Any(alternative => alternative.All(r => r.IsMatch(text)));
 
+    /// <summary>Whether element <paramref name="element"/> of alternative <paramref name="alternative"/> matches <paramref name="text"/> by its pattern.</summary>
+    public bool HasElement(int alternative, int element, string text) => _elements[alternative][element].IsMatch(text);
+
     /// <summary>
     /// Whether a text matched by meaning has every legal element the rule requires (its <c>requires</c> patterns, or
     /// every element of one of its element alternatives, which are the fuller statement of the same elements), and
     /// neither it nor the whole text it was cut from has an exclusion.
     /// </summary>
-    public bool AdmitsMeaningMatch(string text, string whole) =>
-        !IsExcluded(text) && !IsExcluded(whole) && (_requires.All(r => r.IsMatch(text)) || HasAllElements(text));
+    public bool AdmitsMeaningMatch(string text, string whole) => AdmitsMeaningMatch(text, whole, HasAllElements(text));
+
+    /// <summary>As <see cref="AdmitsMeaningMatch(string, string)"/>, with the elements already judged (by pattern or by meaning).</summary>
+    public bool AdmitsMeaningMatch(string text, string whole, bool hasAllElements) =>
+        !IsExcluded(text) && !IsExcluded(whole) && (hasAllElements || _requires.All(r => r.IsMatch(text)));
 
     public RuleDefinition Definition { get; }
 
@@ -374,7 +389,7 @@ public sealed class RuleCatalogue
         var catalogue = new RuleCatalogue(
             document.CatalogueVersion,
             document.Dates,
-            [.. document.Rules.Select(r => new CompiledRule(r))],
+            [.. document.Rules.Select(r => new CompiledRule(WithOperationsExclusion(r, document.InfrastructureOperations)))],
             computed,
             document.Semantic ?? new SemanticSettings(),
             [.. document.Domains.Select(d => new CompiledDomain(d))]);
@@ -385,6 +400,16 @@ public sealed class RuleCatalogue
 
         return catalogue;
     }
+
+    /// <summary>
+    /// Annex III and Art. 22 rules do not fire on a task that operates the IT behind a use (backing up, restoring,
+    /// patching or migrating a server, database or logs: "Back up the credit-scoring server"): that task runs the
+    /// infrastructure, it neither assesses nor decides about a person. Added to each such rule's <c>unless</c>.
+    /// </summary>
+    private static RuleDefinition WithOperationsExclusion(RuleDefinition rule, string? operations) =>
+        operations is { Length: > 0 } && rule.Kind is RuleKind.HighRisk or RuleKind.Gdpr22
+            ? rule with { Unless = [.. rule.Unless, operations] }
+            : rule;
 
     private static RuleCatalogue LoadEmbedded()
     {
@@ -404,6 +429,9 @@ public sealed class RuleCatalogue
         public IReadOnlyList<RuleDefinition> ComputedRules { get; init; } = [];
 
         public SemanticSettings? Semantic { get; init; }
+
+        /// <summary>A pattern for tasks that operate IT infrastructure; see <see cref="WithOperationsExclusion"/>.</summary>
+        public string? InfrastructureOperations { get; init; }
 
         public IReadOnlyList<DomainDefinition> Domains { get; init; } = [];
     }
