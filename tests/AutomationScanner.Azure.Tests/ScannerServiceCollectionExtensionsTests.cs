@@ -1,4 +1,3 @@
-using AutomationScanner.Azure.Tests.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Testing.Llm;

@@ -321,20 +321,5 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
     private partial void LogLatest(string engagement, string scanId);
 }
 
-/// <summary>What <see cref="ReportStore.ClaimAsync"/> found.</summary>
-public enum ClaimState
-{
-    /// <summary>This delivery owns the scan: run it and publish under <see cref="ScanClaim.ScanId"/>.</summary>
-    Acquired,
-
-    /// <summary>Another delivery published this fingerprint's scan already.</summary>
-    Published,
-
-    /// <summary>Another delivery is scanning this fingerprint now; it will publish.</summary>
-    InProgress,
-}
-
-public sealed record ScanClaim(ClaimState State, string ScanId, ScanManifest? Published);
-
 /// <summary>The content of <c>reports/{engagement}/claims/{fingerprint}.json</c>.</summary>
 internal sealed record ClaimMarker(string ScanId, DateTimeOffset ClaimedAt);

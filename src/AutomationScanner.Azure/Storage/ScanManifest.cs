@@ -31,8 +31,3 @@ public sealed record ScanManifest
 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }
-
-public sealed record ManifestInput(string Name, long Size, bool Read, string? Error);
-
-/// <summary>A published scan as listed: its id, fingerprint and when it was published.</summary>
-public sealed record PublishedScan(string ScanId, string Fingerprint, DateTimeOffset PublishedAt);

@@ -1,39 +1,8 @@
-using AutomationScanner.Core.Reporting;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace AutomationScanner.Azure.Storage;
-
-/// <summary>How a scan request ended.</summary>
-public enum ScanStatus
-{
-    /// <summary>A new report was published.</summary>
-    Published,
-
-    /// <summary>A report for the same fingerprint exists already; nothing new was written.</summary>
-    AlreadyPublished,
-
-    /// <summary>The engagement has no exports; nothing to scan.</summary>
-    NoExports,
-
-    /// <summary>Another delivery of the same request (same input fingerprint) is scanning now and will publish; nothing was done.</summary>
-    InProgress,
-
-    /// <summary>The exports changed while the (Durable) scan ran; the upload that changed them schedules the next scan.</summary>
-    Superseded,
-}
-
-/// <summary>
-/// The exports of a scan request and their fingerprint, before anything is mined; <see cref="Done"/> is set when
-/// there is nothing to scan (no exports, or this fingerprint is published already).
-/// </summary>
-public sealed record ScanPreparation(ScanStatus? Done, ExportSnapshot Snapshot, string Fingerprint, ScanManifest? Existing);
-
-public sealed record ScanOutcome(ScanStatus Status, ScanManifest? Manifest, ScanReport? Report);
-
-/// <summary>A scan that cannot be published; the request fails and is retried, then poisoned. (A scan whose exports are all unreadable is published, listing their errors.)</summary>
-public sealed class ScanFailedException(string message) : Exception(message);
 
 /// <summary>
 /// Scans one engagement in storage: read its exports, run the pipeline, publish the report. Idempotent by input

@@ -168,8 +168,8 @@ public static class ScanCommand
                 flags[ScannerStorageOptions.SectionName] = storageConnection;
             }
 
-            using var host = CliHost.Build(configuration, flags, storage: name is not null, llm: !parse.GetValue(noLlm));
-            if (await CliHost.StartAsync(console, host, cancellationToken) is { } failed)
+            using var host = Program.BuildHost(configuration, flags, storage: name is not null, llm: !parse.GetValue(noLlm));
+            if (await Program.StartAsync(console, host, cancellationToken) is { } failed)
             {
                 return failed;
             }

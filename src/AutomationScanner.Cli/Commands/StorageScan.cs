@@ -12,7 +12,7 @@ namespace AutomationScanner.Cli.Commands;
 /// </summary>
 internal static class StorageScan
 {
-    /// <summary>Runs the storage scan registered by <c>AddScannerStorage</c> in the CLI's host (<see cref="CliHost"/>).</summary>
+    /// <summary>Runs the storage scan registered by <c>AddScannerStorage</c> in the CLI's host (<see cref="Program.BuildHost"/>).</summary>
     public static async Task<int> RunAsync(IAnsiConsole console, IServiceProvider services, string engagement, bool force, int top, CancellationToken cancellationToken)
     {
         var storage = services.GetRequiredService<ScannerStorageClients>();

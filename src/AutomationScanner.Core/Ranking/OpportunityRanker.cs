@@ -1,76 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ranking;
-
-/// <summary>Weights and thresholds of the priority formula (configuration section <c>Ranking</c>); see docs/ranking.md.</summary>
-public sealed class RankingOptions
-{
-    public const string SectionName = "Ranking";
-
-    [Range(0d, 1d)]
-    public double ValueWeight { get; set; } = 0.45;
-
-    [Range(0d, 1d)]
-    public double SuitabilityWeight { get; set; } = 0.35;
-
-    [Range(0d, 1d)]
-    public double EaseWeight { get; set; } = 0.20;
-
-    /// <summary>Benefit hours a year at which the value score reaches 1; null means one FTE year.</summary>
-    public double? ValueSaturationHours { get; set; }
-
-    /// <summary>Priority (0..100) from which an item is recommended.</summary>
-    [Range(0d, 100d)]
-    public double RecommendThreshold { get; set; } = 40;
-
-    [Range(0d, 1d)]
-    public double LimitedRiskMultiplier { get; set; } = 0.9;
-
-    [Range(0d, 1d)]
-    public double HighRiskMultiplier { get; set; } = 0.6;
-}
-
-/// <summary>What the ranking says to do with an opportunity.</summary>
-public enum Recommendation
-{
-    Recommended,
-    RecommendedWithSafeguards,
-    Backlog,
-
-    /// <summary>The handling time is only assumed: collect times (or a work study) before deciding.</summary>
-    NeedsData,
-
-    /// <summary>Prohibited practice (Art. 5): never recommended, whatever its value.</summary>
-    NotRecommended,
-}
-
-/// <summary>Everything the ranker needs about one task.</summary>
-public sealed record RankingInput(TaskCandidate Candidate, ValueEstimate Value, RiskAssessment Risk);
-
-/// <summary>A ranked opportunity with its priority and the factors that produced it.</summary>
-public sealed record RankedOpportunity
-{
-    public required int Rank { get; init; }
-
-    public required TaskCandidate Candidate { get; init; }
-
-    /// <summary>0..100; the sum of the contributions in <see cref="Why"/>.</summary>
-    public required double Priority { get; init; }
-
-    public required Recommendation Recommendation { get; init; }
-
-    /// <summary>Ease of implementation 0..1 (automation kind, variability, number of systems).</summary>
-    public required double Ease { get; init; }
-
-    public required ValueEstimate Value { get; init; }
-
-    public required RiskAssessment Risk { get; init; }
-
-    public required IReadOnlyList<ScoreFactor> Why { get; init; }
-}
 
 /// <summary>
 /// Risk-adjusted priority:

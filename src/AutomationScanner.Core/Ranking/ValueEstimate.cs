@@ -1,29 +1,5 @@
 namespace AutomationScanner.Core.Ranking;
 
-/// <summary>A figure as a low / middle / high scenario (P10 / P50 / P90 of the handling time).</summary>
-public sealed record ValueRange(double P10, double P50, double P90)
-{
-    public static ValueRange Zero { get; } = new(0, 0, 0);
-
-    public ValueRange Scale(double factor) => new(P10 * factor, P50 * factor, P90 * factor);
-}
-
-/// <summary>Where the yearly volume came from.</summary>
-public enum VolumeSource
-{
-    None,
-    EventLog,
-    DocumentHint,
-}
-
-/// <summary>Signals from ingestion that lower the confidence in the figures.</summary>
-/// <param name="FaultyRowShare">Share of the export's rows that were rejected or repaired, 0..1.</param>
-/// <param name="Issues">Other data-quality findings that touch this task (clock skew, ties, missing lifecycle...).</param>
-public sealed record DataQualitySignals(double FaultyRowShare = 0, IReadOnlyList<string>? Issues = null)
-{
-    public static DataQualitySignals None { get; } = new();
-}
-
 /// <summary>The sized value of automating one task, with its ranges and how far to trust them.</summary>
 public sealed record ValueEstimate
 {

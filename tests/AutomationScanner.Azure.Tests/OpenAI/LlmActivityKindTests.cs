@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
-using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Reporting;
@@ -18,20 +16,11 @@ namespace AutomationScanner.Azure.Tests.OpenAI;
 /// </summary>
 public sealed class LlmActivityKindTests : IAsyncLifetime
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "as-llm-kind-" + Guid.NewGuid().ToString("N"));
-    private FakeAzureOpenAIServer _server = null!;
+    private LoopbackAzureOpenAI _llm = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        _server = await FakeAzureOpenAIServer.StartAsync(TestContext.Current.CancellationToken);
-    }
+    public async ValueTask InitializeAsync() => _llm = await LoopbackAzureOpenAI.StartAsync(TestContext.Current.CancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _llm.DisposeAsync();
 
     [Fact]
     public async Task RunAsync_LlmVotesOnKinds_TipsOnlyWhereTheExportAgreesAndIsShownAsEvidence()
@@ -45,13 +34,13 @@ public sealed class LlmActivityKindTests : IAsyncLifetime
             ["Wait for documents"] = "work",     // the name says waiting: the LLM does not overturn it
             ["Sync ledger"] = "system",          // runs at all hours: a weak system signal the vote tips
         };
-        _server.Reply = request => FakeReply.Completion(FakeAnswers.ValidFor(request.UserMessage,
+        _llm.Server.Reply = request => FakeReply.Completion(FakeAnswers.ValidFor(request.UserMessage,
             activityKind: task => votes.GetValueOrDefault(task["task"]!.GetValue<string>())));
 
         var withLlm = await Pipeline(Assessor()).RunAsync([ScanInput.FromFile(log)], "llm", ct);
         var offline = await Pipeline(null).RunAsync([ScanInput.FromFile(log)], "offline", ct);
 
-        var request = Assert.Single(_server.Received);
+        var request = Assert.Single(_llm.Server.Received);
         var schemaItem = request.Json["response_format"]!["json_schema"]!["schema"]!["properties"]!["assessments"]!["items"]!;
         Assert.Contains("activityKind", schemaItem["required"]!.AsArray().Select(n => n!.GetValue<string>()));
 
@@ -81,25 +70,12 @@ public sealed class LlmActivityKindTests : IAsyncLifetime
     private static ScanPipeline Pipeline(ITaskAssessor? assessor) =>
         new(IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance, assessor: assessor);
 
-    private LlmTaskAssessor Assessor()
+    private LlmTaskAssessor Assessor() => _llm.Assessor(_llm.Options(o =>
     {
-        var options = new AzureOpenAIOptions
-        {
-            Endpoint = _server.Endpoint,
-            Deployment = FakeAzureOpenAIServer.DeploymentName,
-            ApiKey = FakeAzureOpenAIServer.ApiKey,
-            MaxRetries = 1,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-            MaxRetryDelay = TimeSpan.FromSeconds(1),
-            RequestTimeout = TimeSpan.FromSeconds(20),
-        };
-        return new LlmTaskAssessor(
-            new AzureOpenAICompletionClient(options, NullLogger<AzureOpenAICompletionClient>.Instance),
-            new LocalFolderAssessmentCache(Path.Combine(_dir, "cache")),
-            new AssessmentPromptBuilder(new ResourcePseudonymizer("test-key")),
-            options.ToSettings(),
-            NullLogger<LlmTaskAssessor>.Instance);
-    }
+        o.MaxRetries = 1;
+        o.MaxRetryDelay = TimeSpan.FromSeconds(1);
+        o.RequestTimeout = TimeSpan.FromSeconds(20);
+    }));
 
     /// <summary>72 cases: four people open, write, wait; "Sync ledger" runs the next day at every hour, night included.</summary>
     private string WriteLog()
@@ -116,7 +92,7 @@ public sealed class LlmActivityKindTests : IAsyncLifetime
             Row(csv, i, "Sync ledger", new DateTimeOffset(start.Date.AddDays(1).AddHours(i % 24).AddMinutes(7), TimeSpan.Zero), who);
         }
 
-        var path = Path.Combine(_dir, "claims.csv");
+        var path = Path.Combine(_llm.Folder, "claims.csv");
         File.WriteAllText(path, csv.ToString());
         return path;
     }

@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
-using AutomationScanner.Azure.OpenAI;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Ethics;
 using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Scanning;
 using AutomationScanner.Testing.Llm;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutomationScanner.Azure.Tests.OpenAI;
 
@@ -18,38 +16,13 @@ public sealed class LlmRiskReviewTests : IAsyncLifetime
 {
     private static readonly ProcessDomainProfile Lending = new("loans", "lending", "Lending and credit", 9, 0, ["activity 'Offer loan': loan"], null);
 
-    private readonly string _cacheDir = Path.Combine(Path.GetTempPath(), "as-llm-risk-" + Guid.NewGuid().ToString("N"));
-    private FakeAzureOpenAIServer _server = null!;
+    private LoopbackAzureOpenAI _llm = null!;
 
-    public async ValueTask InitializeAsync() => _server = await FakeAzureOpenAIServer.StartAsync(TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync() => _llm = await LoopbackAzureOpenAI.StartAsync(TestContext.Current.CancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        if (Directory.Exists(_cacheDir))
-        {
-            Directory.Delete(_cacheDir, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _llm.DisposeAsync();
 
-    private LlmTaskAssessor CreateSut()
-    {
-        var options = new AzureOpenAIOptions
-        {
-            Endpoint = _server.Endpoint,
-            Deployment = FakeAzureOpenAIServer.DeploymentName,
-            ApiKey = FakeAzureOpenAIServer.ApiKey,
-            MaxRetries = 1,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-            RequestTimeout = TimeSpan.FromSeconds(10),
-        };
-        return new LlmTaskAssessor(
-            new AzureOpenAICompletionClient(options, NullLogger<AzureOpenAICompletionClient>.Instance),
-            new LocalFolderAssessmentCache(_cacheDir),
-            new AssessmentPromptBuilder(new ResourcePseudonymizer("test-key")),
-            options.ToSettings(),
-            NullLogger<LlmTaskAssessor>.Instance);
-    }
+    private LlmTaskAssessor CreateSut() => _llm.Assessor(_llm.Options(o => o.MaxRetries = 1));
 
     /// <summary>A loan-process step prepared as the pipeline prepares it: domain and candidate rules from the real screen.</summary>
     private static TaskCandidate LoanStep(string name = "Decline the application", ProcessDomainProfile? profile = null)
@@ -78,7 +51,7 @@ public sealed class LlmRiskReviewTests : IAsyncLifetime
 
         await CreateSut().AssessAsync([candidate], TestContext.Current.CancellationToken);
 
-        var request = Assert.Single(_server.Received);
+        var request = Assert.Single(_llm.Server.Received);
         var task = Assert.Single(request.Tasks);
         Assert.Equal("lending (Lending and credit)", task["processDomain"]!.GetValue<string>());
         var rules = task["candidateRules"]!.AsArray().Select(r => r!["ruleId"]!.GetValue<string>()).ToList();
@@ -100,7 +73,7 @@ public sealed class LlmRiskReviewTests : IAsyncLifetime
         // A step the rules rate below High on their own (no domain in the screen's context): only the LLM's flag raises it.
         var candidate = LoanStep("Handle the file");
         Assert.Contains(candidate.RiskReview!.Rules, r => r.Id == "H4b-creditworthiness");
-        _server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, """[{"ruleId":"H4b-creditworthiness","rationale":"The file decides on a consumer's credit.","evidence":["metric:executions"]}]"""));
+        _llm.Server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, """[{"ruleId":"H4b-creditworthiness","rationale":"The file decides on a consumer's credit.","evidence":["metric:executions"]}]"""));
 
         var run = await CreateSut().AssessAsync([candidate], TestContext.Current.CancellationToken);
 
@@ -123,7 +96,7 @@ public sealed class LlmRiskReviewTests : IAsyncLifetime
     {
         var candidate = new TaskCandidateBuilder().Named("Rate tenants on their social media posts and refuse the low scorers").InProcess("housing").Build();
         candidate.RiskReview = new RiskReviewInput(null, null, [new CandidateRule("P2-social-scoring", "EU AI Act Art. 5(1)(c)", "Social scoring")]);
-        _server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, """[{"ruleId":"P2-social-scoring","rationale":"Social score.","evidence":[]}]"""));
+        _llm.Server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, """[{"ruleId":"P2-social-scoring","rationale":"Social score.","evidence":[]}]"""));
 
         var run = await CreateSut().AssessAsync([candidate], TestContext.Current.CancellationToken);
 
@@ -142,7 +115,7 @@ public sealed class LlmRiskReviewTests : IAsyncLifetime
         var candidate = LoanStep("Decline the loan application of a consumer");
         var limited = candidate.RiskReview!.Rules.FirstOrDefault(r => RuleCatalogue.Default.Rule(r.Id)!.Definition.Tier == RiskTier.Limited)
             ?? throw new InvalidOperationException("no Limited candidate rule offered");
-        _server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, $$"""[{"ruleId":"{{limited.Id}}","rationale":"Personal data.","evidence":[]}]"""));
+        _llm.Server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, $$"""[{"ruleId":"{{limited.Id}}","rationale":"Personal data.","evidence":[]}]"""));
 
         var run = await CreateSut().AssessAsync([candidate], TestContext.Current.CancellationToken);
 
@@ -170,7 +143,7 @@ public sealed class LlmRiskReviewTests : IAsyncLifetime
               null
             ]
             """;
-        _server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, flags));
+        _llm.Server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, flags));
 
         var run = await CreateSut().AssessAsync([candidate], TestContext.Current.CancellationToken);
 
@@ -196,7 +169,7 @@ public sealed class LlmRiskReviewTests : IAsyncLifetime
     public async Task RuleFlagsNotAnArray_IgnoredWithANote_AnswerKept(string ruleFlags)
     {
         var candidate = LoanStep();
-        _server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, ruleFlags));
+        _llm.Server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, ruleFlags));
 
         var run = await CreateSut().AssessAsync([candidate], TestContext.Current.CancellationToken);
 
@@ -209,25 +182,25 @@ public sealed class LlmRiskReviewTests : IAsyncLifetime
     public async Task TaskWithoutCandidateRules_AnyRuleFlagIsDropped()
     {
         var candidate = new TaskCandidateBuilder().Named("Archive invoice").Build();
-        _server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, """[{"ruleId":"H4b-creditworthiness","rationale":"x","evidence":[]}]"""));
+        _llm.Server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, """[{"ruleId":"H4b-creditworthiness","rationale":"x","evidence":[]}]"""));
 
         var run = await CreateSut().AssessAsync([candidate], TestContext.Current.CancellationToken);
 
-        Assert.Null(Assert.Single(_server.Received).Tasks[0]["candidateRules"]);
+        Assert.Null(Assert.Single(_llm.Server.Received).Tasks[0]["candidateRules"]);
         Assert.Empty(run.For(candidate.Id)!.Judgement!.RuleFlags);
     }
 
     [Fact]
     public async Task RuleFlags_CachedWithTheAnswer_AskedAgainWhenTheCandidateRulesChange()
     {
-        _server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, """[{"ruleId":"G1-solely-automated-decision","rationale":"automated refusal","evidence":[]}]"""));
+        _llm.Server.Reply = r => FakeReply.Completion(AnswerWith(r.UserMessage, """[{"ruleId":"G1-solely-automated-decision","rationale":"automated refusal","evidence":[]}]"""));
         var first = LoanStep();
         await CreateSut().AssessAsync([first], TestContext.Current.CancellationToken);
-        Assert.Single(_server.Received);
+        Assert.Single(_llm.Server.Received);
 
         var again = LoanStep();
         var cached = await CreateSut().AssessAsync([again], TestContext.Current.CancellationToken);
-        Assert.Single(_server.Received);
+        Assert.Single(_llm.Server.Received);
         Assert.True(cached.For(again.Id)!.FromCache);
         Assert.Equal("G1-solely-automated-decision", Assert.Single(cached.For(again.Id)!.Judgement!.RuleFlags).RuleId);
 
@@ -235,7 +208,7 @@ public sealed class LlmRiskReviewTests : IAsyncLifetime
         var insurance = new ProcessDomainProfile("loans", "insurance", "Insurance", 9, 0, [], null);
         var moved = LoanStep(profile: insurance);
         await CreateSut().AssessAsync([moved], TestContext.Current.CancellationToken);
-        Assert.Equal(2, _server.Received.Count);
+        Assert.Equal(2, _llm.Server.Received.Count);
     }
 
     private static RiskContext Context() => new(WorkloadIndex.Build([], _ => 0), new ResourcePseudonymizer("t"));

@@ -54,6 +54,7 @@ internal sealed class OcelFlattener
     private int _activity;
     private int _resource;
     private Lifecycle _lifecycle;
+    private string? _status;
     private long _ticks;
     private short _offset;
     private TimeState _time;
@@ -215,6 +216,7 @@ internal sealed class OcelFlattener
         _activity = -1;
         _resource = -1;
         _lifecycle = Lifecycle.None;
+        _status = null;
         _time = TimeState.Missing;
         _eventIdLength = 0;
         _relationObjects.Clear();
@@ -302,6 +304,7 @@ internal sealed class OcelFlattener
         else if (_attributeIsLifecycle[attribute])
         {
             _lifecycle = LifecycleParser.Parse(value);
+            _status = _lifecycle == Lifecycle.Status ? value.Trim().ToString() : null;
         }
     }
 
@@ -313,6 +316,12 @@ internal sealed class OcelFlattener
         {
             Note(DataQualityKinds.EmptyCaseOrActivity, location, $"event '{CurrentId()}' has no activity (type) and was skipped");
             return;
+        }
+
+        if (_status is not null)
+        {
+            // A status, as the CSV and XES readers name it: "Review" in status "In Progress" is "Review (In Progress)".
+            _activity = InternActivity(LifecycleParser.StatusActivity(_activities[_activity], _status));
         }
 
         switch (_time)

@@ -1,8 +1,5 @@
 namespace AutomationScanner.Core.Mining;
 
-/// <summary>One kind of data problem with how often it occurred and the first few occurrences.</summary>
-public sealed record DataQualityIssue(string Kind, long Count, IReadOnlyList<string> Examples);
-
 /// <summary>Counts row-level faults by kind and keeps the first few messages of each: faults are reported, not fatal.</summary>
 public sealed class DataQualityLog
 {
@@ -100,29 +97,4 @@ public sealed class DataQualityLog
     public IReadOnlyList<DataQualityIssue> ToIssues() =>
         [.. _issues.OrderByDescending(i => i.Value.Count).ThenBy(i => i.Key, StringComparer.Ordinal)
             .Select(i => new DataQualityIssue(i.Key, i.Value.Count, [.. i.Value.Examples]))];
-}
-
-/// <summary>A <see cref="DataQualityLog"/> as plain data.</summary>
-public sealed record DataQualityState(long Total, IReadOnlyList<DataQualityIssue> Issues);
-
-/// <summary>Kinds of data-quality issues the readers and the miner record.</summary>
-public static class DataQualityKinds
-{
-    public const string MissingField = "missing-field";
-    public const string EncodingOrCompression = "encoding-or-compression";
-    public const string CaseTooLong = "events-per-case-limit";
-    public const string TooManyActivities = "activity-limit";
-    public const string QuotedLineBreak = "quoted-line-break";
-    public const string BadTimestamp = "unparseable-timestamp";
-    public const string EmptyCaseOrActivity = "empty-case-or-activity";
-    public const string OutOfOrder = "out-of-order-events";
-    public const string FragmentedCase = "fragmented-case";
-    public const string NoOffset = "timestamps-without-offset";
-    public const string UnmatchedComplete = "complete-without-start";
-    public const string MalformedEvent = "malformed-event";
-    public const string DuplicateCaseId = "duplicate-case-id";
-    public const string ImplausibleTimestamp = "implausible-timestamp";
-
-    /// <summary>No longer recorded as a fault: see <see cref="LogSummary.StartEstimateLateEvents"/>. Kept for readers of older reports.</summary>
-    public const string LateEvent = "late-event-for-start-estimation";
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using AutomationScanner.Testing.Llm;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,67 +8,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AutomationScanner.Azure.Tests.OpenAI;
-
-/// <summary>What the fake server received in one chat completions request.</summary>
-internal sealed record ReceivedRequest(int Number, string Deployment, string? ApiVersion, string? ApiKey, string Body)
-{
-    public JsonNode Json => JsonNode.Parse(Body)!;
-
-    public string SystemMessage => Json["messages"]![0]!["content"]!.GetValue<string>();
-
-    public string UserMessage => Json["messages"]![1]!["content"]!.GetValue<string>();
-
-    public IReadOnlyList<JsonObject> Tasks => FakeAnswers.TasksIn(UserMessage);
-}
-
-/// <summary>A reply the fake sends: status, headers, JSON body, and an optional delay before it.</summary>
-internal sealed record FakeReply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
-{
-    public static FakeReply Completion(string? content, string finishReason = "stop", int promptTokens = 1200, int completionTokens = 400, int cachedTokens = 0) =>
-        new(200, new JsonObject
-        {
-            ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N")[..12],
-            ["object"] = "chat.completion",
-            ["created"] = 1_700_000_000,
-            ["model"] = "gpt-4.1-mini",
-            ["prompt_filter_results"] = new JsonArray(),
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["finish_reason"] = finishReason,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
-                ["content_filter_results"] = new JsonObject(),
-            }),
-            ["usage"] = new JsonObject
-            {
-                ["prompt_tokens"] = promptTokens,
-                ["completion_tokens"] = completionTokens,
-                ["total_tokens"] = promptTokens + completionTokens,
-                ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = cachedTokens },
-            },
-        }.ToJsonString());
-
-    public static FakeReply Error(int status, string code, string message, IReadOnlyDictionary<string, string>? headers = null) =>
-        new(status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString(), headers);
-
-    public static FakeReply Throttled(string header, string value) => Error(
-        429,
-        "429",
-        "Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded token rate limit of your current pricing tier. Please retry after 1 second.",
-        new Dictionary<string, string> { [header] = value });
-
-    public static FakeReply ContentFilterRejection() => new(400, """
-        {"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI's content management policy.","type":null,"param":"prompt","code":"content_filter","status":400,
-         "innererror":{"code":"ResponsibleAIPolicyViolation","content_filter_result":{"hate":{"filtered":true,"severity":"high"}}}}}
-        """);
-}
+namespace AutomationScanner.Testing.Llm;
 
 /// <summary>
 /// A loopback server speaking the Azure OpenAI chat completions REST protocol (2024-10-21): route, api-version
 /// query, api-key header, chat.completion body with usage, error bodies. Replies come from a script per request.
 /// </summary>
-internal sealed class FakeAzureOpenAIServer : IAsyncDisposable
+public sealed class FakeAzureOpenAIServer : IAsyncDisposable
 {
     public const string ApiKey = "test-key-123";
     public const string DeploymentName = "gpt-test";

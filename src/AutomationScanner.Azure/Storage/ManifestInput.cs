@@ -1,0 +1,3 @@
+namespace AutomationScanner.Azure.Storage;
+
+public sealed record ManifestInput(string Name, long Size, bool Read, string? Error);

@@ -1,0 +1,3 @@
+namespace AutomationScanner.Azure.Storage;
+
+public sealed record ScanClaim(ClaimState State, string ScanId, ScanManifest? Published);

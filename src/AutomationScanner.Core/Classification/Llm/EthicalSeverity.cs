@@ -1,0 +1,8 @@
+namespace AutomationScanner.Core.Classification.Llm;
+
+public enum EthicalSeverity
+{
+    Low,
+    Medium,
+    High,
+}

@@ -1,0 +1,9 @@
+namespace AutomationScanner.Core.Classification.Llm;
+
+public enum LlmFinish
+{
+    Completed,
+    ContentFilter,
+    Length,
+    Other,
+}

@@ -1,0 +1,9 @@
+namespace AutomationScanner.Core.Ranking;
+
+/// <summary>Where the yearly volume came from.</summary>
+public enum VolumeSource
+{
+    None,
+    EventLog,
+    DocumentHint,
+}

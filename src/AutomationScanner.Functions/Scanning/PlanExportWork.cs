@@ -1,0 +1,3 @@
+namespace AutomationScanner.Functions.Scanning;
+
+public sealed record PlanExportWork(string Engagement, ExportPart Export);
