@@ -30,8 +30,9 @@ public sealed partial class SemanticRuleMatcher
     private readonly ITextEmbedder _embedder;
     private readonly Lazy<Exemplars> _exemplars;
 
-    // Per task word or word pair: its best similarity to each legal element's seeds (flattened over rules), and the seed.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (float Similarity, string Seed)[]> _unitElements = new(StringComparer.Ordinal);
+    // Per task word or word pair: its vector, and its best similarity to a legal element's seeds (flattened over rules).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Unit, int Element), (float Similarity, string Seed)> _unitElements = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _unitVectors = new(StringComparer.Ordinal);
 
     public SemanticRuleMatcher(RuleCatalogue catalogue, ITextEmbedder embedder)
     {
@@ -89,7 +90,10 @@ public sealed partial class SemanticRuleMatcher
 
                 // Second signal for the elements: a word or word pair of the text near an element's own words. Only
                 // asked where it could decide (the rule is near enough to fire with its elements).
-                if (!elements && m.Similarity >= Math.Min(settings.NearestElementThreshold, settings.ElementThreshold(rule.Definition.Tier))
+                // Elements found by meaning are weaker evidence than their words: they count only for the rule that is
+                // also the nearest in meaning of all rules for this text.
+                if (!elements && m.Similarity >= nearest
+                    && m.Similarity >= Math.Min(settings.NearestElementThreshold, settings.ElementThreshold(rule.Definition.Tier))
                     && ElementsByMeaning(rule, m.Text) is { } byMeaning)
                 {
                     elements = true;
@@ -219,7 +223,7 @@ public sealed partial class SemanticRuleMatcher
             return null;
         }
 
-        var perUnit = UnitElements(units, exemplars);
+        var vectors = UnitVectors(units);
         for (var a = 0; a < offsets.Count; a++)
         {
             var found = new List<string>();
@@ -235,7 +239,7 @@ public sealed partial class SemanticRuleMatcher
                 var best = (Unit: "", Similarity: 0f, Seed: "");
                 for (var u = 0; u < units.Count; u++)
                 {
-                    var (similarity, seed) = perUnit[u][flat];
+                    var (similarity, seed) = UnitElement(units[u], vectors[u], flat, exemplars);
                     if (similarity > best.Similarity)
                     {
                         best = (units[u], similarity, seed);
@@ -262,28 +266,29 @@ public sealed partial class SemanticRuleMatcher
         return null;
     }
 
-    private (float Similarity, string Seed)[][] UnitElements(IReadOnlyList<string> units, Exemplars exemplars)
+    private float[][] UnitVectors(IReadOnlyList<string> units)
     {
-        var missing = units.Where(u => !_unitElements.ContainsKey(u)).ToArray();
+        var missing = units.Where(u => !_unitVectors.ContainsKey(u)).ToArray();
         if (missing.Length > 0)
         {
-            var vectors = _embedder.Embed(missing);
+            var embedded = _embedder.Embed(missing);
             for (var u = 0; u < missing.Length; u++)
             {
-                var best = new (float, string)[exemplars.ElementSeeds.Count];
-                for (var f = 0; f < exemplars.ElementSeeds.Count; f++)
-                {
-                    var (seeds, seedVectors) = exemplars.ElementSeeds[f];
-                    var (index, similarity) = VectorMath.Nearest(vectors[u], seedVectors);
-                    best[f] = index >= 0 ? (similarity, seeds[index]) : (0f, "");
-                }
-
-                _unitElements[missing[u]] = best;
+                _unitVectors[missing[u]] = embedded[u];
             }
         }
 
-        return [.. units.Select(u => _unitElements[u])];
+        return [.. units.Select(u => _unitVectors[u])];
     }
+
+    /// <summary>A unit's nearest seed of one element (flattened index), computed once per unit and element.</summary>
+    private (float Similarity, string Seed) UnitElement(string unit, float[] vector, int flat, Exemplars exemplars) =>
+        _unitElements.GetOrAdd((unit, flat), _ =>
+        {
+            var (seeds, seedVectors) = exemplars.ElementSeeds[flat];
+            var (index, similarity) = VectorMath.Nearest(vector, seedVectors);
+            return index >= 0 ? (similarity, seeds[index]) : (0f, "");
+        });
 
     private Exemplars Build()
     {
