@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using AutomationScanner.Core.Diagnostics;
 using Spectre.Console;
 
@@ -71,16 +70,20 @@ internal static class StartupBench
             }
 
             console.Write(table);
-            var phases = new Table().AddColumns("Phase of one scan (median of runs)", "Warm: wall", "Warm: CPU", "Warm: resident at end", "Cold: wall", "Cold: CPU", "Cold: resident at end");
+            var phases = new Table().AddColumns("Phase of one scan (median of runs)", "Warm: wall", "Warm: CPU", "Warm: JIT (methods)", "Warm: resident at end", "Cold: wall", "Cold: CPU", "Cold: JIT (methods)", "Cold: resident at end");
             var names = warmRuns[0].Trace.Phases.Select(p => p.Phase).Concat(coldRuns[0].Trace.Phases.Select(p => p.Phase)).Distinct(StringComparer.Ordinal);
             foreach (var phase in names)
             {
                 phases.AddRow(
                     Markup.Escape(phase),
-                    F($"{PhaseMedian(warmRuns, phase, p => p.WallMs):0} ms"), F($"{PhaseMedian(warmRuns, phase, p => p.CpuMs):0} ms"), Mib(PhaseMedian(warmRuns, phase, p => p.ResidentBytes)),
-                    F($"{PhaseMedian(coldRuns, phase, p => p.WallMs):0} ms"), F($"{PhaseMedian(coldRuns, phase, p => p.CpuMs):0} ms"), Mib(PhaseMedian(coldRuns, phase, p => p.ResidentBytes)));
+                    F($"{PhaseMedian(warmRuns, phase, p => p.WallMs):0} ms"), F($"{PhaseMedian(warmRuns, phase, p => p.CpuMs):0} ms"), Jit(warmRuns, phase), Mib(PhaseMedian(warmRuns, phase, p => p.ResidentBytes)),
+                    F($"{PhaseMedian(coldRuns, phase, p => p.WallMs):0} ms"), F($"{PhaseMedian(coldRuns, phase, p => p.CpuMs):0} ms"), Jit(coldRuns, phase), Mib(PhaseMedian(coldRuns, phase, p => p.ResidentBytes)));
             }
 
+            phases.AddRow(
+                "all phases (JIT: what ReadyToRun left to compile)",
+                F($"{Median(warmRuns, r => r.Trace.Phases.Sum(p => p.WallMs)):0} ms"), F($"{Median(warmRuns, r => r.Trace.Phases.Sum(p => p.CpuMs)):0} ms"), Jit(warmRuns, phase: null), string.Empty,
+                F($"{Median(coldRuns, r => r.Trace.Phases.Sum(p => p.WallMs)):0} ms"), F($"{Median(coldRuns, r => r.Trace.Phases.Sum(p => p.CpuMs)):0} ms"), Jit(coldRuns, phase: null), string.Empty);
             console.Write(phases);
             console.MarkupLineInterpolated(
                 $"[grey]{Machine(scanner)}; load average {load} before, {LoadAverage()} after. {repeat} runs each after one warm-up, each in a fresh process; wall is from process start to exit as the parent sees it, CPU (all threads, from process start) and peak memory as the child reports them just before it exits. The first phase (runtime start-up) is wall time since the OS started the process; its CPU column is the process's CPU time by then.[/]");
@@ -117,13 +120,20 @@ internal static class StartupBench
             throw new InvalidOperationException(F($"scanner {string.Join(' ', arguments)} exited with {child.ExitCode} and no trace"));
         }
 
-        return new Run(wall, JsonSerializer.Deserialize<PhaseTrace.Trace>(await File.ReadAllTextAsync(traceFile, cancellationToken))!);
+        return new Run(wall, PhaseTrace.Read(await File.ReadAllTextAsync(traceFile, cancellationToken)));
     }
 
     private static double Median<T>(IReadOnlyList<T> runs, Func<T, double> value)
     {
         var sorted = runs.Select(value).Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>Median JIT time and methods compiled in a phase, or in all of them (<paramref name="phase"/> null).</summary>
+    private static string Jit(IReadOnlyList<Run> runs, string? phase)
+    {
+        bool Of(PhaseTime p) => phase is null || p.Phase == phase;
+        return F($"{Median(runs, r => r.Trace.Phases.Where(Of).Sum(p => p.JitMs)):0} ms ({Median(runs, r => r.Trace.Phases.Where(Of).Sum(p => p.JitMethods)):0})");
     }
 
     private static double PhaseMedian(IReadOnlyList<Run> runs, string phase, Func<PhaseTime, double> value) =>

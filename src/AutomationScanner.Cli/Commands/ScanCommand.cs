@@ -168,15 +168,20 @@ public static class ScanCommand
                 flags[ScannerStorageOptions.SectionName] = storageConnection;
             }
 
+            PhaseClock.Mark("settings and flags");
             using var host = Program.BuildHost(configuration, flags, storage: name is not null, llm: !parse.GetValue(noLlm));
+            PhaseClock.Mark("host build");
             if (await Program.StartAsync(console, host, cancellationToken) is { } failed)
             {
                 return failed;
             }
 
+            PhaseClock.Mark("host start (options validated)");
+
             // One embedder serves suitability, the risk screen and statement matching; its cache is loaded before and saved after.
             var embedder = host.Services.GetRequiredService<CachingTextEmbedder>();
             await embedder.LoadAsync(cancellationToken);
+            PhaseClock.Mark("embedding cache load");
             try
             {
                 host.Services.GetRequiredService<SuitabilityScorer>();
@@ -186,6 +191,8 @@ public static class ScanCommand
                 return Fail(console, ex.Message);
             }
 
+            PhaseClock.Mark("suitability model load");
+
             if (name is not null)
             {
                 var stored = await StorageScan.RunAsync(console, host.Services, name, parse.GetValue(force), parse.GetValue(top), cancellationToken);
@@ -194,6 +201,7 @@ public static class ScanCommand
             }
 
             var pipeline = host.Services.GetRequiredService<ScanPipeline>();
+            PhaseClock.Mark("scan pipeline (services)");
             ScanReport report = null!;
             await console.Status().StartAsync("Scanning...", async _ => report = await pipeline.RunAsync(files, scanId: null, earlier, engagementMarks, logMiner: null, cancellationToken));
             await embedder.SaveAsync(cancellationToken);

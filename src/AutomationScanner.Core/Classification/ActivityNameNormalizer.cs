@@ -163,12 +163,15 @@ public static partial class ActivityNameNormalizer
         return sentence.ToString();
     }
 
-    /// <summary>"+complete", "(start)", "[withdraw]": a transition value glued to the name, words from <see cref="LifecycleVocabulary"/>.</summary>
+    /// <summary>
+    /// "+complete", "(start)", "[withdraw]": a transition value glued to the name, words from <see cref="LifecycleVocabulary"/>.
+    /// Interpreted, not compiled: it runs once per task name, and compiling it cost start-up more than it ever saved.
+    /// </summary>
     private static readonly Regex LifecycleSuffixRegex = new(
         @"\s*(\+|\(|\[)\s*(" + string.Join('|', LifecycleVocabulary.Words
             .Where(w => w.Uses.HasFlag(LifecycleUse.Value) && w.Uses.HasFlag(LifecycleUse.NameSuffix))
             .Select(w => Regex.Escape(w.Word))) + @")\s*(\)|\])?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static Regex LifecycleSuffix() => LifecycleSuffixRegex;
 

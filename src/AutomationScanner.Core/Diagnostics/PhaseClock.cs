@@ -1,9 +1,14 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace AutomationScanner.Core.Diagnostics;
 
-/// <summary>One timed phase of a process: wall and CPU time (all threads) since the previous mark, and the resident set at its end.</summary>
-public sealed record PhaseTime(string Phase, double WallMs, double CpuMs, long ResidentBytes);
+/// <summary>
+/// One timed phase of a process: wall and CPU time (all threads) since the previous mark, the resident set at its end,
+/// and the methods the JIT compiled in it and the time it spent doing so (all threads: code that ReadyToRun did not
+/// precompile, and the tiered recompilation of hot methods).
+/// </summary>
+public sealed record PhaseTime(string Phase, double WallMs, double CpuMs, long ResidentBytes, double JitMs = 0, long JitMethods = 0);
 
 /// <summary>
 /// Where a process's time goes, for <c>--only Startup</c>: code marks the end of each phase and the clock
@@ -16,6 +21,8 @@ public static class PhaseClock
     private static readonly List<PhaseTime> Marks = [];
     private static Stopwatch? _watch;
     private static TimeSpan _cpu;
+    private static TimeSpan _jit;
+    private static long _jitMethods;
     private static double _last;
 
     public static bool Enabled => _watch is not null;
@@ -40,7 +47,8 @@ public static class PhaseClock
             Marks.Clear();
             var (cpu, resident) = Now();
             _cpu = cpu;
-            Marks.Add(new PhaseTime(firstPhase, sinceProcessStart.TotalMilliseconds, _cpu.TotalMilliseconds, resident));
+            (_jit, _jitMethods) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
+            Marks.Add(new PhaseTime(firstPhase, sinceProcessStart.TotalMilliseconds, _cpu.TotalMilliseconds, resident, _jit.TotalMilliseconds, _jitMethods));
             _last = 0;
             _watch = Stopwatch.StartNew();
         }
@@ -58,8 +66,9 @@ public static class PhaseClock
         {
             var now = _watch.Elapsed.TotalMilliseconds;
             var (cpu, resident) = Now();
-            Marks.Add(new PhaseTime(phase, now - _last, (cpu - _cpu).TotalMilliseconds, resident));
-            (_last, _cpu) = (now, cpu);
+            var (jit, jitMethods) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
+            Marks.Add(new PhaseTime(phase, now - _last, (cpu - _cpu).TotalMilliseconds, resident, (jit - _jit).TotalMilliseconds, jitMethods - _jitMethods));
+            (_last, _cpu, _jit, _jitMethods) = (now, cpu, jit, jitMethods);
         }
     }
 

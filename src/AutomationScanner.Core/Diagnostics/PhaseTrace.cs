@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace AutomationScanner.Core.Diagnostics;
 
@@ -36,8 +37,12 @@ public static class PhaseTrace
         }
 
         using var process = Process.GetCurrentProcess();
-        File.WriteAllText(path, JsonSerializer.Serialize(new Trace(PhaseClock.Phases, process.TotalProcessorTime.TotalMilliseconds, PeakResidentBytes())));
+        File.WriteAllText(path, JsonSerializer.Serialize(new Trace(PhaseClock.Phases, process.TotalProcessorTime.TotalMilliseconds, PeakResidentBytes()), PhaseTraceJson.Default.Trace));
     }
+
+    /// <summary>Reads a trace file written by <see cref="EndIfAsked"/>.</summary>
+    public static Trace Read(string json) =>
+        JsonSerializer.Deserialize(json, PhaseTraceJson.Default.Trace) ?? throw new InvalidDataException("empty phase trace");
 
     private static long PeakResidentBytes()
     {
@@ -56,3 +61,7 @@ public static class PhaseTrace
         return process.PeakWorkingSet64;
     }
 }
+
+/// <summary>The trace's JSON, generated at compile time: writing it must not add reflection and JIT to the process it measures.</summary>
+[JsonSerializable(typeof(PhaseTrace.Trace))]
+internal sealed partial class PhaseTraceJson : JsonSerializerContext;

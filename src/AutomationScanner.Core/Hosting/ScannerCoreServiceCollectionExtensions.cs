@@ -55,7 +55,8 @@ public static class ScannerCoreServiceCollectionExtensions
             sp.GetRequiredService<IOptions<IngestionSettings>>().Value,
             sp.GetRequiredService<IOptions<InputLimits>>().Value,
             sp.GetRequiredService<IOptions<DocumentOptions>>().Value,
-            ObjectTypes(configuration.GetSection(OcelObjectTypesKey))));
+            ObjectTypes(configuration.GetSection(OcelObjectTypesKey)),
+            sp.GetRequiredService<IOptions<OcelOptions>>().Value));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(RuleCatalogue.Default);
 
@@ -78,7 +79,7 @@ public static class ScannerCoreServiceCollectionExtensions
     }
 
     /// <summary>What the readers and the miner are given, from the validated settings.</summary>
-    public static IngestionOptions IngestionOptionsFrom(IngestionSettings settings, InputLimits limits, DocumentOptions documents, IReadOnlyList<string> objectTypes)
+    public static IngestionOptions IngestionOptionsFrom(IngestionSettings settings, InputLimits limits, DocumentOptions documents, IReadOnlyList<string> objectTypes, OcelOptions? ocelLimits = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return IngestionOptions.Default with
@@ -91,7 +92,7 @@ public static class ScannerCoreServiceCollectionExtensions
             Mining = settings.AutomatedResources.Count == 0
                 ? MiningOptions.Default
                 : new MiningOptions { AutomatedResources = new HashSet<string>(settings.AutomatedResources, StringComparer.OrdinalIgnoreCase) },
-            Ocel = OcelOptions.Default with { ObjectTypes = objectTypes },
+            Ocel = (ocelLimits ?? OcelOptions.Default) with { ObjectTypes = objectTypes },
         };
     }
 

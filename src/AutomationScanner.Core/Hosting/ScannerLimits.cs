@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,13 +11,15 @@ namespace AutomationScanner.Core.Hosting;
 /// <summary>
 /// The input limits of every host, from configuration: section <c>Limits</c> binds <see cref="InputLimits"/>
 /// (event logs; app setting <c>Limits__MaxEventsPerCase</c>), its child <c>Limits:Documents</c> binds
-/// <see cref="DocumentOptions"/> (<c>Limits__Documents__MaxPartCharacters</c>). Values are range-checked (data
+/// <see cref="DocumentOptions"/> (<c>Limits__Documents__MaxPartCharacters</c>), and <c>Limits:Ocel</c> binds the limits of
+/// <see cref="OcelOptions"/> (object-centric logs; <c>Limits__Ocel__MaxObjects</c>). Values are range-checked (data
 /// annotations) and unknown keys are refused, so a typo stops the host at start instead of silently keeping a default.
 /// </summary>
 public static class ScannerLimits
 {
     public const string SectionName = "Limits";
     public const string DocumentsSectionName = "Limits:Documents";
+    public const string OcelSectionName = "Limits:Ocel";
 
     /// <summary>Registers both options, validated at start (ValidateOnStart); hosts build their IngestionOptions from them.</summary>
     public static IServiceCollection AddScannerLimits(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +28,7 @@ public static class ScannerLimits
         services.AddOptions<InputLimits>().BindConfiguration(SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<InputLimits>>(new UnknownLimitKeys(configuration));
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentsSectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OcelOptions>().BindConfiguration(OcelSectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -41,12 +45,20 @@ public static class ScannerLimits
         failures.AddRange(UnknownKeys(configuration).Select(k => $"unknown setting {k}"));
         failures.AddRange(Validate(logs, SectionName));
         failures.AddRange(Validate(documents, DocumentsSectionName));
+        failures.AddRange(Validate(OcelLimits(configuration), OcelSectionName));
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(SectionName, typeof(InputLimits), failures);
         }
 
         return (logs, documents);
+    }
+
+    /// <summary>The OCEL limits of <c>Limits:Ocel</c> (defaults where unset), not validated: <see cref="Read"/> validates them.</summary>
+    public static OcelOptions OcelLimits(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(OcelSectionName).Get<OcelOptions>() ?? new OcelOptions();
     }
 
     /// <summary>Keys under <c>Limits</c> (and <c>Limits:Documents</c>) that name no limit, as full configuration paths.</summary>
@@ -61,6 +73,13 @@ public static class ScannerLimits
             {
                 var documentNames = Names(typeof(DocumentOptions));
                 unknown.AddRange(child.GetChildren().Where(c => !documentNames.Contains(c.Key)).Select(c => c.Path));
+            }
+            else if (string.Equals(child.Key, "Ocel", StringComparison.OrdinalIgnoreCase))
+            {
+                // The object types are a choice, not a limit: they come from Ingestion:ObjectTypes.
+                var ocelNames = Names(typeof(OcelOptions));
+                ocelNames.Remove(nameof(OcelOptions.ObjectTypes));
+                unknown.AddRange(child.GetChildren().Where(c => !ocelNames.Contains(c.Key)).Select(c => c.Path));
             }
             else if (!logNames.Contains(child.Key))
             {

@@ -1,21 +1,19 @@
-using System.Data;
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using AutomationScanner.Core.Classification;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace AutomationScanner.Core.Reporting;
 
 /// <summary>
 /// The report as an Excel workbook (opportunities.xlsx): one sheet per table (opportunities, roadmap, context
 /// activities, risk findings, processes, roles, assumptions), each with a frozen, styled header row, an auto-filter over its data and
-/// number formats per column, so a consultant can sort, filter and hand it over. Written with MiniExcel (streaming,
-/// no dependencies); the package is then tidied with the Open XML SDK so that it validates against the schema.
-/// Text that a spreadsheet would run as a formula is defused as in the CSV (<see cref="CsvReportWriter.DefuseFormula"/>),
-/// and MiniExcel's file-path-to-image feature is off, so an uploaded task name can never pull a file into the workbook.
+/// number formats per column, so a consultant can sort, filter and hand it over. The SpreadsheetML parts are written
+/// directly (a fixed style sheet, inline strings, no shared-string table, no formulas, no drawings): a library that
+/// maps objects to cells by reflection cost a small scan a third of a second of start-up, and the schema is small.
+/// The tests validate every workbook with the Open XML SDK's validator. Text that a spreadsheet would run as a formula
+/// is defused as in the CSV (<see cref="CsvReportWriter.DefuseFormula"/>); text is only ever text, so an uploaded
+/// task name can never pull a file into the workbook.
 /// </summary>
 public static class XlsxReportWriter
 {
@@ -41,12 +39,25 @@ public static class XlsxReportWriter
     private const string Percent = "0%";
     private const string Date = "yyyy-mm-dd";
 
+    /// <summary>The custom number formats, in style-sheet order: cell style 3 + i uses format 164 + i.</summary>
+    private static readonly string[] Formats = [Integer, Decimal1, Decimal2, Percent, Date];
+
+    private const int HeaderStyle = 1;
+    private const int TextStyle = 2;
+    private const int FirstFormatStyle = 3;
+    private const double MaxColumnWidth = 60;
+    private const double MinColumnWidth = 9.140625;
+
+    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string XmlHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
     public static async Task WriteAsync(ScanReport report, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
-        var tables = new List<Table>
-        {
+        Table[] tables =
+        [
             OpportunitiesSheet(report),
             RoadmapSheet(report),
             ContextSheet(report),
@@ -54,59 +65,112 @@ public static class XlsxReportWriter
             ProcessesSheet(report),
             RolesSheet(report),
             AssumptionsSheet(report),
-        };
+        ];
 
-        // MiniExcel needs a seekable stream (auto width); blob and HTTP streams are not, so build the workbook in memory.
+        // A zip's central directory comes last; build it in memory so any stream (blob, HTTP) can take the workbook.
         using var buffer = new MemoryStream();
-        var sheets = tables.ToDictionary(t => t.Name, t => (object)t.Data, StringComparer.Ordinal);
-        var configuration = new OpenXmlConfiguration
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            FreezeRowCount = 1,
-            AutoFilter = true,
-            TableStyles = MiniExcelLibs.OpenXml.TableStyles.Default,
-            FastMode = true,
-            EnableAutoWidth = true,
-            MaxWidth = 60,
-            EnableWriteFilePath = false,
-            Culture = CultureInfo.InvariantCulture,
-            DynamicColumns = [.. tables.SelectMany(t => t.Columns).Where(c => c.Format is not null).DistinctBy(c => c.Header)
-                .Select(c => new DynamicExcelColumn(c.Header) { Format = c.Format })],
-        };
-        await MiniExcel.SaveAsAsync(buffer, sheets, configuration: configuration, cancellationToken: cancellationToken);
-        Tidy(buffer);
+            Part(zip, "[Content_Types].xml", ContentTypes(tables.Length));
+            Part(zip, "_rels/.rels",
+                $"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{RelationshipNamespace}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            Part(zip, "xl/workbook.xml", Workbook(tables));
+            Part(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships(tables.Length));
+            Part(zip, "xl/styles.xml", StyleSheet());
+            for (var i = 0; i < tables.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Part(zip, $"xl/worksheets/sheet{i + 1}.xml", tables[i].ToXml());
+            }
+        }
+
         buffer.Position = 0;
         await buffer.CopyToAsync(destination, cancellationToken);
     }
 
-    /// <summary>
-    /// MiniExcel puts an empty &lt;drawing&gt; inside &lt;sheetData&gt;, which the schema does not allow; drop it and its
-    /// empty drawing part so the workbook validates (and opens in strict readers without a repair prompt).
-    /// </summary>
-    private static void Tidy(MemoryStream workbook)
+    private static void Part(ZipArchive zip, string name, string xml)
     {
-        workbook.Position = 0;
-        using var document = SpreadsheetDocument.Open(workbook, isEditable: true);
-        foreach (var sheet in document.WorkbookPart?.WorksheetParts ?? [])
-        {
-            var worksheet = sheet.Worksheet;
-            // Out of place, the SDK reads it as an unknown element: match by name, not by type.
-            var misplaced = worksheet.GetFirstChild<SheetData>()?.ChildElements.Where(e => e.LocalName == "drawing").ToList() ?? [];
-            foreach (var drawing in misplaced)
-            {
-                var id = drawing.GetAttributes().FirstOrDefault(a => a.LocalName == "id").Value;
-                var part = id is null ? null : sheet.GetPartById(id) as DrawingsPart;
-                if (part is null || !part.GetPartsOfType<ImagePart>().Any())
-                {
-                    drawing.Remove();
-                    if (part is not null)
-                    {
-                        sheet.DeletePart(part);
-                    }
-                }
-            }
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        writer.Write(XmlHeader);
+        writer.Write(xml);
+    }
 
-            worksheet.Save();
+    private static string ContentTypes(int sheets)
+    {
+        var xml = new StringBuilder("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
+            .Append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
+            .Append("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
+            .Append("<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>")
+            .Append("<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+        for (var i = 1; i <= sheets; i++)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
         }
+
+        return xml.Append("</Types>").ToString();
+    }
+
+    /// <summary>The sheets in order, and each one's filter range as Excel records it (a hidden defined name).</summary>
+    private static string Workbook(Table[] tables)
+    {
+        var xml = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<workbook xmlns=\"{MainNamespace}\" xmlns:r=\"{RelationshipNamespace}\"><sheets>");
+        for (var i = 0; i < tables.Length; i++)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"<sheet name=\"{Escape(tables[i].Name)}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>");
+        }
+
+        xml.Append("</sheets><definedNames>");
+        for (var i = 0; i < tables.Length; i++)
+        {
+            var range = tables[i].Range(absolute: true);
+            xml.Append(CultureInfo.InvariantCulture, $"<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{i}\" hidden=\"1\">{Escape($"'{tables[i].Name.Replace("'", "''", StringComparison.Ordinal)}'!{range}")}</definedName>");
+        }
+
+        return xml.Append("</definedNames></workbook>").ToString();
+    }
+
+    private static string WorkbookRelationships(int sheets)
+    {
+        var xml = new StringBuilder("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+        for (var i = 1; i <= sheets; i++)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"<Relationship Id=\"rId{i}\" Type=\"{RelationshipNamespace}/worksheet\" Target=\"worksheets/sheet{i}.xml\"/>");
+        }
+
+        xml.Append(CultureInfo.InvariantCulture, $"<Relationship Id=\"rId{sheets + 1}\" Type=\"{RelationshipNamespace}/styles\" Target=\"styles.xml\"/>");
+        return xml.Append("</Relationships>").ToString();
+    }
+
+    /// <summary>
+    /// Cell styles: 0 the default, 1 the header (bold white on blue, thin border), 2 text with a thin border, and one
+    /// per number format (<see cref="Formats"/>) from 3 on.
+    /// </summary>
+    private static string StyleSheet()
+    {
+        var xml = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<styleSheet xmlns=\"{MainNamespace}\"><numFmts count=\"{Formats.Length}\">");
+        for (var i = 0; i < Formats.Length; i++)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"<numFmt numFmtId=\"{164 + i}\" formatCode=\"{Escape(Formats[i])}\"/>");
+        }
+
+        xml.Append("</numFmts>")
+            .Append("<fonts count=\"2\"><font><sz val=\"11\"/><color theme=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/><scheme val=\"minor\"/></font>")
+            .Append("<font><b/><sz val=\"11\"/><color rgb=\"FFFFFFFF\"/><name val=\"Calibri\"/><family val=\"2\"/><scheme val=\"minor\"/></font></fonts>")
+            .Append("<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>")
+            .Append("<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF4472C4\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>")
+            .Append("<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>")
+            .Append("<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right><top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>")
+            .Append("<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>")
+            .Append(CultureInfo.InvariantCulture, $"<cellXfs count=\"{FirstFormatStyle + Formats.Length}\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>")
+            .Append("<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\"/>")
+            .Append("<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyBorder=\"1\"/>");
+        for (var i = 0; i < Formats.Length; i++)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"<xf numFmtId=\"{164 + i}\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyBorder=\"1\"/>");
+        }
+
+        return xml.Append("</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>").ToString();
     }
 
     private static Table OpportunitiesSheet(ScanReport report)
@@ -316,39 +380,99 @@ public static class XlsxReportWriter
     private sealed record Column(string Header, Type Type, string? Format = null);
 
     /// <summary>One sheet: typed columns (so headers are written even with no rows) and defused, length-capped text.</summary>
-    private sealed class Table
+    private sealed class Table(string name, IReadOnlyList<Column> columns)
     {
-        public Table(string name, IReadOnlyList<Column> columns)
-        {
-            Name = name;
-            Columns = columns;
-            foreach (var column in columns)
-            {
-                Data.Columns.Add(column.Header, column.Type);
-            }
-        }
+        private readonly List<object?[]> _rows = [];
 
-        public string Name { get; }
+        public string Name { get; } = name;
 
-        public IReadOnlyList<Column> Columns { get; }
-
-        public DataTable Data { get; } = new() { Locale = CultureInfo.InvariantCulture };
+        public IReadOnlyList<Column> Columns { get; } = columns;
 
         public void Add(params object?[] values)
         {
-            var row = Data.NewRow();
-            for (var i = 0; i < values.Length; i++)
+            var row = new object?[Columns.Count];
+            for (var i = 0; i < values.Length && i < row.Length; i++)
             {
                 row[i] = values[i] switch
                 {
-                    null => DBNull.Value,
                     string text => Text(text),
-                    double d when !double.IsFinite(d) => DBNull.Value,
+                    double d when !double.IsFinite(d) => null,
                     var value => value,
                 };
             }
 
-            Data.Rows.Add(row);
+            _rows.Add(row);
+        }
+
+        /// <summary>The header and every row: A1:X(n+1).</summary>
+        public string Range(bool absolute)
+        {
+            var last = ColumnName(Columns.Count - 1);
+            var rows = (_rows.Count + 1).ToString(CultureInfo.InvariantCulture);
+            return absolute ? $"$A$1:${last}${rows}" : $"A1:{last}{rows}";
+        }
+
+        /// <summary>The worksheet: frozen header row, column widths from the longest text (capped), typed cells, the filter.</summary>
+        public string ToXml()
+        {
+            var styles = Columns.Select(c => c.Format is { } format ? FirstFormatStyle + Array.IndexOf(Formats, format) : TextStyle).ToArray();
+            var widths = Columns.Select(c => (double)c.Header.Length).ToArray();
+            var sheetData = new StringBuilder("<sheetData>");
+            AppendRow(sheetData, 1, [.. Columns.Select(c => (object?)c.Header)], null, widths);
+            for (var r = 0; r < _rows.Count; r++)
+            {
+                AppendRow(sheetData, r + 2, _rows[r], styles, widths);
+            }
+
+            sheetData.Append("</sheetData>");
+            var range = Range(absolute: false);
+            var xml = new StringBuilder(sheetData.Length + 1024)
+                .Append(CultureInfo.InvariantCulture, $"<worksheet xmlns=\"{MainNamespace}\" xmlns:r=\"{RelationshipNamespace}\"><dimension ref=\"{range}\"/>")
+                .Append("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>")
+                .Append("<sheetFormatPr defaultRowHeight=\"15\"/><cols>");
+            for (var c = 0; c < widths.Length; c++)
+            {
+                var width = Math.Clamp(widths[c] + 1.7109375, MinColumnWidth, MaxColumnWidth);
+                xml.Append(CultureInfo.InvariantCulture, $"<col min=\"{c + 1}\" max=\"{c + 1}\" width=\"{width:0.########}\" customWidth=\"1\"/>");
+            }
+
+            return xml.Append("</cols>").Append(sheetData).Append(CultureInfo.InvariantCulture, $"<autoFilter ref=\"{range}\"/></worksheet>").ToString();
+        }
+
+        /// <summary>One row; a null value is no cell. <paramref name="styles"/> null: the header row.</summary>
+        private static void AppendRow(StringBuilder xml, int row, object?[] values, int[]? styles, double[] widths)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"<row r=\"{row}\">");
+            for (var c = 0; c < values.Length; c++)
+            {
+                if (values[c] is not { } value)
+                {
+                    continue;
+                }
+
+                var style = styles?[c] ?? HeaderStyle;
+                var reference = ColumnName(c) + row.ToString(CultureInfo.InvariantCulture);
+                string? number = value switch
+                {
+                    int i => i.ToString(CultureInfo.InvariantCulture),
+                    long l => l.ToString(CultureInfo.InvariantCulture),
+                    double d => d.ToString("R", CultureInfo.InvariantCulture),
+                    DateTime t => t.ToOADate().ToString("R", CultureInfo.InvariantCulture),
+                    _ => null,
+                };
+                if (number is not null)
+                {
+                    widths[c] = Math.Max(widths[c], value is DateTime ? 10 : Math.Min(number.Length, 15));
+                    xml.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" s=\"{style}\"><v>{number}</v></c>");
+                    continue;
+                }
+
+                var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+                widths[c] = Math.Max(widths[c], Math.Min(text.Length, MaxColumnWidth));
+                xml.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" s=\"{(styles is null ? HeaderStyle : TextStyle)}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{Escape(text)}</t></is></c>");
+            }
+
+            xml.Append("</row>");
         }
 
         private static string Text(string text)
@@ -357,4 +481,61 @@ public static class XlsxReportWriter
             return defused.Length <= MaxCellLength ? defused : defused[..(MaxCellLength - 1)] + "…";
         }
     }
+
+    /// <summary>A, B, ..., Z, AA, AB...: the column's letters (0-based index).</summary>
+    private static string ColumnName(int index)
+    {
+        var name = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// Text as XML character data: markup characters escaped, and characters XML cannot carry (control characters,
+    /// lone surrogates) written as SpreadsheetML's <c>_xHHHH_</c> escape, as is the underscore of a literal
+    /// <c>_xHHHH_</c> so that it reads back as itself.
+    /// </summary>
+    private static string Escape(string text)
+    {
+        StringBuilder? xml = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                xml?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            var replacement = c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '_' when IsEscapeSequence(text, i) => "_x005F_",
+                '\t' or '\n' or '\r' => null,
+                _ when c < ' ' || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' => string.Create(CultureInfo.InvariantCulture, $"_x{(int)c:X4}_"),
+                _ => null,
+            };
+            if (replacement is null)
+            {
+                xml?.Append(c);
+                continue;
+            }
+
+            xml ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
+            xml.Append(replacement);
+        }
+
+        return xml?.ToString() ?? text;
+    }
+
+    private static bool IsEscapeSequence(string text, int at) =>
+        at + 6 < text.Length && text[at + 1] == 'x' && text[at + 6] == '_' && !text.AsSpan(at + 2, 4).ContainsAnyExcept("0123456789ABCDEFabcdef");
 }

@@ -106,6 +106,7 @@ public sealed partial class ScanPipeline(
         inputs = ScanInput.WithUniqueNames(inputs);
         var started = timeProvider.GetUtcNow();
         await LoadEmbeddingsAsync(cancellationToken);
+        PhaseClock.Mark("scan set-up");
         var outcomes = new ConcurrentDictionary<string, InputOutcome>(StringComparer.Ordinal);
         var mined = new ConcurrentDictionary<string, MinedProcess>(StringComparer.Ordinal);
         var logs = new List<ScanInput>();

@@ -34,6 +34,10 @@ public sealed class AddScannerCoreTests
     [InlineData("Ingestion:TimeZone", "Mars/Olympus_Mons")]
     [InlineData("Ingestion:Columns", "case")]
     [InlineData("Limits:MaxEventsPerCase", "0")]
+    [InlineData("Limits:Ocel:MaxObjects", "0")]
+    [InlineData("Limits:Ocel:MaxDepth", "100000")]
+    [InlineData("Limits:Ocel:MaxObject", "1000")]
+    [InlineData("Limits:Ocel:ObjectTypes", "orders")]
     public async Task StartAsync_InvalidSetting_FailsNamingTheKey(string key, string value)
     {
         using var host = Build((key, value));
@@ -62,7 +66,9 @@ public sealed class AddScannerCoreTests
             ("Ingestion:TimeZone", "Europe/Amsterdam"),
             ("Ingestion:DateOrder", "DayFirst"),
             ("Ingestion:AutomatedResources:0", "batch-7"),
-            ("Ingestion:ObjectTypes", "orders, items"));
+            ("Ingestion:ObjectTypes", "orders, items"),
+            ("Limits:Ocel:MaxObjects", "1000"),
+            ("Limits:Ocel:MaxRelationsPerEvent", "50"));
         await host.StartAsync(TestContext.Current.CancellationToken);
 
         var scoring = host.Services.GetRequiredService<ScoringOptions>();
@@ -74,6 +80,9 @@ public sealed class AddScannerCoreTests
         Assert.Equal(DateOrder.DayFirst, ingestion.DateOrder);
         Assert.True(ingestion.Mining.IsAutomatedResource("BATCH-7"));
         Assert.Equal(["orders", "items"], ingestion.Ocel.ObjectTypes);
+        Assert.Equal(1000, ingestion.Ocel.MaxObjects);
+        Assert.Equal(50, ingestion.Ocel.MaxRelationsPerEvent);
+        Assert.Equal(OcelOptions.Default.MaxValueBytes, ingestion.Ocel.MaxValueBytes);
         Assert.Same(RuleCatalogue.Default, host.Services.GetRequiredService<RuleCatalogue>());
         Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
         Assert.NotNull(host.Services.GetRequiredService<SuitabilityScorer>());

@@ -156,6 +156,23 @@ public sealed class XlsxReportWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_TextXmlCannotCarry_ValidatesAndReadsBackEscaped()
+    {
+        // Uploaded names may hold control characters, markup and a literal SpreadsheetML escape; none may break the XML.
+        var report = SampleReport.Build(tasks: [("Bell\u0007 <b>&amp;</b> _x0041_ \"q\" \uD83D\uDE00 \uD800", "Archive the file", 100)]);
+        using var workbook = await WriteAsync(report);
+
+        using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document, TestContext.Current.CancellationToken)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+        var sheet = new Book(document).Sheet(XlsxReportWriter.Sheets.Opportunities);
+        // The SDK reads the escapes as written; Excel shows them as the characters (and the literal as "_x0041_").
+        Assert.Equal("Bell_x0007_ <b>&amp;</b> _x005F_x0041_ \"q\" \uD83D\uDE00 _xD800_", sheet.Rows[1][2].Text);
+        Assert.All(sheet.Part.Worksheet.Descendants<Column>(), c => Assert.InRange(c.Width!.Value, 9, 60));
+    }
+
+    [Fact]
     public async Task WriteAsync_TaskNamedLikeAnImageFile_StaysTextNoFileIsEmbedded()
     {
         var folder = Directory.CreateTempSubdirectory("scanner-xlsx-");

@@ -231,6 +231,41 @@ internal sealed class JsonTokenStream : IDisposable
         }
     }
 
+    /// <summary>Reads the next value: true when it is an array (read its items with <see cref="NextItem"/>); anything else is skipped.</summary>
+    public bool EnterArray() => Enter(JsonTokenType.StartArray);
+
+    /// <summary>Reads the next value: true when it is an object (read its properties with <see cref="NextProperty"/>); anything else is skipped.</summary>
+    public bool EnterObject() => Enter(JsonTokenType.StartObject);
+
+    /// <summary>Reads the next item of the array being read; false at its end.</summary>
+    public bool NextItem() => Read() && TokenType != JsonTokenType.EndArray;
+
+    /// <summary>Reads the next string item of the array being read, skipping items of other kinds; false at its end.</summary>
+    public bool NextString()
+    {
+        while (NextItem())
+        {
+            if (TokenType == JsonTokenType.String)
+            {
+                return true;
+            }
+
+            Skip();
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads the next property name of the object being read; false at its end.</summary>
+    public bool NextProperty() => Read() && TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>Skips the value of the property just read.</summary>
+    public void SkipValue()
+    {
+        Read();
+        Skip();
+    }
+
     /// <summary>Skips the value the reader is on (its whole subtree when it is an object or array).</summary>
     public void Skip()
     {
@@ -287,6 +322,22 @@ internal sealed class JsonTokenStream : IDisposable
 
         var count = Encoding.UTF8.GetChars(raw, _chars);
         return _chars.AsSpan(0, count);
+    }
+
+    private bool Enter(JsonTokenType start)
+    {
+        if (!Read())
+        {
+            return false;
+        }
+
+        if (TokenType == start)
+        {
+            return true;
+        }
+
+        Skip();
+        return false;
     }
 
     public IngestionException Unexpected(string where, string expected) =>

@@ -25,19 +25,19 @@ public static class OcelEventLogReader
     {
         if (export.Format == ExportFormat.OcelSqlite)
         {
-            var database = new OcelFlattener(file, processName, options, "OCEL 2.0 SQLite", "row");
+            using var database = new OcelFlattener(file, processName, options, "OCEL 2.0 SQLite", "row");
             OcelSqliteReader.Read(export.Content, database, cancellationToken);
             return Complete(database, export, file);
         }
 
         if (export.Format == ExportFormat.OcelXml)
         {
-            var xml = new OcelFlattener(file, processName, options, "OCEL 2.0 XML", "line");
+            using var xml = new OcelFlattener(file, processName, options, "OCEL 2.0 XML", "line");
             OcelXmlReader.Read(export.Content, xml, cancellationToken);
             return Complete(xml, export, file);
         }
 
-        var json = new OcelFlattener(file, processName, options, "OCEL 2.0 JSON", "byte");
+        using var json = new OcelFlattener(file, processName, options, "OCEL 2.0 JSON", "byte");
         using var utf8 = Utf8WithoutBom(export);
         OcelJsonReader.Read(utf8, json, cancellationToken);
         return Complete(json, export, file);

@@ -11,7 +11,7 @@ namespace AutomationScanner.Core.Ingestion.Ocel;
 /// the object table, then events one by one; memory follows the object table and the open cases, never the events
 /// (unless a file lists its events before its objects, when they are held until the objects are known).
 /// </summary>
-internal sealed class OcelFlattener
+internal sealed class OcelFlattener : IDisposable
 {
     private const int MaxQualifiers = 10_000;
     private const int MaxIdChars = 256;
@@ -29,7 +29,9 @@ internal sealed class OcelFlattener
     private readonly List<SortedSet<string>> _typeAttributes = [];
     private readonly List<bool> _typeSelected = [];
     private readonly List<bool> _typeIsResource = [];
-    private readonly List<TypeProcess?> _processes = [];
+    private readonly List<OcelTypeProcess?> _processes = [];
+    private readonly List<OcelTypeProcess> _flattened = [];
+    private readonly OcelMiningPipeline _pipeline;
 
     private readonly Names _activities = new();
     private readonly List<ActivityContext> _activityContexts = [];
@@ -73,7 +75,19 @@ internal sealed class OcelFlattener
         Format = format;
         _locationUnit = locationUnit;
         _parser = new TimestampParser(options.DefaultTimeZone, options.DateOrder ?? DateOrder.DayFirst);
+
+        // Each object type is mined on its own thread (up to the parallelism less the reader's); one thread reads and flattens.
+        _pipeline = new OcelMiningPipeline(_activities, _resources, Math.Max(0, options.Parallelism - 1), _limits.MiningBatchSize);
     }
+
+    /// <summary>True once the object types are mined on worker threads (for tests).</summary>
+    internal bool MinedInParallel => _pipeline.Started;
+
+    /// <summary>True while a mining thread is alive (for tests).</summary>
+    internal bool MiningThreadsRunning => _pipeline.Running;
+
+    /// <summary>Stops the mining threads of a read that failed or was cancelled.</summary>
+    public void Dispose() => _pipeline.Dispose();
 
     public string Format { get; set; }
 
@@ -153,6 +167,20 @@ internal sealed class OcelFlattener
 
     /// <summary>Adds an object by its UTF-8 id and interned type (-1: none); returns its index.</summary>
     public int AddObject(ReadOnlySpan<byte> id, int typeId, long location)
+    {
+        if (!_objectsComplete)
+        {
+            return AddObjectCore(id, typeId, location);
+        }
+
+        // Objects after the events have started (a second object section): the miners may be naming cases meanwhile.
+        lock (_objects)
+        {
+            return AddObjectCore(id, typeId, location);
+        }
+    }
+
+    private int AddObjectCore(ReadOnlySpan<byte> id, int typeId, long location)
     {
         if (id.IsEmpty || typeId < 0)
         {
@@ -383,6 +411,7 @@ internal sealed class OcelFlattener
                 $"no usable events{selected}: {EventsRead:N0} events read, {_objects.Count:N0} objects ({DescribeTypes()}){(problems.Count > 0 ? "; " + string.Join("; ", problems) : string.Empty)}"));
         }
 
+        _pipeline.Complete(_flattened);
         var result = new List<MinedProcess>();
         var order = Enumerable.Range(0, _types.Count).Where(t => _processes[t] is not null).OrderBy(t => _types[t], StringComparer.Ordinal);
         var allTypes = Enumerable.Range(0, _types.Count).OrderBy(t => _types[t], StringComparer.Ordinal).ToDictionary(t => _types[t], t => _typeObjects[t], StringComparer.Ordinal);
@@ -394,9 +423,8 @@ internal sealed class OcelFlattener
         return result;
     }
 
-    private MinedProcess Build(int type, TypeProcess process, Dictionary<string, long> allTypes)
+    private MinedProcess Build(int type, OcelTypeProcess process, Dictionary<string, long> allTypes)
     {
-        process.Miner.Complete();
         var log = process.Log;
         log.DataQuality.Merge(_quality);
         foreach (var name in _attributeNames.All)
@@ -551,7 +579,7 @@ internal sealed class OcelFlattener
     private void Flatten(int type, int activity, int resource, long ticks, short offset, bool hadOffset, Lifecycle lifecycle, Span<long> keys, ActivityContext context)
     {
         var process = _processes[type] ??= NewProcess(type);
-        var minedEvent = new MinedEvent(process.Activity(activity, _activities), process.Resource(resource, _resources), ticks, offset, lifecycle, process.Miner.NextSequence());
+        var flat = new OcelFlatEvent { Activity = activity, Resource = resource, Ticks = ticks, Offset = offset, Lifecycle = lifecycle, Sequence = process.Sequence++ };
         var copies = 0;
         var previous = -1L;
         foreach (var key in keys)
@@ -563,13 +591,14 @@ internal sealed class OcelFlattener
 
             previous = key;
             copies++;
-            process.Miner.Add(_objectLocal[(int)(uint)key], minedEvent);
+            flat.Case = _objectLocal[(int)(uint)key];
+            _pipeline.Add(process, flat);
         }
 
         process.Events++;
         if (!hadOffset)
         {
-            process.Log.EventsWithoutOffset += copies;
+            process.EventsWithoutOffset += copies;
         }
 
         if (copies > 1)
@@ -594,12 +623,25 @@ internal sealed class OcelFlattener
         return -1;
     }
 
-    private TypeProcess NewProcess(int type)
+    private OcelTypeProcess NewProcess(int type)
     {
         var log = new LogAggregate(_processName + "/" + _types[type], _options.Mining);
         log.Files.Add(_file);
         var members = _typeMembers[type];
-        return new TypeProcess(log, new ProcessMiner(log) { Limits = _options.Limits, CaseNames = local => _objects.Name(members[local]) });
+        var miner = new ProcessMiner(log) { Limits = _options.Limits, CaseNames = local => CaseName(members, local) };
+        var process = new OcelTypeProcess(type, log, miner);
+        _pipeline.Assign(process);
+        _flattened.Add(process);
+        return process;
+    }
+
+    /// <summary>An object's id for a miner's message (on a mining thread: the table is locked against late objects).</summary>
+    private string CaseName(List<int> members, int local)
+    {
+        lock (_objects)
+        {
+            return _objects.Name(members[local]);
+        }
     }
 
     private int NewObject(ReadOnlySpan<byte> id)
@@ -726,69 +768,40 @@ internal sealed class OcelFlattener
         public Dictionary<int, long> ConvergentByType { get; } = [];
     }
 
-    /// <summary>One flattened process: its aggregate, its miner, and the maps from the log's ids to its own.</summary>
-    private sealed class TypeProcess(LogAggregate log, ProcessMiner miner)
-    {
-        private int[] _activityMap = [];
-        private int[] _resourceMap = [];
-
-        public LogAggregate Log { get; } = log;
-
-        public ProcessMiner Miner { get; } = miner;
-
-        public long Events { get; set; }
-
-        public long ConvergentEvents { get; set; }
-
-        public long EventCopies { get; set; }
-
-        public int Activity(int global, Names names) => Map(ref _activityMap, global, names, isActivity: true);
-
-        public int Resource(int global, Names names) => global < 0 ? -1 : Map(ref _resourceMap, global, names, isActivity: false);
-
-        private int Map(ref int[] map, int global, Names names, bool isActivity)
-        {
-            if (global >= map.Length)
-            {
-                var grown = new int[Math.Max(global + 1, map.Length * 2)];
-                Array.Fill(grown, -1);
-                map.CopyTo(grown, 0);
-                map = grown;
-            }
-
-            var local = map[global];
-            if (local < 0)
-            {
-                local = isActivity ? Log.InternActivity(names[global]) : Log.InternResource(names[global]);
-                map[global] = local;
-            }
-
-            return local;
-        }
-    }
-
-    /// <summary>A string table with span lookups.</summary>
+    /// <summary>
+    /// A string table with span lookups. One thread adds; the mining threads read names by id (ids they were handed
+    /// through the pipeline's queue, so added before): the array is replaced, never resized in place, and a slot is
+    /// written once, before its id is handed on.
+    /// </summary>
     internal sealed class Names
     {
         private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-        private readonly List<string> _names = [];
+        private string[] _names = new string[16];
 
         public Names() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        public int Count => _names.Count;
+        public int Count { get; private set; }
 
-        public IReadOnlyList<string> All => _names;
+        public IReadOnlyList<string> All => new ArraySegment<string>(_names, 0, Count);
 
-        public string this[int id] => _names[id];
+        public string this[int id] => Volatile.Read(ref _names)[id];
 
         public bool TryGet(ReadOnlySpan<char> name, out int id) => _lookup.TryGetValue(name, out id);
 
         public int Add(string name)
         {
-            var id = _names.Count;
+            var id = Count;
             _ids.Add(name, id);
-            _names.Add(name);
+            if (id == _names.Length)
+            {
+                var grown = new string[id * 2];
+                _names.CopyTo(grown, 0);
+                Volatile.Write(ref _names, grown);
+            }
+
+            _names[id] = name;
+            Count = id + 1;
             return id;
         }
     }

@@ -17,7 +17,7 @@ internal static class OcelJsonReader
         try
         {
             json.Expect(JsonTokenType.StartObject, "at the start of an OCEL JSON file");
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            while (json.NextProperty())
             {
                 if (json.NameIs("objectTypes"u8) || json.NameIs("eventTypes"u8))
                 {
@@ -57,8 +57,7 @@ internal static class OcelJsonReader
                 }
                 else
                 {
-                    json.Read();
-                    json.Skip();
+                    json.SkipValue();
                 }
             }
         }
@@ -103,7 +102,7 @@ internal static class OcelJsonReader
 
             var type = -1;
             List<string>? attributes = null;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            while (json.NextProperty())
             {
                 if (json.NameIs("name"u8))
                 {
@@ -116,8 +115,7 @@ internal static class OcelJsonReader
                 }
                 else
                 {
-                    json.Read();
-                    json.Skip();
+                    json.SkipValue();
                 }
             }
 
@@ -134,14 +132,12 @@ internal static class OcelJsonReader
     private static List<string> ReadAttributeNames(JsonTokenStream json)
     {
         var names = new List<string>();
-        json.Read();
-        if (json.TokenType != JsonTokenType.StartArray)
+        if (!json.EnterArray())
         {
-            json.Skip();
             return names;
         }
 
-        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        while (json.NextItem())
         {
             if (json.TokenType != JsonTokenType.StartObject)
             {
@@ -149,7 +145,7 @@ internal static class OcelJsonReader
                 continue;
             }
 
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            while (json.NextProperty())
             {
                 if (json.NameIs("name"u8))
                 {
@@ -157,8 +153,7 @@ internal static class OcelJsonReader
                 }
                 else
                 {
-                    json.Read();
-                    json.Skip();
+                    json.SkipValue();
                 }
             }
         }
@@ -211,33 +206,20 @@ internal static class OcelJsonReader
     private static void ReadGlobalLog(JsonTokenStream json, OcelFlattener flattener)
     {
         json.Expect(JsonTokenType.StartObject, "for 'ocel:global-log'");
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        while (json.NextProperty())
         {
-            if (json.NameIs("ocel:object-types"u8))
+            if (!json.NameIs("ocel:object-types"u8))
             {
-                json.Read();
-                if (json.TokenType != JsonTokenType.StartArray)
-                {
-                    json.Skip();
-                    continue;
-                }
-
-                while (json.Read() && json.TokenType != JsonTokenType.EndArray)
-                {
-                    if (json.TokenType == JsonTokenType.String)
-                    {
-                        flattener.InternType(json.Chars());
-                    }
-                    else
-                    {
-                        json.Skip();
-                    }
-                }
+                json.SkipValue();
+                continue;
             }
-            else
+
+            if (json.EnterArray())
             {
-                json.Read();
-                json.Skip();
+                while (json.NextString())
+                {
+                    flattener.InternType(json.Chars());
+                }
             }
         }
     }
@@ -253,7 +235,7 @@ internal static class OcelJsonReader
             json.Expect(JsonTokenType.StartObject, $"for object '{id}'");
             string? type = null;
             List<string>? attributes = null;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            while (json.NextProperty())
             {
                 if (json.NameIs("ocel:type"u8))
                 {
@@ -265,8 +247,7 @@ internal static class OcelJsonReader
                 }
                 else
                 {
-                    json.Read();
-                    json.Skip();
+                    json.SkipValue();
                 }
             }
 
@@ -288,19 +269,16 @@ internal static class OcelJsonReader
 
     private static List<string>? ReadMapKeys(JsonTokenStream json)
     {
-        json.Read();
-        if (json.TokenType != JsonTokenType.StartObject)
+        if (!json.EnterObject())
         {
-            json.Skip();
             return null;
         }
 
         var keys = new List<string>();
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        while (json.NextProperty())
         {
             keys.Add(json.Chars().ToString());
-            json.Read();
-            json.Skip();
+            json.SkipValue();
         }
 
         return keys;
@@ -316,7 +294,7 @@ internal static class OcelJsonReader
             flattener.BeginEvent();
             flattener.SetEventId(json.Chars());
             json.Expect(JsonTokenType.StartObject, "for an event of 'ocel:events'");
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            while (json.NextProperty())
             {
                 if (json.NameIs("ocel:activity"u8))
                 {
@@ -328,44 +306,28 @@ internal static class OcelJsonReader
                 }
                 else if (json.NameIs("ocel:omap"u8))
                 {
-                    json.Read();
-                    if (json.TokenType != JsonTokenType.StartArray)
+                    if (json.EnterArray())
                     {
-                        json.Skip();
-                        continue;
-                    }
-
-                    while (json.Read() && json.TokenType != JsonTokenType.EndArray)
-                    {
-                        if (json.TokenType == JsonTokenType.String)
+                        while (json.NextString())
                         {
                             flattener.AddRelation(json.Chars(), -1, position);
-                        }
-                        else
-                        {
-                            json.Skip();
                         }
                     }
                 }
                 else if (json.NameIs("ocel:vmap"u8))
                 {
-                    json.Read();
-                    if (json.TokenType != JsonTokenType.StartObject)
+                    if (json.EnterObject())
                     {
-                        json.Skip();
-                        continue;
-                    }
-
-                    while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var name = json.Chars().ToString();
-                        flattener.AddEventAttribute(name, json.ReadScalar());
+                        while (json.NextProperty())
+                        {
+                            var name = json.Chars().ToString();
+                            flattener.AddEventAttribute(name, json.ReadScalar());
+                        }
                     }
                 }
                 else
                 {
-                    json.Read();
-                    json.Skip();
+                    json.SkipValue();
                 }
             }
 
@@ -484,36 +446,17 @@ internal static class OcelJsonReader
 
         private bool Relationships(ref Utf8JsonReader reader)
         {
-            if (!reader.Read())
+            if (!EnterArray(ref reader, out var complete))
             {
-                return false;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                return reader.TrySkip();
+                return complete;
             }
 
             while (true)
             {
-                if (!reader.Read())
+                var step = NextObject(ref reader);
+                if (step != Step.Object)
                 {
-                    return false;
-                }
-
-                if (reader.TokenType == JsonTokenType.EndArray)
-                {
-                    return true;
-                }
-
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    if (!reader.TrySkip())
-                    {
-                        return false;
-                    }
-
-                    continue;
+                    return step == Step.End;
                 }
 
                 var idLength = -1;
@@ -567,36 +510,17 @@ internal static class OcelJsonReader
 
         private bool Attributes(ref Utf8JsonReader reader)
         {
-            if (!reader.Read())
+            if (!EnterArray(ref reader, out var complete))
             {
-                return false;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                return reader.TrySkip();
+                return complete;
             }
 
             while (true)
             {
-                if (!reader.Read())
+                var step = NextObject(ref reader);
+                if (step != Step.Object)
                 {
-                    return false;
-                }
-
-                if (reader.TokenType == JsonTokenType.EndArray)
-                {
-                    return true;
-                }
-
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    if (!reader.TrySkip())
-                    {
-                        return false;
-                    }
-
-                    continue;
+                    return step == Step.End;
                 }
 
                 var nameLength = 0;
@@ -652,6 +576,62 @@ internal static class OcelJsonReader
                 {
                     flattener.AddEventAttribute(_name.AsSpan(0, nameLength), _value.AsSpan(0, valueLength));
                 }
+            }
+        }
+    }
+
+    /// <summary>Where <see cref="NextObject"/> stopped: on an object of the array, at the array's end, or at the end of the buffer.</summary>
+    private enum Step
+    {
+        Object,
+        End,
+        MoreData,
+    }
+
+    /// <summary>
+    /// Reads the value of the property just read: true when it is an array (its items follow); otherwise skips it and
+    /// <paramref name="complete"/> says whether the buffer held all of it.
+    /// </summary>
+    private static bool EnterArray(ref Utf8JsonReader reader, out bool complete)
+    {
+        complete = false;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return true;
+        }
+
+        complete = reader.TrySkip();
+        return false;
+    }
+
+    /// <summary>Moves to the next object of the array being read, skipping items of other kinds.</summary>
+    private static Step NextObject(ref Utf8JsonReader reader)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return Step.MoreData;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return Step.End;
+            }
+
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                return Step.Object;
+            }
+
+            if (!reader.TrySkip())
+            {
+                return Step.MoreData;
             }
         }
     }
