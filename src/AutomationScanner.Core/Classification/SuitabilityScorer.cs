@@ -112,7 +112,11 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
 
     public SuitabilityModel Model => model;
 
-    public IReadOnlyList<SuitabilityAssessment> Assess(IReadOnlyList<TaskCandidate> candidates, CancellationToken cancellationToken = default)
+    /// <param name="candidates">The tasks to assess.</param>
+    /// <param name="cancellationToken">Stops the assessment.</param>
+    /// <param name="embedded">Called once every text is embedded, before the statement index is read (a scan frees the
+    /// embedding model there, so the model and the index are never in memory together).</param>
+    public IReadOnlyList<SuitabilityAssessment> Assess(IReadOnlyList<TaskCandidate> candidates, CancellationToken cancellationToken = default, Action? embedded = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         // Activities that are not tasks (states, measurements, waits, system steps...) are not read as tasks at all.
@@ -120,6 +124,7 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         var flat = textsPerCandidate.SelectMany(t => t).ToArray();
         var embeddings = flat.Length == 0 ? [] : model.Embedder.Embed(flat, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
+        embedded?.Invoke();
         var predictions = flat.Length == 0 ? [] : model.PredictBatch(flat, embeddings, options.TopFeatures);
         var index = options.NearestTasks > 0 ? model.Index : null;
 

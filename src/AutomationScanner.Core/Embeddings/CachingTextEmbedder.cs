@@ -89,6 +89,9 @@ public sealed class CachingTextEmbedder : ITextEmbedder
         return result;
     }
 
+    /// <summary>Frees the inner model's memory (the cache stays); a later miss reloads the model.</summary>
+    public void ReleaseModel() => _inner.ReleaseModel();
+
     /// <summary>Reads the persisted cache once (later calls do nothing). A missing or unreadable file is an empty cache.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {

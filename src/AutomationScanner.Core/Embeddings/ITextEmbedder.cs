@@ -14,4 +14,12 @@ public interface ITextEmbedder
 
     /// <summary>One unit vector per text, in order. Empty or whitespace texts give a zero vector.</summary>
     float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Frees the model's memory until the next <see cref="Embed"/> needs it again (which then reloads it). A scan calls
+    /// this once its texts are embedded. Embedders without a model to free do nothing.
+    /// </summary>
+    void ReleaseModel()
+    {
+    }
 }

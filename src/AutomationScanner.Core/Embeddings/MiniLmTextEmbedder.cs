@@ -16,38 +16,36 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     /// <summary>Texts per ONNX run: batches pad to their longest text, so texts are sorted by length first.</summary>
     private const int BatchSize = 32;
 
-    private readonly Lazy<MiniLmOnnxEncoder> _encoder;
+    private readonly int _threads;
     private readonly Lock _gate = new();
+    private MiniLmOnnxEncoder? _encoder;
+    private int _loads;
 
     /// <param name="threads">Intra-op threads of the ONNX session; 0 lets ONNX Runtime choose (one per core).</param>
     public MiniLmTextEmbedder(int threads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
-        _encoder = new Lazy<MiniLmOnnxEncoder>(
-            () =>
-            {
-                using var options = new SessionOptions
-                {
-                    GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-                    IntraOpNumThreads = threads,
-                    InterOpNumThreads = 1,
-
-                    // Memory: without the arena and the pre-planned buffers, what a batch of long texts needs is given
-                    // back after it (a long batch otherwise keeps ~100 MB); the vectors are the same bit for bit.
-                    EnableCpuMemArena = false,
-                    EnableMemoryPattern = false,
-                };
-                return new MiniLmOnnxEncoder(options);
-            },
-            LazyThreadSafetyMode.ExecutionAndPublication);
+        _threads = threads;
     }
 
     public string ModelId => "all-MiniLM-L6-v2/onnx/v1";
 
     public int Dimensions => 384;
 
-    /// <summary>Whether the model has been loaded (it loads on the first non-empty <see cref="Embed"/>).</summary>
-    public bool IsLoaded => _encoder.IsValueCreated;
+    /// <summary>Whether the model is loaded now (it loads on the first non-empty <see cref="Embed"/>, again after <see cref="ReleaseModel"/>).</summary>
+    public bool IsLoaded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _encoder is not null;
+            }
+        }
+    }
+
+    /// <summary>How many times the model has been loaded since creation.</summary>
+    public int Loads => Volatile.Read(ref _loads);
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
@@ -75,7 +73,8 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             float[][] vectors;
             lock (_gate)
             {
-                vectors = _encoder.Value.Encode([.. batch.Select(p => p.Text)], cancellationToken);
+                _encoder ??= Load();
+                vectors = _encoder.Encode([.. batch.Select(p => p.Text)], cancellationToken);
             }
 
             for (var j = 0; j < batch.Count; j++)
@@ -85,15 +84,58 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             }
         }
 
+        if (pending.Count > 0)
+        {
+            // What the runs' small buffers left free in the heap goes back too (see NativeHeap).
+            NativeHeap.Trim();
+        }
+
         return result;
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Disposes the ONNX session (~110 MB of native memory for the weights) and gives its pages back; the next
+    /// <see cref="Embed"/> loads it again (about a second). Safe to call at any time, also while another thread embeds.
+    /// </summary>
+    public void ReleaseModel()
     {
-        if (_encoder.IsValueCreated)
+        lock (_gate)
         {
-            _encoder.Value.Dispose();
+            if (_encoder is null)
+            {
+                return;
+            }
+
+            _encoder.Dispose();
+            _encoder = null;
         }
+
+        NativeHeap.Trim();
+    }
+
+    public void Dispose() => ReleaseModel();
+
+    private MiniLmOnnxEncoder Load()
+    {
+        // Before the session exists, so that the load's and every run's large buffers are returned when freed.
+        NativeHeap.FixMmapThreshold();
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = _threads,
+            InterOpNumThreads = 1,
+
+            // Memory: without the arena and the pre-planned buffers, what a batch of long texts needs is given
+            // back after it (a long batch otherwise keeps ~100 MB); the vectors are the same bit for bit.
+            EnableCpuMemArena = false,
+            EnableMemoryPattern = false,
+        };
+        var encoder = new MiniLmOnnxEncoder(options);
+        Interlocked.Increment(ref _loads);
+
+        // The model file's parsed copy is freed once the weights are in the session: give its pages back.
+        NativeHeap.Trim();
+        return encoder;
     }
 
     /// <summary>Whitespace collapsed and the text cut at <see cref="MaxCharacters"/>: the form that is embedded and hashed.</summary>

@@ -22,6 +22,9 @@ public static class CatalogueEmbeddings
         return [.. catalogue.Rules.SelectMany(r => r.Definition.Exemplars)
             .Concat(catalogue.Semantic.MinimalExemplars)
             .Concat(catalogue.Domains.SelectMany(d => d.Definition.Exemplars))
+            .Concat(catalogue.Semantic.ElementWordThreshold < 1
+                ? ElementSeeds.ForCatalogue(catalogue).Values.SelectMany(r => r).SelectMany(a => a).SelectMany(e => e)
+                : [])
             .Select(MiniLmTextEmbedder.Prepare)
             .Where(t => t.Length > 0)
             .Distinct(StringComparer.Ordinal)];

@@ -25,13 +25,19 @@ public sealed class CompiledRule
     /// <summary>Whether <paramref name="text"/> has every legal element of one of the rule's element alternatives.</summary>
     public bool HasAllElements(string text) => _elements.Any(alternative => alternative.All(r => r.IsMatch(text)));
 
+    /// <summary>Whether element <paramref name="element"/> of alternative <paramref name="alternative"/> matches <paramref name="text"/> by its pattern.</summary>
+    public bool HasElement(int alternative, int element, string text) => _elements[alternative][element].IsMatch(text);
+
     /// <summary>
     /// Whether a text matched by meaning has every legal element the rule requires (its <c>requires</c> patterns, or
     /// every element of one of its element alternatives, which are the fuller statement of the same elements), and
     /// neither it nor the whole text it was cut from has an exclusion.
     /// </summary>
-    public bool AdmitsMeaningMatch(string text, string whole) =>
-        !IsExcluded(text) && !IsExcluded(whole) && (_requires.All(r => r.IsMatch(text)) || HasAllElements(text));
+    public bool AdmitsMeaningMatch(string text, string whole) => AdmitsMeaningMatch(text, whole, HasAllElements(text));
+
+    /// <summary>As <see cref="AdmitsMeaningMatch(string, string)"/>, with the elements already judged (by pattern or by meaning).</summary>
+    public bool AdmitsMeaningMatch(string text, string whole, bool hasAllElements) =>
+        !IsExcluded(text) && !IsExcluded(whole) && (hasAllElements || _requires.All(r => r.IsMatch(text)));
 
     public RuleDefinition Definition { get; }
 

@@ -8,4 +8,8 @@ namespace AutomationScanner.Core.Ethics;
 /// <param name="MatchLength">Length of the match inside <paramref name="Excerpt"/>.</param>
 /// <param name="Exemplar">For a match by meaning: the rule's exemplar description the text came nearest to.</param>
 /// <param name="Similarity">For a match by meaning: the cosine similarity of the text and <paramref name="Exemplar"/>.</param>
-public sealed record EvidenceSpan(string Excerpt, EvidenceScope Scope, string Location, int MatchStart = -1, int MatchLength = 0, string? Exemplar = null, double? Similarity = null);
+public sealed record EvidenceSpan(string Excerpt, EvidenceScope Scope, string Location, int MatchStart = -1, int MatchLength = 0, string? Exemplar = null, double? Similarity = null)
+{
+    /// <summary>Legal elements of a meaning match found by meaning rather than by pattern: "'bereaved' ~ 'grieving' 0.63".</summary>
+    public string? ElementsByMeaning { get; init; }
+}

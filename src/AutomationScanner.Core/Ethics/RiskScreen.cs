@@ -221,7 +221,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             var index = hits.FindIndex(h => h.RuleId == match.RuleId);
             if (index >= 0)
             {
-                hits[index] = hits[index] with { Evidence = hits[index].Evidence with { Exemplar = match.Exemplar, Similarity = match.Similarity } };
+                hits[index] = hits[index] with { Evidence = hits[index].Evidence with { Exemplar = match.Exemplar, Similarity = match.Similarity, ElementsByMeaning = match.ElementsByMeaning } };
                 continue;
             }
 
@@ -232,7 +232,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 rule.Kind,
                 rule.Tier,
                 rule.Clause,
-                new EvidenceSpan(Truncate(Collapse(match.Text), 4 * ExcerptRadius), EvidenceScope.Text, match.Location, Exemplar: match.Exemplar, Similarity: match.Similarity),
+                new EvidenceSpan(Truncate(Collapse(match.Text), 4 * ExcerptRadius), EvidenceScope.Text, match.Location, Exemplar: match.Exemplar, Similarity: match.Similarity) { ElementsByMeaning = match.ElementsByMeaning },
                 rule.Safeguards));
         }
     }

@@ -100,7 +100,7 @@ public sealed class RuleCatalogue
         var catalogue = new RuleCatalogue(
             document.CatalogueVersion,
             document.Dates,
-            [.. document.Rules.Select(r => new CompiledRule(r))],
+            [.. document.Rules.Select(r => new CompiledRule(WithOperationsExclusion(r, document.InfrastructureOperations)))],
             computed,
             document.Semantic ?? new SemanticSettings(),
             [.. document.Domains.Select(d => new CompiledDomain(d))]);
@@ -111,6 +111,16 @@ public sealed class RuleCatalogue
 
         return catalogue;
     }
+
+    /// <summary>
+    /// Annex III and Art. 22 rules do not fire on a task that operates the IT behind a use (backing up, restoring,
+    /// patching or migrating a server, database or logs: "Back up the credit-scoring server"): that task runs the
+    /// infrastructure, it neither assesses nor decides about a person. Added to each such rule's <c>unless</c>.
+    /// </summary>
+    private static RuleDefinition WithOperationsExclusion(RuleDefinition rule, string? operations) =>
+        operations is { Length: > 0 } && rule.Kind is RuleKind.HighRisk or RuleKind.Gdpr22
+            ? rule with { Unless = [.. rule.Unless, operations] }
+            : rule;
 
     private static RuleCatalogue LoadEmbedded()
     {
@@ -130,6 +140,9 @@ public sealed class RuleCatalogue
         public IReadOnlyList<RuleDefinition> ComputedRules { get; init; } = [];
 
         public SemanticSettings? Semantic { get; init; }
+
+        /// <summary>A pattern for tasks that operate IT infrastructure; see <see cref="WithOperationsExclusion"/>.</summary>
+        public string? InfrastructureOperations { get; init; }
 
         public IReadOnlyList<DomainDefinition> Domains { get; init; } = [];
     }

@@ -13,7 +13,11 @@ public sealed record TaskTextItem(string Text, string Location);
 /// <param name="Exemplar">The rule's exemplar description it came nearest to.</param>
 /// <param name="Similarity">Their cosine similarity.</param>
 /// <param name="Ordinary">The text's similarity to the nearest ordinary-work exemplar.</param>
-public sealed record SemanticMatch(string RuleId, string Text, string Location, string Exemplar, double Similarity, double Ordinary);
+public sealed record SemanticMatch(string RuleId, string Text, string Location, string Exemplar, double Similarity, double Ordinary)
+{
+    /// <summary>The legal elements found by meaning, not by pattern ("'bereaved' ~ 'grieving' 0.63"); null when none was needed.</summary>
+    public string? ElementsByMeaning { get; init; }
+}
 
 /// <summary>
 /// Matches task texts to the rules' exemplar descriptions by sentence-embedding similarity. The exemplars are embedded
@@ -25,6 +29,10 @@ public sealed partial class SemanticRuleMatcher
     private readonly RuleCatalogue _catalogue;
     private readonly ITextEmbedder _embedder;
     private readonly Lazy<Exemplars> _exemplars;
+
+    // Per task word or word pair: its vector, and its best similarity to a legal element's seeds (flattened over rules).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Unit, int Element), (float Similarity, string Seed)> _unitElements = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _unitVectors = new(StringComparer.Ordinal);
 
     public SemanticRuleMatcher(RuleCatalogue catalogue, ITextEmbedder embedder)
     {
@@ -44,9 +52,14 @@ public sealed partial class SemanticRuleMatcher
     public void Warm(IEnumerable<string> texts)
     {
         _ = _exemplars.Value;
-        _embedder.Embed([.. texts.Where(t => !string.IsNullOrWhiteSpace(t))
+        var views = texts.Where(t => !string.IsNullOrWhiteSpace(t))
             .SelectMany(t => Views(new TaskTextItem(t, "")).Select(v => v.Text))
-            .Distinct(StringComparer.Ordinal)]);
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var units = _catalogue.Semantic.ElementWordThreshold < 1
+            ? views.SelectMany(ElementSeeds.Units).Distinct(StringComparer.Ordinal)
+            : [];
+        _embedder.Embed([.. views.Concat(units).Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>For every rule with exemplars, its best match over <paramref name="texts"/> (fired or not).</summary>
@@ -69,17 +82,31 @@ public sealed partial class SemanticRuleMatcher
         {
             var matches = perView[i];
             var nearest = matches.Count == 0 ? 0 : matches.Max(m => m.Similarity);
-            foreach (var m in matches)
+            foreach (var candidate in matches)
             {
+                var m = candidate;
                 var rule = _catalogue.Rule(m.RuleId)!;
                 var elements = rule.HasAllElements(m.Text);
+
+                // Second signal for the elements: a word or word pair of the text near an element's own words. Only
+                // asked where it could decide (the rule is near enough to fire with its elements).
+                // Elements found by meaning are weaker evidence than their words: they count only for the rule that is
+                // also the nearest in meaning of all rules for this text.
+                if (!elements && m.Similarity >= nearest
+                    && m.Similarity >= Math.Min(settings.NearestElementThreshold, settings.ElementThreshold(rule.Definition.Tier))
+                    && ElementsByMeaning(rule, m.Text) is { } byMeaning)
+                {
+                    elements = true;
+                    m = m with { ElementsByMeaning = byMeaning };
+                }
+
                 var nearestWithElements = elements && rule.Definition.Tier >= RiskTier.High && m.Similarity >= nearest
                     && m.Similarity >= settings.NearestElementThreshold;
                 if ((nearestWithElements || m.Similarity >= (elements ? settings.ElementThreshold(rule.Definition.Tier) : settings.Threshold(rule.Definition.Tier)))
                     && m.Similarity - m.Ordinary >= settings.Margin
                     && (elements || nearest - m.Similarity <= settings.Competition)
                     && rule.Definition.Kind != RuleKind.NarrowProceduralFilter
-                    && rule.AdmitsMeaningMatch(m.Text, views[i].Whole)
+                    && rule.AdmitsMeaningMatch(m.Text, views[i].Whole, elements)
                     && (!fired.TryGetValue(m.RuleId, out var earlier) || earlier.Similarity < m.Similarity))
                 {
                     fired[m.RuleId] = m;
@@ -173,6 +200,96 @@ public sealed partial class SemanticRuleMatcher
     [GeneratedRegex(@",\s|\s(for|including|of|from|with|among|by)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
 
+    /// <summary>
+    /// Whether <paramref name="text"/> has every legal element of one of the rule's alternatives when an element may be
+    /// found by its pattern or by meaning (a word or adjacent word pair of the text at <c>elementWordThreshold</c> or
+    /// more to one of the element's seeds); the elements found by meaning, as evidence, or null when no alternative is
+    /// complete or none needed meaning.
+    /// </summary>
+    public string? ElementsByMeaning(CompiledRule rule, string text)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(text);
+        var threshold = (float)_catalogue.Semantic.ElementWordThreshold;
+        var exemplars = _exemplars.Value;
+        if (threshold >= 1 || !exemplars.ElementOffsets.TryGetValue(rule.Definition.Id, out var offsets))
+        {
+            return null;
+        }
+
+        var units = ElementSeeds.Units(text);
+        if (units.Count == 0)
+        {
+            return null;
+        }
+
+        var vectors = UnitVectors(units);
+        for (var a = 0; a < offsets.Count; a++)
+        {
+            var found = new List<string>();
+            var complete = true;
+            for (var e = 0; e < offsets[a].Count; e++)
+            {
+                if (rule.HasElement(a, e, text))
+                {
+                    continue;
+                }
+
+                var flat = offsets[a][e];
+                var best = (Unit: "", Similarity: 0f, Seed: "");
+                for (var u = 0; u < units.Count; u++)
+                {
+                    var (similarity, seed) = UnitElement(units[u], vectors[u], flat, exemplars);
+                    if (similarity > best.Similarity)
+                    {
+                        best = (units[u], similarity, seed);
+                    }
+                }
+
+                // Meaning fills a gap in the words, it does not replace them: at most MaxElementsByMeaning elements of
+                // an alternative may come from it, the others need their pattern.
+                if (best.Similarity < threshold || found.Count >= _catalogue.Semantic.MaxElementsByMeaning)
+                {
+                    complete = false;
+                    break;
+                }
+
+                found.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{best.Unit}' ~ '{best.Seed}' {best.Similarity:0.00}"));
+            }
+
+            if (complete && found.Count > 0)
+            {
+                return string.Join("; ", found);
+            }
+        }
+
+        return null;
+    }
+
+    private float[][] UnitVectors(IReadOnlyList<string> units)
+    {
+        var missing = units.Where(u => !_unitVectors.ContainsKey(u)).ToArray();
+        if (missing.Length > 0)
+        {
+            var embedded = _embedder.Embed(missing);
+            for (var u = 0; u < missing.Length; u++)
+            {
+                _unitVectors[missing[u]] = embedded[u];
+            }
+        }
+
+        return [.. units.Select(u => _unitVectors[u])];
+    }
+
+    /// <summary>A unit's nearest seed of one element (flattened index), computed once per unit and element.</summary>
+    private (float Similarity, string Seed) UnitElement(string unit, float[] vector, int flat, Exemplars exemplars) =>
+        _unitElements.GetOrAdd((unit, flat), _ =>
+        {
+            var (seeds, seedVectors) = exemplars.ElementSeeds[flat];
+            var (index, similarity) = VectorMath.Nearest(vector, seedVectors);
+            return index >= 0 ? (similarity, seeds[index]) : (0f, "");
+        });
+
     private Exemplars Build()
     {
         var rules = _catalogue.Rules
@@ -189,8 +306,45 @@ public sealed partial class SemanticRuleMatcher
             offset += rule.Exemplars.Count;
         }
 
-        return new Exemplars(byRule, vectors[offset..]);
+        // Every legal element's seeds, flattened over rules and alternatives, with the rule's offsets into that list.
+        var elementSeeds = new List<(IReadOnlyList<string>, IReadOnlyList<float[]>)>();
+        var offsets = new Dictionary<string, IReadOnlyList<IReadOnlyList<int>>>(StringComparer.Ordinal);
+        if (_catalogue.Semantic.ElementWordThreshold < 1)
+        {
+            var seeds = ElementSeeds.ForCatalogue(_catalogue);
+            var seedVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            var all = seeds.Values.SelectMany(r => r).SelectMany(a => a).SelectMany(e => e).Distinct(StringComparer.Ordinal).ToArray();
+            var embedded = _embedder.Embed(all);
+            for (var i = 0; i < all.Length; i++)
+            {
+                seedVectors[all[i]] = embedded[i];
+            }
+
+            foreach (var (ruleId, alternatives) in seeds)
+            {
+                var ruleOffsets = new List<IReadOnlyList<int>>();
+                foreach (var alternative in alternatives)
+                {
+                    var elementOffsets = new List<int>();
+                    foreach (var element in alternative)
+                    {
+                        elementOffsets.Add(elementSeeds.Count);
+                        elementSeeds.Add((element, [.. element.Select(s => seedVectors[s])]));
+                    }
+
+                    ruleOffsets.Add(elementOffsets);
+                }
+
+                offsets[ruleId] = ruleOffsets;
+            }
+        }
+
+        return new Exemplars(byRule, vectors[offset..], elementSeeds, offsets);
     }
 
-    private sealed record Exemplars(IReadOnlyList<(string RuleId, IReadOnlyList<string> Texts, IReadOnlyList<float[]> Vectors)> Rules, IReadOnlyList<float[]> Minimal);
+    private sealed record Exemplars(
+        IReadOnlyList<(string RuleId, IReadOnlyList<string> Texts, IReadOnlyList<float[]> Vectors)> Rules,
+        IReadOnlyList<float[]> Minimal,
+        IReadOnlyList<(IReadOnlyList<string> Seeds, IReadOnlyList<float[]> Vectors)> ElementSeeds,
+        IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<int>>> ElementOffsets);
 }

@@ -31,4 +31,13 @@ public sealed record SemanticSettings
     /// Without a value (1.0) only the element threshold applies.
     /// </summary>
     public double NearestElementThreshold { get; init; } = 1.0;
+
+    /// <summary>
+    /// A legal element counts as present by meaning when a word or adjacent word pair of the text has at least this
+    /// similarity to one of the element's seed words (<see cref="ElementSeeds"/>); 1.0 (the default) switches it off.
+    /// </summary>
+    public double ElementWordThreshold { get; init; } = 1.0;
+
+    /// <summary>How many legal elements of one alternative may be found by meaning; the others need their pattern.</summary>
+    public int MaxElementsByMeaning { get; init; } = 1;
 }

@@ -207,6 +207,7 @@ public sealed partial class ScanPipeline(
         kinds.Resolve(candidates, c => assessments.For(c.Id)?.Judgement?.ActivityKind);
         var tasks = candidates.Where(c => c.Kind.IsTask()).ToList();
         var opportunities = Judge(tasks, processes, assessments, domains, screen, cancellationToken, out var shared);
+        ReleaseEmbeddingModel();
         await SaveEmbeddingsAsync(cancellationToken);
         PhaseClock.Mark("embedding cache write");
         var context = ActivityKindResolver.Context(candidates, new ResourcePseudonymizer(_scoring.PseudonymKey));
@@ -286,6 +287,9 @@ public sealed partial class ScanPipeline(
         return domains;
     }
 
+    /// <summary>Frees the embedding model once the scan's texts are embedded (the vectors stay in the cache).</summary>
+    private void ReleaseEmbeddingModel() => embedder?.ReleaseModel();
+
     /// <summary>Warms the embedding cache from its store; a store that cannot be read costs speed, never the scan.</summary>
     private async Task LoadEmbeddingsAsync(CancellationToken cancellationToken)
     {
@@ -350,7 +354,9 @@ public sealed partial class ScanPipeline(
         var suitabilities = new Dictionary<TaskCandidate, SuitabilityAssessment>(ReferenceEqualityComparer.Instance);
         if (suitability is not null)
         {
-            var assessed = suitability.Assess(candidates, cancellationToken);
+            // Every text of the scan is embedded by now (domains, the risk screen's views, suitability's names): the
+            // embedding model's memory is freed before the statement index is read (a later miss would reload it).
+            var assessed = suitability.Assess(candidates, cancellationToken, ReleaseEmbeddingModel);
             for (var i = 0; i < candidates.Count; i++)
             {
                 suitabilities[candidates[i]] = assessed[i];

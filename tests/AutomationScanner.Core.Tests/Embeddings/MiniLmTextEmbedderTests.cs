@@ -56,6 +56,43 @@ public sealed class MiniLmTextEmbedderTests
     }
 
     [Fact]
+    public void ReleaseModel_ThenEmbed_ReloadsAndGivesTheSameFloats()
+    {
+        using var sut = new MiniLmTextEmbedder();
+        string[] texts = ["Decline the loan application", "Triage patients in the emergency room"];
+        var before = sut.Embed(texts, TestContext.Current.CancellationToken);
+        Assert.True(sut.IsLoaded);
+
+        sut.ReleaseModel();
+        Assert.False(sut.IsLoaded);
+        sut.ReleaseModel();
+        var after = sut.Embed(texts, TestContext.Current.CancellationToken);
+
+        Assert.True(sut.IsLoaded);
+        Assert.Equal(2, sut.Loads);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(before[i], after[i]);
+        }
+    }
+
+    [Fact]
+    public void ReleaseModel_ThroughTheCache_KeepsVectorsAndFreesTheModel()
+    {
+        using var model = new MiniLmTextEmbedder();
+        var sut = new CachingTextEmbedder(model);
+        var first = sut.Embed(["Approve the purchase order"], TestContext.Current.CancellationToken)[0];
+
+        sut.ReleaseModel();
+        var again = sut.Embed(["Approve the purchase order"], TestContext.Current.CancellationToken)[0];
+
+        // A cached text needs no model: the scan frees it once its texts are embedded and nothing reloads it.
+        Assert.False(model.IsLoaded);
+        Assert.Equal(1, model.Loads);
+        Assert.Same(first, again);
+    }
+
+    [Fact]
     public void Embed_BatchOrder_SameVectorsAsOneAtATime()
     {
         var sut = Shared.Value;

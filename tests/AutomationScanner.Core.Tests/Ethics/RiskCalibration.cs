@@ -57,4 +57,27 @@ public sealed class RiskCalibration
 
         File.WriteAllText(Path.Combine(folder!, "risk-calibration.txt"), text.ToString());
     }
+
+    /// <summary>Legal elements by meaning (round 4): the word threshold and how many elements meaning may supply, tune split only.</summary>
+    [Fact]
+    public void SweepElementWords_TuneSplit_WritesRanking()
+    {
+        var folder = Environment.GetEnvironmentVariable("RISK_EVAL_SWEEP");
+        Assert.SkipWhen(string.IsNullOrEmpty(folder), "set RISK_EVAL_SWEEP to a folder to run the calibration sweep");
+        var tune = RiskEvaluation.Cases.Where(c => c.Split == "tune").ToList();
+        var text = new StringBuilder();
+        foreach (var threshold in new[] { 0.5, 0.55, 0.6, 0.65, 0.7, 1.0 })
+        {
+            foreach (var max in new[] { 1, 2 })
+            {
+                var settings = RuleCatalogue.Default.Semantic with { ElementWordThreshold = threshold, MaxElementsByMeaning = max };
+                var card = RiskEvaluation.Score(RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(settings)), tune);
+                var misses = card.Outcomes.Count(o => !o.TierRight);
+                var cost = misses + ((UnderRatedCost - 1) * card.UnderRated.Count);
+                text.AppendLine(CultureInfo.InvariantCulture, $"element words {threshold} max {max}: cost {cost} accuracy {card.Accuracy:P1} under {card.UnderRated.Count} over {card.OverRated.Count}");
+            }
+        }
+
+        File.WriteAllText(Path.Combine(folder!, "risk-calibration-element-words.txt"), text.ToString());
+    }
 }

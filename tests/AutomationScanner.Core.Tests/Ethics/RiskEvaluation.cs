@@ -49,6 +49,15 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR3b { get; } = Load("fresh-r3b.jsonl");
 
+    /// <summary>
+    /// Round 4's fresh batch (data/risk-evaluation/fresh-r4.jsonl): written after round 3 and committed (2026173) before
+    /// the screen was first run on it; its first-run figures are in docs/ranking.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR4 { get; } = Load("fresh-r4.jsonl");
+
+    /// <summary>Every written case of every batch.</summary>
+    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4);
+
     private static List<RiskCase> Load(string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "risk-evaluation", file);

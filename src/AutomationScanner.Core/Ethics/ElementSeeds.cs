@@ -1,0 +1,201 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>
+/// The words that state a legal element, read from the element's own pattern: every plain alternative of it
+/// ("conceal", "take advantage", "memory loss"), a stem ("decept\w*") completed to the shortest word of the catalogue's
+/// exemplars that starts with it ("deceptive"). These seeds let an element be found by meaning: a task word or word
+/// pair near a seed (a synonym the list lacks: "fool" for "trick", "bereaved" for "grieving") counts as the element,
+/// beside the pattern itself. Alternatives that are not plain words (nested groups, classes) are left to the pattern.
+/// </summary>
+public static partial class ElementSeeds
+{
+    /// <summary>Function words: never a seed, never a task unit.</summary>
+    public static readonly IReadOnlySet<string> StopWords = new HashSet<string>(
+        "the a an of to in on for with by from into and or their his her its they them this that these those what which who whom how when where why than more most less very not no any every each some such as at be is are was were been being have has had do does did will would can could may might must shall should about after before over under while because it our your all per via".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The seeds of one element pattern; <paramref name="vocabulary"/> completes stems (lower-case words).</summary>
+    public static IReadOnlyList<string> FromPattern(string pattern, IReadOnlyCollection<string> vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var seeds = new List<string>();
+        var element = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+        foreach (var alternative in TopLevelAlternatives(Unwrap(pattern)))
+        {
+            var stem = alternative.EndsWith(@"\w*", StringComparison.Ordinal) || alternative.EndsWith(@"\w+", StringComparison.Ordinal);
+            var plain = OptionalGroup().Replace(alternative.Replace(@"\w*", "", StringComparison.Ordinal).Replace(@"\w+", "", StringComparison.Ordinal), "");
+            plain = plain.Replace("[- ]", " ", StringComparison.Ordinal).Replace("-?", "", StringComparison.Ordinal)
+                .Replace(@"\s+", " ", StringComparison.Ordinal).Replace(@"\s", " ", StringComparison.Ordinal);
+            plain = OptionalLetter().Replace(plain, "$1");
+            plain = Spaces().Replace(plain, " ").Trim().ToLowerInvariant();
+            if (plain.Length < 4 || StopWords.Contains(plain) || Syntax().IsMatch(plain))
+            {
+                continue;
+            }
+
+            if (stem && !vocabulary.Contains(plain))
+            {
+                var completed = vocabulary.Where(w => w.StartsWith(plain, StringComparison.Ordinal)).OrderBy(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).FirstOrDefault();
+                if (completed is null && plain.Length < 6)
+                {
+                    continue;
+                }
+
+                plain = completed ?? plain;
+            }
+
+            // A seed must itself be an instance of its element: "public" cut from "in public" is not (it would make
+            // "public assistance" social behaviour), so such a cut is dropped.
+            if (!element.IsMatch(plain))
+            {
+                continue;
+            }
+
+            if (!seeds.Contains(plain, StringComparer.Ordinal))
+            {
+                seeds.Add(plain);
+            }
+        }
+
+        return seeds;
+    }
+
+    /// <summary>
+    /// Seeds of every legal element of every rule that has elements and exemplars: rule id, then per alternative, per
+    /// element, its seeds. Stems are completed from the words of the catalogue's exemplars.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>>> ForCatalogue(RuleCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var vocabulary = Vocabulary(catalogue.Rules.SelectMany(r => r.Definition.Exemplars).Concat(catalogue.Semantic.MinimalExemplars));
+        var result = new Dictionary<string, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>>>(StringComparer.Ordinal);
+        foreach (var rule in catalogue.Rules.Where(r => r.Definition.Elements.Count > 0 && r.Definition.Exemplars.Count > 0))
+        {
+            result[rule.Definition.Id] = [.. rule.Definition.Elements.Select(a => (IReadOnlyList<IReadOnlyList<string>>)[.. a.Select(e => FromPattern(e, vocabulary))])];
+        }
+
+        return result;
+    }
+
+    /// <summary>The lower-case words of <paramref name="texts"/> (for completing stems).</summary>
+    public static HashSet<string> Vocabulary(IEnumerable<string> texts) =>
+        [.. texts.SelectMany(t => Words(t)).Select(w => w.ToLowerInvariant())];
+
+    /// <summary>
+    /// The units of a task text compared with the seeds: each content word (three letters or more, not a function word)
+    /// and each pair of adjacent content words, lower-case, distinct.
+    /// </summary>
+    public static IReadOnlyList<string> Units(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var units = new List<string>();
+        string? previous = null;
+        foreach (var raw in Words(text))
+        {
+            var word = raw.ToLowerInvariant();
+            if (word.Length < 3 || StopWords.Contains(word))
+            {
+                previous = null;
+                continue;
+            }
+
+            if (!units.Contains(word, StringComparer.Ordinal))
+            {
+                units.Add(word);
+            }
+
+            if (previous is not null && !units.Contains(previous + " " + word, StringComparer.Ordinal))
+            {
+                units.Add(previous + " " + word);
+            }
+
+            previous = word;
+        }
+
+        return units;
+    }
+
+    private static IEnumerable<string> Words(string text) => Word().Matches(text).Select(m => m.Value);
+
+    private static string Unwrap(string pattern)
+    {
+        var p = pattern.Trim();
+        if (p.StartsWith(@"\b(", StringComparison.Ordinal) && p.EndsWith(@")\b", StringComparison.Ordinal) && IsOneGroup(p[2..^2]))
+        {
+            return p[3..^3];
+        }
+
+        return p.StartsWith(@"\b", StringComparison.Ordinal) && p.EndsWith(@"\b", StringComparison.Ordinal) ? p[2..^2] : p;
+    }
+
+    /// <summary>Whether <paramref name="group"/> ("(...)") is one group from its first to its last character.</summary>
+    private static bool IsOneGroup(string group)
+    {
+        var depth = 0;
+        for (var i = 0; i < group.Length; i++)
+        {
+            if (group[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            depth += group[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth == 0 && i < group.Length - 1)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
+    }
+
+    private static List<string> TopLevelAlternatives(string pattern)
+    {
+        var result = new List<string>();
+        var current = new StringBuilder();
+        var depth = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                current.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            depth += c switch { '(' or '[' => 1, ')' or ']' => -1, _ => 0 };
+            if (c == '|' && depth == 0)
+            {
+                result.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        result.Add(current.ToString());
+        return result;
+    }
+
+    [GeneratedRegex(@"\((\?:)?[^()]*\)\?|\[[^\]]*\]\?")]
+    private static partial Regex OptionalGroup();
+
+    [GeneratedRegex(@"(\p{L})\?")]
+    private static partial Regex OptionalLetter();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"[\\()\[\]{}|*+?.^$]")]
+    private static partial Regex Syntax();
+
+    [GeneratedRegex(@"\p{L}[\p{L}'’-]*")]
+    private static partial Regex Word();
+}
