@@ -2,53 +2,6 @@ using AutomationScanner.Core.Embeddings;
 
 namespace AutomationScanner.Core.Classification;
 
-/// <summary>A feature of the input text and what it added to the automation score (expected rating / 4).</summary>
-public sealed record TextFeatureContribution(string Feature, double Contribution);
-
-/// <summary>The text model's verdict on one text.</summary>
-public sealed record TextSuitabilityPrediction
-{
-    /// <summary>Most probable exposure class (E0-E2, human labels of Eloundou et al. 2023).</summary>
-    public required ExposureClass Class { get; init; }
-
-    /// <summary>P(E0), P(E1), P(E2).</summary>
-    public required IReadOnlyList<float> Probabilities { get; init; }
-
-    /// <summary>P(E1) + P(E2).</summary>
-    public double ExposedProbability => 1.0 - Probabilities[(int)ExposureClass.NoExposure];
-
-    /// <summary>P(T0) .. P(T4): GPT-4's automation rating as the model predicts it.</summary>
-    public required IReadOnlyList<float> AutomationProbabilities { get; init; }
-
-    /// <summary>Expected automation rating / 4, in 0..1: the score that ranks automation potential.</summary>
-    public double AutomationScore => SuitabilityModelFormat.ExpectedRating(AutomationProbabilities);
-
-    /// <summary>Content words (stop words removed) in the text.</summary>
-    public required int Words { get; init; }
-
-    /// <summary>Content words the model saw in training.</summary>
-    public required int KnownWords { get; init; }
-
-    /// <summary>True when fewer than half of the content words are known (non-English text, jargon, codes).</summary>
-    public bool LowConfidence => Words == 0 || KnownWords * 2 < Words;
-
-    /// <summary>Largest contributions by magnitude; empty when not asked for or when the model has no named features.</summary>
-    public IReadOnlyList<TextFeatureContribution> TopFeatures { get; init; } = [];
-}
-
-/// <summary>
-/// What scores a text with its embedding: the compiled <see cref="LinearTextModel"/> on the scan path, an ML.NET
-/// pipeline in training and evaluation (AutomationScanner.Training). Implementations are thread-safe.
-/// </summary>
-public interface ISuitabilityTextModel
-{
-    /// <summary>True when the model can name the word n-grams behind a prediction.</summary>
-    bool CanExplain { get; }
-
-    /// <summary>Scores many texts (row i of <paramref name="embeddings"/> is text i); <paramref name="topFeatures"/> &gt; 0 adds explanations.</summary>
-    IReadOnlyList<TextSuitabilityPrediction> PredictBatch(IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings, int topFeatures = 0);
-}
-
 /// <summary>
 /// The prediction path of the suitability model: texts are embedded (through the shared, cached
 /// <see cref="ITextEmbedder"/>) and scored by the text model (an automation head and an exposure head); the

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -6,46 +5,6 @@ using AutomationScanner.Core.Embeddings;
 using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ethics;
-
-/// <summary>Thresholds of the computed rules.</summary>
-public sealed class RiskScreenOptions
-{
-    /// <summary>J1 fires when a task takes at least this share of one worker's (or role's) work.</summary>
-    [Range(0d, 1d)]
-    public double DisplacementShareThreshold { get; set; } = 0.2;
-
-    /// <summary>A share counts only when the person (or role) spends at least this many hours a year on the task (one working week).</summary>
-    [Range(0d, 8_784d)]
-    public double DisplacementMinHoursPerPerson { get; set; } = 40;
-
-    /// <summary>J1 also fires when the task's human hours per year reach this (default: half of 220 x 8 h).</summary>
-    [Range(0d, 1_000_000_000d)]
-    public double DisplacementHoursThreshold { get; set; } = 880;
-}
-
-/// <summary>What the screen needs beyond the task itself: the scan's workload, export columns and the pseudonymiser.</summary>
-public sealed class RiskContext(
-    WorkloadIndex workload,
-    ResourcePseudonymizer pseudonymizer,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? columnsByProcess = null)
-{
-    public WorkloadIndex Workload { get; } = workload;
-
-    public ResourcePseudonymizer Pseudonymizer { get; } = pseudonymizer;
-
-    /// <summary>Column (attribute) names of each process's export, keyed by <see cref="TaskCandidate.Process"/>.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> ColumnsByProcess { get; } =
-        columnsByProcess ?? new Dictionary<string, IReadOnlyList<string>>();
-
-    /// <summary>The inferred domain of each process, keyed by <see cref="TaskCandidate.Process"/>.</summary>
-    public IReadOnlyDictionary<string, ProcessDomainProfile> Domains { get; init; } = new Dictionary<string, ProcessDomainProfile>();
-
-    /// <summary>
-    /// What the export says about each process's domain beyond its columns (an object-centric log's object types, such
-    /// as applicants or patients), keyed by <see cref="TaskCandidate.Process"/>; read together with the task name.
-    /// </summary>
-    public IReadOnlyDictionary<string, string> ProcessContext { get; init; } = new Dictionary<string, string>();
-}
 
 /// <summary>
 /// Applies the rule catalogue to one task: its name, document statements, data categories, export columns,

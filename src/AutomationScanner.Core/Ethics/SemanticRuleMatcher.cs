@@ -3,22 +3,6 @@ using AutomationScanner.Core.Embeddings;
 
 namespace AutomationScanner.Core.Ethics;
 
-/// <summary>One text of a task, with where it came from.</summary>
-public sealed record TaskTextItem(string Text, string Location);
-
-/// <summary>The best match of a rule by meaning: which task text came nearest to which exemplar.</summary>
-/// <param name="RuleId">The rule.</param>
-/// <param name="Text">The task text.</param>
-/// <param name="Location">Where the text came from ("task name", "sop.md:4").</param>
-/// <param name="Exemplar">The rule's exemplar description it came nearest to.</param>
-/// <param name="Similarity">Their cosine similarity.</param>
-/// <param name="Ordinary">The text's similarity to the nearest ordinary-work exemplar.</param>
-public sealed record SemanticMatch(string RuleId, string Text, string Location, string Exemplar, double Similarity, double Ordinary)
-{
-    /// <summary>The legal elements found by meaning, not by pattern ("'bereaved' ~ 'grieving' 0.63"); null when none was needed.</summary>
-    public string? ElementsByMeaning { get; init; }
-}
-
 /// <summary>
 /// Matches task texts to the rules' exemplar descriptions by sentence-embedding similarity. The exemplars are embedded
 /// once per process through the shared embedder (whose cache persists them, so a warm scan embeds none). A rule fires

@@ -418,20 +418,3 @@ internal static class CsvEventLogReader
         }
     }
 }
-
-/// <summary>How a CSV export is read: decided once from the head of the whole file.</summary>
-internal sealed record CsvLayout(char Delimiter, IReadOnlyList<string> Header, ResolvedColumns Columns, DateOrder DateOrder);
-
-/// <summary>Which cases one part of a log split by case-id hash keeps.</summary>
-internal sealed class PartFilter(int index, int count)
-{
-    /// <summary>A byte range of the file: every row in it belongs to it.</summary>
-    public static PartFilter Everything { get; } = new(0, 1);
-
-    public bool OwnsRowsWithoutCase => index == 0;
-
-    /// <summary>One of several parts that each read the whole file.</summary>
-    public bool SplitsByCase => count > 1;
-
-    public bool Owns(ReadOnlySpan<char> caseId) => count == 1 || (int)(LogAggregate.Fnv1a(caseId) % (ulong)count) == index;
-}

@@ -3,12 +3,6 @@ using System.Text;
 
 namespace AutomationScanner.Core.Ingestion;
 
-/// <summary>A markup problem with the line it was found on.</summary>
-internal sealed class XmlScanException(string message, long line) : Exception(message)
-{
-    public long Line { get; } = line;
-}
-
 /// <summary>
 /// A forward-only scanner for the subset of XML that XES uses, reading UTF-8 bytes without allocating per node.
 /// It is secure by construction: a DOCTYPE (and with it any DTD or external entity) is refused, and only the five

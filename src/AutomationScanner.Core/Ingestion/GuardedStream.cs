@@ -5,52 +5,6 @@ using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ingestion;
 
-/// <summary>Counts the compressed bytes a decompressor pulls and keeps the last eight (the gzip trailer once the input ends).</summary>
-internal sealed class TrailerTrackingStream(Stream inner) : ForwardReadStream
-{
-    private readonly byte[] _tail = new byte[8];
-    private int _tailLength;
-
-    public long BytesRead { get; private set; }
-
-    /// <summary>The last eight bytes read (CRC-32 and ISIZE of the last gzip member, little-endian), or empty if fewer were read.</summary>
-    public ReadOnlySpan<byte> Tail => _tail.AsSpan(0, _tailLength);
-
-    public override int Read(Span<byte> buffer)
-    {
-        var n = inner.Read(buffer);
-        if (n > 0)
-        {
-            BytesRead += n;
-            var got = buffer[..n];
-            if (n >= 8)
-            {
-                got[^8..].CopyTo(_tail);
-                _tailLength = 8;
-            }
-            else
-            {
-                var keep = Math.Min(_tailLength, 8 - n);
-                _tail.AsSpan(_tailLength - keep, keep).CopyTo(_tail);
-                got.CopyTo(_tail.AsSpan(keep));
-                _tailLength = keep + n;
-            }
-        }
-
-        return n;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-}
-
 /// <summary>
 /// Guards the decompressed content of one export: refuses it past <see cref="InputLimits.MaxDecompressedBytes"/> or a
 /// compression ratio above <see cref="InputLimits.MaxCompressionRatio"/>, and at the end of a gzip file checks its
@@ -137,43 +91,5 @@ internal sealed class GuardedStream(string file, Stream inner, InputLimits limit
         }
 
         base.Dispose(disposing);
-    }
-}
-
-/// <summary>CRC-32 (IEEE 802.3, as in gzip), slicing by one byte.</summary>
-internal static class Crc32
-{
-    public const uint Seed = 0xFFFFFFFFu;
-
-    private static readonly uint[] Table = Build();
-
-    public static uint Update(uint crc, ReadOnlySpan<byte> data)
-    {
-        var table = Table;
-        foreach (var b in data)
-        {
-            crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc;
-    }
-
-    public static uint Finish(uint crc) => crc ^ 0xFFFFFFFFu;
-
-    private static uint[] Build()
-    {
-        var table = new uint[256];
-        for (uint i = 0; i < 256; i++)
-        {
-            var c = i;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[i] = c;
-        }
-
-        return table;
     }
 }

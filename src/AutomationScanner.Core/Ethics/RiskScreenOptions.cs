@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>Thresholds of the computed rules.</summary>
+public sealed class RiskScreenOptions
+{
+    /// <summary>J1 fires when a task takes at least this share of one worker's (or role's) work.</summary>
+    [Range(0d, 1d)]
+    public double DisplacementShareThreshold { get; set; } = 0.2;
+
+    /// <summary>A share counts only when the person (or role) spends at least this many hours a year on the task (one working week).</summary>
+    [Range(0d, 8_784d)]
+    public double DisplacementMinHoursPerPerson { get; set; } = 40;
+
+    /// <summary>J1 also fires when the task's human hours per year reach this (default: half of 220 x 8 h).</summary>
+    [Range(0d, 1_000_000_000d)]
+    public double DisplacementHoursThreshold { get; set; } = 880;
+}
