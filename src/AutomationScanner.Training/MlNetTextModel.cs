@@ -192,27 +192,8 @@ public sealed class MlNetTextModel : ISuitabilityTextModel
     }
 
     private static TextSuitabilityPrediction ToPrediction(
-        float[] exposure, float[] automation, int words, int known, IReadOnlyList<TextFeatureContribution> top)
-    {
-        var best = 0;
-        for (var i = 1; i < exposure.Length; i++)
-        {
-            if (exposure[i] > exposure[best])
-            {
-                best = i;
-            }
-        }
-
-        return new TextSuitabilityPrediction
-        {
-            Class = (ExposureClass)best,
-            Probabilities = exposure,
-            AutomationProbabilities = automation,
-            Words = words,
-            KnownWords = known,
-            TopFeatures = top,
-        };
-    }
+        float[] exposure, float[] automation, int words, int known, IReadOnlyList<TextFeatureContribution> top) =>
+        TextSuitabilityPrediction.From(exposure, automation, words, known, top);
 
     /// <summary>
     /// Contribution of n-gram j to the automation score: x_j times the gradient of E[T]/4 in it under the multinomial

@@ -286,24 +286,9 @@ public sealed class LinearTextModel : ISuitabilityTextModel
             var automation = new float[automationClasses];
             Probabilities(embedding, ngrams, 0, exposure);
             Probabilities(embedding, ngrams, exposureClasses, automation);
-            var best = 0;
-            for (var i = 1; i < exposure.Length; i++)
-            {
-                if (exposure[i] > exposure[best])
-                {
-                    best = i;
-                }
-            }
-
-            return new TextSuitabilityPrediction
-            {
-                Class = (ExposureClass)best,
-                Probabilities = exposure,
-                AutomationProbabilities = automation,
-                Words = count,
-                KnownWords = known,
-                TopFeatures = topFeatures > 0 && featureCount > 0 ? Explain(ngrams, automation, topFeatures) : [],
-            };
+            return TextSuitabilityPrediction.From(
+                exposure, automation, count, known,
+                topFeatures > 0 && featureCount > 0 ? Explain(ngrams, automation, topFeatures) : []);
         }
         finally
         {

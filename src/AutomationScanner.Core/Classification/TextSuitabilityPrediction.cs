@@ -29,4 +29,28 @@ public sealed record TextSuitabilityPrediction
 
     /// <summary>Largest contributions by magnitude; empty when not asked for or when the model has no named features.</summary>
     public IReadOnlyList<TextFeatureContribution> TopFeatures { get; init; } = [];
+
+    /// <summary>A verdict from the class probabilities; <see cref="Class"/> is the most probable exposure class (first on ties).</summary>
+    public static TextSuitabilityPrediction From(
+        float[] exposure, float[] automation, int words, int knownWords, IReadOnlyList<TextFeatureContribution> topFeatures)
+    {
+        var best = 0;
+        for (var i = 1; i < exposure.Length; i++)
+        {
+            if (exposure[i] > exposure[best])
+            {
+                best = i;
+            }
+        }
+
+        return new TextSuitabilityPrediction
+        {
+            Class = (ExposureClass)best,
+            Probabilities = exposure,
+            AutomationProbabilities = automation,
+            Words = words,
+            KnownWords = knownWords,
+            TopFeatures = topFeatures,
+        };
+    }
 }
