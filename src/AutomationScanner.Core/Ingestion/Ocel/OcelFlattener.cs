@@ -95,6 +95,9 @@ internal sealed class OcelFlattener : IDisposable
 
     public OcelOptions Limits => _limits;
 
+    /// <summary>Threads the read may use (the JSON reader tokenises on one and flattens on another when there are two).</summary>
+    public int Parallelism => _options.Parallelism;
+
     public long EventsRead { get; private set; }
 
     public long EventsUsed { get; private set; }
