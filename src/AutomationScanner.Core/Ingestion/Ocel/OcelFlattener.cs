@@ -76,7 +76,7 @@ internal sealed class OcelFlattener : IDisposable
         _locationUnit = locationUnit;
         _parser = new TimestampParser(options.DefaultTimeZone, options.DateOrder ?? DateOrder.DayFirst);
 
-        // Each object type is mined on its own thread (up to the parallelism less the reader's); one thread reads and flattens.
+        // Each object type is mined on its own thread (up to the parallelism less one); one thread flattens (JSON: OcelEventPipeline).
         _pipeline = new OcelMiningPipeline(_activities, _resources, Math.Max(0, options.Parallelism - 1), _limits.MiningBatchSize);
     }
 
