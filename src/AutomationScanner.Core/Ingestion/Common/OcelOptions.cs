@@ -48,6 +48,9 @@ public sealed record OcelOptions
     /// <summary>Flattened events handed to an object type's miner at a time (tests make it small to exercise the threads).</summary>
     internal int MiningBatchSize { get; init; } = 4096;
 
+    /// <summary>Parsed JSON events handed from the tokenising thread to the flattening thread at a time (tests make it small).</summary>
+    internal int EventBatchSize { get; init; } = 1024;
+
     /// <summary>True when <paramref name="objectType"/> is chosen (or no choice was made).</summary>
     public bool Selects(string objectType) =>
         ObjectTypes.Count == 0 || ObjectTypes.Any(t => string.Equals(t.Trim(), objectType, StringComparison.OrdinalIgnoreCase));
