@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -243,9 +244,16 @@ public static class ExportChunker
     private static readonly JsonSerializerOptions ProcessJson = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepExecutionsByResource } },
+        TypeInfoResolver = ProcessJsonContext.Default.WithAddedModifier(KeepExecutionsByResource),
     };
 
+    private static readonly JsonTypeInfo<List<MinedProcess>> ProcessesInfo = (JsonTypeInfo<List<MinedProcess>>)ProcessJson.GetTypeInfo(typeof(List<MinedProcess>));
+
+    // The kept property's type is a reference type (one shared instantiation, present in any build) whose metadata
+    // ProcessJsonContext generates, and its accessors are the statically named property below: nothing is left to
+    // run-time code generation or to members the trimmer could remove.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "IReadOnlyDictionary<string, long> is registered in ProcessJsonContext.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "A reference-type property needs no generic instantiation generated at run time.")]
     private static void KeepExecutionsByResource(JsonTypeInfo type)
     {
         if (type.Type != typeof(ActivityStatistics))
@@ -271,13 +279,13 @@ public static class ExportChunker
     private static void WriteProcesses(Stream sidecar, List<MinedProcess> processes)
     {
         using var deflate = new DeflateStream(sidecar, CompressionLevel.Fastest, leaveOpen: true);
-        JsonSerializer.Serialize(deflate, processes, ProcessJson);
+        JsonSerializer.Serialize(deflate, processes, ProcessesInfo);
     }
 
     private static List<MinedProcess> ReadProcesses(string file, Stream sidecar)
     {
         using var inflate = new DeflateStream(sidecar, CompressionMode.Decompress, leaveOpen: true);
-        return JsonSerializer.Deserialize<List<MinedProcess>>(inflate, ProcessJson)
+        return JsonSerializer.Deserialize(inflate, ProcessesInfo)
             ?? throw new InvalidDataException($"{file}: the mined processes of the object-centric log are missing.");
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ingestion.Common;
 
@@ -38,7 +39,7 @@ public sealed record OcelOptions
     public int MaxDepth { get; init; } = 64;
 
     /// <summary>Largest SQLite database accepted (it is copied to a private temporary file before it is opened).</summary>
-    [Range(typeof(long), "1048576", "9223372036854775807")]
+    [LongRange(1048576, long.MaxValue)]
     public long MaxSqliteBytes { get; init; } = 4L << 30;
 
     /// <summary>Events held in memory when a file lists its events before its objects (JSON, XML).</summary>
