@@ -100,6 +100,27 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR5_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR5;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r5");
+
+        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
+    /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
+    [Fact]
+    public void WholeSet_Report()
+    {
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.All);
+        Report(card, "all");
+        Assert.Equal(RiskEvaluation.All.Count(), RiskEvaluation.All.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>
     /// One-word stability: the written variants of a case (one word, a hyphen, spacing or casing apart) get one tier.
     /// </summary>
