@@ -31,7 +31,7 @@ public static class ScannerServiceCollectionExtensions
         // Scoring, Limits and Ingestion options (validated at start), the suitability scorer, ScanPipeline, the clock.
         services.AddScannerCore(builder.Configuration);
 
-        services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.SectionName).ValidateAnnotations().ValidateOnStart();
         services.AddOptions<AssessmentCacheOptions>().BindConfiguration(AssessmentCacheOptions.SectionName);
 
         // Resource pseudonyms in prompts use a key drawn per process: the model provider cannot link them across

@@ -11,8 +11,13 @@ public static class ScannerCli
     {
         var root = new RootCommand("AutomationScanner: ranks the tasks in process exports by automation potential, value and risk.");
         root.Subcommands.Add(ScanCommand.Create(console));
+#if SCANNER_NATIVE_AOT
+        root.Subcommands.Add(TrainingUnavailableCommand.Create(console, "train", "Train the automation-suitability model"));
+        root.Subcommands.Add(TrainingUnavailableCommand.Create(console, "evaluate", "Evaluate the automation-suitability model"));
+#else
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(EvaluateCommand.Create(console));
+#endif
         root.Subcommands.Add(UploadCommand.Create(console));
         root.Subcommands.Add(DownloadCommand.Create(console));
         root.Subcommands.Add(MarkCommand.Create(console));

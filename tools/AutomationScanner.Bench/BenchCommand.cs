@@ -186,6 +186,11 @@ public static class BenchCommand
         public double MineCpuSeconds { get; init; }
 
         public int Parts { get; init; }
+
+        /// <summary>Threads bench, two threads: CPU seconds of the thread that reads the CSV and of the one that mines it.</summary>
+        public double ReaderCpuSeconds { get; init; }
+
+        public double MinerCpuSeconds { get; init; }
     }
 
     /// <summary>

@@ -139,13 +139,20 @@ internal static class StartupBench
     private static double PhaseMedian(IReadOnlyList<Run> runs, string phase, Func<PhaseTime, double> value) =>
         Median(runs, r => r.Trace.Phases.Where(p => p.Phase == phase).Sum(value));
 
-    /// <summary>Cores, CPU model, OS, .NET version and whether the scanner's own code is precompiled (ReadyToRun).</summary>
+    /// <summary>Cores, CPU model, OS, .NET version and how the scanner is compiled (<see cref="Build"/>).</summary>
     internal static string Machine(string scanner)
     {
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
             : null;
-        return F($"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, scanner assemblies ReadyToRun: {(IsReadyToRun(Path.ChangeExtension(scanner, ".dll")) ? "yes" : "no")}");
+        return F($"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, scanner: {Build(scanner)}");
+    }
+
+    /// <summary>How the scanner was built: Native AOT (one executable, no scanner.dll beside it), or its assemblies with or without ReadyToRun code.</summary>
+    internal static string Build(string scanner)
+    {
+        var assembly = scanner.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? scanner : Path.ChangeExtension(scanner, ".dll");
+        return !File.Exists(assembly) ? "Native AOT (no JIT)" : IsReadyToRun(assembly) ? "assemblies ReadyToRun" : "assemblies not ReadyToRun (JIT)";
     }
 
     /// <summary>True when the assembly carries precompiled native code (a ReadyToRun header).</summary>

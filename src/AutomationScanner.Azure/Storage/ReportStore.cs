@@ -75,7 +75,7 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
 
         var published = manifest with { Formats = formats };
         await Reports.GetBlobClient(StorageNames.ManifestBlob(manifest.Engagement, manifest.ScanId)).UploadAsync(
-            BinaryData.FromObjectAsJson(published, ScanManifest.JsonOptions),
+            BinaryData.FromObjectAsJson(published, ScanManifest.Info),
             new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
@@ -105,7 +105,7 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
             var conditions = etag is { } current ? new BlobRequestConditions { IfMatch = current } : new BlobRequestConditions { IfNoneMatch = ETag.All };
             try
             {
-                await blob.UploadAsync(BinaryData.FromObjectAsJson(manifest, ScanManifest.JsonOptions), new BlobUploadOptions
+                await blob.UploadAsync(BinaryData.FromObjectAsJson(manifest, ScanManifest.Info), new BlobUploadOptions
                 {
                     HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
                     Conditions = conditions,
@@ -185,7 +185,7 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
         var blob = Reports.GetBlobClient(StorageNames.ClaimBlob(engagement, fingerprint));
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var content = BinaryData.FromObjectAsJson(new ClaimMarker(scanId, now), ScanManifest.JsonOptions);
+            var content = BinaryData.FromObjectAsJson(new ClaimMarker(scanId, now), ScanManifest.ClaimInfo);
             try
             {
                 await blob.UploadAsync(content, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
@@ -223,7 +223,7 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
             var takeover = marker is not null && ScanId.IsValid(marker.ScanId) ? marker.ScanId : scanId;
             try
             {
-                await blob.UploadAsync(BinaryData.FromObjectAsJson(new ClaimMarker(takeover, now), ScanManifest.JsonOptions),
+                await blob.UploadAsync(BinaryData.FromObjectAsJson(new ClaimMarker(takeover, now), ScanManifest.ClaimInfo),
                     new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } }, cancellationToken);
                 LogTakeover(engagement, takeover);
                 return new ScanClaim(ClaimState.Acquired, takeover, null);
@@ -283,7 +283,7 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
     {
         try
         {
-            return content.ToObjectFromJson<ClaimMarker>(ScanManifest.JsonOptions);
+            return content.ToObjectFromJson(ScanManifest.ClaimInfo);
         }
         catch (JsonException)
         {
@@ -296,7 +296,7 @@ public sealed partial class ReportStore(ScannerStorageClients storage, ILogger<R
         try
         {
             var content = await Reports.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-            return (content.Value.Content.ToObjectFromJson<ScanManifest>(ScanManifest.JsonOptions), content.Value.Details.ETag);
+            return (content.Value.Content.ToObjectFromJson(ScanManifest.Info), content.Value.Details.ETag);
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace AutomationScanner.Azure.Storage;
 
@@ -29,5 +30,9 @@ public sealed record ScanManifest
 
     public required int Opportunities { get; init; }
 
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true, TypeInfoResolver = StorageJsonContext.Default };
+
+    internal static JsonTypeInfo<ScanManifest> Info { get; } = (JsonTypeInfo<ScanManifest>)JsonOptions.GetTypeInfo(typeof(ScanManifest));
+
+    internal static JsonTypeInfo<ClaimMarker> ClaimInfo { get; } = (JsonTypeInfo<ClaimMarker>)JsonOptions.GetTypeInfo(typeof(ClaimMarker));
 }

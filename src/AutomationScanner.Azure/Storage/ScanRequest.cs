@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace AutomationScanner.Azure.Storage;
 
@@ -18,7 +19,9 @@ public sealed record ScanRequest(
     public const string Weekly = "weekly";
     public const string Manual = "manual";
 
-    public string ToJson() => JsonSerializer.Serialize(this);
+    private static readonly JsonTypeInfo<ScanRequest> Info = (JsonTypeInfo<ScanRequest>)new JsonSerializerOptions { TypeInfoResolver = StorageJsonContext.Default }.GetTypeInfo(typeof(ScanRequest));
+
+    public string ToJson() => JsonSerializer.Serialize(this, Info);
 
     /// <summary>Reads a request from decoded message JSON; a clear error names the field at fault.</summary>
     public static ScanRequest Parse(JsonElement message)

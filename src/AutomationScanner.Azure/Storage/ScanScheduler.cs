@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
@@ -21,7 +23,7 @@ public sealed partial class ScanScheduler(
         EngagementName.Validate(engagement);
         var marker = storage.Reports.GetBlobClient(StorageNames.PendingBlob(engagement));
         var now = timeProvider.GetUtcNow();
-        var content = BinaryData.FromObjectAsJson(new { engagement, scheduledAt = now, visibleAt = now + options.Value.CoalesceDelay });
+        var content = BinaryData.FromObjectAsJson(new PendingMarker(engagement, now, now + options.Value.CoalesceDelay), PendingMarkerInfo);
         try
         {
             await marker.UploadAsync(content, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
@@ -90,6 +92,9 @@ public sealed partial class ScanScheduler(
     /// <summary>Called by the scan before it lists the exports: later uploads schedule a new scan.</summary>
     public async Task ReleaseAsync(string engagement, CancellationToken cancellationToken) =>
         await storage.Reports.GetBlobClient(StorageNames.PendingBlob(EngagementName.Validate(engagement))).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    private static readonly JsonTypeInfo<PendingMarker> PendingMarkerInfo =
+        (JsonTypeInfo<PendingMarker>)new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = StorageJsonContext.Default }.GetTypeInfo(typeof(PendingMarker));
 
     private async Task EnqueueAsync(ScanRequest request, TimeSpan delay, CancellationToken cancellationToken)
     {

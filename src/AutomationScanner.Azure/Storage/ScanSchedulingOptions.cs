@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Azure.Storage;
 
@@ -14,10 +14,10 @@ public sealed class ScanSchedulingOptions
     /// How long a scheduled scan waits after the first upload of a burst, so that the other files of the burst are
     /// scanned with it (one scan per burst).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>A pending marker older than this (delay included) is taken as lost and a new scan is scheduled.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    [TimeSpanRange("00:01:00", "7.00:00:00")]
     public TimeSpan PendingTimeout { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -26,11 +26,11 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddOptions<ScannerStorageOptions>()
             .BindConfiguration(ScannerStorageOptions.SectionName)
             .Configure(o => ScannerStorageConnection.Apply(builder.Configuration[ScannerStorageOptions.SectionName], o))
-            .ValidateDataAnnotations()
+            .ValidateAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<ScanSchedulingOptions>()
             .BindConfiguration(ScanSchedulingOptions.SectionName)
-            .ValidateDataAnnotations()
+            .ValidateAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<ScannerStorageClients>();
         builder.Services.AddSingleton<ExportCatalog>();

@@ -207,18 +207,18 @@ public static class ScanCommand
             await embedder.SaveAsync(cancellationToken);
             PhaseClock.Mark("report assembly");
             var outDir = Directory.CreateDirectory(outPath);
-            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken));
-            PhaseClock.Mark("write JSON");
-            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken));
-            PhaseClock.Mark("write CSV");
-            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.html"), s => HtmlReportWriter.WriteAsync(report, s, cancellationToken));
-            PhaseClock.Mark("write HTML");
-            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.md"), s => MarkdownReportWriter.WriteAsync(report, s, cancellationToken));
-            PhaseClock.Mark("write Markdown");
-            await WriteAsync(Path.Combine(outDir.FullName, "opportunities.xlsx"), s => XlsxReportWriter.WriteAsync(report, s, cancellationToken));
-            PhaseClock.Mark("write XLSX");
+
+            // The five reports read the finished report and nothing else: they are written at once (one per core at
+            // a time), while the summary table is printed; each goes through its own temporary file.
+            var writes = Task.WhenAll(
+                WriteAsync(Path.Combine(outDir.FullName, "opportunities.json"), s => ReportJson.WriteAsync(report, s, cancellationToken)),
+                WriteAsync(Path.Combine(outDir.FullName, "opportunities.csv"), s => CsvReportWriter.WriteAsync(report, s, cancellationToken)),
+                WriteAsync(Path.Combine(outDir.FullName, "opportunities.html"), s => HtmlReportWriter.WriteAsync(report, s, cancellationToken)),
+                WriteAsync(Path.Combine(outDir.FullName, "opportunities.md"), s => MarkdownReportWriter.WriteAsync(report, s, cancellationToken)),
+                WriteAsync(Path.Combine(outDir.FullName, "opportunities.xlsx"), s => XlsxReportWriter.WriteAsync(report, s, cancellationToken)));
             Print(console, report, parse.GetValue(top));
-            PhaseClock.Mark("print table");
+            await writes;
+            PhaseClock.Mark("write reports (JSON, CSV, HTML, Markdown, XLSX at once) + print table");
             console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(outDir.FullName, "opportunities.json")}[/], [bold].csv[/], [bold].html[/], [bold].md[/] and [bold].xlsx[/].");
             return report.Inputs.Any(i => i.Read) ? 0 : ExitNothingReadable;
         });
@@ -242,7 +242,7 @@ public static class ScanCommand
     }
 
     /// <summary>Writes to a temporary file first so an interrupted run never leaves half a report in place of a whole one.</summary>
-    private static async Task WriteAsync(string path, Func<Stream, Task> write)
+    private static Task WriteAsync(string path, Func<Stream, Task> write) => Task.Run(async () =>
     {
         var temporary = path + ".tmp";
         await using (var stream = File.Create(temporary))
@@ -251,7 +251,7 @@ public static class ScanCommand
         }
 
         File.Move(temporary, path, overwrite: true);
-    }
+    });
 
     internal static void Print(IAnsiConsole console, ScanReport report, int top)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using AutomationScanner.Azure.Storage;
+using AutomationScanner.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,7 @@ internal static class StorageConnection
         }
 
         var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true))
+        if (!AnnotatedOptions.TryValidate(options, problems))
         {
             return (null, false, string.Join(" ", problems.Select(p => p.ErrorMessage)) + " Or pass --connection.");
         }

@@ -26,7 +26,16 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
     {
         ArgumentNullException.ThrowIfNull(candidates);
         // Activities that are not tasks (states, measurements, waits, system steps...) are not read as tasks at all.
-        var textsPerCandidate = candidates.Select(c => c.Kind.IsTask() ? TextsOf(c) : []).ToArray();
+        // Normalising names is independent per candidate, so it runs in the same parallel partitions as the rest.
+        var textsPerCandidate = new List<string>[candidates.Count];
+        Parallel.For(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        {
+            var last = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
+            for (var i = chunk * ParallelChunk; i < last; i++)
+            {
+                textsPerCandidate[i] = candidates[i].Kind.IsTask() ? TextsOf(candidates[i]) : [];
+            }
+        });
         var flat = textsPerCandidate.SelectMany(t => t).ToArray();
         var embeddings = flat.Length == 0 ? [] : model.Embedder.Embed(flat, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();

@@ -8,14 +8,14 @@ public sealed record DomainDefinition
     public required string Title { get; init; }
 
     /// <summary>Appended to a step name to embed it in its context ("in a consumer loan ... process").</summary>
-    public string Phrase { get; init; } = "";
+    public string Phrase { get; set; } = "";
 
-    public IReadOnlyList<DomainCue> Cues { get; init; } = [];
+    public IReadOnlyList<DomainCue> Cues { get; set; } = [];
 
-    public IReadOnlyList<string> Exemplars { get; init; } = [];
+    public IReadOnlyList<string> Exemplars { get; set; } = [];
 
-    public IReadOnlyList<DomainInheritance> Inherit { get; init; } = [];
+    public IReadOnlyList<DomainInheritance> Inherit { get; set; } = [];
 
     /// <summary>Rules that do not apply to this domain's steps (their subjects are not natural persons); null when none.</summary>
-    public DomainExclusion? Excludes { get; init; }
+    public DomainExclusion? Excludes { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace AutomationScanner.Core.Ethics;
 
@@ -8,12 +9,21 @@ public sealed class RuleCatalogue
 {
     private const string ResourceName = "AutomationScanner.Core.Ethics.rule-catalogue.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
-        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = CatalogueJsonContext.Default,
+        Converters =
+        {
+            new JsonStringEnumConverter<RuleKind>(),
+            new JsonStringEnumConverter<RiskTier>(),
+            new JsonStringEnumConverter<EvidenceScope>(),
+            new JsonStringEnumConverter<Safeguard>(),
+        },
     };
+
+    private static readonly JsonTypeInfo<CatalogueDocument> DocumentInfo = (JsonTypeInfo<CatalogueDocument>)JsonOptions.GetTypeInfo(typeof(CatalogueDocument));
 
     private static readonly Lazy<RuleCatalogue> DefaultCatalogue = new(LoadEmbedded);
 
@@ -62,7 +72,7 @@ public sealed class RuleCatalogue
         CatalogueDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<CatalogueDocument>(json, JsonOptions);
+            document = JsonSerializer.Deserialize(json, DocumentInfo);
         }
         catch (JsonException ex)
         {
@@ -134,21 +144,22 @@ public sealed class RuleCatalogue
         return Load(stream, ResourceName);
     }
 
-    private sealed record CatalogueDocument
+    /// <summary>The catalogue file as written (internal for <see cref="CatalogueJsonContext"/>).</summary>
+    internal sealed record CatalogueDocument
     {
-        public string CatalogueVersion { get; init; } = "";
+        public string CatalogueVersion { get; set; } = "";
 
         public RegulatoryDates? Dates { get; init; }
 
-        public IReadOnlyList<RuleDefinition> Rules { get; init; } = [];
+        public IReadOnlyList<RuleDefinition> Rules { get; set; } = [];
 
-        public IReadOnlyList<RuleDefinition> ComputedRules { get; init; } = [];
+        public IReadOnlyList<RuleDefinition> ComputedRules { get; set; } = [];
 
         public SemanticSettings? Semantic { get; init; }
 
         /// <summary>A pattern for tasks that operate IT infrastructure; see <see cref="WithOperationsExclusion"/>.</summary>
         public string? InfrastructureOperations { get; init; }
 
-        public IReadOnlyList<DomainDefinition> Domains { get; init; } = [];
+        public IReadOnlyList<DomainDefinition> Domains { get; set; } = [];
     }
 }

@@ -18,23 +18,23 @@ public sealed record RuleDefinition
     /// <summary>A later date agreed politically but not yet law (Digital Omnibus), when there is one.</summary>
     public DateOnly? DeferredTo { get; init; }
 
-    public string Source { get; init; } = "";
+    public string Source { get; set; } = "";
 
-    public IReadOnlyList<EvidenceScope> Scope { get; init; } = [];
+    public IReadOnlyList<EvidenceScope> Scope { get; set; } = [];
 
-    public IReadOnlyList<Safeguard> Safeguards { get; init; } = [];
+    public IReadOnlyList<Safeguard> Safeguards { get; set; } = [];
 
     /// <summary>Alternatives; within one alternative every pattern must match the same evidence text.</summary>
-    public IReadOnlyList<IReadOnlyList<string>> Triggers { get; init; } = [];
+    public IReadOnlyList<IReadOnlyList<string>> Triggers { get; set; } = [];
 
     /// <summary>Patterns that, when present in the evidence text, stop the rule (e.g. the medical exception).</summary>
-    public IReadOnlyList<string> Unless { get; init; } = [];
+    public IReadOnlyList<string> Unless { get; set; } = [];
 
     /// <summary>
     /// For matches by meaning: a pattern the text must also contain, the legal element the practice needs (the
     /// workplace or school for Art. 5(1)(f), "real time" for Art. 5(1)(h)). Pattern matches do not need it.
     /// </summary>
-    public IReadOnlyList<string> Requires { get; init; } = [];
+    public IReadOnlyList<string> Requires { get; set; } = [];
 
     /// <summary>
     /// The practice's legal elements, written from the article or Annex III point (for Art. 5(1)(a): a manipulative or
@@ -42,18 +42,18 @@ public sealed record RuleDefinition
     /// text. A text that has every element of one alternative needs only the lower element threshold to fire by
     /// meaning, and the nearest-rule competition is waived: the elements, not the wording, carry the match.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> Elements { get; init; } = [];
+    public IReadOnlyList<IReadOnlyList<string>> Elements { get; set; } = [];
 
     /// <summary>The legal reference in the evaluation set's vocabulary ("AIA III 5(b)", "GDPR 22").</summary>
-    public string Ref { get; init; } = "";
+    public string Ref { get; set; } = "";
 
     /// <summary>Descriptions of the practice written from the legal text; tasks are matched to them by meaning.</summary>
-    public IReadOnlyList<string> Exemplars { get; init; } = [];
+    public IReadOnlyList<string> Exemplars { get; set; } = [];
 
     /// <summary>
     /// Whether the rule's elements are descriptive only (no subject, setting or purpose condition, as Art. 5(1)(a)-(b)):
     /// then the text's clear nearness to the rule as a whole may stand for one element its words do not state
     /// (<see cref="SemanticSettings.PartialElementThreshold"/>).
     /// </summary>
-    public bool MeaningStandsForOneElement { get; init; }
+    public bool MeaningStandsForOneElement { get; set; }
 }

@@ -3,16 +3,16 @@ namespace AutomationScanner.Core.Ethics;
 /// <summary>How meaning-based matches fire: a threshold per tier, and the margin over ordinary work.</summary>
 public sealed record SemanticSettings
 {
-    public IReadOnlyDictionary<RiskTier, double> Thresholds { get; init; } = new Dictionary<RiskTier, double>();
+    public IReadOnlyDictionary<RiskTier, double> Thresholds { get; set; } = new Dictionary<RiskTier, double>();
 
     /// <summary>The best rule exemplar must beat the nearest ordinary-work exemplar by this much.</summary>
     public double Margin { get; init; }
 
     /// <summary>A rule fires by meaning only when its similarity is within this distance of the nearest rule's.</summary>
-    public double Competition { get; init; } = 1.0;
+    public double Competition { get; set; } = 1.0;
 
     /// <summary>Descriptions of ordinary work that carries no risk: the counterweight to the rule exemplars.</summary>
-    public IReadOnlyList<string> MinimalExemplars { get; init; } = [];
+    public IReadOnlyList<string> MinimalExemplars { get; set; } = [];
 
     public double Threshold(RiskTier tier) => Thresholds.TryGetValue(tier, out var value) ? value : 1.0;
 
@@ -20,7 +20,7 @@ public sealed record SemanticSettings
     /// Lower thresholds for a text that has every legal element of the rule (asymmetric: rating a Prohibited or High
     /// practice lower costs more than rating ordinary work higher). Without an entry the tier's threshold applies.
     /// </summary>
-    public IReadOnlyDictionary<RiskTier, double> ElementThresholds { get; init; } = new Dictionary<RiskTier, double>();
+    public IReadOnlyDictionary<RiskTier, double> ElementThresholds { get; set; } = new Dictionary<RiskTier, double>();
 
     public double ElementThreshold(RiskTier tier) => ElementThresholds.TryGetValue(tier, out var value) ? value : Threshold(tier);
 
@@ -30,21 +30,21 @@ public sealed record SemanticSettings
     /// element and no other rule reads closer, even where the model places a paraphrase far from every exemplar.
     /// Without a value (1.0) only the element threshold applies.
     /// </summary>
-    public double NearestElementThreshold { get; init; } = 1.0;
+    public double NearestElementThreshold { get; set; } = 1.0;
 
     /// <summary>
     /// A legal element counts as present by meaning when a word or adjacent word pair of the text has at least this
     /// similarity to one of the element's seed words (<see cref="ElementSeeds"/>); 1.0 (the default) switches it off.
     /// </summary>
-    public double ElementWordThreshold { get; init; } = 1.0;
+    public double ElementWordThreshold { get; set; } = 1.0;
 
     /// <summary>How many legal elements of one alternative may be found by meaning; the others need their pattern.</summary>
-    public int MaxElementsByMeaning { get; init; } = 1;
+    public int MaxElementsByMeaning { get; set; } = 1;
 
     /// <summary>
     /// For a rule whose meaning may stand for one element (<see cref="RuleDefinition.MeaningStandsForOneElement"/>): the
     /// similarity at which a text that is nearest to that rule of all rules, and has every other element of one of its
     /// alternatives in words, fires it. 1 turns this off.
     /// </summary>
-    public double PartialElementThreshold { get; init; } = 1.0;
+    public double PartialElementThreshold { get; set; } = 1.0;
 }

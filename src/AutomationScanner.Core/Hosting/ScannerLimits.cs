@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
@@ -25,10 +26,10 @@ public static class ScannerLimits
     public static IServiceCollection AddScannerLimits(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<InputLimits>().BindConfiguration(SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InputLimits>().BindConfiguration(SectionName).ValidateAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<InputLimits>>(new UnknownLimitKeys(configuration));
-        services.AddOptions<DocumentOptions>().BindConfiguration(DocumentsSectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OcelOptions>().BindConfiguration(OcelSectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DocumentOptions>().BindConfiguration(DocumentsSectionName).ValidateAnnotations().ValidateOnStart();
+        services.AddOptions<OcelOptions>().BindConfiguration(OcelSectionName).ValidateAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -90,10 +91,12 @@ public static class ScannerLimits
         return unknown;
     }
 
-    private static HashSet<string> Names(Type type) =>
+    private static HashSet<string> Names([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type) =>
         new(type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
-    private static IEnumerable<string> Validate(object options, string section)
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "T's public properties, the only members validateAllProperties reads, are kept by its annotation.")]
+    private static IEnumerable<string> Validate<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.Interfaces)] T>(T options, string section)
+        where T : class
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using AutomationScanner.Core.Scanning;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,9 @@ public sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
     }
 
     /// <summary>The data annotations of <paramref name="section"/>'s own properties, each failure as <c>path:Member: message</c>.</summary>
-    internal static void Check(object? section, string path, List<string> failures)
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "T's public properties, the only members validateAllProperties reads, are kept by its annotation.")]
+    internal static void Check<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.Interfaces)] T>(T? section, string path, List<string> failures)
+        where T : class
     {
         if (section is null)
         {
@@ -57,7 +60,7 @@ public sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
 }
 
 /// <summary>The data annotations (and <see cref="IValidatableObject"/>) of one options section, each failure naming its key.</summary>
-public sealed class SectionValidator<T>(string section) : IValidateOptions<T>
+public sealed class SectionValidator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.Interfaces)] T>(string section) : IValidateOptions<T>
     where T : class
 {
     public ValidateOptionsResult Validate(string? name, T options)

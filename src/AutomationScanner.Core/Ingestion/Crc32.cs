@@ -1,39 +1,16 @@
 namespace AutomationScanner.Core.Ingestion;
 
-/// <summary>CRC-32 (IEEE 802.3, as in gzip), slicing by one byte.</summary>
-internal static class Crc32
+/// <summary>
+/// CRC-32 (IEEE 802.3, as in gzip) of a stream's content as it is read. <see cref="System.IO.Hashing.Crc32"/> folds
+/// 16 bytes at a time with carry-less multiplication where the CPU has it; the byte-at-a-time table it replaces was
+/// about a third of the CPU of reading an XES.gz (issue 17).
+/// </summary>
+internal sealed class Crc32
 {
-    public const uint Seed = 0xFFFFFFFFu;
+    private readonly System.IO.Hashing.Crc32 _crc = new();
 
-    private static readonly uint[] Table = Build();
+    public void Append(ReadOnlySpan<byte> data) => _crc.Append(data);
 
-    public static uint Update(uint crc, ReadOnlySpan<byte> data)
-    {
-        var table = Table;
-        foreach (var b in data)
-        {
-            crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc;
-    }
-
-    public static uint Finish(uint crc) => crc ^ 0xFFFFFFFFu;
-
-    private static uint[] Build()
-    {
-        var table = new uint[256];
-        for (uint i = 0; i < 256; i++)
-        {
-            var c = i;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[i] = c;
-        }
-
-        return table;
-    }
+    /// <summary>The CRC-32 of everything appended, as a gzip trailer stores it.</summary>
+    public uint Value => _crc.GetCurrentHashAsUInt32();
 }

@@ -34,7 +34,11 @@ public static class EventLogReader
     /// Mines one export into its processes: one for a CSV or XES log, one per object type (or per chosen type) for an
     /// object-centric log. <paramref name="processName"/> defaults to the file name without its extensions.
     /// </summary>
-    public static IReadOnlyList<MinedProcess> MineAll(string file, Stream content, IngestionOptions? options = null, string? processName = null, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<MinedProcess> MineAll(string file, Stream content, IngestionOptions? options = null, string? processName = null, CancellationToken cancellationToken = default) =>
+        MineAll(file, content, options, processName, pipelined: false, cancellationToken);
+
+    /// <summary>As <see cref="MineAll(string, Stream, IngestionOptions?, string?, CancellationToken)"/>; a CSV <paramref name="pipelined"/> is read on this thread and mined on a second one (<see cref="CsvMiningPipeline"/>), with the same result.</summary>
+    internal static IReadOnlyList<MinedProcess> MineAll(string file, Stream content, IngestionOptions? options, string? processName, bool pipelined, CancellationToken cancellationToken)
     {
         options ??= IngestionOptions.Default;
         processName ??= ProcessName(file);
@@ -46,12 +50,12 @@ public static class EventLogReader
 
         var log = new LogAggregate(processName, options.Mining);
         var miner = new ProcessMiner(log);
-        ReadSniffed(file, export, miner, options, cancellationToken);
+        ReadSniffed(file, export, miner, options, cancellationToken, pipelined);
         miner.Complete();
         return [MinedProcess.From(log, options.DefaultTimeZone)];
     }
 
-    internal static void ReadSniffed(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
+    internal static void ReadSniffed(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken, bool pipelined = false)
     {
         miner.Log.Files.Add(file);
         miner.Limits = options.Limits;
@@ -60,6 +64,10 @@ public static class EventLogReader
             if (export.Format == ExportFormat.Xes)
             {
                 XesEventLogReader.Read(file, export, miner, options, cancellationToken);
+            }
+            else if (pipelined)
+            {
+                CsvMiningPipeline.Read(file, export, miner, options, cancellationToken);
             }
             else
             {

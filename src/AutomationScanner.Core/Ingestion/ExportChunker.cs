@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -243,9 +244,16 @@ public static class ExportChunker
     private static readonly JsonSerializerOptions ProcessJson = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepExecutionsByResource } },
+        TypeInfoResolver = ProcessJsonContext.Default.WithAddedModifier(KeepExecutionsByResource),
     };
 
+    private static readonly JsonTypeInfo<List<MinedProcess>> ProcessesInfo = (JsonTypeInfo<List<MinedProcess>>)ProcessJson.GetTypeInfo(typeof(List<MinedProcess>));
+
+    // The kept property's type is a reference type (one shared instantiation, present in any build) whose metadata
+    // ProcessJsonContext generates, and its accessors are the statically named property below: nothing is left to
+    // run-time code generation or to members the trimmer could remove.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "IReadOnlyDictionary<string, long> is registered in ProcessJsonContext.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "A reference-type property needs no generic instantiation generated at run time.")]
     private static void KeepExecutionsByResource(JsonTypeInfo type)
     {
         if (type.Type != typeof(ActivityStatistics))
@@ -271,13 +279,13 @@ public static class ExportChunker
     private static void WriteProcesses(Stream sidecar, List<MinedProcess> processes)
     {
         using var deflate = new DeflateStream(sidecar, CompressionLevel.Fastest, leaveOpen: true);
-        JsonSerializer.Serialize(deflate, processes, ProcessJson);
+        JsonSerializer.Serialize(deflate, processes, ProcessesInfo);
     }
 
     private static List<MinedProcess> ReadProcesses(string file, Stream sidecar)
     {
         using var inflate = new DeflateStream(sidecar, CompressionMode.Decompress, leaveOpen: true);
-        return JsonSerializer.Deserialize<List<MinedProcess>>(inflate, ProcessJson)
+        return JsonSerializer.Deserialize(inflate, ProcessesInfo)
             ?? throw new InvalidDataException($"{file}: the mined processes of the object-centric log are missing.");
     }
 
@@ -386,10 +394,11 @@ public static class ExportChunker
     }
 
     /// <summary>
-    /// Mines one export into its processes on every core it is worth using: a seekable, uncompressed CSV or XES of at
-    /// least <see cref="IngestionOptions.ParallelMinBytes"/> is split into <see cref="IngestionOptions.Parallelism"/>
+    /// Mines one export into its processes on every core it is worth using: on two, a CSV (compressed or not) of at least
+    /// <see cref="IngestionOptions.ParallelMinBytes"/> is read on one thread and mined on the other (<see cref="CsvMiningPipeline"/>);
+    /// on more, a seekable, uncompressed CSV or XES of that size is split into <see cref="IngestionOptions.Parallelism"/>
     /// parts (<see cref="Plan(string, Stream, int, IngestionOptions?)"/>) mined at once and merged (<see cref="MineInParallel(string, Func{Stream}, string, IReadOnlyList{ExportChunk}, int, IngestionOptions?, CancellationToken, Action?)"/>);
-    /// anything else is read in one pass (<see cref="EventLogReader.MineAll"/>). The result is the same either way.
+    /// anything else is read in one pass (<see cref="EventLogReader.MineAll(string, Stream, IngestionOptions?, string?, CancellationToken)"/>). The result is the same either way.
     /// <paramref name="open"/> opens the export from its start, once per part.
     /// </summary>
     public static IReadOnlyList<MinedProcess> MineFile(string file, Func<Stream> open, string process, IngestionOptions? options = null, CancellationToken cancellationToken = default)
@@ -397,6 +406,12 @@ public static class ExportChunker
         ArgumentNullException.ThrowIfNull(open);
         options ??= IngestionOptions.Default;
         using var content = open();
+        if (options.Parallelism == 2 && content.CanSeek && content.Length >= options.ParallelMinBytes && options.Limits.MaxEventsPerCase > 0 && IsCsv(file, content))
+        {
+            // Two cores: read on one, mine on the other (a split costs more CPU than one pass, and a merge after it).
+            return EventLogReader.MineAll(file, content, options, process, pipelined: true, cancellationToken);
+        }
+
         if (options.Parallelism > 1 && content.CanSeek && content.Length >= options.ParallelMinBytes)
         {
             var plan = Plan(file, content, options.Parallelism, options, FirstPartShare(options.Parallelism));
@@ -416,6 +431,24 @@ public static class ExportChunker
         }
 
         return EventLogReader.MineAll(file, content, options, process, cancellationToken);
+    }
+
+    /// <summary>True for a CSV or TSV export (compressed or not), judged on its head; leaves <paramref name="content"/> at its start.</summary>
+    private static bool IsCsv(string file, Stream content)
+    {
+        try
+        {
+            using var export = ExportSniffer.Open(file, new RangeStream(content, [(0, Math.Min(content.Length, ExportSniffer.HeadSize))], []));
+            return export.Format == ExportFormat.Csv;
+        }
+        catch (Exception ex) when (ex is IngestionException or InvalidDataException)
+        {
+            return false; // the one-pass read reports it
+        }
+        finally
+        {
+            content.Position = 0;
+        }
     }
 
     private static bool IsReadFault(Exception ex) =>

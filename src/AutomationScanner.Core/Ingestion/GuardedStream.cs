@@ -12,7 +12,7 @@ namespace AutomationScanner.Core.Ingestion;
 /// </summary>
 internal sealed class GuardedStream(string file, Stream inner, InputLimits limits, TrailerTrackingStream? compressed, List<string> warnings) : ForwardReadStream
 {
-    private uint _crc = Crc32.Seed;
+    private readonly Crc32 _crc = new();
     private bool _ended;
 
     public long BytesRead { get; private set; }
@@ -38,7 +38,7 @@ internal sealed class GuardedStream(string file, Stream inner, InputLimits limit
         BytesRead += n;
         if (compressed is not null)
         {
-            _crc = Crc32.Update(_crc, buffer[..n]);
+            _crc.Append(buffer[..n]);
         }
 
         if (BytesRead > limits.MaxDecompressedBytes)
@@ -72,7 +72,7 @@ internal sealed class GuardedStream(string file, Stream inner, InputLimits limit
 
         var crc = BinaryPrimitives.ReadUInt32LittleEndian(tail);
         var size = BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]);
-        if (crc != Crc32.Finish(_crc) || size != (uint)BytesRead)
+        if (crc != _crc.Value || size != (uint)BytesRead)
         {
             // A multi-member gzip (cat a.gz b.gz) ends with its last member's trailer: that is rare for exports, so a
             // mismatch is reported, not fatal. A truncated file always mismatches.

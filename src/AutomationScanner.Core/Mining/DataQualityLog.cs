@@ -9,8 +9,15 @@ public sealed class DataQualityLog
 
     public long Total { get; private set; }
 
+    /// <summary>
+    /// Also given every note as it is added (a reader on another thread hands its notes to the miner's log in the order
+    /// one pass adds them: the CSV mining pipeline).
+    /// </summary>
+    internal Action<string, string>? Tap { get; set; }
+
     public void Add(string kind, string message)
     {
+        Tap?.Invoke(kind, message);
         Total++;
         if (!_issues.TryGetValue(kind, out var entry))
         {

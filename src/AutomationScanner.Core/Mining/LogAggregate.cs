@@ -203,12 +203,12 @@ public sealed class LogAggregate
     public DataQualityLog DataQuality { get; } = new();
 
     /// <summary>Column or attribute names seen in the export (case and event level), for personal-data screening.</summary>
-    public SortedSet<string> Attributes { get; } = new(StringComparer.Ordinal);
+    public SortedSet<string> Attributes { get; private init; } = new(StringComparer.Ordinal);
 
     public SortedSet<string> Files { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A bounded sample of the text values of the log's attributes, for the process domain.</summary>
-    public AttributeValueSampler AttributeValues { get; } = new();
+    public AttributeValueSampler AttributeValues { get; private init; } = new();
 
     /// <summary>
     /// Where in the whole file the names interned from now on are met (a CSV part split by case-id hash sets the row
@@ -294,6 +294,19 @@ public sealed class LogAggregate
 
     /// <summary>A hash of the activity's name: variants are folded from these, so they agree across merged parts.</summary>
     public ulong ActivityHash(int activity) => _activityHashes[activity];
+
+    /// <summary>
+    /// The tables a reader on another thread interns names into while <paramref name="target"/> is mined on this one
+    /// (the CSV mining pipeline): its own name tables, limits and data-quality log, and the target's
+    /// attribute names and sampled values (which only a reader writes), so the target gets them as one pass gives them.
+    /// </summary>
+    internal static LogAggregate ReaderTablesFor(LogAggregate target) => new(target.Process, target.Options)
+    {
+        Attributes = target.Attributes,
+        AttributeValues = target.AttributeValues,
+        MaxActivities = target.MaxActivities,
+        MaxResources = target.MaxResources,
+    };
 
     /// <summary>Adds another aggregate of the same process (a split of the log) into this one.</summary>
     public void Merge(LogAggregate other) => Merge(other, lineOffset: 0);

@@ -45,12 +45,15 @@ public sealed class ProcessMiner : IEventSink
     private readonly CaseState _scratch = new(string.Empty);
     private readonly StartTimeEstimator? _estimator;
     private readonly StartTimeJournal? _journal;
-    private readonly IStartTimeInput _startTimes;
+    private IStartTimeInput _startTimes;
     private readonly long _earliestTicks;
     private readonly long _latestTicks;
     private CaseState? _current;
     private CaseState?[] _indexed = [];
+    private int[] _seenScratch = [];
     private long _sequence;
+    private long _monthKeyDay = -1;
+    private int _monthKey;
 
     public ProcessMiner(LogAggregate log)
         : this(log, startTimeJournal: null)
@@ -84,6 +87,16 @@ public sealed class ProcessMiner : IEventSink
     }
 
     public LogAggregate Log => _log;
+
+    /// <summary>
+    /// Sends the start-time estimator's inputs to <paramref name="input"/> instead (a pipelined read hands them, in
+    /// order, to whichever thread has time to estimate, <see cref="Estimator"/> being that estimator); null sends them
+    /// back to this miner's own estimator or journal. Switch only between events.
+    /// </summary>
+    internal void DivertStartTimes(IStartTimeInput? input) => _startTimes = input ?? (IStartTimeInput?)_estimator ?? _journal!;
+
+    /// <summary>The one-pass miner's start-time estimator; null for a part's miner (it journals).</summary>
+    internal StartTimeEstimator? Estimator => _estimator;
 
     /// <summary>True once the stream interleaves cases; open cases are then kept until <see cref="Complete"/>.</summary>
     public bool Interleaved { get; private set; }
@@ -358,7 +371,7 @@ public sealed class ProcessMiner : IEventSink
 
         // The run's first row in file order: orders runs of parts split by case-id hash when their journals are replayed.
         _journal?.BeginRun(pending[0].Sequence);
-        if (pending.Count > 1)
+        if (pending.Count > 1 && !InOrder(pending))
         {
             pending.Sort(static (a, b) => a.UtcTicks != b.UtcTicks ? a.UtcTicks.CompareTo(b.UtcTicks) : a.Sequence.CompareTo(b.Sequence));
         }
@@ -377,6 +390,23 @@ public sealed class ProcessMiner : IEventSink
         }
 
         pending.Clear();
+    }
+
+    /// <summary>True when the events are already in the order the sort gives (most exports list a case's events by time).</summary>
+    private static bool InOrder(List<MinedEvent> pending)
+    {
+        var events = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pending);
+        for (var i = 1; i < events.Length; i++)
+        {
+            ref readonly var previous = ref events[i - 1];
+            ref readonly var next = ref events[i];
+            if (next.UtcTicks < previous.UtcTicks || (next.UtcTicks == previous.UtcTicks && next.Sequence < previous.Sequence))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Process(CaseState state, in MinedEvent e)
@@ -544,20 +574,25 @@ public sealed class ProcessMiner : IEventSink
             }
         }
 
-        var local = new DateTime(e.UtcTicks + e.OffsetMinutes * TimeSpan.TicksPerMinute, DateTimeKind.Unspecified);
-        activity.Hours[local.Hour]++;
+        var localTicks = e.UtcTicks + e.OffsetMinutes * TimeSpan.TicksPerMinute;
+        var localDay = localTicks / TimeSpan.TicksPerDay;
+        var localHour = (int)(localTicks / TimeSpan.TicksPerHour % 24);
+
+        // 0001-01-01 was a Monday: day 0 is DayOfWeek 1.
+        var weekend = (localDay + 1) % 7 is 0 or 6;
+        activity.Hours[localHour]++;
         _startTimes.Execution(e.Activity, e.Resource, enabled, e.UtcTicks, e.OffsetMinutes, startTicks, enqueue: enabled != long.MinValue, record);
         if (e.Resource >= 0)
         {
             var resource = log.Resources[e.Resource];
             resource.Executions++;
-            resource.ActiveDays.Add((int)(local.Ticks / TimeSpan.TicksPerDay));
+            resource.ActiveDays.Add((int)localDay);
             if (taskLike)
             {
                 resource.TaskExecutions++;
             }
-            resource.Hours[local.Hour]++;
-            if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            resource.Hours[localHour]++;
+            if (weekend)
             {
                 resource.WeekendExecutions++;
             }
@@ -595,13 +630,12 @@ public sealed class ProcessMiner : IEventSink
             state.LastResource = e.Resource;
         }
 
-        if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
-            || local.Hour < log.Options.WorkdayStartHour || local.Hour >= log.Options.WorkdayEndHour)
+        if (weekend || localHour < log.Options.WorkdayStartHour || localHour >= log.Options.WorkdayEndHour)
         {
             activity.OffHoursExecutions++;
         }
 
-        ActivityAggregate.Increment(activity.Months, local.Year * 12 + local.Month - 1);
+        ActivityAggregate.Increment(activity.Months, MonthKey(localDay));
         if (log.IsFailureActivity(e.Activity))
         {
             activity.FailureEvents++;
@@ -615,6 +649,19 @@ public sealed class ProcessMiner : IEventSink
         {
             state.LastTaskCompleteTicks = Math.Max(state.LastTaskCompleteTicks, e.UtcTicks);
         }
+    }
+
+    /// <summary>Year * 12 + month - 1 of a local day number; the last day's is kept (a log's executions come day by day).</summary>
+    private int MonthKey(long localDay)
+    {
+        if (localDay != _monthKeyDay)
+        {
+            var date = new DateTime(localDay * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
+            _monthKey = date.Year * 12 + date.Month - 1;
+            _monthKeyDay = localDay;
+        }
+
+        return _monthKey;
     }
 
     private static long RemoveOpenStart(CaseState state, int activity)
@@ -656,7 +703,7 @@ public sealed class ProcessMiner : IEventSink
 
         var failed = state.Failed || state.LastWasFailure;
         var variant = state.Variant;
-        log.AddVariantCase(variant, state.SeenIds());
+        log.AddVariantCase(variant, state.SeenIds(ref _seenScratch));
         if (failed)
         {
             for (var i = 0; i < state.SeenCount; i++)
@@ -673,7 +720,8 @@ public sealed class ProcessMiner : IEventSink
     /// <summary>
     /// One open case. Kept small, since an object-centric log holds one per object until the end: the lists a case rarely
     /// needs (pending events of a grouped log, open starts) are made on first use, and the activities and resources seen
-    /// are small arrays grown on demand (about 250 bytes for a case with three activities and two resources).
+    /// are small arrays grown on demand, the first resource inline (about 200 bytes for a case with three activities and
+    /// one resource).
     /// </summary>
     private sealed class CaseState(string id)
     {
@@ -682,6 +730,9 @@ public sealed class ProcessMiner : IEventSink
 
         /// <summary>Activity id and execution count pairs.</summary>
         private int[] _seen = [];
+
+        /// <summary>The resources seen: the first inline (most cases have one), the others in the array.</summary>
+        private int _firstResource;
         private int[] _resources = [];
         private int _resourceCount;
 
@@ -726,8 +777,21 @@ public sealed class ProcessMiner : IEventSink
         /// <summary>True the first time the resource executes in this case.</summary>
         public bool SeeResource(int resource)
         {
+            if (_resourceCount == 0)
+            {
+                _firstResource = resource;
+                _resourceCount = 1;
+                return true;
+            }
+
+            if (_firstResource == resource)
+            {
+                return false;
+            }
+
             var resources = _resources;
-            for (var i = 0; i < _resourceCount; i++)
+            var others = _resourceCount - 1;
+            for (var i = 0; i < others; i++)
             {
                 if (resources[i] == resource)
                 {
@@ -735,12 +799,13 @@ public sealed class ProcessMiner : IEventSink
                 }
             }
 
-            if (_resourceCount == resources.Length)
+            if (others == resources.Length)
             {
                 Array.Resize(ref _resources, Math.Max(2, resources.Length * 2));
             }
 
-            _resources[_resourceCount++] = resource;
+            _resources[others] = resource;
+            _resourceCount++;
             return true;
         }
 
@@ -749,23 +814,21 @@ public sealed class ProcessMiner : IEventSink
         /// <summary>The <paramref name="index"/>-th distinct activity executed in this case.</summary>
         public int SeenId(int index) => _seen[2 * index];
 
-        /// <summary>The distinct activities executed in this case.</summary>
-        public ReadOnlySpan<int> SeenIds()
+        /// <summary>The distinct activities executed in this case, in <paramref name="scratch"/> (the miner's, grown as needed).</summary>
+        public ReadOnlySpan<int> SeenIds(ref int[] scratch)
         {
-            if (_ids.Length < SeenCount)
+            if (scratch.Length < SeenCount)
             {
-                _ids = new int[Math.Max(8, SeenCount * 2)];
+                scratch = new int[Math.Max(8, SeenCount * 2)];
             }
 
             for (var i = 0; i < SeenCount; i++)
             {
-                _ids[i] = _seen[2 * i];
+                scratch[i] = _seen[2 * i];
             }
 
-            return _ids.AsSpan(0, SeenCount);
+            return scratch.AsSpan(0, SeenCount);
         }
-
-        private int[] _ids = [];
 
         /// <summary>Counts one more execution of <paramref name="activity"/>; returns the count before it.</summary>
         public int CountExecution(int activity)

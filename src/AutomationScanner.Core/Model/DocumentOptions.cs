@@ -21,11 +21,11 @@ public sealed class DocumentOptions
     public int MaxBlockCharacters { get; init; } = 4_000;
 
     /// <summary>Characters of one DOCX part (the body XML); a larger part is refused (OpenSettings.MaxCharactersInPart).</summary>
-    [Range(typeof(long), "1024", "2147483647")]
+    [LongRange(1024, int.MaxValue)]
     public long MaxPartCharacters { get; init; } = 64L << 20;
 
     /// <summary>Characters of a DOCX styles or numbering part (read whole); a larger one is refused.</summary>
-    [Range(typeof(long), "1024", "2147483647")]
+    [LongRange(1024, int.MaxValue)]
     public long MaxDefinitionPartCharacters { get; init; } = 8L << 20;
 
     /// <summary>Characters of the XML of one DOCX paragraph or table row; a larger one is refused.</summary>
@@ -33,7 +33,7 @@ public sealed class DocumentOptions
     public int MaxParagraphXmlCharacters { get; init; } = 4 << 20;
 
     /// <summary>XML elements of one DOCX part; elements of one HTML document (which also gets at most one per three characters).</summary>
-    [Range(typeof(long), "1", "9223372036854775807")]
+    [LongRange(1, long.MaxValue)]
     public long MaxElementsPerPart { get; init; } = 4_000_000;
 
     /// <summary>
@@ -44,11 +44,11 @@ public sealed class DocumentOptions
     public int MaxXmlDepth { get; init; } = 128;
 
     /// <summary>Bytes one PDF content stream may decompress to (images are not decoded and not counted).</summary>
-    [Range(typeof(long), "1024", "9223372036854775807")]
+    [LongRange(1024, long.MaxValue)]
     public long MaxPdfStreamBytes { get; init; } = 64L << 20;
 
     /// <summary>Bytes all of a PDF's compressed non-image streams may decompress to together.</summary>
-    [Range(typeof(long), "1024", "9223372036854775807")]
+    [LongRange(1024, long.MaxValue)]
     public long MaxPdfDecompressedBytes { get; init; } = 256L << 20;
 
     public static DocumentOptions Default { get; } = new();

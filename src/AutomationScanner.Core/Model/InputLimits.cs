@@ -13,7 +13,7 @@ public sealed record InputLimits
     public static InputLimits Default { get; } = new();
 
     /// <summary>Bytes one export may decompress (or, uncompressed, read) to; beyond it the file is refused.</summary>
-    [Range(typeof(long), "1048576", "9223372036854775807")]
+    [LongRange(1048576, long.MaxValue)]
     public long MaxDecompressedBytes { get; init; } = 8L << 30;
 
     /// <summary>Largest decompressed : compressed ratio of a .gz export, checked once <see cref="RatioCheckAfterBytes"/> have been decompressed.</summary>
@@ -21,7 +21,7 @@ public sealed record InputLimits
     public double MaxCompressionRatio { get; init; } = 200;
 
     /// <summary>Decompressed bytes after which <see cref="MaxCompressionRatio"/> applies (small, very repetitive files are fine).</summary>
-    [Range(typeof(long), "0", "9223372036854775807")]
+    [LongRange(0, long.MaxValue)]
     public long RatioCheckAfterBytes { get; init; } = 64L << 20;
 
     /// <summary>Element nesting an XES file may reach (XES itself needs five or six levels).</summary>

@@ -53,7 +53,7 @@ public sealed record PreviousReport(string ScanId, DateTimeOffset? GeneratedAt, 
 
         try
         {
-            return realisation.Deserialize<RealisationSummary>(ReportJson.Options)?.Tracks ?? [];
+            return realisation.Deserialize(ReportJson.RealisationInfo)?.Tracks ?? [];
         }
         catch (JsonException)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Tracking;
@@ -8,23 +9,25 @@ public sealed record EngagementMarks
 {
     public const int CurrentVersion = 1;
 
-    public int Version { get; init; } = CurrentVersion;
+    public int Version { get; set; } = CurrentVersion;
 
     public required string Engagement { get; init; }
 
-    public IReadOnlyList<OpportunityMark> Marks { get; init; } = [];
+    public IReadOnlyList<OpportunityMark> Marks { get; set; } = [];
 
     public static EngagementMarks Empty(string engagement) => new() { Engagement = engagement };
 
     public OpportunityMark? For(string opportunityId) => Marks.FirstOrDefault(m => m.OpportunityId == opportunityId);
 
-    public static JsonSerializerOptions JsonOptions { get; } = new(StoredJson.Options) { WriteIndented = true };
+    public static JsonSerializerOptions JsonOptions { get; } = StoredJson.Create(TrackingJsonContext.Default, new CamelCaseEnumConverter<OpportunityStatus>());
+
+    private static JsonTypeInfo<EngagementMarks> Info { get; } = (JsonTypeInfo<EngagementMarks>)JsonOptions.GetTypeInfo(typeof(EngagementMarks));
 
     public static EngagementMarks Read(ReadOnlySpan<byte> json, string sourceName)
     {
         try
         {
-            return JsonSerializer.Deserialize<EngagementMarks>(json, JsonOptions) ?? throw new InvalidDataException($"{sourceName}: empty status file.");
+            return JsonSerializer.Deserialize(json, Info) ?? throw new InvalidDataException($"{sourceName}: empty status file.");
         }
         catch (JsonException ex)
         {
@@ -32,5 +35,5 @@ public sealed record EngagementMarks
         }
     }
 
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, JsonOptions);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Info);
 }

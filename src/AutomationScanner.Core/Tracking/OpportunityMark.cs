@@ -20,5 +20,5 @@ public sealed record OpportunityMark
     /// <summary>Set when the opportunity was first marked piloting or automated; kept through later marks.</summary>
     public MarkBaseline? Baseline { get; init; }
 
-    public IReadOnlyList<StatusChange> History { get; init; } = [];
+    public IReadOnlyList<StatusChange> History { get; set; } = [];
 }

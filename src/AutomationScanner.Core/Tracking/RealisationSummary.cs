@@ -3,9 +3,9 @@ namespace AutomationScanner.Core.Tracking;
 /// <summary>The report's realised-benefit section.</summary>
 public sealed record RealisationSummary
 {
-    public IReadOnlyList<StatusEntry> Statuses { get; init; } = [];
+    public IReadOnlyList<StatusEntry> Statuses { get; set; } = [];
 
-    public IReadOnlyList<RealisationTrack> Tracks { get; init; } = [];
+    public IReadOnlyList<RealisationTrack> Tracks { get; set; } = [];
 
     /// <summary>Sum of realised hours a year over the tracks measured in this scan.</summary>
     public double RealisedHoursPerYear { get; init; }
@@ -13,5 +13,5 @@ public sealed record RealisationSummary
     /// <summary>Sum of the estimated benefit (P50) of the same tracks.</summary>
     public double EstimatedBenefitHoursPerYear { get; init; }
 
-    public string Method { get; init; } = RealisationTracker.Method;
+    public string Method { get; set; } = RealisationTracker.Method;
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AutomationScanner.Azure.Storage;
-using AutomationScanner.Core.Reporting;
+using AutomationScanner.Core.Model;
 using AutomationScanner.Core.Tracking;
 using AutomationScanner.Functions.Access;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +49,7 @@ public sealed class OpportunityStatusApi(EngagementAccess access, ReportStore re
         StatusBody? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<StatusBody>(request.Body, ReportJson.Options, cancellationToken);
+            body = await JsonSerializer.DeserializeAsync<StatusBody>(request.Body, StoredJson.Options, cancellationToken);
         }
         catch (JsonException ex)
         {
@@ -91,7 +91,7 @@ public sealed class OpportunityStatusApi(EngagementAccess access, ReportStore re
         try
         {
             var mark = await statuses.MarkAsync(engagement, new MarkRequest(opportunityId, status, body.Reason, PrincipalName(request)), baseline, time.GetUtcNow(), cancellationToken);
-            return Results.Json(mark, ReportJson.Options);
+            return Results.Json(mark, StoredJson.Options);
         }
         catch (ArgumentException ex)
         {

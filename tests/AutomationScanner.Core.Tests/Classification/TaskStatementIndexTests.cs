@@ -89,6 +89,72 @@ public sealed class TaskStatementIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(64)]
+    [InlineData(192)]
+    public void Nearest_ShippedIndex_SampledFirstStageGivesTheSameNeighboursAsAScanFromNothing(int candidates)
+    {
+        // Name-like queries: the shipped statements' own vectors, pairs of them mixed and noisy ones (no model needed).
+        var index = Shipped.Value.Index!;
+        var random = new Random(13);
+        var queries = new List<float[]>();
+        for (var i = 0; i < 300; i++)
+        {
+            var a = index.Vector(random.Next(index.Count));
+            var b = index.Vector(random.Next(index.Count));
+            var weight = (float)random.NextDouble();
+            queries.Add(Unit(a.Select((v, d) => (weight * v) + ((1 - weight) * b[d]) + (0.05f * (float)(random.NextDouble() - 0.5))).ToArray()));
+        }
+
+        var sampled = index.Nearest(queries, 3, candidates, sampled: true);
+        var fromNothing = index.Nearest(queries, 3, candidates, sampled: false);
+
+        for (var q = 0; q < queries.Count; q++)
+        {
+            Assert.Equal(fromNothing[q], sampled[q]);
+        }
+
+        Assert.Equal(index.Nearest(queries, 3, candidates), sampled);
+    }
+
+    [Fact]
+    public void Nearest_TooFewStatementsReachTheSampleScore_ScansAgainAndGivesTheSameNeighbours()
+    {
+        // 4,000 statements; 30 of them point along the first axis and all lie in the sample (rows of every 7th group
+        // of 32), so for a query along that axis the sample's 24th best is reached by fewer than the 64 kept.
+        const int Count = 4_000;
+        const int Dimensions = 32;
+        var random = new Random(5);
+        var aligned = Enumerable.Range(0, Count).Where(r => r / 32 % 7 == 0).Take(30).ToHashSet();
+        var vectors = Enumerable.Range(0, Count).Select(r =>
+        {
+            var vector = Enumerable.Range(0, Dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+            vector[0] = aligned.Contains(r) ? 20f + r % 5 : vector[0];
+            return Unit(vector);
+        }).ToArray();
+        var texts = Enumerable.Range(0, Count).Select(i => $"statement {i:D4}").ToArray();
+        var sut = TaskStatementIndex.Build(texts, texts.Select(_ => (int?)1).ToArray(), vectors, texts.Select(_ => 0.5).ToArray(), texts.Select(_ => 0.4).ToArray(), subspace: 16);
+        var axis = new float[Dimensions];
+        axis[0] = 1;
+        var queries = new List<float[]> { axis };
+        queries.AddRange(Enumerable.Range(0, 50).Select(_ => Unit(Enumerable.Range(0, Dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray())));
+
+        var before = sut.Rescans;
+        var sampled = sut.Nearest(queries, 5, 64, sampled: true);
+        var rescans = sut.Rescans - before;
+        var fromNothing = sut.Nearest(queries, 5, 64, sampled: false);
+
+        Assert.True(rescans >= 1, $"rescans: {rescans}");
+        Assert.True(rescans < queries.Count / 2, $"rescans: {rescans}");
+        Assert.Contains(int.Parse(sampled[0][0].Text[^4..], System.Globalization.CultureInfo.InvariantCulture), aligned);
+        Assert.Equal(sut.NearestExact(axis, 5).Select(n => n.Text), sampled[0].Select(n => n.Text));
+        for (var q = 0; q < queries.Count; q++)
+        {
+            Assert.Equal(fromNothing[q], sampled[q]);
+        }
+    }
+
     private static float[] Unit(float[] vector)
     {
         var norm = MathF.Sqrt(vector.Sum(v => v * v));

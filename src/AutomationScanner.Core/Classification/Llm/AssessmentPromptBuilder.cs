@@ -89,7 +89,7 @@ public sealed class AssessmentPromptBuilder(ResourcePseudonymizer pseudonymizer)
                 item["suspectedInjection"] = true;
             }
 
-            statements.Add(item);
+            statements.Add((JsonNode)item);
             key.Append(item.ToJsonString(DataJson)).Append('\n');
         }
 
@@ -111,7 +111,7 @@ public sealed class AssessmentPromptBuilder(ResourcePseudonymizer pseudonymizer)
             foreach (var rule in review.Rules.Take(RiskScreen.MaxCandidateRules))
             {
                 ruleIds.Add(rule.Id);
-                rules.Add(new JsonObject { ["ruleId"] = rule.Id, ["clause"] = rule.Clause, ["covers"] = Clean(rule.Text, MaxStatementChars) });
+                rules.Add((JsonNode)new JsonObject { ["ruleId"] = rule.Id, ["clause"] = rule.Clause, ["covers"] = Clean(rule.Text, MaxStatementChars) });
             }
 
             facts["candidateRules"] = rules;
@@ -136,7 +136,7 @@ public sealed class AssessmentPromptBuilder(ResourcePseudonymizer pseudonymizer)
                 item[name] = value?.DeepClone();
             }
 
-            tasks.Add(item);
+            tasks.Add((JsonNode)item);
         }
 
         var data = new JsonObject { ["tasks"] = tasks }.ToJsonString(DataJson);
@@ -214,7 +214,7 @@ public sealed class AssessmentPromptBuilder(ResourcePseudonymizer pseudonymizer)
             var top = new JsonArray();
             foreach (var (resource, count) in s.ExecutionsByResource.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(3))
             {
-                top.Add(new JsonObject { ["resource"] = pseudonymizer.Pseudonymize(resource), ["share"] = Round((double)count / total) });
+                top.Add((JsonNode)new JsonObject { ["resource"] = pseudonymizer.Pseudonymize(resource), ["share"] = Round((double)count / total) });
             }
 
             metrics["topResourceShares"] = top;

@@ -13,17 +13,17 @@ public sealed record LlmJudgement
 
     public required WellmannCriteria Criteria { get; init; }
 
-    public IReadOnlyList<EthicalFlag> EthicalFlags { get; init; } = [];
+    public IReadOnlyList<EthicalFlag> EthicalFlags { get; set; } = [];
 
     /// <summary>Candidate rules of the risk catalogue the model flagged, validated against the rules it was offered.</summary>
-    public IReadOnlyList<LlmRuleFlag> RuleFlags { get; init; } = [];
+    public IReadOnlyList<LlmRuleFlag> RuleFlags { get; set; } = [];
 
     /// <summary>The model's short reasoning: shown to the consultant, never parsed or acted upon.</summary>
-    public string Rationale { get; init; } = "";
+    public string Rationale { get; set; } = "";
 
     /// <summary>Inputs the model cited, limited to those it was given ("metric:reworkRate", "sop.md:12").</summary>
-    public IReadOnlyList<string> Evidence { get; init; } = [];
+    public IReadOnlyList<string> Evidence { get; set; } = [];
 
     /// <summary>What validation changed or ignored in the raw response (clamped values, unknown fields).</summary>
-    public IReadOnlyList<string> ValidationNotes { get; init; } = [];
+    public IReadOnlyList<string> ValidationNotes { get; set; } = [];
 }

@@ -25,12 +25,13 @@ public sealed record IngestionOptions
     public DocumentOptions Documents { get; init; } = DocumentOptions.Default;
 
     /// <summary>
-    /// Threads one large export is mined on (<see cref="ExportChunker.MineFile"/>): split into this many parts at case
-    /// or trace boundaries, mined at once and merged into exactly what one pass gives. Default: the machine's cores.
+    /// Threads one large export is mined on (<see cref="ExportChunker.MineFile"/>): on two, a CSV is read on one thread
+    /// and mined on the other; otherwise the export is split into this many parts at case or trace boundaries, mined at
+    /// once and merged. Either way exactly what one pass gives. Default: the machine's cores.
     /// </summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Exports smaller than this are mined in one pass (splitting costs more than it saves below it); default 16 MiB.</summary>
+    /// <summary>Exports smaller than this are mined in one pass on one thread (a second thread costs more than it saves below it); default 16 MiB.</summary>
     public long ParallelMinBytes { get; init; } = 16L << 20;
 
     /// <summary>Object-centric logs (OCEL): the object types to flatten on, and limits.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Ingestion.Common;
 
@@ -38,7 +39,7 @@ public sealed record OcelOptions
     public int MaxDepth { get; init; } = 64;
 
     /// <summary>Largest SQLite database accepted (it is copied to a private temporary file before it is opened).</summary>
-    [Range(typeof(long), "1048576", "9223372036854775807")]
+    [LongRange(1048576, long.MaxValue)]
     public long MaxSqliteBytes { get; init; } = 4L << 30;
 
     /// <summary>Events held in memory when a file lists its events before its objects (JSON, XML).</summary>
@@ -47,6 +48,9 @@ public sealed record OcelOptions
 
     /// <summary>Flattened events handed to an object type's miner at a time (tests make it small to exercise the threads).</summary>
     internal int MiningBatchSize { get; init; } = 4096;
+
+    /// <summary>Parsed JSON events handed from the tokenising thread to the flattening thread at a time (tests make it small).</summary>
+    internal int EventBatchSize { get; init; } = 1024;
 
     /// <summary>True when <paramref name="objectType"/> is chosen (or no choice was made).</summary>
     public bool Selects(string objectType) =>

@@ -76,7 +76,7 @@ internal sealed class OcelFlattener : IDisposable
         _locationUnit = locationUnit;
         _parser = new TimestampParser(options.DefaultTimeZone, options.DateOrder ?? DateOrder.DayFirst);
 
-        // Each object type is mined on its own thread (up to the parallelism less the reader's); one thread reads and flattens.
+        // Each object type is mined on its own thread (up to the parallelism less one); one thread flattens (JSON: OcelEventPipeline).
         _pipeline = new OcelMiningPipeline(_activities, _resources, Math.Max(0, options.Parallelism - 1), _limits.MiningBatchSize);
     }
 
@@ -94,6 +94,9 @@ internal sealed class OcelFlattener : IDisposable
     public string File => _file;
 
     public OcelOptions Limits => _limits;
+
+    /// <summary>Threads the read may use (the JSON reader tokenises on one and flattens on another when there are two).</summary>
+    public int Parallelism => _options.Parallelism;
 
     public long EventsRead { get; private set; }
 
@@ -498,10 +501,10 @@ internal sealed class OcelFlattener : IDisposable
         var context = _activityContexts[id];
         return new ActivityObjects
         {
-            RelatedObjectTypes = context.RelationsByType.OrderBy(r => _types[r.Key], StringComparer.Ordinal).ToDictionary(r => _types[r.Key], r => r.Value, StringComparer.Ordinal),
-            Qualifiers = [.. context.Qualifiers.OrderByDescending(q => q.Value).ThenBy(q => _qualifiers[q.Key], StringComparer.Ordinal).Take(8).Select(q => _qualifiers[q.Key])],
-            EventAttributes = [.. context.Attributes.Select(a => _attributeNames[a]).Order(StringComparer.Ordinal)],
-            ConvergentEvents = context.ConvergentByType.GetValueOrDefault(caseType),
+            RelatedObjectTypes = context.RelationsByType.All.OrderBy(r => _types[r.Key], StringComparer.Ordinal).ToDictionary(r => _types[r.Key], r => r.Value, StringComparer.Ordinal),
+            Qualifiers = [.. context.Qualifiers.All.OrderByDescending(q => q.Value).ThenBy(q => _qualifiers[q.Key], StringComparer.Ordinal).Take(8).Select(q => _qualifiers[q.Key])],
+            EventAttributes = [.. Enumerable.Range(0, _attributeNames.Count).Where(context.HasAttribute).Select(a => _attributeNames[a]).Order(StringComparer.Ordinal)],
+            ConvergentEvents = context.ConvergentByType[caseType],
         };
     }
 
@@ -511,7 +514,7 @@ internal sealed class OcelFlattener : IDisposable
         var context = _activityContexts[activity];
         foreach (var attribute in attributes)
         {
-            context.Attributes.Add(attribute);
+            context.AddAttribute(attribute);
         }
 
         // Sort (type, object) keys: objects related twice (two qualifiers) count once, and each type's objects are adjacent.
@@ -531,10 +534,10 @@ internal sealed class OcelFlattener : IDisposable
                 continue;
             }
 
-            Increment(context.RelationsByType, t);
+            context.RelationsByType.Increment(t);
             if (qualifiers[i] >= 0)
             {
-                Increment(context.Qualifiers, qualifiers[i]);
+                context.Qualifiers.Increment(qualifiers[i]);
             }
 
             _scratch[count++] = ((long)t << 32) | (uint)o;
@@ -605,7 +608,7 @@ internal sealed class OcelFlattener : IDisposable
         {
             process.ConvergentEvents++;
             process.EventCopies += copies - 1;
-            Increment(context.ConvergentByType, type);
+            context.ConvergentByType.Increment(type);
         }
     }
 
@@ -743,8 +746,6 @@ internal sealed class OcelFlattener : IDisposable
 
     private static string Excerpt(ReadOnlySpan<char> value) => value.Length <= 60 ? value.ToString() : string.Concat(value[..60], "...");
 
-    private static void Increment(Dictionary<int, long> counts, int key) =>
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
 
     private enum TimeState
     {
@@ -757,15 +758,50 @@ internal sealed class OcelFlattener : IDisposable
     private readonly record struct BufferedEvent(
         int Activity, int Resource, long Ticks, short Offset, bool HadOffset, Lifecycle Lifecycle, int Start, int Relations, int Attributes, long Location, string? Id);
 
+    /// <summary>What the flattened events of one activity related to (counted per event, on the flattening thread).</summary>
     private sealed class ActivityContext
     {
-        public Dictionary<int, long> RelationsByType { get; } = [];
+        /// <summary>Event attributes seen, by name id (names are capped at 1,024).</summary>
+        private readonly ulong[] _attributes = new ulong[16];
 
-        public Dictionary<int, long> Qualifiers { get; } = [];
+        public IdCounts RelationsByType { get; } = new();
 
-        public HashSet<int> Attributes { get; } = [];
+        public IdCounts Qualifiers { get; } = new();
 
-        public Dictionary<int, long> ConvergentByType { get; } = [];
+        public IdCounts ConvergentByType { get; } = new();
+
+        public void AddAttribute(int attribute) => _attributes[attribute >> 6] |= 1UL << attribute;
+
+        public bool HasAttribute(int attribute) => (_attributes[attribute >> 6] & (1UL << attribute)) != 0;
+    }
+
+    /// <summary>
+    /// Counts by a small id (object type, qualifier): an array for the first ids, the usual case and the hot path, and
+    /// a dictionary past them, so a log with thousands of types and qualifiers costs memory per pair seen, not per id.
+    /// </summary>
+    private sealed class IdCounts
+    {
+        private const int Dense = 64;
+        private readonly long[] _dense = new long[Dense];
+        private Dictionary<int, long>? _sparse;
+
+        public long this[int id] => id < Dense ? _dense[id] : _sparse?.GetValueOrDefault(id) ?? 0;
+
+        /// <summary>The ids counted at least once, with their counts.</summary>
+        public IEnumerable<KeyValuePair<int, long>> All =>
+            Enumerable.Range(0, Dense).Where(i => _dense[i] > 0).Select(i => KeyValuePair.Create(i, _dense[i])).Concat(_sparse ?? []);
+
+        public void Increment(int id)
+        {
+            if (id < Dense)
+            {
+                _dense[id]++;
+            }
+            else
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_sparse ??= [], id, out _)++;
+            }
+        }
     }
 
     /// <summary>

@@ -185,21 +185,37 @@ internal static class OcelJsonReader
     private static void ReadEvents(JsonTokenStream json, OcelFlattener flattener, CancellationToken cancellationToken)
     {
         json.Expect(JsonTokenType.StartArray, "for 'events'");
-        var parser = new EventParser(json, flattener);
+        var target = new OcelEventTarget(flattener);
+
+        // With a second core the JSON is tokenised here while another thread flattens (the same calls, in the same order).
+        using var pipeline = flattener.Parallelism > 1 ? new OcelEventPipeline(target, flattener.Limits.EventBatchSize) : null;
+        IOcelEventSink sink = pipeline is null ? target : pipeline;
+        var parser = new EventParser(json, sink);
         JsonTokenStream.ObjectParser parse = parser.Parse;
         long count = 0;
-        while (json.ReadObject(parse))
+        try
         {
-            flattener.EndEvent(json.Position);
-            if ((++count & 0x3FFF) == 0)
+            while (json.ReadObject(parse))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                sink.EndEvent(json.Position);
+                if ((++count & 0x3FFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
-        }
 
-        if (json.TokenType != JsonTokenType.EndArray)
+            if (json.TokenType != JsonTokenType.EndArray)
+            {
+                throw json.Unexpected("in 'events'", "an object");
+            }
+
+            pipeline?.Complete();
+        }
+        catch when (pipeline is not null)
         {
-            throw json.Unexpected("in 'events'", "an object");
+            // As one thread would: the events before the failure are flattened first, and a failure of theirs (earlier in the file) wins.
+            pipeline.Complete();
+            throw;
         }
     }
 
@@ -343,17 +359,17 @@ internal static class OcelJsonReader
     /// One OCEL 2.0 event, parsed with a single reader: {id, type, time, attributes: [{name, value}], relationships:
     /// [{objectId, qualifier}]} in any order. Returns false when the buffer ends inside the event (it is parsed again).
     /// </summary>
-    private sealed class EventParser(JsonTokenStream json, OcelFlattener flattener)
+    private sealed class EventParser(JsonTokenStream json, IOcelEventSink sink)
     {
-        private readonly Utf8Cache _qualifiers = new();
-        private readonly Utf8Cache _activities = new();
         private readonly char[] _name = new char[128];
         private readonly char[] _value = new char[256];
         private byte[] _objectId = new byte[512];
+        private byte[] _qualifier = new byte[256];
+        private byte[] _activity = new byte[256];
 
         public bool Parse(ref Utf8JsonReader reader)
         {
-            flattener.BeginEvent();
+            sink.BeginEvent();
             var depth = reader.CurrentDepth;
             while (true)
             {
@@ -381,11 +397,11 @@ internal static class OcelJsonReader
                             return false;
                         }
 
-                        flattener.SetActivity(-1);
+                        sink.SetNoActivity();
                     }
                     else
                     {
-                        flattener.SetActivity(_activities.Intern(ref reader, json, flattener, Utf8Cache.Role.Activity));
+                        sink.SetActivity(_activity.AsSpan(0, json.Utf8(ref reader, ref _activity)));
                     }
                 }
                 else if (reader.ValueTextEquals("time"u8))
@@ -395,7 +411,7 @@ internal static class OcelJsonReader
                         return false;
                     }
 
-                    flattener.SetTime(value);
+                    sink.SetTime(value);
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
@@ -404,7 +420,7 @@ internal static class OcelJsonReader
                         return false;
                     }
 
-                    flattener.SetEventId(value);
+                    sink.SetEventId(value);
                 }
                 else if (reader.ValueTextEquals("relationships"u8))
                 {
@@ -460,7 +476,7 @@ internal static class OcelJsonReader
                 }
 
                 var idLength = -1;
-                var qualifier = -1;
+                var qualifierLength = -1;
                 while (true)
                 {
                     if (!reader.Read())
@@ -493,7 +509,7 @@ internal static class OcelJsonReader
                     }
                     else if (isQualifier)
                     {
-                        qualifier = _qualifiers.Intern(ref reader, json, flattener, Utf8Cache.Role.Qualifier);
+                        qualifierLength = json.Utf8(ref reader, ref _qualifier);
                     }
                     else if (!reader.TrySkip())
                     {
@@ -501,9 +517,9 @@ internal static class OcelJsonReader
                     }
                 }
 
-                if (idLength >= 0)
+                if (idLength >= 0 || qualifierLength >= 0)
                 {
-                    flattener.AddRelation(_objectId.AsSpan(0, idLength), qualifier, json.Position);
+                    sink.AddRelation(_objectId.AsSpan(0, Math.Max(0, idLength)), idLength >= 0, _qualifier.AsSpan(0, Math.Max(0, qualifierLength)), qualifierLength >= 0, json.Position);
                 }
             }
         }
@@ -574,7 +590,7 @@ internal static class OcelJsonReader
 
                 if (nameLength > 0)
                 {
-                    flattener.AddEventAttribute(_name.AsSpan(0, nameLength), _value.AsSpan(0, valueLength));
+                    sink.AddEventAttribute(_name.AsSpan(0, nameLength), _value.AsSpan(0, valueLength));
                 }
             }
         }
@@ -639,20 +655,21 @@ internal static class OcelJsonReader
     /// <summary>One OCEL 2.0 object: {id, type, attributes: [{name, time, value}], relationships} in any order.</summary>
     private sealed class ObjectParser(JsonTokenStream json, OcelFlattener flattener)
     {
-        private readonly Utf8Cache _types = new();
+        private readonly OcelUtf8Cache _types = new(flattener, OcelUtf8Cache.Role.ObjectType);
         private byte[] _id = new byte[512];
+        private byte[] _type = new byte[256];
         private readonly List<string> _attributes = [];
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
         /// <summary>(type, attribute name) pairs already declared: each is passed on once, not once per object.</summary>
         private readonly HashSet<(int Type, string Name)> _declared = [];
         private int _idLength;
-        private int _type;
+        private int _typeId;
 
         public bool Parse(ref Utf8JsonReader reader)
         {
             _idLength = 0;
-            _type = -1;
+            _typeId = -1;
             _attributes.Clear();
             var depth = reader.CurrentDepth;
             while (true)
@@ -681,7 +698,7 @@ internal static class OcelJsonReader
                 }
                 else if (isType && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
                 {
-                    _type = _types.Intern(ref reader, json, flattener, Utf8Cache.Role.ObjectType);
+                    _typeId = _types.Intern(_type.AsSpan(0, json.Utf8(ref reader, ref _type)));
                 }
                 else if (isAttributes && reader.TokenType == JsonTokenType.StartArray)
                 {
@@ -699,13 +716,13 @@ internal static class OcelJsonReader
 
         public void Complete(long position)
         {
-            if (flattener.AddObject(_id.AsSpan(0, _idLength), _type, position) >= 0)
+            if (flattener.AddObject(_id.AsSpan(0, _idLength), _typeId, position) >= 0)
             {
                 foreach (var attribute in _attributes)
                 {
-                    if (_declared.Count >= 4096 || _declared.Add((_type, attribute)))
+                    if (_declared.Count >= 4096 || _declared.Add((_typeId, attribute)))
                     {
-                        flattener.DeclareObjectAttribute(_type, attribute);
+                        flattener.DeclareObjectAttribute(_typeId, attribute);
                     }
                 }
             }
@@ -757,57 +774,6 @@ internal static class OcelJsonReader
                     }
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// The last few distinct strings of one role (qualifiers, object types) by their raw UTF-8 bytes, with their interned
-    /// ids: the common case, a handful of values repeated millions of times, skips transcoding, trimming and hashing.
-    /// </summary>
-    private sealed class Utf8Cache
-    {
-        private const int Size = 16;
-        private readonly byte[][] _keys = new byte[Size][];
-        private readonly int[] _ids = new int[Size];
-        private int _count;
-        private int _next;
-        private byte[] _scratch = new byte[256];
-
-        public enum Role
-        {
-            Qualifier,
-            ObjectType,
-            Activity,
-        }
-
-        public int Intern(ref Utf8JsonReader reader, JsonTokenStream json, OcelFlattener flattener, Role role)
-        {
-            var length = json.Utf8(ref reader, ref _scratch);
-            var key = _scratch.AsSpan(0, length);
-            for (var i = 0; i < _count; i++)
-            {
-                if (key.SequenceEqual(_keys[i]))
-                {
-                    return _ids[i];
-                }
-            }
-
-            var text = System.Text.Encoding.UTF8.GetString(key);
-            var id = role switch
-            {
-                Role.ObjectType => string.IsNullOrWhiteSpace(text) ? -1 : flattener.InternType(text),
-                Role.Activity => flattener.InternActivity(text),
-                _ => flattener.InternQualifier(text),
-            };
-            if (length <= 256)
-            {
-                _keys[_next] = key.ToArray();
-                _ids[_next] = id;
-                _next = (_next + 1) % Size;
-                _count = Math.Min(_count + 1, Size);
-            }
-
-            return id;
         }
     }
 }

@@ -5,12 +5,12 @@ namespace AutomationScanner.Core.Ingestion.Ocel;
 
 /// <summary>
 /// Hands the flattened events of each object type to its miner in batches. Each object type is a process of its own,
-/// so the types are mined independently: with workers, the reader parses and flattens on its thread while each type is
-/// mined on the worker it was given (round robin: type <c>n</c> to worker <c>n mod workers</c>), in stream order, so
-/// every type sees exactly the events, in exactly the order, of a single-threaded read and the statistics are
-/// identical. A log whose flattened events fit in one batch per type is mined on the reader's thread (no thread is
-/// started); so is everything when there are no workers. Memory: a bounded queue of batches per worker (32 bytes an
-/// event), reused.
+/// so the types are mined independently: with workers, the flattening thread (the reader's, or for JSON the replay
+/// thread of <see cref="OcelEventPipeline"/>) flattens while each type is mined on the worker it was given (round
+/// robin: type <c>n</c> to worker <c>n mod workers</c>), in stream order, so every type sees exactly the events, in
+/// exactly the order, of a single-threaded read and the statistics are identical. A log whose flattened events fit
+/// in one batch per type is mined on the flattening thread (no thread is started); so is everything when there are
+/// no workers. Memory: a bounded queue of batches per worker (32 bytes an event), reused.
 /// </summary>
 internal sealed class OcelMiningPipeline : IDisposable
 {

@@ -1,0 +1,34 @@
+namespace AutomationScanner.Core.Ingestion.Ocel;
+
+/// <summary>
+/// Where the JSON reader puts the parts of each OCEL 2.0 event, as it meets them: straight into the flattener
+/// (<see cref="OcelEventTarget"/>), or recorded in batches and replayed into it on another thread
+/// (<see cref="OcelEventPipeline"/>). Either way the flattener sees the same calls in the same order.
+/// </summary>
+internal interface IOcelEventSink
+{
+    /// <summary>Starts an event (again, when its parse restarts after a buffer refill: what was given for it is dropped).</summary>
+    void BeginEvent();
+
+    void SetEventId(ReadOnlySpan<char> id);
+
+    /// <summary>The event's type as UTF-8 (unescaped).</summary>
+    void SetActivity(ReadOnlySpan<byte> utf8);
+
+    /// <summary>The event's type is not a string (an object or array): the event has none.</summary>
+    void SetNoActivity();
+
+    void SetTime(ReadOnlySpan<char> text);
+
+    /// <summary>
+    /// One relationship: the object id (UTF-8; <paramref name="hasObjectId"/> false when it had none) and the qualifier
+    /// (UTF-8; <paramref name="hasQualifier"/> false when it had none). A relationship without an object id only interns
+    /// its qualifier, as the reader always did.
+    /// </summary>
+    void AddRelation(ReadOnlySpan<byte> objectId, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location);
+
+    void AddEventAttribute(ReadOnlySpan<char> name, ReadOnlySpan<char> value);
+
+    /// <summary>Ends the event: it is checked and flattened.</summary>
+    void EndEvent(long location);
+}

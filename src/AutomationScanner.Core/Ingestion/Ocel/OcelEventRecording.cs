@@ -1,0 +1,203 @@
+namespace AutomationScanner.Core.Ingestion.Ocel;
+
+/// <summary>
+/// A batch of parsed OCEL 2.0 events, recorded as the calls the reader made (<see cref="IOcelEventSink"/>) with their
+/// text copied into two arenas, and replayed later, in order, into the flattener. About 100 bytes an event; reused.
+/// </summary>
+internal sealed class OcelEventRecording : IOcelEventSink
+{
+    private const int MaxKeptBytes = 4 << 20;
+
+    private int[] _ops = new int[1 << 14];
+    private byte[] _bytes = new byte[1 << 16];
+    private char[] _chars = new char[1 << 15];
+    private int _opCount;
+    private int _byteCount;
+    private int _charCount;
+
+    /// <summary>Where the event being recorded started (everything before it is complete).</summary>
+    private int _markOps;
+    private int _markBytes;
+    private int _markChars;
+
+    private enum Op
+    {
+        Begin,
+        Id,
+        Activity,
+        NoActivity,
+        Time,
+        Relation,
+        Attribute,
+        End,
+    }
+
+    /// <summary>Complete events recorded.</summary>
+    public int Events { get; private set; }
+
+    /// <summary>Text bytes and characters held (a batch is handed on when they grow large, whatever its event count).</summary>
+    public int TextSize => _byteCount + 2 * _charCount;
+
+    public void Clear()
+    {
+        // Arenas a huge event grew (values up to the size limit, thousands of relations) are let go rather than kept.
+        if (_bytes.Length > MaxKeptBytes || 2 * _chars.Length > MaxKeptBytes || 4 * _ops.Length > MaxKeptBytes)
+        {
+            _ops = new int[1 << 14];
+            _bytes = new byte[1 << 16];
+            _chars = new char[1 << 15];
+        }
+
+        _opCount = _byteCount = _charCount = 0;
+        _markOps = _markBytes = _markChars = 0;
+        Events = 0;
+    }
+
+    public void BeginEvent()
+    {
+        _opCount = _markOps;
+        _byteCount = _markBytes;
+        _charCount = _markChars;
+        Put(Op.Begin);
+    }
+
+    public void SetEventId(ReadOnlySpan<char> id)
+    {
+        Put(Op.Id);
+        PutChars(id);
+    }
+
+    public void SetActivity(ReadOnlySpan<byte> utf8)
+    {
+        Put(Op.Activity);
+        PutBytes(utf8);
+    }
+
+    public void SetNoActivity() => Put(Op.NoActivity);
+
+    public void SetTime(ReadOnlySpan<char> text)
+    {
+        Put(Op.Time);
+        PutChars(text);
+    }
+
+    public void AddRelation(ReadOnlySpan<byte> objectId, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location)
+    {
+        Put(Op.Relation);
+        Put((hasObjectId ? 1 : 0) | (hasQualifier ? 2 : 0));
+        PutBytes(objectId);
+        PutBytes(qualifier);
+        PutLong(location);
+    }
+
+    public void AddEventAttribute(ReadOnlySpan<char> name, ReadOnlySpan<char> value)
+    {
+        Put(Op.Attribute);
+        PutChars(name);
+        PutChars(value);
+    }
+
+    public void EndEvent(long location)
+    {
+        Put(Op.End);
+        PutLong(location);
+        _markOps = _opCount;
+        _markBytes = _byteCount;
+        _markChars = _charCount;
+        Events++;
+    }
+
+    /// <summary>Makes the complete events' calls again, in order, on <paramref name="sink"/> (an unfinished last event is left out).</summary>
+    public void Replay(IOcelEventSink sink)
+    {
+        var ops = _ops.AsSpan(0, _markOps);
+        var bytes = _bytes.AsSpan(0, _markBytes);
+        var chars = _chars.AsSpan(0, _markChars);
+        var i = 0;
+        while (i < ops.Length)
+        {
+            switch ((Op)ops[i++])
+            {
+                case Op.Begin:
+                    sink.BeginEvent();
+                    break;
+                case Op.Id:
+                    sink.SetEventId(chars.Slice(ops[i], ops[i + 1]));
+                    i += 2;
+                    break;
+                case Op.Activity:
+                    sink.SetActivity(bytes.Slice(ops[i], ops[i + 1]));
+                    i += 2;
+                    break;
+                case Op.NoActivity:
+                    sink.SetNoActivity();
+                    break;
+                case Op.Time:
+                    sink.SetTime(chars.Slice(ops[i], ops[i + 1]));
+                    i += 2;
+                    break;
+                case Op.Relation:
+                    var flags = ops[i];
+                    sink.AddRelation(bytes.Slice(ops[i + 1], ops[i + 2]), (flags & 1) != 0, bytes.Slice(ops[i + 3], ops[i + 4]), (flags & 2) != 0, Long(ops, i + 5));
+                    i += 7;
+                    break;
+                case Op.Attribute:
+                    sink.AddEventAttribute(chars.Slice(ops[i], ops[i + 1]), chars.Slice(ops[i + 2], ops[i + 3]));
+                    i += 4;
+                    break;
+                case Op.End:
+                    sink.EndEvent(Long(ops, i));
+                    i += 2;
+                    break;
+                default:
+                    throw new InvalidOperationException("corrupt event recording");
+            }
+        }
+    }
+
+    private static long Long(ReadOnlySpan<int> ops, int at) => ((long)ops[at + 1] << 32) | (uint)ops[at];
+
+    private void Put(Op op) => Put((int)op);
+
+    private void Put(int value)
+    {
+        if (_opCount == _ops.Length)
+        {
+            Array.Resize(ref _ops, _ops.Length * 2);
+        }
+
+        _ops[_opCount++] = value;
+    }
+
+    private void PutLong(long value)
+    {
+        Put((int)value);
+        Put((int)(value >> 32));
+    }
+
+    private void PutBytes(ReadOnlySpan<byte> value)
+    {
+        if (_byteCount + value.Length > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _byteCount + value.Length));
+        }
+
+        value.CopyTo(_bytes.AsSpan(_byteCount));
+        Put(_byteCount);
+        Put(value.Length);
+        _byteCount += value.Length;
+    }
+
+    private void PutChars(ReadOnlySpan<char> value)
+    {
+        if (_charCount + value.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + value.Length));
+        }
+
+        value.CopyTo(_chars.AsSpan(_charCount));
+        Put(_charCount);
+        Put(value.Length);
+        _charCount += value.Length;
+    }
+}

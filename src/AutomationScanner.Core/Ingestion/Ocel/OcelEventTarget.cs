@@ -1,0 +1,33 @@
+namespace AutomationScanner.Core.Ingestion.Ocel;
+
+/// <summary>The JSON reader's events straight into the flattener, with the reader's caches of activity and qualifier names.</summary>
+internal sealed class OcelEventTarget(OcelFlattener flattener) : IOcelEventSink
+{
+    private readonly OcelUtf8Cache _activities = new(flattener, OcelUtf8Cache.Role.Activity);
+    private readonly OcelUtf8Cache _qualifiers = new(flattener, OcelUtf8Cache.Role.Qualifier);
+
+    public OcelFlattener Flattener => flattener;
+
+    public void BeginEvent() => flattener.BeginEvent();
+
+    public void SetEventId(ReadOnlySpan<char> id) => flattener.SetEventId(id);
+
+    public void SetActivity(ReadOnlySpan<byte> utf8) => flattener.SetActivity(_activities.Intern(utf8));
+
+    public void SetNoActivity() => flattener.SetActivity(-1);
+
+    public void SetTime(ReadOnlySpan<char> text) => flattener.SetTime(text);
+
+    public void AddRelation(ReadOnlySpan<byte> objectId, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location)
+    {
+        var id = hasQualifier ? _qualifiers.Intern(qualifier) : -1;
+        if (hasObjectId)
+        {
+            flattener.AddRelation(objectId, id, location);
+        }
+    }
+
+    public void AddEventAttribute(ReadOnlySpan<char> name, ReadOnlySpan<char> value) => flattener.AddEventAttribute(name, value);
+
+    public void EndEvent(long location) => flattener.EndEvent(location);
+}
