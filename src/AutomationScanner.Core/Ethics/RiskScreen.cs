@@ -136,7 +136,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             // The domain's own phrase, not its evidence: the context may name the setting and the persons ("in a
             // hospital emergency department treating patients"), the act must come from the step ("Set priority").
             var processContext = profile is not null && domainDefinition is { Phrase.Length: > 0 } ? domainDefinition.Phrase : null;
-            AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext));
+            var contextRules = processContext is null ? null : domainDefinition!.Inherit.Select(i => i.Rule).ToHashSet(StringComparer.Ordinal);
+            AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext, contextRules));
         }
 
         if (profile is not null && domain is not null)

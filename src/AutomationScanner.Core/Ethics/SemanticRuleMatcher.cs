@@ -64,15 +64,17 @@ public sealed partial class SemanticRuleMatcher
     /// views: without a leading "automatically decide whether to", without a trailing qualifier) is judged on its own and
     /// the hits are united, so adding words to a task can add hits but never take one away.
     /// </summary>
-    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts) => Match(texts, null);
+    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts) => Match(texts, null, null);
 
     /// <summary>
     /// As <see cref="Match(IReadOnlyList{TaskTextItem})"/>; with <paramref name="processContext"/> (the process's domain
     /// and the evidence it was inferred from), an Annex III rule that a step's own text is nearest to, at the High
     /// threshold, may take the words its requirements name ("emergency", "life insurance", "employees") from the process
     /// context: a step called "Set priority" in an emergency department establishes the priority of its patients.
+    /// Only the rules in <paramref name="contextRules"/> (those the domain passes to its steps) may be completed so: a
+    /// customer-service phrase naming customers must not make "Pay compensation" an employment decision.
     /// </summary>
-    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts, string? processContext)
+    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts, string? processContext, IReadOnlySet<string>? contextRules)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var settings = _catalogue.Semantic;
@@ -125,7 +127,8 @@ public sealed partial class SemanticRuleMatcher
 
                 // A short step of a known process: the Annex III rule it is nearest to may take its requirements'
                 // words (the persons, the sector) from the process context.
-                if (!admitted && clearNearest && processContext is { Length: > 0 } && rule.Definition.Kind == RuleKind.HighRisk)
+                if (!admitted && clearNearest && processContext is { Length: > 0 } && rule.Definition.Kind == RuleKind.HighRisk
+                    && contextRules is not null && contextRules.Contains(m.RuleId))
                 {
                     var inContext = m.Text + ". " + processContext;
                     if (rule.AdmitsMeaningMatch(inContext, views[i].Whole + ". " + processContext, rule.HasAllElements(inContext)))

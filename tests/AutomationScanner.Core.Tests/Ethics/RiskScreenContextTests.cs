@@ -39,6 +39,19 @@ public sealed class RiskScreenContextTests
     }
 
     [Fact]
+    public void ProcessContext_CompletesOnlyTheRulesItsDomainPassesOn()
+    {
+        var screen = RiskEvaluation.Screen();
+
+        // The running example's step: the customer-service phrase names customers, which must not complete the
+        // employment rule (4(b)) this step is nearest to; customer service passes on only Art. 50 contact.
+        var compensation = RiskEvaluation.Assess(screen, "pay compensation", "customer complaint handling: register request, examine, decide, pay compensation, reject request");
+
+        Assert.DoesNotContain(compensation.Hits, h => h.Applied && h.Evidence.ElementsByMeaning == "requirements met by the process context");
+        Assert.True(compensation.Tier < RiskTier.High, compensation.Tier.ToString());
+    }
+
+    [Fact]
     public void LifeInsurancePremium_IsAnnexIII5c_PropertyPremiumIsNot()
     {
         var screen = RiskEvaluation.Screen();
