@@ -25,6 +25,10 @@ public sealed class CompiledRule
     /// <summary>Whether <paramref name="text"/> has every legal element of one of the rule's element alternatives.</summary>
     public bool HasAllElements(string text) => _elements.Any(alternative => alternative.All(r => r.IsMatch(text)));
 
+    /// <summary>Whether <paramref name="text"/> has every legal element but one of one of the rule's alternatives (of two or more).</summary>
+    public bool MissesOneElement(string text) =>
+        _elements.Any(alternative => alternative.Length > 1 && alternative.Count(r => !r.IsMatch(text)) == 1);
+
     /// <summary>Whether element <paramref name="element"/> of alternative <paramref name="alternative"/> matches <paramref name="text"/> by its pattern.</summary>
     public bool HasElement(int alternative, int element, string text) => _elements[alternative][element].IsMatch(text);
 

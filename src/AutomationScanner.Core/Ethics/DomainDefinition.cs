@@ -15,4 +15,7 @@ public sealed record DomainDefinition
     public IReadOnlyList<string> Exemplars { get; set; } = [];
 
     public IReadOnlyList<DomainInheritance> Inherit { get; set; } = [];
+
+    /// <summary>Rules that do not apply to this domain's steps (their subjects are not natural persons); null when none.</summary>
+    public DomainExclusion? Excludes { get; set; }
 }

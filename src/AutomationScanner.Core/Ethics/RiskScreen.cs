@@ -130,15 +130,23 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         var (profile, domainDefinition, domain) = DomainOf(candidate, context);
+        var byPattern = hits.Select(h => h.RuleId).ToHashSet(StringComparer.Ordinal);
         if (_semantic is not null)
         {
-            AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition)));
+            // The domain's own phrase, not its evidence: the context may name the setting and the persons ("in a
+            // hospital emergency department treating patients"), the act must come from the step ("Set priority").
+            var processContext = profile is not null && domainDefinition is { Phrase.Length: > 0 } ? domainDefinition.Phrase : null;
+            var contextRules = processContext is null ? null : domainDefinition!.Inherit.Select(i => i.Rule).ToHashSet(StringComparer.Ordinal);
+            AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext, contextRules));
         }
 
         if (profile is not null && domain is not null)
         {
             AddDomainHits(hits, candidate, profile, domain);
+            hits = ApplyDomainExclusions(hits, profile, domain);
         }
+
+        hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
 
         hits = ApplyNarrowProceduralFilter(hits);
         hits = HoldBackDecisionsOfOthers(hits, candidate);
@@ -232,6 +240,42 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 rule.Safeguards,
                 Note: inherited.Note));
         }
+    }
+
+    /// <summary>
+    /// A domain whose subjects are not natural persons (a business-to-business process) rules out the rules that concern
+    /// natural persons (Annex III 5(b), 5(c), GDPR Art. 22): their hits are recorded, not applied, with the domain's note.
+    /// </summary>
+    private static List<RiskHit> ApplyDomainExclusions(List<RiskHit> hits, ProcessDomainProfile profile, CompiledDomain domain)
+    {
+        if (domain.Definition.Excludes is not { } excludes)
+        {
+            return hits;
+        }
+
+        return [.. hits.Select(h => h.Applied && excludes.Rules.Contains(h.RuleId, StringComparer.Ordinal)
+            ? h with { Applied = false, Note = $"{excludes.Note} (process {profile.Process}, domain {profile.Domain})" }
+            : h)];
+    }
+
+    /// <summary>
+    /// A step that only communicates (its action is to send, notify, remind, inform, call or write, and it names no
+    /// decision) takes no Annex III or Art. 22 tier from meaning alone: a reminder or a notification carries a message,
+    /// the decision it may report is screened where it is taken. Its Art. 50 contact and data rules stay; a rule its own
+    /// words match stays.
+    /// </summary>
+    private static List<RiskHit> HoldBackCommunicationSteps(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern)
+    {
+        var name = TaskText.Normalise(candidate.Name);
+        if (!TaskText.IsCommunicationOnly(name))
+        {
+            return hits;
+        }
+
+        return [.. hits.Select(h => h.Applied && h.Kind is RuleKind.HighRisk or RuleKind.Gdpr22 && !byPattern.Contains(h.RuleId)
+                && h.Evidence.Scope is EvidenceScope.Text or EvidenceScope.ProcessContext
+            ? h with { Applied = false, Note = "A communication step (it sends or tells, it does not decide): the decision it reports is screened where it is taken." }
+            : h)];
     }
 
     /// <summary>
@@ -427,13 +471,19 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         return new EvidenceSpan(prefix + before + matched + after + suffix, item.Scope, item.Location, prefix.Length + before.Length, matched.Length);
     }
 
-    private static IEnumerable<Evidence> CollectEvidence(TaskCandidate candidate, RiskContext context)
+    private IEnumerable<Evidence> CollectEvidence(TaskCandidate candidate, RiskContext context)
     {
+        var canonical = _semantic?.Canonical(TaskText.Normalise(candidate.Name));
         yield return new Evidence(EvidenceScope.Text, candidate.Name, "task name", candidate.Name);
         var readable = TaskText.Normalise(candidate.Name);
         if (!string.Equals(readable, candidate.Name, StringComparison.Ordinal))
         {
             yield return new Evidence(EvidenceScope.Text, readable, "task name (readable form)", readable);
+        }
+
+        if (canonical is not null && !string.Equals(canonical, readable, StringComparison.Ordinal))
+        {
+            yield return new Evidence(EvidenceScope.Text, canonical, "task name (one spelling)", canonical);
         }
 
         if (context.ProcessContext.TryGetValue(candidate.Process, out var domain))

@@ -104,6 +104,11 @@ public sealed class RuleCatalogue
             {
                 throw new InvalidDataException($"Rule catalogue {sourceName}: domain '{domain.Id}' inherits unknown rule '{inherited.Rule}'.");
             }
+
+            foreach (var excluded in (domain.Excludes?.Rules ?? []).Where(r => !document.Rules.Any(d => d.Id == r)))
+            {
+                throw new InvalidDataException($"Rule catalogue {sourceName}: domain '{domain.Id}' excludes unknown rule '{excluded}'.");
+            }
         }
 
         var computed = document.ComputedRules.ToDictionary(r => r.Id, StringComparer.Ordinal);

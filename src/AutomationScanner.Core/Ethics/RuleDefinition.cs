@@ -49,4 +49,11 @@ public sealed record RuleDefinition
 
     /// <summary>Descriptions of the practice written from the legal text; tasks are matched to them by meaning.</summary>
     public IReadOnlyList<string> Exemplars { get; set; } = [];
+
+    /// <summary>
+    /// Whether the rule's elements are descriptive only (no subject, setting or purpose condition, as Art. 5(1)(a)-(b)):
+    /// then the text's clear nearness to the rule as a whole may stand for one element its words do not state
+    /// (<see cref="SemanticSettings.PartialElementThreshold"/>).
+    /// </summary>
+    public bool MeaningStandsForOneElement { get; set; }
 }

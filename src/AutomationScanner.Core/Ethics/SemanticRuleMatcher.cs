@@ -13,6 +13,7 @@ public sealed partial class SemanticRuleMatcher
     private readonly RuleCatalogue _catalogue;
     private readonly ITextEmbedder _embedder;
     private readonly Lazy<Exemplars> _exemplars;
+    private readonly Lazy<IReadOnlySet<string>> _vocabulary;
 
     // Per task word or word pair: its vector, and its best similarity to a legal element's seeds (flattened over rules).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Unit, int Element), (float Similarity, string Seed)> _unitElements = new();
@@ -28,7 +29,15 @@ public sealed partial class SemanticRuleMatcher
         _embedder = embedder is CachingTextEmbedder ? embedder : new CachingTextEmbedder(embedder);
         CatalogueEmbeddings.SeedInto(_embedder);
         _exemplars = new Lazy<Exemplars>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+        _vocabulary = new Lazy<IReadOnlySet<string>>(() => SpellingForm.Vocabulary(_catalogue), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// The one spelling a task text is matched in by meaning: hyphens and underscores between letters as spaces, and a
+    /// closed-up compound of two catalogue words split ("highinterest" as "high interest"), so that a hyphen, a joined
+    /// compound or the case never changes what the model sees.
+    /// </summary>
+    public string Canonical(string text) => SpellingForm.Canonical(text, _vocabulary.Value);
 
     public ITextEmbedder Embedder => _embedder;
 
@@ -37,7 +46,7 @@ public sealed partial class SemanticRuleMatcher
     {
         _ = _exemplars.Value;
         var views = texts.Where(t => !string.IsNullOrWhiteSpace(t))
-            .SelectMany(t => Views(new TaskTextItem(t, "")).Select(v => v.Text))
+            .SelectMany(t => Views(new TaskTextItem(Canonical(t), "")).Select(v => v.Text))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var units = _catalogue.Semantic.ElementWordThreshold < 1
@@ -55,12 +64,23 @@ public sealed partial class SemanticRuleMatcher
     /// views: without a leading "automatically decide whether to", without a trailing qualifier) is judged on its own and
     /// the hits are united, so adding words to a task can add hits but never take one away.
     /// </summary>
-    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts)
+    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts) => Match(texts, null, null);
+
+    /// <summary>
+    /// As <see cref="Match(IReadOnlyList{TaskTextItem})"/>; with <paramref name="processContext"/> (the process's domain
+    /// and the evidence it was inferred from), an Annex III rule that a step's own text is nearest to, at the High
+    /// threshold, may take the words its requirements name ("emergency", "life insurance", "employees") from the process
+    /// context: a step called "Set priority" in an emergency department establishes the priority of its patients.
+    /// Only the rules in <paramref name="contextRules"/> (those the domain passes to its steps) may be completed so: a
+    /// customer-service phrase naming customers must not make "Pay compensation" an employment decision.
+    /// </summary>
+    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts, string? processContext, IReadOnlySet<string>? contextRules)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var settings = _catalogue.Semantic;
         var fired = new Dictionary<string, SemanticMatch>(StringComparer.Ordinal);
-        var views = texts.SelectMany(t => Views(t).Select(v => (View: v, Whole: t.Text))).ToList();
+        var views = texts.Select(t => (Item: t with { Text = Canonical(t.Text) }, Raw: t.Text))
+            .SelectMany(t => Views(t.Item).Select(v => (View: v, Whole: t.Item.Text, t.Raw))).ToList();
         var perView = PerText([.. views.Select(v => v.View)]);
         for (var i = 0; i < perView.Count; i++)
         {
@@ -70,7 +90,9 @@ public sealed partial class SemanticRuleMatcher
             {
                 var m = candidate;
                 var rule = _catalogue.Rule(m.RuleId)!;
-                var elements = rule.HasAllElements(m.Text);
+                // The element patterns also read the text as written: splitting a closed-up word for the model
+                // ("shop lifting") must not hide it from a pattern that names it ("shoplift").
+                var elements = rule.HasAllElements(m.Text) || rule.HasAllElements(views[i].Raw);
 
                 // Second signal for the elements: a word or word pair of the text near an element's own words. Only
                 // asked where it could decide (the rule is near enough to fire with its elements).
@@ -86,11 +108,41 @@ public sealed partial class SemanticRuleMatcher
 
                 var nearestWithElements = elements && rule.Definition.Tier >= RiskTier.High && m.Similarity >= nearest
                     && m.Similarity >= settings.NearestElementThreshold;
+
+                // The nearest rule at its tier's full threshold (no elements needed there) is a clear match by meaning.
+                var clearNearest = m.Similarity >= nearest && m.Similarity >= settings.Threshold(rule.Definition.Tier);
+                var admitted = rule.AdmitsMeaningMatch(m.Text, views[i].Whole, elements);
+
+                // A practice whose elements are descriptive only (Art. 5(1)(a)-(b): a technique and its effect, a
+                // vulnerable group and an offer), described in other words than its lists ("grey and tiny", "in-game
+                // purchases"): clear nearness to the rule as a whole stands for the one element its words miss.
+                if (!admitted && rule.Definition.MeaningStandsForOneElement && m.Similarity >= nearest
+                    && m.Similarity >= settings.PartialElementThreshold && rule.MissesOneElement(m.Text)
+                    && !rule.IsExcluded(m.Text) && !rule.IsExcluded(views[i].Whole))
+                {
+                    admitted = true;
+                    elements = true;
+                    m = m with { ElementsByMeaning = "one element stood for by the nearness of the whole text to the rule" };
+                }
+
+                // A short step of a known process: the Annex III rule it is nearest to may take its requirements'
+                // words (the persons, the sector) from the process context.
+                if (!admitted && clearNearest && processContext is { Length: > 0 } && rule.Definition.Kind == RuleKind.HighRisk
+                    && contextRules is not null && contextRules.Contains(m.RuleId))
+                {
+                    var inContext = m.Text + ". " + processContext;
+                    if (rule.AdmitsMeaningMatch(inContext, views[i].Whole + ". " + processContext, rule.HasAllElements(inContext)))
+                    {
+                        admitted = true;
+                        m = m with { ElementsByMeaning = "requirements met by the process context" };
+                    }
+                }
+
                 if ((nearestWithElements || m.Similarity >= (elements ? settings.ElementThreshold(rule.Definition.Tier) : settings.Threshold(rule.Definition.Tier)))
                     && m.Similarity - m.Ordinary >= settings.Margin
                     && (elements || nearest - m.Similarity <= settings.Competition)
                     && rule.Definition.Kind != RuleKind.NarrowProceduralFilter
-                    && rule.AdmitsMeaningMatch(m.Text, views[i].Whole, elements)
+                    && admitted
                     && (!fired.TryGetValue(m.RuleId, out var earlier) || earlier.Similarity < m.Similarity))
                 {
                     fired[m.RuleId] = m;

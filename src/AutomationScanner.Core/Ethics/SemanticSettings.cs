@@ -40,4 +40,11 @@ public sealed record SemanticSettings
 
     /// <summary>How many legal elements of one alternative may be found by meaning; the others need their pattern.</summary>
     public int MaxElementsByMeaning { get; set; } = 1;
+
+    /// <summary>
+    /// For a rule whose meaning may stand for one element (<see cref="RuleDefinition.MeaningStandsForOneElement"/>): the
+    /// similarity at which a text that is nearest to that rule of all rules, and has every other element of one of its
+    /// alternatives in words, fires it. 1 turns this off.
+    /// </summary>
+    public double PartialElementThreshold { get; set; } = 1.0;
 }

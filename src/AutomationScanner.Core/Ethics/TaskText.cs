@@ -65,6 +65,16 @@ public static partial class TaskText
     public static bool IsDecisionStep(string normalisedName) =>
         IsDecision(normalisedName) && (!IsContact(normalisedName) || StrongDecision().IsMatch(normalisedName));
 
+    /// <summary>
+    /// The step only communicates: its action (the first word) is to send, notify, remind, inform, call, write or reply,
+    /// and it names no decision ("Send appointment reminders", "Notify applicant"; not "Send rejection letter").
+    /// </summary>
+    public static bool IsCommunicationOnly(string normalisedName) =>
+        CommunicationVerb().IsMatch(normalisedName) && !IsDecisionStep(normalisedName);
+
+    [GeneratedRegex(@"^\s*(send\w*|sent|e-?mail\w*|mail|notif\w*|inform\w*|remind\w*|text|sms|messag\w*|call|phone|ring|writ(e|es|ing) to|repl(y|ies|ied)|tell)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommunicationVerb();
+
     /// <summary>The step writes to or talks with someone outside the organisation.</summary>
     public static bool IsContact(string normalisedName) => Contact().IsMatch(normalisedName);
 

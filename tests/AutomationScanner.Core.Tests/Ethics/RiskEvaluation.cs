@@ -55,8 +55,14 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR4 { get; } = Load("fresh-r4.jsonl");
 
+    /// <summary>
+    /// Round 5's fresh batch (data/risk-evaluation/fresh-r5.jsonl): written from the legal texts and committed (353bc5e)
+    /// before the screen was first run on it; its first-run figures are in docs/ranking.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR5 { get; } = Load("fresh-r5.jsonl");
+
     /// <summary>Every written case of every batch.</summary>
-    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4);
+    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5);
 
     private static List<RiskCase> Load(string file)
     {

@@ -28,7 +28,8 @@ public sealed class RiskScreenRuleTests
         { "H4b-creditworthiness", "Assess creditworthiness of loan applicants" },
         { "H4c-life-health-insurance", "Set the premium for health insurance applicants" },
         { "H4d-emergency-triage", "Classify incoming emergency calls by urgency" },
-        { "H5a-biometrics", "Verify visitor identity with facial recognition at the gate" },
+        // Identification, not verification: Annex III 1(a) excludes confirming that a person is who they claim to be (round 5).
+        { "H5a-biometrics", "Identify visitors with facial recognition at the gate" },
         { "H5b-critical-infrastructure", "Switch feeders to balance the power grid at peak load" },
         { "H5c-law-enforcement", "Assess the reliability of witness statements for the police" },
         { "H5d-migration", "Pre-check visa applications for missing fields" },

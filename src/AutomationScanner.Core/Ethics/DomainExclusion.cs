@@ -1,0 +1,7 @@
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>
+/// Rules a domain rules out for its steps, with the reason: a business-to-business process's subjects are companies,
+/// and Annex III 5(b), 5(c) and GDPR Art. 22 concern natural persons.
+/// </summary>
+public sealed record DomainExclusion(IReadOnlyList<string> Rules, string Note);
