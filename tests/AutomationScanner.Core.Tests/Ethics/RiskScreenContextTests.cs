@@ -92,6 +92,20 @@ public sealed class RiskScreenContextTests
     }
 
     [Fact]
+    public void HospitalAdmission_IsNotEducationAdmission_WithTheReason()
+    {
+        var screen = RiskEvaluation.Screen();
+
+        // The sepsis log's "Admission NC" (normal care) was read as admission to a school (Annex III 3).
+        var hospital = RiskEvaluation.Assess(screen, "Admission NC", "hospital emergency department: ER triage, sepsis diagnosis, IV antibiotics, admission to a ward, release");
+        var school = RiskEvaluation.Assess(screen, "Decide admission of applicants to the university", null);
+
+        Assert.Equal("healthcare", hospital.Domain);
+        Assert.DoesNotContain(hospital.Hits, h => h.Applied && h.RuleId == "H3-education");
+        Assert.Contains(school.Hits, h => h.Applied && h.RuleId == "H3-education");
+    }
+
+    [Fact]
     public void BiometricVerification_IsNotRemoteIdentification()
     {
         var screen = RiskEvaluation.Screen();
