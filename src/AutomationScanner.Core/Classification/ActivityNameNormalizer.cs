@@ -1,4 +1,6 @@
-using System.Text;
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AutomationScanner.Core.Model;
 
@@ -118,21 +120,54 @@ public static partial class ActivityNameNormalizer
         ["finalapproved"] = "final approved",
     };
 
+    /// <summary>The characters <see cref="Separators"/> turns into spaces.</summary>
+    private static readonly SearchValues<char> SeparatorChars = SearchValues.Create("_-./\\:;,+()[]{}\"'#|");
+
+    /// <summary>The characters every <see cref="LifecycleSuffix"/> match starts with.</summary>
+    private static readonly SearchValues<char> SuffixOpeners = SearchValues.Create("+([");
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Normalize(string activityName)
     {
         ArgumentNullException.ThrowIfNull(activityName);
+        // Each rule runs only when its pattern can match (most names need none of them): the same text, without the regex.
         var text = activityName.Trim();
-        text = LifecycleSuffix().Replace(text, string.Empty);
-        text = NamespacePrefix().Replace(text, string.Empty);
-        text = Separators().Replace(text, " ");
-        text = CamelCaseBoundary().Replace(text, " ");
+        if (text.AsSpan().ContainsAny(SuffixOpeners))
+        {
+            text = LifecycleSuffix().Replace(text, string.Empty);
+        }
+
+        if (text.Length > 2 && text[1] == '_')
+        {
+            text = NamespacePrefix().Replace(text, string.Empty);
+        }
+
+        if (text.AsSpan().ContainsAny(SeparatorChars))
+        {
+            text = Separators().Replace(text, " ");
+        }
+
+        if (MayHaveCaseBoundary(text))
+        {
+            text = CamelCaseBoundary().Replace(text, " ");
+        }
 
         var tokens = new List<string>();
         foreach (var raw in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var token = GluedWords.TryGetValue(raw, out var glued) ? glued : raw;
             token = Abbreviations.TryGetValue(token, out var expanded) ? expanded : token;
-            tokens.AddRange(token.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.ToLowerInvariant()));
+            if (token.Contains(' ', StringComparison.Ordinal))
+            {
+                foreach (var part in token.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    tokens.Add(part.ToLowerInvariant());
+                }
+            }
+            else
+            {
+                tokens.Add(token.ToLowerInvariant());
+            }
         }
 
         while (tokens.Count > 1 && LifecycleVocabulary.NameSuffixWords.Contains(tokens[^1]))
@@ -141,7 +176,12 @@ public static partial class ActivityNameNormalizer
         }
 
         // "declaration submitted by employee" reads as a state; the model knows tasks: "submit declaration by employee".
-        var participle = tokens.FindIndex(t => Participles.ContainsKey(t));
+        var participle = -1;
+        for (var i = 0; i < tokens.Count && participle < 0; i++)
+        {
+            participle = Participles.ContainsKey(tokens[i]) ? i : -1;
+        }
+
         if (participle > 0)
         {
             var verb = Participles[tokens[participle]];
@@ -158,9 +198,27 @@ public static partial class ActivityNameNormalizer
             return activityName.Trim();
         }
 
-        var sentence = new StringBuilder(string.Join(' ', tokens));
-        sentence[0] = char.ToUpperInvariant(sentence[0]);
-        return sentence.ToString();
+        var sentence = string.Join(' ', tokens);
+        var initial = char.ToUpperInvariant(sentence[0]);
+        return initial == sentence[0] ? sentence : string.Concat(new ReadOnlySpan<char>(in initial), sentence.AsSpan(1));
+    }
+
+    /// <summary>
+    /// False when <see cref="CamelCaseBoundary"/> cannot match: each of its boundaries has an upper-case letter after
+    /// another character or a decimal digit next to it.
+    /// </summary>
+    private static bool MayHaveCaseBoundary(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var category = char.GetUnicodeCategory(text[i]);
+            if (category == UnicodeCategory.DecimalDigitNumber || (i > 0 && category == UnicodeCategory.UppercaseLetter))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

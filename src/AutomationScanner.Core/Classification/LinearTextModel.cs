@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace AutomationScanner.Core.Classification;
@@ -265,6 +266,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
     }
 
     /// <summary>Scores one text with its embedding (ignored when the model reads n-grams only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TextSuitabilityPrediction Predict(string text, ReadOnlySpan<float> embedding, int topFeatures = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -391,6 +393,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
         return new string(buffer, 0, NormalizeInto(text, buffer));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NormalizeInto(ReadOnlySpan<char> text, Span<char> buffer)
     {
         var length = 0;
@@ -434,6 +437,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
     }
 
     /// <summary>Splits the normalised text on spaces into content words (stop words dropped); counts the words the model knows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Count, int Known) ContentWords(ReadOnlySpan<char> normalized, Span<(int Start, int Length)> words)
     {
         int count = 0, known = 0, start = 0;
@@ -462,6 +466,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
     }
 
     /// <summary>TF-IDF of the word 1-2-grams seen in training (adjacent content words), L2-normalised, in order of first occurrence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NgramFeatures(ReadOnlySpan<char> normalized, ReadOnlySpan<(int Start, int Length)> words, Span<(int Slot, float Value)> features)
     {
         if (slotCount == 0)
@@ -501,6 +506,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(Span<(int Slot, float Value)> features, ref int count, int term)
     {
         var slot = term < 0 ? -1 : TermAt(term).Slot;
@@ -524,6 +530,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
     private Term TermAt(int index) => file.At<Term>(termsAt + ((long)index * 16), 1)[0];
 
     /// <summary>The term <paramref name="first"/> (or the bigram "first|second"), -1 when the model has no such term.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
     {
         var bigram = !second.IsEmpty;
@@ -572,6 +579,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
     }
 
     /// <summary>softmax(W x + b) of the head whose classes start at row <paramref name="first"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Probabilities(ReadOnlySpan<float> embedding, ReadOnlySpan<(int Slot, float Value)> ngrams, int first, Span<float> result)
     {
         var biases = file.At<float>(biasesAt, classes);
@@ -611,6 +619,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
     }
 
     /// <summary>x_j times the gradient of E[T]/4 in n-gram j: x_j * sum_k p_k (k - E[T]) w_kj / 4.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<TextFeatureContribution> Explain(ReadOnlySpan<(int Slot, float Value)> ngrams, float[] probabilities, int top)
     {
         var expected = 0.0;
@@ -619,8 +628,12 @@ public sealed class LinearTextModel : ISuitabilityTextModel
             expected += k * probabilities[k];
         }
 
+        // The largest contributions by magnitude, in a short list kept sorted as they come: a later one goes after the
+        // earlier ones of equal magnitude (a stable order; ties keep the text's order). Names are read only for those kept.
         var ngramWeights = file.At<float>(ngramWeightsAt, classes * slotCount);
-        var contributions = new List<(int Slot, double Contribution)>();
+        Span<(int Slot, double Contribution)> kept = top <= 16 ? stackalloc (int, double)[16] : new (int, double)[top];
+        kept = kept[..top];
+        var count = 0;
         foreach (var (slot, value) in ngrams)
         {
             if (value == 0)
@@ -634,15 +647,33 @@ public sealed class LinearTextModel : ISuitabilityTextModel
                 direction += probabilities[k] * (k - expected) * ngramWeights[(slot * classes) + exposureClasses + k];
             }
 
-            if (direction != 0)
+            if (direction == 0)
             {
-                contributions.Add((slot, value * direction / (probabilities.Length - 1)));
+                continue;
+            }
+
+            var contribution = value * direction / (probabilities.Length - 1);
+            var position = count;
+            while (position > 0 && Math.Abs(contribution).CompareTo(Math.Abs(kept[position - 1].Contribution)) > 0)
+            {
+                position--;
+            }
+
+            if (position < top)
+            {
+                kept[position..Math.Min(count, top - 1)].CopyTo(kept[(position + 1)..]);
+                kept[position] = (slot, contribution);
+                count = Math.Min(count + 1, top);
             }
         }
 
-        // Stable order by magnitude (ties keep the text's order), names read only for those reported.
-        return contributions.OrderByDescending(c => Math.Abs(c.Contribution)).Take(top)
-            .Select(c => new TextFeatureContribution(SlotName(c.Slot).Replace('|', ' '), c.Contribution)).ToList();
+        var result = new List<TextFeatureContribution>(count);
+        foreach (var (slot, contribution) in kept[..count])
+        {
+            result.Add(new TextFeatureContribution(SlotName(slot).Replace('|', ' '), contribution));
+        }
+
+        return result;
     }
 
     /// <summary>The n-gram of a slot ("enter|data"), read from the term table.</summary>

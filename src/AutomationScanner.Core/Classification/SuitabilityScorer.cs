@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AutomationScanner.Core.Model;
 
 namespace AutomationScanner.Core.Classification;
@@ -25,29 +26,25 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
     public IReadOnlyList<SuitabilityAssessment> Assess(IReadOnlyList<TaskCandidate> candidates, CancellationToken cancellationToken = default, Action? embedded = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        // Activities that are not tasks (states, measurements, waits, system steps...) are not read as tasks at all.
-        // Normalising names is independent per candidate, so it runs in the same parallel partitions as the rest.
-        var textsPerCandidate = new List<string>[candidates.Count];
-        Parallel.For(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        // Every text read, in one array: candidate i's are texts[offsets[i]..offsets[i + 1]], its normalised name first,
+        // then its document statements. Activities that are not tasks (states, measurements, waits, system steps...) are
+        // not read as tasks at all: they have no texts.
+        var offsets = new int[candidates.Count + 1];
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var last = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
-            for (var i = chunk * ParallelChunk; i < last; i++)
-            {
-                textsPerCandidate[i] = candidates[i].Kind.IsTask() ? TextsOf(candidates[i]) : [];
-            }
-        });
-        var flat = textsPerCandidate.SelectMany(t => t).ToArray();
-        var embeddings = flat.Length == 0 ? [] : model.Embedder.Embed(flat, cancellationToken);
+            var candidate = candidates[i];
+            offsets[i + 1] = offsets[i] + (candidate.Kind.IsTask() ? 1 + Math.Clamp(candidate.Statements.Count, 0, Math.Max(0, options.MaximumStatements)) : 0);
+        }
+
+        // Normalising names is independent per candidate, so it runs in parallel partitions.
+        var texts = new string[offsets[^1]];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, Chunks(candidates.Count), parallel, chunk => ReadTexts(candidates, offsets, texts, chunk));
+        var embeddings = texts.Length == 0 ? [] : model.Embedder.Embed(texts, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         embedded?.Invoke();
-        var predictions = flat.Length == 0 ? [] : model.PredictBatch(flat, embeddings, options.TopFeatures);
+        var predictions = texts.Length == 0 ? [] : model.PredictBatch(texts, embeddings, options.TopFeatures);
         var index = options.NearestTasks > 0 ? model.Index : null;
-
-        var offsets = new int[candidates.Count];
-        for (var i = 1; i < candidates.Count; i++)
-        {
-            offsets[i] = offsets[i - 1] + textsPerCandidate[i - 1].Count;
-        }
 
         // The nearest-statement search (the costly part) runs once per distinct name vector: the embedder hands out one
         // array per distinct text, so candidates that share a name (the same activity in several processes or exports)
@@ -55,57 +52,71 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         // changing any result.
         var queryOf = new int[candidates.Count];
         var queries = new List<float[]>();
-        var queryIds = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < candidates.Count; i++)
+        if (index is not null)
         {
-            if (index is not null && textsPerCandidate[i].Count > 0)
+            var queryIds = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < candidates.Count; i++)
             {
-                var vector = embeddings[offsets[i]];
-                if (!queryIds.TryGetValue(vector, out var id))
+                if (offsets[i + 1] > offsets[i])
                 {
-                    id = queries.Count;
-                    queryIds[vector] = id;
-                    queries.Add(vector);
-                }
+                    var vector = embeddings[offsets[i]];
+                    if (!queryIds.TryGetValue(vector, out var id))
+                    {
+                        id = queries.Count;
+                        queryIds[vector] = id;
+                        queries.Add(vector);
+                    }
 
-                queryOf[i] = id;
+                    queryOf[i] = id;
+                }
             }
         }
 
         var nearest = new IReadOnlyList<TaskNeighbour>[queries.Count];
-        Parallel.For(0, (queries.Count + ParallelChunk - 1) / ParallelChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        Parallel.For(0, Chunks(queries.Count), parallel, chunk =>
         {
             var first = chunk * ParallelChunk;
-            var found = index!.Nearest(queries.GetRange(first, Math.Min(ParallelChunk, queries.Count - first)), options.NearestTasks);
-            found.CopyTo(nearest, first);
+            index!.Nearest(queries.GetRange(first, Math.Min(ParallelChunk, queries.Count - first)), options.NearestTasks).CopyTo(nearest, first);
         });
 
         var results = new SuitabilityAssessment[candidates.Count];
-        Parallel.For(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        Parallel.For(0, Chunks(candidates.Count), parallel, chunk =>
         {
-            var first = chunk * ParallelChunk;
             var last = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
-            for (var i = first; i < last; i++)
+            for (var i = chunk * ParallelChunk; i < last; i++)
             {
-                var count = textsPerCandidate[i].Count;
-                if (count == 0)
-                {
-                    results[i] = NotATask(candidates[i]);
-                    continue;
-                }
-
-                var own = new TextSuitabilityPrediction[count];
-                for (var k = 0; k < count; k++)
-                {
-                    own[k] = predictions[offsets[i] + k];
-                }
-
-                var neighbours = index is null ? [] : nearest[queryOf[i]];
-                results[i] = Combine(candidates[i], textsPerCandidate[i], own, neighbours);
+                var count = offsets[i + 1] - offsets[i];
+                results[i] = count == 0
+                    ? NotATask(candidates[i])
+                    : Combine(candidates[i], texts.AsSpan(offsets[i], count).ToArray(), predictions, offsets[i], index is null ? [] : nearest[queryOf[i]]);
             }
         });
 
         return results;
+    }
+
+    private static int Chunks(int count) => (count + ParallelChunk - 1) / ParallelChunk;
+
+    /// <summary>The texts of the candidates of one partition: each task's normalised name, then its first document statements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadTexts(IReadOnlyList<TaskCandidate> candidates, int[] offsets, string[] texts, int chunk)
+    {
+        var last = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
+        for (var i = chunk * ParallelChunk; i < last; i++)
+        {
+            var at = offsets[i];
+            if (offsets[i + 1] == at)
+            {
+                continue;
+            }
+
+            texts[at] = ActivityNameNormalizer.Normalize(candidates[i].Name);
+            var statements = candidates[i].Statements;
+            for (var k = 1; at + k < offsets[i + 1]; k++)
+            {
+                texts[at + k] = statements[k - 1].Text;
+            }
+        }
     }
 
     private static SuitabilityAssessment NotATask(TaskCandidate candidate)
@@ -125,51 +136,55 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         };
     }
 
-    private List<string> TextsOf(TaskCandidate candidate)
-    {
-        var texts = new List<string> { ActivityNameNormalizer.Normalize(candidate.Name) };
-        texts.AddRange(candidate.Statements.Take(options.MaximumStatements).Select(s => s.Text));
-        return texts;
-    }
-
+    /// <summary>
+    /// One task's assessment from its texts' predictions (<paramref name="predictions"/> from <paramref name="first"/>, the
+    /// name's first) and the statements nearest to its name. The text score is the weighted mean over the texts read, summed
+    /// in their order: the name, the neighbours read, the readable document statements.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SuitabilityAssessment Combine(
-        TaskCandidate candidate, List<string> texts, TextSuitabilityPrediction[] predictions, IReadOnlyList<TaskNeighbour> neighbours)
+        TaskCandidate candidate, string[] texts, IReadOnlyList<TextSuitabilityPrediction> predictions, int first, IReadOnlyList<TaskNeighbour> neighbours)
     {
-        var name = predictions[0];
+        var name = predictions[first];
         var best = neighbours.Count == 0 ? 0 : neighbours[0].Similarity;
         var nameReadable = !name.LowConfidence && (neighbours.Count == 0 || best >= options.ReadableSimilarity);
 
-        // (automation score, exposed probability, weight) of each text read.
-        var parts = new List<(double Automation, double Exposed, double Weight)>();
-        var read = new List<TaskNeighbour>();
+        // Weighted sums of (automation score, exposed probability) over the texts read.
+        double weightSum = 0, automationSum = 0, exposedSum = 0;
+        var parts = 0;
+        var read = 0;
         if (nameReadable)
         {
-            parts.Add((name.AutomationScore, name.ExposedProbability, options.NameWeight));
-            foreach (var neighbour in neighbours.Where(n => n.Similarity >= options.NeighbourSimilarity))
+            Add(name.AutomationScore, name.ExposedProbability, options.NameWeight);
+            for (var n = 0; n < neighbours.Count; n++)
             {
-                parts.Add((neighbour.AutomationScore, neighbour.ExposedProbability, neighbour.Similarity));
-                read.Add(neighbour);
+                var neighbour = neighbours[n];
+                if (neighbour.Similarity >= options.NeighbourSimilarity)
+                {
+                    Add(neighbour.AutomationScore, neighbour.ExposedProbability, neighbour.Similarity);
+                    read++;
+                }
             }
         }
 
         var statementsRead = 0;
-        for (var k = 1; k < predictions.Length; k++)
+        for (var k = 1; k < texts.Length; k++)
         {
-            if (!predictions[k].LowConfidence)
+            var statement = predictions[first + k];
+            if (!statement.LowConfidence)
             {
-                parts.Add((predictions[k].AutomationScore, predictions[k].ExposedProbability, 1.0));
+                Add(statement.AutomationScore, statement.ExposedProbability, 1.0);
                 statementsRead++;
             }
         }
 
-        var lowConfidence = parts.Count == 0;
-        var weightSum = parts.Sum(p => p.Weight);
-        var textScore = lowConfidence ? options.UnreadableTextScore : parts.Sum(p => p.Automation * p.Weight) / weightSum;
-        var exposed = lowConfidence ? name.ExposedProbability : parts.Sum(p => p.Exposed * p.Weight) / weightSum;
+        var lowConfidence = parts == 0;
+        var textScore = lowConfidence ? options.UnreadableTextScore : automationSum / weightSum;
+        var exposed = lowConfidence ? name.ExposedProbability : exposedSum / weightSum;
         var description = lowConfidence
             ? "no readable text: neutral score (mean of the training statements)"
             : string.Create(CultureInfo.InvariantCulture,
-                $"{(nameReadable ? "name" : "name not read")}, {read.Count} nearest O*NET task(s), {statementsRead} document statement(s)");
+                $"{(nameReadable ? "name" : "name not read")}, {read} nearest O*NET task(s), {statementsRead} document statement(s)");
 
         var factors = new List<ScoreFactor>();
         double? processScore = null;
@@ -180,12 +195,15 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
             processScore = criteria.Score;
             textWeight = lowConfidence ? options.LowConfidenceTextWeight : options.TextWeight;
             factors.Add(TextFactor(textScore, textWeight, description, name));
-            factors.AddRange(criteria.Factors.Select(f => f with
+            foreach (var factor in criteria.Factors)
             {
-                Name = "Process: " + f.Name,
-                Weight = f.Weight * (1 - textWeight),
-                Contribution = f.Contribution * (1 - textWeight),
-            }));
+                factors.Add(factor with
+                {
+                    Name = "Process: " + factor.Name,
+                    Weight = factor.Weight * (1 - textWeight),
+                    Contribution = factor.Contribution * (1 - textWeight),
+                });
+            }
         }
         else
         {
@@ -204,10 +222,16 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
                 $"The name \"{texts[0]}\" was not read (unknown words or nothing similar among O*NET tasks); the score rests on the task's document statements.");
         }
 
+        var score = 0.0;
+        foreach (var factor in factors)
+        {
+            score += factor.Contribution;
+        }
+
         return new SuitabilityAssessment
         {
             TaskId = candidate.Id,
-            Score = factors.Sum(f => f.Contribution),
+            Score = score,
             Factors = factors,
             Class = name.Class,
             TextProbability = textScore,
@@ -219,6 +243,14 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
             LowConfidence = lowConfidence,
             ConfidenceNote = note,
         };
+
+        void Add(double automation, double exposedProbability, double weight)
+        {
+            weightSum += weight;
+            automationSum += automation * weight;
+            exposedSum += exposedProbability * weight;
+            parts++;
+        }
     }
 
     private static ScoreFactor TextFactor(double score, double weight, string description, TextSuitabilityPrediction main) => new(

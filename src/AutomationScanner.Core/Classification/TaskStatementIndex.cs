@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -295,6 +296,7 @@ public sealed class TaskStatementIndex
         return Search(queries, count, Math.Max(count, candidates), sampled);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<TaskNeighbour>[] Search(IReadOnlyList<float[]> queries, int count, int candidates, bool sampled = true)
     {
         var results = new IReadOnlyList<TaskNeighbour>[queries.Count];
@@ -387,6 +389,7 @@ public sealed class TaskStatementIndex
     }
 
     /// <summary>Asks the processor to bring the vectors of <paramref name="rows"/> into its cache (a hint; no effect without SSE).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void Prefetch(ReadOnlySpan<int> rows)
     {
         if (!Sse.IsSupported)
@@ -416,6 +419,7 @@ public sealed class TaskStatementIndex
     private float Similarity(float[] query, int row) =>
         DotInt8(query, file.At<sbyte>(vectorsAt + ((long)row * Dimensions), Dimensions)) * file.At<float>(inverseNormsAt + ((long)row * sizeof(float)), 1)[0];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe float DotInt8(ReadOnlySpan<float> query, ReadOnlySpan<sbyte> vector)
     {
         var d = 0;
@@ -492,11 +496,14 @@ public sealed class TaskStatementIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the hot loop: full optimisation from the first call, not tier 0
     private void FirstStage(int group, bool[] active, int[] packed, int groups, int[] rows, int length, bool sampled)
     {
-        var thresholds = new int[group];
-        Array.Fill(thresholds, int.MinValue);
+        // The buffers come from the shared pools (each group of queries would otherwise allocate ~90 KB), filled or
+        // cleared before use; an exception leaves them to the collector.
         var capacity = 2 * length;
-        var keys = new long[group * capacity];
-        var sizes = new int[group];
+        var thresholds = ArrayPool<int>.Shared.Rent(group);
+        var keys = ArrayPool<long>.Shared.Rent(group * capacity);
+        var sizes = ArrayPool<int>.Shared.Rent(group);
+        Array.Fill(thresholds, int.MinValue);
+        Array.Clear(sizes);
         // About SampleStride x sampleRank statements reach the sample's sampleRank-th best score: 2.6 times length.
         var sampleRank = Math.Max(4, ((length * 26) + (10 * SampleStride) - 1) / (10 * SampleStride));
         var sampleSize = (blocks + (4 * SampleStride) - 1) / (4 * SampleStride) * 4 * Lanes;
@@ -506,10 +513,11 @@ public sealed class TaskStatementIndex
             // The sample's sampleRank-th best score per query, from its own small buffer; the scan below then keeps
             // everything that reaches it.
             var sampleCapacity = 2 * sampleRank;
-            var sampleThresholds = new int[group];
+            var sampleThresholds = ArrayPool<int>.Shared.Rent(group);
+            var sampleKeys = ArrayPool<long>.Shared.Rent(group * sampleCapacity);
+            var sampleSizes = ArrayPool<int>.Shared.Rent(group);
             Array.Fill(sampleThresholds, int.MinValue);
-            var sampleKeys = new long[group * sampleCapacity];
-            var sampleSizes = new int[group];
+            Array.Clear(sampleSizes);
             Scan(0, 4 * SampleStride, group, active, packed, groups, sampleThresholds, sampleKeys, sampleSizes, sampleRank);
             for (var q = 0; q < group; q++)
             {
@@ -520,13 +528,18 @@ public sealed class TaskStatementIndex
                     thresholds[q] = (int)(sample[sampleRank - 1] >> 32) - 1;
                 }
             }
+
+            ArrayPool<int>.Shared.Return(sampleThresholds);
+            ArrayPool<long>.Shared.Return(sampleKeys);
+            ArrayPool<int>.Shared.Return(sampleSizes);
         }
 
         Scan(0, 4, group, active, packed, groups, thresholds, keys, sizes, length);
         if (primed)
         {
             // A query with fewer than `length` statements at or above its starting score: scanned again from nothing.
-            var again = new bool[group];
+            var again = ArrayPool<bool>.Shared.Rent(group);
+            Array.Clear(again);
             for (var q = 0; q < group; q++)
             {
                 if (active[q] && sizes[q] < length && thresholds[q] != int.MinValue)
@@ -542,6 +555,8 @@ public sealed class TaskStatementIndex
             {
                 Scan(0, 4, group, again, packed, groups, thresholds, keys, sizes, length);
             }
+
+            ArrayPool<bool>.Shared.Return(again);
         }
 
         for (var q = 0; q < group; q++)
@@ -560,6 +575,9 @@ public sealed class TaskStatementIndex
             }
         }
 
+        ArrayPool<int>.Shared.Return(thresholds);
+        ArrayPool<long>.Shared.Return(keys);
+        ArrayPool<int>.Shared.Return(sizes);
         file.KeepAlive();
     }
 
@@ -683,6 +701,7 @@ public sealed class TaskStatementIndex
     private static long Key(int score, int row) => ((long)score << 32) | (uint)(int.MaxValue - row);
 
     /// <summary>Rearranges <paramref name="items"/> so that its first <paramref name="k"/> are its largest, the k-th largest last of them (quickselect).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SelectLargest(Span<long> items, int k)
     {
         int left = 0, right = items.Length - 1, target = k - 1;
@@ -770,6 +789,7 @@ public sealed class TaskStatementIndex
     }
 
     /// <summary>Keeps <paramref name="top"/> sorted by similarity, descending, ties to the lower row (insertion into a short list).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Insert(Span<(int Index, float Similarity)> top, (int Index, float Similarity) candidate)
     {
         static bool Before((int Index, float Similarity) a, (int Index, float Similarity) b) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutomationScanner.Core.Classification;
 using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Model;
@@ -148,5 +149,49 @@ public sealed class SuitabilityScorerTests
             Assert.InRange(assessment.Score, 0, 1);
         });
         Assert.Contains(report.Assumptions, a => a.Contains("text model (ML.NET", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Assess_ManyCandidatesAtOnce_SameAssessmentsAsOneAtATime()
+    {
+        // Over more than one parallel partition (256 candidates each), with names shared between processes (one search per
+        // distinct name), names the rules rewrite, codes, non-task kinds and document statements: every field of every
+        // assessment equals the one the candidate gets alone.
+        string[] verbs = ["Enter", "Review", "Approve", "Check", "Send", "Prepare", "Record", "Schedule", "Calculate", "Inspect", "Register", "Update"];
+        string[] objects = ["invoice data", "loan application", "customer address", "purchase order", "patient record", "shipping label", "payroll report", "insurance claim", "lab results", "meeting minutes", "credit limit", "supplier contract", "travel expenses", "inventory count", "service ticket"];
+        var names = new List<string>();
+        foreach (var verb in verbs)
+        {
+            foreach (var item in objects)
+            {
+                names.Add($"{verb} {item}");
+                names.Add(names.Count % 3 == 0 ? $"W_{verb}{string.Concat(item.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}+complete" : $"{item.ToUpperInvariant()} {verb.ToUpperInvariant()}ED by clerk");
+            }
+        }
+
+        names.AddRange(["CRP", "XJ-42", "A_PARTLYSUBMITTED", "2nd check", "W_Completeren aanvraag", "ERRegistration", "IV Antibiotics", "Prüfung der Rechnung"]);
+        var candidates = names.Concat(names.Take(100)).Select((name, i) =>
+        {
+            var candidate = new TaskCandidate(name, "process " + (i % 4)) { Kind = i % 17 == 0 ? ActivityKind.State : ActivityKind.Work };
+            for (var k = 0; k < i % 3 && i % 5 == 0; k++)
+            {
+                candidate.Statements.Add(new TaskStatement { Text = $"{verbs[(i + k) % verbs.Length]} the {objects[(i * 7 + k) % objects.Length]} in the system.", SourceFile = "sop.md", Line = k });
+            }
+
+            return candidate;
+        }).ToArray();
+        var sut = new SuitabilityScorer(Shipped.Value);
+
+        var together = sut.Assess(candidates, TestContext.Current.CancellationToken);
+
+        Assert.True(candidates.Length > 256);
+        Assert.Contains(together, a => a.LowConfidence && a.Factors[0].Name != "Not a task");
+        Assert.Contains(together, a => a.Factors[0].Name == "Not a task");
+        Assert.Contains(together, a => a.ScoredTexts.Count > 1);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var alone = Assert.Single(sut.Assess([candidates[i]], TestContext.Current.CancellationToken));
+            Assert.Equal(JsonSerializer.Serialize(alone), JsonSerializer.Serialize(together[i]));
+        }
     }
 }
