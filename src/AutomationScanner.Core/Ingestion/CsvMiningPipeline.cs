@@ -7,9 +7,9 @@ using AutomationScanner.Core.Mining;
 namespace AutomationScanner.Core.Ingestion;
 
 /// <summary>
-/// One pass over a CSV export on two threads: the calling thread reads and parses the rows (decoding, fields,
-/// timestamps, names interned into tables of its own), a second thread mines the events in batches, in file order,
-/// into the real miner. The miner sees the very calls of one pass, in the same order (the names first met in a batch
+/// One pass over a CSV export (or an XES one, trace by trace) on two threads: the calling thread reads and parses the
+/// rows or traces (decoding, fields, timestamps, names interned into tables of its own), a second thread mines the
+/// events in batches, in file order, into the real miner. The miner sees the very calls of one pass, in the same order (the names first met in a batch
 /// are added to its tables before the batch's events, the reader's data-quality notes before the event they preceded),
 /// so the result is the one-pass aggregate by construction: no split, no merge, no journal. The start-time estimator's
 /// inputs are relayed the same way and estimated, in order, by whichever thread is waiting for the other.
@@ -61,7 +61,8 @@ internal sealed class CsvMiningPipeline : IEventSink
     }
 
     /// <summary>
-    /// Reads <paramref name="export"/> (a CSV) into <paramref name="miner"/> as <see cref="CsvEventLogReader.Read(string, SniffedExport, IEventSink, IngestionOptions, CancellationToken)"/>
+    /// Reads <paramref name="export"/> (a CSV, or an XES) into <paramref name="miner"/> as <see cref="CsvEventLogReader.Read(string, SniffedExport, IEventSink, IngestionOptions, CancellationToken)"/>
+    /// (or <see cref="XesEventLogReader.Read(string, SniffedExport, IEventSink, IngestionOptions, CancellationToken)"/>)
     /// does, the mining on a second thread; returns when every event is mined (the miner is left open, as a reader leaves it).
     /// </summary>
     public static void Read(string file, SniffedExport export, ProcessMiner miner, IngestionOptions options, CancellationToken cancellationToken)
@@ -73,7 +74,15 @@ internal sealed class CsvMiningPipeline : IEventSink
         pipeline._thread.Start();
         try
         {
-            CsvEventLogReader.Read(file, export, pipeline, options, cancellationToken);
+            if (export.Format == ExportFormat.Xes)
+            {
+                XesEventLogReader.Read(file, export, pipeline, options, cancellationToken);
+            }
+            else
+            {
+                CsvEventLogReader.Read(file, export, pipeline, options, cancellationToken);
+            }
+
             pipeline.Post();
         }
         catch
@@ -130,7 +139,17 @@ internal sealed class CsvMiningPipeline : IEventSink
         return true;
     }
 
-    public void AddCase(List<MinedEvent> events) => throw new NotSupportedException("A pipelined read is a CSV, read row by row.");
+    /// <summary>Queues an XES trace whole; it is mined as one case, as one pass mines it.</summary>
+    public void AddCase(List<MinedEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var batch = _batch;
+        batch.AddCase(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(events));
+        if (batch.Count >= BatchEvents)
+        {
+            Post();
+        }
+    }
 
     public void LeaveCase() => throw new NotSupportedException("A pipelined read is one whole CSV, not a part split by case-id hash.");
 
@@ -290,6 +309,29 @@ internal sealed class CsvMiningPipeline : IEventSink
         var notes = batch.Notes;
         var note = 0;
         var events = batch.Events;
+        if (batch.CaseEnds.Count > 0)
+        {
+            // Whole traces: the notes the reader wrote before a trace's events go to the log before that trace is mined.
+            var start = 0;
+            foreach (var end in batch.CaseEnds)
+            {
+                for (; note < notes.Count && notes[note].Before <= start; note++)
+                {
+                    log.DataQuality.Add(notes[note].Kind, notes[note].Message);
+                }
+
+                _miner.AddCase(events.AsSpan(start, end - start));
+                start = end;
+            }
+
+            for (; note < notes.Count; note++)
+            {
+                log.DataQuality.Add(notes[note].Kind, notes[note].Message);
+            }
+
+            return;
+        }
+
         var cases = batch.Cases;
         var chars = batch.CaseChars;
         for (var i = 0; i < batch.Count; i++)
@@ -398,10 +440,16 @@ internal sealed class CsvMiningPipeline : IEventSink
     /// <summary>A reader's data-quality note, added to the miner's log before the batch's event <c>Before</c>.</summary>
     private readonly record struct Note(int Before, string Kind, string Message);
 
-    /// <summary>Events of consecutive rows, their case ids (stored once per run of a case), and what came with them.</summary>
+    /// <summary>
+    /// Events of consecutive rows, their case ids (stored once per run of a case), and what came with them; or of whole
+    /// traces, each ending where <see cref="CaseEnds"/> says (a trace longer than a batch grows it).
+    /// </summary>
     private sealed class Batch
     {
-        public MinedEvent[] Events { get; } = new MinedEvent[BatchEvents];
+        public MinedEvent[] Events { get; private set; } = new MinedEvent[BatchEvents];
+
+        /// <summary>For traces: the index after each trace's last event.</summary>
+        public List<int> CaseEnds { get; } = [];
 
         public (int Start, int Length)[] Cases { get; } = new (int, int)[BatchEvents];
 
@@ -448,10 +496,30 @@ internal sealed class CsvMiningPipeline : IEventSink
             Count = count + 1;
         }
 
+        public void AddCase(ReadOnlySpan<MinedEvent> events)
+        {
+            if (Count + events.Length > Events.Length)
+            {
+                var grown = new MinedEvent[Math.Max(Events.Length * 2, Count + events.Length)];
+                Events.AsSpan(0, Count).CopyTo(grown);
+                Events = grown;
+            }
+
+            events.CopyTo(Events.AsSpan(Count));
+            Count += events.Length;
+            CaseEnds.Add(Count);
+        }
+
         public void Clear()
         {
             Count = 0;
             _chars = 0;
+            CaseEnds.Clear();
+            if (Events.Length > BatchEvents * 4)
+            {
+                Events = new MinedEvent[BatchEvents];
+            }
+
             Notes.Clear();
             Activities.Clear();
             Resources.Clear();

@@ -37,7 +37,7 @@ public static class EventLogReader
     public static IReadOnlyList<MinedProcess> MineAll(string file, Stream content, IngestionOptions? options = null, string? processName = null, CancellationToken cancellationToken = default) =>
         MineAll(file, content, options, processName, pipelined: false, cancellationToken);
 
-    /// <summary>As <see cref="MineAll(string, Stream, IngestionOptions?, string?, CancellationToken)"/>; a CSV <paramref name="pipelined"/> is read on this thread and mined on a second one (<see cref="CsvMiningPipeline"/>), with the same result.</summary>
+    /// <summary>As <see cref="MineAll(string, Stream, IngestionOptions?, string?, CancellationToken)"/>; a CSV or XES <paramref name="pipelined"/> is read on this thread and mined on a second one (<see cref="CsvMiningPipeline"/>), with the same result.</summary>
     internal static IReadOnlyList<MinedProcess> MineAll(string file, Stream content, IngestionOptions? options, string? processName, bool pipelined, CancellationToken cancellationToken)
     {
         options ??= IngestionOptions.Default;
@@ -61,13 +61,13 @@ public static class EventLogReader
         miner.Limits = options.Limits;
         try
         {
-            if (export.Format == ExportFormat.Xes)
-            {
-                XesEventLogReader.Read(file, export, miner, options, cancellationToken);
-            }
-            else if (pipelined)
+            if (pipelined)
             {
                 CsvMiningPipeline.Read(file, export, miner, options, cancellationToken);
+            }
+            else if (export.Format == ExportFormat.Xes)
+            {
+                XesEventLogReader.Read(file, export, miner, options, cancellationToken);
             }
             else
             {

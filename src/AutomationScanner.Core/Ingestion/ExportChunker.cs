@@ -395,7 +395,8 @@ public static class ExportChunker
 
     /// <summary>
     /// Mines one export into its processes on every core it is worth using: on two, a CSV (compressed or not) of at least
-    /// <see cref="IngestionOptions.ParallelMinBytes"/> is read on one thread and mined on the other (<see cref="CsvMiningPipeline"/>);
+    /// <see cref="IngestionOptions.ParallelMinBytes"/> is read on one thread and mined on the other (<see cref="CsvMiningPipeline"/>),
+    /// and so is, on two or more, an XES of at least <see cref="XesPipelineMinBytes"/> that is not split;
     /// on more, a seekable, uncompressed CSV or XES of that size is split into <see cref="IngestionOptions.Parallelism"/>
     /// parts (<see cref="Plan(string, Stream, int, IngestionOptions?)"/>) mined at once and merged (<see cref="MineInParallel(string, Func{Stream}, string, IReadOnlyList{ExportChunk}, int, IngestionOptions?, CancellationToken, Action?)"/>);
     /// anything else is read in one pass (<see cref="EventLogReader.MineAll(string, Stream, IngestionOptions?, string?, CancellationToken)"/>). The result is the same either way.
@@ -406,7 +407,7 @@ public static class ExportChunker
         ArgumentNullException.ThrowIfNull(open);
         options ??= IngestionOptions.Default;
         using var content = open();
-        if (options.Parallelism == 2 && content.CanSeek && content.Length >= options.ParallelMinBytes && options.Limits.MaxEventsPerCase > 0 && IsCsv(file, content))
+        if (options.Parallelism == 2 && content.CanSeek && content.Length >= options.ParallelMinBytes && options.Limits.MaxEventsPerCase > 0 && FormatOf(file, content) == ExportFormat.Csv)
         {
             // Two cores: read on one, mine on the other (a split costs more CPU than one pass, and a merge after it).
             return EventLogReader.MineAll(file, content, options, process, pipelined: true, cancellationToken);
@@ -430,20 +431,32 @@ public static class ExportChunker
             content.Position = 0;
         }
 
+        if (options.Parallelism > 1 && content.CanSeek && content.Length >= XesPipelineMinBytes && FormatOf(file, content) == ExportFormat.Xes)
+        {
+            // An XES not split (compressed, or below the split's size): its traces are read on one core and mined on another.
+            return EventLogReader.MineAll(file, content, options, process, pipelined: true, cancellationToken);
+        }
+
         return EventLogReader.MineAll(file, content, options, process, cancellationToken);
     }
 
-    /// <summary>True for a CSV or TSV export (compressed or not), judged on its head; leaves <paramref name="content"/> at its start.</summary>
-    private static bool IsCsv(string file, Stream content)
+    /// <summary>
+    /// The size (of the file as stored, compressed or not) from which an XES that is not split is read on one thread and
+    /// mined on another: below it, the second thread costs more than it saves (a sample log of a few hundred traces).
+    /// </summary>
+    internal const long XesPipelineMinBytes = 1L << 20;
+
+    /// <summary>The export's format (compressed or not), judged on its head, or null when it cannot be read; leaves <paramref name="content"/> at its start.</summary>
+    private static ExportFormat? FormatOf(string file, Stream content)
     {
         try
         {
             using var export = ExportSniffer.Open(file, new RangeStream(content, [(0, Math.Min(content.Length, ExportSniffer.HeadSize))], []));
-            return export.Format == ExportFormat.Csv;
+            return export.Format;
         }
         catch (Exception ex) when (ex is IngestionException or InvalidDataException)
         {
-            return false; // the one-pass read reports it
+            return null; // the one-pass read reports it
         }
         finally
         {

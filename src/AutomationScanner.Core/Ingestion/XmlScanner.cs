@@ -12,6 +12,11 @@ namespace AutomationScanner.Core.Ingestion;
 /// </summary>
 internal sealed class XmlScanner
 {
+    private static readonly SearchValues<byte> Space = SearchValues.Create(" \t\r\n"u8);
+    private static readonly SearchValues<byte> NameEnd = SearchValues.Create(" \t\r\n>/"u8);
+    private static readonly SearchValues<byte> AttributeNameEnd = SearchValues.Create(" \t\r\n=>"u8);
+    private static readonly SearchValues<byte> ValueSpecial = SearchValues.Create("<&\t\r\n"u8);
+
     private const int InitialBuffer = 1 << 18;
     private const int MaxBuffer = 1 << 24;
 
@@ -25,6 +30,10 @@ internal sealed class XmlScanner
     private char[] _chars = new char[256];
     private int _nameStart;
     private int _nameLength;
+
+    /// <summary>Lines before <see cref="_countedTo"/> in the buffer: counted when <see cref="Line"/> is read or the buffer moves.</summary>
+    private long _line = 1;
+    private int _countedTo;
 
     private readonly int _maxDepth;
 
@@ -41,8 +50,23 @@ internal sealed class XmlScanner
         EndOfDocument,
     }
 
-    /// <summary>1-based line of the node just read.</summary>
-    public long Line { get; private set; } = 1;
+    /// <summary>
+    /// 1-based line of the node just read (where its markup ends), or, inside a parse, of the markup being parsed. The
+    /// newlines are counted when this is read, not per node.
+    /// </summary>
+    public long Line
+    {
+        get
+        {
+            if (_countedTo < _position)
+            {
+                _line += _buffer.AsSpan(_countedTo, _position - _countedTo).Count((byte)'\n');
+                _countedTo = _position;
+            }
+
+            return _line;
+        }
+    }
 
     /// <summary>Element depth of the node just read: 0 for the root element.</summary>
     public int Depth { get; private set; }
@@ -61,7 +85,6 @@ internal sealed class XmlScanner
             var lt = _buffer.AsSpan(_position, _end - _position).IndexOf((byte)'<');
             if (lt < 0)
             {
-                CountLines(_position, _end);
                 _position = _end;
                 if (!Fill())
                 {
@@ -76,7 +99,6 @@ internal sealed class XmlScanner
                 continue;
             }
 
-            CountLines(_position, _position + lt);
             _position += lt;
             var consumed = TryParseMarkup(out var node);
             if (consumed < 0)
@@ -89,7 +111,6 @@ internal sealed class XmlScanner
                 continue;
             }
 
-            CountLines(_position, _position + consumed);
             _position += consumed;
             if (node is { } found)
             {
@@ -207,16 +228,13 @@ internal sealed class XmlScanner
     private int ParseStartTag(ReadOnlySpan<byte> span, out Node? node)
     {
         node = null;
-        var i = 1;
-        while (i < span.Length && !IsNameEnd(span[i]))
-        {
-            i++;
-        }
-
-        if (i == span.Length)
+        var nameEnd = span[1..].IndexOfAny(NameEnd);
+        if (nameEnd < 0)
         {
             return -1;
         }
+
+        var i = nameEnd + 1;
 
         if (i == 1)
         {
@@ -227,11 +245,7 @@ internal sealed class XmlScanner
         var count = 0;
         while (true)
         {
-            while (i < span.Length && IsSpace(span[i]))
-            {
-                i++;
-            }
-
+            i = SkipSpace(span, i);
             if (i >= span.Length)
             {
                 return -1;
@@ -274,16 +288,15 @@ internal sealed class XmlScanner
             }
 
             var attributeStart = i;
-            while (i < span.Length && span[i] != '=' && !IsSpace(span[i]) && span[i] != '>')
+            var attributeNameLength = span[i..].IndexOfAny(AttributeNameEnd);
+            if (attributeNameLength < 0)
             {
-                i++;
+                return -1;
             }
 
+            i += attributeNameLength;
             var attributeNameEnd = i;
-            while (i < span.Length && IsSpace(span[i]))
-            {
-                i++;
-            }
+            i = SkipSpace(span, i);
 
             if (i >= span.Length)
             {
@@ -295,12 +308,7 @@ internal sealed class XmlScanner
                 throw new XmlScanException("attribute without '=' in a start tag", Line);
             }
 
-            i++;
-            while (i < span.Length && IsSpace(span[i]))
-            {
-                i++;
-            }
-
+            i = SkipSpace(span, i + 1);
             if (i >= span.Length)
             {
                 return -1;
@@ -318,8 +326,10 @@ internal sealed class XmlScanner
                 return -1;
             }
 
+            // One pass over the value: '<' is an error, and '&' or a tab or line break needs decoding.
             var value = span.Slice(i + 1, valueEnd);
-            if (value.Contains((byte)'<'))
+            var special = value.IndexOfAny(ValueSpecial);
+            if (special >= 0 && value[special..].Contains((byte)'<'))
             {
                 throw new XmlScanException("'<' inside an attribute value", Line);
             }
@@ -335,7 +345,7 @@ internal sealed class XmlScanner
                 attributeNameEnd - attributeStart,
                 _position + i + 1,
                 valueEnd,
-                value.IndexOfAny("&\t\r\n"u8) >= 0);
+                NeedsDecoding: special >= 0);
             i += valueEnd + 2;
         }
     }
@@ -445,8 +455,10 @@ internal sealed class XmlScanner
         }
         else if (_position > 0)
         {
+            _ = Line; // the lines of the bytes let go
             _buffer.AsSpan(_position, remaining).CopyTo(_buffer);
             _position = 0;
+            _countedTo = 0;
             _end = remaining;
         }
 
@@ -461,8 +473,6 @@ internal sealed class XmlScanner
         return true;
     }
 
-    private void CountLines(int from, int to) => Line += _buffer.AsSpan(from, to - from).Count((byte)'\n');
-
     private static ulong Hash(ReadOnlySpan<byte> name)
     {
         var hash = 14695981039346656037UL;
@@ -474,9 +484,18 @@ internal sealed class XmlScanner
         return hash;
     }
 
-    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+    /// <summary>The index of the first byte from <paramref name="i"/> on that is not XML white space (the length when none is).</summary>
+    private static int SkipSpace(ReadOnlySpan<byte> span, int i)
+    {
+        // Mostly one space between attributes: test it before searching.
+        if (i < span.Length && !Space.Contains(span[i]))
+        {
+            return i;
+        }
 
-    private static bool IsNameEnd(byte b) => IsSpace(b) || b is (byte)'>' or (byte)'/';
+        var rest = span[i..].IndexOfAnyExcept(Space);
+        return rest < 0 ? span.Length : i + rest;
+    }
 
     private readonly record struct Attribute(int NameStart, int NameLength, int ValueStart, int ValueLength, bool NeedsDecoding);
 }

@@ -198,6 +198,12 @@ public sealed class ProcessMiner : IEventSink
     public void AddCase(List<MinedEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        AddCase(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(events));
+    }
+
+    /// <summary>Adds a whole case held in a span (a trace of a pipelined read's batch).</summary>
+    internal void AddCase(ReadOnlySpan<MinedEvent> events)
+    {
         _scratch.Reset();
         _scratch.Pending.AddRange(events);
         Settle(_scratch);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AutomationScanner.Core.Diagnostics;
 using AutomationScanner.Core.Ingestion;
 using AutomationScanner.Core.Ingestion.Common;
 using AutomationScanner.Core.Mining;
@@ -165,7 +166,7 @@ public sealed class CsvMiningPipelineTests
         Assert.Equal(onePass.Message, pipelined.Message);
     }
 
-    /// <summary>An XES on two cores is still split at trace boundaries and merged (the pipeline is for CSV rows).</summary>
+    /// <summary>An uncompressed XES of the split's size on two cores is still split at trace boundaries and merged.</summary>
     [Fact]
     public void MineFile_XesOnTwoCores_IsSplitAndEqualsOnePass()
     {
@@ -182,5 +183,115 @@ public sealed class CsvMiningPipelineTests
 
         Assert.Equal(1 + 2, opened); // the plan, then one per part
         Assert.Equal(Comparable(onePass[0]), Comparable(split[0]));
+    }
+
+    /// <summary>
+    /// A compressed XES (never split) of at least <see cref="ExportChunker.XesPipelineMinBytes"/> on two cores: its traces
+    /// are read on one thread and mined on the other, and the result is one pass's.
+    /// </summary>
+    [Theory]
+    [InlineData("07_bpic2013_incidents.xes.gz")]
+    [InlineData("bpic2012.xes.gz")]
+    [InlineData("DomesticDeclarations.xes.gz")]
+    public void MineFile_CompressedXesOnTwoCores_IsPipelinedAndEqualsOnePass(string log)
+    {
+        var bytes = File.ReadAllBytes(TestFiles.EventLog(log)); // compressed, as shipped
+        Assert.True(bytes.Length >= ExportChunker.XesPipelineMinBytes);
+        var onePass = EventLogReader.MineAll(log, new MemoryStream(bytes), cancellationToken: TestContext.Current.CancellationToken);
+        var opened = 0;
+        Stream Open()
+        {
+            Interlocked.Increment(ref opened);
+            return new MemoryStream(bytes);
+        }
+
+        ThreadCpu.Enabled = true;
+        ThreadCpu.LastPipeline = null;
+        try
+        {
+            var pipelined = ExportChunker.MineFile(log, Open, EventLogReader.ProcessName(log), IngestionOptions.Default with { Parallelism = 2 }, TestContext.Current.CancellationToken);
+
+            Assert.NotNull(ThreadCpu.LastPipeline); // read on one thread, mined on the other
+            Assert.Equal(1, opened);
+            Assert.Equal(Comparable(onePass[0]), Comparable(pipelined[0]));
+        }
+        finally
+        {
+            ThreadCpu.Enabled = false;
+        }
+    }
+
+    /// <summary>A small XES is read in one pass: a second thread would cost more than it saves.</summary>
+    [Fact]
+    public void MineFile_SmallXesOnTwoCores_IsOnePass()
+    {
+        var bytes = TestFiles.ReadAll(TestFiles.EventLog("roadtraffic100traces.xes"));
+        Assert.True(bytes.Length < ExportChunker.XesPipelineMinBytes);
+        ThreadCpu.Enabled = true;
+        ThreadCpu.LastPipeline = null;
+        try
+        {
+            ExportChunker.MineFile("roadtraffic100traces.xes", () => new MemoryStream(bytes), "roadtraffic100traces", IngestionOptions.Default with { Parallelism = 2 }, TestContext.Current.CancellationToken);
+
+            Assert.Null(ThreadCpu.LastPipeline);
+        }
+        finally
+        {
+            ThreadCpu.Enabled = false;
+        }
+    }
+
+    /// <summary>
+    /// XES traces across many batches: names first met late, events the reader rejects (bad or missing timestamps, no
+    /// activity) and the miner rejects (implausible timestamps), duplicate trace ids, a trace longer than a batch and
+    /// traces over the events-per-case cap. Notes keep one pass's order and examples, the tables one pass's ids.
+    /// </summary>
+    [Fact]
+    public void Pipeline_XesTracesAcrossBatches_EqualOnePassExactly()
+    {
+        var xes = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<log xes.version=\"1.0\">\n");
+        var start = new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
+        var i = 0;
+        for (var trace = 0; trace < 3000; trace++)
+        {
+            var length = trace == 1234 ? CsvMiningPipeline.BatchEvents + 500 : trace == 2000 ? 4000 : 3 + (trace % 9);
+            var id = trace % 701 == 5 ? trace - 1 : trace;
+            xes.Append(CultureInfo.InvariantCulture, $"<trace><string key=\"concept:name\" value=\"case {id}\"/><string key=\"Region\" value=\"r{trace % 4}\"/>\n");
+            for (var step = 0; step < length; step++, i++)
+            {
+                var when = start.AddMinutes((trace * 5) + (step * 7) - (i % 97 == 5 ? 300 : 0));
+                var timestamp = i % 1013 == 17 ? "<date key=\"time:timestamp\" value=\"never\"/>"
+                    : i % 1777 == 3 ? string.Empty
+                    : i % 2111 == 8 ? "<date key=\"time:timestamp\" value=\"1901-01-01T00:00:00.000+00:00\"/>"
+                    : $"<date key=\"time:timestamp\" value=\"{when.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture)}+01:00\"/>";
+                var activity = i % 1500 == 9 ? string.Empty
+                    : trace > 2200 && step == 2 ? $"<string key=\"concept:name\" value=\"Late step {i % 13}\"/>"
+                    : $"<string key=\"concept:name\" value=\"Step {step % 6}\"/>";
+                var resource = trace > 1500 ? $"clerk {i % 41}" : $"user {i % 5}";
+                var lifecycle = step % 2 == 0 ? "start" : "complete";
+                xes.Append(CultureInfo.InvariantCulture,
+                    $"<event>{activity}<string key=\"org:resource\" value=\"{resource}\"/><string key=\"org:role\" value=\"role {i % 3}\"/><string key=\"lifecycle:transition\" value=\"{lifecycle}\"/>{timestamp}<int key=\"Amount\" value=\"{i % 50}\"/></event>\n");
+            }
+
+            xes.Append("</trace>\n");
+        }
+
+        xes.Append("</log>\n");
+        var bytes = Encoding.UTF8.GetBytes(xes.ToString());
+        var options = IngestionOptions.Default with { Limits = InputLimits.Default with { MaxEventsPerCase = 3000 } };
+        var (onePass, pipelined) = MineBoth("traces.xes", bytes, options);
+
+        Assert.True(onePass.ActivityNames.Count > 15, string.Join(", ", onePass.ActivityNames));
+        Assert.True(onePass.DataQuality.CountOf(DataQualityKinds.BadTimestamp) > 10);
+        Assert.True(onePass.DataQuality.CountOf(DataQualityKinds.ImplausibleTimestamp) > 5);
+        Assert.True(onePass.DataQuality.CountOf(DataQualityKinds.EmptyCaseOrActivity) > 10);
+        Assert.True(onePass.DataQuality.CountOf(DataQualityKinds.DuplicateCaseId) > 2);
+        Assert.True(onePass.DataQuality.CountOf(DataQualityKinds.CaseTooLong) == 2);
+        Assert.Equal(onePass.ActivityNames, pipelined.ActivityNames);
+        Assert.Equal(onePass.ResourceNames, pipelined.ResourceNames);
+        Assert.Equal(onePass.RoleNames, pipelined.RoleNames);
+        Assert.Equal(onePass.EventsWithoutOffset, pipelined.EventsWithoutOffset);
+        Assert.Equal(Comparable(onePass), Comparable(pipelined));
+        Assert.Equal(Comparable(MinedProcess.From(onePass, TimeZoneInfo.Utc)), Comparable(MinedProcess.From(pipelined, TimeZoneInfo.Utc)));
     }
 }
