@@ -632,6 +632,9 @@ internal sealed class OcelFlattener : IDisposable
         log.Files.Add(_file);
         var members = _typeMembers[type];
         var miner = new ProcessMiner(log) { Limits = _options.Limits, CaseNames = local => CaseName(members, local) };
+
+        // Every object of the type may become a case: their states are made at once, in one array.
+        miner.ReserveCases(members.Count);
         var process = new OcelTypeProcess(type, log, miner);
         _pipeline.Assign(process);
         _flattened.Add(process);
