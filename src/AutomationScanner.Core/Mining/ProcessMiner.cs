@@ -49,7 +49,12 @@ public sealed class ProcessMiner : IEventSink
     private readonly long _earliestTicks;
     private readonly long _latestTicks;
     private CaseState? _current;
-    private CaseState?[] _indexed = [];
+
+    /// <summary>The states of the cases numbered by the caller (<see cref="Add(int, in MinedEvent)"/>), by number.</summary>
+    private CaseCore[] _numbered = [];
+
+    /// <summary>One past the highest case number seen.</summary>
+    private int _numberedCount;
     private int[] _seenScratch = [];
     private long _sequence;
     private long _monthKeyDay = -1;
@@ -124,11 +129,11 @@ public sealed class ProcessMiner : IEventSink
         }
 
         var state = _current!;
-        if (state.Accepted >= Limits.MaxEventsPerCase)
+        if (state.Core.Accepted >= Limits.MaxEventsPerCase)
         {
-            if (state.Accepted == Limits.MaxEventsPerCase)
+            if (state.Core.Accepted == Limits.MaxEventsPerCase)
             {
-                state.Accepted++;
+                state.Core.Accepted++;
                 _log.DataQuality.Add(DataQualityKinds.CaseTooLong, FormattableString.Invariant(
                     $"case '{state.Id}' has more than {Limits.MaxEventsPerCase} events (input limit MaxEventsPerCase): its further events are dropped"));
             }
@@ -136,7 +141,7 @@ public sealed class ProcessMiner : IEventSink
             return false;
         }
 
-        state.Accepted++;
+        state.Core.Accepted++;
         state.Pending.Add(minedEvent);
         return true;
     }
@@ -152,13 +157,19 @@ public sealed class ProcessMiner : IEventSink
     /// </summary>
     public void Add(int caseIndex, in MinedEvent minedEvent)
     {
-        if (caseIndex >= _indexed.Length)
+        if (caseIndex >= _numbered.Length)
         {
-            Array.Resize(ref _indexed, Math.Max(caseIndex + 1, Math.Max(1024, _indexed.Length * 2)));
+            ReserveCases(Math.Max(caseIndex + 1, Math.Max(1024, _numbered.Length * 2)));
         }
 
-        // Mined at once, in arrival order (the reader delivers events in time order); nothing is held per case.
-        var state = _indexed[caseIndex] ??= new CaseState(string.Empty);
+        // Mined at once, in arrival order (the reader delivers events in time order); no event is held per case.
+        ref var state = ref _numbered[caseIndex];
+        if (!state.Open)
+        {
+            state.Reset();
+            _numberedCount = Math.Max(_numberedCount, caseIndex + 1);
+        }
+
         Interleaved = true;
         if (state.Accepted >= Limits.MaxEventsPerCase)
         {
@@ -189,7 +200,19 @@ public sealed class ProcessMiner : IEventSink
                 : $"case '{CaseName(caseIndex)}': an event at {new DateTime(ticks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
         }
 
-        Process(state, minedEvent);
+        Process(ref state, minedEvent);
+    }
+
+    /// <summary>
+    /// Makes room at once for the cases numbered 0 to <paramref name="count"/> - 1 of <see cref="Add(int, in MinedEvent)"/>
+    /// (an object-centric reader knows its objects before their events), so their states are not copied as they grow.
+    /// </summary>
+    public void ReserveCases(int count)
+    {
+        if (count > _numbered.Length)
+        {
+            Array.Resize(ref _numbered, count);
+        }
     }
 
     private string CaseName(int caseIndex) => CaseNames?.Invoke(caseIndex) ?? caseIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -249,15 +272,17 @@ public sealed class ProcessMiner : IEventSink
             Close(state);
         }
 
-        foreach (var state in _indexed)
+        for (var i = 0; i < _numberedCount; i++)
         {
-            if (state is not null)
+            ref var state = ref _numbered[i];
+            if (state.Open)
             {
-                Close(state);
+                CloseCore(ref state);
             }
         }
 
-        _indexed = [];
+        _numbered = [];
+        _numberedCount = 0;
         _open.Clear();
         _recent.Clear();
         _closedCaseHashes.Clear();
@@ -384,7 +409,7 @@ public sealed class ProcessMiner : IEventSink
 
         _startTimes.Advance(pending[0].UtcTicks);
 
-        if (pending[0].UtcTicks < state.LastEventTicks)
+        if (pending[0].UtcTicks < state.Core.LastEventTicks)
         {
             _log.DataQuality.Add(DataQualityKinds.OutOfOrder,
                 $"case '{state.Id}': an event at {new DateTime(pending[0].UtcTicks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
@@ -392,7 +417,7 @@ public sealed class ProcessMiner : IEventSink
 
         foreach (var minedEvent in pending)
         {
-            Process(state, minedEvent);
+            Process(ref state.Core, minedEvent);
         }
 
         pending.Clear();
@@ -415,7 +440,7 @@ public sealed class ProcessMiner : IEventSink
         return true;
     }
 
-    private void Process(CaseState state, in MinedEvent e)
+    private void Process(ref CaseCore state, in MinedEvent e)
     {
         var log = _log;
         var activity = log.Activities[e.Activity];
@@ -453,7 +478,7 @@ public sealed class ProcessMiner : IEventSink
         {
             case Lifecycle.Status:
                 activity.StatusEvents++;
-                Execute(state, activity, e);
+                Execute(ref state, activity, e);
                 state.StatusActivity = e.Activity;
                 state.StatusTicks = e.UtcTicks;
                 return;
@@ -469,21 +494,21 @@ public sealed class ProcessMiner : IEventSink
             case Lifecycle.Abort:
                 activity.FailureEvents++;
                 state.Failed = true;
-                RemoveOpenStart(state, e.Activity);
+                RemoveOpenStart(ref state, e.Activity);
                 return;
             case Lifecycle.None or Lifecycle.Complete:
-                Execute(state, activity, e);
+                Execute(ref state, activity, e);
                 return;
             default:
                 return;
         }
     }
 
-    private void Execute(CaseState state, ActivityAggregate activity, in MinedEvent e)
+    private void Execute(ref CaseCore state, ActivityAggregate activity, in MinedEvent e)
     {
         var log = _log;
         activity.Executions++;
-        var startTicks = e.StartUtcTicks != MinedEvent.NoStart ? e.StartUtcTicks : RemoveOpenStart(state, e.Activity);
+        var startTicks = e.StartUtcTicks != MinedEvent.NoStart ? e.StartUtcTicks : RemoveOpenStart(ref state, e.Activity);
         var quick = state.LastCompleteTicks != long.MinValue && e.UtcTicks - state.LastCompleteTicks <= LogAggregate.QuickFollowSeconds * TimeSpan.TicksPerSecond;
         if (quick)
         {
@@ -670,7 +695,7 @@ public sealed class ProcessMiner : IEventSink
         return _monthKey;
     }
 
-    private static long RemoveOpenStart(CaseState state, int activity)
+    private static long RemoveOpenStart(ref CaseCore state, int activity)
     {
         if (!state.HasOpenStarts)
         {
@@ -694,6 +719,11 @@ public sealed class ProcessMiner : IEventSink
     private void Close(CaseState state)
     {
         Settle(state);
+        CloseCore(ref state.Core);
+    }
+
+    private void CloseCore(ref CaseCore state)
+    {
         var log = _log;
         if (state.FirstTicks == long.MinValue)
         {
@@ -723,62 +753,108 @@ public sealed class ProcessMiner : IEventSink
 
     private static ulong Hash(ReadOnlySpan<char> id) => LogAggregate.Fnv1a(id);
 
-    /// <summary>
-    /// One open case. Kept small, since an object-centric log holds one per object until the end: the lists a case rarely
-    /// needs (pending events of a grouped log, open starts) are made on first use, and the activities and resources seen
-    /// are small arrays grown on demand, the first resource inline (about 200 bytes for a case with three activities and
-    /// one resource).
-    /// </summary>
-    private sealed class CaseState(string id)
+    /// <summary>One open case of a streamed or grouped log (CSV rows, XES traces): its id, its pending events and its state.</summary>
+    private sealed class CaseState
     {
         private List<MinedEvent>? _pending;
-        private List<(int Activity, long Ticks)>? _openStarts;
 
-        /// <summary>Activity id and execution count pairs.</summary>
-        private int[] _seen = [];
+        /// <summary>The case's mining state (a field, so that it is passed by reference).</summary>
+        public CaseCore Core;
 
-        /// <summary>The resources seen: the first inline (most cases have one), the others in the array.</summary>
-        private int _firstResource;
-        private int[] _resources = [];
-        private int _resourceCount;
+        public CaseState(string id)
+        {
+            Id = id;
+            Core.Reset();
+        }
 
-        public string Id { get; set; } = id;
+        public string Id { get; set; }
 
         public List<MinedEvent> Pending => _pending ??= [];
 
         public bool HasPending => _pending is { Count: > 0 };
 
-        public List<(int Activity, long Ticks)> OpenStarts => _openStarts ??= [];
+        public void Reset()
+        {
+            // Lists a long case grew are let go rather than kept for every later case.
+            if (_pending is { Capacity: > 1024 })
+            {
+                _pending = null;
+            }
 
-        public bool HasOpenStarts => _openStarts is { Count: > 0 };
+            _pending?.Clear();
+            Core.Reset();
+        }
+    }
 
-        public int SeenCount { get; private set; }
+    /// <summary>
+    /// What the miner keeps of one case while it is open. A struct, so that the cases a caller numbers (an object-centric
+    /// log's objects, each open until the end) live in one array of them, with no object per case for the garbage
+    /// collector to trace, promote and copy. The first <see cref="InlineActivities"/> activities seen and the first two
+    /// resources are inline (most cases need no more); further ones and open starts are in a <see cref="CaseOverflow"/>
+    /// made on first use and kept when the state is reset for another case. 144 bytes.
+    /// </summary>
+    private struct CaseCore
+    {
+        private const int InlineActivities = 4;
 
-        public int LastActivity { get; set; } = -1;
+        /// <summary>Activity id and execution count pairs of the first activities seen.</summary>
+        private InlinePairs _seen;
+        private CaseOverflow? _more;
+        private int _firstResource;
+        private int _secondResource;
+        private int _resourceCount;
 
-        public int LastResource { get; set; } = -1;
+        /// <summary>False until the first event of a numbered case (its slot is still all zeros).</summary>
+        public bool Open;
 
-        public long LastCompleteTicks { get; set; } = long.MinValue;
-
-        public long LastTaskCompleteTicks { get; set; } = long.MinValue;
-
-        public long LastEventTicks { get; set; } = long.MinValue;
-
-        /// <summary>When the case's previous execution happened, and whether it was at the same instant as the one before.</summary>
-        public long LastExecutionTicks { get; set; } = long.MinValue;
-
-        public bool LastSameInstant { get; set; }
-
-        public long FirstTicks { get; set; } = long.MinValue;
-
-        public ulong Variant { get; set; } = VariantSeed;
-
-        public bool Failed { get; set; }
+        public int SeenCount;
+        public int LastActivity;
+        public int LastResource;
 
         /// <summary>The status the case is in (status logs), -1 when none; and since when.</summary>
-        public int StatusActivity { get; set; } = -1;
+        public int StatusActivity;
+        public long StatusTicks;
+        public long LastCompleteTicks;
+        public long LastTaskCompleteTicks;
+        public long LastEventTicks;
 
-        public long StatusTicks { get; set; }
+        /// <summary>When the case's previous execution happened, and whether it was at the same instant as the one before.</summary>
+        public long LastExecutionTicks;
+        public bool LastSameInstant;
+        public long FirstTicks;
+        public ulong Variant;
+        public bool Failed;
+        public bool LastWasFailure;
+
+        /// <summary>Events accepted into this case so far (the events-per-case cap counts them).</summary>
+        public long Accepted;
+
+        public readonly bool HasOpenStarts => _more?.OpenStarts is { Count: > 0 };
+
+        public List<(int Activity, long Ticks)> OpenStarts => (_more ??= new CaseOverflow()).OpenStarts ??= [];
+
+        /// <summary>The state of a case with no events yet; the overflow's lists are kept, emptied, for reuse.</summary>
+        public void Reset()
+        {
+            var more = _more;
+            this = default;
+            if (more is not null)
+            {
+                more.OpenStarts?.Clear();
+                _more = more;
+            }
+
+            Open = true;
+            LastActivity = -1;
+            LastResource = -1;
+            StatusActivity = -1;
+            LastCompleteTicks = long.MinValue;
+            LastTaskCompleteTicks = long.MinValue;
+            LastEventTicks = long.MinValue;
+            LastExecutionTicks = long.MinValue;
+            FirstTicks = long.MinValue;
+            Variant = VariantSeed;
+        }
 
         /// <summary>True the first time the resource executes in this case.</summary>
         public bool SeeResource(int resource)
@@ -795,8 +871,21 @@ public sealed class ProcessMiner : IEventSink
                 return false;
             }
 
-            var resources = _resources;
-            var others = _resourceCount - 1;
+            if (_resourceCount == 1)
+            {
+                _secondResource = resource;
+                _resourceCount = 2;
+                return true;
+            }
+
+            if (_secondResource == resource)
+            {
+                return false;
+            }
+
+            var others = _resourceCount - 2;
+            var more = _more ??= new CaseOverflow();
+            var resources = more.Resources;
             for (var i = 0; i < others; i++)
             {
                 if (resources[i] == resource)
@@ -807,21 +896,19 @@ public sealed class ProcessMiner : IEventSink
 
             if (others == resources.Length)
             {
-                Array.Resize(ref _resources, Math.Max(2, resources.Length * 2));
+                Array.Resize(ref more.Resources, Math.Max(2, resources.Length * 2));
             }
 
-            _resources[others] = resource;
+            more.Resources[others] = resource;
             _resourceCount++;
             return true;
         }
 
-        public bool LastWasFailure { get; set; }
-
         /// <summary>The <paramref name="index"/>-th distinct activity executed in this case.</summary>
-        public int SeenId(int index) => _seen[2 * index];
+        public readonly int SeenId(int index) => index < InlineActivities ? _seen[2 * index] : _more!.Seen[2 * (index - InlineActivities)];
 
         /// <summary>The distinct activities executed in this case, in <paramref name="scratch"/> (the miner's, grown as needed).</summary>
-        public ReadOnlySpan<int> SeenIds(ref int[] scratch)
+        public readonly ReadOnlySpan<int> SeenIds(ref int[] scratch)
         {
             if (scratch.Length < SeenCount)
             {
@@ -830,7 +917,7 @@ public sealed class ProcessMiner : IEventSink
 
             for (var i = 0; i < SeenCount; i++)
             {
-                scratch[i] = _seen[2 * i];
+                scratch[i] = SeenId(i);
             }
 
             return scratch.AsSpan(0, SeenCount);
@@ -839,8 +926,26 @@ public sealed class ProcessMiner : IEventSink
         /// <summary>Counts one more execution of <paramref name="activity"/>; returns the count before it.</summary>
         public int CountExecution(int activity)
         {
-            var seen = _seen;
-            var end = 2 * SeenCount;
+            var inline = Math.Min(SeenCount, InlineActivities);
+            for (var i = 0; i < inline; i++)
+            {
+                if (_seen[2 * i] == activity)
+                {
+                    return _seen[2 * i + 1]++;
+                }
+            }
+
+            if (SeenCount < InlineActivities)
+            {
+                _seen[2 * SeenCount] = activity;
+                _seen[2 * SeenCount + 1] = 1;
+                SeenCount++;
+                return 0;
+            }
+
+            var more = _more ??= new CaseOverflow();
+            var seen = more.Seen;
+            var end = 2 * (SeenCount - InlineActivities);
             for (var i = 0; i < end; i += 2)
             {
                 if (seen[i] == activity)
@@ -851,45 +956,32 @@ public sealed class ProcessMiner : IEventSink
 
             if (end == seen.Length)
             {
-                Array.Resize(ref _seen, Math.Max(8, seen.Length * 2));
+                Array.Resize(ref more.Seen, Math.Max(8, seen.Length * 2));
             }
 
-            _seen[end] = activity;
-            _seen[end + 1] = 1;
+            more.Seen[end] = activity;
+            more.Seen[end + 1] = 1;
             SeenCount++;
             return 0;
         }
+    }
 
-        /// <summary>Events accepted into this case so far (the events-per-case cap counts them).</summary>
-        public long Accepted { get; set; }
+    /// <summary>Activity id and count pairs held inline in a <see cref="CaseCore"/>.</summary>
+    [System.Runtime.CompilerServices.InlineArray(8)]
+    private struct InlinePairs
+    {
+        private int _element;
+    }
 
-        public void Reset()
-        {
-            Accepted = 0;
+    /// <summary>What a case rarely needs: activities past the inline ones, resources past the first, open starts.</summary>
+    private sealed class CaseOverflow
+    {
+        /// <summary>Activity id and execution count pairs.</summary>
+        public int[] Seen = [];
 
-            // Lists a long case grew are let go rather than kept for every later case.
-            if (_pending is { Capacity: > 1024 })
-            {
-                _pending = null;
-            }
+        /// <summary>The resources after the first two.</summary>
+        public int[] Resources = [];
 
-            _pending?.Clear();
-            _openStarts?.Clear();
-            LastExecutionTicks = long.MinValue;
-            LastSameInstant = false;
-            StatusTicks = 0;
-            SeenCount = 0;
-            LastActivity = -1;
-            LastResource = -1;
-            LastCompleteTicks = long.MinValue;
-            LastTaskCompleteTicks = long.MinValue;
-            LastEventTicks = long.MinValue;
-            FirstTicks = long.MinValue;
-            Variant = VariantSeed;
-            Failed = false;
-            LastWasFailure = false;
-            StatusActivity = -1;
-            _resourceCount = 0;
-        }
+        public List<(int Activity, long Ticks)>? OpenStarts;
     }
 }

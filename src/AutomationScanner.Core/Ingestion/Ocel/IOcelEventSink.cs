@@ -1,12 +1,18 @@
 namespace AutomationScanner.Core.Ingestion.Ocel;
 
 /// <summary>
-/// Where the JSON reader puts the parts of each OCEL 2.0 event, as it meets them: straight into the flattener
-/// (<see cref="OcelEventTarget"/>), or recorded in batches and replayed into it on another thread
+/// Where the JSON reader puts each OCEL 2.0 object and the parts of each event, as it meets them: straight into the
+/// flattener (<see cref="OcelEventTarget"/>), or recorded in batches and replayed into it on another thread
 /// (<see cref="OcelEventPipeline"/>). Either way the flattener sees the same calls in the same order.
 /// </summary>
 internal interface IOcelEventSink
 {
+    /// <summary>
+    /// One object of the objects section: its id (UTF-8, unescaped), its type as the reader interned it (-1: none) and
+    /// the names of its attributes; it goes into the object table.
+    /// </summary>
+    void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location);
+
     /// <summary>Starts an event (again, when its parse restarts after a buffer refill: what was given for it is dropped).</summary>
     void BeginEvent();
 

@@ -4,9 +4,10 @@ using System.Runtime.ExceptionServices;
 namespace AutomationScanner.Core.Ingestion.Ocel;
 
 /// <summary>
-/// Splits reading an OCEL 2.0 JSON events array over two threads: the reader's thread tokenises the JSON and records
-/// each event's parts in batches (<see cref="OcelEventRecording"/>); one replay thread makes the recorded calls, in
-/// order, on the flattener (object lookups, timestamps, checks, flattening, handing batches to the miners). The
+/// Splits reading an OCEL 2.0 JSON objects or events array over two threads: the reader's thread tokenises the JSON and
+/// records each object, and each event's parts, in batches (<see cref="OcelEventRecording"/>); one replay thread makes
+/// the recorded calls, in order, on the flattener (the object table's inserts; object lookups, timestamps, checks,
+/// flattening, handing batches to the miners). The
 /// flattener sees exactly the calls of a single-threaded read, so the statistics are identical. A failure on either
 /// side surfaces on the reader's thread as the single-threaded read would raise it: the events before a parse error
 /// are flattened first, and a flattening error (which comes earlier in the file) wins over a later parse error.
@@ -14,7 +15,7 @@ namespace AutomationScanner.Core.Ingestion.Ocel;
 /// </summary>
 internal sealed class OcelEventPipeline : IOcelEventSink, IDisposable
 {
-    /// <summary>Events per batch.</summary>
+    /// <summary>Events (or objects) per batch.</summary>
     public const int DefaultBatchEvents = 1024;
 
     /// <summary>Batches waiting before the reader waits for the replay thread.</summary>
@@ -34,7 +35,7 @@ internal sealed class OcelEventPipeline : IOcelEventSink, IDisposable
     private bool _completed;
 
     /// <param name="target">Where the events go, on the replay thread (the flattener's <see cref="OcelEventTarget"/>).</param>
-    /// <param name="batchEvents">Events per batch (tests make it small).</param>
+    /// <param name="batchEvents">Events (or objects) per batch (tests make it small).</param>
     public OcelEventPipeline(IOcelEventSink target, int batchEvents = DefaultBatchEvents)
     {
         _target = target;
@@ -45,6 +46,12 @@ internal sealed class OcelEventPipeline : IOcelEventSink, IDisposable
 
     /// <summary>True while the replay thread is alive (for tests).</summary>
     public bool Running => _thread.IsAlive;
+
+    public void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location)
+    {
+        _current.AddObject(id, type, attributes, location);
+        HandOnWhenFull();
+    }
 
     public void BeginEvent() => _current.BeginEvent();
 
@@ -64,6 +71,11 @@ internal sealed class OcelEventPipeline : IOcelEventSink, IDisposable
     public void EndEvent(long location)
     {
         _current.EndEvent(location);
+        HandOnWhenFull();
+    }
+
+    private void HandOnWhenFull()
+    {
         if (_current.Events >= _batchEvents || _current.TextSize >= MaxBatchText)
         {
             Volatile.Read(ref _failure)?.Throw();

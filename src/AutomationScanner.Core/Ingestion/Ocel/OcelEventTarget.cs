@@ -1,12 +1,31 @@
 namespace AutomationScanner.Core.Ingestion.Ocel;
 
-/// <summary>The JSON reader's events straight into the flattener, with the reader's caches of activity and qualifier names.</summary>
+/// <summary>The JSON reader's objects and events straight into the flattener, with the reader's caches of activity and qualifier names.</summary>
 internal sealed class OcelEventTarget(OcelFlattener flattener) : IOcelEventSink
 {
     private readonly OcelUtf8Cache _activities = new(flattener, OcelUtf8Cache.Role.Activity);
     private readonly OcelUtf8Cache _qualifiers = new(flattener, OcelUtf8Cache.Role.Qualifier);
 
+    /// <summary>(type, attribute name) pairs already declared: each is passed on once, not once per object.</summary>
+    private readonly HashSet<(int Type, string Name)> _declared = [];
+
     public OcelFlattener Flattener => flattener;
+
+    public void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location)
+    {
+        if (flattener.AddObject(id, type, location) < 0)
+        {
+            return;
+        }
+
+        foreach (var attribute in attributes)
+        {
+            if (_declared.Count >= 4096 || _declared.Add((type, attribute)))
+            {
+                flattener.DeclareObjectAttribute(type, attribute);
+            }
+        }
+    }
 
     public void BeginEvent() => flattener.BeginEvent();
 

@@ -24,6 +24,8 @@ internal sealed class OcelFlattener : IDisposable
     private readonly TimestampParser _parser;
     private readonly DataQualityLog _quality = new();
 
+    /// <summary>Guards the tables by object type (<see cref="InternType"/> may run on another thread than the object table's inserts).</summary>
+    private readonly Lock _typeTable = new();
     private readonly Names _types = new();
     private readonly List<long> _typeObjects = [];
     private readonly List<SortedSet<string>> _typeAttributes = [];
@@ -108,6 +110,15 @@ internal sealed class OcelFlattener : IDisposable
 
     public int InternType(ReadOnlySpan<char> name)
     {
+        // The JSON reader interns types on its thread while the object table is filled on another (OcelJsonReader.ReadObjects).
+        lock (_typeTable)
+        {
+            return InternTypeCore(name);
+        }
+    }
+
+    private int InternTypeCore(ReadOnlySpan<char> name)
+    {
         name = name.Trim();
         if (_types.TryGet(name, out var id))
         {
@@ -132,10 +143,13 @@ internal sealed class OcelFlattener : IDisposable
 
     public void DeclareObjectAttribute(int type, ReadOnlySpan<char> name)
     {
-        var attributes = _typeAttributes[type];
-        if (attributes.Count < 256 && !name.IsWhiteSpace())
+        lock (_typeTable)
         {
-            attributes.Add(name.Trim().ToString());
+            var attributes = _typeAttributes[type];
+            if (attributes.Count < 256 && !name.IsWhiteSpace())
+            {
+                attributes.Add(name.Trim().ToString());
+            }
         }
     }
 
@@ -215,10 +229,13 @@ internal sealed class OcelFlattener : IDisposable
     private void SetType(int index, int type)
     {
         _objectTypes[index] = type;
-        _typeObjects[type]++;
-        var members = _typeMembers[type];
-        _objectLocal[index] = members.Count;
-        members.Add(index);
+        lock (_typeTable)
+        {
+            _typeObjects[type]++;
+            var members = _typeMembers[type];
+            _objectLocal[index] = members.Count;
+            members.Add(index);
+        }
     }
 
     /// <summary>The object section is complete: events held back so far are flattened, later ones stream.</summary>
@@ -632,6 +649,9 @@ internal sealed class OcelFlattener : IDisposable
         log.Files.Add(_file);
         var members = _typeMembers[type];
         var miner = new ProcessMiner(log) { Limits = _options.Limits, CaseNames = local => CaseName(members, local) };
+
+        // Every object of the type may become a case: their states are made at once, in one array.
+        miner.ReserveCases(members.Count);
         var process = new OcelTypeProcess(type, log, miner);
         _pipeline.Assign(process);
         _flattened.Add(process);

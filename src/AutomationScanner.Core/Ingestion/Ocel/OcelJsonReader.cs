@@ -164,21 +164,37 @@ internal static class OcelJsonReader
     private static void ReadObjects(JsonTokenStream json, OcelFlattener flattener, CancellationToken cancellationToken)
     {
         json.Expect(JsonTokenType.StartArray, "for 'objects'");
-        var parser = new ObjectParser(json, flattener);
+
+        // With a second core the JSON is tokenised here while another thread fills the object table (the same calls, in the same order).
+        var target = new OcelEventTarget(flattener);
+        using var pipeline = flattener.Parallelism > 1 ? new OcelEventPipeline(target, flattener.Limits.EventBatchSize) : null;
+        IOcelEventSink sink = pipeline is null ? target : pipeline;
+        var parser = new ObjectParser(json, flattener, sink);
         JsonTokenStream.ObjectParser parse = parser.Parse;
         long count = 0;
-        while (json.ReadObject(parse))
+        try
         {
-            parser.Complete(json.Position);
-            if ((++count & 0xFFFF) == 0)
+            while (json.ReadObject(parse))
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                parser.Complete(json.Position);
+                if ((++count & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
-        }
 
-        if (json.TokenType != JsonTokenType.EndArray)
+            if (json.TokenType != JsonTokenType.EndArray)
+            {
+                throw json.Unexpected("in 'objects'", "an object");
+            }
+
+            pipeline?.Complete();
+        }
+        catch when (pipeline is not null)
         {
-            throw json.Unexpected("in 'objects'", "an object");
+            // As one thread would: the objects before the failure go into the table first, and a failure of theirs wins.
+            pipeline.Complete();
+            throw;
         }
     }
 
@@ -652,17 +668,17 @@ internal static class OcelJsonReader
         }
     }
 
-    /// <summary>One OCEL 2.0 object: {id, type, attributes: [{name, time, value}], relationships} in any order.</summary>
-    private sealed class ObjectParser(JsonTokenStream json, OcelFlattener flattener)
+    /// <summary>
+    /// One OCEL 2.0 object: {id, type, attributes: [{name, time, value}], relationships} in any order. Its type is interned
+    /// here, on the reader's thread (the flattener's type table takes a lock for it); the object goes to <paramref name="sink"/>.
+    /// </summary>
+    private sealed class ObjectParser(JsonTokenStream json, OcelFlattener flattener, IOcelEventSink sink)
     {
         private readonly OcelUtf8Cache _types = new(flattener, OcelUtf8Cache.Role.ObjectType);
         private byte[] _id = new byte[512];
         private byte[] _type = new byte[256];
         private readonly List<string> _attributes = [];
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-
-        /// <summary>(type, attribute name) pairs already declared: each is passed on once, not once per object.</summary>
-        private readonly HashSet<(int Type, string Name)> _declared = [];
         private int _idLength;
         private int _typeId;
 
@@ -714,19 +730,8 @@ internal static class OcelJsonReader
             }
         }
 
-        public void Complete(long position)
-        {
-            if (flattener.AddObject(_id.AsSpan(0, _idLength), _typeId, position) >= 0)
-            {
-                foreach (var attribute in _attributes)
-                {
-                    if (_declared.Count >= 4096 || _declared.Add((_typeId, attribute)))
-                    {
-                        flattener.DeclareObjectAttribute(_typeId, attribute);
-                    }
-                }
-            }
-        }
+        public void Complete(long position) =>
+            sink.AddObject(_id.AsSpan(0, _idLength), _typeId, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_attributes), position);
 
         private bool AttributeNames(ref Utf8JsonReader reader)
         {

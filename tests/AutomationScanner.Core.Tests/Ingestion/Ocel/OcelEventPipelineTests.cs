@@ -9,9 +9,10 @@ using AutomationScanner.Core.Mining;
 namespace AutomationScanner.Core.Tests.Ingestion.Ocel;
 
 /// <summary>
-/// The JSON events array tokenised on one thread and flattened on another (<see cref="OcelEventPipeline"/>): the same
-/// statistics, data-quality notes and errors as one thread, on JSON whose strings hold quotes, brackets, escapes and
-/// non-ASCII text, with events cut at every buffer boundary, and with malformed input.
+/// The JSON objects and events arrays tokenised on one thread and put into the object table and flattened on another
+/// (<see cref="OcelEventPipeline"/>): the same statistics, data-quality notes and errors as one thread, on JSON whose
+/// strings hold quotes, brackets, escapes and non-ASCII text, with objects and events cut at every buffer boundary, and
+/// with malformed input.
 /// </summary>
 public sealed class OcelEventPipelineTests
 {
@@ -147,6 +148,42 @@ public sealed class OcelEventPipelineTests
         Assert.Equal(2_000, flattener.EventsRead);
     }
 
+    [Theory]
+    [InlineData(0.01)]
+    [InlineData(0.03)]
+    [InlineData(0.06)]
+    public void MineAll_TruncatedInTheObjects_SameOutcomeAsOneThreadNamingTheFile(double keep)
+    {
+        var whole = GeneratedLog(events: 3_000);
+        var log = whole[..(int)(whole.Length * keep)];
+
+        var expected = Outcome(() => OcelLogs.Mine("cut.jsonocel", log, OneThread));
+        var actual = Outcome(() => OcelLogs.Mine("cut.jsonocel", log, TwoThreads(16)));
+
+        Assert.Equal(expected, actual);
+        Assert.StartsWith("error: ", actual, StringComparison.Ordinal);
+        Assert.Contains("cut.jsonocel", actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ObjectTableFullWhileTheReaderParses_SameErrorAsOneThreadNamingTheFile()
+    {
+        // The 1,000th object is past the cap: the object table's thread throws while the reader is ahead of it; the
+        // truncation further on in the objects must not hide it.
+        var whole = GeneratedLog(events: 10_000);
+        var log = whole[..(whole.Length / 20)];
+        var options = TwoThreads(8) with { Ocel = new OcelOptions { EventBatchSize = 8, MaxObjects = 999 } };
+        var single = Assert.Throws<IngestionException>(() => OcelLogs.Mine("full.jsonocel", log, OneThread with { Ocel = options.Ocel }));
+        using var flattener = new OcelFlattener("full.jsonocel", "full.jsonocel", options, "OCEL 2.0 JSON", "byte");
+
+        var error = Assert.Throws<IngestionException>(() => OcelJsonReader.Read(new MemoryStream(log), flattener, TestContext.Current.CancellationToken));
+
+        Assert.Equal(single.Message, error.Message);
+        Assert.Contains("full.jsonocel", error.Message, StringComparison.Ordinal);
+        Assert.Contains("more than 999 objects", error.Message, StringComparison.Ordinal);
+        Assert.Equal(999, flattener.ObjectCount);
+    }
+
     [Fact]
     public void Read_Cancelled_EventsBeforeTheCheckFlattenedThenStops()
     {
@@ -189,6 +226,21 @@ public sealed class OcelEventPipelineTests
             ["begin", "id e\"1", "activity Prüfen", "time 2024-01-01T00:00:00Z", "relation o1 True q True 1099511627776", "relation  False lonely True 7",
              "attribute name=va}lue", "end 12345678901", "begin", "no activity", "end -1"],
             log.Calls);
+    }
+
+    [Fact]
+    public void Recording_ReplaysObjectsInOrderWithTheirAttributes()
+    {
+        var recording = new OcelEventRecording();
+        recording.AddObject("o\"1"u8, 3, ["amount", "größe"], 1L << 40);
+        recording.AddObject([], -1, [], 7);
+        recording.AddObject("i-ü"u8, 0, ["sku"], 12_345);
+        var log = new CallLog();
+
+        recording.Replay(log);
+
+        Assert.Equal(3, recording.Events);
+        Assert.Equal(["object o\"1 3 [amount,größe] 1099511627776", "object  -1 [] 7", "object i-ü 0 [sku] 12345"], log.Calls);
     }
 
     private static IngestionOptions TwoThreads(int batch) => new() { Parallelism = 2, Ocel = new OcelOptions { EventBatchSize = batch, MiningBatchSize = 3 } };
@@ -278,6 +330,9 @@ public sealed class OcelEventPipelineTests
     private sealed class CallLog : IOcelEventSink
     {
         public List<string> Calls { get; } = [];
+
+        public void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location) =>
+            Calls.Add(string.Create(CultureInfo.InvariantCulture, $"object {Encoding.UTF8.GetString(id)} {type} [{string.Join(",", attributes.ToArray())}] {location}"));
 
         public void BeginEvent() => Calls.Add("begin");
 
