@@ -7,6 +7,8 @@ namespace AutomationScanner.Core.Ingestion.Common;
 /// How object-centric logs (OCEL) are flattened, and the limits an uploaded one must stay within. Hosts bind the limits
 /// from the configuration section <c>Limits:Ocel</c> (<c>Limits__Ocel__MaxObjects</c>), range-checked at start; the
 /// object types come from <c>Ingestion:ObjectTypes</c> (or <c>--object-type</c>).
+/// The limits are settable, not init-only: the configuration binding source generator (what binds them in the Native
+/// AOT scanner, and in every build) binds into the options instance and skips init-only properties.
 /// </summary>
 public sealed record OcelOptions
 {
@@ -20,31 +22,31 @@ public sealed record OcelOptions
 
     /// <summary>Objects in the object table (declared or referenced).</summary>
     [Range(1, 500_000_000)]
-    public int MaxObjects { get; init; } = 20_000_000;
+    public int MaxObjects { get; set; } = 20_000_000;
 
     /// <summary>Distinct object types plus event types.</summary>
     [Range(2, 1_000_000)]
-    public int MaxTypes { get; init; } = 10_000;
+    public int MaxTypes { get; set; } = 10_000;
 
     /// <summary>Event-to-object relations of one event.</summary>
     [Range(1, int.MaxValue)]
-    public int MaxRelationsPerEvent { get; init; } = 100_000;
+    public int MaxRelationsPerEvent { get; set; } = 100_000;
 
     /// <summary>Largest single JSON or XML value (an id, a name, an attribute value), in bytes.</summary>
     [Range(1_024, 1 << 30)]
-    public int MaxValueBytes { get; init; } = 1 << 20;
+    public int MaxValueBytes { get; set; } = 1 << 20;
 
     /// <summary>Nesting depth of JSON and XML.</summary>
     [Range(8, 1_000)]
-    public int MaxDepth { get; init; } = 64;
+    public int MaxDepth { get; set; } = 64;
 
     /// <summary>Largest SQLite database accepted (it is copied to a private temporary file before it is opened).</summary>
     [LongRange(1048576, long.MaxValue)]
-    public long MaxSqliteBytes { get; init; } = 4L << 30;
+    public long MaxSqliteBytes { get; set; } = 4L << 30;
 
     /// <summary>Events held in memory when a file lists its events before its objects (JSON, XML).</summary>
     [Range(0, int.MaxValue)]
-    public int MaxBufferedEvents { get; init; } = 5_000_000;
+    public int MaxBufferedEvents { get; set; } = 5_000_000;
 
     /// <summary>Flattened events handed to an object type's miner at a time (tests make it small to exercise the threads).</summary>
     internal int MiningBatchSize { get; init; } = 4096;
