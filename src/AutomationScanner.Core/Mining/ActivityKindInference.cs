@@ -35,6 +35,7 @@ public static partial class ActivityKindInference
         }
 
         AddPrefixGroupSignals(log, activities, signals);
+        AddStatusCodeFamilySignals(log, activities, signals);
         var kinds = activities.ToDictionary(id => id, id => Vote(signals[id]));
 
         // A decision outcome (DECLINED, REJECTED, APPROVED...) recorded as a state marks the work step it was taken in:
@@ -395,6 +396,38 @@ public static partial class ActivityKindInference
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A log whose ALL-CAPS names are mostly statuses (a billing system's NEW, RELEASE, CODE OK, BILLED...) records its
+    /// short codes the same way: the members of that naming family too short for the ALL-CAPS signal ("NEW", "FIN") get
+    /// the family's status signal. Needs at least three such names, 60 % of them statuses by their own evidence.
+    /// </summary>
+    private static void AddStatusCodeFamilySignals(LogAggregate log, IReadOnlyList<int> activities, Dictionary<int, List<KindSignal>> signals)
+    {
+        var family = activities.Where(id => IsAllCapsCode(StripPrefix(log.ActivityNames[id]))).ToList();
+        if (family.Count < 3)
+        {
+            return;
+        }
+
+        var stateLike = family.Count(id => Vote(signals[id]).Kind is ActivityKind.State or ActivityKind.System or ActivityKind.Wait);
+        if (stateLike < 0.6 * family.Count)
+        {
+            return;
+        }
+
+        foreach (var id in family.Where(id => Vote(signals[id]).IsTask))
+        {
+            signals[id].Add(new KindSignal(KindSignalSources.Naming, ActivityKind.State, 0.5,
+                Invariant($"an ALL-CAPS code like the log's other statuses ({stateLike} of its {family.Count} ALL-CAPS names are statuses)")));
+        }
+    }
+
+    private static bool IsAllCapsCode(string name)
+    {
+        var letters = name.Where(char.IsLetter).ToArray();
+        return letters.Length >= 2 && letters.All(char.IsUpper);
     }
 
     private static string? Prefix(string name)
