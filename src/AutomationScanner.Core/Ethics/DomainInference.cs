@@ -37,6 +37,7 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
             var matchedItems = 0;
             var found = new List<string>();
             var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            double strongestCue = 0;
             foreach (var group in items.GroupBy(i => i.Key, StringComparer.Ordinal))
             {
                 double strongest = 0;
@@ -70,6 +71,7 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
                 if (cue is not null)
                 {
                     words.UnionWith(itemWords);
+                    strongestCue = Math.Max(strongestCue, strongest);
                     cues += strongest;
                     matchedItems++;
                     if (found.Count < MaxEvidence)
@@ -81,7 +83,8 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
 
             var similarity = similarities[d];
             var score = cues + (similarity > 0 ? SimilarityWeight * Math.Max(0, similarity - 0.2) : 0);
-            scored.Add((domain, score, cues, matchedItems, words.Count, similarity, found));
+            // Weak cues (weight 1: offers, applications, banks) only corroborate: carried by them alone, a domain needs two different words.
+            scored.Add((domain, score, cues, matchedItems, strongestCue >= 2 ? int.MaxValue : words.Count, similarity, found));
         }
 
         var ranked = scored.OrderByDescending(s => s.Score).ToList();
@@ -103,7 +106,7 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
         {
             return ProcessDomainProfile.Unknown(facts.Process) with
             {
-                RunnerUp = string.Create(CultureInfo.InvariantCulture, $"{best.Domain.Definition.Id} ({best.Score:0.#}), one cue word only ('{best.Evidence[0][(best.Evidence[0].LastIndexOf(": ", StringComparison.Ordinal) + 2)..]}' repeated)"),
+                RunnerUp = string.Create(CultureInfo.InvariantCulture, $"{best.Domain.Definition.Id} ({best.Score:0.#}), one weak cue word only ('{best.Evidence[0][(best.Evidence[0].LastIndexOf(": ", StringComparison.Ordinal) + 2)..]}' repeated)"),
             };
         }
 

@@ -151,8 +151,8 @@ public sealed class RiskDomainTests
 
     /// <summary>
     /// One word repeated is one piece of evidence: the recruiting log's offers ("make job offer", "job offer declined",
-    /// process "offers") were a lending process on the word "offer" alone and inherited Annex III 5(b). A domain needs two
-    /// different cue words; BPIC 2012 (aanvraag, offertes, dossiers, amount requested...) stays lending.
+    /// process "offers") were a lending process on the word "offer" alone and inherited Annex III 5(b). A domain carried
+    /// only by weak cues (weight 1) needs two different cue words; BPIC 2012 (aanvraag, offertes, dossiers, amount requested...) stays lending.
     /// </summary>
     [Fact]
     public void Infer_OneCueWordRepeated_IsNotEnoughForADomain_JobOffersAreNotLending()
@@ -164,7 +164,7 @@ public sealed class RiskDomainTests
 
         Assert.Equal("employment", offers.Domain);
         Assert.Null(onlyOffers.Domain);
-        Assert.Contains("one cue word only", onlyOffers.RunnerUp, StringComparison.Ordinal);
+        Assert.Contains("one weak cue word only", onlyOffers.RunnerUp, StringComparison.Ordinal);
         Assert.Equal("lending", inference.Infer(Facts(Loans.Value)).Domain);
         Assert.Equal("lending", inference.Infer(Facts(Loans.Value, a => !a.Contains("AMOUNT", StringComparison.OrdinalIgnoreCase))).Domain);
     }
