@@ -29,24 +29,37 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
         ArgumentNullException.ThrowIfNull(facts);
         var items = Items(facts).ToList();
         var similarities = Similarities(facts);
-        var scored = new List<(CompiledDomain Domain, double Score, double Cues, int Items, double Similarity, List<string> Evidence)>();
+        var scored = new List<(CompiledDomain Domain, double Score, double Cues, int Items, int Words, double Similarity, List<string> Evidence)>();
         for (var d = 0; d < catalogue.Domains.Count; d++)
         {
             var domain = catalogue.Domains[d];
             double cues = 0;
             var matchedItems = 0;
             var found = new List<string>();
+            var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            double strongestCue = 0;
             foreach (var group in items.GroupBy(i => i.Key, StringComparer.Ordinal))
             {
                 double strongest = 0;
                 string? cue = null;
+                var itemWords = new List<string>();
                 string? where = null;
                 foreach (var (source, text, _) in group)
                 {
                     foreach (var (pattern, weight) in domain.Cues)
                     {
                         var match = pattern.Match(text);
-                        if (match.Success && weight > strongest)
+                        if (!match.Success)
+                        {
+                            continue;
+                        }
+
+                        for (var m = match; m.Success; m = m.NextMatch())
+                        {
+                            itemWords.Add(CueWord(m.Value));
+                        }
+
+                        if (weight > strongest)
                         {
                             strongest = weight;
                             cue = match.Value;
@@ -57,6 +70,8 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
 
                 if (cue is not null)
                 {
+                    words.UnionWith(itemWords);
+                    strongestCue = Math.Max(strongestCue, strongest);
                     cues += strongest;
                     matchedItems++;
                     if (found.Count < MaxEvidence)
@@ -68,7 +83,8 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
 
             var similarity = similarities[d];
             var score = cues + (similarity > 0 ? SimilarityWeight * Math.Max(0, similarity - 0.2) : 0);
-            scored.Add((domain, score, cues, matchedItems, similarity, found));
+            // Weak cues (weight 1: offers, applications, banks) only corroborate: carried by them alone, a domain needs two different words.
+            scored.Add((domain, score, cues, matchedItems, strongestCue >= 2 ? int.MaxValue : words.Count, similarity, found));
         }
 
         var ranked = scored.OrderByDescending(s => s.Score).ToList();
@@ -86,6 +102,14 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
             return ProcessDomainProfile.Unknown(facts.Process) with { RunnerUp = string.Create(CultureInfo.InvariantCulture, $"{best.Domain.Definition.Id} ({best.Score:0.#}), too little evidence") };
         }
 
+        if (best.Words < MinimumItems)
+        {
+            return ProcessDomainProfile.Unknown(facts.Process) with
+            {
+                RunnerUp = string.Create(CultureInfo.InvariantCulture, $"{best.Domain.Definition.Id} ({best.Score:0.#}), one weak cue word only ('{best.Evidence[0][(best.Evidence[0].LastIndexOf(": ", StringComparison.Ordinal) + 2)..]}' repeated)"),
+            };
+        }
+
         var evidence = best.Evidence.ToList();
         if (best.Similarity > 0)
         {
@@ -93,6 +117,17 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
         }
 
         return new ProcessDomainProfile(facts.Process, best.Domain.Definition.Id, best.Domain.Definition.Title, Math.Round(best.Score, 2), Math.Round(best.Similarity, 3), evidence, runnerUp);
+    }
+
+    /// <summary>
+    /// A cue as a word, singular and lower case: "Offer", "offers" and "offer" are one word. One word repeated over
+    /// activities, the process name and values ("make job offer", "job offer declined", "offers") is one piece of
+    /// evidence, so a domain needs at least two different cue words as well as two items.
+    /// </summary>
+    private static string CueWord(string cue)
+    {
+        var word = cue.Trim().ToLowerInvariant();
+        return word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
     }
 
     /// <summary>At most this many sampled values of one attribute are read.</summary>

@@ -209,18 +209,15 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     {
         var name = TaskText.Normalise(candidate.Name);
         var texts = candidate.Statements.Select(s => s.Text).Prepend(name).ToList();
+        var decision = DecisionEvidence(candidate, texts);
         foreach (var (inherited, pattern) in domain.Inherit)
         {
             var role = inherited.When switch
             {
                 "any" => "a step",
-                "decision" when IsActOfOthers(candidate) => null,
-                "decision" when candidate.Kind == ActivityKind.Decision || DecidesAnOutcome(candidate) => "a decision step ("
-                    + Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision && e.Source == KindSignalSources.Sequence)?.Description
-                        ?? candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")",
-                "decision" => texts.Any(TaskText.IsDecisionStep) ? "a decision step" : null,
+                "decision" => decision?.Role,
                 "contact" => texts.Any(TaskText.IsContact) ? "a step in contact with people" : null,
-                _ => texts.Any(t => pattern!.IsMatch(t)) ? "a step of this kind" : null,
+                _ => InheritancePatternMatches(pattern!, texts) ? "a step of this kind" : null,
             };
             // The rule's own exclusions hold for inherited rules too (Annex III 5(b) does not cover fraud detection).
             if (role is null || hits.Any(h => h.RuleId == inherited.Rule) || texts.Any(Catalogue.Rule(inherited.Rule)!.IsExcluded))
@@ -230,6 +227,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
             var rule = Catalogue.Rule(inherited.Rule)!.Definition;
             var excerpt = $"'{Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})";
+            var partial = inherited.When == "decision" && decision is { Applies: false };
             hits.Add(new RiskHit(
                 rule.Id,
                 rule.Title,
@@ -238,8 +236,66 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 rule.Clause,
                 new EvidenceSpan(excerpt, EvidenceScope.ProcessContext, "process " + profile.Process + " (domain " + profile.Domain + ")"),
                 rule.Safeguards,
-                Note: inherited.Note));
+                Applied: !partial,
+                Note: partial ? PartialDecisionNote : inherited.Note));
         }
+    }
+
+    /// <summary>
+    /// Whether a domain's step pattern ("perform|appraisal|conduct|behaviour" for the employment domain's evaluation of
+    /// workers) says what a step is about. A word that only says a step is carried out ("conduct interview", "perform
+    /// check", "carry out audit") is not its subject matter when it leads the name as its verb; the same word as the
+    /// object ("review the agent's conduct", "Performance review") counts.
+    /// </summary>
+    private static bool InheritancePatternMatches(Regex pattern, List<string> texts) =>
+        texts.Any(text => pattern.Matches(text).Any(m => !(m.Index == 0 && TaskText.LeadingExecutionVerb(text) is { } verb && m.Length <= verb.Length)));
+
+    /// <summary>A step the log shows deciding the outcome in fewer than this share of its cases decides only some of them.</summary>
+    public const double DecisionCaseShare = 0.5;
+
+    private const string PartialDecisionNote =
+        "The log shows this step taking the decision in fewer than half of its cases: the rule applies to that part of the step, not to the step as a whole. "
+        + "Recorded, not applied: automate the rest and leave the outcome to a person (route those cases to a human), or screen an automation that takes it as High.";
+
+    /// <summary>
+    /// Whether a step is a decision of its process, and how strongly. The log's own sequence evidence (an approval or
+    /// refusal recorded in the step or right after it) comes first and is weighed by the share of the step's cases it
+    /// covers: in at least <see cref="DecisionCaseShare"/> of them the step is the decision and inherits the domain's
+    /// decision rules; in fewer it decides only part of its cases (recorded, not applied). Without sequence evidence,
+    /// a name that decides ("Reject claim", "Create Fine") or a decision kind from the rest of the evidence counts.
+    /// The requester's or a third party's act is never the organisation's decision.
+    /// </summary>
+    private static (string Role, bool Applies)? DecisionEvidence(TaskCandidate candidate, List<string> texts)
+    {
+        if (IsActOfOthers(candidate))
+        {
+            return null;
+        }
+
+        if (texts.Any(TaskText.IsDecisionStep))
+        {
+            return ("a decision step (its name decides)", true);
+        }
+
+        var sequence = candidate.KindEvidence.Where(e => e.Kind == ActivityKind.Decision && e.Source == KindSignalSources.Sequence).ToList();
+        if (sequence.Count > 0)
+        {
+            var described = string.Join("; ", sequence.Select(e => Truncate(e.Description, 140)));
+            if (sequence.Any(e => e.CaseShare is null))
+            {
+                return ($"a decision step ({described})", true);
+            }
+
+            var share = Math.Min(1, sequence.Sum(e => e.CaseShare!.Value));
+            var shareText = share.ToString("P0", CultureInfo.InvariantCulture);
+            return share >= DecisionCaseShare
+                ? ($"a decision step: the log records its outcome in {shareText} of its cases ({described})", true)
+                : ($"a step that decides only some of its cases: the log records an outcome in {shareText} of them ({described})", false);
+        }
+
+        return candidate.Kind == ActivityKind.Decision
+            ? ("a decision step (" + Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")", true)
+            : null;
     }
 
     /// <summary>
@@ -297,13 +353,6 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             ? h with { Applied = false, Note = $"The {who} acts in this step, not the organisation ({Truncate(why, 140)}): no decision about a person is taken here." }
             : h)];
     }
-
-    /// <summary>
-    /// Whether the log shows the step deciding a recorded outcome (the kind inference saw it directly followed by a
-    /// DECLINED or APPROVED state): a work step that decides, even when most of its evidence says work.
-    /// </summary>
-    private static bool DecidesAnOutcome(TaskCandidate candidate) =>
-        candidate.KindEvidence.Any(e => e.Kind == ActivityKind.Decision && e.Source == KindSignalSources.Sequence);
 
     /// <summary>Whether the step is the requester's or a third party's act, by its activity kind.</summary>
     private static bool IsActOfOthers(TaskCandidate candidate) => candidate.Kind is ActivityKind.Requester or ActivityKind.External;

@@ -75,6 +75,21 @@ public static partial class TaskText
     [GeneratedRegex(@"^\s*(send\w*|sent|e-?mail\w*|mail|notif\w*|inform\w*|remind\w*|text|sms|messag\w*|call|phone|ring|writ(e|es|ing) to|repl(y|ies|ied)|tell)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommunicationVerb();
 
+    /// <summary>
+    /// The verb that leads a step name when it only says the step is carried out ("conduct", "perform", "carry out",
+    /// "execute", "hold", "undertake", "do", "run" followed by what is done: "conduct interview"), or null. Such a verb is
+    /// not the step's subject matter.
+    /// </summary>
+    public static string? LeadingExecutionVerb(string normalisedName)
+    {
+        ArgumentNullException.ThrowIfNull(normalisedName);
+        var match = ExecutionVerb().Match(normalisedName);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex(@"^\s*(conduct(s|ed|ing)?|perform(s|ed|ing)?|carr(y|ies|ied|ying) out|execut(e|es|ed|ing)|hold(s|ing)?|held|undertak(e|es|ing)|undertook|do|does|did|run(s|ning)?|ran)\s+\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExecutionVerb();
+
     /// <summary>The step writes to or talks with someone outside the organisation.</summary>
     public static bool IsContact(string normalisedName) => Contact().IsMatch(normalisedName);
 

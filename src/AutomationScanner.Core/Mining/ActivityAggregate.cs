@@ -73,6 +73,13 @@ public sealed class ActivityAggregate
 
     public Dictionary<int, long> Successors { get; } = [];
 
+    /// <summary>
+    /// Executions of other activities recorded in the same case while this one was in progress (after its start event,
+    /// before its completion), or directly after it when no activity of the case was in progress, by activity id: a
+    /// decision outcome recorded there was taken in this step. Without start events this equals <see cref="Successors"/>.
+    /// </summary>
+    public Dictionary<int, long> RecordedInOrAfter { get; } = [];
+
     public Dictionary<int, long> ResourceExecutions { get; } = [];
 
     /// <summary>Executions per role (XES <c>org:role</c> or a CSV role column), keyed by role id.</summary>
@@ -99,6 +106,7 @@ public sealed class ActivityAggregate
         WaitingTime = WaitingTime.ToState(),
         Predecessors = [.. Predecessors.Select(p => new[] { p.Key, p.Value })],
         Successors = [.. Successors.Select(p => new[] { p.Key, p.Value })],
+        RecordedInOrAfter = [.. RecordedInOrAfter.Select(p => new[] { p.Key, p.Value })],
         ResourceExecutions = [.. ResourceExecutions.Select(p => new[] { p.Key, p.Value })],
         RoleExecutions = [.. RoleExecutions.Select(p => new[] { p.Key, p.Value })],
         Months = [.. Months.Select(p => new[] { p.Key, p.Value })],
@@ -130,6 +138,7 @@ public sealed class ActivityAggregate
         WaitingTime.Restore(state.WaitingTime);
         Fill(Predecessors, state.Predecessors);
         Fill(Successors, state.Successors);
+        Fill(RecordedInOrAfter, state.RecordedInOrAfter);
         Fill(ResourceExecutions, state.ResourceExecutions);
         Fill(RoleExecutions, state.RoleExecutions);
         Fill(Months, state.Months);
@@ -182,6 +191,11 @@ public sealed class ActivityAggregate
             Increment(Successors, key < 0 ? key : activityMap[key], count);
         }
 
+        foreach (var (key, count) in other.RecordedInOrAfter)
+        {
+            Increment(RecordedInOrAfter, activityMap[key], count);
+        }
+
         foreach (var (key, count) in other.ResourceExecutions)
         {
             Increment(ResourceExecutions, resourceMap[key], count);
@@ -222,6 +236,9 @@ public sealed record ActivityAggregateState
     public required IReadOnlyList<long[]> Predecessors { get; init; }
 
     public required IReadOnlyList<long[]> Successors { get; init; }
+
+    /// <summary>Pairs [activity id, executions recorded while this activity was in progress or directly after it]; empty in states written before it existed.</summary>
+    public IReadOnlyList<long[]> RecordedInOrAfter { get; init; } = [];
 
     public required IReadOnlyList<long[]> ResourceExecutions { get; init; }
 

@@ -35,13 +35,17 @@ public static partial class ActivityKindInference
         }
 
         AddPrefixGroupSignals(log, activities, signals);
+        AddStatusCodeFamilySignals(log, activities, signals);
         var kinds = activities.ToDictionary(id => id, id => Vote(signals[id]));
 
-        // A decision outcome (DECLINED, REJECTED, APPROVED...) recorded as a state marks the work step just before it.
+        // A decision outcome (DECLINED, REJECTED, APPROVED...) recorded as a state marks the work step it was taken in:
+        // the step in progress when it was recorded (a work item with start and complete events), else the step
+        // completed just before it.
         var decidedBy = activities.ToDictionary(id => id, _ => new List<string>());
         foreach (var outcome in activities)
         {
-            if (kinds[outcome].Kind is not (ActivityKind.State or ActivityKind.System) || !NegativeOrApprovalOutcome().IsMatch(log.ActivityNames[outcome]))
+            if (kinds[outcome].Kind is not (ActivityKind.State or ActivityKind.System) || !NegativeOrApprovalOutcome().IsMatch(log.ActivityNames[outcome])
+                || AnswersWhatWasSent(log, activities, outcome))
             {
                 continue;
             }
@@ -49,14 +53,21 @@ public static partial class ActivityKindInference
             foreach (var step in activities)
             {
                 var aggregate = log.Activities[step];
-                if (step == outcome || !kinds[step].IsTask || !aggregate.Successors.TryGetValue(outcome, out var followed)
-                    || followed < 20 || followed < 0.05 * aggregate.Executions)
+                if (step == outcome || !kinds[step].IsTask)
                 {
                     continue;
                 }
 
+                var (decided, how) = DecidedIn(aggregate, outcome);
+                if (decided < 20 || decided < 0.05 * aggregate.Executions)
+                {
+                    continue;
+                }
+
+                var cases = Math.Max(1, aggregate.Cases);
+                var share = Math.Min(1, decided / (double)cases);
                 signals[step].Add(new KindSignal(KindSignalSources.Sequence, ActivityKind.Decision, 0.6, Invariant(
-                    $"directly followed by the outcome '{log.ActivityNames[outcome]}' in {followed:N0} of {aggregate.Executions:N0} executions ({followed / (double)aggregate.Executions:P0}): this step decides")));
+                    $"the outcome '{log.ActivityNames[outcome]}' recorded {how} in {decided:N0} of its {cases:N0} cases ({share:P0}): this step decides"), share));
                 kinds[step] = Vote(signals[step]);
                 decidedBy[outcome].Add(log.ActivityNames[step]);
             }
@@ -67,6 +78,43 @@ public static partial class ActivityKindInference
             [.. activities.Select(id => (IReadOnlyList<string>)decidedBy[id])],
             automated,
             reasons);
+    }
+
+    /// <summary>
+    /// An acceptance or refusal of something the organisation sent out is its recipient's answer, not the
+    /// organisation's decision: the outcome names an offer, quote or proposal ("job offer declined"), or its prefix group
+    /// also records that the object was sent (BPIC 2012's O_SENT beside O_DECLINED: the customer declined an offer).
+    /// </summary>
+    private static bool AnswersWhatWasSent(LogAggregate log, IReadOnlyList<int> activities, int outcome)
+    {
+        var name = log.ActivityNames[outcome];
+        if (SentObject().IsMatch(name))
+        {
+            return true;
+        }
+
+        var prefix = Prefix(name);
+        return prefix is not null && activities.Any(id => id != outcome
+            && string.Equals(Prefix(log.ActivityNames[id]), prefix, StringComparison.Ordinal)
+            && SentStatus().IsMatch(StripPrefix(log.ActivityNames[id])));
+    }
+
+    [GeneratedRegex(@"\b(offer\w*|offerte\w*|quot(e|es|ation|ations)|proposals?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SentObject();
+
+    [GeneratedRegex(@"^\s*(sent|verzonden|verstuurd)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SentStatus();
+
+    /// <summary>
+    /// How often <paramref name="outcome"/> was recorded in the step: while it was in progress (a work item with start
+    /// and complete events; the step completed just before it while another was open did not take it), or directly
+    /// after it when no step was in progress.
+    /// </summary>
+    private static (long Count, string How) DecidedIn(ActivityAggregate step, int outcome)
+    {
+        // An aggregate restored from a state written before the count existed has only the direct successors.
+        var count = (step.RecordedInOrAfter.Count > 0 ? step.RecordedInOrAfter : step.Successors).GetValueOrDefault(outcome);
+        return (count, step.Starts > 0 ? "while it was in progress or directly after it" : "directly after it");
     }
 
     /// <summary>Adds the weight of the signals per kind (with a prior for work); the heaviest wins.</summary>
@@ -348,6 +396,38 @@ public static partial class ActivityKindInference
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A log whose ALL-CAPS names are mostly statuses (a billing system's NEW, RELEASE, CODE OK, BILLED...) records its
+    /// short codes the same way: the members of that naming family too short for the ALL-CAPS signal ("NEW", "FIN") get
+    /// the family's status signal. Needs at least three such names, 60 % of them statuses by their own evidence.
+    /// </summary>
+    private static void AddStatusCodeFamilySignals(LogAggregate log, IReadOnlyList<int> activities, Dictionary<int, List<KindSignal>> signals)
+    {
+        var family = activities.Where(id => IsAllCapsCode(StripPrefix(log.ActivityNames[id]))).ToList();
+        if (family.Count < 3)
+        {
+            return;
+        }
+
+        var stateLike = family.Count(id => Vote(signals[id]).Kind is ActivityKind.State or ActivityKind.System or ActivityKind.Wait);
+        if (stateLike < 0.6 * family.Count)
+        {
+            return;
+        }
+
+        foreach (var id in family.Where(id => Vote(signals[id]).IsTask))
+        {
+            signals[id].Add(new KindSignal(KindSignalSources.Naming, ActivityKind.State, 0.5,
+                Invariant($"an ALL-CAPS code like the log's other statuses ({stateLike} of its {family.Count} ALL-CAPS names are statuses)")));
+        }
+    }
+
+    private static bool IsAllCapsCode(string name)
+    {
+        var letters = name.Where(char.IsLetter).ToArray();
+        return letters.Length >= 2 && letters.All(char.IsUpper);
     }
 
     private static string? Prefix(string name)

@@ -509,6 +509,8 @@ public sealed class ProcessMiner : IEventSink
         var log = _log;
         activity.Executions++;
         var startTicks = e.StartUtcTicks != MinedEvent.NoStart ? e.StartUtcTicks : RemoveOpenStart(ref state, e.Activity);
+        RecordInOrAfter(ref state, e.Activity);
+
         var quick = state.LastCompleteTicks != long.MinValue && e.UtcTicks - state.LastCompleteTicks <= LogAggregate.QuickFollowSeconds * TimeSpan.TicksPerSecond;
         if (quick)
         {
@@ -693,6 +695,48 @@ public sealed class ProcessMiner : IEventSink
         }
 
         return _monthKey;
+    }
+
+    /// <summary>
+    /// Counts the execution of <paramref name="activity"/> for the step it was recorded in: every other activity of the
+    /// case in progress (started, not completed), or, when none is, the activity executed just before it.
+    /// </summary>
+    private void RecordInOrAfter(ref CaseCore state, int activity)
+    {
+        var credited = false;
+        if (state.HasOpenStarts)
+        {
+            var starts = state.OpenStarts;
+            for (var i = 0; i < starts.Count; i++)
+            {
+                var open = starts[i].Activity;
+                if (open == activity || SeenBefore(starts, i, open))
+                {
+                    continue;
+                }
+
+                ActivityAggregate.Increment(_log.Activities[open].RecordedInOrAfter, activity);
+                credited = true;
+            }
+        }
+
+        if (!credited && state.LastActivity >= 0)
+        {
+            ActivityAggregate.Increment(_log.Activities[state.LastActivity].RecordedInOrAfter, activity);
+        }
+
+        static bool SeenBefore(List<(int Activity, long Ticks)> starts, int index, int open)
+        {
+            for (var j = 0; j < index; j++)
+            {
+                if (starts[j].Activity == open)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static long RemoveOpenStart(ref CaseCore state, int activity)

@@ -53,6 +53,30 @@ public sealed class ActivityKindInferenceTests
         Assert.True(exact >= 0.70 * labelled, $"exact agreement {exact}/{labelled}");
     }
 
+    /// <summary>
+    /// The hospital billing log records status codes in capitals (NEW, FIN, RELEASE, CODE OK, BILLED...): the codes too
+    /// short for the ALL-CAPS signal were ranked as work. They take the status signal of their naming family. A log whose
+    /// capitalised names are work items (start and complete events) gives its short code no such signal.
+    /// </summary>
+    [Fact]
+    public void StatusCodeFamily_ShortCodesOfAStatusLog_AreNotTasks_CapitalisedWorkItemsStayWork()
+    {
+        var billing = TestFiles.MineFile(TestFiles.EventLog("14_Billing_1t_per_variant.xes.gz"));
+        Assert.False(billing.Activity("NEW").Kind.IsTask(), $"NEW is {billing.Activity("NEW").Kind}");
+        Assert.False(billing.Activity("FIN").Kind.IsTask(), $"FIN is {billing.Activity("FIN").Kind}");
+
+        var events = string.Concat(Enumerable.Range(0, 40).Select(i =>
+        {
+            var t = new DateTime(2024, 2, 5, 8, 0, 0, DateTimeKind.Utc).AddDays(i);
+            return string.Concat(new[] { "REVIEW CLAIM", "CHECK POLICY", "PAY", "ARCHIVE FILE" }.Select((a, k) =>
+                $"c{i},{a},{t.AddMinutes(30 * k):yyyy-MM-ddTHH:mm:ssZ},start,clerk{i % 4}\n"
+                + $"c{i},{a},{t.AddMinutes(30 * k + 12 + i % 5):yyyy-MM-ddTHH:mm:ssZ},complete,clerk{i % 4}\n"));
+        }));
+        var work = TestFiles.MineText("claims.csv", "case,activity,timestamp,lifecycle,resource\n" + events);
+        Assert.Equal(ActivityKind.Work, work.Activity("PAY").Kind);
+        Assert.DoesNotContain(work.Activity("PAY").KindEvidence, e => e.Description.Contains("ALL-CAPS", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Bpic2012_StatesAndWorkItemsFromBehaviourAndPrefixGroups()
     {
