@@ -114,10 +114,15 @@ public sealed partial class SemanticRuleMatcher
                 var admitted = rule.AdmitsMeaningMatch(m.Text, views[i].Whole, elements);
 
                 // A practice whose elements are descriptive only (Art. 5(1)(a)-(b): a technique and its effect, a
-                // vulnerable group and an offer), described in other words than its lists ("grey and tiny", "in-game
-                // purchases"): clear nearness to the rule as a whole stands for the one element its words miss.
-                if (!admitted && rule.Definition.MeaningStandsForOneElement && m.Similarity >= nearest
-                    && m.Similarity >= settings.PartialElementThreshold && rule.MissesOneElement(m.Text)
+                // vulnerable group and an offer; 5(1)(c): a score, conduct, a detriment), described in other words than
+                // its lists ("grey and tiny", "in-game purchases"): nearness to the rule as a whole, far nearer than to
+                // any ordinary work, stands for the one element its words miss.
+                // Asked whenever the elements are incomplete, also when a `requires` pattern (or none) admits the text:
+                // admission alone leaves the full tier threshold in force.
+                if (!elements && rule.Definition.MeaningStandsForOneElement && m.Similarity >= nearest
+                    && m.Similarity >= settings.PartialElementThreshold
+                    && m.Similarity - m.Ordinary >= Math.Max(settings.Margin, settings.PartialElementMargin)
+                    && WordCount(m.Text) >= settings.PartialElementMinWords && rule.MissesOneElement(m.Text)
                     && !rule.IsExcluded(m.Text) && !rule.IsExcluded(views[i].Whole))
                 {
                     admitted = true;
@@ -131,10 +136,18 @@ public sealed partial class SemanticRuleMatcher
                     && contextRules is not null && contextRules.Contains(m.RuleId))
                 {
                     var inContext = m.Text + ". " + processContext;
-                    if (rule.AdmitsMeaningMatch(inContext, views[i].Whole + ". " + processContext, rule.HasAllElements(inContext)))
+                    var whole = views[i].Whole + ". " + processContext;
+                    if (rule.AdmitsMeaningMatch(inContext, whole, rule.HasAllElements(inContext)))
                     {
                         admitted = true;
                         m = m with { ElementsByMeaning = "requirements met by the process context" };
+                    }
+                    else if (ElementsByMeaning(rule, inContext) is { } inContextByMeaning && rule.AdmitsMeaningMatch(inContext, whole, true))
+                    {
+                        // The step names the act in other words than the element's ("categorise" for "classify"):
+                        // the process context gives the setting and the persons, meaning the one missing word.
+                        admitted = true;
+                        m = m with { ElementsByMeaning = "requirements met by the process context; " + inContextByMeaning };
                     }
                 }
 
@@ -226,6 +239,8 @@ public sealed partial class SemanticRuleMatcher
 
         return results;
     }
+
+    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     [GeneratedRegex(@"^\s*(automatic(ally)?|auto-?)?\s*(decide\s*(:|whether to|whether|if|which|on|to)?)?\s*[:,-]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingModality();

@@ -292,6 +292,26 @@ public sealed partial class RiskEvaluationTests
         Assert.Empty(lowered);
     }
 
+    /// <summary>
+    /// Round 6: for a rule whose elements are descriptive (Art. 5(1)(a)-(c)), nearness to the rule stands for one missing
+    /// element only when the text is far nearer to the rule than to ordinary work and is a description, not a step name.
+    /// </summary>
+    [Fact]
+    public void MeaningStandsForOneElement_OnlyInADistinctDescription()
+    {
+        const string described = "Push in-game purchases to children right after they lose a level";
+        var screen = RiskEvaluation.Screen();
+        var semantic = RuleCatalogue.Default.Semantic;
+
+        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, described, null).Tier);
+        var strict = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMargin = 0.9 }));
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(strict, described, null).Tier);
+
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Stop payment", null).Tier);
+        var anyLength = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMinWords = 0 }));
+        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(anyLength, "Stop payment", null).Tier);
+    }
+
     [Fact]
     public void SemanticHit_ShowsExemplarAndSimilarity()
     {
