@@ -136,18 +136,10 @@ public sealed partial class SemanticRuleMatcher
                     && contextRules is not null && contextRules.Contains(m.RuleId))
                 {
                     var inContext = m.Text + ". " + processContext;
-                    var whole = views[i].Whole + ". " + processContext;
-                    if (rule.AdmitsMeaningMatch(inContext, whole, rule.HasAllElements(inContext)))
+                    if (rule.AdmitsMeaningMatch(inContext, views[i].Whole + ". " + processContext, rule.HasAllElements(inContext)))
                     {
                         admitted = true;
                         m = m with { ElementsByMeaning = "requirements met by the process context" };
-                    }
-                    else if (ElementsByMeaning(rule, inContext) is { } inContextByMeaning && rule.AdmitsMeaningMatch(inContext, whole, true))
-                    {
-                        // The step names the act in other words than the element's ("categorise" for "classify"):
-                        // the process context gives the setting and the persons, meaning the one missing word.
-                        admitted = true;
-                        m = m with { ElementsByMeaning = "requirements met by the process context; " + inContextByMeaning };
                     }
                 }
 

@@ -184,7 +184,9 @@ public sealed partial class RiskEvaluationTests
 
         // Open since round 5 (docs/ranking.md), named so that any other flip fails: "Microtarget" is not split (no
         // "micro" in the catalogue's words), and one fresh-r5 case sits at the Prohibited threshold with or without "the".
-        string[] open = ["r5-voters-039:", "r5-confirmshame-003:"];
+        // Round 6 (docs/ranking.md): the one-element-by-meaning path sits near its margin for two older cases ("the" in
+        // or out; "ingame" not split), and two fresh-r6 cases flip on "the" and on closed-up "warehousepickers".
+        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
