@@ -114,10 +114,15 @@ public sealed partial class SemanticRuleMatcher
                 var admitted = rule.AdmitsMeaningMatch(m.Text, views[i].Whole, elements);
 
                 // A practice whose elements are descriptive only (Art. 5(1)(a)-(b): a technique and its effect, a
-                // vulnerable group and an offer), described in other words than its lists ("grey and tiny", "in-game
-                // purchases"): clear nearness to the rule as a whole stands for the one element its words miss.
-                if (!admitted && rule.Definition.MeaningStandsForOneElement && m.Similarity >= nearest
-                    && m.Similarity >= settings.PartialElementThreshold && rule.MissesOneElement(m.Text)
+                // vulnerable group and an offer; 5(1)(c): a score, conduct, a detriment), described in other words than
+                // its lists ("grey and tiny", "in-game purchases"): nearness to the rule as a whole, far nearer than to
+                // any ordinary work, stands for the one element its words miss.
+                // Asked whenever the elements are incomplete, also when a `requires` pattern (or none) admits the text:
+                // admission alone leaves the full tier threshold in force.
+                if (!elements && rule.Definition.MeaningStandsForOneElement && m.Similarity >= nearest
+                    && m.Similarity >= settings.PartialElementThreshold
+                    && m.Similarity - m.Ordinary >= Math.Max(settings.Margin, settings.PartialElementMargin)
+                    && WordCount(m.Text) >= settings.PartialElementMinWords && rule.MissesOneElement(m.Text)
                     && !rule.IsExcluded(m.Text) && !rule.IsExcluded(views[i].Whole))
                 {
                     admitted = true;
@@ -226,6 +231,8 @@ public sealed partial class SemanticRuleMatcher
 
         return results;
     }
+
+    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     [GeneratedRegex(@"^\s*(automatic(ally)?|auto-?)?\s*(decide\s*(:|whether to|whether|if|which|on|to)?)?\s*[:,-]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingModality();

@@ -47,4 +47,18 @@ public sealed record SemanticSettings
     /// alternatives in words, fires it. 1 turns this off.
     /// </summary>
     public double PartialElementThreshold { get; set; } = 1.0;
+
+    /// <summary>
+    /// For the same path: how far the rule must beat the nearest ordinary-work exemplar. A description is distinctive
+    /// of the practice when it is far nearer to the rule than to any ordinary work, whatever its absolute similarity
+    /// (a paraphrase in everyday words sits lower on the model's scale than one in the Act's words). Without a value
+    /// the general <see cref="Margin"/> applies.
+    /// </summary>
+    public double PartialElementMargin { get; set; }
+
+    /// <summary>
+    /// For the same path: the fewest words a text needs. A short step name ("Stop payment") cannot describe a technique
+    /// or a vulnerable group in other words; meaning stands for an element only in a description.
+    /// </summary>
+    public int PartialElementMinWords { get; set; }
 }

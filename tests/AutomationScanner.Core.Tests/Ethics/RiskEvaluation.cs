@@ -61,8 +61,14 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR5 { get; } = Load("fresh-r5.jsonl");
 
+    /// <summary>
+    /// Round 6's fresh batch (data/risk-evaluation/fresh-r6.jsonl): written from the legal texts and committed (acce8ea)
+    /// before the screen was first run on it; its first-run figures are in docs/ranking.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR6 { get; } = Load("fresh-r6.jsonl");
+
     /// <summary>Every written case of every batch.</summary>
-    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5);
+    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6);
 
     private static List<RiskCase> Load(string file)
     {

@@ -112,6 +112,18 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR6_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR6;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r6");
+
+        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
     [Fact]
     public void WholeSet_Report()
@@ -129,7 +141,7 @@ public sealed partial class RiskEvaluationTests
     {
         var screen = RiskEvaluation.Screen();
         var split = new List<string>();
-        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
@@ -172,7 +184,9 @@ public sealed partial class RiskEvaluationTests
 
         // Open since round 5 (docs/ranking.md), named so that any other flip fails: "Microtarget" is not split (no
         // "micro" in the catalogue's words), and one fresh-r5 case sits at the Prohibited threshold with or without "the".
-        string[] open = ["r5-voters-039:", "r5-confirmshame-003:"];
+        // Round 6 (docs/ranking.md): the one-element-by-meaning path sits near its margin for two older cases ("the" in
+        // or out; "ingame" not split), and two fresh-r6 cases flip on "the" and on closed-up "warehousepickers".
+        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
@@ -278,6 +292,26 @@ public sealed partial class RiskEvaluationTests
         }
 
         Assert.Empty(lowered);
+    }
+
+    /// <summary>
+    /// Round 6: for a rule whose elements are descriptive (Art. 5(1)(a)-(c)), nearness to the rule stands for one missing
+    /// element only when the text is far nearer to the rule than to ordinary work and is a description, not a step name.
+    /// </summary>
+    [Fact]
+    public void MeaningStandsForOneElement_OnlyInADistinctDescription()
+    {
+        const string described = "Push in-game purchases to children right after they lose a level";
+        var screen = RiskEvaluation.Screen();
+        var semantic = RuleCatalogue.Default.Semantic;
+
+        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, described, null).Tier);
+        var strict = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMargin = 0.9 }));
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(strict, described, null).Tier);
+
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Stop payment", null).Tier);
+        var anyLength = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMinWords = 0 }));
+        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(anyLength, "Stop payment", null).Tier);
     }
 
     [Fact]

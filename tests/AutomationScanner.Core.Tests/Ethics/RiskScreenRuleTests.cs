@@ -35,6 +35,8 @@ public sealed class RiskScreenRuleTests
         { "H5d-migration", "Pre-check visa applications for missing fields" },
         { "H5e-justice-democracy", "Summarise court rulings for the legal team" },
         { "G1-solely-automated-decision", "Reject loan requests that fail the affordability test" },
+        // Art. 22(1) "solely automated" stated as the absence of a human review, with an act the first pattern lacks.
+        { "G1-solely-automated-decision", "Suspend a subscriber's mobile contract when the scoring model marks it, with no human review" },
         { "G3-special-category-data", "Record the diagnosis from the sick note" },
         { "C1-customer-facing", "Send the customer a payment reminder by e-mail" },
         { "D3-personal-data-processing", "Copy the payslips of the applicant into the file" },
@@ -69,6 +71,7 @@ public sealed class RiskScreenRuleTests
         { "H5d-migration", "Run the database migration script" },
         { "H5e-justice-democracy", "Book a table in the food court for the team lunch" },
         { "G1-solely-automated-decision", "Approve the purchase order in SAP" },
+        { "G1-solely-automated-decision", "Suspend the supplier's contract when the scoring model marks it, with no human review" },
         { "G3-special-category-data", "Record the delivery date in the order" },
         { "C1-customer-facing", "Post the goods receipt in the ERP" },
         { "D3-personal-data-processing", "Copy the delivery address of the warehouse into the order" },
