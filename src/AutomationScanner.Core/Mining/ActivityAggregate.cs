@@ -75,10 +75,25 @@ public sealed class ActivityAggregate
 
     /// <summary>
     /// Executions of other activities recorded in the same case while this one was in progress (after its start event,
-    /// before its completion), or directly after it when no activity of the case was in progress, by activity id: a
-    /// decision outcome recorded there was taken in this step. Without start events this equals <see cref="Successors"/>.
+    /// before its completion), by activity id: a decision outcome recorded there was taken in this step. Only cases with
+    /// an activity in progress touch it, so a log without start events pays nothing on its hot path
+    /// (see <see cref="RecordedInOrAfter"/>).
     /// </summary>
-    public Dictionary<int, long> RecordedInOrAfter { get; } = [];
+    public Dictionary<int, long> RecordedInProgress { get; } = [];
+
+    /// <summary>
+    /// The part of <see cref="Successors"/> that was recorded while another activity of the case was in progress, and so
+    /// counts for that one (<see cref="RecordedInProgress"/>), not for this one, by activity id.
+    /// </summary>
+    public Dictionary<int, long> SuccessorsRecordedElsewhere { get; } = [];
+
+    /// <summary>
+    /// Executions of <paramref name="outcome"/> recorded while this activity was in progress, or directly after it when
+    /// no activity of the case was in progress: the direct successors, less those recorded while another step was in
+    /// progress, plus those recorded while this one was. Without start events this is the direct successor count.
+    /// </summary>
+    public long RecordedInOrAfter(int outcome) =>
+        Successors.GetValueOrDefault(outcome) - SuccessorsRecordedElsewhere.GetValueOrDefault(outcome) + RecordedInProgress.GetValueOrDefault(outcome);
 
     public Dictionary<int, long> ResourceExecutions { get; } = [];
 
@@ -106,7 +121,8 @@ public sealed class ActivityAggregate
         WaitingTime = WaitingTime.ToState(),
         Predecessors = [.. Predecessors.Select(p => new[] { p.Key, p.Value })],
         Successors = [.. Successors.Select(p => new[] { p.Key, p.Value })],
-        RecordedInOrAfter = [.. RecordedInOrAfter.Select(p => new[] { p.Key, p.Value })],
+        RecordedInProgress = [.. RecordedInProgress.Select(p => new[] { p.Key, p.Value })],
+        SuccessorsRecordedElsewhere = [.. SuccessorsRecordedElsewhere.Select(p => new[] { p.Key, p.Value })],
         ResourceExecutions = [.. ResourceExecutions.Select(p => new[] { p.Key, p.Value })],
         RoleExecutions = [.. RoleExecutions.Select(p => new[] { p.Key, p.Value })],
         Months = [.. Months.Select(p => new[] { p.Key, p.Value })],
@@ -138,7 +154,8 @@ public sealed class ActivityAggregate
         WaitingTime.Restore(state.WaitingTime);
         Fill(Predecessors, state.Predecessors);
         Fill(Successors, state.Successors);
-        Fill(RecordedInOrAfter, state.RecordedInOrAfter);
+        Fill(RecordedInProgress, state.RecordedInProgress);
+        Fill(SuccessorsRecordedElsewhere, state.SuccessorsRecordedElsewhere);
         Fill(ResourceExecutions, state.ResourceExecutions);
         Fill(RoleExecutions, state.RoleExecutions);
         Fill(Months, state.Months);
@@ -191,9 +208,14 @@ public sealed class ActivityAggregate
             Increment(Successors, key < 0 ? key : activityMap[key], count);
         }
 
-        foreach (var (key, count) in other.RecordedInOrAfter)
+        foreach (var (key, count) in other.RecordedInProgress)
         {
-            Increment(RecordedInOrAfter, activityMap[key], count);
+            Increment(RecordedInProgress, activityMap[key], count);
+        }
+
+        foreach (var (key, count) in other.SuccessorsRecordedElsewhere)
+        {
+            Increment(SuccessorsRecordedElsewhere, activityMap[key], count);
         }
 
         foreach (var (key, count) in other.ResourceExecutions)
@@ -237,8 +259,11 @@ public sealed record ActivityAggregateState
 
     public required IReadOnlyList<long[]> Successors { get; init; }
 
-    /// <summary>Pairs [activity id, executions recorded while this activity was in progress or directly after it]; empty in states written before it existed.</summary>
-    public IReadOnlyList<long[]> RecordedInOrAfter { get; init; } = [];
+    /// <summary>Pairs [activity id, executions recorded while this activity was in progress]; empty in states written before it existed.</summary>
+    public IReadOnlyList<long[]> RecordedInProgress { get; init; } = [];
+
+    /// <summary>Pairs [activity id, direct successions recorded while another activity of the case was in progress].</summary>
+    public IReadOnlyList<long[]> SuccessorsRecordedElsewhere { get; init; } = [];
 
     public required IReadOnlyList<long[]> ResourceExecutions { get; init; }
 

@@ -112,8 +112,8 @@ public static partial class ActivityKindInference
     /// </summary>
     private static (long Count, string How) DecidedIn(ActivityAggregate step, int outcome)
     {
-        // An aggregate restored from a state written before the count existed has only the direct successors.
-        var count = (step.RecordedInOrAfter.Count > 0 ? step.RecordedInOrAfter : step.Successors).GetValueOrDefault(outcome);
+        // An aggregate restored from a state written before the counts existed has only the direct successors.
+        var count = step.RecordedInOrAfter(outcome);
         return (count, step.Starts > 0 ? "while it was in progress or directly after it" : "directly after it");
     }
 

@@ -699,30 +699,34 @@ public sealed class ProcessMiner : IEventSink
 
     /// <summary>
     /// Counts the execution of <paramref name="activity"/> for the step it was recorded in: every other activity of the
-    /// case in progress (started, not completed), or, when none is, the activity executed just before it.
+    /// case in progress (started, not completed), or, when none is, the activity executed just before it. The latter is
+    /// the direct succession the miner counts anyway, so only a case with an activity in progress records anything here
+    /// (<see cref="ActivityAggregate.RecordedInOrAfter"/>).
     /// </summary>
     private void RecordInOrAfter(ref CaseCore state, int activity)
     {
-        var credited = false;
-        if (state.HasOpenStarts)
+        if (!state.HasOpenStarts)
         {
-            var starts = state.OpenStarts;
-            for (var i = 0; i < starts.Count; i++)
-            {
-                var open = starts[i].Activity;
-                if (open == activity || SeenBefore(starts, i, open))
-                {
-                    continue;
-                }
-
-                ActivityAggregate.Increment(_log.Activities[open].RecordedInOrAfter, activity);
-                credited = true;
-            }
+            return;
         }
 
-        if (!credited && state.LastActivity >= 0)
+        var credited = false;
+        var starts = state.OpenStarts;
+        for (var i = 0; i < starts.Count; i++)
         {
-            ActivityAggregate.Increment(_log.Activities[state.LastActivity].RecordedInOrAfter, activity);
+            var open = starts[i].Activity;
+            if (open == activity || SeenBefore(starts, i, open))
+            {
+                continue;
+            }
+
+            ActivityAggregate.Increment(_log.Activities[open].RecordedInProgress, activity);
+            credited = true;
+        }
+
+        if (credited && state.LastActivity >= 0)
+        {
+            ActivityAggregate.Increment(_log.Activities[state.LastActivity].SuccessorsRecordedElsewhere, activity);
         }
 
         static bool SeenBefore(List<(int Activity, long Ticks)> starts, int index, int open)
