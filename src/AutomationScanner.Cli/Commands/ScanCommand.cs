@@ -177,6 +177,10 @@ public static class ScanCommand
             }
 
             PhaseClock.Mark("host start (options validated)");
+            if (NativeLlmGuard.Check(console, host.Services.GetRequiredService<ITaskAssessor>().IsConfigured) is { } refused)
+            {
+                return refused;
+            }
 
             // One embedder serves suitability, the risk screen and statement matching; its cache is loaded before and saved after.
             var embedder = host.Services.GetRequiredService<CachingTextEmbedder>();
