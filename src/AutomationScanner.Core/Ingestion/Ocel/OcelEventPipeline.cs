@@ -25,6 +25,7 @@ internal sealed class OcelEventPipeline : IOcelEventSink, IDisposable
     private const int MaxBatchText = 1 << 20;
 
     private readonly IOcelEventSink _target;
+    private readonly Action<OcelEventRecording>? _beforeReplay;
     private readonly int _batchEvents;
     private readonly BlockingCollection<OcelEventRecording> _queue = new(new ConcurrentQueue<OcelEventRecording>(), QueueDepth);
     private readonly ConcurrentQueue<OcelEventRecording> _free = new();
@@ -36,9 +37,11 @@ internal sealed class OcelEventPipeline : IOcelEventSink, IDisposable
 
     /// <param name="target">Where the events go, on the replay thread (the flattener's <see cref="OcelEventTarget"/>).</param>
     /// <param name="batchEvents">Events (or objects) per batch (tests make it small).</param>
-    public OcelEventPipeline(IOcelEventSink target, int batchEvents = DefaultBatchEvents)
+    /// <param name="beforeReplay">Called on the replay thread with each batch before it is replayed (to warm the cache for it).</param>
+    public OcelEventPipeline(IOcelEventSink target, int batchEvents = DefaultBatchEvents, Action<OcelEventRecording>? beforeReplay = null)
     {
         _target = target;
+        _beforeReplay = beforeReplay;
         _batchEvents = Math.Max(1, batchEvents);
         _thread = new Thread(Run) { IsBackground = true, Name = "OCEL flattener" };
         _thread.Start();
@@ -125,6 +128,7 @@ internal sealed class OcelEventPipeline : IOcelEventSink, IDisposable
             {
                 try
                 {
+                    _beforeReplay?.Invoke(batch);
                     batch.Replay(_target);
                 }
                 catch (Exception ex)

@@ -13,14 +13,19 @@ internal sealed class OcelEventRecording : IOcelEventSink
     private byte[] _bytes = new byte[1 << 16];
     private char[] _chars = new char[1 << 15];
     private readonly List<string> _strings = [];
+
+    /// <summary>The hash of each relation's object id, in order (for <see cref="WarmObjects"/>).</summary>
+    private int[] _objectHashes = new int[1 << 12];
     private int _opCount;
     private int _byteCount;
     private int _charCount;
+    private int _hashCount;
 
     /// <summary>Where the event being recorded started (everything before it is complete).</summary>
     private int _markOps;
     private int _markBytes;
     private int _markChars;
+    private int _markHashes;
 
     private enum Op
     {
@@ -51,8 +56,13 @@ internal sealed class OcelEventRecording : IOcelEventSink
             _chars = new char[1 << 15];
         }
 
-        _opCount = _byteCount = _charCount = 0;
-        _markOps = _markBytes = _markChars = 0;
+        if (4 * _objectHashes.Length > MaxKeptBytes)
+        {
+            _objectHashes = new int[1 << 12];
+        }
+
+        _opCount = _byteCount = _charCount = _hashCount = 0;
+        _markOps = _markBytes = _markChars = _markHashes = 0;
         _strings.Clear();
         Events = 0;
     }
@@ -63,6 +73,7 @@ internal sealed class OcelEventRecording : IOcelEventSink
         _opCount = _markOps;
         _byteCount = _markBytes;
         _charCount = _markChars;
+        _hashCount = _markHashes;
         Put(Op.Object);
         Put(type);
         PutBytes(id);
@@ -73,6 +84,7 @@ internal sealed class OcelEventRecording : IOcelEventSink
         _markOps = _opCount;
         _markBytes = _byteCount;
         _markChars = _charCount;
+        _markHashes = _hashCount;
         Events++;
     }
 
@@ -81,6 +93,7 @@ internal sealed class OcelEventRecording : IOcelEventSink
         _opCount = _markOps;
         _byteCount = _markBytes;
         _charCount = _markChars;
+        _hashCount = _markHashes;
         Put(Op.Begin);
     }
 
@@ -108,6 +121,16 @@ internal sealed class OcelEventRecording : IOcelEventSink
     {
         Put(Op.Relation);
         Put((hasObjectId ? 1 : 0) | (hasQualifier ? 2 : 0));
+        if (hasObjectId)
+        {
+            if (_hashCount == _objectHashes.Length)
+            {
+                Array.Resize(ref _objectHashes, _objectHashes.Length * 2);
+            }
+
+            _objectHashes[_hashCount++] = OcelObjectTable.HashOf(objectId);
+        }
+
         PutBytes(objectId);
         PutBytes(qualifier);
         PutLong(location);
@@ -127,8 +150,18 @@ internal sealed class OcelEventRecording : IOcelEventSink
         _markOps = _opCount;
         _markBytes = _byteCount;
         _markChars = _charCount;
+        _markHashes = _hashCount;
         Events++;
     }
+
+    /// <summary>
+    /// Brings what looking up the complete events' related objects in <paramref name="objects"/> will touch into the
+    /// cache, all of the batch at once (<see cref="OcelObjectTable.Warm"/>), before <see cref="Replay"/> looks them up one by one.
+    /// </summary>
+    public void WarmObjects(OcelObjectTable objects) => objects.Warm(ObjectHashes);
+
+    /// <summary>The hashes of the complete events' related object ids, in order (an unfinished or restarted event's are left out).</summary>
+    public ReadOnlySpan<int> ObjectHashes => _objectHashes.AsSpan(0, _markHashes);
 
     /// <summary>Makes the complete events' calls again, in order, on <paramref name="sink"/> (an unfinished last event is left out).</summary>
     public void Replay(IOcelEventSink sink)

@@ -11,6 +11,9 @@ internal sealed class OcelEventTarget(OcelFlattener flattener) : IOcelEventSink
 
     public OcelFlattener Flattener => flattener;
 
+    /// <summary>Warms the cache for a recorded batch's object lookups before it is replayed here.</summary>
+    public void Warm(OcelEventRecording batch) => flattener.WarmObjects(batch);
+
     public void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location)
     {
         if (flattener.AddObject(id, type, location) < 0)

@@ -238,6 +238,18 @@ internal sealed class OcelFlattener : IDisposable
         }
     }
 
+    /// <summary>
+    /// Brings the object-table entries a recorded batch of events relates to into the cache at once, before the batch is
+    /// flattened (the lookups one by one would each wait for memory). Once the object table is complete: it changes nothing.
+    /// </summary>
+    public void WarmObjects(OcelEventRecording batch)
+    {
+        if (_objectsComplete)
+        {
+            batch.WarmObjects(_objects);
+        }
+    }
+
     /// <summary>The object section is complete: events held back so far are flattened, later ones stream.</summary>
     public void ObjectsComplete()
     {

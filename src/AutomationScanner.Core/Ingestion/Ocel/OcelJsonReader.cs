@@ -203,8 +203,9 @@ internal static class OcelJsonReader
         json.Expect(JsonTokenType.StartArray, "for 'events'");
         var target = new OcelEventTarget(flattener);
 
-        // With a second core the JSON is tokenised here while another thread flattens (the same calls, in the same order).
-        using var pipeline = flattener.Parallelism > 1 ? new OcelEventPipeline(target, flattener.Limits.EventBatchSize) : null;
+        // With a second core the JSON is tokenised here while another thread flattens (the same calls, in the same order),
+        // each batch's object lookups warmed in the cache together first.
+        using var pipeline = flattener.Parallelism > 1 ? new OcelEventPipeline(target, flattener.Limits.EventBatchSize, target.Warm) : null;
         IOcelEventSink sink = pipeline is null ? target : pipeline;
         var parser = new EventParser(json, sink);
         JsonTokenStream.ObjectParser parse = parser.Parse;

@@ -32,6 +32,51 @@ public sealed class OcelFlatteningPathTests
     }
 
     [Fact]
+    public void ObjectTable_Warm_AnyHashes_LookupsUnchanged()
+    {
+        var sut = new OcelObjectTable();
+        var ids = Enumerable.Range(0, 5_000).Select(i => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"o{i}"))).ToList();
+        foreach (var id in ids)
+        {
+            sut.Add(id);
+        }
+
+        // The ids' own hashes, hashes of ids not in the table, and arbitrary ones (negative, every bit set): a hint only.
+        int[] hashes = [.. ids.Select(id => OcelObjectTable.HashOf(id)), OcelObjectTable.HashOf("missing"u8), -1, int.MinValue, int.MaxValue, 0];
+        sut.Warm(hashes);
+
+        Assert.Equal(OcelObjectTable.HashOf(ids[42]), OcelObjectTable.HashOf(Encoding.UTF8.GetBytes("o42")));
+        Assert.Equal(Enumerable.Range(0, ids.Count), ids.Select(id => sut.Find(id)));
+        Assert.Equal(-1, sut.Find("missing"u8));
+    }
+
+    [Fact]
+    public void Recording_ObjectHashes_CompleteEventsRelationsWithIdOnly()
+    {
+        var sut = new OcelEventRecording();
+        sut.BeginEvent();
+        sut.AddRelation("o1"u8, true, "order"u8, true, 1);
+        sut.AddRelation([], false, "orphan"u8, true, 2);
+        sut.AddRelation("i1"u8, true, [], false, 3);
+        sut.EndEvent(4);
+
+        // An event whose parse restarts (a buffer refill): what it gave before the restart is dropped, hashes too.
+        sut.BeginEvent();
+        sut.AddRelation("dropped"u8, true, [], false, 5);
+        sut.BeginEvent();
+        sut.AddRelation("o2"u8, true, [], false, 6);
+        sut.EndEvent(7);
+
+        // An unfinished last event is not replayed, so its objects are not warmed.
+        sut.BeginEvent();
+        sut.AddRelation("unfinished"u8, true, [], false, 8);
+
+        Assert.Equal([OcelObjectTable.HashOf("o1"u8), OcelObjectTable.HashOf("i1"u8), OcelObjectTable.HashOf("o2"u8)], sut.ObjectHashes.ToArray());
+        sut.Clear();
+        Assert.Equal(0, sut.ObjectHashes.Length);
+    }
+
+    [Fact]
     public void MineAll_EscapedAndNonAsciiObjectIds_SameObjectsAsInXml()
     {
         // "\u00e4" and "\u006F" are escapes of the ids the XML writes plainly: both must find the same objects.
