@@ -198,7 +198,8 @@ public sealed partial class RiskEvaluationTests
         // "micro" in the catalogue's words), and one fresh-r5 case sits at the Prohibited threshold with or without "the".
         // Round 6 (docs/ranking.md): the one-element-by-meaning path sits near its margin for two older cases ("the" in
         // or out; "ingame" not split), and two fresh-r6 cases flip on "the" and on closed-up "warehousepickers".
-        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:"];
+        // Round 7: the r7 pay-rise variant closed up ("shopstaff": "shop" is not a catalogue word, so not split).
+        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:", "r7-v-payrise-079:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
@@ -324,6 +325,37 @@ public sealed partial class RiskEvaluationTests
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Stop payment", null).Tier);
         var anyLength = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMinWords = 0 }));
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(anyLength, "Stop payment", null).Tier);
+    }
+
+    /// <summary>
+    /// Round 7: for Art. 5(1)(f) nearness may stand for the act (the inference) only; the workplace or school, the
+    /// element that makes emotion recognition prohibited, still needs its words.
+    /// </summary>
+    [Fact]
+    public void MeaningStandsForAct_OnlyTheAct_NotTheSetting()
+    {
+        const string trainees = "Figure out which trainees feel stressed in the workshop from the hall camera";
+        var screen = RiskEvaluation.Screen();
+
+        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, trainees, null).Tier);
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Work out from their voices which callers are upset", null).Tier);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(EmbeddedCatalogueJson())!;
+        foreach (var rule in json["rules"]!.AsArray())
+        {
+            rule!.AsObject().Remove("meaningStandsForAct");
+        }
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        var withoutActs = RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without meaningStandsForAct"));
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(withoutActs, trainees, null).Tier);
+    }
+
+    private static string EmbeddedCatalogueJson()
+    {
+        using var resource = typeof(RuleCatalogue).Assembly.GetManifestResourceStream("AutomationScanner.Core.Ethics.rule-catalogue.json")!;
+        using var reader = new StreamReader(resource);
+        return reader.ReadToEnd();
     }
 
     [Fact]
