@@ -198,8 +198,9 @@ public sealed partial class RiskEvaluationTests
         // "micro" in the catalogue's words), and one fresh-r5 case sits at the Prohibited threshold with or without "the".
         // Round 6 (docs/ranking.md): the one-element-by-meaning path sits near its margin for two older cases ("the" in
         // or out; "ingame" not split), and two fresh-r6 cases flip on "the" and on closed-up "warehousepickers".
-        // Round 7: the r7 pay-rise variant closed up ("shopstaff": "shop" is not a catalogue word, so not split).
-        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:", "r7-v-payrise-079:"];
+        // Round 7: closed-up compounds with a half that is not a catalogue word are not split ("shopstaff", "easyread";
+        // the easy-read case newly fires at the 0.40 one-element threshold, 0.43, and its closed-up form reads lower).
+        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:", "r7-v-payrise-079:", "r7-easyread-010:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
