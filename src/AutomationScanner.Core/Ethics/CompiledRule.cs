@@ -29,6 +29,34 @@ public sealed class CompiledRule
     public bool MissesOneElement(string text) =>
         _elements.Any(alternative => alternative.Length > 1 && alternative.Count(r => !r.IsMatch(text)) == 1);
 
+    /// <summary>
+    /// Whether <paramref name="text"/> has every legal element but one of one alternative, and that one may be stood for
+    /// by meaning: any element where <see cref="RuleDefinition.MeaningStandsForOneElement"/> is set, otherwise only an
+    /// act element named in <see cref="RuleDefinition.MeaningStandsForAct"/>.
+    /// </summary>
+    public bool MissesOneStandInElement(string text)
+    {
+        if (Definition.MeaningStandsForOneElement)
+        {
+            return MissesOneElement(text);
+        }
+
+        var acts = Definition.MeaningStandsForAct;
+        for (var a = 0; a < _elements.Length && a < acts.Count; a++)
+        {
+            var missing = Enumerable.Range(0, _elements[a].Length).Where(e => !_elements[a][e].IsMatch(text)).ToList();
+            if (_elements[a].Length > 1 && missing.Count == 1 && acts[a].Contains(missing[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the text's nearness to the rule may stand for one of its elements (any, or an act element).</summary>
+    public bool MeaningMayStandForAnElement => Definition.MeaningStandsForOneElement || Definition.MeaningStandsForAct.Any(a => a.Count > 0);
+
     /// <summary>Whether element <paramref name="element"/> of alternative <paramref name="alternative"/> matches <paramref name="text"/> by its pattern.</summary>
     public bool HasElement(int alternative, int element, string text) => _elements[alternative][element].IsMatch(text);
 

@@ -56,4 +56,13 @@ public sealed record RuleDefinition
     /// (<see cref="SemanticSettings.PartialElementThreshold"/>).
     /// </summary>
     public bool MeaningStandsForOneElement { get; set; }
+
+    /// <summary>
+    /// For rules whose other elements carry the legal condition (the workplace or school for Art. 5(1)(f); the absence
+    /// of human review and the matter of significant effect for Art. 22): per element alternative, the indices of the
+    /// elements that only describe the act (infer, decide...) and that the text's clear nearness to the rule may stand
+    /// for, under the same conditions as <see cref="MeaningStandsForOneElement"/>. The condition elements still need
+    /// their words. Empty: none.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>> MeaningStandsForAct { get; set; } = [];
 }

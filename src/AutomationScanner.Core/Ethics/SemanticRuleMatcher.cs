@@ -119,10 +119,12 @@ public sealed partial class SemanticRuleMatcher
                 // any ordinary work, stands for the one element its words miss.
                 // Asked whenever the elements are incomplete, also when a `requires` pattern (or none) admits the text:
                 // admission alone leaves the full tier threshold in force.
-                if (!elements && rule.Definition.MeaningStandsForOneElement && m.Similarity >= nearest
+                // Rules whose other elements carry the legal condition (Art. 5(1)(f), Art. 22 without human review)
+                // let nearness stand only for the act ("work out which pupils are anxious": the inference).
+                if (!elements && rule.MeaningMayStandForAnElement && m.Similarity >= nearest
                     && m.Similarity >= settings.PartialElementThreshold
                     && m.Similarity - m.Ordinary >= Math.Max(settings.Margin, settings.PartialElementMargin)
-                    && WordCount(m.Text) >= settings.PartialElementMinWords && rule.MissesOneElement(m.Text)
+                    && WordCount(m.Text) >= settings.PartialElementMinWords && rule.MissesOneStandInElement(m.Text)
                     && !rule.IsExcluded(m.Text) && !rule.IsExcluded(views[i].Whole))
                 {
                     admitted = true;

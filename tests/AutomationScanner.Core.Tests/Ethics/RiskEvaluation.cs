@@ -67,8 +67,14 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR6 { get; } = Load("fresh-r6.jsonl");
 
+    /// <summary>
+    /// Round 7's fresh batch (data/risk-evaluation/fresh-r7.jsonl): written from the legal texts without reading the
+    /// catalogue and committed before the screen was first run on it; its first-run figures are in docs/ranking.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR7 { get; } = Load("fresh-r7.jsonl");
+
     /// <summary>Every written case of every batch.</summary>
-    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6);
+    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7);
 
     private static List<RiskCase> Load(string file)
     {

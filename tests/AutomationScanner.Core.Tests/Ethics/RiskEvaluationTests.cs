@@ -124,6 +124,18 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR7_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR7;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r7");
+
+        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
     [Fact]
     public void WholeSet_Report()
@@ -141,7 +153,7 @@ public sealed partial class RiskEvaluationTests
     {
         var screen = RiskEvaluation.Screen();
         var split = new List<string>();
-        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
@@ -186,7 +198,9 @@ public sealed partial class RiskEvaluationTests
         // "micro" in the catalogue's words), and one fresh-r5 case sits at the Prohibited threshold with or without "the".
         // Round 6 (docs/ranking.md): the one-element-by-meaning path sits near its margin for two older cases ("the" in
         // or out; "ingame" not split), and two fresh-r6 cases flip on "the" and on closed-up "warehousepickers".
-        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:"];
+        // Round 7: closed-up compounds with a half that is not a catalogue word are not split ("shopstaff", "easyread";
+        // the easy-read case newly fires at the 0.40 one-element threshold, 0.43, and its closed-up form reads lower).
+        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:", "r7-v-payrise-079:", "r7-easyread-010:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
@@ -312,6 +326,37 @@ public sealed partial class RiskEvaluationTests
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Stop payment", null).Tier);
         var anyLength = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMinWords = 0 }));
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(anyLength, "Stop payment", null).Tier);
+    }
+
+    /// <summary>
+    /// Round 7: for Art. 5(1)(f) nearness may stand for the act (the inference) only; the workplace or school, the
+    /// element that makes emotion recognition prohibited, still needs its words.
+    /// </summary>
+    [Fact]
+    public void MeaningStandsForAct_OnlyTheAct_NotTheSetting()
+    {
+        const string trainees = "Figure out which trainees feel stressed in the workshop from the hall camera";
+        var screen = RiskEvaluation.Screen();
+
+        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, trainees, null).Tier);
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Work out from their voices which callers are upset", null).Tier);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(EmbeddedCatalogueJson())!;
+        foreach (var rule in json["rules"]!.AsArray())
+        {
+            rule!.AsObject().Remove("meaningStandsForAct");
+        }
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        var withoutActs = RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without meaningStandsForAct"));
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(withoutActs, trainees, null).Tier);
+    }
+
+    private static string EmbeddedCatalogueJson()
+    {
+        using var resource = typeof(RuleCatalogue).Assembly.GetManifestResourceStream("AutomationScanner.Core.Ethics.rule-catalogue.json")!;
+        using var reader = new StreamReader(resource);
+        return reader.ReadToEnd();
     }
 
     [Fact]
