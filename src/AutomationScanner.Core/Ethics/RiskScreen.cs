@@ -299,17 +299,18 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     /// <summary>
-    /// A domain whose subjects are not natural persons (a business-to-business process) rules out the rules that concern
-    /// natural persons (Annex III 5(b), 5(c), GDPR Art. 22): their hits are recorded, not applied, with the domain's note.
+    /// A domain rules out the rules that cannot concern its steps: those about natural persons where its subjects are
+    /// businesses (Annex III 5(b), 5(c), GDPR Art. 22), those about uses made only by or for a public authority where the
+    /// process is a private organisation's (Annex III 6 and 7). Their hits are recorded, not applied, with the domain's note.
     /// </summary>
     private static List<RiskHit> ApplyDomainExclusions(List<RiskHit> hits, ProcessDomainProfile profile, CompiledDomain domain)
     {
-        if (domain.Definition.Excludes is not { } excludes)
+        if (domain.Definition.Excludes.Count == 0)
         {
             return hits;
         }
 
-        return [.. hits.Select(h => h.Applied && excludes.Rules.Contains(h.RuleId, StringComparer.Ordinal)
+        return [.. hits.Select(h => h.Applied && domain.Definition.Excludes.FirstOrDefault(e => e.Rules.Contains(h.RuleId, StringComparer.Ordinal)) is { } excludes
             ? h with { Applied = false, Note = $"{excludes.Note} (process {profile.Process}, domain {profile.Domain})" }
             : h)];
     }
