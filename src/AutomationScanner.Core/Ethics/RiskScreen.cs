@@ -148,6 +148,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
 
+        hits = AddProceduralAct(hits, candidate);
         hits = ApplyNarrowProceduralFilter(hits);
         hits = HoldBackDecisionsOfOthers(hits, candidate);
 
@@ -333,6 +334,30 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 && h.Evidence.Scope is EvidenceScope.Text or EvidenceScope.ProcessContext
             ? h with { Applied = false, Note = "A communication step (it sends or tells, it does not decide): the decision it reports is screened where it is taken." }
             : h)];
+    }
+
+    /// <summary>
+    /// A step whose act only keeps records or hands a case to a handler (<see cref="TaskText.ProceduralAct"/>: "Register
+    /// loan application", "assign recruiter") performs a narrow procedural task (Art. 6(3)(a)) whatever its subject
+    /// matter: where an Annex III rule matched its subject and no Art. 6(3) pattern did, the filter is added with the act
+    /// as its evidence, so the Annex III hit is lifted to Limited (the profiling override still closes that route).
+    /// </summary>
+    private List<RiskHit> AddProceduralAct(List<RiskHit> hits, TaskCandidate candidate)
+    {
+        if (!hits.Any(h => h.Applied && h.Kind == RuleKind.HighRisk) || hits.Any(h => h.Kind == RuleKind.NarrowProceduralFilter)
+            || Catalogue.Rules.FirstOrDefault(r => r.Definition.Kind == RuleKind.NarrowProceduralFilter)?.Definition is not { } filter)
+        {
+            return hits;
+        }
+
+        var name = TaskText.Normalise(candidate.Name);
+        if (TaskText.ProceduralAct(name) is not { } act)
+        {
+            return hits;
+        }
+
+        var excerpt = $"'{Truncate(candidate.Name, 80)}': its act is to {act.ToLowerInvariant()} (record keeping or handing a case on), not to evaluate or decide";
+        return [.. hits, FromDefinition(filter, new EvidenceSpan(excerpt, EvidenceScope.Text, "task name"))];
     }
 
     /// <summary>
