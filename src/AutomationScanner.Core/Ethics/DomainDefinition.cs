@@ -16,6 +16,9 @@ public sealed record DomainDefinition
 
     public IReadOnlyList<DomainInheritance> Inherit { get; set; } = [];
 
-    /// <summary>Rules that do not apply to this domain's steps (their subjects are not natural persons); null when none.</summary>
-    public DomainExclusion? Excludes { get; set; }
+    /// <summary>
+    /// Rules that do not apply to this domain's steps, each group with its reason (their subjects are not natural
+    /// persons; the use is one only a public authority makes).
+    /// </summary>
+    public IReadOnlyList<DomainExclusion> Excludes { get; set; } = [];
 }

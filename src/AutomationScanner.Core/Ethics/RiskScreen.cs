@@ -148,6 +148,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
 
+        hits = AddProceduralAct(hits, candidate);
         hits = ApplyNarrowProceduralFilter(hits);
         hits = HoldBackDecisionsOfOthers(hits, candidate);
 
@@ -299,17 +300,18 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     /// <summary>
-    /// A domain whose subjects are not natural persons (a business-to-business process) rules out the rules that concern
-    /// natural persons (Annex III 5(b), 5(c), GDPR Art. 22): their hits are recorded, not applied, with the domain's note.
+    /// A domain rules out the rules that cannot concern its steps: those about natural persons where its subjects are
+    /// businesses (Annex III 5(b), 5(c), GDPR Art. 22), those about uses made only by or for a public authority where the
+    /// process is a private organisation's (Annex III 6 and 7). Their hits are recorded, not applied, with the domain's note.
     /// </summary>
     private static List<RiskHit> ApplyDomainExclusions(List<RiskHit> hits, ProcessDomainProfile profile, CompiledDomain domain)
     {
-        if (domain.Definition.Excludes is not { } excludes)
+        if (domain.Definition.Excludes.Count == 0)
         {
             return hits;
         }
 
-        return [.. hits.Select(h => h.Applied && excludes.Rules.Contains(h.RuleId, StringComparer.Ordinal)
+        return [.. hits.Select(h => h.Applied && domain.Definition.Excludes.FirstOrDefault(e => e.Rules.Contains(h.RuleId, StringComparer.Ordinal)) is { } excludes
             ? h with { Applied = false, Note = $"{excludes.Note} (process {profile.Process}, domain {profile.Domain})" }
             : h)];
     }
@@ -332,6 +334,30 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 && h.Evidence.Scope is EvidenceScope.Text or EvidenceScope.ProcessContext
             ? h with { Applied = false, Note = "A communication step (it sends or tells, it does not decide): the decision it reports is screened where it is taken." }
             : h)];
+    }
+
+    /// <summary>
+    /// A step whose act only keeps records or hands a case to a handler (<see cref="TaskText.ProceduralAct"/>: "Register
+    /// loan application", "assign recruiter") performs a narrow procedural task (Art. 6(3)(a)) whatever its subject
+    /// matter: where an Annex III rule matched its subject and no Art. 6(3) pattern did, the filter is added with the act
+    /// as its evidence, so the Annex III hit is lifted to Limited (the profiling override still closes that route).
+    /// </summary>
+    private List<RiskHit> AddProceduralAct(List<RiskHit> hits, TaskCandidate candidate)
+    {
+        if (!hits.Any(h => h.Applied && h.Kind == RuleKind.HighRisk) || hits.Any(h => h.Kind == RuleKind.NarrowProceduralFilter)
+            || Catalogue.Rules.FirstOrDefault(r => r.Definition.Kind == RuleKind.NarrowProceduralFilter)?.Definition is not { } filter)
+        {
+            return hits;
+        }
+
+        var name = TaskText.Normalise(candidate.Name);
+        if (TaskText.ProceduralAct(name) is not { } act)
+        {
+            return hits;
+        }
+
+        var excerpt = $"'{Truncate(candidate.Name, 80)}': its act is to {act.ToLowerInvariant()} (record keeping or handing a case on), not to evaluate or decide";
+        return [.. hits, FromDefinition(filter, new EvidenceSpan(excerpt, EvidenceScope.Text, "task name"))];
     }
 
     /// <summary>

@@ -105,7 +105,7 @@ public sealed class RuleCatalogue
                 throw new InvalidDataException($"Rule catalogue {sourceName}: domain '{domain.Id}' inherits unknown rule '{inherited.Rule}'.");
             }
 
-            foreach (var excluded in (domain.Excludes?.Rules ?? []).Where(r => !document.Rules.Any(d => d.Id == r)))
+            foreach (var excluded in domain.Excludes.SelectMany(e => e.Rules).Where(r => !document.Rules.Any(d => d.Id == r)))
             {
                 throw new InvalidDataException($"Rule catalogue {sourceName}: domain '{domain.Id}' excludes unknown rule '{excluded}'.");
             }

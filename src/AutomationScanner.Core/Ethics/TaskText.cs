@@ -22,6 +22,39 @@ public static partial class TaskText
         ["GR"] = "goods receipt",
     };
 
+    /// <summary>
+    /// Shortened words of log step names, read in full ("APP_DECL" as "application declined", "Calc score" as "calculate
+    /// score"): standard business abbreviations, matched in any case; those that are also words of their own ("app",
+    /// "doc") only in capitals.
+    /// </summary>
+    private static readonly Dictionary<string, string> Shortenings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["appl"] = "application",
+        ["decl"] = "declined",
+        ["calc"] = "calculate",
+        ["appr"] = "approve",
+        ["rej"] = "reject",
+        ["req"] = "request",
+        ["verif"] = "verify",
+        ["notif"] = "notification",
+        ["assmt"] = "assessment",
+        ["chk"] = "check",
+        ["cust"] = "customer",
+        ["acct"] = "account",
+        ["amt"] = "amount",
+        ["qty"] = "quantity",
+        ["pmt"] = "payment",
+        ["docs"] = "documents",
+    };
+
+    private static readonly Dictionary<string, string> CapitalShortenings = new(StringComparer.Ordinal)
+    {
+        ["APP"] = "application",
+        ["DOC"] = "document",
+        ["INV"] = "invoice",
+        ["REG"] = "registration",
+    };
+
     /// <summary>A readable form of an activity name; plain sentences pass through with collapsed whitespace.</summary>
     public static string Normalise(string name)
     {
@@ -38,7 +71,7 @@ public static partial class TaskText
                 builder.Append(' ');
             }
 
-            if (Abbreviations.TryGetValue(word, out var expanded))
+            if (Abbreviations.TryGetValue(word, out var expanded) || CapitalShortenings.TryGetValue(word, out expanded) || Shortenings.TryGetValue(word, out expanded))
             {
                 builder.Append(expanded);
             }
@@ -89,6 +122,40 @@ public static partial class TaskText
 
     [GeneratedRegex(@"^\s*(conduct(s|ed|ing)?|perform(s|ed|ing)?|carr(y|ies|ied|ying) out|execut(e|es|ed|ing)|hold(s|ing)?|held|undertak(e|es|ing)|undertook|do|does|did|run(s|ning)?|ran)\s+\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExecutionVerb();
+
+    /// <summary>
+    /// The step's act when it only keeps records or hands a case on: it registers, records, enters, files, archives,
+    /// stores, scans, uploads, attaches, prints or copies something, or assigns a case to a handler ("assign recruiter",
+    /// "route to the support group"); and it names no decision and no evaluation. Such a step is a narrow procedural task
+    /// (AI Act Art. 6(3)(a)); null otherwise. "Register loan application" records the application, it does not evaluate
+    /// the applicant; "Assign pupils to the advanced stream" assigns persons, not a handler, and is not procedural.
+    /// </summary>
+    public static string? ProceduralAct(string normalisedName)
+    {
+        ArgumentNullException.ThrowIfNull(normalisedName);
+        if (IsDecisionStep(normalisedName) || Evaluation().IsMatch(normalisedName))
+        {
+            return null;
+        }
+
+        var match = RecordKeepingVerb().Match(normalisedName);
+        if (match.Success)
+        {
+            return match.Groups[1].Value;
+        }
+
+        match = HandlerAssignment().Match(normalisedName);
+        return match.Success ? match.Value.Trim() : null;
+    }
+
+    [GeneratedRegex(@"^\s*(regist(er|ers|ered|ering|ration)|record(s|ed|ing)?|enter(s|ed|ing)?|input(s|ted|ting)?|key (in|into)|log(s|ged|ging)? (in|into)|fil(e|es|ed|ing)|archiv(e|es|ed|ing)|stor(e|es|ed|ing)|scan(s|ned|ning)?|upload(s|ed|ing)?|attach(es|ed|ing)?|print(s|ed|ing)?|cop(y|ies|ied|ying)|digiti[sz](e|es|ed|ing))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RecordKeepingVerb();
+
+    [GeneratedRegex(@"^\s*(assign\w*|allocat\w*|rout(e|es|ed|ing)|forward\w*|hand\w* over)( (it|the|a|an|case|application|ticket|request|file))*( to)?( (the|a|an))? (recruiters?|handlers?|case ?workers?|case handlers?|agents?|reviewers?|approvers?|assessors?|owners?|clerks?|officers?|support groups?|resolver groups?|teams?|queues?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HandlerAssignment();
+
+    [GeneratedRegex(@"\b(assess\w*|evaluat\w*|scor\w*|rat(e|es|ed|ing)|rank\w*|screen\w*|select\w*|shortlist\w*|filter\w*|classif\w*|categori[sz]\w*|prioriti[sz]\w*|triag\w*|predict\w*|profil\w*|diagnos\w*|grad(e|es|ed|ing)|match\w*|judg\w*|emotion\w*|biometric\w*|fingerprint\w*|faces?|facial)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Evaluation();
 
     /// <summary>The step writes to or talks with someone outside the organisation.</summary>
     public static bool IsContact(string normalisedName) => Contact().IsMatch(normalisedName);

@@ -64,6 +64,9 @@ public sealed class ActivityAggregate
     /// <summary>Executions recorded at the very instant of the neighbouring event of the case (a batch recorded at once).</summary>
     public long SameInstantExecutions { get; set; }
 
+    /// <summary>Executions stamped at exactly 00:00:00 local time: a date recorded without a time of day.</summary>
+    public long MidnightExecutions { get; set; }
+
     /// <summary>Executions per local hour of the day (0..23).</summary>
     public long[] Hours { get; } = new long[24];
 
@@ -111,7 +114,7 @@ public sealed class ActivityAggregate
     internal ActivityAggregateState ToState(IReadOnlyList<ulong> variants) => new()
     {
         Counts = [Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions, CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions,
-            StatusEvents, QuickFollows, OwnValueEvents, OvernightPairs, SameInstantExecutions],
+            StatusEvents, QuickFollows, OwnValueEvents, OvernightPairs, SameInstantExecutions, MidnightExecutions],
         ServiceTime = ServiceTime.ToState(),
         EstimatedServiceTime = EstimatedServiceTime.ToState(),
         EstimateAbsoluteError = EstimateAbsoluteError.ToState(),
@@ -131,18 +134,23 @@ public sealed class ActivityAggregate
 
     internal void Restore(ActivityAggregateState state)
     {
-        // States written before the overnight and same-instant counts existed have 15 counts.
-        if (state.Counts.Count is not (15 or 17) || state.Hours.Count != Hours.Length)
+        // States written before the overnight and same-instant counts existed have 15 counts, before the midnight count 17.
+        if (state.Counts.Count is not (15 or 17 or 18) || state.Hours.Count != Hours.Length)
         {
-            throw new ArgumentException($"An activity aggregate has 17 counts and 24 hours, not {state.Counts.Count} and {state.Hours.Count}.", nameof(state));
+            throw new ArgumentException($"An activity aggregate has 18 counts and 24 hours, not {state.Counts.Count} and {state.Hours.Count}.", nameof(state));
         }
 
         (Events, Executions, Starts, Cases, SelfLoops, RepeatExecutions) = (state.Counts[0], state.Counts[1], state.Counts[2], state.Counts[3], state.Counts[4], state.Counts[5]);
         (CasesWithRepeat, FailureEvents, FailedCases, Handovers, AutomatedExecutions, OffHoursExecutions) = (state.Counts[6], state.Counts[7], state.Counts[8], state.Counts[9], state.Counts[10], state.Counts[11]);
         (StatusEvents, QuickFollows, OwnValueEvents) = (state.Counts[12], state.Counts[13], state.Counts[14]);
-        if (state.Counts.Count == 17)
+        if (state.Counts.Count >= 17)
         {
             (OvernightPairs, SameInstantExecutions) = (state.Counts[15], state.Counts[16]);
+        }
+
+        if (state.Counts.Count == 18)
+        {
+            MidnightExecutions = state.Counts[17];
         }
 
         ServiceTime.Restore(state.ServiceTime);
@@ -193,6 +201,7 @@ public sealed class ActivityAggregate
         OwnValueEvents += other.OwnValueEvents;
         OvernightPairs += other.OvernightPairs;
         SameInstantExecutions += other.SameInstantExecutions;
+        MidnightExecutions += other.MidnightExecutions;
         for (var h = 0; h < Hours.Length; h++)
         {
             Hours[h] += other.Hours[h];

@@ -29,9 +29,10 @@ public static partial class ActivityKindInference
         ArgumentNullException.ThrowIfNull(activities);
         var (automated, reasons) = AutomatedResources(log);
         var signals = new Dictionary<int, List<KindSignal>>();
+        var dated = new DatedTotals(activities.Sum(id => ExecutionsOf(log.Activities[id])), activities.Sum(id => log.Activities[id].MidnightExecutions));
         foreach (var id in activities)
         {
-            signals[id] = [.. ActivitySignals(log, id, automated)];
+            signals[id] = [.. ActivitySignals(log, id, automated, dated)];
         }
 
         AddPrefixGroupSignals(log, activities, signals);
@@ -190,11 +191,31 @@ public static partial class ActivityKindInference
         return (ids, reasons);
     }
 
-    private static IEnumerable<KindSignal> ActivitySignals(LogAggregate log, int id, HashSet<int> automated)
+    /// <summary>The log's executions and those of them stamped at exactly local midnight, over all its activities.</summary>
+    private readonly record struct DatedTotals(long Executions, long Midnight);
+
+    private static long ExecutionsOf(ActivityAggregate a) => a.Executions > 0 ? a.Executions : a.Starts;
+
+    /// <summary>An activity needs this many executions for its timestamps to say it records dates only.</summary>
+    public const int MinDatedExecutions = 20;
+
+    private static IEnumerable<KindSignal> ActivitySignals(LogAggregate log, int id, HashSet<int> automated, DatedTotals dated)
     {
         var a = log.Activities[id];
         var name = log.ActivityNames[id];
-        var executions = Math.Max(1, a.Executions > 0 ? a.Executions : a.Starts);
+        var executions = Math.Max(1, ExecutionsOf(a));
+
+        // A date recorded without a time of day ("Start trip" on the day the trip starts) is when something happened in
+        // the world, not a moment someone worked: nearly all its executions at 00:00:00 local while the log's other
+        // activities carry times of day (a log of dates only says nothing about any one activity).
+        var midnight = a.MidnightExecutions / (double)executions;
+        var otherExecutions = dated.Executions - ExecutionsOf(a);
+        var otherMidnight = otherExecutions <= 0 ? 1 : (dated.Midnight - a.MidnightExecutions) / (double)otherExecutions;
+        if (executions >= MinDatedExecutions && midnight >= 0.95 && otherMidnight <= 0.5)
+        {
+            yield return new KindSignal(KindSignalSources.Timing, ActivityKind.State, 0.8,
+                Invariant($"{midnight:P0} of its {executions:N0} executions are stamped at 00:00:00 local time while {1 - otherMidnight:P0} of the log's other events carry a time of day: a date something happened, not a moment someone worked"));
+        }
 
         // Resources.
         var byResource = a.ResourceExecutions.Sum(r => r.Value);
@@ -263,7 +284,10 @@ public static partial class ActivityKindInference
         if (a.StatusEvents > 0)
         {
             var status = StatusText(name);
-            var (kind, text) = ActiveStatus().IsMatch(status) ? (ActivityKind.Work, "an active status: someone works on the case")
+            var state = StateName(name);
+            var (kind, text) = ActiveStatus().IsMatch(status) && state is not null
+                    ? (ActivityKind.State, Invariant($"an active status of the case state '{state}': someone works on the case while it is in that state, but the name says no task to automate"))
+                : ActiveStatus().IsMatch(status) ? (ActivityKind.Work, "an active status: someone works on the case")
                 : WaitWords().IsMatch(status) ? (ActivityKind.Wait, "a waiting status")
                 : (ActivityKind.State, "a status the case passes through");
             yield return new KindSignal(KindSignalSources.Lifecycle, kind, 0.9,
@@ -440,6 +464,22 @@ public static partial class ActivityKindInference
     {
         var match = PrefixPattern().Match(name);
         return match.Success ? name[match.Length..] : name;
+    }
+
+    /// <summary>
+    /// The name before its status ("Accepted" of "Accepted (In Progress)") when that is itself a state of the case (one
+    /// or two words, one of them a status word) rather than an act; otherwise null.
+    /// </summary>
+    private static string? StateName(string name)
+    {
+        var open = name.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open <= 0 || !name.EndsWith(')'))
+        {
+            return null;
+        }
+
+        var state = StripPrefix(name[..open]).Trim();
+        return Words().Matches(state).Count is >= 1 and <= 2 && StatusWords().IsMatch(state) ? state : null;
     }
 
     private static string StatusText(string name)

@@ -621,6 +621,11 @@ public sealed class ProcessMiner : IEventSink
         // 0001-01-01 was a Monday: day 0 is DayOfWeek 1.
         var weekend = (localDay + 1) % 7 is 0 or 6;
         activity.Hours[localHour]++;
+        if (localTicks % TimeSpan.TicksPerDay == 0)
+        {
+            activity.MidnightExecutions++;
+        }
+
         _startTimes.Execution(e.Activity, e.Resource, enabled, e.UtcTicks, e.OffsetMinutes, startTicks, enqueue: enabled != long.MinValue, record);
         if (e.Resource >= 0)
         {

@@ -146,6 +146,66 @@ public sealed class ActivityKindInferenceTests
         Assert.True(mined.Activity("Send answer").Kind.IsTask());
     }
 
+    /// <summary>
+    /// A date recorded without a time of day is when something happened in the world (BPIC 2020's "Start trip" and "End
+    /// trip"), not a moment someone worked. Here a shipping log: the ship and delivery dates are stamped at midnight, the
+    /// office work at times of day. A log of dates only says nothing about any one activity.
+    /// </summary>
+    [Fact]
+    public void DatedEvents_StampedAtMidnightAmongTimedWork_AreNotTasks_ALogOfDatesOnlyKeepsItsWork()
+    {
+        string Log(bool datesOnly)
+        {
+            var rows = new List<string> { "case,activity,timestamp,resource" };
+            for (var i = 0; i < 40; i++)
+            {
+                var day = new DateTime(2024, 4, 1, 0, 0, 0).AddDays(i);
+                var worked = datesOnly ? day : day.AddHours(9).AddMinutes(7 * (i % 5));
+                rows.Add(Invariant($"o{i},Pack order,{worked:yyyy-MM-ddTHH:mm:ss}+02:00,clerk{i % 4}"));
+                rows.Add(Invariant($"o{i},Book carrier,{(datesOnly ? day.AddDays(1) : worked.AddDays(1).AddMinutes(25 + i % 7)):yyyy-MM-ddTHH:mm:ss}+02:00,clerk{(i + 1) % 4}"));
+                rows.Add(Invariant($"o{i},Shipment departs,{day.AddDays(2):yyyy-MM-ddTHH:mm:ss}+02:00,"));
+                rows.Add(Invariant($"o{i},Delivery at customer,{day.AddDays(4):yyyy-MM-ddTHH:mm:ss}+02:00,"));
+            }
+
+            return string.Join('\n', rows);
+        }
+
+        var timed = TestFiles.MineText("shipping.csv", Log(datesOnly: false));
+        var departs = timed.Activity("Shipment departs");
+        Assert.False(departs.Kind.IsTask(), $"Shipment departs is {departs.Kind}");
+        Assert.Contains(departs.KindEvidence, e => e.Description.Contains("00:00:00", StringComparison.Ordinal));
+        Assert.False(timed.Activity("Delivery at customer").Kind.IsTask());
+        Assert.True(timed.Activity("Pack order").Kind.IsTask());
+
+        var dated = TestFiles.MineText("shipping-dates.csv", Log(datesOnly: true));
+        Assert.True(dated.Activity("Pack order").Kind.IsTask());
+        Assert.DoesNotContain(dated.Activities.SelectMany(a => a.KindEvidence), e => e.Description.Contains("00:00:00", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A status log names an active status after the case state it belongs to ("Opened (Working)", BPIC 2013's
+    /// "Accepted (In Progress)"): someone works while the case is in it, but the name says no task to automate. An
+    /// active status of a named act ("Repair device (Working)") stays work.
+    /// </summary>
+    [Fact]
+    public void ActiveStatus_OfACaseState_IsAState_OfANamedActStaysWork()
+    {
+        var rows = new List<string> { "case,activity,timestamp,lifecycle,resource" };
+        for (var i = 0; i < 30; i++)
+        {
+            var t = new DateTime(2024, 5, 6, 8, 0, 0, DateTimeKind.Utc).AddHours(5 * i);
+            rows.Add(Invariant($"r{i},Opened,{t:yyyy-MM-ddTHH:mm:ssZ},Working,tech{i % 3}"));
+            rows.Add(Invariant($"r{i},Repair device,{t.AddMinutes(40):yyyy-MM-ddTHH:mm:ssZ},Working,tech{i % 3}"));
+            rows.Add(Invariant($"r{i},Closed,{t.AddMinutes(95):yyyy-MM-ddTHH:mm:ssZ},Done,tech{i % 3}"));
+        }
+
+        var mined = TestFiles.MineText("repairs.csv", string.Join('\n', rows));
+
+        var opened = mined.Activity("Opened (Working)");
+        Assert.Equal(ActivityKind.State, opened.Kind);
+        Assert.Equal(ActivityKind.Work, mined.Activity("Repair device (Working)").Kind);
+    }
+
     [Fact]
     public void RoadTraffic_PenaltyAddedAFixedTimeAfterTheNotice_IsATimerNotWork()
     {

@@ -14,7 +14,9 @@ public sealed class StatusLogAndDataQualityTests
         Assert.True(mined.Summary.StatusLog);
         var inProgress = mined.Activity("Accepted (In Progress)");
         Assert.Equal(30239, inProgress.Executions);
-        Assert.Equal(ActivityKind.Work, inProgress.Kind);
+        // The case is in state "Accepted" while someone works on it: time in it is worked time, but the name says no task.
+        Assert.Equal(ActivityKind.State, inProgress.Kind);
+        Assert.Contains(inProgress.KindEvidence, e => e.Source == KindSignalSources.Lifecycle && e.Description.Contains("says no task", StringComparison.Ordinal));
         Assert.True(inProgress.TimeInStatus.Count > 10_000);
         Assert.True(inProgress.TimeInStatus.MedianSeconds > 0);
         Assert.Equal(ActivityKind.Wait, mined.Activity("Queued (Awaiting Assignment)").Kind);
