@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -65,22 +66,6 @@ public sealed class TaskStatementIndex
 
     /// <summary>Queries that share one pass over the first stage's codes: each block is read once per group.</summary>
     private const int GroupSize = 64;
-
-    // The first stage's buffers, one set per thread (see FirstStage).
-    [ThreadStatic]
-    private static int[]? threadThresholds;
-    [ThreadStatic]
-    private static long[]? threadKeys;
-    [ThreadStatic]
-    private static int[]? threadSizes;
-    [ThreadStatic]
-    private static int[]? threadSampleThresholds;
-    [ThreadStatic]
-    private static long[]? threadSampleKeys;
-    [ThreadStatic]
-    private static int[]? threadSampleSizes;
-    [ThreadStatic]
-    private static bool[]? threadAgain;
 
     private readonly ModelFile file;
     private long rescans;
@@ -237,7 +222,6 @@ public sealed class TaskStatementIndex
     }
 
     /// <summary>Statement <paramref name="row"/>'s text (decoded once, then kept).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Text(int row)
     {
         var text = Volatile.Read(ref texts[row]);
@@ -432,7 +416,6 @@ public sealed class TaskStatementIndex
     }
 
     /// <summary>Cosine of a unit query and statement <paramref name="row"/>: the dot product with its int8 vector times its inverse norm.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float Similarity(float[] query, int row) =>
         DotInt8(query, file.At<sbyte>(vectorsAt + ((long)row * Dimensions), Dimensions)) * file.At<float>(inverseNormsAt + ((long)row * sizeof(float)), 1)[0];
 
@@ -472,7 +455,6 @@ public sealed class TaskStatementIndex
     }
 
     /// <summary>The query's coordinates in the subspace, in code units, rounded to signed integers of at most <see cref="QueryCodeLimit"/> and packed 4 to an int.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Encode(float[] query, float[] projection, Span<int> packed)
     {
         var basis = file.At<float>(basisAt, projectedDimensions * Dimensions);
@@ -514,13 +496,12 @@ public sealed class TaskStatementIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the hot loop: full optimisation from the first call, not tier 0
     private void FirstStage(int group, bool[] active, int[] packed, int groups, int[] rows, int length, bool sampled)
     {
-        // The buffers are the thread's own (each group of queries would otherwise allocate ~90 KB), filled or cleared
-        // before use; kept per thread rather than rented from the shared pools, whose generic code would be compiled
-        // and tiered up for these element types in the middle of a scan.
+        // The buffers come from the shared pools (each group of queries would otherwise allocate ~90 KB), filled or
+        // cleared before use; an exception leaves them to the collector.
         var capacity = 2 * length;
-        var thresholds = ThreadBuffer(ref threadThresholds, group);
-        var keys = ThreadBuffer(ref threadKeys, group * capacity);
-        var sizes = ThreadBuffer(ref threadSizes, group);
+        var thresholds = ArrayPool<int>.Shared.Rent(group);
+        var keys = ArrayPool<long>.Shared.Rent(group * capacity);
+        var sizes = ArrayPool<int>.Shared.Rent(group);
         Array.Fill(thresholds, int.MinValue);
         Array.Clear(sizes);
         // About SampleStride x sampleRank statements reach the sample's sampleRank-th best score: 2.6 times length.
@@ -532,9 +513,9 @@ public sealed class TaskStatementIndex
             // The sample's sampleRank-th best score per query, from its own small buffer; the scan below then keeps
             // everything that reaches it.
             var sampleCapacity = 2 * sampleRank;
-            var sampleThresholds = ThreadBuffer(ref threadSampleThresholds, group);
-            var sampleKeys = ThreadBuffer(ref threadSampleKeys, group * sampleCapacity);
-            var sampleSizes = ThreadBuffer(ref threadSampleSizes, group);
+            var sampleThresholds = ArrayPool<int>.Shared.Rent(group);
+            var sampleKeys = ArrayPool<long>.Shared.Rent(group * sampleCapacity);
+            var sampleSizes = ArrayPool<int>.Shared.Rent(group);
             Array.Fill(sampleThresholds, int.MinValue);
             Array.Clear(sampleSizes);
             Scan(0, 4 * SampleStride, group, active, packed, groups, sampleThresholds, sampleKeys, sampleSizes, sampleRank);
@@ -547,13 +528,17 @@ public sealed class TaskStatementIndex
                     thresholds[q] = (int)(sample[sampleRank - 1] >> 32) - 1;
                 }
             }
+
+            ArrayPool<int>.Shared.Return(sampleThresholds);
+            ArrayPool<long>.Shared.Return(sampleKeys);
+            ArrayPool<int>.Shared.Return(sampleSizes);
         }
 
         Scan(0, 4, group, active, packed, groups, thresholds, keys, sizes, length);
         if (primed)
         {
             // A query with fewer than `length` statements at or above its starting score: scanned again from nothing.
-            var again = ThreadBuffer(ref threadAgain, group);
+            var again = ArrayPool<bool>.Shared.Rent(group);
             Array.Clear(again);
             for (var q = 0; q < group; q++)
             {
@@ -570,6 +555,8 @@ public sealed class TaskStatementIndex
             {
                 Scan(0, 4, group, again, packed, groups, thresholds, keys, sizes, length);
             }
+
+            ArrayPool<bool>.Shared.Return(again);
         }
 
         for (var q = 0; q < group; q++)
@@ -588,6 +575,9 @@ public sealed class TaskStatementIndex
             }
         }
 
+        ArrayPool<int>.Shared.Return(thresholds);
+        ArrayPool<long>.Shared.Return(keys);
+        ArrayPool<int>.Shared.Return(sizes);
         file.KeepAlive();
     }
 
@@ -606,59 +596,17 @@ public sealed class TaskStatementIndex
         var capacity = 2 * length;
         Span<int> lanes = stackalloc int[Lanes * 4];
         var vectorized = Avx2.IsSupported;
-        Span<int> order = stackalloc int[group];
-        var activeCount = 0;
-        for (var q = 0; q < group; q++)
-        {
-            if (active[q])
-            {
-                order[activeCount++] = q;
-            }
-        }
-
         for (var b = firstBlock; b < blocks; b += step)
         {
             var span = Math.Min(4, blocks - b);
             ref var first = ref Unsafe.Add(ref block0, b * blockBytes);
-
-            // Two queries at a time over four blocks: each code vector is loaded once for both (eight independent
-            // multiply-add chains, half the loads of one query at a time); the same integer sums.
-            var paired = vectorized && span == 4 ? activeCount & ~1 : 0;
-            for (var p = 0; p < paired; p += 2)
+            for (var q = 0; q < group; q++)
             {
-                int qa = order[p], qb = order[p + 1];
-                ref var queryA = ref packed[qa * groups];
-                ref var queryB = ref packed[qb * groups];
-                ref var second = ref Unsafe.Add(ref first, blockBytes);
-                ref var third = ref Unsafe.Add(ref first, 2 * blockBytes);
-                ref var fourth = ref Unsafe.Add(ref first, 3 * blockBytes);
-                Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default, b0 = default, b1 = default, b2 = default, b3 = default;
-                for (var g = 0; g < groups; g++)
+                if (!active[q])
                 {
-                    var x = Vector256.Create(Unsafe.Add(ref queryA, g)).AsSByte();
-                    var y = Vector256.Create(Unsafe.Add(ref queryB, g)).AsSByte();
-                    var at = (nuint)(g * 32);
-                    var c0 = Vector256.LoadUnsafe(ref first, at);
-                    var c1 = Vector256.LoadUnsafe(ref second, at);
-                    var c2 = Vector256.LoadUnsafe(ref third, at);
-                    var c3 = Vector256.LoadUnsafe(ref fourth, at);
-                    a0 = Dot(a0, c0, x);
-                    a1 = Dot(a1, c1, x);
-                    a2 = Dot(a2, c2, x);
-                    a3 = Dot(a3, c3, x);
-                    b0 = Dot(b0, c0, y);
-                    b1 = Dot(b1, c1, y);
-                    b2 = Dot(b2, c2, y);
-                    b3 = Dot(b3, c3, y);
+                    continue;
                 }
 
-                Keep(qa, b, a0, a1, a2, a3, thresholds, keys, sizes, length, lanes);
-                Keep(qb, b, b0, b1, b2, b3, thresholds, keys, sizes, length, lanes);
-            }
-
-            for (var p = paired; p < activeCount; p++)
-            {
-                var q = order[p];
                 ref var query = ref packed[q * groups];
                 uint mask;
                 if (vectorized && span == 4)
@@ -748,54 +696,6 @@ public sealed class TaskStatementIndex
 
         file.KeepAlive();
     }
-
-    /// <summary>
-    /// Keeps in query <paramref name="q"/>'s candidate buffer the statements of the four blocks from
-    /// <paramref name="b"/> (scores <paramref name="sumA"/>..<paramref name="sumD"/>) that beat its score to beat, as
-    /// <see cref="Scan"/> does for one query.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Keep(
-        int q, int b, Vector256<int> sumA, Vector256<int> sumB, Vector256<int> sumC, Vector256<int> sumD, int[] thresholds, long[] keys,
-        int[] sizes, int length, Span<int> lanes)
-    {
-        var threshold = Vector256.Create(thresholds[q]);
-        var mask = Vector256.GreaterThan(sumA, threshold).ExtractMostSignificantBits()
-            | (Vector256.GreaterThan(sumB, threshold).ExtractMostSignificantBits() << Lanes)
-            | (Vector256.GreaterThan(sumC, threshold).ExtractMostSignificantBits() << (2 * Lanes))
-            | (Vector256.GreaterThan(sumD, threshold).ExtractMostSignificantBits() << (3 * Lanes));
-        if (mask == 0)
-        {
-            return;
-        }
-
-        sumA.CopyTo(lanes);
-        sumB.CopyTo(lanes[Lanes..]);
-        sumC.CopyTo(lanes[(2 * Lanes)..]);
-        sumD.CopyTo(lanes[(3 * Lanes)..]);
-        var capacity = 2 * length;
-        var buffer = keys.AsSpan(q * capacity, capacity);
-        while (mask != 0)
-        {
-            var lane = BitOperations.TrailingZeroCount(mask);
-            mask &= mask - 1;
-            var row = (b * Lanes) + lane;
-            if (row < Count && lanes[lane] > thresholds[q])
-            {
-                buffer[sizes[q]++] = Key(lanes[lane], row);
-                if (sizes[q] == capacity)
-                {
-                    SelectLargest(buffer, length);
-                    sizes[q] = length;
-                    thresholds[q] = (int)(buffer[length - 1] >> 32);
-                }
-            }
-        }
-    }
-
-    /// <summary>The calling thread's <paramref name="buffer"/>, at least <paramref name="length"/> long (contents left as they were).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T[] ThreadBuffer<T>(ref T[]? buffer, int length) => buffer is { } kept && kept.Length >= length ? kept : buffer = new T[length];
 
     /// <summary>A statement's score and row as one number: larger is better, and of equal scores the lower row is better.</summary>
     private static long Key(int score, int row) => ((long)score << 32) | (uint)(int.MaxValue - row);
