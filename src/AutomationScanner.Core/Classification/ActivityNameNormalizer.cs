@@ -207,6 +207,7 @@ public static partial class ActivityNameNormalizer
     /// False when <see cref="CamelCaseBoundary"/> cannot match: each of its boundaries has an upper-case letter after
     /// another character or a decimal digit next to it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool MayHaveCaseBoundary(string text)
     {
         for (var i = 0; i < text.Length; i++)

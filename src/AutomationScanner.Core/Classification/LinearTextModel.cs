@@ -72,6 +72,9 @@ public sealed class LinearTextModel : ISuitabilityTextModel
     private readonly long slotTermsAt;
     private readonly int charCount;
 
+    // Explanations' n-gram names by slot, decoded on first use (an explanation then allocates no strings).
+    private string?[]? featureNames;
+
     private LinearTextModel(ModelFile file)
     {
         this.file = file;
@@ -418,6 +421,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
     }
 
     /// <summary>The combining diacritics ML.NET drops: basic (U+0300-036F), Hebrew and Arabic points.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsCombiningDiacritic(char ch) =>
         ch is (>= '\u0300' and <= '\u036F') or (>= '\u0591' and <= '\u05BD') or '\u05C1' or '\u05C2' or '\u05C4' or '\u05C5' or '\u05C7'
             or (>= '\u0610' and <= '\u0615') or (>= '\u064C' and <= '\u065E') or '\u0670';
@@ -527,6 +531,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
         features[count++] = (slot, 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Term TermAt(int index) => file.At<Term>(termsAt + ((long)index * 16), 1)[0];
 
     /// <summary>The term <paramref name="first"/> (or the bigram "first|second"), -1 when the model has no such term.</summary>
@@ -568,6 +573,7 @@ public sealed class LinearTextModel : ISuitabilityTextModel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<char> text, uint hash)
     {
         foreach (var ch in text)
@@ -670,13 +676,22 @@ public sealed class LinearTextModel : ISuitabilityTextModel
         var result = new List<TextFeatureContribution>(count);
         foreach (var (slot, contribution) in kept[..count])
         {
-            result.Add(new TextFeatureContribution(SlotName(slot).Replace('|', ' '), contribution));
+            result.Add(new TextFeatureContribution(FeatureName(slot), contribution));
         }
 
         return result;
     }
 
+    /// <summary>The n-gram of a slot as explanations name it ("enter data"): read from the term table once, then kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string FeatureName(int slot)
+    {
+        var names = Volatile.Read(ref featureNames) ?? Interlocked.CompareExchange(ref featureNames, new string?[slotCount], null) ?? featureNames;
+        return names[slot] ??= SlotName(slot).Replace('|', ' ');
+    }
+
     /// <summary>The n-gram of a slot ("enter|data"), read from the term table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string SlotName(int slot)
     {
         var term = file.At<int>(slotTermsAt, slotCount)[slot];

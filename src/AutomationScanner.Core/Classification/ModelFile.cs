@@ -118,10 +118,12 @@ internal sealed unsafe class ModelFile
     }
 
     /// <summary>A span at a located offset (see <see cref="Locate{T}"/>); the caller keeps this file alive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<T> At<T>(long offset, int count)
         where T : unmanaged => new(data + offset, count);
 
     /// <summary>Keeps the file's memory reachable while spans over it are in use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void KeepAlive() => GC.KeepAlive(owner);
 
     private static Dictionary<int, (long Offset, long Length)> ReadTable(ReadOnlySpan<byte> bytes, long length)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AutomationScanner.Core.Classification;
 
 /// <summary>
@@ -16,6 +18,7 @@ public static class SuitabilityModelFormat
     public const int AutomationLevels = 5;
 
     /// <summary>Expected rating sum_k k p_k / 4 in 0..1 from the probabilities of T0..T4.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ExpectedRating(IReadOnlyList<float> probabilities)
     {
         ArgumentNullException.ThrowIfNull(probabilities);

@@ -15,7 +15,15 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
     /// <summary>Candidates per parallel partition.</summary>
     private const int ParallelChunk = 256;
 
+    /// <summary>Neighbour and statement counts below which text explanations are kept (<see cref="TextExplanation"/>).</summary>
+    private const int ExplanationCounts = 8;
+
+    private const int ExplanationClasses = 3;
+
     private readonly SuitabilityScoringOptions options = options ?? new SuitabilityScoringOptions();
+
+    // The text explanations formatted so far, by (text read, neighbours read, statements read, exposure class).
+    private readonly string?[] explanations = new string?[3 * ExplanationCounts * ExplanationCounts * ExplanationClasses];
 
     public SuitabilityModel Model => model;
 
@@ -73,29 +81,39 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         }
 
         var nearest = new IReadOnlyList<TaskNeighbour>[queries.Count];
-        Parallel.For(0, Chunks(queries.Count), parallel, chunk =>
-        {
-            var first = chunk * ParallelChunk;
-            index!.Nearest(queries.GetRange(first, Math.Min(ParallelChunk, queries.Count - first)), options.NearestTasks).CopyTo(nearest, first);
-        });
-
+        Parallel.For(0, Chunks(queries.Count), parallel, chunk => Search(index!, queries, nearest, chunk));
         var results = new SuitabilityAssessment[candidates.Count];
-        Parallel.For(0, Chunks(candidates.Count), parallel, chunk =>
-        {
-            var last = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
-            for (var i = chunk * ParallelChunk; i < last; i++)
-            {
-                var count = offsets[i + 1] - offsets[i];
-                results[i] = count == 0
-                    ? NotATask(candidates[i])
-                    : Combine(candidates[i], texts.AsSpan(offsets[i], count).ToArray(), predictions, offsets[i], index is null ? [] : nearest[queryOf[i]]);
-            }
-        });
-
+        Parallel.For(0, Chunks(candidates.Count), parallel, chunk => CombineChunk(candidates, offsets, texts, predictions, index is null ? null : nearest, queryOf, results, chunk));
         return results;
     }
 
     private static int Chunks(int count) => (count + ParallelChunk - 1) / ParallelChunk;
+
+    /// <summary>The nearest statements of the queries of one partition.</summary>
+    /// <remarks>This and the other per-partition methods are fully optimised from their first call (<c>AggressiveOptimization</c>):
+    /// a scan runs them once per batch, so tiered compilation would otherwise run them slow, then compile them again.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Search(TaskStatementIndex index, List<float[]> queries, IReadOnlyList<TaskNeighbour>[] nearest, int chunk)
+    {
+        var first = chunk * ParallelChunk;
+        index.Nearest(queries.GetRange(first, Math.Min(ParallelChunk, queries.Count - first)), options.NearestTasks).CopyTo(nearest, first);
+    }
+
+    /// <summary>The assessments of the candidates of one partition (<paramref name="nearest"/> null: no index).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CombineChunk(
+        IReadOnlyList<TaskCandidate> candidates, int[] offsets, string[] texts, IReadOnlyList<TextSuitabilityPrediction> predictions,
+        IReadOnlyList<TaskNeighbour>[]? nearest, int[] queryOf, SuitabilityAssessment[] results, int chunk)
+    {
+        var last = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
+        for (var i = chunk * ParallelChunk; i < last; i++)
+        {
+            var count = offsets[i + 1] - offsets[i];
+            results[i] = count == 0
+                ? NotATask(candidates[i])
+                : Combine(candidates[i], texts.AsSpan(offsets[i], count).ToArray(), predictions, offsets[i], nearest is null ? [] : nearest[queryOf[i]]);
+        }
+    }
 
     /// <summary>The texts of the candidates of one partition: each task's normalised name, then its first document statements.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -181,10 +199,7 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         var lowConfidence = parts == 0;
         var textScore = lowConfidence ? options.UnreadableTextScore : automationSum / weightSum;
         var exposed = lowConfidence ? name.ExposedProbability : exposedSum / weightSum;
-        var description = lowConfidence
-            ? "no readable text: neutral score (mean of the training statements)"
-            : string.Create(CultureInfo.InvariantCulture,
-                $"{(nameReadable ? "name" : "name not read")}, {read} nearest O*NET task(s), {statementsRead} document statement(s)");
+        var explanation = TextExplanation(lowConfidence, nameReadable, read, statementsRead, name.Class);
 
         var factors = new List<ScoreFactor>();
         double? processScore = null;
@@ -194,7 +209,7 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
             var criteria = ProcessCriteria.Evaluate(statistics, options.Criteria);
             processScore = criteria.Score;
             textWeight = lowConfidence ? options.LowConfidenceTextWeight : options.TextWeight;
-            factors.Add(TextFactor(textScore, textWeight, description, name));
+            factors.Add(TextFactor(textScore, textWeight, explanation));
             foreach (var factor in criteria.Factors)
             {
                 factors.Add(factor with
@@ -207,7 +222,7 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         }
         else
         {
-            factors.Add(TextFactor(textScore, textWeight, description, name));
+            factors.Add(TextFactor(textScore, textWeight, explanation));
         }
 
         string? note = null;
@@ -244,6 +259,7 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
             ConfidenceNote = note,
         };
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         void Add(double automation, double exposedProbability, double weight)
         {
             weightSum += weight;
@@ -253,11 +269,35 @@ public sealed class SuitabilityScorer(SuitabilityModel model, SuitabilityScoring
         }
     }
 
-    private static ScoreFactor TextFactor(double score, double weight, string description, TextSuitabilityPrediction main) => new(
-        "Text model: automation rating",
-        score,
-        weight,
-        score * weight,
-        string.Create(CultureInfo.InvariantCulture,
-            $"ML.NET model on sentence embeddings, trained on GPT-4's automation ratings T0-T4 of O*NET tasks (Eloundou et al. 2023): expected rating / 4 from {description}; exposure class of the name {main.Class.ToCode()}"));
+    private static ScoreFactor TextFactor(double score, double weight, string explanation) =>
+        new("Text model: automation rating", score, weight, score * weight, explanation);
+
+    /// <summary>
+    /// The text factor's explanation: what the text score was read from and the name's exposure class. It takes few
+    /// values (the counts are small), so the common ones are formatted once per scorer and shared.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string TextExplanation(bool lowConfidence, bool nameReadable, int read, int statementsRead, ExposureClass exposureClass)
+    {
+        var mode = lowConfidence ? 0 : nameReadable ? 1 : 2;
+        var cached = read < ExplanationCounts && statementsRead < ExplanationCounts && (uint)exposureClass < ExplanationClasses;
+        var slot = cached ? (((((mode * ExplanationCounts) + read) * ExplanationCounts) + statementsRead) * ExplanationClasses) + (int)exposureClass : -1;
+        if (cached && Volatile.Read(ref explanations[slot]) is { } known)
+        {
+            return known;
+        }
+
+        var description = lowConfidence
+            ? "no readable text: neutral score (mean of the training statements)"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{(nameReadable ? "name" : "name not read")}, {read} nearest O*NET task(s), {statementsRead} document statement(s)");
+        var explanation = string.Create(CultureInfo.InvariantCulture,
+            $"ML.NET model on sentence embeddings, trained on GPT-4's automation ratings T0-T4 of O*NET tasks (Eloundou et al. 2023): expected rating / 4 from {description}; exposure class of the name {exposureClass.ToCode()}");
+        if (cached)
+        {
+            Volatile.Write(ref explanations[slot], explanation);
+        }
+
+        return explanation;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AutomationScanner.Core.Classification;
 
 /// <summary>The text model's verdict on one text.</summary>
@@ -31,6 +33,7 @@ public sealed record TextSuitabilityPrediction
     public IReadOnlyList<TextFeatureContribution> TopFeatures { get; init; } = [];
 
     /// <summary>A verdict from the class probabilities; <see cref="Class"/> is the most probable exposure class (first on ties).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TextSuitabilityPrediction From(
         float[] exposure, float[] automation, int words, int knownWords, IReadOnlyList<TextFeatureContribution> topFeatures)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AutomationScanner.Core.Embeddings;
 
 /// <summary>
@@ -44,6 +46,7 @@ public sealed class CachingTextEmbedder : ITextEmbedder
     private long _hits;
     private long _misses;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);

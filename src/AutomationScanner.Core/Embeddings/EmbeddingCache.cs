@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -44,13 +46,23 @@ public sealed class EmbeddingCache
     /// <summary>The store name for this model's cache file, e.g. <c>embeddings/all-MiniLM-L6-v2-onnx-v1.bin</c>.</summary>
     public string StoreName => "embeddings/" + new string([.. ModelId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '-')]) + ".bin";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static UInt128 KeyOf(string preparedText)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(preparedText), hash);
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(preparedText.Length);
+        byte[]? rented = null;
+        Span<byte> utf8 = maxBytes <= 1_024 ? stackalloc byte[1_024] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(preparedText, utf8)], hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(string preparedText, out float[] vector)
     {
         if (_vectors.TryGetValue(KeyOf(preparedText), out var entry))

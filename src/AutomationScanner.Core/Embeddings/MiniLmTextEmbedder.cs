@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AutomationScanner.Core.Embeddings;
@@ -139,6 +140,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     }
 
     /// <summary>Whitespace collapsed and the text cut at <see cref="MaxCharacters"/>: the form that is embedded and hashed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Prepare(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -146,7 +148,26 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             return string.Empty;
         }
 
+        if (text.Length <= MaxCharacters && IsCollapsed(text))
+        {
+            return text;
+        }
+
         var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return collapsed.Length <= MaxCharacters ? collapsed : collapsed[..MaxCharacters];
+    }
+
+    /// <summary>True when <paramref name="text"/> is already as <see cref="Prepare"/> leaves it: words separated by single spaces, no other white space.</summary>
+    private static bool IsCollapsed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

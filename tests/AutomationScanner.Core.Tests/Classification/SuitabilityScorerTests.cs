@@ -35,6 +35,23 @@ public sealed class SuitabilityScorerTests
     }
 
     [Fact]
+    public void Assess_SameCounts_ExplanationFormattedOnceAndShared()
+    {
+        var sut = new SuitabilityScorer(Shipped.Value);
+        var candidates = new[] { new TaskCandidate("Enter invoice data", "p2p"), new TaskCandidate("Enter invoice data", "o2c"), new TaskCandidate("Xq zv", "p2p") };
+
+        var actual = sut.Assess(candidates, TestContext.Current.CancellationToken);
+        var again = sut.Assess([candidates[0]], TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("ML.NET model on sentence embeddings", actual[0].Factors[0].Explanation, StringComparison.Ordinal);
+        Assert.Contains("from name, ", actual[0].Factors[0].Explanation, StringComparison.Ordinal);
+        Assert.Same(actual[0].Factors[0].Explanation, actual[1].Factors[0].Explanation);
+        Assert.Same(actual[0].Factors[0].Explanation, again[0].Factors[0].Explanation);
+        Assert.Contains("no readable text", actual[2].Factors[0].Explanation, StringComparison.Ordinal);
+        Assert.NotEqual(actual[0].Factors[0].Explanation, actual[2].Factors[0].Explanation);
+    }
+
+    [Fact]
     public void Assess_DocumentOnlyTask_TextModelIsTheWholeScore()
     {
         var sut = new SuitabilityScorer(Shipped.Value);

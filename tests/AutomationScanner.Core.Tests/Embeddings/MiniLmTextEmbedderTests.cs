@@ -131,6 +131,22 @@ public sealed class MiniLmTextEmbedderTests
     [Theory]
     [InlineData("  Approve \n the   order ", "Approve the order")]
     [InlineData(null, "")]
+    [InlineData(" Approve the order", "Approve the order")]
+    [InlineData("Approve the order ", "Approve the order")]
+    [InlineData("Approve  the order", "Approve the order")]
+    [InlineData("Approve\tthe order", "Approve the order")]
+    [InlineData("Approve\u00A0the order", "Approve the order")]
+    [InlineData("A", "A")]
     public void Prepare_Whitespace_Collapsed(string? text, string expected) =>
         Assert.Equal(expected, MiniLmTextEmbedder.Prepare(text));
+
+    [Fact]
+    public void Prepare_AlreadyCollapsed_SameInstanceAndCutAtLimit()
+    {
+        var text = "Approve the purchase order";
+        var longText = string.Join(' ', Enumerable.Repeat("word", 300));
+
+        Assert.Same(text, MiniLmTextEmbedder.Prepare(text));
+        Assert.Equal(longText[..MiniLmTextEmbedder.MaxCharacters], MiniLmTextEmbedder.Prepare(longText));
+    }
 }
