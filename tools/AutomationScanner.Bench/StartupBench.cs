@@ -10,7 +10,8 @@ namespace AutomationScanner.Bench;
 /// <summary>
 /// <c>--only Startup</c> of the bench tool: what a user waits for on a small export. Whole-process time of
 /// <c>scanner --help</c> and of a tiny scan (embedding cache cold: the MiniLM model loads; and warm: it does not), each
-/// run in a fresh child process, and the phases inside one scan from the child's own <see cref="PhaseClock"/>.
+/// run in a fresh child process, and the phases inside one scan from the child's own <see cref="PhaseClock"/>, with the
+/// parts timed across phases (the MiniLM model's load, tokenizer and runs) in the cold scan.
 /// A child started with <see cref="PhaseTrace.TraceVariable"/> set writes its phases, CPU time and peak memory to that file on exit.
 /// </summary>
 internal static class StartupBench
@@ -63,7 +64,7 @@ internal static class StartupBench
             {
                 ("scanner --help", helpRuns),
                 (F($"scan {Path.GetFileName(input)}, embedding cache warm"), warmRuns),
-                (F($"scan {Path.GetFileName(input)}, embedding cache cold (MiniLM loads)"), coldRuns),
+                (F($"scan {Path.GetFileName(input)}, embedding cache cold (MiniLM loads; its optimised form saved by the warm-up)"), coldRuns),
             })
             {
                 table.AddRow(Markup.Escape(label), F($"{Median(runs, r => r.WallMs):0} ms"), F($"{Median(runs, r => r.Trace.CpuMs):0} ms"), Mib(Median(runs, r => r.Trace.PeakBytes)));
@@ -85,6 +86,20 @@ internal static class StartupBench
                 F($"{Median(warmRuns, r => r.Trace.Phases.Sum(p => p.WallMs)):0} ms"), F($"{Median(warmRuns, r => r.Trace.Phases.Sum(p => p.CpuMs)):0} ms"), Jit(warmRuns, phase: null), string.Empty,
                 F($"{Median(coldRuns, r => r.Trace.Phases.Sum(p => p.WallMs)):0} ms"), F($"{Median(coldRuns, r => r.Trace.Phases.Sum(p => p.CpuMs)):0} ms"), Jit(coldRuns, phase: null), string.Empty);
             console.Write(phases);
+            var parts = new Table().AddColumns("Part of the cold scan, across phases (median of runs)", "Calls", "Items", "Wall", "CPU (all threads while it ran)");
+            foreach (var part in coldRuns.SelectMany(r => r.Trace.Parts ?? []).Select(p => p.Part).Distinct(StringComparer.Ordinal))
+            {
+                parts.AddRow(
+                    Markup.Escape(part),
+                    F($"{PartMedian(coldRuns, part, p => p.Calls):0}"), F($"{PartMedian(coldRuns, part, p => p.Items):0}"),
+                    F($"{PartMedian(coldRuns, part, p => p.WallMs):0} ms"), F($"{PartMedian(coldRuns, part, p => p.CpuMs):0} ms"));
+            }
+
+            if (parts.Rows.Count > 0)
+            {
+                console.Write(parts);
+            }
+
             console.MarkupLineInterpolated(
                 $"[grey]{Machine(scanner)}; load average {load} before, {LoadAverage()} after. {repeat} runs each after one warm-up, each in a fresh process; wall is from process start to exit as the parent sees it, CPU (all threads, from process start) and peak memory as the child reports them just before it exits. The first phase (runtime start-up) is wall time since the OS started the process; its CPU column is the process's CPU time by then.[/]");
             return 0;
@@ -135,6 +150,9 @@ internal static class StartupBench
         bool Of(PhaseTime p) => phase is null || p.Phase == phase;
         return F($"{Median(runs, r => r.Trace.Phases.Where(Of).Sum(p => p.JitMs)):0} ms ({Median(runs, r => r.Trace.Phases.Where(Of).Sum(p => p.JitMethods)):0})");
     }
+
+    private static double PartMedian(IReadOnlyList<Run> runs, string part, Func<PartTime, double> value) =>
+        Median(runs, r => (r.Trace.Parts ?? []).Where(p => p.Part == part).Sum(value));
 
     private static double PhaseMedian(IReadOnlyList<Run> runs, string phase, Func<PhaseTime, double> value) =>
         Median(runs, r => r.Trace.Phases.Where(p => p.Phase == phase).Sum(value));

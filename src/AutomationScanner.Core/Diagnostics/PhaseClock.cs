@@ -19,6 +19,7 @@ public static class PhaseClock
 {
     private static readonly Lock Gate = new();
     private static readonly List<PhaseTime> Marks = [];
+    private static readonly List<PartTime> PartTimes = [];
     private static Stopwatch? _watch;
     private static TimeSpan _cpu;
     private static TimeSpan _jit;
@@ -39,12 +40,31 @@ public static class PhaseClock
         }
     }
 
+    /// <summary>The parts timed with <see cref="Part"/> so far, in the order each first ran.</summary>
+    public static IReadOnlyList<PartTime> Parts
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. PartTimes];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Times one call of the part called <paramref name="part"/> until the scope is disposed (calls of the same part add
+    /// up), which handled <paramref name="items"/> items. Costs nothing when the clock is off.
+    /// </summary>
+    public static PartScope Part(string part, long items = 0) => _watch is null ? default : new PartScope(part, items, _watch.Elapsed.TotalMilliseconds, Now().Cpu);
+
     /// <summary>Starts the clock; <paramref name="sinceProcessStart"/> is recorded as the first phase (runtime start to here).</summary>
     public static void Start(string firstPhase, TimeSpan sinceProcessStart)
     {
         lock (Gate)
         {
             Marks.Clear();
+            PartTimes.Clear();
             var (cpu, resident) = Now();
             _cpu = cpu;
             (_jit, _jitMethods) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
@@ -69,6 +89,42 @@ public static class PhaseClock
             var (jit, jitMethods) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
             Marks.Add(new PhaseTime(phase, now - _last, (cpu - _cpu).TotalMilliseconds, resident, (jit - _jit).TotalMilliseconds, jitMethods - _jitMethods));
             (_last, _cpu, _jit, _jitMethods) = (now, cpu, jit, jitMethods);
+        }
+    }
+
+    private static void AddPart(string part, long items, double wallMs, double cpuMs)
+    {
+        lock (Gate)
+        {
+            var index = PartTimes.FindIndex(p => p.Part == part);
+            if (index < 0)
+            {
+                PartTimes.Add(new PartTime(part, 1, wallMs, cpuMs, items));
+            }
+            else
+            {
+                var before = PartTimes[index];
+                PartTimes[index] = before with { Calls = before.Calls + 1, WallMs = before.WallMs + wallMs, CpuMs = before.CpuMs + cpuMs, Items = before.Items + items };
+            }
+        }
+    }
+
+    /// <summary>One timed call of a part (see <see cref="Part"/>); the default value times nothing.</summary>
+    public readonly struct PartScope : IDisposable
+    {
+        private readonly string? _part;
+        private readonly long _items;
+        private readonly double _startMs;
+        private readonly TimeSpan _startCpu;
+
+        internal PartScope(string part, long items, double startMs, TimeSpan startCpu) => (_part, _items, _startMs, _startCpu) = (part, items, startMs, startCpu);
+
+        public void Dispose()
+        {
+            if (_part is not null && _watch is { } watch)
+            {
+                AddPart(_part, _items, watch.Elapsed.TotalMilliseconds - _startMs, (Now().Cpu - _startCpu).TotalMilliseconds);
+            }
         }
     }
 

@@ -15,8 +15,11 @@ public static class PhaseTrace
     /// <summary>Environment variable naming the file a traced process writes its <see cref="Trace"/> to.</summary>
     public const string TraceVariable = "AUTOMATIONSCANNER_PHASE_TRACE";
 
-    /// <summary>What a traced process reports: its phases, CPU time (all threads, from process start) and peak resident set.</summary>
-    public sealed record Trace(IReadOnlyList<PhaseTime> Phases, double CpuMs, long PeakBytes);
+    /// <summary>
+    /// What a traced process reports: its phases, CPU time (all threads, from process start), peak resident set, and the
+    /// parts timed across phases (absent in a trace from a scanner before they existed).
+    /// </summary>
+    public sealed record Trace(IReadOnlyList<PhaseTime> Phases, double CpuMs, long PeakBytes, IReadOnlyList<PartTime>? Parts = null);
 
     /// <summary>Starts the phase clock when this process is traced; the first phase is the runtime's start-up.</summary>
     public static void BeginIfAsked()
@@ -37,7 +40,7 @@ public static class PhaseTrace
         }
 
         using var process = Process.GetCurrentProcess();
-        File.WriteAllText(path, JsonSerializer.Serialize(new Trace(PhaseClock.Phases, process.TotalProcessorTime.TotalMilliseconds, PeakResidentBytes()), PhaseTraceJson.Default.Trace));
+        File.WriteAllText(path, JsonSerializer.Serialize(new Trace(PhaseClock.Phases, process.TotalProcessorTime.TotalMilliseconds, PeakResidentBytes(), PhaseClock.Parts), PhaseTraceJson.Default.Trace));
     }
 
     /// <summary>Reads a trace file written by <see cref="EndIfAsked"/>.</summary>

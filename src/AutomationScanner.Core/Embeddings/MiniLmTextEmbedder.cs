@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AutomationScanner.Core.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AutomationScanner.Core.Embeddings;
@@ -18,15 +19,24 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     private const int BatchSize = 32;
 
     private readonly int _threads;
+    private readonly OptimizedModelStore? _store;
     private readonly Lock _gate = new();
     private MiniLmOnnxEncoder? _encoder;
     private int _loads;
 
     /// <param name="threads">Intra-op threads of the ONNX session; 0 lets ONNX Runtime choose (one per core).</param>
     public MiniLmTextEmbedder(int threads = 0)
+        : this(threads, store: null)
+    {
+    }
+
+    /// <param name="threads">Intra-op threads of the ONNX session; 0 lets ONNX Runtime choose (one per core).</param>
+    /// <param name="store">Where the optimised model is saved and found again; null uses the default folders.</param>
+    internal MiniLmTextEmbedder(int threads, OptimizedModelStore? store)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
         _threads = threads;
+        _store = store;
     }
 
     public string ModelId => "all-MiniLM-L6-v2/onnx/v1";
@@ -47,6 +57,9 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
 
     /// <summary>How many times the model has been loaded since creation.</summary>
     public int Loads => Volatile.Read(ref _loads);
+
+    /// <summary>Where the last load got the model's session from (see <see cref="OptimizedModelStore"/>).</summary>
+    internal OptimizedModelSource LastSource { get; private set; }
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
@@ -120,8 +133,15 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     {
         // Before the session exists, so that the load's and every run's large buffers are returned when freed.
         NativeHeap.FixMmapThreshold();
+        using var load = PhaseClock.Part("MiniLM: load (all)");
+        using (PhaseClock.Part("MiniLM: ONNX Runtime environment"))
+        {
+            _ = OrtEnv.Instance();
+        }
+
         using var options = new SessionOptions
         {
+            // From the model file, the optimised-model store sets the level (see OptimizedModelStore).
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             IntraOpNumThreads = _threads,
             InterOpNumThreads = 1,
@@ -131,7 +151,8 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             EnableCpuMemArena = false,
             EnableMemoryPattern = false,
         };
-        var encoder = new MiniLmOnnxEncoder(options);
+        var encoder = new MiniLmOnnxEncoder(options, store: _store);
+        LastSource = encoder.Source;
         Interlocked.Increment(ref _loads);
 
         // The model file's parsed copy is freed once the weights are in the session: give its pages back.

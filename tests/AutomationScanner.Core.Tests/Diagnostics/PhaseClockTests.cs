@@ -24,4 +24,28 @@ public sealed class PhaseClockTests
         Assert.True(second.WallMs >= 0);
         Assert.All(phases, p => Assert.True(p.CpuMs >= 0 && p.ResidentBytes > 0, p.Phase));
     }
+
+    [Fact]
+    public void Part_CallsOfOnePart_AddUpAcrossPhasesWithTheirItems()
+    {
+        PhaseClock.Start("runtime", TimeSpan.Zero);
+        var name = "test part " + Guid.NewGuid().ToString("N");
+        using (PhaseClock.Part(name, items: 3))
+        {
+            Thread.Sleep(20);
+        }
+
+        PhaseClock.Mark("between");
+        using (PhaseClock.Part(name, items: 4))
+        {
+            Thread.Sleep(20);
+        }
+
+        var part = PhaseClock.Parts.Single(p => p.Part == name);
+
+        Assert.Equal(2, part.Calls);
+        Assert.Equal(7, part.Items);
+        Assert.InRange(part.WallMs, 35, 10_000);
+        Assert.True(part.CpuMs >= 0);
+    }
 }
