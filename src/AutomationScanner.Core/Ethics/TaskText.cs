@@ -64,6 +64,11 @@ public static partial class TaskText
         text = text.Replace('_', ' ').Replace('+', ' ');
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var builder = new StringBuilder(text.Length + 16);
+
+        // A shortening in capitals that is also a word ("APP", "DOC") is read in full only where its capitals were
+        // chosen: in a name that also has small letters ("Check APP status") or in a code-like step name of at most three
+        // words ("APP_DECL"). A sentence written all in capitals ("... WHOSE APP DATA SHOWS ...") keeps the word.
+        var capitalsChosen = words.Length <= 3 || text.Any(char.IsLower);
         foreach (var word in words)
         {
             if (builder.Length > 0)
@@ -71,7 +76,7 @@ public static partial class TaskText
                 builder.Append(' ');
             }
 
-            if (Abbreviations.TryGetValue(word, out var expanded) || CapitalShortenings.TryGetValue(word, out expanded) || Shortenings.TryGetValue(word, out expanded))
+            if (Abbreviations.TryGetValue(word, out var expanded) || (capitalsChosen && CapitalShortenings.TryGetValue(word, out expanded)) || Shortenings.TryGetValue(word, out expanded))
             {
                 builder.Append(expanded);
             }

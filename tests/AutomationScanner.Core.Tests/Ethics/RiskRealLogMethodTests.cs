@@ -69,8 +69,19 @@ public sealed class RiskRealLogMethodTests
     [InlineData("CLAIM_REJ", "claim reject")]
     [InlineData("Verif docs", "verify documents")]
     [InlineData("Install app", "Install app")]
+    [InlineData("Check APP status", "Check application status")]
     public void Normalise_ReadsShortenedWordsInFull_WordsOfTheirOwnOnlyInCapitals(string name, string expected) =>
         Assert.Equal(expected, TaskText.Normalise(name));
+
+    [Fact]
+    public void Normalise_SentenceAllInCapitals_KeepsWordsThatAreAlsoShortenings()
+    {
+        var text = TaskText.Normalise("SEND THE APP DATA OF EVERY DOC REVIEW TO THE TEAM");
+
+        Assert.DoesNotContain("application", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("document", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("application declined", TaskText.Normalise("APP_DECL"));
+    }
 
     [Fact]
     public void ShortenedDecision_InAPersonsProcess_IsItsDecision_InABusinessProcessNot()
