@@ -70,10 +70,7 @@ internal sealed class OcelEventRecording : IOcelEventSink
     /// <summary>Records a whole object (the reader parses it before it passes it on, so there is nothing to drop).</summary>
     public void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location)
     {
-        _opCount = _markOps;
-        _byteCount = _markBytes;
-        _charCount = _markChars;
-        _hashCount = _markHashes;
+        DropUnfinished();
         Put(Op.Object);
         Put(type);
         PutBytes(id);
@@ -81,19 +78,12 @@ internal sealed class OcelEventRecording : IOcelEventSink
         Put(attributes.Length);
         _strings.AddRange(attributes);
         PutLong(location);
-        _markOps = _opCount;
-        _markBytes = _byteCount;
-        _markChars = _charCount;
-        _markHashes = _hashCount;
-        Events++;
+        KeepFinished();
     }
 
     public void BeginEvent()
     {
-        _opCount = _markOps;
-        _byteCount = _markBytes;
-        _charCount = _markChars;
-        _hashCount = _markHashes;
+        DropUnfinished();
         Put(Op.Begin);
     }
 
@@ -147,6 +137,21 @@ internal sealed class OcelEventRecording : IOcelEventSink
     {
         Put(Op.End);
         PutLong(location);
+        KeepFinished();
+    }
+
+    /// <summary>Drops what was recorded after the last complete event or object (a parse that restarted).</summary>
+    private void DropUnfinished()
+    {
+        _opCount = _markOps;
+        _byteCount = _markBytes;
+        _charCount = _markChars;
+        _hashCount = _markHashes;
+    }
+
+    /// <summary>Marks everything recorded so far as one more complete event or object.</summary>
+    private void KeepFinished()
+    {
         _markOps = _opCount;
         _markBytes = _byteCount;
         _markChars = _charCount;
