@@ -15,8 +15,8 @@ namespace AutomationScanner.Core.Ingestion.Ocel;
 /// </summary>
 internal sealed class OcelEventPipeline : IOcelEventSink, IDisposable
 {
-    /// <summary>Events (or objects) per batch.</summary>
-    public const int DefaultBatchEvents = 1024;
+    /// <summary>Events (or objects) per batch (as <see cref="Common.OcelOptions.EventBatchSize"/>).</summary>
+    public const int DefaultBatchEvents = 256;
 
     /// <summary>Batches waiting before the reader waits for the replay thread.</summary>
     private const int QueueDepth = 4;
