@@ -152,12 +152,22 @@ internal sealed class OptimizedModelStore
         CultureInfo.InvariantCulture,
         $"{Path.GetFileNameWithoutExtension(modelPath)}-{new FileInfo(modelPath).Length}-ort{OrtEnv.Instance().GetVersionString()}-{RuntimeInformation.ProcessArchitecture}{VectorWidth()}-v{LayoutVersion}").ToLowerInvariant();
 
-    /// <summary>The x64 vector extension ONNX Runtime's kernels pick by (none on other architectures).</summary>
-    private static string VectorWidth() =>
-        System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "-avx512"
-        : System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "-avx2"
-        : System.Runtime.Intrinsics.X86.Sse.IsSupported ? "-sse"
-        : string.Empty;
+    /// <summary>
+    /// On x64, the processor's feature words (CPUID leaves 1 and 7), which ONNX Runtime's kernels are chosen by: read from
+    /// the processor, because a Native AOT build answers <c>Avx2.IsSupported</c> for its compile-time baseline, not for
+    /// this machine. Empty on other architectures.
+    /// </summary>
+    private static string VectorWidth()
+    {
+        if (!System.Runtime.Intrinsics.X86.X86Base.IsSupported)
+        {
+            return string.Empty;
+        }
+
+        var (_, _, features, _) = System.Runtime.Intrinsics.X86.X86Base.CpuId(1, 0);
+        var (_, extended, extendedEcx, extendedEdx) = System.Runtime.Intrinsics.X86.X86Base.CpuId(7, 0);
+        return string.Create(CultureInfo.InvariantCulture, $"-{features:x8}{extended:x8}{extendedEcx:x8}{extendedEdx:x8}");
+    }
 
     private static void TryDelete(string folder)
     {
