@@ -42,7 +42,9 @@ public static class ScannerServiceCollectionExtensions
         // Sentence embeddings (risk screen, suitability, statement matching): the model loads on first use, vectors are
         // cached by text hash where the LLM cache lives, so an unchanged rescan runs the model on nothing.
         // Hosts call CachingTextEmbedder.LoadAsync before a scan and SaveAsync after it.
-        services.AddSingleton(sp => new CachingTextEmbedder(new MiniLmTextEmbedder(), CreateEmbeddingStore(sp, builder.Configuration)));
+        // The model is the container's, so disposing the host frees it (and waits for a load begun in the background).
+        services.AddSingleton(_ => new MiniLmTextEmbedder());
+        services.AddSingleton(sp => new CachingTextEmbedder(sp.GetRequiredService<MiniLmTextEmbedder>(), CreateEmbeddingStore(sp, builder.Configuration)));
         services.AddSingleton<ITextEmbedder>(sp => sp.GetRequiredService<CachingTextEmbedder>());
         services.AddSingleton<ITaskAssessor>(sp =>
         {

@@ -44,6 +44,21 @@ public sealed class ScannerServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddScanner_HostDisposed_FreesTheEmbeddingModelAColdCacheBeganToLoad()
+    {
+        // A first scan's empty cache starts the model loading in the background; a command that stops early (a bad
+        // option, the LLM guard) disposes the host, which must not leave that load running or the model loaded.
+        var host = Build([]);
+        var model = host.Services.GetRequiredService<MiniLmTextEmbedder>();
+        await host.Services.GetRequiredService<CachingTextEmbedder>().LoadAsync(TestContext.Current.CancellationToken);
+
+        host.Dispose();
+
+        Assert.False(model.IsLoaded);
+        Assert.InRange(model.Loads, 0, 1);
+    }
+
+    [Fact]
     public async Task AddScanner_Embedder_OneCachingInstancePersistingBesideTheLlmCache()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -171,6 +171,13 @@ public static class ScanCommand
             PhaseClock.Mark("settings and flags");
             using var host = Program.BuildHost(configuration, flags, storage: name is not null, llm: !parse.GetValue(noLlm));
             PhaseClock.Mark("host build");
+
+            // One embedder serves suitability, the risk screen and statement matching; its cache is loaded before and saved
+            // after. Loaded first: with nothing stored, the embedding model loads on another thread from here on (the
+            // host's disposal waits for it and frees it if the command stops early).
+            var embedder = host.Services.GetRequiredService<CachingTextEmbedder>();
+            await embedder.LoadAsync(cancellationToken);
+            PhaseClock.Mark("embedding cache load");
             if (await Program.StartAsync(console, host, cancellationToken) is { } failed)
             {
                 return failed;
@@ -181,11 +188,6 @@ public static class ScanCommand
             {
                 return refused;
             }
-
-            // One embedder serves suitability, the risk screen and statement matching; its cache is loaded before and saved after.
-            var embedder = host.Services.GetRequiredService<CachingTextEmbedder>();
-            await embedder.LoadAsync(cancellationToken);
-            PhaseClock.Mark("embedding cache load");
             try
             {
                 host.Services.GetRequiredService<SuitabilityScorer>();

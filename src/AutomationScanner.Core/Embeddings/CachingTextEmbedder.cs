@@ -95,7 +95,14 @@ public sealed class CachingTextEmbedder : ITextEmbedder
     /// <summary>Frees the inner model's memory (the cache stays); a later miss reloads the model.</summary>
     public void ReleaseModel() => _inner.ReleaseModel();
 
-    /// <summary>Reads the persisted cache once (later calls do nothing). A missing or unreadable file is an empty cache.</summary>
+    public void PreloadModel() => _inner.PreloadModel();
+
+    /// <summary>
+    /// Reads the persisted cache once (later calls do nothing). A missing or unreadable file is an empty cache. When the
+    /// store holds no cache at all (a first scan into a folder or engagement), every text the caller goes on to embed is
+    /// new, so the model starts loading now on another thread (<see cref="ITextEmbedder.PreloadModel"/>), while the
+    /// caller reads its inputs.
+    /// </summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (_store is null)
@@ -115,6 +122,10 @@ public sealed class CachingTextEmbedder : ITextEmbedder
             if (bytes is not null)
             {
                 Cache.Load(bytes);
+            }
+            else
+            {
+                _inner.PreloadModel();
             }
 
             Cache.MarkSaved();

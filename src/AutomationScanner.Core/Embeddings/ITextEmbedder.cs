@@ -22,4 +22,14 @@ public interface ITextEmbedder
     void ReleaseModel()
     {
     }
+
+    /// <summary>
+    /// Starts loading the model on another thread, for a caller that knows texts are coming (a scan whose embedding
+    /// cache held nothing): the load then overlaps the caller's own work, and the first <see cref="Embed"/> waits for
+    /// it. <see cref="ReleaseModel"/> stops a load that has not begun and frees one that has. Embedders without a model
+    /// to load do nothing.
+    /// </summary>
+    void PreloadModel()
+    {
+    }
 }

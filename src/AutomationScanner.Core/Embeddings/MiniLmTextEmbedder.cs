@@ -23,6 +23,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     private readonly Lock _gate = new();
     private MiniLmOnnxEncoder? _encoder;
     private int _loads;
+    private bool _preloadWanted;
 
     /// <param name="threads">Intra-op threads of the ONNX session; 0 lets ONNX Runtime choose (one per core).</param>
     public MiniLmTextEmbedder(int threads = 0)
@@ -61,6 +62,46 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     /// <summary>Where the last load got the model's session from (see <see cref="OptimizedModelStore"/>).</summary>
     internal OptimizedModelSource LastSource { get; private set; }
 
+    /// <summary>The last <see cref="PreloadModel"/>'s background load (done when it loaded, found the model loaded, or was stopped).</summary>
+    internal Task Preloading { get; private set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// Loads the model on a thread-pool thread (see <see cref="ITextEmbedder.PreloadModel"/>). A load that fails there
+    /// is left to the next <see cref="Embed"/>, which loads again and reports the error.
+    /// </summary>
+    public void PreloadModel()
+    {
+        lock (_gate)
+        {
+            if (_encoder is not null || _preloadWanted)
+            {
+                return;
+            }
+
+            _preloadWanted = true;
+            Preloading = Task.Run(() =>
+            {
+                lock (_gate)
+                {
+                    if (!_preloadWanted || _encoder is not null)
+                    {
+                        return;
+                    }
+
+                    _preloadWanted = false;
+                    try
+                    {
+                        _encoder = Load();
+                    }
+                    catch (Exception ex) when (ex is OnnxRuntimeException or IOException or UnauthorizedAccessException or InvalidOperationException or DllNotFoundException or TypeInitializationException)
+                    {
+                        // The first Embed loads again and reports it.
+                    }
+                }
+            });
+        }
+    }
+
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -87,6 +128,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             float[][] vectors;
             lock (_gate)
             {
+                _preloadWanted = false;
                 _encoder ??= Load();
                 vectors = _encoder.Encode([.. batch.Select(p => p.Text)], cancellationToken);
             }
@@ -115,6 +157,8 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     {
         lock (_gate)
         {
+            // A preload that has not begun does not begin; one under way holds the gate until its model is loaded.
+            _preloadWanted = false;
             if (_encoder is null)
             {
                 return;

@@ -10,11 +10,13 @@ namespace AutomationScanner.Core.Embeddings;
 /// (attention, layer norm, GELU), which copies the fused weights again: about 1.2-1.5 s of CPU, most of it touching
 /// freshly allocated memory. The saved form keeps the fused graph in a small <see cref="GraphFileName"/> and the weights
 /// in <see cref="WeightsFileName"/> beside it, which ONNX Runtime maps into memory in place of reading it; the session
-/// is then created with graph optimisation off (there is nothing left to fuse). Same graph, same kernels, so the same
-/// vectors bit for bit (<c>OptimizedModelStoreTests</c>).
+/// is then created with graph optimisation off (there is nothing left to fuse). The weights file also holds the MatMul
+/// and attention weights as their kernels pre-pack them (~43 MB more on disk), which are mapped too instead of being
+/// packed again into fresh memory at every load. Same graph, same kernels, same packed weights, so the same vectors bit
+/// for bit (<c>OptimizedModelStoreTests</c>).
 /// <para>
-/// The saved model lives in a folder named by the source model's size, the ONNX Runtime version and the processor
-/// architecture (a new package or runtime saves a new one), under the first writable of: the folder given to the
+/// The saved model lives in a folder named by the source model's size, the ONNX Runtime version, the processor
+/// architecture and its vector extension (a new package, runtime or processor saves a new one), under the first writable of: the folder given to the
 /// constructor, else <c>optimized/</c> beside the source model and the per-user application data folder. It is written
 /// to a temporary folder and renamed into place, so a reader never sees half of it; a saved model that does not load is
 /// deleted and saved again. Where no folder is writable, every load optimises in memory as before.
@@ -29,7 +31,8 @@ internal sealed class OptimizedModelStore
     public const string WeightsFileName = "model.weights";
 
     /// <summary>Bumped when what is saved changes (the level, the file layout), so older saves are not read.</summary>
-    private const int LayoutVersion = 1;
+    /// <remarks>2: the MatMul and attention weights are saved pre-packed too (round 8).</remarks>
+    private const int LayoutVersion = 2;
 
     private readonly IReadOnlyList<string> _roots;
 
@@ -72,7 +75,7 @@ internal sealed class OptimizedModelStore
         }
 
         // EXTENDED, not ALL: ALL adds layout changes tied to this processor's vector width (none apply to this
-        // transformer; the saved model must stay valid on any x64 or Arm machine that shares the folder).
+        // transformer); the pre-packed weights are, which the folder's name says (Key).
         options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_EXTENDED;
         foreach (var root in roots)
         {
@@ -92,6 +95,10 @@ internal sealed class OptimizedModelStore
                 options.OptimizedModelFilePath = Path.Combine(temporary, GraphFileName);
                 options.AddSessionConfigEntry("session.optimized_model_external_initializers_file_name", WeightsFileName);
                 options.AddSessionConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "1024");
+
+                // The MatMul and attention weights as the kernels pre-pack them, mapped like the rest at the next load
+                // instead of packed again into fresh memory (same packed floats, so the same vectors).
+                options.AddSessionConfigEntry("session.save_external_prepacked_constant_initializers", "1");
                 session = new InferenceSession(modelPath, options);
             }
             catch
@@ -137,10 +144,30 @@ internal sealed class OptimizedModelStore
         return roots;
     }
 
-    /// <summary>Names what the saved model was made from: the source model, the runtime that optimised it, the architecture.</summary>
+    /// <summary>
+    /// Names what the saved model was made from: the source model, the runtime that optimised it, the architecture and
+    /// its widest vector instructions (the pre-packed weights are laid out for the kernels this processor runs).
+    /// </summary>
     private static string Key(string modelPath) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Path.GetFileNameWithoutExtension(modelPath)}-{new FileInfo(modelPath).Length}-ort{OrtEnv.Instance().GetVersionString()}-{RuntimeInformation.ProcessArchitecture}-v{LayoutVersion}").ToLowerInvariant();
+        $"{Path.GetFileNameWithoutExtension(modelPath)}-{new FileInfo(modelPath).Length}-ort{OrtEnv.Instance().GetVersionString()}-{RuntimeInformation.ProcessArchitecture}{VectorWidth()}-v{LayoutVersion}").ToLowerInvariant();
+
+    /// <summary>
+    /// On x64, the processor's feature words (CPUID leaves 1 and 7), which ONNX Runtime's kernels are chosen by: read from
+    /// the processor, because a Native AOT build answers <c>Avx2.IsSupported</c> for its compile-time baseline, not for
+    /// this machine. Empty on other architectures.
+    /// </summary>
+    private static string VectorWidth()
+    {
+        if (!System.Runtime.Intrinsics.X86.X86Base.IsSupported)
+        {
+            return string.Empty;
+        }
+
+        var (_, _, features, _) = System.Runtime.Intrinsics.X86.X86Base.CpuId(1, 0);
+        var (_, extended, extendedEcx, extendedEdx) = System.Runtime.Intrinsics.X86.X86Base.CpuId(7, 0);
+        return string.Create(CultureInfo.InvariantCulture, $"-{features:x8}{extended:x8}{extendedEcx:x8}{extendedEdx:x8}");
+    }
 
     private static void TryDelete(string folder)
     {

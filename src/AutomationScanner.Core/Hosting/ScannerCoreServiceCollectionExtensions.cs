@@ -58,7 +58,9 @@ public static class ScannerCoreServiceCollectionExtensions
             ObjectTypes(configuration.GetSection(OcelObjectTypesKey)),
             sp.GetRequiredService<IOptions<OcelOptions>>().Value));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(RuleCatalogue.Default);
+        // Read and compiled when first resolved, not while the host is built: a scan's embedding model starts loading
+        // in between (CachingTextEmbedder.LoadAsync), so the two overlap.
+        services.TryAddSingleton(_ => RuleCatalogue.Default);
 
         // The suitability model loads once; the scorer is thread-safe.
         services.TryAddSingleton(sp =>

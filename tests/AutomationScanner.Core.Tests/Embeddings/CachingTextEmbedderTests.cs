@@ -53,6 +53,29 @@ public sealed class CachingTextEmbedderTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_NothingStored_ModelLoadsBeforeAnyEmbed_StoredCache_ItDoesNot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = new LocalFolderEmbeddingStore(_folder);
+        using var cold = new MiniLmTextEmbedder();
+        var firstScan = new CachingTextEmbedder(cold, store);
+
+        // Nothing stored: every text of the scan is new, so the model loads while the scan reads its inputs.
+        await firstScan.LoadAsync(ct);
+        await cold.Preloading.WaitAsync(ct);
+        Assert.True(cold.IsLoaded);
+        firstScan.Embed(["Approve order"], ct);
+        Assert.Equal(1, cold.Loads);
+        await firstScan.SaveAsync(ct);
+
+        using var warm = new MiniLmTextEmbedder();
+        await new CachingTextEmbedder(warm, store).LoadAsync(ct);
+        await warm.Preloading.WaitAsync(ct);
+
+        Assert.False(warm.IsLoaded);
+    }
+
+    [Fact]
     public async Task LoadAsync_DamagedOrForeignFile_EmptyCacheAndModelUsed()
     {
         var ct = TestContext.Current.CancellationToken;

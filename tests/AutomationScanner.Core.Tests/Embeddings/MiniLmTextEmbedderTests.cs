@@ -77,6 +77,40 @@ public sealed class MiniLmTextEmbedderTests
     }
 
     [Fact]
+    public async Task PreloadModel_LoadsWithoutAnEmbed_ThenEmbedUsesThatLoad_SameFloats()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string[] texts = ["Decline the loan application", "Triage patients in the emergency room"];
+        using var sut = new MiniLmTextEmbedder();
+
+        sut.PreloadModel();
+        await sut.Preloading.WaitAsync(ct);
+
+        Assert.True(sut.IsLoaded);
+        var vectors = sut.Embed(texts, ct);
+        Assert.Equal(1, sut.Loads);
+        var reference = Shared.Value.Embed(texts, ct);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(reference[i], vectors[i]);
+        }
+    }
+
+    [Fact]
+    public async Task ReleaseModel_RightAfterPreloadModel_LeavesNoModelLoaded()
+    {
+        // The scan's end (or the host's disposal) must not leave a load running or a model loaded behind it.
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = new MiniLmTextEmbedder();
+
+        sut.PreloadModel();
+        sut.ReleaseModel();
+        await sut.Preloading.WaitAsync(ct);
+
+        Assert.False(sut.IsLoaded);
+    }
+
+    [Fact]
     public void ReleaseModel_ThroughTheCache_KeepsVectorsAndFreesTheModel()
     {
         using var model = new MiniLmTextEmbedder();

@@ -50,6 +50,18 @@ public sealed class OptimizedModelStoreTests : IDisposable
     }
 
     [Fact]
+    public void Open_FirstLoadSaves_ThePrePackedWeightsToo()
+    {
+        // The MatMul and attention weights as their kernels pack them (~43 MB) follow the plain weights (~91 MB), so a
+        // later load maps them instead of packing them again.
+        using var first = new MiniLmTextEmbedder(0, new OptimizedModelStore(_root));
+        first.Embed(["Call the customer"], TestContext.Current.CancellationToken);
+
+        var saved = Assert.Single(Directory.GetDirectories(_root));
+        Assert.InRange(new FileInfo(Path.Combine(saved, OptimizedModelStore.WeightsFileName)).Length, 125_000_000, 145_000_000);
+    }
+
+    [Fact]
     public void Open_NoWritableFolder_OptimisesInMemory_SameFloatsAsTheSavedModel()
     {
         // Without the store's folder writable the model is optimised in memory at load, as before the store existed.
