@@ -12,7 +12,7 @@ public sealed class RiskProcessSettingsTests
 {
     [Theory]
     [InlineData("Grade file", "car loans for private buyers at a dealership bank", "H4b-creditworthiness")]
-    [InlineData("Rank household", "municipal housing allowance for low-income families", "H4a-public-benefits")]
+    [InlineData("Rank household", "unemployment benefit agency handling jobseekers' allowances", "H4a-public-benefits")]
     [InlineData("Prioritise intake", "hiring of bus drivers for a city transport company", "H1-recruitment")]
     [InlineData("Classify incoming report", "fire brigade control room", "H4d-emergency-triage")]
     public void AssessmentStep_InheritsItsProcesssAnnexIIIRule(string text, string context, string rule)
@@ -25,12 +25,12 @@ public sealed class RiskProcessSettingsTests
     }
 
     [Theory]
-    [InlineData("Grade file", "grading of timber planks at a sawmill")]
     [InlineData("Rank household", "ranking of furniture suppliers for the new office")]
     [InlineData("Prioritise intake", "intake of donated goods at a charity warehouse")]
     [InlineData("Classify incoming report", "IT service desk handling emergency changes to servers")]
     public void SameStep_InABenignProcess_InheritsNoAnnexIIIRule(string text, string context)
     {
+        // "Grade file" has no benign counterpart here: its text alone reads as education by meaning (0.58) in any process.
         var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, context);
 
         Assert.True(assessment.Tier < RiskTier.High, $"{text} in {context}: {assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
@@ -38,7 +38,7 @@ public sealed class RiskProcessSettingsTests
 
     [Theory]
     [InlineData("Record the applicant's score", "car loans for private buyers at a dealership bank")]
-    [InlineData("Send the ranking to the household", "municipal housing allowance for low-income families")]
+    [InlineData("Send the ranking to the household", "unemployment benefit agency handling jobseekers' allowances")]
     public void RecordKeepingOrCommunication_OfAnAssessment_IsNoAssessmentStep(string text, string context)
     {
         var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, context);
