@@ -206,7 +206,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         {
             if (Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == setting.Domain) is { } compiled)
             {
-                yield return (setting with { Process = profile.Process }, compiled);
+                yield return (setting, compiled);
             }
         }
     }
@@ -241,7 +241,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var name = TaskText.Normalise(candidate.Name);
         var texts = candidate.Statements.Select(s => s.Text).Prepend(name).ToList();
         var decision = DecisionEvidence(candidate, texts);
-        var assessment = decision is { Applies: true } || !texts.Any(TaskText.IsAssessmentStep) ? decision : ("an assessment step (its name evaluates, scores, ranks or classifies)", true);
+        // A step that evaluates takes the Annex III uses that name an evaluation (5(b) "establish a credit score"), as a
+        // decision does; the requester's or a third party's evaluation is not the organisation's.
+        var assessment = decision is { Applies: true } || IsActOfOthers(candidate) || !texts.Any(TaskText.IsAssessmentStep)
+            ? decision
+            : ("an assessment step (its name evaluates, scores, ranks or classifies)", true);
         foreach (var (inherited, pattern) in domain.Inherit)
         {
             var role = inherited.When switch
