@@ -9,7 +9,7 @@ public sealed class CompiledDomain
     {
         Definition = definition;
         Cues = [.. definition.Cues.Select(c => (CompiledRule.Compile(definition.Id, c.Pattern), c.Weight))];
-        Inherit = [.. definition.Inherit.Select(i => (i, i.When is "any" or "decision" or "contact" ? null : CompiledRule.Compile(definition.Id, i.When)))];
+        Inherit = [.. definition.Inherit.Select(i => (i, i.When is "any" or "decision" or "assessment" or "contact" ? null : CompiledRule.Compile(definition.Id, i.When)))];
     }
 
     public DomainDefinition Definition { get; }

@@ -21,4 +21,14 @@ public sealed record DomainDefinition
     /// persons; the use is one only a public authority makes).
     /// </summary>
     public IReadOnlyList<DomainExclusion> Excludes { get; set; } = [];
+
+    /// <summary>
+    /// A setting rather than a domain (recruitment, emergency response, employees' travel and expenses): it never
+    /// competes for a process's domain; it is found beside it, on the same evidence standard, and its steps inherit
+    /// its rules and exclusions as well as the domain's.
+    /// </summary>
+    public bool Additive { get; set; }
+
+    /// <summary>For a setting: the domains it may be found in (empty: any, also a process of unknown domain).</summary>
+    public IReadOnlyList<string> Within { get; set; } = [];
 }

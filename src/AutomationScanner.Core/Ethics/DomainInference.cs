@@ -87,7 +87,21 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
             scored.Add((domain, score, cues, matchedItems, strongestCue >= 2 ? int.MaxValue : words.Count, similarity, found));
         }
 
-        var ranked = scored.OrderByDescending(s => s.Score).ToList();
+        var ranked = scored.Where(s => !s.Domain.Definition.Additive).OrderByDescending(s => s.Score).ToList();
+        var chosen = Choose(facts, ranked);
+        return chosen with
+        {
+            Settings = [.. scored.Where(s => s.Domain.Definition.Additive && Enough(s.Cues, s.Items, s.Words)
+                    && (s.Domain.Definition.Within.Count == 0 || s.Domain.Definition.Within.Contains(chosen.Domain ?? "", StringComparer.Ordinal)))
+                .Select(s => new ProcessDomainProfile(facts.Process, s.Domain.Definition.Id, s.Domain.Definition.Title, Math.Round(s.Score, 2), 0, s.Evidence, null))],
+        };
+    }
+
+    /// <summary>A domain or setting needs <see cref="MinimumScore"/> from <see cref="MinimumItems"/> items and, carried by weak cues alone, as many different words.</summary>
+    private static bool Enough(double cues, int items, int words) => cues >= MinimumScore && items >= MinimumItems && words >= MinimumItems;
+
+    private static ProcessDomainProfile Choose(ProcessFacts facts, List<(CompiledDomain Domain, double Score, double Cues, int Items, int Words, double Similarity, List<string> Evidence)> ranked)
+    {
         if (ranked.Count == 0)
         {
             return ProcessDomainProfile.Unknown(facts.Process);

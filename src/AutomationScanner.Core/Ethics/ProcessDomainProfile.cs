@@ -21,5 +21,11 @@ public sealed record ProcessDomainProfile(
     IReadOnlyList<string> Evidence,
     string? RunnerUp)
 {
+    /// <summary>
+    /// Settings found beside the domain (recruitment, emergency response...; catalogue domains marked <c>additive</c>),
+    /// each with its own cues as evidence; the process's steps inherit their rules too.
+    /// </summary>
+    public IReadOnlyList<ProcessDomainProfile> Settings { get; init; } = [];
+
     public static ProcessDomainProfile Unknown(string process) => new(process, null, "Unknown", 0, 0, [], null);
 }

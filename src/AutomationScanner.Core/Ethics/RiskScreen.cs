@@ -60,7 +60,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             }
         }
 
-        foreach (var (inherited, _) in compiled?.Inherit ?? [])
+        foreach (var (inherited, _) in DomainsOf(profile, compiled).SelectMany(d => d.Domain.Inherit))
         {
             ids.Add(inherited.Rule);
         }
@@ -103,9 +103,14 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
     private (ProcessDomainProfile? Profile, DomainDefinition? Definition, CompiledDomain? Compiled) DomainOf(TaskCandidate candidate, RiskContext context)
     {
-        if (!context.Domains.TryGetValue(candidate.Process, out var profile) || profile.Domain is null)
+        if (!context.Domains.TryGetValue(candidate.Process, out var profile))
         {
             return (null, null, null);
+        }
+
+        if (profile.Domain is null)
+        {
+            return (profile, null, null);
         }
 
         var compiled = Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == profile.Domain);
@@ -140,10 +145,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext, contextRules));
         }
 
-        if (profile is not null && domain is not null)
+        foreach (var (from, compiled) in DomainsOf(profile, domain))
         {
-            AddDomainHits(hits, candidate, profile, domain);
-            hits = ApplyDomainExclusions(hits, profile, domain);
+            AddDomainHits(hits, candidate, from, compiled);
+            hits = ApplyDomainExclusions(hits, from, compiled);
         }
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
@@ -181,6 +186,31 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         };
     }
 
+    /// <summary>
+    /// The process's domain and the settings found in it besides (recruitment in a hospital, an emergency line in a
+    /// healthcare process), each with the profile that holds its evidence: a step inherits the rules of all of them.
+    /// </summary>
+    private IEnumerable<(ProcessDomainProfile Profile, CompiledDomain Domain)> DomainsOf(ProcessDomainProfile? profile, CompiledDomain? domain)
+    {
+        if (profile is null)
+        {
+            yield break;
+        }
+
+        if (domain is not null)
+        {
+            yield return (profile, domain);
+        }
+
+        foreach (var setting in profile.Settings)
+        {
+            if (Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == setting.Domain) is { } compiled)
+            {
+                yield return (setting, compiled);
+            }
+        }
+    }
+
     /// <summary>Rules that fired by meaning: a new hit with the exemplar as evidence, or the similarity added to a pattern hit.</summary>
     private void AddSemanticHits(List<RiskHit> hits, IReadOnlyList<SemanticMatch> matches)
     {
@@ -211,12 +241,18 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var name = TaskText.Normalise(candidate.Name);
         var texts = candidate.Statements.Select(s => s.Text).Prepend(name).ToList();
         var decision = DecisionEvidence(candidate, texts);
+        // A step that evaluates takes the Annex III uses that name an evaluation (5(b) "establish a credit score"), as a
+        // decision does; the requester's or a third party's evaluation is not the organisation's.
+        var assessment = decision is { Applies: true } || IsActOfOthers(candidate) || !texts.Any(TaskText.IsAssessmentStep)
+            ? decision
+            : ("an assessment step (its name evaluates, scores, ranks or classifies)", true);
         foreach (var (inherited, pattern) in domain.Inherit)
         {
             var role = inherited.When switch
             {
                 "any" => "a step",
                 "decision" => decision?.Role,
+                "assessment" => assessment?.Role,
                 "contact" => texts.Any(TaskText.IsContact) ? "a step in contact with people" : null,
                 _ => InheritancePatternMatches(pattern!, texts) ? "a step of this kind" : null,
             };
@@ -228,7 +264,12 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
             var rule = Catalogue.Rule(inherited.Rule)!.Definition;
             var excerpt = $"'{Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})";
-            var partial = inherited.When == "decision" && decision is { Applies: false };
+            var partial = inherited.When switch
+            {
+                "decision" => decision is { Applies: false },
+                "assessment" => assessment is { Applies: false },
+                _ => false,
+            };
             hits.Add(new RiskHit(
                 rule.Id,
                 rule.Title,

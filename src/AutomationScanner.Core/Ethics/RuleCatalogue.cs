@@ -109,6 +109,11 @@ public sealed class RuleCatalogue
             {
                 throw new InvalidDataException($"Rule catalogue {sourceName}: domain '{domain.Id}' excludes unknown rule '{excluded}'.");
             }
+
+            foreach (var within in domain.Within.Where(w => !document.Domains.Any(d => d.Id == w && !d.Additive)))
+            {
+                throw new InvalidDataException($"Rule catalogue {sourceName}: setting '{domain.Id}' is found within unknown domain '{within}'.");
+            }
         }
 
         var computed = document.ComputedRules.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -159,8 +159,28 @@ public static partial class TaskText
     [GeneratedRegex(@"^\s*(assign\w*|allocat\w*|rout(e|es|ed|ing)|forward\w*|hand\w* over)( (it|the|a|an|case|application|ticket|request|file))*( to)?( (the|a|an))? (recruiters?|handlers?|case ?workers?|case handlers?|agents?|reviewers?|approvers?|assessors?|owners?|clerks?|officers?|support groups?|resolver groups?|teams?|queues?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HandlerAssignment();
 
-    [GeneratedRegex(@"\b(assess\w*|evaluat\w*|scor\w*|rat(e|es|ed|ing)|rank\w*|screen\w*|select\w*|shortlist\w*|filter\w*|classif\w*|categori[sz]\w*|prioriti[sz]\w*|triag\w*|predict\w*|profil\w*|diagnos\w*|grad(e|es|ed|ing)|match\w*|judg\w*|emotion\w*|biometric\w*|fingerprint\w*|faces?|facial)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Acts that evaluate a person or a case: assess, evaluate, score, rate, rank, screen, shortlist, classify,
+    /// categorise, prioritise, triage, predict, grade, judge (the uses Annex III 3, 4(a), 5(a)-(d) name: "evaluate",
+    /// "establish a credit score", "classify", "establish priority", "triage", "filter and evaluate candidates").
+    /// </summary>
+    private const string AssessmentActs =
+        @"assess\w*|evaluat\w*|scor\w*|rat(e|es|ed|ing)|rank\w*|screen\w*|shortlist\w*|short-list\w*|classif\w*|categori[sz]\w*|prioriti[sz]\w*|triag\w*|predict\w*|grad(e|es|ed|ing)|judg\w*";
+
+    [GeneratedRegex(@"\b(" + AssessmentActs + @"|select\w*|filter\w*|profil\w*|diagnos\w*|match\w*|emotion\w*|biometric\w*|fingerprint\w*|faces?|facial)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Evaluation();
+
+    [GeneratedRegex(@"\b(" + AssessmentActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AssessmentAct();
+
+    /// <summary>
+    /// The step's act evaluates a person or a case (<see cref="AssessmentActs"/>: "Calc score", "Shortlist", "Categorise
+    /// caller", "Rank applicants") and it does not only communicate or keep records. Such a step is where the Annex III
+    /// uses of its process are made: they name the evaluation ("evaluate the creditworthiness", "establish a credit
+    /// score", "evaluate and classify emergency calls", "filter applications and evaluate candidates"), not only the decision.
+    /// </summary>
+    public static bool IsAssessmentStep(string normalisedName) =>
+        AssessmentAct().IsMatch(normalisedName) && !IsCommunicationOnly(normalisedName) && !RecordKeepingVerb().IsMatch(normalisedName);
 
     /// <summary>The step writes to or talks with someone outside the organisation.</summary>
     public static bool IsContact(string normalisedName) => Contact().IsMatch(normalisedName);
