@@ -364,6 +364,61 @@ public sealed partial class RiskEvaluationTests
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(withoutActs, trainees, null).Tier);
     }
 
+    /// <summary>
+    /// Round 8: an Art. 5 practice within an Annex III use (biometric categorisation by a sensitive trait, Art. 5(1)(g),
+    /// within Annex III 1) often reads nearer to that use than to itself; an element found by meaning then counts for the
+    /// practice too, at the stricter within-rule word threshold, so a look-alike ("gender" ~ "sexual") does not.
+    /// </summary>
+    [Fact]
+    public void WithinRule_ElementByMeaningCounts_WhenTheNearestRuleIsTheAnnexIIIParent()
+    {
+        const string faith = "Group the gym's members on the entrance camera by the faith their facial features suggest";
+        const string ageGender = "Estimate the age and gender of passengers from the platform camera images";
+        var screen = RiskEvaluation.Screen();
+
+        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, faith, null).Tier);
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, ageGender, null).Tier);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(EmbeddedCatalogueJson())!;
+        foreach (var rule in json["rules"]!.AsArray())
+        {
+            rule!.AsObject().Remove("withinRule");
+        }
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        var withoutParents = RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without withinRule"));
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(withoutParents, faith, null).Tier);
+    }
+
+    [Fact]
+    public void WithinRule_NotAnAnnexIIIRule_IsRejectedByName()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(EmbeddedCatalogueJson())!;
+        json["rules"]![0]!["withinRule"] = "no-such-rule";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+        var error = Assert.Throws<InvalidDataException>(() => RuleCatalogue.Load(stream, "bad.json"));
+        Assert.Contains("bad.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'no-such-rule'", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Round 8: a text with every legal element of a rule in its own words (Annex III 5(b): a credit limit, a person, an
+    /// act) fires at the element threshold even where an ordinary-work exemplar ("the customer's spending") reads about as
+    /// near; with the general margin it stayed Minimal.
+    /// </summary>
+    [Fact]
+    public void WordElementMargin_EveryElementInWords_OutweighsNearnessToOrdinaryWork()
+    {
+        const string limit = "Set the credit limit of each private customer's card from their monthly spending";
+        var screen = RiskEvaluation.Screen();
+        Assert.Equal(RiskTier.High, RiskEvaluation.Assess(screen, limit, null).Tier);
+
+        var semantic = RuleCatalogue.Default.Semantic;
+        var general = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { WordElementMargin = 1.0 }));
+        Assert.NotEqual(RiskTier.High, RiskEvaluation.Assess(general, limit, null).Tier);
+    }
+
     private static string EmbeddedCatalogueJson()
     {
         using var resource = typeof(RuleCatalogue).Assembly.GetManifestResourceStream("AutomationScanner.Core.Ethics.rule-catalogue.json")!;
