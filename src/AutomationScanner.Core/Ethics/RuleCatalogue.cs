@@ -98,6 +98,11 @@ public sealed class RuleCatalogue
             throw new InvalidDataException($"Rule catalogue {sourceName}: rule '{rule.Id}' needs 'scope' and 'triggers'.");
         }
 
+        foreach (var rule in document.Rules.Where(r => r.WithinRule is { } parent && !document.Rules.Any(d => d.Id == parent && d.Kind == RuleKind.HighRisk)))
+        {
+            throw new InvalidDataException($"Rule catalogue {sourceName}: rule '{rule.Id}' has 'withinRule' '{rule.WithinRule}', which is not an Annex III (HighRisk) rule of the catalogue.");
+        }
+
         foreach (var domain in document.Domains)
         {
             foreach (var inherited in domain.Inherit.Where(i => !document.Rules.Any(r => r.Id == i.Rule)))

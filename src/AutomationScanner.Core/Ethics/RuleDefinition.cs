@@ -65,4 +65,13 @@ public sealed record RuleDefinition
     /// their words. Empty: none.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<int>> MeaningStandsForAct { get; set; } = [];
+
+    /// <summary>
+    /// For an Art. 5 practice that is a particular case of an Annex III use (biometric categorisation by a sensitive
+    /// trait within Annex III 1(b), emotion recognition at work within 1(c), live identification within 1(a), crime
+    /// prediction by profiling within Annex III 6(d)): the id of that Annex III rule. A text nearest to the parent use
+    /// may still have the practice's elements; an element found by meaning then counts for this rule too, at
+    /// <see cref="SemanticSettings.WithinRuleElementWordThreshold"/>. Null: none.
+    /// </summary>
+    public string? WithinRule { get; set; }
 }

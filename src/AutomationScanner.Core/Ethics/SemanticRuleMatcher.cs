@@ -106,6 +106,18 @@ public sealed partial class SemanticRuleMatcher
                     m = m with { ElementsByMeaning = byMeaning };
                 }
 
+                // An Art. 5 practice within an Annex III use reads nearer to that use than to itself when its words
+                // are those of the use ("work out shoppers' religion from their faces" is near biometric
+                // categorisation): its elements by meaning count for it too, at the stricter word threshold.
+                else if (!elements && rule.Definition.WithinRule is { } parent
+                    && matches.FirstOrDefault(p => p.Similarity >= nearest)?.RuleId == parent
+                    && m.Similarity >= settings.ElementThreshold(rule.Definition.Tier)
+                    && ElementsByMeaning(rule, m.Text, settings.WithinRuleElementWordThreshold) is { } withinParent)
+                {
+                    elements = true;
+                    m = m with { ElementsByMeaning = withinParent + " (nearest rule: its Annex III use)" };
+                }
+
                 var nearestWithElements = elements && rule.Definition.Tier >= RiskTier.High && m.Similarity >= nearest
                     && m.Similarity >= settings.NearestElementThreshold;
 
@@ -145,8 +157,11 @@ public sealed partial class SemanticRuleMatcher
                     }
                 }
 
+                // Every legal element in the text's own words (none by meaning) is the strongest evidence there is:
+                // nearness to an ordinary-work exemplar ("the customer's spending") then weighs less.
+                var margin = elements && m.ElementsByMeaning is null ? Math.Min(settings.Margin, settings.WordElementMargin) : settings.Margin;
                 if ((nearestWithElements || m.Similarity >= (elements ? settings.ElementThreshold(rule.Definition.Tier) : settings.Threshold(rule.Definition.Tier)))
-                    && m.Similarity - m.Ordinary >= settings.Margin
+                    && m.Similarity - m.Ordinary >= margin
                     && (elements || nearest - m.Similarity <= settings.Competition)
                     && rule.Definition.Kind != RuleKind.NarrowProceduralFilter
                     && admitted
@@ -251,11 +266,14 @@ public sealed partial class SemanticRuleMatcher
     /// more to one of the element's seeds); the elements found by meaning, as evidence, or null when no alternative is
     /// complete or none needed meaning.
     /// </summary>
-    public string? ElementsByMeaning(CompiledRule rule, string text)
+    public string? ElementsByMeaning(CompiledRule rule, string text) => ElementsByMeaning(rule, text, _catalogue.Semantic.ElementWordThreshold);
+
+    /// <summary>As <see cref="ElementsByMeaning(CompiledRule, string)"/>, at the given word threshold (never below the catalogue's).</summary>
+    public string? ElementsByMeaning(CompiledRule rule, string text, double wordThreshold)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(text);
-        var threshold = (float)_catalogue.Semantic.ElementWordThreshold;
+        var threshold = (float)Math.Max(wordThreshold, _catalogue.Semantic.ElementWordThreshold);
         var exemplars = _exemplars.Value;
         if (threshold >= 1 || !exemplars.ElementOffsets.TryGetValue(rule.Definition.Id, out var offsets))
         {

@@ -8,6 +8,12 @@ public sealed record SemanticSettings
     /// <summary>The best rule exemplar must beat the nearest ordinary-work exemplar by this much.</summary>
     public double Margin { get; init; }
 
+    /// <summary>
+    /// The margin over ordinary work for a text that has every legal element of the rule in its own words (by pattern,
+    /// none by meaning); without a value the general <see cref="Margin"/> applies. May be negative.
+    /// </summary>
+    public double WordElementMargin { get; set; } = 1.0;
+
     /// <summary>A rule fires by meaning only when its similarity is within this distance of the nearest rule's.</summary>
     public double Competition { get; set; } = 1.0;
 
@@ -40,6 +46,13 @@ public sealed record SemanticSettings
 
     /// <summary>How many legal elements of one alternative may be found by meaning; the others need their pattern.</summary>
     public int MaxElementsByMeaning { get; set; } = 1;
+
+    /// <summary>
+    /// For a Prohibited rule whose Annex III parent (<see cref="RuleDefinition.WithinRule"/>) is the nearest rule: the
+    /// stricter word similarity at which one of its elements counts as found by meaning (a look-alike seed such as
+    /// "gender" ~ "sexual" must not make a categorisation by age and sex one by sexual orientation). 1 turns it off.
+    /// </summary>
+    public double WithinRuleElementWordThreshold { get; set; } = 1.0;
 
     /// <summary>
     /// For a rule whose meaning may stand for one element (<see cref="RuleDefinition.MeaningStandsForOneElement"/>): the

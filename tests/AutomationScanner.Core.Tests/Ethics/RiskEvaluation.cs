@@ -73,8 +73,15 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR7 { get; } = Load("fresh-r7.jsonl");
 
+    /// <summary>
+    /// Round 8's fresh batch (data/risk-evaluation/fresh-r8.jsonl): written from the legal texts without reading the
+    /// catalogue, in other sectors and phrasings, and committed before the screen was first run on it; its first-run
+    /// figures are in docs/ranking.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR8 { get; } = Load("fresh-r8.jsonl");
+
     /// <summary>Every written case of every batch.</summary>
-    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7);
+    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8);
 
     private static List<RiskCase> Load(string file)
     {

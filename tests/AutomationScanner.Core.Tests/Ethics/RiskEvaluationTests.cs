@@ -136,6 +136,18 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR8_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR8;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r8");
+
+        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
     [Fact]
     public void WholeSet_Report()
@@ -153,7 +165,7 @@ public sealed partial class RiskEvaluationTests
     {
         var screen = RiskEvaluation.Screen();
         var split = new List<string>();
-        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
@@ -200,7 +212,10 @@ public sealed partial class RiskEvaluationTests
         // or out; "ingame" not split), and two fresh-r6 cases flip on "the" and on closed-up "warehousepickers".
         // Round 7: closed-up compounds with a half that is not a catalogue word are not split ("shopstaff", "easyread";
         // the easy-read case newly fires at the 0.40 one-element threshold, 0.43, and its closed-up form reads lower).
-        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r6-v-payslip-074:", "r7-v-payrise-079:", "r7-easyread-010:"];
+        // Round 8: r6-v-payslip-074 no longer flips; r8's first run added closed-up "goodconduct", "freespins",
+        // "nightshifts" and the loan documents without "the"; the gas valves without "the" now read High (the text itself
+        // stays Minimal, 0.29-0.30 to Annex III 2).
+        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r7-v-payrise-079:", "r7-easyread-010:", "r8-offduty-014:", "r8-gasvalves-029:", "r8-docfolders-067:", "r8-v-rent-088:", "r8-v-nightshift-090:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
@@ -350,6 +365,61 @@ public sealed partial class RiskEvaluationTests
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
         var withoutActs = RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without meaningStandsForAct"));
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(withoutActs, trainees, null).Tier);
+    }
+
+    /// <summary>
+    /// Round 8: an Art. 5 practice within an Annex III use (biometric categorisation by a sensitive trait, Art. 5(1)(g),
+    /// within Annex III 1) often reads nearer to that use than to itself; an element found by meaning then counts for the
+    /// practice too, at the stricter within-rule word threshold, so a look-alike ("gender" ~ "sexual") does not.
+    /// </summary>
+    [Fact]
+    public void WithinRule_ElementByMeaningCounts_WhenTheNearestRuleIsTheAnnexIIIParent()
+    {
+        const string faith = "Group the gym's members on the entrance camera by the faith their facial features suggest";
+        const string ageGender = "Estimate the age and gender of passengers from the platform camera images";
+        var screen = RiskEvaluation.Screen();
+
+        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, faith, null).Tier);
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, ageGender, null).Tier);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(EmbeddedCatalogueJson())!;
+        foreach (var rule in json["rules"]!.AsArray())
+        {
+            rule!.AsObject().Remove("withinRule");
+        }
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        var withoutParents = RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without withinRule"));
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(withoutParents, faith, null).Tier);
+    }
+
+    [Fact]
+    public void WithinRule_NotAnAnnexIIIRule_IsRejectedByName()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(EmbeddedCatalogueJson())!;
+        json["rules"]![0]!["withinRule"] = "no-such-rule";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+        var error = Assert.Throws<InvalidDataException>(() => RuleCatalogue.Load(stream, "bad.json"));
+        Assert.Contains("bad.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'no-such-rule'", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Round 8: a text with every legal element of a rule in its own words (Annex III 5(b): an overdraft, a limit, a
+    /// customer) fires at the element threshold even where an ordinary-work exemplar reads nearer (0.43 against 0.37);
+    /// with the general margin it stayed Minimal. The text is fresh-r7's overdraft case, rated lower since its first run.
+    /// </summary>
+    [Fact]
+    public void WordElementMargin_EveryElementInWords_OutweighsNearnessToOrdinaryWork()
+    {
+        var limit = RiskEvaluation.FreshR7.Single(c => c.Id == "r7-overdraft-041").Text;
+        var screen = RiskEvaluation.Screen();
+        Assert.Equal(RiskTier.High, RiskEvaluation.Assess(screen, limit, null).Tier);
+
+        var semantic = RuleCatalogue.Default.Semantic;
+        var general = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { WordElementMargin = 1.0 }));
+        Assert.NotEqual(RiskTier.High, RiskEvaluation.Assess(general, limit, null).Tier);
     }
 
     private static string EmbeddedCatalogueJson()
