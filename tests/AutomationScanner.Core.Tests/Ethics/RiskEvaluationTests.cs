@@ -356,14 +356,7 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, trainees, null).Tier);
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Work out from their voices which callers are upset", null).Tier);
 
-        var json = System.Text.Json.Nodes.JsonNode.Parse(EmbeddedCatalogueJson())!;
-        foreach (var rule in json["rules"]!.AsArray())
-        {
-            rule!.AsObject().Remove("meaningStandsForAct");
-        }
-
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
-        var withoutActs = RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without meaningStandsForAct"));
+        var withoutActs = ScreenWithoutRuleField("meaningStandsForAct");
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(withoutActs, trainees, null).Tier);
     }
 
@@ -382,15 +375,21 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, faith, null).Tier);
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, ageGender, null).Tier);
 
+        var withoutParents = ScreenWithoutRuleField("withinRule");
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(withoutParents, faith, null).Tier);
+    }
+
+    /// <summary>The screen on the embedded catalogue with one field removed from every rule.</summary>
+    private static RiskScreen ScreenWithoutRuleField(string field)
+    {
         var json = System.Text.Json.Nodes.JsonNode.Parse(EmbeddedCatalogueJson())!;
         foreach (var rule in json["rules"]!.AsArray())
         {
-            rule!.AsObject().Remove("withinRule");
+            rule!.AsObject().Remove(field);
         }
 
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
-        var withoutParents = RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without withinRule"));
-        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(withoutParents, faith, null).Tier);
+        return RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without " + field));
     }
 
     [Fact]
