@@ -148,6 +148,18 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR9_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR9;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r9");
+
+        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
     [Fact]
     public void WholeSet_Report()
@@ -165,7 +177,7 @@ public sealed partial class RiskEvaluationTests
     {
         var screen = RiskEvaluation.Screen();
         var split = new List<string>();
-        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR9).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
