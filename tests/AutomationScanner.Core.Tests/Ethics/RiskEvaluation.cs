@@ -80,8 +80,15 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR8 { get; } = Load("fresh-r8.jsonl");
 
+    /// <summary>
+    /// Round 9's fresh held-out batch (data/risk-evaluation/fresh-r9.jsonl): written from the legal texts without reading
+    /// the catalogue, in sectors no earlier batch used, and committed before the screen was first run on it; its
+    /// first-run figures are in data/risk-evaluation/README.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR9 { get; } = Load("fresh-r9.jsonl");
+
     /// <summary>Every written case of every batch.</summary>
-    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8);
+    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8).Concat(FreshR9);
 
     private static List<RiskCase> Load(string file)
     {

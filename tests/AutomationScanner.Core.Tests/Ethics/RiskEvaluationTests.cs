@@ -148,6 +148,18 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR9_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR9;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r9");
+
+        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
     [Fact]
     public void WholeSet_Report()
@@ -165,6 +177,8 @@ public sealed partial class RiskEvaluationTests
     {
         var screen = RiskEvaluation.Screen();
         var split = new List<string>();
+        // fresh-r9 is left out (r9 first run): its group r9-v-payday splits ('pay-day loans' Minimal, 'payday loans'
+        // Prohibited); the split is kept as measured in data/risk-evaluation/README.md, not hidden by editing the case.
         foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
@@ -216,6 +230,10 @@ public sealed partial class RiskEvaluationTests
         // "nightshifts" and the loan documents without "the"; the gas valves without "the" now read High (the text itself
         // stays Minimal, 0.29-0.30 to Annex III 2).
         string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r7-v-payrise-079:", "r7-easyread-010:", "r8-offduty-014:", "r8-gasvalves-029:", "r8-docfolders-067:", "r8-v-rent-088:", "r8-v-nightshift-090:"];
+
+        // r9 first run: the hyphenated "pay-day loans" reads Minimal and "payday loans" Prohibited; the sports club's ticket
+        // ballot reads High without "the" (the text itself Minimal).
+        open = [.. open, "r9-v-payday-005:", "r9-ballotcritics-013:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
