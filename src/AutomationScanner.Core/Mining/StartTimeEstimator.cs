@@ -44,6 +44,15 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
     /// <summary>The buckets of <see cref="_far"/>, earliest first.</summary>
     private readonly PriorityQueue<long, long> _farBuckets = new();
     private readonly Stack<List<Query>> _spareBuckets = new();
+
+    /// <summary>
+    /// Waiting queries that arrived in order of completion (each no earlier than the one before it), as most logs'
+    /// do: a first-in first-out queue, resolved from its head while the head is behind the mark, with no bucket or
+    /// heap. A query earlier than the queue's last goes to the buckets instead (while the queue is not empty); the two
+    /// together hold every waiting query, and a call of <see cref="Advance"/> resolves those of both behind the mark.
+    /// </summary>
+    private readonly Queue<Query> _inOrder = new();
+    private long _inOrderLast = long.MinValue;
     private long _nearBucket = long.MinValue;
     private long _lastBucket = long.MinValue;
     private List<Query>? _lastQueries;
@@ -73,15 +82,20 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
     /// <summary>The stream moves on to events from <paramref name="earliestTicks"/>: resolves what can no longer change.</summary>
     public void Advance(long earliestTicks)
     {
-        if (earliestTicks > _highMark)
-        {
-            _highMark = earliestTicks;
-        }
-
-        var mark = Mark;
-        if (mark == long.MinValue)
+        // Every waiting query completes at or after the mark (earlier ones are resolved when they come, or by the call
+        // that moved the mark past them): while the mark stands still there is nothing to do. The copies of one
+        // object-centric event, and a case's events at one instant, share their time.
+        if (earliestTicks <= _highMark)
         {
             return;
+        }
+
+        _highMark = earliestTicks;
+        var mark = Mark;
+        while (_inOrder.TryPeek(out var first) && first.Complete < mark)
+        {
+            _inOrder.Dequeue();
+            Resolve(first);
         }
 
         // Exactly the queries completed before the mark are resolved, as one heap of them all would; the order
@@ -168,6 +182,11 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
         {
             Resolve(query);
         }
+        else if (_inOrder.Count == 0 || complete >= _inOrderLast)
+        {
+            _inOrder.Enqueue(query);
+            _inOrderLast = complete;
+        }
         else
         {
             var bucket = Bucket(complete);
@@ -214,6 +233,12 @@ public sealed class StartTimeEstimator(LogAggregate log) : IStartTimeInput
     /// <summary>Resolves every waiting query (end of the input).</summary>
     public void Flush()
     {
+        while (_inOrder.TryDequeue(out var first))
+        {
+            Resolve(first);
+        }
+
+        _inOrderLast = long.MinValue;
         while (_near.TryDequeue(out var query, out _))
         {
             Resolve(query);
