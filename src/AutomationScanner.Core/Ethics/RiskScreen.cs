@@ -145,13 +145,14 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext, contextRules));
         }
 
-        hits = HoldBackSectorUsesOutsideTheirSector(hits, candidate, profile, byPattern);
         var reading = profile?.Readings.GetValueOrDefault(candidate.Name);
         foreach (var (from, compiled) in DomainsOf(profile, domain))
         {
             AddDomainHits(hits, candidate, from, compiled, reading);
             hits = ApplyDomainExclusions(hits, from, compiled);
         }
+
+        hits = HoldBackSectorUsesOutsideTheirSector(hits, candidate, profile, byPattern);
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
 
@@ -396,10 +397,12 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return h with
             {
                 Applied = false,
-                Note = $"Read by meaning alone in a {profile.Title.ToLowerInvariant()} process (process {profile.Process}): {rule.Definition.Clause} covers uses in {string.Join(" or ", rule.Definition.Sectors)} processes, and the task names none of its subject matter.",
+                Note = $"Read by meaning alone in a process of another domain ({profile.Title}, process {profile.Process}): {rule.Definition.Clause} covers uses in {string.Join(" or ", rule.Definition.Sectors.Select(TitleOf))} processes, and the task's words name none of its subject matter.",
             };
         })];
     }
+
+    private string TitleOf(string domain) => Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == domain)?.Definition.Title ?? domain;
 
     /// <summary>
     /// A step that only communicates (its action is to send, notify, remind, inform, call or write, and it names no
