@@ -91,11 +91,43 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
         var chosen = Choose(facts, ranked);
         return chosen with
         {
+            Readings = ReadCodes(facts, chosen.Domain),
             Settings = [.. scored.Where(s => s.Domain.Definition.Additive && Enough(s.Cues, s.Items, s.Words)
                     && (s.Domain.Definition.Within.Count == 0 || s.Domain.Definition.Within.Contains(chosen.Domain ?? "", StringComparer.Ordinal)))
                 .Select(s => new ProcessDomainProfile(facts.Process, s.Domain.Definition.Id, s.Domain.Definition.Title, Math.Round(s.Score, 2), 0, s.Evidence, null))],
         };
     }
+
+    /// <summary>
+    /// Reads the ambiguous codes of the process's step names (<see cref="StepCodes"/>) by their nearness to the process:
+    /// its domain's description, its name, its documents and its other steps. Only for a process whose domain is known
+    /// (the domain is what a reading may pass rules from) and with an embedder; a code no reading clearly fits stays unread.
+    /// </summary>
+    private Dictionary<string, CodeReading> ReadCodes(ProcessFacts facts, string? domainId)
+    {
+        var readings = new Dictionary<string, CodeReading>(StringComparer.Ordinal);
+        if (embedder is null || domainId is null || catalogue.Domains.FirstOrDefault(d => d.Definition.Id == domainId) is not { } domain)
+        {
+            return readings;
+        }
+
+        foreach (var activity in facts.Activities.Where(a => StepCodes.AmbiguousCodes(a).Count > 0).Distinct(StringComparer.Ordinal).Take(MaxReadActivities))
+        {
+            var process = domain.Definition.Exemplars.Append(TaskText.Normalise(facts.Process))
+                .Concat((facts.Documents ?? []).Take(10))
+                .Concat(facts.Activities.Where(a => !string.Equals(a, activity, StringComparison.Ordinal)).Take(30).Select(TaskText.Normalise))
+                .Distinct(StringComparer.Ordinal).ToList();
+            if (StepCodes.Resolve(activity, process, embedder) is { } reading)
+            {
+                readings[activity] = reading;
+            }
+        }
+
+        return readings;
+    }
+
+    /// <summary>At most this many step names of one process have their ambiguous codes read.</summary>
+    private const int MaxReadActivities = 200;
 
     /// <summary>A domain or setting needs <see cref="MinimumScore"/> from <see cref="MinimumItems"/> items and, carried by weak cues alone, as many different words.</summary>
     private static bool Enough(double cues, int items, int words) => cues >= MinimumScore && items >= MinimumItems && words >= MinimumItems;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AutomationScanner.Core.Ethics;
 
 /// <summary>
@@ -26,6 +28,13 @@ public sealed record ProcessDomainProfile(
     /// each with its own cues as evidence; the process's steps inherit their rules too.
     /// </summary>
     public IReadOnlyList<ProcessDomainProfile> Settings { get; init; } = [];
+
+    /// <summary>
+    /// How the ambiguous codes of the process's step names were read in this process (<see cref="StepCodes.Resolve"/>),
+    /// keyed by activity name; only for a process with a domain. Shown in the findings they lead to, not in the profile.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, CodeReading> Readings { get; init; } = new Dictionary<string, CodeReading>();
 
     public static ProcessDomainProfile Unknown(string process) => new(process, null, "Unknown", 0, 0, [], null);
 }

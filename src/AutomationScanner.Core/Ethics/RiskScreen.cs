@@ -145,11 +145,14 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext, contextRules));
         }
 
+        var reading = profile?.Readings.GetValueOrDefault(candidate.Name);
         foreach (var (from, compiled) in DomainsOf(profile, domain))
         {
-            AddDomainHits(hits, candidate, from, compiled);
+            AddDomainHits(hits, candidate, from, compiled, reading);
             hits = ApplyDomainExclusions(hits, from, compiled);
         }
+
+        hits = HoldBackSectorUsesOutsideTheirSector(hits, candidate, profile, byPattern);
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
 
@@ -236,10 +239,19 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     /// <summary>The rules a step inherits from its process's domain: every step, decision steps, contact steps, or named steps.</summary>
-    private void AddDomainHits(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile profile, CompiledDomain domain)
+    /// <remarks>
+    /// <paramref name="reading"/>: the step name with its ambiguous codes read in this process ("DEC_FINAL" as "decision
+    /// final" in a lending process); it tells whether the step decides or evaluates, and the finding shows it.
+    /// </remarks>
+    private void AddDomainHits(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile profile, CompiledDomain domain, CodeReading? reading)
     {
         var name = TaskText.Normalise(candidate.Name);
         var texts = candidate.Statements.Select(s => s.Text).Prepend(name).ToList();
+        if (reading is not null)
+        {
+            texts.Add(reading.Text);
+        }
+
         var decision = DecisionEvidence(candidate, texts);
         // A step that evaluates takes the Annex III uses that name an evaluation (5(b) "establish a credit score"), as a
         // decision does; the requester's or a third party's evaluation is not the organisation's.
@@ -263,7 +275,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             }
 
             var rule = Catalogue.Rule(inherited.Rule)!.Definition;
-            var excerpt = $"'{Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})";
+            var excerpt = $"'{Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})"
+                + (reading is null ? "" : $"; its name read as '{reading.Text}': {reading.Evidence}");
             var partial = inherited.When switch
             {
                 "decision" => decision is { Applies: false },
@@ -356,6 +369,40 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             ? h with { Applied = false, Note = $"{excludes.Note} (process {profile.Process}, domain {profile.Domain})" }
             : h)];
     }
+
+    /// <summary>
+    /// An Annex III use defined by who makes it (<see cref="RuleDefinition.Sectors"/>: education, law enforcement,
+    /// migration, justice) that a task matched by meaning alone, in a process of another known domain, is recorded, not
+    /// applied, unless the task's own words name the rule's subject matter: its nearness to the rule then comes from a
+    /// word such as "grade" or "file" that the process gives another sense. A pattern match, a process of the rule's
+    /// sector and a process without a domain are left as they are.
+    /// </summary>
+    private List<RiskHit> HoldBackSectorUsesOutsideTheirSector(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile? profile, HashSet<string> byPattern)
+    {
+        if (profile?.Domain is not { } domain)
+        {
+            return hits;
+        }
+
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        return [.. hits.Select(h =>
+        {
+            if (!h.Applied || h.Evidence.Scope != EvidenceScope.Text || byPattern.Contains(h.RuleId) || Catalogue.Rule(h.RuleId) is not { Definition.Sectors.Count: > 0 } rule
+                || rule.Definition.Sectors.Contains(domain, StringComparer.Ordinal) || profile.Settings.Any(s => rule.Definition.Sectors.Contains(s.Domain ?? "", StringComparer.Ordinal))
+                || texts.Any(t => Enumerable.Range(0, rule.Definition.Elements.Count).Any(a => rule.HasElement(a, 0, t))))
+            {
+                return h;
+            }
+
+            return h with
+            {
+                Applied = false,
+                Note = $"Read by meaning alone in a process of another domain ({profile.Title}, process {profile.Process}): {rule.Definition.Clause} covers uses in {string.Join(" or ", rule.Definition.Sectors.Select(TitleOf))} processes, and the task's words name none of its subject matter.",
+            };
+        })];
+    }
+
+    private string TitleOf(string domain) => Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == domain)?.Definition.Title ?? domain;
 
     /// <summary>
     /// A step that only communicates (its action is to send, notify, remind, inform, call or write, and it names no

@@ -103,6 +103,11 @@ public sealed class RuleCatalogue
             throw new InvalidDataException($"Rule catalogue {sourceName}: rule '{rule.Id}' has 'withinRule' '{rule.WithinRule}', which is not an Annex III (HighRisk) rule of the catalogue.");
         }
 
+        foreach (var rule in document.Rules.Where(r => r.Sectors.Any(s => !document.Domains.Any(d => d.Id == s && !d.Additive))))
+        {
+            throw new InvalidDataException($"Rule catalogue {sourceName}: rule '{rule.Id}' names a sector that is not a domain of the catalogue ({string.Join(", ", rule.Sectors)}).");
+        }
+
         foreach (var domain in document.Domains)
         {
             foreach (var inherited in domain.Inherit.Where(i => !document.Rules.Any(r => r.Id == i.Rule)))

@@ -74,4 +74,13 @@ public sealed record RuleDefinition
     /// <see cref="SemanticSettings.WithinRuleElementWordThreshold"/>. Null: none.
     /// </summary>
     public string? WithinRule { get; set; }
+
+    /// <summary>
+    /// For an Annex III use defined by who makes it (education and vocational training institutions, point 3; law
+    /// enforcement, migration and border authorities and the judiciary, points 6-8): the domains of the catalogue whose
+    /// processes are such uses. In a process of another known domain a match by meaning alone does not apply unless the
+    /// task's own words name the rule's subject matter (its first legal element): "Grade file" in an insurer's claims
+    /// process is not education. Empty: any process.
+    /// </summary>
+    public IReadOnlyList<string> Sectors { get; set; } = [];
 }

@@ -22,39 +22,6 @@ public static partial class TaskText
         ["GR"] = "goods receipt",
     };
 
-    /// <summary>
-    /// Shortened words of log step names, read in full ("APP_DECL" as "application declined", "Calc score" as "calculate
-    /// score"): standard business abbreviations, matched in any case; those that are also words of their own ("app",
-    /// "doc") only in capitals.
-    /// </summary>
-    private static readonly Dictionary<string, string> Shortenings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["appl"] = "application",
-        ["decl"] = "declined",
-        ["calc"] = "calculate",
-        ["appr"] = "approve",
-        ["rej"] = "reject",
-        ["req"] = "request",
-        ["verif"] = "verify",
-        ["notif"] = "notification",
-        ["assmt"] = "assessment",
-        ["chk"] = "check",
-        ["cust"] = "customer",
-        ["acct"] = "account",
-        ["amt"] = "amount",
-        ["qty"] = "quantity",
-        ["pmt"] = "payment",
-        ["docs"] = "documents",
-    };
-
-    private static readonly Dictionary<string, string> CapitalShortenings = new(StringComparer.Ordinal)
-    {
-        ["APP"] = "application",
-        ["DOC"] = "document",
-        ["INV"] = "invoice",
-        ["REG"] = "registration",
-    };
-
     /// <summary>A readable form of an activity name; plain sentences pass through with collapsed whitespace.</summary>
     public static string Normalise(string name)
     {
@@ -76,7 +43,10 @@ public static partial class TaskText
                 builder.Append(' ');
             }
 
-            if (Abbreviations.TryGetValue(word, out var expanded) || (capitalsChosen && CapitalShortenings.TryGetValue(word, out expanded)) || Shortenings.TryGetValue(word, out expanded))
+            // Shortened words of step names ("APP_DECL" as "application declined", "CHK_ELIG" as "check eligibility"):
+            // the unambiguous ones of StepCodes' dictionary; an ambiguous code (DEC, FIN) is read only in its process.
+            var expanded = Abbreviations.GetValueOrDefault(word) ?? StepCodes.Expand(word, capitalsChosen);
+            if (expanded is not null)
             {
                 builder.Append(expanded);
             }
