@@ -215,7 +215,9 @@ public sealed partial class RiskEvaluationTests
         // Round 8: r6-v-payslip-074 no longer flips; r8's first run added closed-up "goodconduct", "freespins",
         // "nightshifts" and the loan documents without "the"; the gas valves without "the" now read High (the text itself
         // stays Minimal, 0.29-0.30 to Annex III 2).
-        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r7-v-payrise-079:", "r7-easyread-010:", "r8-offduty-014:", "r8-gasvalves-029:", "r8-docfolders-067:", "r8-v-rent-088:", "r8-v-nightshift-090:"];
+        // Round 9 (12a, plain-language exemplars): the good-conduct index and the gas valves no longer flip (both spellings
+        // now reach their expected tier).
+        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r7-v-payrise-079:", "r7-easyread-010:", "r8-docfolders-067:", "r8-v-rent-088:", "r8-v-nightshift-090:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
