@@ -409,12 +409,14 @@ public sealed partial class RiskEvaluationTests
     /// <summary>
     /// Round 8: a text with every legal element of a rule in its own words (Annex III 5(b): an overdraft, a limit, a
     /// customer) fires at the element threshold even where an ordinary-work exemplar reads nearer (0.43 against 0.37);
-    /// with the general margin it stayed Minimal. The text is fresh-r7's overdraft case, rated lower since its first run.
+    /// with the general margin it stayed Minimal. The text is fresh-r7's riders case, rated lower since its first run (its
+    /// other gain, the overdraft case, reaches Annex III 5(b) at 0.54 without the margin since round 9's plain-language
+    /// exemplars, so it no longer shows the margin).
     /// </summary>
     [Fact]
     public void WordElementMargin_EveryElementInWords_OutweighsNearnessToOrdinaryWork()
     {
-        var limit = RiskEvaluation.FreshR7.Single(c => c.Id == "r7-overdraft-041").Text;
+        var limit = RiskEvaluation.FreshR7.Single(c => c.Id == "r7-riders-035").Text;
         var screen = RiskEvaluation.Screen();
         Assert.Equal(RiskTier.High, RiskEvaluation.Assess(screen, limit, null).Tier);
 
