@@ -229,7 +229,9 @@ public sealed partial class RiskEvaluationTests
         // Round 8: r6-v-payslip-074 no longer flips; r8's first run added closed-up "goodconduct", "freespins",
         // "nightshifts" and the loan documents without "the"; the gas valves without "the" now read High (the text itself
         // stays Minimal, 0.29-0.30 to Annex III 2).
-        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r7-v-payrise-079:", "r7-easyread-010:", "r8-offduty-014:", "r8-gasvalves-029:", "r8-docfolders-067:", "r8-v-rent-088:", "r8-v-nightshift-090:"];
+        // Round 9 (12a, plain-language exemplars): the good-conduct index and the gas valves no longer flip (both spellings
+        // now reach their expected tier).
+        string[] open = ["r5-voters-039:", "r5-confirmshame-003:", "r4-p-unsub-002:", "r5-kidsbuy-006:", "r6-shifts-029:", "r7-v-payrise-079:", "r7-easyread-010:", "r8-docfolders-067:", "r8-v-rent-088:", "r8-v-nightshift-090:"];
 
         // r9 first run: the hyphenated "pay-day loans" reads Minimal and "payday loans" Prohibited; the sports club's ticket
         // ballot reads High without "the" (the text itself Minimal).
@@ -425,12 +427,14 @@ public sealed partial class RiskEvaluationTests
     /// <summary>
     /// Round 8: a text with every legal element of a rule in its own words (Annex III 5(b): an overdraft, a limit, a
     /// customer) fires at the element threshold even where an ordinary-work exemplar reads nearer (0.43 against 0.37);
-    /// with the general margin it stayed Minimal. The text is fresh-r7's overdraft case, rated lower since its first run.
+    /// with the general margin it stayed Minimal. The text is fresh-r7's riders case, rated lower since its first run (its
+    /// other gain, the overdraft case, reaches Annex III 5(b) at 0.54 without the margin since round 9's plain-language
+    /// exemplars, so it no longer shows the margin).
     /// </summary>
     [Fact]
     public void WordElementMargin_EveryElementInWords_OutweighsNearnessToOrdinaryWork()
     {
-        var limit = RiskEvaluation.FreshR7.Single(c => c.Id == "r7-overdraft-041").Text;
+        var limit = RiskEvaluation.FreshR7.Single(c => c.Id == "r7-riders-035").Text;
         var screen = RiskEvaluation.Screen();
         Assert.Equal(RiskTier.High, RiskEvaluation.Assess(screen, limit, null).Tier);
 
