@@ -2,6 +2,7 @@ using AutomationScanner.Azure;
 using AutomationScanner.Azure.Storage;
 using AutomationScanner.Core.Classification.Llm;
 using AutomationScanner.Core.Diagnostics;
+using AutomationScanner.Core.Embeddings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,13 +55,21 @@ public static class Program
     /// <summary>
     /// Builds the host: <paramref name="configuration"/>, then <paramref name="flags"/> (which win), <c>AddScanner</c>,
     /// <c>AddScannerStorage</c> when <paramref name="storage"/>, and the not-configured assessor when <paramref name="llm"/> is false.
+    /// With <paramref name="model"/>, the host's sentence model is that one (a scan may have begun loading it before the
+    /// host was built); the host owns it either way, so disposing the host frees it.
     /// </summary>
-    public static IHost BuildHost(IConfiguration configuration, IEnumerable<KeyValuePair<string, string?>> flags, bool storage, bool llm)
+    public static IHost BuildHost(IConfiguration configuration, IEnumerable<KeyValuePair<string, string?>> flags, bool storage, bool llm, MiniLmTextEmbedder? model = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
         builder.Configuration.AddInMemoryCollection(flags);
         builder.AddScanner();
+        if (model is not null)
+        {
+            // A factory, not an instance: the container disposes what its factories return.
+            builder.Services.AddSingleton(_ => model);
+        }
+
         if (storage)
         {
             builder.AddScannerStorage();

@@ -44,7 +44,14 @@ public sealed class EmbeddingCache
     public bool HasChanges => Volatile.Read(ref _added) > 0;
 
     /// <summary>The store name for this model's cache file, e.g. <c>embeddings/all-MiniLM-L6-v2-onnx-v1.bin</c>.</summary>
-    public string StoreName => "embeddings/" + new string([.. ModelId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '-')]) + ".bin";
+    public string StoreName => StoreNameFor(ModelId);
+
+    /// <summary>The store name of the cache file of the model <paramref name="modelId"/> (see <see cref="StoreName"/>).</summary>
+    public static string StoreNameFor(string modelId)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        return "embeddings/" + new string([.. modelId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '-')]) + ".bin";
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static UInt128 KeyOf(string preparedText)

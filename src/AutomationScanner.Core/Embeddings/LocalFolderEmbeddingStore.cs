@@ -24,6 +24,9 @@ public sealed class LocalFolderEmbeddingStore : IEmbeddingStore
         }
     }
 
+    /// <summary>Whether the folder holds a file <paramref name="name"/> (without reading it).</summary>
+    public bool Contains(string name) => File.Exists(PathFor(name));
+
     public async Task WriteAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var path = PathFor(name);

@@ -24,6 +24,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     private MiniLmOnnxEncoder? _encoder;
     private int _loads;
     private bool _preloadWanted;
+    private Task _preloading = Task.CompletedTask;
 
     /// <param name="threads">Intra-op threads of the ONNX session; 0 lets ONNX Runtime choose (one per core).</param>
     public MiniLmTextEmbedder(int threads = 0)
@@ -63,14 +64,24 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     internal OptimizedModelSource LastSource { get; private set; }
 
     /// <summary>The last <see cref="PreloadModel"/>'s background load (done when it loaded, found the model loaded, or was stopped).</summary>
-    internal Task Preloading { get; private set; } = Task.CompletedTask;
+    internal Task Preloading
+    {
+        get => Volatile.Read(ref _preloading);
+        private set => Volatile.Write(ref _preloading, value);
+    }
 
     /// <summary>
-    /// Loads the model on a thread-pool thread (see <see cref="ITextEmbedder.PreloadModel"/>). A load that fails there
-    /// is left to the next <see cref="Embed"/>, which loads again and reports the error.
+    /// Loads the model on a thread of its own (see <see cref="ITextEmbedder.PreloadModel"/>), so the thread pool stays
+    /// free for the caller's work. A load that fails there is left to the next <see cref="Embed"/>, which loads again
+    /// and reports the error. A call while a preload is under way returns at once (it does not wait for the load).
     /// </summary>
     public void PreloadModel()
     {
+        if (!Preloading.IsCompleted)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             if (_encoder is not null || _preloadWanted)
@@ -79,7 +90,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             }
 
             _preloadWanted = true;
-            Preloading = Task.Run(() =>
+            Preloading = Task.Factory.StartNew(() =>
             {
                 lock (_gate)
                 {
@@ -98,7 +109,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
                         // The first Embed loads again and reports it.
                     }
                 }
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 

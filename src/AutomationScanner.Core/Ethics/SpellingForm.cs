@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace AutomationScanner.Core.Ethics;
@@ -20,6 +21,14 @@ public static partial class SpellingForm
     public static IReadOnlySet<string> Vocabulary(RuleCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        return Computed.GetValue(catalogue, c => new(() => Compute(c))).Value;
+    }
+
+    /// <summary>Each catalogue's vocabulary, computed once (a scan's start-up may compute it on another core: ScanCommand).</summary>
+    private static readonly ConditionalWeakTable<RuleCatalogue, Lazy<IReadOnlySet<string>>> Computed = new();
+
+    private static IReadOnlySet<string> Compute(RuleCatalogue catalogue)
+    {
         var texts = catalogue.Rules.SelectMany(r => r.Definition.Exemplars)
             .Concat(catalogue.Semantic.MinimalExemplars)
             .Concat(catalogue.Domains.SelectMany(d => d.Definition.Exemplars));

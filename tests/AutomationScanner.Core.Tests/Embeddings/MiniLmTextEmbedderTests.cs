@@ -97,6 +97,26 @@ public sealed class MiniLmTextEmbedderTests
     }
 
     [Fact]
+    public async Task PreloadModel_WhileAPreloadIsUnderWay_ReturnsWithoutWaitingForIt()
+    {
+        // The scan command begins the load before the host is built, and the embedding cache's load asks again: that
+        // second call must not hold the scan until the model is loaded (loading takes a tenth of a second or more).
+        var ct = TestContext.Current.CancellationToken;
+        using var sut = new MiniLmTextEmbedder();
+        sut.PreloadModel();
+        var first = sut.Preloading;
+        await Task.Delay(30, ct);
+
+        sut.PreloadModel();
+
+        Assert.False(first.IsCompleted, "the second call waited for the load");
+        Assert.Same(first, sut.Preloading);
+        await first.WaitAsync(ct);
+        Assert.True(sut.IsLoaded);
+        Assert.Equal(1, sut.Loads);
+    }
+
+    [Fact]
     public async Task ReleaseModel_RightAfterPreloadModel_LeavesNoModelLoaded()
     {
         // The scan's end (or the host's disposal) must not leave a load running or a model loaded behind it.
