@@ -248,6 +248,12 @@ public sealed partial class RiskEvaluationTests
         // r9 first run: the hyphenated "pay-day loans" reads Minimal and "payday loans" Prohibited; the sports club's ticket
         // ballot reads High without "the" (the text itself Minimal).
         open = [.. open, "r9-v-payday-005:", "r9-ballotcritics-013:"];
+
+        // r10 first run (data/risk-evaluation/README.md), kept as measured rather than hidden by editing the cases: closed-up
+        // "ridehailing" drops the drivers' invented surge alerts from Prohibited to Minimal; without "the" the election
+        // messages and the admission letters drop from Limited to Minimal; the Dutch step name "KlantChat" is Limited only in
+        // its CamelCase spelling (lower and upper case read Minimal).
+        open = [.. open, "r10-fakesurge-003:", "r10-undecidedvoters-050:", "r10-admissionletters-057:", "r10-ctxklantchat-065:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
