@@ -87,8 +87,16 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR9 { get; } = Load("fresh-r9.jsonl");
 
+    /// <summary>
+    /// Round 10's fresh held-out batch (data/risk-evaluation/fresh-r10.jsonl): written from the legal texts without
+    /// reading the catalogue, its exemplars or earlier misses, with business-to-business look-alikes, Art. 6(3)-lifted
+    /// tasks and step names in other languages, and committed before the screen was first run on it; its first-run
+    /// figures are in data/risk-evaluation/README.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR10 { get; } = Load("fresh-r10.jsonl");
+
     /// <summary>Every written case of every batch.</summary>
-    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8).Concat(FreshR9);
+    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8).Concat(FreshR9).Concat(FreshR10);
 
     private static List<RiskCase> Load(string file)
     {

@@ -160,6 +160,18 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR10_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR10;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r10");
+
+        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
     [Fact]
     public void WholeSet_Report()
@@ -179,7 +191,7 @@ public sealed partial class RiskEvaluationTests
         var split = new List<string>();
         // fresh-r9 is left out (r9 first run): its group r9-v-payday splits ('pay-day loans' Minimal, 'payday loans'
         // Prohibited); the split is kept as measured in data/risk-evaluation/README.md, not hidden by editing the case.
-        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
@@ -236,6 +248,12 @@ public sealed partial class RiskEvaluationTests
         // r9 first run: the hyphenated "pay-day loans" reads Minimal and "payday loans" Prohibited; the sports club's ticket
         // ballot reads High without "the" (the text itself Minimal).
         open = [.. open, "r9-v-payday-005:", "r9-ballotcritics-013:"];
+
+        // r10 first run (data/risk-evaluation/README.md), kept as measured rather than hidden by editing the cases: closed-up
+        // "ridehailing" drops the drivers' invented surge alerts from Prohibited to Minimal; without "the" the election
+        // messages and the admission letters drop from Limited to Minimal; the Dutch step name "KlantChat" is Limited only in
+        // its CamelCase spelling (lower and upper case read Minimal).
+        open = [.. open, "r10-fakesurge-003:", "r10-undecidedvoters-050:", "r10-admissionletters-057:", "r10-ctxklantchat-065:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
