@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace AutomationScanner.Core.Embeddings;
 
 /// <summary>
-/// Keeps ONNX Runtime's native allocations from staying resident after use (Linux, glibc). ONNX Runtime takes each
-/// activation buffer of a run from <c>malloc</c>; glibc serves buffers over its mmap threshold with their own mapping
+/// Keeps ONNX Runtime's native allocations from staying resident after use (Linux, glibc). ONNX Runtime takes its
+/// memory arena's regions (and, with the arena off, each activation buffer of a run) from <c>malloc</c>; glibc serves buffers over its mmap threshold with their own mapping
 /// and unmaps them on free, but raises that threshold (up to 32 MB) each time such a buffer is freed, so the next runs'
 /// buffers of a few MB come from the heap, fragment it and are never given back: a cold BPIC 2012 scan kept ~210 MB
 /// after embedding its texts. <see cref="FixMmapThreshold"/> pins the threshold at <see cref="MmapThresholdBytes"/>
