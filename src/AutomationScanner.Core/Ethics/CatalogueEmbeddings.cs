@@ -25,6 +25,7 @@ public static class CatalogueEmbeddings
             .Concat(catalogue.Semantic.ElementWordThreshold < 1
                 ? ElementSeeds.ForCatalogue(catalogue).Values.SelectMany(r => r).SelectMany(a => a).SelectMany(e => e)
                 : [])
+            .Concat(catalogue.Semantic.NonPersonThreshold < 1 ? ElementSeeds.Persons.Concat(ElementSeeds.NonPersons) : [])
             .Select(MiniLmTextEmbedder.Prepare)
             .Where(t => t.Length > 0)
             .Distinct(StringComparer.Ordinal)];

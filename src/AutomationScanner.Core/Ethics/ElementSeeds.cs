@@ -18,6 +18,31 @@ public static partial class ElementSeeds
         "the a an of to in on for with by from into and or their his her its they them this that these those what which who whom how when where why than more most less very not no any every each some such as at be is are was were been being have has had do does did will would can could may might must shall should about after before over under while because it our your all per via".Split(' '),
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Words that name a natural person, or a record that stands for one (an application, a CV, an essay, an account:
+    /// deciding on it decides on its person). A task word near one of these names a person
+    /// (<see cref="SemanticSettings.NonPersonThreshold"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Persons =
+    [
+        "person", "people", "individual", "customer", "client", "applicant", "candidate", "employee", "worker", "staff member",
+        "student", "pupil", "patient", "citizen", "resident", "tenant", "borrower", "claimant", "member", "user", "child",
+        "family", "household", "passenger", "traveller", "driver", "volunteer", "visitor", "subscriber", "policyholder",
+        "job seeker", "application", "curriculum vitae", "resume", "essay", "exam paper", "homework", "thesis", "account",
+        "profile", "claim", "case file",
+    ];
+
+    /// <summary>
+    /// Words that name a document or written text as such (its form, its wording, its parts). A task whose subject is
+    /// one of these and that names no person (<see cref="Persons"/>) acts on a text, not on a natural person.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NonPersons =
+    [
+        "document", "file format", "written text", "draft", "clause", "paragraph", "wording",
+        "template", "spreadsheet", "page", "manual", "article", "translation", "format", "layout", "typo",
+        "spelling", "font", "policy document", "terms and conditions", "invoice", "brochure", "manuscript",
+    ];
+
     /// <summary>The seeds of one element pattern; <paramref name="vocabulary"/> completes stems (lower-case words).</summary>
     public static IReadOnlyList<string> FromPattern(string pattern, IReadOnlyCollection<string> vocabulary)
     {

@@ -155,6 +155,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         hits = HoldBackSectorUsesOutsideTheirSector(hits, candidate, profile, byPattern);
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
+        hits = HoldBackRulesOfPersonsWithoutAPerson(hits, candidate, byPattern);
 
         hits = AddProceduralAct(hits, candidate);
         hits = ApplyNarrowProceduralFilter(hits);
@@ -401,6 +402,37 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             };
         })];
     }
+
+    /// <summary>
+    /// A rule about natural persons (<see cref="RuleDefinition.AboutPersons"/>: a decision on a person, their work,
+    /// education, credit, insurance or benefits) that a task matched by meaning alone is recorded, not applied, when the
+    /// task names no person and its subject reads as a document or written text
+    /// (<see cref="SemanticRuleMatcher.NonPersonSubject"/>): "Grade the file format" grades a file, "Score the draft
+    /// contract's clauses" scores clauses. A rule its own words match, and the rules its process passes on, stay.
+    /// </summary>
+    private List<RiskHit> HoldBackRulesOfPersonsWithoutAPerson(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern)
+    {
+        if (_semantic is null || !hits.Any(h => IsAboutPersonsByMeaning(h, byPattern)))
+        {
+            return hits;
+        }
+
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        var subjects = texts.Select(_semantic.NonPersonSubject).ToList();
+        if (subjects.Any(s => s is null))
+        {
+            return hits;
+        }
+
+        var evidence = subjects[0]!;
+        return [.. hits.Select(h => IsAboutPersonsByMeaning(h, byPattern)
+            ? h with { Applied = false, Note = $"Read by meaning alone, and the task names no person: its subject is a document or written text ({evidence}), and {h.Clause} concerns natural persons." }
+            : h)];
+    }
+
+    private bool IsAboutPersonsByMeaning(RiskHit hit, HashSet<string> byPattern) =>
+        hit.Applied && hit.Evidence.Scope == EvidenceScope.Text && !byPattern.Contains(hit.RuleId)
+        && Catalogue.Rule(hit.RuleId) is { Definition.AboutPersons: true };
 
     private string TitleOf(string domain) => Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == domain)?.Definition.Title ?? domain;
 

@@ -83,4 +83,12 @@ public sealed record RuleDefinition
     /// process is not education. Empty: any process.
     /// </summary>
     public IReadOnlyList<string> Sectors { get; set; } = [];
+
+    /// <summary>
+    /// Whether the rule concerns natural persons only (a decision on a person, their employment, education, credit,
+    /// insurance, benefits, their social score): a match by meaning alone on a task that names no person and whose
+    /// subject reads as a document or written text ("Grade the file format", "Score the draft contract's clauses") is
+    /// recorded, not applied (<see cref="SemanticSettings.NonPersonThreshold"/>).
+    /// </summary>
+    public bool AboutPersons { get; set; }
 }

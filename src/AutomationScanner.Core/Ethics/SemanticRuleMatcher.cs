@@ -14,6 +14,7 @@ public sealed partial class SemanticRuleMatcher
     private readonly ITextEmbedder _embedder;
     private readonly Lazy<Exemplars> _exemplars;
     private readonly Lazy<IReadOnlySet<string>> _vocabulary;
+    private readonly Lazy<(SeedSet Persons, SeedSet NonPersons)> _personSeeds;
 
     // Per task word or word pair: its vector, and its best similarity to a legal element's seeds (flattened over rules).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Unit, int Element), (float Similarity, string Seed)> _unitElements = new();
@@ -29,6 +30,7 @@ public sealed partial class SemanticRuleMatcher
         _embedder = embedder is CachingTextEmbedder ? embedder : new CachingTextEmbedder(embedder);
         CatalogueEmbeddings.SeedInto(_embedder);
         _exemplars = new Lazy<Exemplars>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+        _personSeeds = new Lazy<(SeedSet, SeedSet)>(EmbedPersonSeeds, LazyThreadSafetyMode.ExecutionAndPublication);
         _vocabulary = new Lazy<IReadOnlySet<string>>(() => SpellingForm.Vocabulary(_catalogue), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -328,6 +330,69 @@ public sealed partial class SemanticRuleMatcher
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the subject of <paramref name="text"/> reads as a document or written text and the text names no person:
+    /// a word or word pair at <see cref="SemanticSettings.NonPersonThreshold"/> or more to a seed of
+    /// <see cref="ElementSeeds.NonPersons"/>, no word or word pair that near a seed of <see cref="ElementSeeds.Persons"/>
+    /// (a person, or a record that stands for one: "the applicant's documents" names the applicant), and no personal
+    /// pronoun. Returns the evidence ("'file format' ~ 'file format' 1.00"), or null.
+    /// </summary>
+    public string? NonPersonSubject(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var threshold = _catalogue.Semantic.NonPersonThreshold;
+        if (threshold >= 1 || PersonalPronoun().IsMatch(text))
+        {
+            return null;
+        }
+
+        // The words as written and in the one spelling: splitting a closed-up word for the model ("spread sheet") must
+        // not hide the document it names, nor a hyphen the person.
+        var units = ElementSeeds.Units(text).Union(ElementSeeds.Units(Canonical(text)), StringComparer.Ordinal).ToList();
+        if (units.Count == 0)
+        {
+            return null;
+        }
+
+        var (persons, nonPersons) = _personSeeds.Value;
+        var vectors = UnitVectors(units);
+        var document = (Unit: "", Seed: "", Similarity: 0f);
+        var person = 0f;
+        for (var u = 0; u < units.Count; u++)
+        {
+            var (_, p) = VectorMath.Nearest(vectors[u], persons.Vectors);
+            var (index, similarity) = VectorMath.Nearest(vectors[u], nonPersons.Vectors);
+
+            // A plural agent noun ("pickers", "stewards", "residents") names persons when it reads nearer to a person
+            // than to a document, however far it is from every listed person word: the list cannot name every trade.
+            if (!units[u].Contains(' ', StringComparison.Ordinal) && AgentNoun().IsMatch(units[u]) && p > similarity)
+            {
+                p = 1;
+            }
+
+            person = Math.Max(person, p);
+            if (index >= 0 && similarity > document.Similarity)
+            {
+                document = (units[u], nonPersons.Seeds[index], similarity);
+            }
+        }
+
+        return document.Similarity >= threshold && person < threshold
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{document.Unit}' ~ '{document.Seed}' {document.Similarity:0.00}; nearest person word {person:0.00}")
+            : null;
+    }
+
+    private (SeedSet Persons, SeedSet NonPersons) EmbedPersonSeeds() =>
+        (new SeedSet(ElementSeeds.Persons, _embedder.Embed([.. ElementSeeds.Persons])), new SeedSet(ElementSeeds.NonPersons, _embedder.Embed([.. ElementSeeds.NonPersons])));
+
+    private sealed record SeedSet(IReadOnlyList<string> Seeds, IReadOnlyList<float[]> Vectors);
+
+    [GeneratedRegex(@"\b(who|whom|whose|someone|somebody|anyone|anybody|he|she|him|his|her|hers|they|them|their|theirs)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PersonalPronoun();
+
+    [GeneratedRegex(@"^\p{L}{2,}(ers|ors|ees|ents|ants|ists|ians)('|’)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgentNoun();
 
     private float[][] UnitVectors(IReadOnlyList<string> units)
     {

@@ -74,4 +74,12 @@ public sealed record SemanticSettings
     /// or a vulnerable group in other words; meaning stands for an element only in a description.
     /// </summary>
     public int PartialElementMinWords { get; set; }
+
+    /// <summary>
+    /// A word or adjacent word pair of a task at this similarity or more to a seed of <see cref="ElementSeeds.NonPersons"/>
+    /// (document, clause, template...), while no word or word pair is that near a seed of <see cref="ElementSeeds.Persons"/>,
+    /// makes the task's subject a document or written text: the rules about persons
+    /// (<see cref="RuleDefinition.AboutPersons"/>) it matched by meaning alone are held back. 1.0 (the default) turns it off.
+    /// </summary>
+    public double NonPersonThreshold { get; set; } = 1.0;
 }
