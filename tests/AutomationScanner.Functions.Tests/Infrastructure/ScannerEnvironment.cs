@@ -88,8 +88,7 @@ public sealed class ScannerEnvironment : IAsyncLifetime
     {
         activities ??= services.GetRequiredService<ScanActivities>();
         finish ??= work => activities.FinishAsync(work, CancellationToken.None);
-        var options = new DurableTaskTestHostOptions { LoggerFactory = QuietLogs };
-        return DurableTaskTestHost.StartAsync(tasks =>
+        return StartOnAFreePortAsync(port => DurableTaskTestHost.StartAsync(tasks =>
         {
             tasks.AddOrchestratorFunc<ScanRequest, ScanResult>(ScanOrchestration.Orchestrator, (context, request) => ScanOrchestration.RunAsync(context, request));
             tasks.AddActivityFunc<ScanRequest, ScanPlan>(ScanOrchestration.BeginScan, (_, request) => activities.BeginAsync(request, CancellationToken.None));
@@ -97,7 +96,43 @@ public sealed class ScannerEnvironment : IAsyncLifetime
             tasks.AddActivityFunc<MineChunkWork, ChunkOutcome>(ScanOrchestration.MineChunk, (_, work) => activities.MineAsync(work, CancellationToken.None));
             tasks.AddActivityFunc<FinishWork, ScanResult>(ScanOrchestration.FinishScan, (_, work) => finish(work));
             tasks.AddActivityFunc<DiscardWork>(ScanOrchestration.DiscardScanWork, (_, work) => activities.DiscardAsync(work, CancellationToken.None));
-        }, options);
+        }, new DurableTaskTestHostOptions { LoggerFactory = QuietLogs, Port = port }));
+    }
+
+    /// <summary>
+    /// Starts a server on a free loopback port, and again on another one when the port was taken between being found free
+    /// and being bound (the other test projects' Azurite and loopback servers run in processes of their own at the same time).
+    /// </summary>
+    /// <param name="start">Starts the server on the port it is given.</param>
+    /// <param name="nextPort">The port of each try; null takes a free one each time.</param>
+    public static async Task<T> StartOnAFreePortAsync<T>(Func<int, Task<T>> start, Func<int>? nextPort = null)
+    {
+        nextPort ??= () => Azurite.FreePorts(1)[0];
+        const int Tries = 8;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await start(nextPort());
+            }
+            catch (Exception e) when (attempt < Tries && IsAddressInUse(e))
+            {
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.AspNetCore.Connections.AddressInUseException
+                || e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -105,9 +140,11 @@ public sealed class ScannerEnvironment : IAsyncLifetime
     /// <c>/api/{Route}</c> and runs the function's IActionResult as the worker's ASP.NET Core integration does.
     /// Extra settings come as "key=value".
     /// </summary>
-    public static async Task<(WebApplication App, HttpClient Client)> StartAppAsync(string connectionString, params string[] settings)
+    public static Task<(WebApplication App, HttpClient Client)> StartAppAsync(string connectionString, params string[] settings) =>
+        StartOnAFreePortAsync(port => StartAppOnAsync(port, connectionString, settings));
+
+    private static async Task<(WebApplication App, HttpClient Client)> StartAppOnAsync(int port, string connectionString, string[] settings)
     {
-        var port = Azurite.FreePorts(1)[0];
         string[] args =
         [
             $"--urls=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
@@ -127,7 +164,16 @@ public sealed class ScannerEnvironment : IAsyncLifetime
             web.MapMethods("/api/" + trigger.Route, trigger.Methods!.Select(m => m.ToUpperInvariant()), (HttpContext http) => InvokeAsync(method, http));
         }
 
-        await web.StartAsync();
+        try
+        {
+            await web.StartAsync();
+        }
+        catch
+        {
+            await web.DisposeAsync();
+            throw;
+        }
+
         return (web, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") });
     }
 
