@@ -225,8 +225,15 @@ public sealed class ProcessMiner : IEventSink
     {
         if (count > _numbered.Length)
         {
+            var reserved = _numbered.Length;
             Array.Resize(ref _numbered, count);
             Array.Resize(ref _numberedMore, count);
+
+            // Written once now, though they are zeros already: a fresh page read first (by WarmCase, ahead of the miner,
+            // or by the collector) is mapped to the shared zero page and faults again, with a TLB flush, at its first
+            // write; written first, it faults once.
+            _numbered.AsSpan(reserved).Clear();
+            _numberedMore.AsSpan(reserved).Clear();
         }
     }
 
