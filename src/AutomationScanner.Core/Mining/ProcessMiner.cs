@@ -215,7 +215,19 @@ public sealed class ProcessMiner : IEventSink
     /// sum, so the loads stay): a loop of these over the next events' cases lets the processor fetch the states together,
     /// where <see cref="Add(int, in MinedEvent)"/> one by one would wait for each. A hint; it changes nothing.
     /// </summary>
-    public long WarmCase(int caseIndex) => (uint)caseIndex < (uint)_numbered.Length ? _numbered[caseIndex].Warm() : 0;
+    public long WarmCase(int caseIndex)
+    {
+        if ((uint)caseIndex >= (uint)_numbered.Length)
+        {
+            return 0;
+        }
+
+        // The miner's own state, rewritten as it is: a fresh page read first is mapped to the shared zero page and faults
+        // again, with a TLB flush, at its first write; written first, it faults once.
+        ref var state = ref _numbered[caseIndex];
+        Volatile.Write(ref state.Open, Volatile.Read(ref state.Open));
+        return state.Warm();
+    }
 
     /// <summary>
     /// Makes room at once for the cases numbered 0 to <paramref name="count"/> - 1 of <see cref="Add(int, in MinedEvent)"/>
@@ -225,15 +237,8 @@ public sealed class ProcessMiner : IEventSink
     {
         if (count > _numbered.Length)
         {
-            var reserved = _numbered.Length;
             Array.Resize(ref _numbered, count);
             Array.Resize(ref _numberedMore, count);
-
-            // Written once now, though they are zeros already: a fresh page read first (by WarmCase, ahead of the miner,
-            // or by the collector) is mapped to the shared zero page and faults again, with a TLB flush, at its first
-            // write; written first, it faults once.
-            _numbered.AsSpan(reserved).Clear();
-            _numberedMore.AsSpan(reserved).Clear();
         }
     }
 
