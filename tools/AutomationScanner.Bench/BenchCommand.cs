@@ -348,6 +348,7 @@ public static class BenchCommand
         long events = 0;
         long allocated = 0;
         using var process = Process.GetCurrentProcess();
+        using var gcTrace = GcTrace.StartIfAsked();
         for (var run = 0; run < runs; run++)
         {
             process.Refresh();
@@ -366,6 +367,19 @@ public static class BenchCommand
                 best = Math.Min(best, watch.Elapsed.TotalSeconds);
                 allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu).TotalSeconds);
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_GC_STATS") == "1")
+        {
+            // The collections the run took (stderr: the parent reads stdout), for profiling the collector's share.
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"gc: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms"));
+            foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking })
+            {
+                var info = GC.GetGCMemoryInfo(kind);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"gc last {kind}: #{info.Index} gen{info.Generation} pause {info.PauseDurations[0].TotalMilliseconds:F1} ms, promoted {info.PromotedBytes >> 20} MiB, heap {info.HeapSizeBytes >> 20} MiB, compacted {info.Compacted}, after (gen0 gen1 gen2 loh poh, MiB) {string.Join(' ', info.GenerationInfo.ToArray().Select(g => (g.SizeAfterBytes >> 20).ToString(CultureInfo.InvariantCulture)))}, before {string.Join(' ', info.GenerationInfo.ToArray().Select(g => (g.SizeBeforeBytes >> 20).ToString(CultureInfo.InvariantCulture)))}"));
             }
         }
 

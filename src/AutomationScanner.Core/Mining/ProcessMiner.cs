@@ -53,6 +53,12 @@ public sealed class ProcessMiner : IEventSink
     /// <summary>The states of the cases numbered by the caller (<see cref="Add(int, in MinedEvent)"/>), by number.</summary>
     private CaseCore[] _numbered = [];
 
+    /// <summary>
+    /// The numbered cases' overflows, beside their states rather than in them: the states then hold no reference, so the
+    /// collector never walks their array (for an object-centric log, 136 bytes for each of its objects) when it marks.
+    /// </summary>
+    private CaseOverflow?[] _numberedMore = [];
+
     /// <summary>One past the highest case number seen.</summary>
     private int _numberedCount;
     private int[] _seenScratch = [];
@@ -164,9 +170,10 @@ public sealed class ProcessMiner : IEventSink
 
         // Mined at once, in arrival order (the reader delivers events in time order); no event is held per case.
         ref var state = ref _numbered[caseIndex];
+        ref var more = ref _numberedMore[caseIndex];
         if (!state.Open)
         {
-            state.Reset();
+            state.Reset(ref more);
             _numberedCount = Math.Max(_numberedCount, caseIndex + 1);
         }
 
@@ -200,7 +207,7 @@ public sealed class ProcessMiner : IEventSink
                 : $"case '{CaseName(caseIndex)}': an event at {new DateTime(ticks, DateTimeKind.Utc):O} comes after a later one in the file and is mined in file order");
         }
 
-        Process(ref state, minedEvent);
+        Process(ref state, ref more, minedEvent);
     }
 
     /// <summary>
@@ -208,7 +215,19 @@ public sealed class ProcessMiner : IEventSink
     /// sum, so the loads stay): a loop of these over the next events' cases lets the processor fetch the states together,
     /// where <see cref="Add(int, in MinedEvent)"/> one by one would wait for each. A hint; it changes nothing.
     /// </summary>
-    public long WarmCase(int caseIndex) => (uint)caseIndex < (uint)_numbered.Length ? _numbered[caseIndex].Warm() : 0;
+    public long WarmCase(int caseIndex)
+    {
+        if ((uint)caseIndex >= (uint)_numbered.Length)
+        {
+            return 0;
+        }
+
+        // The miner's own state, rewritten as it is: a fresh page read first is mapped to the shared zero page and faults
+        // again, with a TLB flush, at its first write; written first, it faults once.
+        ref var state = ref _numbered[caseIndex];
+        Volatile.Write(ref state.Open, Volatile.Read(ref state.Open));
+        return state.Warm();
+    }
 
     /// <summary>
     /// Makes room at once for the cases numbered 0 to <paramref name="count"/> - 1 of <see cref="Add(int, in MinedEvent)"/>
@@ -219,6 +238,7 @@ public sealed class ProcessMiner : IEventSink
         if (count > _numbered.Length)
         {
             Array.Resize(ref _numbered, count);
+            Array.Resize(ref _numberedMore, count);
         }
     }
 
@@ -284,11 +304,12 @@ public sealed class ProcessMiner : IEventSink
             ref var state = ref _numbered[i];
             if (state.Open)
             {
-                CloseCore(ref state);
+                CloseCore(ref state, ref _numberedMore[i]);
             }
         }
 
         _numbered = [];
+        _numberedMore = [];
         _numberedCount = 0;
         _open.Clear();
         _recent.Clear();
@@ -424,7 +445,7 @@ public sealed class ProcessMiner : IEventSink
 
         foreach (var minedEvent in pending)
         {
-            Process(ref state.Core, minedEvent);
+            Process(ref state.Core, ref state.More, minedEvent);
         }
 
         pending.Clear();
@@ -447,7 +468,7 @@ public sealed class ProcessMiner : IEventSink
         return true;
     }
 
-    private void Process(ref CaseCore state, in MinedEvent e)
+    private void Process(ref CaseCore state, ref CaseOverflow? more, in MinedEvent e)
     {
         var log = _log;
         var activity = log.Activities[e.Activity];
@@ -485,13 +506,13 @@ public sealed class ProcessMiner : IEventSink
         {
             case Lifecycle.Status:
                 activity.StatusEvents++;
-                Execute(ref state, activity, e);
+                Execute(ref state, ref more, activity, e);
                 state.StatusActivity = e.Activity;
                 state.StatusTicks = e.UtcTicks;
                 return;
             case Lifecycle.Start:
                 activity.Starts++;
-                state.OpenStarts.Add((e.Activity, e.UtcTicks));
+                state.OpenStarts(ref more).Add((e.Activity, e.UtcTicks));
                 if (state.LastCompleteTicks != long.MinValue)
                 {
                     activity.WaitingTime.Add(Seconds(e.UtcTicks - state.LastCompleteTicks));
@@ -501,22 +522,22 @@ public sealed class ProcessMiner : IEventSink
             case Lifecycle.Abort:
                 activity.FailureEvents++;
                 state.Failed = true;
-                RemoveOpenStart(ref state, e.Activity);
+                RemoveOpenStart(ref state, ref more, e.Activity);
                 return;
             case Lifecycle.None or Lifecycle.Complete:
-                Execute(ref state, activity, e);
+                Execute(ref state, ref more, activity, e);
                 return;
             default:
                 return;
         }
     }
 
-    private void Execute(ref CaseCore state, ActivityAggregate activity, in MinedEvent e)
+    private void Execute(ref CaseCore state, ref CaseOverflow? more, ActivityAggregate activity, in MinedEvent e)
     {
         var log = _log;
         activity.Executions++;
-        var startTicks = e.StartUtcTicks != MinedEvent.NoStart ? e.StartUtcTicks : RemoveOpenStart(ref state, e.Activity);
-        RecordInOrAfter(ref state, e.Activity);
+        var startTicks = e.StartUtcTicks != MinedEvent.NoStart ? e.StartUtcTicks : RemoveOpenStart(ref state, ref more, e.Activity);
+        RecordInOrAfter(ref state, ref more, e.Activity);
 
         var quick = state.LastCompleteTicks != long.MinValue && e.UtcTicks - state.LastCompleteTicks <= LogAggregate.QuickFollowSeconds * TimeSpan.TicksPerSecond;
         if (quick)
@@ -591,7 +612,7 @@ public sealed class ProcessMiner : IEventSink
             }
         }
 
-        var previousCount = state.CountExecution(e.Activity);
+        var previousCount = state.CountExecution(e.Activity, ref more);
         if (previousCount == 0)
         {
             activity.Cases++;
@@ -656,7 +677,7 @@ public sealed class ProcessMiner : IEventSink
                 }
             }
 
-            if (state.SeeResource(e.Resource))
+            if (state.SeeResource(e.Resource, ref more))
             {
                 resource.Cases++;
             }
@@ -715,15 +736,15 @@ public sealed class ProcessMiner : IEventSink
     /// the direct succession the miner counts anyway, so only a case with an activity in progress records anything here
     /// (<see cref="ActivityAggregate.RecordedInOrAfter"/>).
     /// </summary>
-    private void RecordInOrAfter(ref CaseCore state, int activity)
+    private void RecordInOrAfter(ref CaseCore state, ref CaseOverflow? more, int activity)
     {
-        if (!state.HasOpenStarts)
+        if (!state.HasOpenStarts(ref more))
         {
             return;
         }
 
         var credited = false;
-        var starts = state.OpenStarts;
+        var starts = state.OpenStarts(ref more);
         for (var i = 0; i < starts.Count; i++)
         {
             var open = starts[i].Activity;
@@ -755,14 +776,14 @@ public sealed class ProcessMiner : IEventSink
         }
     }
 
-    private static long RemoveOpenStart(ref CaseCore state, int activity)
+    private static long RemoveOpenStart(ref CaseCore state, ref CaseOverflow? more, int activity)
     {
-        if (!state.HasOpenStarts)
+        if (!state.HasOpenStarts(ref more))
         {
             return MinedEvent.NoStart;
         }
 
-        var starts = state.OpenStarts;
+        var starts = state.OpenStarts(ref more);
         for (var i = 0; i < starts.Count; i++)
         {
             if (starts[i].Activity == activity)
@@ -779,10 +800,10 @@ public sealed class ProcessMiner : IEventSink
     private void Close(CaseState state)
     {
         Settle(state);
-        CloseCore(ref state.Core);
+        CloseCore(ref state.Core, ref state.More);
     }
 
-    private void CloseCore(ref CaseCore state)
+    private void CloseCore(ref CaseCore state, ref CaseOverflow? more)
     {
         var log = _log;
         if (state.FirstTicks == long.MinValue)
@@ -799,12 +820,12 @@ public sealed class ProcessMiner : IEventSink
 
         var failed = state.Failed || state.LastWasFailure;
         var variant = state.Variant;
-        log.AddVariantCase(variant, state.SeenIds(ref _seenScratch));
+        log.AddVariantCase(variant, state.SeenIds(ref _seenScratch, ref more));
         if (failed)
         {
             for (var i = 0; i < state.SeenCount; i++)
             {
-                log.Activities[state.SeenId(i)].FailedCases++;
+                log.Activities[state.SeenId(i, ref more)].FailedCases++;
             }
         }
     }
@@ -821,10 +842,13 @@ public sealed class ProcessMiner : IEventSink
         /// <summary>The case's mining state (a field, so that it is passed by reference).</summary>
         public CaseCore Core;
 
+        /// <summary>What the state holds beyond its inline parts (see <see cref="CaseCore"/>), kept for reuse.</summary>
+        public CaseOverflow? More;
+
         public CaseState(string id)
         {
             Id = id;
-            Core.Reset();
+            Core.Reset(ref More);
         }
 
         public string Id { get; set; }
@@ -842,7 +866,7 @@ public sealed class ProcessMiner : IEventSink
             }
 
             _pending?.Clear();
-            Core.Reset();
+            Core.Reset(ref More);
         }
     }
 
@@ -851,62 +875,69 @@ public sealed class ProcessMiner : IEventSink
     /// log's objects, each open until the end) live in one array of them, with no object per case for the garbage
     /// collector to trace, promote and copy. The first <see cref="InlineActivities"/> activities seen and the first two
     /// resources are inline (most cases need no more); further ones and open starts are in a <see cref="CaseOverflow"/>
-    /// made on first use and kept when the state is reset for another case. 144 bytes.
+    /// made on first use and kept when the state is reset for another case. The overflow is held beside the state, not in
+    /// it (the owner passes it by reference to the methods that may need it), so that the state holds no reference: an
+    /// array of them is plain data, which the collector does not walk when it marks. 136 bytes.
     /// </summary>
     private struct CaseCore
     {
         private const int InlineActivities = 4;
 
-        /// <summary>Activity id and execution count pairs of the first activities seen.</summary>
-        private InlinePairs _seen;
-        private CaseOverflow? _more;
-        private int _firstResource;
-        private int _secondResource;
-        private int _resourceCount;
-
-        /// <summary>False until the first event of a numbered case (its slot is still all zeros).</summary>
-        public bool Open;
-
-        public int SeenCount;
-        public int LastActivity;
-        public int LastResource;
+        // Declared widest first, so that they pack whichever layout the runtime gives the struct (it holds no reference).
 
         /// <summary>The status the case is in (status logs), -1 when none; and since when.</summary>
-        public int StatusActivity;
         public long StatusTicks;
         public long LastCompleteTicks;
         public long LastTaskCompleteTicks;
         public long LastEventTicks;
 
-        /// <summary>When the case's previous execution happened, and whether it was at the same instant as the one before.</summary>
+        /// <summary>When the case's previous execution happened (see <see cref="LastSameInstant"/>).</summary>
         public long LastExecutionTicks;
-        public bool LastSameInstant;
         public long FirstTicks;
         public ulong Variant;
-        public bool Failed;
-        public bool LastWasFailure;
 
         /// <summary>Events accepted into this case so far (the events-per-case cap counts them).</summary>
         public long Accepted;
 
+        /// <summary>Activity id and execution count pairs of the first activities seen.</summary>
+        private InlinePairs _seen;
+        private int _firstResource;
+        private int _secondResource;
+        private int _resourceCount;
+        public int SeenCount;
+        public int LastActivity;
+        public int LastResource;
+
+        /// <summary>See <see cref="StatusTicks"/>.</summary>
+        public int StatusActivity;
+
+        /// <summary>False until the first event of a numbered case (its slot is still all zeros).</summary>
+        public bool Open;
+
+        /// <summary>True once this case has used its overflow since its last reset (until then the overflow is not read).</summary>
+        private bool _hasMore;
+
+        /// <summary>Whether the case's previous execution was at the same instant as the one before it.</summary>
+        public bool LastSameInstant;
+        public bool Failed;
+        public bool LastWasFailure;
+
         /// <summary>A few fields spread over the state (its first, middle and last bytes, whatever the layout), summed.</summary>
-        public readonly long Warm() => (_more is null ? 0 : 1) + _seen[0] + Accepted + FirstTicks + SeenCount + _resourceCount + (LastWasFailure ? 1 : 0) + (Open ? 1 : 0);
+        public readonly long Warm() => (_hasMore ? 1 : 0) + _seen[0] + Accepted + FirstTicks + SeenCount + _resourceCount + (LastWasFailure ? 1 : 0) + (Open ? 1 : 0);
 
-        public readonly bool HasOpenStarts => _more?.OpenStarts is { Count: > 0 };
+        public readonly bool HasOpenStarts(ref CaseOverflow? more) => _hasMore && more!.OpenStarts is { Count: > 0 };
 
-        public List<(int Activity, long Ticks)> OpenStarts => (_more ??= new CaseOverflow()).OpenStarts ??= [];
+        public List<(int Activity, long Ticks)> OpenStarts(ref CaseOverflow? more) => Overflow(ref more).OpenStarts ??= [];
 
         /// <summary>The state of a case with no events yet; the overflow's lists are kept, emptied, for reuse.</summary>
-        public void Reset()
+        public void Reset(ref CaseOverflow? more)
         {
-            var more = _more;
-            this = default;
-            if (more is not null)
+            if (_hasMore)
             {
-                more.OpenStarts?.Clear();
-                _more = more;
+                more!.OpenStarts?.Clear();
             }
 
+            this = default;
             Open = true;
             LastActivity = -1;
             LastResource = -1;
@@ -920,7 +951,7 @@ public sealed class ProcessMiner : IEventSink
         }
 
         /// <summary>True the first time the resource executes in this case.</summary>
-        public bool SeeResource(int resource)
+        public bool SeeResource(int resource, ref CaseOverflow? more)
         {
             if (_resourceCount == 0)
             {
@@ -947,8 +978,8 @@ public sealed class ProcessMiner : IEventSink
             }
 
             var others = _resourceCount - 2;
-            var more = _more ??= new CaseOverflow();
-            var resources = more.Resources;
+            var overflow = Overflow(ref more);
+            var resources = overflow.Resources;
             for (var i = 0; i < others; i++)
             {
                 if (resources[i] == resource)
@@ -959,19 +990,19 @@ public sealed class ProcessMiner : IEventSink
 
             if (others == resources.Length)
             {
-                Array.Resize(ref more.Resources, Math.Max(2, resources.Length * 2));
+                Array.Resize(ref overflow.Resources, Math.Max(2, resources.Length * 2));
             }
 
-            more.Resources[others] = resource;
+            overflow.Resources[others] = resource;
             _resourceCount++;
             return true;
         }
 
         /// <summary>The <paramref name="index"/>-th distinct activity executed in this case.</summary>
-        public readonly int SeenId(int index) => index < InlineActivities ? _seen[2 * index] : _more!.Seen[2 * (index - InlineActivities)];
+        public readonly int SeenId(int index, ref CaseOverflow? more) => index < InlineActivities ? _seen[2 * index] : more!.Seen[2 * (index - InlineActivities)];
 
         /// <summary>The distinct activities executed in this case, in <paramref name="scratch"/> (the miner's, grown as needed).</summary>
-        public readonly ReadOnlySpan<int> SeenIds(ref int[] scratch)
+        public readonly ReadOnlySpan<int> SeenIds(ref int[] scratch, ref CaseOverflow? more)
         {
             if (scratch.Length < SeenCount)
             {
@@ -980,14 +1011,14 @@ public sealed class ProcessMiner : IEventSink
 
             for (var i = 0; i < SeenCount; i++)
             {
-                scratch[i] = SeenId(i);
+                scratch[i] = SeenId(i, ref more);
             }
 
             return scratch.AsSpan(0, SeenCount);
         }
 
         /// <summary>Counts one more execution of <paramref name="activity"/>; returns the count before it.</summary>
-        public int CountExecution(int activity)
+        public int CountExecution(int activity, ref CaseOverflow? more)
         {
             var inline = Math.Min(SeenCount, InlineActivities);
             for (var i = 0; i < inline; i++)
@@ -1006,8 +1037,8 @@ public sealed class ProcessMiner : IEventSink
                 return 0;
             }
 
-            var more = _more ??= new CaseOverflow();
-            var seen = more.Seen;
+            var overflow = Overflow(ref more);
+            var seen = overflow.Seen;
             var end = 2 * (SeenCount - InlineActivities);
             for (var i = 0; i < end; i += 2)
             {
@@ -1019,13 +1050,20 @@ public sealed class ProcessMiner : IEventSink
 
             if (end == seen.Length)
             {
-                Array.Resize(ref more.Seen, Math.Max(8, seen.Length * 2));
+                Array.Resize(ref overflow.Seen, Math.Max(8, seen.Length * 2));
             }
 
-            more.Seen[end] = activity;
-            more.Seen[end + 1] = 1;
+            overflow.Seen[end] = activity;
+            overflow.Seen[end + 1] = 1;
             SeenCount++;
             return 0;
+        }
+
+        /// <summary>The overflow, made on first use (or the one a reset left, its lists emptied), marked as in use.</summary>
+        private CaseOverflow Overflow(ref CaseOverflow? more)
+        {
+            _hasMore = true;
+            return more ??= new CaseOverflow();
         }
     }
 

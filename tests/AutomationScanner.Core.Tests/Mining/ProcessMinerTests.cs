@@ -8,6 +8,19 @@ namespace AutomationScanner.Core.Tests.Mining;
 public sealed class ProcessMinerTests
 {
     [Fact]
+    public void CaseState_HoldsNoReference_SoTheCollectorDoesNotWalkAnArrayOfThem()
+    {
+        // An object-centric log keeps one case state per object in an array (115 MB for a million events): with a
+        // reference in the state, every full collection walked all of it (a 0.2 s pause at the start of the events).
+        var caseCore = typeof(ProcessMiner).GetNestedType("CaseCore", System.Reflection.BindingFlags.NonPublic);
+        Assert.NotNull(caseCore);
+        var containsReferences = typeof(System.Runtime.CompilerServices.RuntimeHelpers)
+            .GetMethod(nameof(System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences))!
+            .MakeGenericMethod(caseCore);
+        Assert.False((bool)containsReferences.Invoke(null, null)!);
+    }
+
+    [Fact]
     public void Merge_LogSplitByCases_EqualsWholeLog()
     {
         var lines = Encoding.UTF8.GetString(TestFiles.ReadAll(TestFiles.Sample("receipt.csv.gz"))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
