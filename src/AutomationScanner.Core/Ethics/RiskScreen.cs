@@ -417,14 +417,18 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return hits;
         }
 
-        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
-        var subjects = texts.Select(_semantic.NonPersonSubject).ToList();
-        if (subjects.Any(s => s is null))
+        // The name and every statement must read so; the first that does not ends the check (each reading embeds words).
+        string? evidence = null;
+        foreach (var text in candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)))
         {
-            return hits;
+            if (_semantic.NonPersonSubject(text) is not { } subject)
+            {
+                return hits;
+            }
+
+            evidence ??= subject;
         }
 
-        var evidence = subjects[0]!;
         return [.. hits.Select(h => IsAboutPersonsByMeaning(h, byPattern)
             ? h with { Applied = false, Note = $"Read by meaning alone, and the task names no person: its subject is a document or written text ({evidence}), and {h.Clause} concerns natural persons." }
             : h)];
