@@ -27,10 +27,41 @@ public sealed class Azurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<Azurite> StartAsync()
+    public static Task<Azurite> StartAsync() => StartAsync(null);
+
+    /// <summary>
+    /// Starts Azurite on free ports, and again on others when one of them was taken between being found free and being
+    /// bound (Azurite then exits with EADDRINUSE; other test processes start servers at the same time). Ready means
+    /// Azurite itself said all three services listen: a port that merely answers may belong to another process.
+    /// </summary>
+    /// <param name="nextPorts">The blob, queue and table ports of each try; null takes free ones each time.</param>
+    public static async Task<Azurite> StartAsync(Func<int[]>? nextPorts)
+    {
+        nextPorts ??= () => FreePorts(3);
+        const int Tries = 6;
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = nextPorts();
+            var (azurite, log) = await TryStartAsync(ports);
+            if (azurite is not null)
+            {
+                azurite.Tries = attempt;
+                return azurite;
+            }
+
+            if (attempt >= Tries || !log.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Azurite did not start on ports {string.Join('/', ports)} (try {attempt}): {log}");
+            }
+        }
+    }
+
+    /// <summary>How many starts it took (more than one when a port was taken in between).</summary>
+    public int Tries { get; private set; }
+
+    private static async Task<(Azurite? Azurite, string Output)> TryStartAsync(int[] ports)
     {
         var executable = FindExecutable();
-        var ports = FreePorts(3);
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -59,19 +90,26 @@ public sealed class Azurite : IAsyncDisposable
         // Node start-up takes seconds on a quiet machine and far longer on a loaded CI runner (load average 12+).
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("AZURITE_START_TIMEOUT_SECONDS"), out var configured) && configured > 0 ? configured : 180;
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!(await IsListeningAsync(ports[0]) && await IsListeningAsync(ports[1])))
+        while (!(azurite.Output.Contains("Azurite Table service is successfully listening", StringComparison.Ordinal)
+            && await IsListeningAsync(ports[0]) && await IsListeningAsync(ports[1])))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                if (process.HasExited)
+                {
+                    // Let the last lines of its output arrive before reading them.
+                    await process.WaitForExitAsync();
+                }
+
                 var log = azurite.Output;
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start on ports {ports[0]}/{ports[1]}: {log}");
+                return (null, log);
             }
 
             await Task.Delay(100);
         }
 
-        return azurite;
+        return (azurite, "");
     }
 
     public string Output

@@ -51,4 +51,28 @@ public sealed class FreePortTests
         Assert.Equal("bad settings", error.Message);
         Assert.Equal(1, calls);
     }
+
+    [Fact]
+    public async Task Azurite_PortTakenBeforeItBinds_StartsOnOtherPorts()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var takenPort = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var tries = new List<int[]>();
+        int[] Next()
+        {
+            // The first try's table port is held by another listener, as when another test process took it in between.
+            var ports = tries.Count == 0 ? [.. Azurite.FreePorts(2), takenPort] : Azurite.FreePorts(3);
+            tries.Add(ports);
+            return ports;
+        }
+
+        await using var azurite = await Azurite.StartAsync(Next);
+
+        Assert.Equal(2, azurite.Tries);
+        Assert.Equal(takenPort, tries[0][2]);
+        var container = new global::Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("ports");
+        await container.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True((await container.ExistsAsync(TestContext.Current.CancellationToken)).Value);
+    }
 }
