@@ -30,7 +30,7 @@ public sealed class RiskProcessSettingsTests
     [InlineData("Classify incoming report", "IT service desk handling emergency changes to servers")]
     public void SameStep_InABenignProcess_InheritsNoAnnexIIIRule(string text, string context)
     {
-        // "Grade file" has no benign counterpart here: its text alone reads as education by meaning (0.58) in any process.
+        // "Grade file" has no benign counterpart here: its text alone reads as education by meaning in any process.
         var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, context);
 
         Assert.True(assessment.Tier < RiskTier.High, $"{text} in {context}: {assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
