@@ -266,6 +266,12 @@ public sealed partial class RiskEvaluationTests
         // messages and the admission letters drop from Limited to Minimal; the Dutch step name "KlantChat" is Limited only in
         // its CamelCase spelling (lower and upper case read Minimal).
         open = [.. open, "r10-fakesurge-003:", "r10-undecidedvoters-050:", "r10-admissionletters-057:", "r10-ctxklantchat-065:"];
+
+        // r11 first run (data/risk-evaluation/README.md), kept as measured rather than hidden by editing the cases: without
+        // "the" the care home's upselling to residents with memory loss drops from Prohibited to Minimal and the referendum
+        // messages rise from Minimal to Limited; the CamelCase step name "SuspectProfiling" reads High in both its processes
+        // (the police investigation and the museum's provenance research) but Limited or Minimal in lower or upper case.
+        open = [.. open, "r11-residentsextras-006:", "r11-referendumvoters-058:", "r11-ctxsuspect-054:", "r11-benignsuspect-099:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
