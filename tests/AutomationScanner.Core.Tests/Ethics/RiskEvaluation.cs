@@ -95,8 +95,16 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR10 { get; } = Load("fresh-r10.jsonl");
 
+    /// <summary>
+    /// Round 11's fresh held-out batch (data/risk-evaluation/fresh-r11.jsonl): written from the legal texts without
+    /// reading the catalogue, its exemplars or earlier misses, in sectors no earlier batch used (letting, airlines, care
+    /// homes, probation, police, marketplaces, ...), and committed (2939921) before the screen was first run on it; its
+    /// first-run figures are in data/risk-evaluation/README.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR11 { get; } = Load("fresh-r11.jsonl");
+
     /// <summary>Every written case of every batch.</summary>
-    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8).Concat(FreshR9).Concat(FreshR10);
+    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8).Concat(FreshR9).Concat(FreshR10).Concat(FreshR11);
 
     private static List<RiskCase> Load(string file)
     {

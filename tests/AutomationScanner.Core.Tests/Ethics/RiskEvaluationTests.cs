@@ -172,6 +172,18 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR11_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR11;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r11");
+
+        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
     [Fact]
     public void WholeSet_Report()
@@ -191,7 +203,7 @@ public sealed partial class RiskEvaluationTests
         var split = new List<string>();
         // fresh-r9 is left out (r9 first run): its group r9-v-payday splits ('pay-day loans' Minimal, 'payday loans'
         // Prohibited); the split is kept as measured in data/risk-evaluation/README.md, not hidden by editing the case.
-        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Concat(RiskEvaluation.FreshR11).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
@@ -254,6 +266,12 @@ public sealed partial class RiskEvaluationTests
         // messages and the admission letters drop from Limited to Minimal; the Dutch step name "KlantChat" is Limited only in
         // its CamelCase spelling (lower and upper case read Minimal).
         open = [.. open, "r10-fakesurge-003:", "r10-undecidedvoters-050:", "r10-admissionletters-057:", "r10-ctxklantchat-065:"];
+
+        // r11 first run (data/risk-evaluation/README.md), kept as measured rather than hidden by editing the cases: without
+        // "the" the care home's upselling to residents with memory loss drops from Prohibited to Minimal and the referendum
+        // messages rise from Minimal to Limited; the CamelCase step name "SuspectProfiling" reads High in both its processes
+        // (the police investigation and the museum's provenance research) but Limited or Minimal in lower or upper case.
+        open = [.. open, "r11-residentsextras-006:", "r11-referendumvoters-058:", "r11-ctxsuspect-054:", "r11-benignsuspect-099:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
