@@ -820,7 +820,11 @@ public sealed class ProcessMiner : IEventSink
 
         var failed = state.Failed || state.LastWasFailure;
         var variant = state.Variant;
-        log.AddVariantCase(variant, state.SeenIds(ref _seenScratch, ref more));
+        if (!log.TryAddKnownVariantCase(variant))
+        {
+            // The case's activities are listed for its variant's first case only (most cases repeat a known variant).
+            log.AddVariantCase(variant, state.SeenIds(ref _seenScratch, ref more));
+        }
         if (failed)
         {
             for (var i = 0; i < state.SeenCount; i++)
