@@ -97,6 +97,23 @@ public sealed class LogAggregate
         }
     }
 
+    /// <summary>
+    /// Counts a closed case of <paramref name="variant"/> when the variant is known already (its activities are recorded);
+    /// false, counting nothing, when it is new (then call <see cref="AddVariantCase"/>). Lets a caller list a case's
+    /// activities only for the first case of each variant.
+    /// </summary>
+    public bool TryAddKnownVariantCase(ulong variant)
+    {
+        ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_variants, variant);
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry))
+        {
+            return false;
+        }
+
+        entry.Cases++;
+        return true;
+    }
+
     /// <summary>Distinct variants holding each activity (by activity id).</summary>
     public long[] VariantsPerActivity()
     {

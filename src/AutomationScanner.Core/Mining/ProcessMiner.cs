@@ -55,7 +55,7 @@ public sealed class ProcessMiner : IEventSink
 
     /// <summary>
     /// The numbered cases' overflows, beside their states rather than in them: the states then hold no reference, so the
-    /// collector never walks their array (for an object-centric log, 136 bytes for each of its objects) when it marks.
+    /// collector never walks their array (for an object-centric log, 128 bytes for each of its objects) when it marks.
     /// </summary>
     private CaseOverflow?[] _numberedMore = [];
 
@@ -225,7 +225,7 @@ public sealed class ProcessMiner : IEventSink
         // The miner's own state, rewritten as it is: a fresh page read first is mapped to the shared zero page and faults
         // again, with a TLB flush, at its first write; written first, it faults once.
         ref var state = ref _numbered[caseIndex];
-        Volatile.Write(ref state.Open, Volatile.Read(ref state.Open));
+        Volatile.Write(ref state.Flags, Volatile.Read(ref state.Flags));
         return state.Warm();
     }
 
@@ -820,7 +820,11 @@ public sealed class ProcessMiner : IEventSink
 
         var failed = state.Failed || state.LastWasFailure;
         var variant = state.Variant;
-        log.AddVariantCase(variant, state.SeenIds(ref _seenScratch, ref more));
+        if (!log.TryAddKnownVariantCase(variant))
+        {
+            // The case's activities are listed for its variant's first case only (most cases repeat a known variant).
+            log.AddVariantCase(variant, state.SeenIds(ref _seenScratch, ref more));
+        }
         if (failed)
         {
             for (var i = 0; i < state.SeenCount; i++)
@@ -877,7 +881,7 @@ public sealed class ProcessMiner : IEventSink
     /// resources are inline (most cases need no more); further ones and open starts are in a <see cref="CaseOverflow"/>
     /// made on first use and kept when the state is reset for another case. The overflow is held beside the state, not in
     /// it (the owner passes it by reference to the methods that may need it), so that the state holds no reference: an
-    /// array of them is plain data, which the collector does not walk when it marks. 136 bytes.
+    /// array of them is plain data, which the collector does not walk when it marks. 128 bytes.
     /// </summary>
     private struct CaseCore
     {
@@ -911,28 +915,64 @@ public sealed class ProcessMiner : IEventSink
         /// <summary>See <see cref="StatusTicks"/>.</summary>
         public int StatusActivity;
 
-        /// <summary>False until the first event of a numbered case (its slot is still all zeros).</summary>
-        public bool Open;
+        /// <summary>
+        /// <see cref="Open"/>, <see cref="HasMore"/>, <see cref="LastSameInstant"/>, <see cref="Failed"/> and
+        /// <see cref="LastWasFailure"/>, a bit each: one byte where five bools took five, so the state is 128 bytes.
+        /// </summary>
+        public byte Flags;
 
-        /// <summary>True once this case has used its overflow since its last reset (until then the overflow is not read).</summary>
-        private bool _hasMore;
+        private const byte OpenFlag = 1;
+        private const byte HasMoreFlag = 2;
+        private const byte SameInstantFlag = 4;
+        private const byte FailedFlag = 8;
+        private const byte LastFailureFlag = 16;
+
+        /// <summary>False until the first event of a numbered case (its slot is still all zeros).</summary>
+        public bool Open
+        {
+            readonly get => (Flags & OpenFlag) != 0;
+            set => Set(OpenFlag, value);
+        }
 
         /// <summary>Whether the case's previous execution was at the same instant as the one before it.</summary>
-        public bool LastSameInstant;
-        public bool Failed;
-        public bool LastWasFailure;
+        public bool LastSameInstant
+        {
+            readonly get => (Flags & SameInstantFlag) != 0;
+            set => Set(SameInstantFlag, value);
+        }
+
+        public bool Failed
+        {
+            readonly get => (Flags & FailedFlag) != 0;
+            set => Set(FailedFlag, value);
+        }
+
+        public bool LastWasFailure
+        {
+            readonly get => (Flags & LastFailureFlag) != 0;
+            set => Set(LastFailureFlag, value);
+        }
+
+        /// <summary>True once this case has used its overflow since its last reset (until then the overflow is not read).</summary>
+        private bool HasMore
+        {
+            readonly get => (Flags & HasMoreFlag) != 0;
+            set => Set(HasMoreFlag, value);
+        }
+
+        private void Set(byte flag, bool on) => Flags = on ? (byte)(Flags | flag) : (byte)(Flags & ~flag);
 
         /// <summary>A few fields spread over the state (its first, middle and last bytes, whatever the layout), summed.</summary>
-        public readonly long Warm() => (_hasMore ? 1 : 0) + _seen[0] + Accepted + FirstTicks + SeenCount + _resourceCount + (LastWasFailure ? 1 : 0) + (Open ? 1 : 0);
+        public readonly long Warm() => Flags + _seen[0] + Accepted + FirstTicks + SeenCount + _resourceCount;
 
-        public readonly bool HasOpenStarts(ref CaseOverflow? more) => _hasMore && more!.OpenStarts is { Count: > 0 };
+        public readonly bool HasOpenStarts(ref CaseOverflow? more) => HasMore && more!.OpenStarts is { Count: > 0 };
 
         public List<(int Activity, long Ticks)> OpenStarts(ref CaseOverflow? more) => Overflow(ref more).OpenStarts ??= [];
 
         /// <summary>The state of a case with no events yet; the overflow's lists are kept, emptied, for reuse.</summary>
         public void Reset(ref CaseOverflow? more)
         {
-            if (_hasMore)
+            if (HasMore)
             {
                 more!.OpenStarts?.Clear();
             }
@@ -1062,7 +1102,7 @@ public sealed class ProcessMiner : IEventSink
         /// <summary>The overflow, made on first use (or the one a reset left, its lists emptied), marked as in use.</summary>
         private CaseOverflow Overflow(ref CaseOverflow? more)
         {
-            _hasMore = true;
+            HasMore = true;
             return more ??= new CaseOverflow();
         }
     }

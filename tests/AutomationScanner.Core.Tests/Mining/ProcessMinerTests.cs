@@ -21,6 +21,16 @@ public sealed class ProcessMinerTests
     }
 
     [Fact]
+    public void CaseState_Is128Bytes()
+    {
+        // An object-centric log keeps one state per object until the end (101 MB for the million-event bench log at 128 bytes).
+        var caseCore = typeof(ProcessMiner).GetNestedType("CaseCore", System.Reflection.BindingFlags.NonPublic);
+        Assert.NotNull(caseCore);
+        var sizeOf = typeof(System.Runtime.CompilerServices.Unsafe).GetMethod(nameof(System.Runtime.CompilerServices.Unsafe.SizeOf))!.MakeGenericMethod(caseCore);
+        Assert.Equal(128, (int)sizeOf.Invoke(null, null)!);
+    }
+
+    [Fact]
     public void Merge_LogSplitByCases_EqualsWholeLog()
     {
         var lines = Encoding.UTF8.GetString(TestFiles.ReadAll(TestFiles.Sample("receipt.csv.gz"))).Split('\n', StringSplitOptions.RemoveEmptyEntries);

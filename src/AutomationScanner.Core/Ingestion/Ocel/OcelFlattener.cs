@@ -443,16 +443,12 @@ internal sealed class OcelFlattener : IDisposable
                 $"no usable events{selected}: {EventsRead:N0} events read, {_objects.Count:N0} objects ({DescribeTypes()}){(problems.Count > 0 ? "; " + string.Join("; ", problems) : string.Empty)}"));
         }
 
-        _pipeline.Complete(_flattened);
-        var result = new List<MinedProcess>();
-        var order = Enumerable.Range(0, _types.Count).Where(t => _processes[t] is not null).OrderBy(t => _types[t], StringComparer.Ordinal);
+        // Each type's summary is built as soon as its cases are closed, on the thread that closed them (the types are closed
+        // on two threads at once when there are two): Build only reads what the flattener holds, which no longer changes.
         var allTypes = Enumerable.Range(0, _types.Count).OrderBy(t => _types[t], StringComparer.Ordinal).ToDictionary(t => _types[t], t => _typeObjects[t], StringComparer.Ordinal);
-        foreach (var type in order)
-        {
-            result.Add(Build(type, _processes[type]!, allTypes));
-        }
-
-        return result;
+        var built = new MinedProcess?[_types.Count];
+        _pipeline.Complete(_flattened, process => built[process.Type] = Build(process.Type, process, allTypes));
+        return [.. Enumerable.Range(0, _types.Count).Where(t => _processes[t] is not null).OrderBy(t => _types[t], StringComparer.Ordinal).Select(t => built[t]!)];
     }
 
     private MinedProcess Build(int type, OcelTypeProcess process, Dictionary<string, long> allTypes)
@@ -664,7 +660,7 @@ internal sealed class OcelFlattener : IDisposable
 
         // Every object of the type may become a case: their states are made at once, in one array.
         miner.ReserveCases(members.Count);
-        var process = new OcelTypeProcess(type, log, miner);
+        var process = new OcelTypeProcess(type, log, miner) { Cases = members.Count };
         _pipeline.Assign(process);
         _flattened.Add(process);
         return process;

@@ -31,6 +31,11 @@ internal sealed class OcelMiningPipeline : IDisposable
     private volatile bool _aborted;
     private ExceptionDispatchInfo? _failure;
 
+    /// <summary>The types whose cases are closed at the end, largest first, and the next one to take (<see cref="CloseShare"/>).</summary>
+    private OcelTypeProcess[] _closing = [];
+    private int _nextClosing;
+    private Action<OcelTypeProcess>? _closed;
+
     /// <param name="activities">The log's activity names (the reader adds, the miners read).</param>
     /// <param name="resources">The log's resource names.</param>
     /// <param name="workers">Mining threads besides the reader's (0: mine on the reader's thread).</param>
@@ -70,8 +75,12 @@ internal sealed class OcelMiningPipeline : IDisposable
         }
     }
 
-    /// <summary>Mines what is left and closes every type's cases (on the workers, at once, when they run).</summary>
-    public void Complete(IReadOnlyList<OcelTypeProcess> processes)
+    /// <summary>
+    /// Mines what is left and closes every type's cases (on the workers and this thread, at once, when they run);
+    /// <paramref name="closed"/> is called with each type once its cases are closed, on the thread that closed it (a type's
+    /// summary can be built there while other types are still being closed).
+    /// </summary>
+    public void Complete(IReadOnlyList<OcelTypeProcess> processes, Action<OcelTypeProcess>? closed = null)
     {
         if (_completed)
         {
@@ -89,6 +98,7 @@ internal sealed class OcelMiningPipeline : IDisposable
                 }
 
                 process.Complete();
+                closed?.Invoke(process);
             }
 
             _completed = true;
@@ -104,13 +114,28 @@ internal sealed class OcelMiningPipeline : IDisposable
             }
         }
 
+        // Closing the cases (a pass over every object's state per type) is shared: each worker, once its queue is mined,
+        // and this thread take the types one at a time, largest first, so the other core is not idle meanwhile. Types are
+        // independent (each has its own miner and aggregate), so who closes which changes nothing in the results.
+        _closing = [.. processes.OrderByDescending(p => p.Cases)];
+        _closed = closed;
+        foreach (var worker in _workers)
+        {
+            worker?.Queue.CompleteAdding();
+        }
+
+        CloseShare();
         Stop();
         _completed = true;
         _failure?.Throw();
         foreach (var process in processes)
         {
             // A type whose only batch was still being filled when the workers ended is none: every batch was posted above.
-            process.Complete();
+            if (!process.Completed)
+            {
+                process.Complete();
+                closed?.Invoke(process);
+            }
         }
     }
 
@@ -147,6 +172,43 @@ internal sealed class OcelMiningPipeline : IDisposable
         Return(batch);
     }
 
+    /// <summary>
+    /// Closes the cases of the next types in <see cref="_closing"/> until none is left; a type's worker must have mined
+    /// all of it first (its queue is complete: waits for the worker to drain it). A failure is kept for the reader, as a
+    /// worker's is.
+    /// </summary>
+    private void CloseShare()
+    {
+        while (!_aborted)
+        {
+            var next = Interlocked.Increment(ref _nextClosing) - 1;
+            if (next >= _closing.Length)
+            {
+                return;
+            }
+
+            var process = _closing[next];
+            try
+            {
+                if (process.Worker >= 0 && _workers[process.Worker] is { } owner)
+                {
+                    owner.Mined.Wait();
+                }
+
+                if (!_aborted)
+                {
+                    process.Complete();
+                    _closed?.Invoke(process);
+                }
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(ex), null);
+                _aborted = true;
+            }
+        }
+    }
+
     private void Stop()
     {
         foreach (var worker in _workers)
@@ -157,6 +219,7 @@ internal sealed class OcelMiningPipeline : IDisposable
         foreach (var worker in _workers)
         {
             worker?.Thread.Join();
+            worker?.Mined.Dispose();
         }
     }
 
@@ -178,11 +241,10 @@ internal sealed class OcelMiningPipeline : IDisposable
         _free.Enqueue(batch);
     }
 
-    /// <summary>One mining thread: mines its types' batches in the order they were posted, then closes its types' cases.</summary>
+    /// <summary>One mining thread: mines its types' batches in the order they were posted, then helps close the types' cases (<see cref="CloseShare"/>).</summary>
     private sealed class Worker
     {
         private readonly OcelMiningPipeline _pipeline;
-        private readonly List<OcelTypeProcess> _processes = [];
 
         public Worker(OcelMiningPipeline pipeline)
         {
@@ -192,6 +254,9 @@ internal sealed class OcelMiningPipeline : IDisposable
         }
 
         public BlockingCollection<OcelBatch> Queue { get; } = new(new ConcurrentQueue<OcelBatch>(), QueueDepth);
+
+        /// <summary>Set once every batch posted to this worker is mined (or the read failed): its types may be closed.</summary>
+        public ManualResetEventSlim Mined { get; } = new();
 
         public Thread Thread { get; }
 
@@ -203,13 +268,7 @@ internal sealed class OcelMiningPipeline : IDisposable
                 {
                     try
                     {
-                        var process = batch.Process!;
-                        if (!_processes.Contains(process))
-                        {
-                            _processes.Add(process);
-                        }
-
-                        process.Mine(batch.Items.AsSpan(0, batch.Count), _pipeline._activities, _pipeline._resources);
+                        batch.Process!.Mine(batch.Items.AsSpan(0, batch.Count), _pipeline._activities, _pipeline._resources);
                     }
                     catch (Exception ex)
                     {
@@ -222,23 +281,14 @@ internal sealed class OcelMiningPipeline : IDisposable
                 _pipeline.Return(batch);
             }
 
+            Mined.Set();
             if (_pipeline._aborted)
             {
                 return;
             }
 
-            try
-            {
-                foreach (var process in _processes)
-                {
-                    process.Complete();
-                }
-            }
-            catch (Exception ex)
-            {
-                Interlocked.CompareExchange(ref _pipeline._failure, ExceptionDispatchInfo.Capture(ex), null);
-                _pipeline._aborted = true;
-            }
+            // The types are closed by whoever is free (this worker, the others, the reader's thread): CloseShare.
+            _pipeline.CloseShare();
         }
     }
 }

@@ -26,6 +26,9 @@ internal sealed class OcelTypeProcess(int type, LogAggregate log, ProcessMiner m
 
     public ProcessMiner Miner { get; } = miner;
 
+    /// <summary>The type's objects, each a case (closing them at the end takes time in proportion).</summary>
+    public int Cases { get; init; }
+
     /// <summary>Which pipeline worker mines this type (-1: mined on the reader's thread).</summary>
     public int Worker { get; set; } = -1;
 

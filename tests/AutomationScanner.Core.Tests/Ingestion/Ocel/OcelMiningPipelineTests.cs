@@ -99,6 +99,49 @@ public sealed class OcelMiningPipelineTests
         }
     }
 
+    [Fact]
+    public void Complete_OneWorker_TypesClosedOnTheWorkerAndTheReadersThreadAtOnce()
+    {
+        var activities = new OcelFlattener.Names();
+        activities.Add("Pick item");
+        var resources = new OcelFlattener.Names();
+        resources.Add("user1");
+        using var pipeline = new OcelMiningPipeline(activities, resources, workers: 1, batchSize: 4);
+        var processes = Enumerable.Range(0, 3).Select(type =>
+        {
+            var log = new LogAggregate($"shop/T{type}");
+            var miner = new ProcessMiner(log);
+            miner.ReserveCases(10);
+            var process = new OcelTypeProcess(type, log, miner) { Cases = 10 * (type + 1) };
+            pipeline.Assign(process);
+            return process;
+        }).ToList();
+        var start = new DateTime(2024, 1, 1, 8, 0, 0, DateTimeKind.Utc).Ticks;
+        for (var e = 0; e < 20; e++)
+        {
+            foreach (var process in processes)
+            {
+                pipeline.Add(process, new OcelFlatEvent { Case = e % 10, Activity = 0, Resource = 0, Ticks = start + e * TimeSpan.TicksPerMinute, Sequence = process.Sequence++ });
+            }
+        }
+
+        // Each closed type waits (up to a while) until a second thread is closing one too: one thread closing them all in turn never gets there.
+        var closers = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        pipeline.Complete(processes, process =>
+        {
+            closers.TryAdd(Environment.CurrentManagedThreadId, process.Type);
+            SpinWait.SpinUntil(() => closers.Count >= 2, TimeSpan.FromSeconds(5));
+        });
+
+        Assert.True(pipeline.Started);
+        Assert.Equal(2, closers.Count);
+        Assert.Contains(Environment.CurrentManagedThreadId, closers.Keys);
+        Assert.All(processes, p => Assert.True(p.Completed));
+        Assert.All(processes, p => Assert.Equal(10, p.Log.Cases));
+        Assert.All(processes, p => Assert.Equal(20, p.Log.Events));
+        Assert.False(pipeline.Running);
+    }
+
     private static readonly TimeZoneInfo PlusOne = TimeZoneInfo.CreateCustomTimeZone("plus-one", TimeSpan.FromHours(1), "plus-one", "plus-one");
 
     private static bool Flatten(byte[] log, IngestionOptions options, out IReadOnlyList<MinedProcess> result)
