@@ -26,6 +26,12 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
     public RuleCatalogue Catalogue { get; } = catalogue;
 
+    /// <summary>
+    /// The labelled cases whose confident vote may raise a task's tier (with an embedder for the same model only); the
+    /// shipped index by default, null for none. The evaluation harness gives each batch the index without that batch.
+    /// </summary>
+    public LabelledCaseIndex? LabelledCases { get; init; } = LabelledCaseIndex.Shipped;
+
     /// <summary>Whether tasks are also matched by meaning (an embedder was given).</summary>
     public bool MatchesMeaning => _semantic is not null;
 
@@ -136,11 +142,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         var (profile, domainDefinition, domain) = DomainOf(candidate, context);
         var byPattern = hits.Select(h => h.RuleId).ToHashSet(StringComparer.Ordinal);
+        // The domain's own phrase, not its evidence: the context may name the setting and the persons ("in a
+        // hospital emergency department treating patients"), the act must come from the step ("Set priority").
+        var processContext = profile is not null && domainDefinition is { Phrase.Length: > 0 } ? domainDefinition.Phrase : null;
         if (_semantic is not null)
         {
-            // The domain's own phrase, not its evidence: the context may name the setting and the persons ("in a
-            // hospital emergency department treating patients"), the act must come from the step ("Set priority").
-            var processContext = profile is not null && domainDefinition is { Phrase.Length: > 0 } ? domainDefinition.Phrase : null;
             var contextRules = processContext is null ? null : domainDefinition!.Inherit.Select(i => i.Rule).ToHashSet(StringComparer.Ordinal);
             AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext, contextRules));
         }
@@ -167,6 +173,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         {
             hits.Add(displacementHit);
         }
+
+        AddLabelledCaseHit(hits, candidate, processContext);
 
         var ruleTier = TierOf(hits);
         var tier = ruleTier;
@@ -213,6 +221,63 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 yield return (setting, compiled);
             }
         }
+    }
+
+    /// <summary>
+    /// The vector the labelled cases are searched with: the task name, with the phrase of its process's domain when one
+    /// was inferred (the mean of both, as a unit vector); null without an embedder. The shipped index is built with it.
+    /// </summary>
+    public float[]? LabelledQuery(TaskCandidate candidate, RiskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(context);
+        var (profile, definition, _) = DomainOf(candidate, context);
+        return LabelledQuery(candidate, profile is not null && definition is { Phrase.Length: > 0 } ? definition.Phrase : null);
+    }
+
+    private float[]? LabelledQuery(TaskCandidate candidate, string? processContext)
+    {
+        if (_semantic is null)
+        {
+            return null;
+        }
+
+        var vectors = _semantic.Embedder.Embed(processContext is null ? [candidate.Name] : [candidate.Name, processContext]);
+        var query = (float[])vectors[0].Clone();
+        if (vectors.Length > 1)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(query, vectors[1], query);
+        }
+
+        VectorMath.Normalize(query);
+        return query;
+    }
+
+    /// <summary>
+    /// A learned signal: when the nearest labelled cases vote confidently for a tier above the rules' tier, a hit of the
+    /// rule their references name, with the nearest case and its similarity as evidence. It only raises.
+    /// </summary>
+    private void AddLabelledCaseHit(List<RiskHit> hits, TaskCandidate candidate, string? processContext)
+    {
+        if (LabelledCases is not { } index || _semantic is null || index.ModelId != _semantic.Embedder.ModelId
+            || LabelledQuery(candidate, processContext) is not { } query
+            || index.Vote(query) is not { } vote || vote.Tier <= TierOf(hits) || Catalogue.Rule(vote.RuleId)?.Definition is not { } rule)
+        {
+            return;
+        }
+
+        var (nearest, similarity) = vote.Nearest[0];
+        var note = string.Create(CultureInfo.InvariantCulture, $"learned signal: {vote.Nearest.Count} of the {vote.Voters} nearest labelled cases are {vote.Tier} ({vote.Share:P0} of the similarity-weighted vote); nearest: ")
+            + string.Join("; ", vote.Nearest.Take(3).Select(n => string.Create(CultureInfo.InvariantCulture, $"\"{n.Case.Text}\" {n.Similarity:0.00}")));
+        hits.Add(new RiskHit(
+            rule.Id,
+            rule.Title,
+            rule.Kind,
+            vote.Tier,
+            rule.Clause,
+            new EvidenceSpan(Truncate(Collapse(candidate.Name), 4 * ExcerptRadius), EvidenceScope.LabelledCases, "labelled case " + nearest.Id, Exemplar: nearest.Text, Similarity: similarity),
+            rule.Safeguards,
+            Note: note));
     }
 
     /// <summary>Rules that fired by meaning: a new hit with the exemplar as evidence, or the similarity added to a pattern hit.</summary>

@@ -193,7 +193,7 @@ public sealed partial class RiskEvaluationTests
         // Prohibited); the split is kept as measured in data/risk-evaluation/README.md, not hidden by editing the case.
         foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
-            var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
+            var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
             {
                 split.Add($"{group.Key}: {string.Join(" / ", tiers.Select(t => $"'{t.Text}' {t.Tier}"))}");
@@ -218,11 +218,11 @@ public sealed partial class RiskEvaluationTests
         // matched by meaning in one spelling, SpellingForm).
         foreach (var c in RiskEvaluation.All)
         {
-            var tier = RiskEvaluation.Assess(screen, c.Text, c.Context).Tier;
+            var tier = RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier;
             foreach (var variant in SpellingVariants(c.Text))
             {
                 checkedCount++;
-                var other = RiskEvaluation.Assess(screen, variant, c.Context).Tier;
+                var other = RiskEvaluation.Assess(screen, variant, c.Context, c.Batch).Tier;
                 if (other != tier)
                 {
                     flipped.Add($"{c.Id}: '{c.Text}' {tier} vs '{variant}' {other}");
@@ -304,7 +304,7 @@ public sealed partial class RiskEvaluationTests
         var split = new List<string>();
         foreach (var group in groups)
         {
-            var tiers = group.Select(c => RiskEvaluation.Assess(screen, c.Text, null).Tier).Distinct().ToList();
+            var tiers = group.Select(c => RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier).Distinct().ToList();
             if (tiers.Count > 1)
             {
                 split.Add($"{group.Key}: {string.Join("/", tiers)}");
@@ -329,8 +329,8 @@ public sealed partial class RiskEvaluationTests
         var lowered = new List<string>();
         foreach (var c in RiskEvaluation.All.Where(c => c.Context is null))
         {
-            var before = RiskEvaluation.Assess(screen, c.Text, null).Tier;
-            var after = RiskEvaluation.Assess(screen, prefix + char.ToLowerInvariant(c.Text[0]) + c.Text[1..], null).Tier;
+            var before = RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier;
+            var after = RiskEvaluation.Assess(screen, prefix + char.ToLowerInvariant(c.Text[0]) + c.Text[1..], null, c.Batch).Tier;
             if (after < before)
             {
                 lowered.Add($"{c.Id}: {before} -> {after}");
@@ -350,8 +350,8 @@ public sealed partial class RiskEvaluationTests
         var lowered = new List<string>();
         foreach (var c in RiskEvaluation.All.Where(c => c.Context is null))
         {
-            var before = RiskEvaluation.Assess(screen, c.Text, null).Tier;
-            var after = RiskEvaluation.Assess(screen, c.Text + suffix, null).Tier;
+            var before = RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier;
+            var after = RiskEvaluation.Assess(screen, c.Text + suffix, null, c.Batch).Tier;
             if (after < before)
             {
                 lowered.Add($"{c.Id}: {before} -> {after}");
