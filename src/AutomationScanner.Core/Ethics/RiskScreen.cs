@@ -224,44 +224,65 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     /// <summary>
-    /// The vector the labelled cases are searched with: the task name, with the phrase of its process's domain when one
-    /// was inferred (the mean of both, as a unit vector); null without an embedder. The shipped index is built with it.
+    /// The vector the labelled cases are searched with: the task's readable name (as the meaning match reads it), with
+    /// the phrase of its process's domain when one was inferred (the mean of both, as a unit vector); null without an
+    /// embedder. The shipped index is built with it.
     /// </summary>
     public float[]? LabelledQuery(TaskCandidate candidate, RiskContext context)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(context);
         var (profile, definition, _) = DomainOf(candidate, context);
-        return LabelledQuery(candidate, profile is not null && definition is { Phrase.Length: > 0 } ? definition.Phrase : null);
-    }
-
-    private float[]? LabelledQuery(TaskCandidate candidate, string? processContext)
-    {
-        if (_semantic is null)
-        {
-            return null;
-        }
-
-        var vectors = _semantic.Embedder.Embed(processContext is null ? [candidate.Name] : [candidate.Name, processContext]);
-        var query = (float[])vectors[0].Clone();
-        if (vectors.Length > 1)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(query, vectors[1], query);
-        }
-
-        VectorMath.Normalize(query);
-        return query;
+        return LabelledQueries(candidate, profile is not null && definition is { Phrase.Length: > 0 } ? definition.Phrase : null).FirstOrDefault().Vector;
     }
 
     /// <summary>
-    /// A learned signal: when the nearest labelled cases vote confidently for a tier above the rules' tier, a hit of the
-    /// rule their references name, with the nearest case and its similarity as evidence. It only raises.
+    /// The readable name and its views (without a leading "automatically decide whether to", cut before each qualifier),
+    /// each with its query vector: adding a modality or a qualifier to a name keeps the name's own vote.
+    /// </summary>
+    private List<(string Text, float[] Vector)> LabelledQueries(TaskCandidate candidate, string? processContext)
+    {
+        if (_semantic is null)
+        {
+            return [];
+        }
+
+        var texts = SemanticRuleMatcher.Views(new TaskTextItem(_semantic.Canonical(TaskText.Normalise(candidate.Name)), "task name")).Select(v => v.Text).ToList();
+        var vectors = _semantic.Embedder.Embed(processContext is null ? texts : [.. texts, processContext]);
+        var queries = new List<(string, float[])>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var query = (float[])vectors[i].Clone();
+            if (processContext is not null)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(query, vectors[^1], query);
+            }
+
+            VectorMath.Normalize(query);
+            queries.Add((texts[i], query));
+        }
+
+        return queries;
+    }
+
+    /// <summary>
+    /// A learned signal: when the nearest labelled cases vote confidently for a tier above the rules' tier (for the name
+    /// or one of its views), a hit of the rule their references name, with the nearest case and its similarity as
+    /// evidence. It only raises.
     /// </summary>
     private void AddLabelledCaseHit(List<RiskHit> hits, TaskCandidate candidate, string? processContext)
     {
-        if (LabelledCases is not { } index || _semantic is null || index.ModelId != _semantic.Embedder.ModelId
-            || LabelledQuery(candidate, processContext) is not { } query
-            || index.Vote(query) is not { } vote || vote.Tier <= TierOf(hits) || Catalogue.Rule(vote.RuleId)?.Definition is not { } rule)
+        if (LabelledCases is not { } index || _semantic is null || index.ModelId != _semantic.Embedder.ModelId)
+        {
+            return;
+        }
+
+        var best = LabelledQueries(candidate, processContext)
+            .Select(q => (q.Text, Vote: index.Vote(q.Vector)))
+            .Where(v => v.Vote is not null)
+            .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
+            .FirstOrDefault();
+        if (best.Vote is not { } vote || vote.Tier <= TierOf(hits) || Catalogue.Rule(vote.RuleId)?.Definition is not { } rule)
         {
             return;
         }
@@ -275,7 +296,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             rule.Kind,
             vote.Tier,
             rule.Clause,
-            new EvidenceSpan(Truncate(Collapse(candidate.Name), 4 * ExcerptRadius), EvidenceScope.LabelledCases, "labelled case " + nearest.Id, Exemplar: nearest.Text, Similarity: similarity),
+            new EvidenceSpan(Truncate(Collapse(best.Text), 4 * ExcerptRadius), EvidenceScope.LabelledCases, "labelled case " + nearest.Id, Exemplar: nearest.Text, Similarity: similarity),
             rule.Safeguards,
             Note: note));
     }

@@ -122,6 +122,10 @@ internal static class RiskEvaluation
     public static RiskScreen Screen(RuleCatalogue? catalogue = null) =>
         new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value);
 
+    /// <summary>The screen without the labelled cases (patterns and meaning only): for tests of the rules' own mechanics, whose texts are labelled cases.</summary>
+    public static RiskScreen RulesOnly(RuleCatalogue? catalogue = null) =>
+        new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = null };
+
     /// <summary>A case as a task: its text is the task's name; a context becomes the process's name and description.</summary>
     public static RiskAssessment Assess(RiskScreen screen, string text, string? context, string? batch = null)
     {
@@ -153,7 +157,7 @@ internal static class RiskEvaluation
     /// <summary>The applied hits, each with its similarity when it fired by meaning and its evidence scope.</summary>
     public static string HitsOf(RiskAssessment assessment) =>
         string.Join(" ", assessment.Hits.Where(h => h.Applied).Select(h => h.Evidence.Similarity is { } s
-            ? string.Create(CultureInfo.InvariantCulture, $"{h.RuleId}~{s:0.00}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{h.RuleId}{(h.Evidence.Scope == EvidenceScope.LabelledCases ? "#" : "~")}{s:0.00}")
             : $"{h.RuleId}@{h.Evidence.Scope}"));
 
     /// <summary>The legal references of the applied hits ("AIA III 5(b)"...).</summary>

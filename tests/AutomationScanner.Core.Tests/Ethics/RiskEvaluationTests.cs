@@ -369,15 +369,15 @@ public sealed partial class RiskEvaluationTests
     public void MeaningStandsForOneElement_OnlyInADistinctDescription()
     {
         const string described = "Push in-game purchases to children right after they lose a level";
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
         var semantic = RuleCatalogue.Default.Semantic;
 
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, described, null).Tier);
-        var strict = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMargin = 0.9 }));
+        var strict = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMargin = 0.9 }));
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(strict, described, null).Tier);
 
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Stop payment", null).Tier);
-        var anyLength = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMinWords = 0 }));
+        var anyLength = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMinWords = 0 }));
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(anyLength, "Stop payment", null).Tier);
     }
 
@@ -389,7 +389,7 @@ public sealed partial class RiskEvaluationTests
     public void MeaningStandsForAct_OnlyTheAct_NotTheSetting()
     {
         const string trainees = "Figure out which trainees feel stressed in the workshop from the hall camera";
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
 
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, trainees, null).Tier);
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Work out from their voices which callers are upset", null).Tier);
@@ -408,7 +408,7 @@ public sealed partial class RiskEvaluationTests
     {
         const string faith = "Group the gym's members on the entrance camera by the faith their facial features suggest";
         const string ageGender = "Estimate the age and gender of passengers from the platform camera images";
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
 
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, faith, null).Tier);
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, ageGender, null).Tier);
@@ -427,7 +427,7 @@ public sealed partial class RiskEvaluationTests
         }
 
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
-        return RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without " + field));
+        return RiskEvaluation.RulesOnly(RuleCatalogue.Load(stream, "without " + field));
     }
 
     [Fact]
@@ -453,11 +453,11 @@ public sealed partial class RiskEvaluationTests
     public void WordElementMargin_EveryElementInWords_OutweighsNearnessToOrdinaryWork()
     {
         var limit = RiskEvaluation.FreshR7.Single(c => c.Id == "r7-riders-035").Text;
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
         Assert.Equal(RiskTier.High, RiskEvaluation.Assess(screen, limit, null).Tier);
 
         var semantic = RuleCatalogue.Default.Semantic;
-        var general = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { WordElementMargin = 1.0 }));
+        var general = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { WordElementMargin = 1.0 }));
         Assert.NotEqual(RiskTier.High, RiskEvaluation.Assess(general, limit, null).Tier);
     }
 
@@ -471,7 +471,7 @@ public sealed partial class RiskEvaluationTests
     [Fact]
     public void SemanticHit_ShowsExemplarAndSimilarity()
     {
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
 
         var result = RiskEvaluation.Assess(screen, "Triage patients in the emergency room", null);
 
