@@ -247,7 +247,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return [];
         }
 
-        var texts = SemanticRuleMatcher.Views(new TaskTextItem(_semantic.Canonical(TaskText.Normalise(candidate.Name)), "task name")).Select(v => v.Text).ToList();
+        var texts = SemanticRuleMatcher.Views(new TaskTextItem(LabelledForm(_semantic.Canonical(TaskText.Normalise(candidate.Name))), "task name")).Select(v => v.Text).ToList();
         var vectors = _semantic.Embedder.Embed(processContext is null ? texts : [.. texts, processContext]);
         var queries = new List<(string, float[])>(texts.Count);
         for (var i = 0; i < texts.Count; i++)
@@ -264,6 +264,22 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         return queries;
     }
+
+    /// <summary>
+    /// The name as the labelled cases are compared with it: hyphens between letters read as spaces and the articles
+    /// left out, so "the" in or out and "night-shifts" or "night shifts" cannot move the vote.
+    /// </summary>
+    internal static string LabelledForm(string text) =>
+        Spaces().Replace(Articles().Replace(HyphenBetweenLetters().Replace(text, " "), " "), " ").Trim();
+
+    [GeneratedRegex(@"(?<=\p{L})-(?=\p{L})")]
+    private static partial Regex HyphenBetweenLetters();
+
+    [GeneratedRegex(@"\b(?:the|a|an)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Articles();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
 
     /// <summary>
     /// A learned signal: when the nearest labelled cases vote confidently for a tier above the rules' tier (for the name
