@@ -70,7 +70,7 @@ public sealed class LabelledCaseIndexTests
     [Fact]
     public void LearnedHit_ShowsTheNearestLabelledCaseAndTheVote()
     {
-        var screen = RiskEvaluation.Screen();
+        var screen = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value };
         var raised = RiskEvaluation.FreshR10.Select(c => (Case: c, Assessment: RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch)))
             .Where(r => r.Assessment.Hits.Any(h => h.Applied && h.Evidence.Scope == EvidenceScope.LabelledCases)).ToList();
 
