@@ -3,15 +3,18 @@ using System.Text.Json;
 
 namespace AutomationScanner.Core.Tests.Ethics;
 
+/// <summary>
+/// Round 11's experiment input (docs/ranking.md): every labelled case with the rules screen's tier and hits
+/// (cases.jsonl) and the MiniLM cosine matrices of the case texts (text, text joined with its context, mean of text and
+/// context; float32, row-major). tools/risk-learned-sweep.py reads them for the nested parameter sweep.
+/// </summary>
 public sealed class RiskLearnedDump
 {
     [Fact]
     public void Dump()
     {
-        if (Environment.GetEnvironmentVariable("RISK_DUMP_OUT") is not { Length: > 0 } folder)
-        {
-            return;
-        }
+        var folder = Environment.GetEnvironmentVariable("RISK_DUMP_OUT");
+        Assert.SkipWhen(string.IsNullOrEmpty(folder), "set RISK_DUMP_OUT to a folder to write the dump");
 
         var batches = new (string Name, IReadOnlyList<RiskCase> Cases)[]
         {
@@ -33,7 +36,7 @@ public sealed class RiskLearnedDump
             }
         }
 
-        File.WriteAllText(Path.Combine(folder, "cases.jsonl"), lines.ToString());
+        File.WriteAllText(Path.Combine(folder!, "cases.jsonl"), lines.ToString());
         var embedder = RiskEvaluation.Embedder.Value;
         var text = embedder.Embed([.. all.Select(c => c.Text)], TestContext.Current.CancellationToken);
         var joined = embedder.Embed([.. all.Select(c => c.Context is { } x ? c.Text + ". " + x : c.Text)], TestContext.Current.CancellationToken);
@@ -41,7 +44,7 @@ public sealed class RiskLearnedDump
         var mean = text.Zip(context, (t, x) => Normalize(t.Zip(x, (a, b) => a + b).ToArray())).ToArray();
         foreach (var (name, vectors) in new[] { ("text", text), ("joined", joined), ("mean", mean) })
         {
-            using var w = new BinaryWriter(File.Create(Path.Combine(folder, name + ".sim")));
+            using var w = new BinaryWriter(File.Create(Path.Combine(folder!, name + ".sim")));
             foreach (var v in vectors)
             {
                 foreach (var u in vectors)
