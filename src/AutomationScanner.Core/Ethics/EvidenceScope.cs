@@ -23,4 +23,7 @@ public enum EvidenceScope
 
     /// <summary>The process the task belongs to: its inferred domain (lending, healthcare...) and the step's role in it.</summary>
     ProcessContext,
+
+    /// <summary>The nearest written, labelled task descriptions of the evaluation set (a learned signal; see <see cref="LabelledCaseIndex"/>).</summary>
+    LabelledCases,
 }

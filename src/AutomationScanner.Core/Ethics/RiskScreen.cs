@@ -26,6 +26,15 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
     public RuleCatalogue Catalogue { get; } = catalogue;
 
+    /// <summary>
+    /// The labelled cases whose confident vote may raise a task's tier (with an embedder for the same model only), e.g.
+    /// <see cref="LabelledCaseIndex.Shipped"/>; null (the default) for none. Off by default: measured leave-one-batch-out
+    /// it lifts the batches written after the method (docs/ranking.md, Round 11), but it splits four paraphrase groups,
+    /// flips three spelling variants of its own and lowers a one-word probe when a protected group is added, which the
+    /// evaluation's property tests do not allow. The evaluation harness gives each batch the index without that batch.
+    /// </summary>
+    public LabelledCaseIndex? LabelledCases { get; init; }
+
     /// <summary>Whether tasks are also matched by meaning (an embedder was given).</summary>
     public bool MatchesMeaning => _semantic is not null;
 
@@ -136,11 +145,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         var (profile, domainDefinition, domain) = DomainOf(candidate, context);
         var byPattern = hits.Select(h => h.RuleId).ToHashSet(StringComparer.Ordinal);
+        // The domain's own phrase, not its evidence: the context may name the setting and the persons ("in a
+        // hospital emergency department treating patients"), the act must come from the step ("Set priority").
+        var processContext = profile is not null && domainDefinition is { Phrase.Length: > 0 } ? domainDefinition.Phrase : null;
         if (_semantic is not null)
         {
-            // The domain's own phrase, not its evidence: the context may name the setting and the persons ("in a
-            // hospital emergency department treating patients"), the act must come from the step ("Set priority").
-            var processContext = profile is not null && domainDefinition is { Phrase.Length: > 0 } ? domainDefinition.Phrase : null;
             var contextRules = processContext is null ? null : domainDefinition!.Inherit.Select(i => i.Rule).ToHashSet(StringComparer.Ordinal);
             AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext, contextRules));
         }
@@ -167,6 +176,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         {
             hits.Add(displacementHit);
         }
+
+        AddLabelledCaseHit(hits, candidate, processContext);
 
         var ruleTier = TierOf(hits);
         var tier = ruleTier;
@@ -213,6 +224,100 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 yield return (setting, compiled);
             }
         }
+    }
+
+    /// <summary>
+    /// The vector the labelled cases are searched with: the task's readable name (as the meaning match reads it), with
+    /// the phrase of its process's domain when one was inferred (the mean of both, as a unit vector); null without an
+    /// embedder. The shipped index is built with it.
+    /// </summary>
+    public float[]? LabelledQuery(TaskCandidate candidate, RiskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(context);
+        var (profile, definition, _) = DomainOf(candidate, context);
+        return LabelledQueries(candidate, profile is not null && definition is { Phrase.Length: > 0 } ? definition.Phrase : null).FirstOrDefault().Vector;
+    }
+
+    /// <summary>
+    /// The readable name and its views (without a leading "automatically decide whether to", cut before each qualifier),
+    /// each with its query vector: adding a modality or a qualifier to a name keeps the name's own vote.
+    /// </summary>
+    private List<(string Text, float[] Vector)> LabelledQueries(TaskCandidate candidate, string? processContext)
+    {
+        if (_semantic is null)
+        {
+            return [];
+        }
+
+        var texts = SemanticRuleMatcher.Views(new TaskTextItem(LabelledForm(_semantic.Canonical(TaskText.Normalise(candidate.Name))), "task name"), cutOneWord: true).Select(v => v.Text).ToList();
+        var vectors = _semantic.Embedder.Embed(processContext is null ? texts : [.. texts, processContext]);
+        var queries = new List<(string, float[])>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var query = (float[])vectors[i].Clone();
+            if (processContext is not null)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(query, vectors[^1], query);
+            }
+
+            VectorMath.Normalize(query);
+            queries.Add((texts[i], query));
+        }
+
+        return queries;
+    }
+
+    /// <summary>
+    /// The name as the labelled cases are compared with it: hyphens between letters read as spaces and the articles
+    /// left out, so "the" in or out and "night-shifts" or "night shifts" cannot move the vote.
+    /// </summary>
+    internal static string LabelledForm(string text) =>
+        Spaces().Replace(Articles().Replace(HyphenBetweenLetters().Replace(text, " "), " "), " ").Trim();
+
+    [GeneratedRegex(@"(?<=\p{L})-(?=\p{L})")]
+    private static partial Regex HyphenBetweenLetters();
+
+    [GeneratedRegex(@"\b(?:the|a|an)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Articles();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
+
+    /// <summary>
+    /// A learned signal: when the nearest labelled cases vote confidently for a tier above the rules' tier (for the name
+    /// or one of its views), a hit of the rule their references name, with the nearest case and its similarity as
+    /// evidence. It only raises.
+    /// </summary>
+    private void AddLabelledCaseHit(List<RiskHit> hits, TaskCandidate candidate, string? processContext)
+    {
+        if (LabelledCases is not { } index || _semantic is null || index.ModelId != _semantic.Embedder.ModelId)
+        {
+            return;
+        }
+
+        var best = LabelledQueries(candidate, processContext)
+            .Select(q => (q.Text, Vote: index.Vote(q.Vector)))
+            .Where(v => v.Vote is not null)
+            .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
+            .FirstOrDefault();
+        if (best.Vote is not { } vote || vote.Tier <= TierOf(hits) || Catalogue.Rule(vote.RuleId)?.Definition is not { } rule)
+        {
+            return;
+        }
+
+        var (nearest, similarity) = vote.Nearest[0];
+        var note = string.Create(CultureInfo.InvariantCulture, $"learned signal: {vote.Nearest.Count} of the {vote.Voters} nearest labelled cases are {vote.Tier} ({vote.Share:P0} of the similarity-weighted vote); nearest: ")
+            + string.Join("; ", vote.Nearest.Take(3).Select(n => string.Create(CultureInfo.InvariantCulture, $"\"{n.Case.Text}\" {n.Similarity:0.00}")));
+        hits.Add(new RiskHit(
+            rule.Id,
+            rule.Title,
+            rule.Kind,
+            vote.Tier,
+            rule.Clause,
+            new EvidenceSpan(Truncate(Collapse(best.Text), 4 * ExcerptRadius), EvidenceScope.LabelledCases, "labelled case " + nearest.Id, Exemplar: nearest.Text, Similarity: similarity),
+            rule.Safeguards,
+            Note: note));
     }
 
     /// <summary>Rules that fired by meaning: a new hit with the exemplar as evidence, or the similarity added to a pattern hit.</summary>

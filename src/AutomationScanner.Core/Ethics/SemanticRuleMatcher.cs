@@ -178,7 +178,10 @@ public sealed partial class SemanticRuleMatcher
     }
 
     /// <summary>The text, the text without a leading automation phrase, and the text without its trailing qualifier.</summary>
-    public static IEnumerable<TaskTextItem> Views(TaskTextItem item)
+    public static IEnumerable<TaskTextItem> Views(TaskTextItem item) => Views(item, cutOneWord: false);
+
+    /// <summary>As <see cref="Views(TaskTextItem)"/>; with <paramref name="cutOneWord"/>, also a single word before a qualifier ("Proctoring" of "Proctoring for migrant workers").</summary>
+    public static IEnumerable<TaskTextItem> Views(TaskTextItem item, bool cutOneWord)
     {
         ArgumentNullException.ThrowIfNull(item);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -214,7 +217,7 @@ public sealed partial class SemanticRuleMatcher
             // Every cut before a qualifier: "X for the team, including Y" gives "X" and "X for the team".
             foreach (Match cut in Qualifier().Matches(text))
             {
-                if (cut.Index > 0 && text[..cut.Index].Contains(' ', StringComparison.Ordinal) && seen.Add(text[..cut.Index]))
+                if (cut.Index > 0 && (cutOneWord || text[..cut.Index].Contains(' ', StringComparison.Ordinal)) && seen.Add(text[..cut.Index]))
                 {
                     yield return item with { Text = text[..cut.Index] };
                 }

@@ -12,6 +12,9 @@ internal sealed record RiskCase(string Id, string Group, RiskTier Tier, string R
     /// <summary>Further tiers the case may take (a benign look-alike that personal data or contact may make Limited).</summary>
     public IReadOnlyList<RiskTier>? Accept { get; init; }
 
+    /// <summary>The file the case comes from, without ".jsonl" ("fresh-r10"): its batch, left out of the labelled-case index when it is screened.</summary>
+    public string Batch { get; init; } = "";
+
     public bool Allows(RiskTier tier) => tier == Tier || (Accept?.Contains(tier) ?? false);
 
     /// <summary>The lowest tier the case may take.</summary>
@@ -109,37 +112,60 @@ internal static class RiskEvaluation
     private static List<RiskCase> Load(string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "risk-evaluation", file);
-        return [.. File.ReadLines(path).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).Select(l => JsonSerializer.Deserialize<RiskCase>(l, Json)!)];
+        var batch = Path.GetFileNameWithoutExtension(file);
+        return [.. File.ReadLines(path).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).Select(l => JsonSerializer.Deserialize<RiskCase>(l, Json)! with { Batch = batch })];
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RiskScreen, System.Collections.Concurrent.ConcurrentDictionary<string, RiskScreen>> WithoutBatch = [];
+
+    /// <summary>
+    /// Leave-one-batch-out: <paramref name="screen"/> with a labelled-case index that holds no case of <paramref name="batch"/>
+    /// (so a case, its paraphrases and variants never vote for themselves); the screen itself without an index or a batch.
+    /// </summary>
+    public static RiskScreen ForBatch(RiskScreen screen, string? batch) =>
+        screen.LabelledCases is not { } index || batch is null
+            ? screen
+            : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b) });
 
     public static RiskScreen Screen(RuleCatalogue? catalogue = null) =>
         new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value);
 
+    /// <summary>The screen without the labelled cases (patterns and meaning only): for tests of the rules' own mechanics, whose texts are labelled cases.</summary>
+    public static RiskScreen RulesOnly(RuleCatalogue? catalogue = null) =>
+        new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = null };
+
     /// <summary>A case as a task: its text is the task's name; a context becomes the process's name and description.</summary>
-    public static RiskAssessment Assess(RiskScreen screen, string text, string? context)
+    public static RiskAssessment Assess(RiskScreen screen, string text, string? context, string? batch = null)
+    {
+        screen = ForBatch(screen, batch);
+        var (task, riskContext) = TaskOf(screen.Catalogue, text, context);
+        return screen.Assess(task, riskContext);
+    }
+
+    /// <summary>A case as a task in its process (the context, when given, is the process's document, from which its domain is inferred).</summary>
+    public static (Core.Model.TaskCandidate Task, RiskContext Context) TaskOf(RuleCatalogue catalogue, string text, string? context)
     {
         var process = context ?? "p";
         var task = Builders.Task(text, process);
         var domains = new Dictionary<string, ProcessDomainProfile>();
         if (context is not null)
         {
-            domains[process] = new DomainInference(screen.Catalogue, Embedder.Value).Infer(new ProcessFacts(process, [text], [], Documents: [context]));
+            domains[process] = new DomainInference(catalogue, Embedder.Value).Infer(new ProcessFacts(process, [text], [], Documents: [context]));
         }
 
-        var riskContext = new RiskContext(Builders.Workload([]), new ResourcePseudonymizer("eval")) { Domains = domains };
-        return screen.Assess(task, riskContext);
+        return (task, new RiskContext(Builders.Workload([]), new ResourcePseudonymizer("eval")) { Domains = domains });
     }
 
     public static Scorecard Score(RiskScreen screen, IEnumerable<RiskCase> cases)
     {
-        var results = cases.Select(c => (Case: c, Assessment: Assess(screen, c.Text, c.Context))).ToList();
+        var results = cases.Select(c => (Case: c, Assessment: Assess(screen, c.Text, c.Context, c.Batch))).ToList();
         return new Scorecard(results.Select(r => new Outcome(r.Case, r.Assessment.Tier, RefsOf(screen.Catalogue, r.Assessment)) { Hits = HitsOf(r.Assessment) }).ToList());
     }
 
     /// <summary>The applied hits, each with its similarity when it fired by meaning and its evidence scope.</summary>
     public static string HitsOf(RiskAssessment assessment) =>
         string.Join(" ", assessment.Hits.Where(h => h.Applied).Select(h => h.Evidence.Similarity is { } s
-            ? string.Create(CultureInfo.InvariantCulture, $"{h.RuleId}~{s:0.00}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{h.RuleId}{(h.Evidence.Scope == EvidenceScope.LabelledCases ? "#" : "~")}{s:0.00}")
             : $"{h.RuleId}@{h.Evidence.Scope}"));
 
     /// <summary>The legal references of the applied hits ("AIA III 5(b)"...).</summary>

@@ -205,7 +205,7 @@ public sealed partial class RiskEvaluationTests
         // Prohibited); the split is kept as measured in data/risk-evaluation/README.md, not hidden by editing the case.
         foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Concat(RiskEvaluation.FreshR11).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
-            var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context).Tier)).ToList();
+            var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
             {
                 split.Add($"{group.Key}: {string.Join(" / ", tiers.Select(t => $"'{t.Text}' {t.Tier}"))}");
@@ -230,11 +230,11 @@ public sealed partial class RiskEvaluationTests
         // matched by meaning in one spelling, SpellingForm).
         foreach (var c in RiskEvaluation.All)
         {
-            var tier = RiskEvaluation.Assess(screen, c.Text, c.Context).Tier;
+            var tier = RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier;
             foreach (var variant in SpellingVariants(c.Text))
             {
                 checkedCount++;
-                var other = RiskEvaluation.Assess(screen, variant, c.Context).Tier;
+                var other = RiskEvaluation.Assess(screen, variant, c.Context, c.Batch).Tier;
                 if (other != tier)
                 {
                     flipped.Add($"{c.Id}: '{c.Text}' {tier} vs '{variant}' {other}");
@@ -322,7 +322,7 @@ public sealed partial class RiskEvaluationTests
         var split = new List<string>();
         foreach (var group in groups)
         {
-            var tiers = group.Select(c => RiskEvaluation.Assess(screen, c.Text, null).Tier).Distinct().ToList();
+            var tiers = group.Select(c => RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier).Distinct().ToList();
             if (tiers.Count > 1)
             {
                 split.Add($"{group.Key}: {string.Join("/", tiers)}");
@@ -347,8 +347,8 @@ public sealed partial class RiskEvaluationTests
         var lowered = new List<string>();
         foreach (var c in RiskEvaluation.All.Where(c => c.Context is null))
         {
-            var before = RiskEvaluation.Assess(screen, c.Text, null).Tier;
-            var after = RiskEvaluation.Assess(screen, prefix + char.ToLowerInvariant(c.Text[0]) + c.Text[1..], null).Tier;
+            var before = RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier;
+            var after = RiskEvaluation.Assess(screen, prefix + char.ToLowerInvariant(c.Text[0]) + c.Text[1..], null, c.Batch).Tier;
             if (after < before)
             {
                 lowered.Add($"{c.Id}: {before} -> {after}");
@@ -368,8 +368,8 @@ public sealed partial class RiskEvaluationTests
         var lowered = new List<string>();
         foreach (var c in RiskEvaluation.All.Where(c => c.Context is null))
         {
-            var before = RiskEvaluation.Assess(screen, c.Text, null).Tier;
-            var after = RiskEvaluation.Assess(screen, c.Text + suffix, null).Tier;
+            var before = RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier;
+            var after = RiskEvaluation.Assess(screen, c.Text + suffix, null, c.Batch).Tier;
             if (after < before)
             {
                 lowered.Add($"{c.Id}: {before} -> {after}");
@@ -387,15 +387,15 @@ public sealed partial class RiskEvaluationTests
     public void MeaningStandsForOneElement_OnlyInADistinctDescription()
     {
         const string described = "Push in-game purchases to children right after they lose a level";
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
         var semantic = RuleCatalogue.Default.Semantic;
 
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, described, null).Tier);
-        var strict = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMargin = 0.9 }));
+        var strict = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMargin = 0.9 }));
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(strict, described, null).Tier);
 
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Stop payment", null).Tier);
-        var anyLength = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMinWords = 0 }));
+        var anyLength = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMinWords = 0 }));
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(anyLength, "Stop payment", null).Tier);
     }
 
@@ -407,7 +407,7 @@ public sealed partial class RiskEvaluationTests
     public void MeaningStandsForAct_OnlyTheAct_NotTheSetting()
     {
         const string trainees = "Figure out which trainees feel stressed in the workshop from the hall camera";
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
 
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, trainees, null).Tier);
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Work out from their voices which callers are upset", null).Tier);
@@ -426,7 +426,7 @@ public sealed partial class RiskEvaluationTests
     {
         const string faith = "Group the gym's members on the entrance camera by the faith their facial features suggest";
         const string ageGender = "Estimate the age and gender of passengers from the platform camera images";
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
 
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, faith, null).Tier);
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, ageGender, null).Tier);
@@ -445,7 +445,7 @@ public sealed partial class RiskEvaluationTests
         }
 
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
-        return RiskEvaluation.Screen(RuleCatalogue.Load(stream, "without " + field));
+        return RiskEvaluation.RulesOnly(RuleCatalogue.Load(stream, "without " + field));
     }
 
     [Fact]
@@ -471,11 +471,11 @@ public sealed partial class RiskEvaluationTests
     public void WordElementMargin_EveryElementInWords_OutweighsNearnessToOrdinaryWork()
     {
         var limit = RiskEvaluation.FreshR7.Single(c => c.Id == "r7-riders-035").Text;
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
         Assert.Equal(RiskTier.High, RiskEvaluation.Assess(screen, limit, null).Tier);
 
         var semantic = RuleCatalogue.Default.Semantic;
-        var general = RiskEvaluation.Screen(RuleCatalogue.Default.WithSemantic(semantic with { WordElementMargin = 1.0 }));
+        var general = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { WordElementMargin = 1.0 }));
         Assert.NotEqual(RiskTier.High, RiskEvaluation.Assess(general, limit, null).Tier);
     }
 
@@ -489,7 +489,7 @@ public sealed partial class RiskEvaluationTests
     [Fact]
     public void SemanticHit_ShowsExemplarAndSimilarity()
     {
-        var screen = RiskEvaluation.Screen();
+        var screen = RiskEvaluation.RulesOnly();
 
         var result = RiskEvaluation.Assess(screen, "Triage patients in the emergency room", null);
 
