@@ -125,6 +125,8 @@ public sealed class LabelledCaseIndexTests
 
         text.AppendLine();
         text.Append(wholeLearned.Describe("all, screen + learned, leave-one-batch-out"));
+        text.AppendLine();
+        text.Append(cards[Order[^1]].Learned.Describe(Order[^1] + ", screen + learned, leave-one-batch-out"));
         TestContext.Current.TestOutputHelper?.WriteLine(text.ToString());
         if (Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } folder)
         {

@@ -284,6 +284,12 @@ public sealed partial class RiskEvaluationTests
         // messages rise from Minimal to Limited; the CamelCase step name "SuspectProfiling" reads High in both its processes
         // (the police investigation and the museum's provenance research) but Limited or Minimal in lower or upper case.
         open = [.. open, "r11-residentsextras-006:", "r11-referendumvoters-058:", "r11-ctxsuspect-054:", "r11-benignsuspect-099:"];
+
+        // r12 first run (data/risk-evaluation/README.md), kept as measured rather than hidden by editing the cases: without
+        // "the" the gym's subliminal frames rise from Minimal to Prohibited and the pensioners' heating allowance drops from
+        // High to Minimal; closed-up "goodneighbour" drops the theatre's good-neighbour rating from Prohibited to Minimal and
+        // closed-up "bestpaid" moves the removal jobs from Prohibited to High.
+        open = [.. open, "r12-gymflash-004:", "r12-heatallowance-049:", "r12-goodneighbour-013:", "r12-removaljobs-044:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
