@@ -17,7 +17,7 @@ public sealed class LabelledCaseIndexTests
     private static readonly Lazy<LabelledCaseIndex> Built = new(Build);
 
     /// <summary>The batches in the order they were written (each committed before the screen's first run on it).</summary>
-    private static string[] Order { get; } = ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11"];
+    private static string[] Order { get; } = ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12"];
 
     [Fact]
     public void ShippedIndex_IsTheLabelledCases_AsTheScreenEmbedsThem()
@@ -125,6 +125,8 @@ public sealed class LabelledCaseIndexTests
 
         text.AppendLine();
         text.Append(wholeLearned.Describe("all, screen + learned, leave-one-batch-out"));
+        text.AppendLine();
+        text.Append(cards[Order[^1]].Learned.Describe(Order[^1] + ", screen + learned, leave-one-batch-out"));
         TestContext.Current.TestOutputHelper?.WriteLine(text.ToString());
         if (Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } folder)
         {
