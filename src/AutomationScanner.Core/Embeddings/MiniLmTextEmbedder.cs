@@ -188,8 +188,6 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
 
     private MiniLmOnnxEncoder Load()
     {
-        // Before the session exists, so that the load's and every run's large buffers are returned when freed.
-        NativeHeap.FixMmapThreshold();
         using var load = PhaseClock.Part("MiniLM: load (all)");
         using (PhaseClock.Part("MiniLM: ONNX Runtime environment"))
         {
@@ -200,12 +198,21 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
         // shrunk by the last run of every Embed call, so what a long batch grew it to is given back after the call
         // (see CreateSessionOptions); the vectors are the same bit for bit.
         using var options = CreateSessionOptions(_threads);
-        var encoder = new MiniLmOnnxEncoder(options, store: _store);
+        MiniLmOnnxEncoder encoder;
+
+        // The session's pre-packing allocates, zeroes and frees a buffer per MatMul weight (~41 MiB in all, even with
+        // the saved pre-packed weights): from the heap they reuse the same pages; as fresh mappings they cost more
+        // CPU than the rest of the session. When the session exists the mmap threshold is pinned (NativeHeap), so
+        // every run's large buffers are returned when freed, and the heap's free pages (the model file's parsed copy,
+        // those buffers) are given back.
+        using (NativeHeap.LargeBuffersFromHeap())
+        {
+            encoder = new MiniLmOnnxEncoder(options, store: _store);
+        }
+
+        NativeHeap.FixMmapThreshold();
         LastSource = encoder.Source;
         Interlocked.Increment(ref _loads);
-
-        // The model file's parsed copy is freed once the weights are in the session: give its pages back.
-        NativeHeap.Trim();
         return encoder;
     }
 

@@ -183,6 +183,28 @@ public sealed class MiniLmTextEmbedderTests
     }
 
     [Fact]
+    public void Load_WithTheMmapThresholdPinned_PrePacksTheWeightsWithoutAFreshMappingEach()
+    {
+        // ONNX Runtime pre-packs every MatMul weight into a zeroed buffer of its own at every load (~41 MiB for
+        // MiniLM, even from the saved pre-packed model); with glibc's mmap threshold pinned each is a fresh mapping,
+        // ~10,500 page faults on the loading thread (README "Start-up", round 12). The load lets the heap serve them.
+        Assert.SkipUnless(OperatingSystem.IsLinux() && ThreadFaults.Available, "glibc's thresholds and /proc/thread-self are Linux's");
+        var ct = TestContext.Current.CancellationToken;
+        string[] texts = ["Call the customer"];
+        var reference = Shared.Value.Embed(texts, ct);
+        NativeHeap.FixMmapThreshold();
+        using var sut = new MiniLmTextEmbedder();
+
+        float[][] vectors = [];
+        var faults = ThreadFaults.During(() => vectors = sut.Embed(texts, ct));
+
+        Assert.Equal(OptimizedModelSource.Saved, sut.LastSource);
+        var packedPages = 41L * 1024 * 1024 / Environment.SystemPageSize;
+        Assert.True(faults < packedPages / 2, $"{faults} page faults to load the model and embed one text");
+        Assert.Equal(reference[0], vectors[0]);
+    }
+
+    [Fact]
     public void CreateSessionOptions_ArenaOn_MemoryPatternOff_ThreadsAsGiven()
     {
         // Without the arena every activation buffer is a fresh mapping, faulted in and unmapped per operator

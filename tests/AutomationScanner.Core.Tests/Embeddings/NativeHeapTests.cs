@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using AutomationScanner.Core.Embeddings;
+
+namespace AutomationScanner.Core.Tests.Embeddings;
+
+public sealed class NativeHeapTests
+{
+    /// <summary>The size of MiniLM's larger pre-packed MatMul weights (384 x 1536 floats).</summary>
+    private const int PackedWeightBytes = 2_359_296;
+
+    private const int Cycles = 12;
+
+    [Fact]
+    public void LargeBuffersFromHeap_AllocateZeroFreeCycles_ReuseThePages_ThenTheThresholdIsPinnedAgain()
+    {
+        // What a session's pre-packing does per weight: allocate, zero, free. With the mmap threshold pinned each
+        // buffer is a fresh mapping (a page fault per 4 KiB page); inside the window they reuse the heap's pages.
+        Assert.SkipUnless(OperatingSystem.IsLinux() && ThreadFaults.Available, "glibc's thresholds and /proc/thread-self are Linux's");
+        NativeHeap.FixMmapThreshold();
+        var pagesPerCycle = PackedWeightBytes / Environment.SystemPageSize;
+        AllocateZeroFree();
+
+        var pinned = ThreadFaults.During(AllocateZeroFree);
+        long inWindow;
+        using (NativeHeap.LargeBuffersFromHeap())
+        {
+            inWindow = ThreadFaults.During(AllocateZeroFree);
+        }
+
+        var after = ThreadFaults.During(AllocateZeroFree);
+
+        Assert.True(pinned >= Cycles * pagesPerCycle / 2, $"pinned: {pinned} faults");
+        Assert.True(inWindow <= 2 * pagesPerCycle, $"in the window: {inWindow} faults (pinned {pinned})");
+        Assert.True(after >= Cycles * pagesPerCycle / 2, $"after the window: {after} faults");
+    }
+
+    [Fact]
+    public void LargeBuffersFromHeap_Overlapping_TheLastToCloseRestores()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && ThreadFaults.Available, "glibc's thresholds and /proc/thread-self are Linux's");
+        NativeHeap.FixMmapThreshold();
+        var pagesPerCycle = PackedWeightBytes / Environment.SystemPageSize;
+
+        var outer = NativeHeap.LargeBuffersFromHeap();
+        long stillOpen;
+        using (NativeHeap.LargeBuffersFromHeap())
+        {
+            _ = ThreadFaults.During(AllocateZeroFree);
+        }
+
+        stillOpen = ThreadFaults.During(AllocateZeroFree);
+        outer.Dispose();
+        var closed = ThreadFaults.During(AllocateZeroFree);
+
+        Assert.True(stillOpen <= 2 * pagesPerCycle, $"one window still open: {stillOpen} faults");
+        Assert.True(closed >= Cycles * pagesPerCycle / 2, $"both closed: {closed} faults");
+    }
+
+    private static readonly byte[] Zeros = new byte[PackedWeightBytes];
+
+    private static void AllocateZeroFree()
+    {
+        for (var i = 0; i < Cycles; i++)
+        {
+            var buffer = Marshal.AllocHGlobal(PackedWeightBytes);
+            try
+            {
+                Marshal.Copy(Zeros, 0, buffer, PackedWeightBytes);
+            }
+            finally
+            {
+                Marshal.FreeHGlobal(buffer);
+            }
+        }
+    }
+}
+
+/// <summary>Minor page faults of the calling thread (<c>/proc/thread-self/stat</c>, Linux).</summary>
+internal static class ThreadFaults
+{
+    private const string StatPath = "/proc/thread-self/stat";
+
+    public static bool Available => File.Exists(StatPath);
+
+    public static long Now()
+    {
+        // After the command name in parentheses: state, ppid, pgrp, session, tty_nr, tpgid, flags, minflt.
+        var stat = File.ReadAllText(StatPath);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[7], CultureInfo.InvariantCulture);
+    }
+
+    public static long During(Action action)
+    {
+        var before = Now();
+        action();
+        return Now() - before;
+    }
+}
