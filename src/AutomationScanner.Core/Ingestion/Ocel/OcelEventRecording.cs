@@ -110,9 +110,6 @@ internal sealed class OcelEventRecording : IOcelEventSink
 
     public void AddRelation(ReadOnlySpan<byte> objectId, int objectHash, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location)
     {
-        Put(Op.Relation);
-        Put((hasObjectId ? 1 : 0) | (hasQualifier ? 2 : 0));
-        Put(objectHash);
         if (hasObjectId)
         {
             if (_hashCount == _objectHashes.Length)
@@ -123,9 +120,15 @@ internal sealed class OcelEventRecording : IOcelEventSink
             _objectHashes[_hashCount++] = objectHash;
         }
 
-        PutBytes(objectId);
-        PutBytes(qualifier);
-        PutLong(location);
+        // The relation's nine ints written at once (the commonest call: 2.5 an event), one capacity check for all.
+        var ops = Reserve(9);
+        ops[8] = (int)(location >> 32);
+        ops[0] = (int)Op.Relation;
+        ops[1] = (hasObjectId ? 1 : 0) | (hasQualifier ? 2 : 0);
+        ops[2] = objectHash;
+        (ops[3], ops[4]) = CopyBytes(objectId);
+        (ops[5], ops[6]) = CopyBytes(qualifier);
+        ops[7] = (int)location;
     }
 
     public void AddEventAttribute(ReadOnlySpan<char> name, ReadOnlySpan<char> value)
@@ -241,6 +244,33 @@ internal sealed class OcelEventRecording : IOcelEventSink
     {
         Put((int)value);
         Put((int)(value >> 32));
+    }
+
+    /// <summary>The next <paramref name="count"/> ops, to be written by the caller.</summary>
+    private Span<int> Reserve(int count)
+    {
+        if (_opCount + count > _ops.Length)
+        {
+            Array.Resize(ref _ops, Math.Max(_ops.Length * 2, _opCount + count));
+        }
+
+        var span = _ops.AsSpan(_opCount, count);
+        _opCount += count;
+        return span;
+    }
+
+    /// <summary>Copies <paramref name="value"/> into the byte arena; returns where it starts and its length.</summary>
+    private (int Start, int Length) CopyBytes(ReadOnlySpan<byte> value)
+    {
+        if (_byteCount + value.Length > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _byteCount + value.Length));
+        }
+
+        value.CopyTo(_bytes.AsSpan(_byteCount));
+        var start = _byteCount;
+        _byteCount += value.Length;
+        return (start, value.Length);
     }
 
     private void PutBytes(ReadOnlySpan<byte> value)
