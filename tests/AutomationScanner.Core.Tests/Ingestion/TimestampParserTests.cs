@@ -79,4 +79,74 @@ public sealed class TimestampParserTests
         Assert.Equal(DateOrder.MonthFirst, TimestampParser.DetectOrder(["02/25/2024"]));
         Assert.Null(TimestampParser.DetectOrder(["01/02/2024"]));
     }
+
+    /// <summary>
+    /// The UTF-8 overload (the OCEL JSON path's, with its fast path for <c>yyyy-MM-ddTHH:mm:ss[.f][Z|±HH:mm]</c>) gives
+    /// exactly what the characters' parser gives, on generated ISO forms (leap days, every fraction length, offsets of
+    /// both signs, Z and z, T, t and a space), on near misses (day 29 of February in common years, 24:00, minute 60, offset
+    /// +15:00, no colon in the offset, trailing and leading spaces, AM/PM, one-digit fields) and on the other forms the
+    /// general parser reads, in UTC and in a zone with daylight saving time.
+    /// </summary>
+    [Fact]
+    public void TryParse_Utf8_SameAsChars_OnIsoFormsAndNearMisses()
+    {
+        var random = new Random(20261203);
+        var texts = new List<string>
+        {
+            "2024-02-29T12:00:00Z", "2023-02-29T12:00:00Z", "2000-02-29T00:00:00+14:00", "1900-02-29T00:00:00Z", "2024-12-31T23:59:59.9999999-12:00",
+            "2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z", "2024-01-01T23:59:60Z", "2024-01-01T08:00:00+15:00", "2024-01-01T08:00:00+01:60",
+            "2024-01-01T08:00:00+0100", "2024-01-01T08:00:00+01", " 2024-01-01T08:00:00Z", "2024-01-01T08:00:00Z ", "2024-01-01T08:00:00 Z",
+            "2024-01-01T08:00:00 PM", "2024-01-01 08:00:00 UTC", "2024-1-01T08:00:00Z", "2024-01-01T8:00:00Z", "2024-01-01T08:00Z",
+            "2024-01-01", "2024-01-01T08:00:00.", "2024-01-01T08:00:00.Z", "2024-01-01T08:00:00,5+01:00", "2024-01-01T08:00:00.123456789Z",
+            "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "0000-01-01T00:00:00Z", "2024-13-01T00:00:00Z", "2024-00-10T00:00:00Z",
+            "2024/01/01T08:00:00Z", "2024-01-01X08:00:00Z", "2024-01-01T08:00:00Zx", "2024-01-01T08:00:00-00:00", "2024-01-01t08:00:00z",
+            "1704103200", "1704103200123", "22.10.2014 11:15:41", "05-Jan-2024 10:00", "", "x", "2024-01-01T08:0a:00Z", "２０２４-01-01T08:00:00Z",
+        };
+        for (var i = 0; i < 3000; i++)
+        {
+            var at = new DateTime(1, 1, 1).AddTicks((long)(random.NextDouble() * DateTime.MaxValue.Ticks));
+            if (i % 5 == 0)
+            {
+                var year = random.Next(1, 2499) * 4;
+                year += year % 100 == 0 && year % 400 != 0 ? 4 : 0;
+                at = new DateTime(year, 2, 29).AddTicks(random.Next(0, 864_000_000) * 1000L);
+            }
+
+            var text = at.ToString(random.Next(3) switch { 0 => "yyyy-MM-dd'T'HH:mm:ss", 1 => "yyyy-MM-dd HH:mm:ss", _ => "yyyy-MM-dd't'HH:mm:ss" }, System.Globalization.CultureInfo.InvariantCulture);
+            var digits = random.Next(-1, 10);
+            if (digits >= 0)
+            {
+                text += (random.Next(2) == 0 ? "." : ",") + string.Concat(Enumerable.Range(0, digits).Select(_ => (char)('0' + random.Next(10))));
+            }
+
+            text += random.Next(4) switch
+            {
+                0 => string.Empty,
+                1 => random.Next(2) == 0 ? "Z" : "z",
+                _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(random.Next(2) == 0 ? '+' : '-')}{random.Next(0, 16):00}:{random.Next(0, 61):00}"),
+            };
+            texts.Add(text);
+        }
+
+        var zones = new[] { TimeZoneInfo.Utc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin") };
+        var read = 0;
+        foreach (var zone in zones)
+        {
+            var sut = new TimestampParser(zone);
+            foreach (var text in texts)
+            {
+                var chars = sut.TryParse(text.AsSpan(), out var ticks, out var offset, out var hadOffset);
+                var utf8 = sut.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out var ticks8, out var offset8, out var hadOffset8);
+
+                Assert.True(chars == utf8, $"'{text}' in {zone.Id}: chars {chars}, UTF-8 {utf8}");
+                if (chars)
+                {
+                    read++;
+                    Assert.True((ticks, offset, hadOffset) == (ticks8, offset8, hadOffset8), $"'{text}' in {zone.Id}: ({ticks}, {offset}, {hadOffset}) against ({ticks8}, {offset8}, {hadOffset8})");
+                }
+            }
+        }
+
+        Assert.True(read > 4000, $"only {read} texts were read at all");
+    }
 }

@@ -68,6 +68,117 @@ public sealed class TimestampParser
         return false;
     }
 
+    /// <summary>
+    /// Parses UTF-8 <paramref name="utf8"/> exactly as <see cref="TryParse(ReadOnlySpan{char}, out long, out short, out bool)"/>
+    /// parses its characters. The form OCEL exporters write, <c>yyyy-MM-ddTHH:mm:ss</c> with an optional fraction and an
+    /// optional <c>Z</c> or <c>±HH:mm</c>, is read straight from the bytes; anything else is decoded and given to the
+    /// general parser.
+    /// </summary>
+    public bool TryParse(ReadOnlySpan<byte> utf8, out long utcTicks, out short offsetMinutes, out bool hadOffset)
+    {
+        if (TryParseIsoUtf8(utf8, out var localTicks, out var offset, out hadOffset))
+        {
+            if (!hadOffset)
+            {
+                offset = _defaultIsUtc ? 0 : (int)DefaultZone.GetUtcOffset(new DateTime(localTicks, DateTimeKind.Unspecified)).TotalMinutes;
+            }
+
+            utcTicks = localTicks - offset * TimeSpan.TicksPerMinute;
+            offsetMinutes = (short)offset;
+            return utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks;
+        }
+
+        if (utf8.Length <= 128)
+        {
+            Span<char> chars = stackalloc char[128];
+            return TryParse(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)], out utcTicks, out offsetMinutes, out hadOffset);
+        }
+
+        return TryParse(System.Text.Encoding.UTF8.GetString(utf8), out utcTicks, out offsetMinutes, out hadOffset);
+    }
+
+    /// <summary>
+    /// <c>yyyy-MM-dd</c>, <c>T</c>, <c>t</c> or one space, <c>HH:mm:ss</c>, optionally <c>.</c> or <c>,</c> and digits (the
+    /// first 7 kept), optionally <c>Z</c>/<c>z</c> or <c>±HH:mm</c>, and nothing else: the same values the general parser
+    /// gives these forms. False for anything else (the caller falls back to the general parser), never for a form the
+    /// general parser would read differently.
+    /// </summary>
+    private static bool TryParseIsoUtf8(ReadOnlySpan<byte> s, out long localTicks, out int offset, out bool hadOffset)
+    {
+        localTicks = 0;
+        offset = 0;
+        hadOffset = false;
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || s[10] is not ((byte)'T' or (byte)'t' or (byte)' ') || s[13] != ':' || s[16] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits2(s, 0, out var century) || !Digits2(s, 2, out var yy) || !Digits2(s, 5, out var month) || !Digits2(s, 8, out var day)
+            || !Digits2(s, 11, out var hour) || !Digits2(s, 14, out var minute) || !Digits2(s, 17, out var second))
+        {
+            return false;
+        }
+
+        var year = century * 100 + yy;
+        if (month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var pos = 19;
+        long fraction = 0;
+        if (pos < s.Length && s[pos] is (byte)'.' or (byte)',')
+        {
+            pos++;
+            var digits = 0;
+            while (pos < s.Length && (uint)(s[pos] - '0') <= 9)
+            {
+                if (digits < 7)
+                {
+                    fraction = fraction * 10 + (s[pos] - '0');
+                    digits++;
+                }
+
+                pos++;
+            }
+
+            for (; digits < 7; digits++)
+            {
+                fraction *= 10;
+            }
+        }
+
+        if (pos < s.Length)
+        {
+            var rest = s[pos..];
+            if (rest.Length == 1 && rest[0] is (byte)'Z' or (byte)'z')
+            {
+                hadOffset = true;
+            }
+            else if (rest.Length == 6 && rest[0] is (byte)'+' or (byte)'-' && rest[3] == ':' && Digits2(rest, 1, out var hours) && Digits2(rest, 4, out var minutes)
+                && hours <= 14 && minutes <= 59)
+            {
+                offset = (rest[0] == '-' ? -1 : 1) * (hours * 60 + minutes);
+                hadOffset = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        localTicks = new DateTime(year, month, day).Ticks + hour * TimeSpan.TicksPerHour + minute * TimeSpan.TicksPerMinute + second * TimeSpan.TicksPerSecond + fraction;
+        return true;
+    }
+
+    private static bool Digits2(ReadOnlySpan<byte> s, int at, out int value)
+    {
+        var tens = (uint)(s[at] - '0');
+        var ones = (uint)(s[at + 1] - '0');
+        value = (int)(tens * 10 + ones);
+        return tens <= 9 && ones <= 9;
+    }
+
     /// <summary>Looks at sample values of a column to decide between day-first and month-first dates.</summary>
     public static DateOrder? DetectOrder(IEnumerable<string> samples)
     {

@@ -8,15 +8,17 @@ namespace AutomationScanner.Core.Ingestion.Ocel;
 internal interface IOcelEventSink
 {
     /// <summary>
-    /// One object of the objects section: its id (UTF-8, unescaped), its type as the reader interned it (-1: none) and
-    /// the names of its attributes; it goes into the object table.
+    /// One object of the objects section: its id (UTF-8, unescaped) with the id's <see cref="OcelObjectTable.HashOf"/>
+    /// (computed once, by the reader), its type as the reader interned it (-1: none) and the names of its attributes; it
+    /// goes into the object table.
     /// </summary>
-    void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location);
+    void AddObject(ReadOnlySpan<byte> id, int idHash, int type, ReadOnlySpan<string> attributes, long location);
 
     /// <summary>Starts an event (again, when its parse restarts after a buffer refill: what was given for it is dropped).</summary>
     void BeginEvent();
 
-    void SetEventId(ReadOnlySpan<char> id);
+    /// <summary>The event's id as UTF-8 (unescaped; kept for messages only).</summary>
+    void SetEventId(ReadOnlySpan<byte> utf8);
 
     /// <summary>The event's type as UTF-8 (unescaped).</summary>
     void SetActivity(ReadOnlySpan<byte> utf8);
@@ -24,14 +26,15 @@ internal interface IOcelEventSink
     /// <summary>The event's type is not a string (an object or array): the event has none.</summary>
     void SetNoActivity();
 
-    void SetTime(ReadOnlySpan<char> text);
+    /// <summary>The event's time as UTF-8 (unescaped), parsed by the flattener.</summary>
+    void SetTime(ReadOnlySpan<byte> utf8);
 
     /// <summary>
-    /// One relationship: the object id (UTF-8; <paramref name="hasObjectId"/> false when it had none) and the qualifier
-    /// (UTF-8; <paramref name="hasQualifier"/> false when it had none). A relationship without an object id only interns
-    /// its qualifier, as the reader always did.
+    /// One relationship: the object id (UTF-8; <paramref name="hasObjectId"/> false when it had none) with its
+    /// <see cref="OcelObjectTable.HashOf"/> (0 when it had none), and the qualifier (UTF-8; <paramref name="hasQualifier"/>
+    /// false when it had none). A relationship without an object id only interns its qualifier, as the reader always did.
     /// </summary>
-    void AddRelation(ReadOnlySpan<byte> objectId, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location);
+    void AddRelation(ReadOnlySpan<byte> objectId, int objectHash, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location);
 
     void AddEventAttribute(ReadOnlySpan<char> name, ReadOnlySpan<char> value);
 

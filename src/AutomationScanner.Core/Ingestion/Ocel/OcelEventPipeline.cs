@@ -50,24 +50,24 @@ internal sealed class OcelEventPipeline : IOcelEventSink, IDisposable
     /// <summary>True while the replay thread is alive (for tests).</summary>
     public bool Running => _thread.IsAlive;
 
-    public void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location)
+    public void AddObject(ReadOnlySpan<byte> id, int idHash, int type, ReadOnlySpan<string> attributes, long location)
     {
-        _current.AddObject(id, type, attributes, location);
+        _current.AddObject(id, idHash, type, attributes, location);
         HandOnWhenFull();
     }
 
     public void BeginEvent() => _current.BeginEvent();
 
-    public void SetEventId(ReadOnlySpan<char> id) => _current.SetEventId(id);
+    public void SetEventId(ReadOnlySpan<byte> utf8) => _current.SetEventId(utf8);
 
     public void SetActivity(ReadOnlySpan<byte> utf8) => _current.SetActivity(utf8);
 
     public void SetNoActivity() => _current.SetNoActivity();
 
-    public void SetTime(ReadOnlySpan<char> text) => _current.SetTime(text);
+    public void SetTime(ReadOnlySpan<byte> utf8) => _current.SetTime(utf8);
 
-    public void AddRelation(ReadOnlySpan<byte> objectId, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location) =>
-        _current.AddRelation(objectId, hasObjectId, qualifier, hasQualifier, location);
+    public void AddRelation(ReadOnlySpan<byte> objectId, int objectHash, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location) =>
+        _current.AddRelation(objectId, objectHash, hasObjectId, qualifier, hasQualifier, location);
 
     public void AddEventAttribute(ReadOnlySpan<char> name, ReadOnlySpan<char> value) => _current.AddEventAttribute(name, value);
 

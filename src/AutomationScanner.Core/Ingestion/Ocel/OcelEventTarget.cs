@@ -14,9 +14,9 @@ internal sealed class OcelEventTarget(OcelFlattener flattener) : IOcelEventSink
     /// <summary>Warms the cache for a recorded batch's object lookups before it is replayed here.</summary>
     public void Warm(OcelEventRecording batch) => flattener.WarmObjects(batch);
 
-    public void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location)
+    public void AddObject(ReadOnlySpan<byte> id, int idHash, int type, ReadOnlySpan<string> attributes, long location)
     {
-        if (flattener.AddObject(id, type, location) < 0)
+        if (flattener.AddObject(id, idHash, type, location) < 0)
         {
             return;
         }
@@ -32,20 +32,20 @@ internal sealed class OcelEventTarget(OcelFlattener flattener) : IOcelEventSink
 
     public void BeginEvent() => flattener.BeginEvent();
 
-    public void SetEventId(ReadOnlySpan<char> id) => flattener.SetEventId(id);
+    public void SetEventId(ReadOnlySpan<byte> utf8) => flattener.SetEventId(utf8);
 
     public void SetActivity(ReadOnlySpan<byte> utf8) => flattener.SetActivity(_activities.Intern(utf8));
 
     public void SetNoActivity() => flattener.SetActivity(-1);
 
-    public void SetTime(ReadOnlySpan<char> text) => flattener.SetTime(text);
+    public void SetTime(ReadOnlySpan<byte> utf8) => flattener.SetTime(utf8);
 
-    public void AddRelation(ReadOnlySpan<byte> objectId, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location)
+    public void AddRelation(ReadOnlySpan<byte> objectId, int objectHash, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location)
     {
         var id = hasQualifier ? _qualifiers.Intern(qualifier) : -1;
         if (hasObjectId)
         {
-            flattener.AddRelation(objectId, id, location);
+            flattener.AddRelation(objectId, objectHash, id, location);
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed class OcelFlattener : IDisposable
 {
     private const int MaxQualifiers = 10_000;
     private const int MaxIdChars = 256;
+    private const int MaxIdUtf8Bytes = 4 * MaxIdChars;
 
     private readonly string _file;
     private readonly string _processName;
@@ -55,6 +56,10 @@ internal sealed class OcelFlattener : IDisposable
     private readonly List<int> _eventAttributes = [];
     private readonly char[] _eventId = new char[MaxIdChars];
     private int _eventIdLength;
+
+    /// <summary>The event's id as UTF-8 when the JSON reader gave it so (-1: as characters, in <see cref="_eventId"/>).</summary>
+    private readonly byte[] _eventIdUtf8 = new byte[MaxIdUtf8Bytes];
+    private int _eventIdUtf8Length = -1;
     private int _activity;
     private int _resource;
     private Lifecycle _lifecycle;
@@ -183,21 +188,24 @@ internal sealed class OcelFlattener : IDisposable
     public int AddObject(ReadOnlySpan<byte> id, ReadOnlySpan<char> type, long location) => AddObject(id, type.IsWhiteSpace() ? -1 : InternType(type), location);
 
     /// <summary>Adds an object by its UTF-8 id and interned type (-1: none); returns its index.</summary>
-    public int AddObject(ReadOnlySpan<byte> id, int typeId, long location)
+    public int AddObject(ReadOnlySpan<byte> id, int typeId, long location) => AddObject(id, OcelObjectTable.HashOf(id), typeId, location);
+
+    /// <summary>Adds an object by its UTF-8 id, the id's <see cref="OcelObjectTable.HashOf"/> and interned type (-1: none); returns its index.</summary>
+    public int AddObject(ReadOnlySpan<byte> id, int hash, int typeId, long location)
     {
         if (!_objectsComplete)
         {
-            return AddObjectCore(id, typeId, location);
+            return AddObjectCore(id, hash, typeId, location);
         }
 
         // Objects after the events have started (a second object section): the miners may be naming cases meanwhile.
         lock (_objects)
         {
-            return AddObjectCore(id, typeId, location);
+            return AddObjectCore(id, hash, typeId, location);
         }
     }
 
-    private int AddObjectCore(ReadOnlySpan<byte> id, int typeId, long location)
+    private int AddObjectCore(ReadOnlySpan<byte> id, int hash, int typeId, long location)
     {
         if (id.IsEmpty || typeId < 0)
         {
@@ -205,7 +213,7 @@ internal sealed class OcelFlattener : IDisposable
             return -1;
         }
 
-        var index = _objects.Find(id);
+        var index = _objects.Find(id, hash);
         if (index >= 0)
         {
             if (_objectTypes[index] < 0)
@@ -220,7 +228,7 @@ internal sealed class OcelFlattener : IDisposable
             return index;
         }
 
-        index = NewObject(id);
+        index = NewObject(id, hash);
         SetType(index, typeId);
         return index;
     }
@@ -286,14 +294,42 @@ internal sealed class OcelFlattener : IDisposable
 
     public void SetEventId(ReadOnlySpan<char> id)
     {
+        _eventIdUtf8Length = -1;
         _eventIdLength = Math.Min(id.Length, MaxIdChars);
         id[.._eventIdLength].CopyTo(_eventId);
+    }
+
+    /// <summary>
+    /// Sets the event's id by its UTF-8 (the JSON reader's): kept as bytes, decoded only for a message. The first
+    /// <see cref="MaxIdUtf8Bytes"/> bytes hold more than <see cref="MaxIdChars"/> characters (at most 3 bytes a character,
+    /// 4 a surrogate pair), so the message shows what <see cref="SetEventId(ReadOnlySpan{char})"/> would have kept.
+    /// </summary>
+    public void SetEventId(ReadOnlySpan<byte> utf8)
+    {
+        var length = Math.Min(utf8.Length, MaxIdUtf8Bytes);
+        utf8[..length].CopyTo(_eventIdUtf8);
+        _eventIdUtf8Length = length;
+        _eventIdLength = length;
     }
 
     public void SetActivity(ReadOnlySpan<char> name) => _activity = InternActivity(name);
 
     /// <summary>Sets the activity by its id from <see cref="InternActivity"/> (-1: none).</summary>
     public void SetActivity(int activity) => _activity = activity;
+
+    /// <summary>Sets the event's time from its UTF-8 text (the JSON reader's), read as <see cref="SetTime(ReadOnlySpan{char})"/> reads its characters.</summary>
+    public void SetTime(ReadOnlySpan<byte> utf8)
+    {
+        if (_parser.TryParse(utf8, out _ticks, out _offset, out var hadOffset))
+        {
+            _time = hadOffset ? TimeState.WithOffset : TimeState.WithoutOffset;
+        }
+        else
+        {
+            _time = TimeState.Unreadable;
+            _badTime = Excerpt(System.Text.Encoding.UTF8.GetString(utf8).AsSpan());
+        }
+    }
 
     public void SetTime(ReadOnlySpan<char> text)
     {
@@ -311,7 +347,10 @@ internal sealed class OcelFlattener : IDisposable
     public void AddRelation(ReadOnlySpan<char> objectId, int qualifier, long location) => AddRelation(_objects.Encode(objectId), qualifier, location);
 
     /// <summary>Relates the current event to an object by its UTF-8 id (the JSON reader's raw bytes).</summary>
-    public void AddRelation(ReadOnlySpan<byte> objectId, int qualifier, long location)
+    public void AddRelation(ReadOnlySpan<byte> objectId, int qualifier, long location) => AddRelation(objectId, OcelObjectTable.HashOf(objectId), qualifier, location);
+
+    /// <summary>Relates the current event to an object by its UTF-8 id and the id's <see cref="OcelObjectTable.HashOf"/>.</summary>
+    public void AddRelation(ReadOnlySpan<byte> objectId, int hash, int qualifier, long location)
     {
         if (_relationObjects.Count >= _limits.MaxRelationsPerEvent)
         {
@@ -319,7 +358,7 @@ internal sealed class OcelFlattener : IDisposable
                 $"event '{CurrentId()}' relates to more than {_limits.MaxRelationsPerEvent:N0} objects (at {_locationUnit} {location})"));
         }
 
-        var index = _objects.Find(objectId);
+        var index = _objects.Find(objectId, hash);
         if (index < 0)
         {
             if (_objectsComplete)
@@ -333,7 +372,7 @@ internal sealed class OcelFlattener : IDisposable
                 return;
             }
 
-            index = NewObject(objectId);
+            index = NewObject(objectId, hash);
         }
 
         _relationObjects.Add(index);
@@ -675,7 +714,7 @@ internal sealed class OcelFlattener : IDisposable
         }
     }
 
-    private int NewObject(ReadOnlySpan<byte> id)
+    private int NewObject(ReadOnlySpan<byte> id, int hash)
     {
         if (_objects.Count >= _limits.MaxObjects)
         {
@@ -685,7 +724,7 @@ internal sealed class OcelFlattener : IDisposable
         int index;
         try
         {
-            index = _objects.Add(id);
+            index = _objects.Add(id, hash);
         }
         catch (InvalidOperationException ex)
         {
@@ -757,7 +796,21 @@ internal sealed class OcelFlattener : IDisposable
         return _resources.TryGet(name, out var id) ? id : _resources.Add(name.ToString());
     }
 
-    private string CurrentId() => _eventIdLength == 0 ? "(no id)" : new string(_eventId, 0, _eventIdLength);
+    private string CurrentId()
+    {
+        if (_eventIdLength == 0)
+        {
+            return "(no id)";
+        }
+
+        if (_eventIdUtf8Length < 0)
+        {
+            return new string(_eventId, 0, _eventIdLength);
+        }
+
+        var id = System.Text.Encoding.UTF8.GetString(_eventIdUtf8, 0, _eventIdUtf8Length);
+        return id.Length <= MaxIdChars ? id : id[..MaxIdChars];
+    }
 
     private void Note(string kind, long location, string message)
     {

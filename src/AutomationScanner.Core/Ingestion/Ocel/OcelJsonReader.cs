@@ -383,6 +383,8 @@ internal static class OcelJsonReader
         private byte[] _objectId = new byte[512];
         private byte[] _qualifier = new byte[256];
         private byte[] _activity = new byte[256];
+        private byte[] _time = new byte[64];
+        private byte[] _eventId = new byte[64];
 
         public bool Parse(ref Utf8JsonReader reader)
         {
@@ -423,21 +425,21 @@ internal static class OcelJsonReader
                 }
                 else if (reader.ValueTextEquals("time"u8))
                 {
-                    if (!Value(ref reader, out var value))
+                    if (!Value(ref reader, ref _time, out var length))
                     {
                         return false;
                     }
 
-                    sink.SetTime(value);
+                    sink.SetTime(_time.AsSpan(0, length));
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
-                    if (!Value(ref reader, out var value))
+                    if (!Value(ref reader, ref _eventId, out var length))
                     {
                         return false;
                     }
 
-                    sink.SetEventId(value);
+                    sink.SetEventId(_eventId.AsSpan(0, length));
                 }
                 else if (reader.ValueTextEquals("relationships"u8))
                 {
@@ -460,9 +462,10 @@ internal static class OcelJsonReader
             }
         }
 
-        private bool Value(ref Utf8JsonReader reader, out ReadOnlySpan<char> value)
+        /// <summary>The next value as unescaped UTF-8 in <paramref name="target"/> (an object or array is skipped and gives nothing).</summary>
+        private bool Value(ref Utf8JsonReader reader, ref byte[] target, out int length)
         {
-            value = default;
+            length = 0;
             if (!reader.Read())
             {
                 return false;
@@ -473,7 +476,7 @@ internal static class OcelJsonReader
                 return reader.TrySkip();
             }
 
-            value = json.Chars(ref reader);
+            length = json.Utf8(ref reader, ref target);
             return true;
         }
 
@@ -536,7 +539,8 @@ internal static class OcelJsonReader
 
                 if (idLength >= 0 || qualifierLength >= 0)
                 {
-                    sink.AddRelation(_objectId.AsSpan(0, Math.Max(0, idLength)), idLength >= 0, _qualifier.AsSpan(0, Math.Max(0, qualifierLength)), qualifierLength >= 0, json.Position);
+                    var objectId = _objectId.AsSpan(0, Math.Max(0, idLength));
+                    sink.AddRelation(objectId, idLength >= 0 ? OcelObjectTable.HashOf(objectId) : 0, idLength >= 0, _qualifier.AsSpan(0, Math.Max(0, qualifierLength)), qualifierLength >= 0, json.Position);
                 }
             }
         }
@@ -732,7 +736,7 @@ internal static class OcelJsonReader
         }
 
         public void Complete(long position) =>
-            sink.AddObject(_id.AsSpan(0, _idLength), _typeId, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_attributes), position);
+            sink.AddObject(_id.AsSpan(0, _idLength), OcelObjectTable.HashOf(_id.AsSpan(0, _idLength)), _typeId, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_attributes), position);
 
         private bool AttributeNames(ref Utf8JsonReader reader)
         {

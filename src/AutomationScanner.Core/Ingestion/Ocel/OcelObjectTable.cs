@@ -30,9 +30,14 @@ internal sealed class OcelObjectTable
     public long AllocatedBytes => _bytes.LongLength + 4L * _starts.Length + 8L * _slots.Length;
 
     /// <summary>The index of <paramref name="id"/> (UTF-8), or -1.</summary>
-    public int Find(ReadOnlySpan<byte> id)
+    public int Find(ReadOnlySpan<byte> id) => Find(id, Hash(id));
+
+    /// <summary>
+    /// The index of <paramref name="id"/> (UTF-8), or -1, by its hash <paramref name="hash"/> from <see cref="HashOf"/>
+    /// (the JSON reader hashes each id once, on its own thread, and the lookup and the insertion reuse it).
+    /// </summary>
+    public int Find(ReadOnlySpan<byte> id, int hash)
     {
-        var hash = Hash(id);
         var slot = hash & _mask;
         while (true)
         {
@@ -124,7 +129,10 @@ internal sealed class OcelObjectTable
     public int Find(ReadOnlySpan<char> id) => Find(Encode(id));
 
     /// <summary>Adds <paramref name="id"/> (UTF-8), which must not be in the table yet; returns its index.</summary>
-    public int Add(ReadOnlySpan<byte> id)
+    public int Add(ReadOnlySpan<byte> id) => Add(id, Hash(id));
+
+    /// <summary>Adds <paramref name="id"/> (UTF-8) by its hash from <see cref="HashOf"/>; it must not be in the table yet.</summary>
+    public int Add(ReadOnlySpan<byte> id, int hash)
     {
         if ((Count + 1) * 2 > _slots.Length)
         {
@@ -151,7 +159,7 @@ internal sealed class OcelObjectTable
 
         _starts[index + 1] = start + id.Length;
         Count++;
-        Insert(Hash(id), index);
+        Insert(hash, index);
         return index;
     }
 

@@ -203,27 +203,27 @@ public sealed class OcelEventPipelineTests
     {
         var recording = new OcelEventRecording();
         recording.BeginEvent();
-        recording.SetEventId("dropped");
+        recording.SetEventId("dropped"u8);
         recording.BeginEvent();
-        recording.SetEventId("e\"1");
+        recording.SetEventId("e\"1"u8);
         recording.SetActivity("Prüfen"u8);
-        recording.SetTime("2024-01-01T00:00:00Z");
-        recording.AddRelation("o1"u8, true, "q"u8, true, 1L << 40);
-        recording.AddRelation([], false, "lonely"u8, true, 7);
+        recording.SetTime("2024-01-01T00:00:00Z"u8);
+        recording.AddRelation("o1"u8, 11, true, "q"u8, true, 1L << 40);
+        recording.AddRelation([], 0, false, "lonely"u8, true, 7);
         recording.AddEventAttribute("name", "va}lue");
         recording.EndEvent(12_345_678_901);
         recording.BeginEvent();
         recording.SetNoActivity();
         recording.EndEvent(-1);
         recording.BeginEvent();
-        recording.SetEventId("unfinished");
+        recording.SetEventId("unfinished"u8);
         var log = new CallLog();
 
         recording.Replay(log);
 
         Assert.Equal(2, recording.Events);
         Assert.Equal(
-            ["begin", "id e\"1", "activity Prüfen", "time 2024-01-01T00:00:00Z", "relation o1 True q True 1099511627776", "relation  False lonely True 7",
+            ["begin", "id e\"1", "activity Prüfen", "time 2024-01-01T00:00:00Z", "relation o1 11 True q True 1099511627776", "relation  0 False lonely True 7",
              "attribute name=va}lue", "end 12345678901", "begin", "no activity", "end -1"],
             log.Calls);
     }
@@ -232,15 +232,15 @@ public sealed class OcelEventPipelineTests
     public void Recording_ReplaysObjectsInOrderWithTheirAttributes()
     {
         var recording = new OcelEventRecording();
-        recording.AddObject("o\"1"u8, 3, ["amount", "größe"], 1L << 40);
-        recording.AddObject([], -1, [], 7);
-        recording.AddObject("i-ü"u8, 0, ["sku"], 12_345);
+        recording.AddObject("o\"1"u8, -5, 3, ["amount", "größe"], 1L << 40);
+        recording.AddObject([], 0, -1, [], 7);
+        recording.AddObject("i-ü"u8, int.MaxValue, 0, ["sku"], 12_345);
         var log = new CallLog();
 
         recording.Replay(log);
 
         Assert.Equal(3, recording.Events);
-        Assert.Equal(["object o\"1 3 [amount,größe] 1099511627776", "object  -1 [] 7", "object i-ü 0 [sku] 12345"], log.Calls);
+        Assert.Equal(["object o\"1 -5 3 [amount,größe] 1099511627776", "object  0 -1 [] 7", "object i-ü 2147483647 0 [sku] 12345"], log.Calls);
     }
 
     private static IngestionOptions TwoThreads(int batch) => new() { Parallelism = 2, Ocel = new OcelOptions { EventBatchSize = batch, MiningBatchSize = 3 } };
@@ -331,21 +331,21 @@ public sealed class OcelEventPipelineTests
     {
         public List<string> Calls { get; } = [];
 
-        public void AddObject(ReadOnlySpan<byte> id, int type, ReadOnlySpan<string> attributes, long location) =>
-            Calls.Add(string.Create(CultureInfo.InvariantCulture, $"object {Encoding.UTF8.GetString(id)} {type} [{string.Join(",", attributes.ToArray())}] {location}"));
+        public void AddObject(ReadOnlySpan<byte> id, int idHash, int type, ReadOnlySpan<string> attributes, long location) =>
+            Calls.Add(string.Create(CultureInfo.InvariantCulture, $"object {Encoding.UTF8.GetString(id)} {idHash} {type} [{string.Join(",", attributes.ToArray())}] {location}"));
 
         public void BeginEvent() => Calls.Add("begin");
 
-        public void SetEventId(ReadOnlySpan<char> id) => Calls.Add($"id {id}");
+        public void SetEventId(ReadOnlySpan<byte> utf8) => Calls.Add($"id {Encoding.UTF8.GetString(utf8)}");
 
         public void SetActivity(ReadOnlySpan<byte> utf8) => Calls.Add($"activity {Encoding.UTF8.GetString(utf8)}");
 
         public void SetNoActivity() => Calls.Add("no activity");
 
-        public void SetTime(ReadOnlySpan<char> text) => Calls.Add($"time {text}");
+        public void SetTime(ReadOnlySpan<byte> utf8) => Calls.Add($"time {Encoding.UTF8.GetString(utf8)}");
 
-        public void AddRelation(ReadOnlySpan<byte> objectId, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location) =>
-            Calls.Add(string.Create(CultureInfo.InvariantCulture, $"relation {Encoding.UTF8.GetString(objectId)} {hasObjectId} {Encoding.UTF8.GetString(qualifier)} {hasQualifier} {location}"));
+        public void AddRelation(ReadOnlySpan<byte> objectId, int objectHash, bool hasObjectId, ReadOnlySpan<byte> qualifier, bool hasQualifier, long location) =>
+            Calls.Add(string.Create(CultureInfo.InvariantCulture, $"relation {Encoding.UTF8.GetString(objectId)} {objectHash} {hasObjectId} {Encoding.UTF8.GetString(qualifier)} {hasQualifier} {location}"));
 
         public void AddEventAttribute(ReadOnlySpan<char> name, ReadOnlySpan<char> value) => Calls.Add($"attribute {name}={value}");
 

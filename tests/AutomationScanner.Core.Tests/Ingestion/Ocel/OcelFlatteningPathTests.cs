@@ -32,6 +32,26 @@ public sealed class OcelFlatteningPathTests
     }
 
     [Fact]
+    public void ObjectTable_ByTheReadersHash_SameIndexesAsByBytesAndChars()
+    {
+        var sut = new OcelObjectTable();
+        var ids = Enumerable.Range(0, 50_000).Select(i => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{(i % 5 == 0 ? "Lieferung-Ä€𝄞" : "i")}{i}-{i % 7}"))).ToList();
+
+        // Added by the hash the JSON reader computes (HashOf) half of the time, by the bytes alone the other half.
+        var indexes = ids.Select((id, i) => i % 2 == 0 ? sut.Add(id, OcelObjectTable.HashOf(id)) : sut.Add(id)).ToList();
+
+        Assert.Equal(Enumerable.Range(0, ids.Count), indexes);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.Equal(i, sut.Find(ids[i], OcelObjectTable.HashOf(ids[i])));
+            Assert.Equal(i, sut.Find(ids[i]));
+            Assert.Equal(i, sut.Find(Encoding.UTF8.GetString(ids[i]).AsSpan()));
+        }
+
+        Assert.Equal(-1, sut.Find("i1-2"u8, OcelObjectTable.HashOf("i1-2"u8)));
+    }
+
+    [Fact]
     public void ObjectTable_Warm_AnyHashes_LookupsUnchanged()
     {
         var sut = new OcelObjectTable();
@@ -55,21 +75,21 @@ public sealed class OcelFlatteningPathTests
     {
         var sut = new OcelEventRecording();
         sut.BeginEvent();
-        sut.AddRelation("o1"u8, true, "order"u8, true, 1);
-        sut.AddRelation([], false, "orphan"u8, true, 2);
-        sut.AddRelation("i1"u8, true, [], false, 3);
+        sut.AddRelation("o1"u8, OcelObjectTable.HashOf("o1"u8), true, "order"u8, true, 1);
+        sut.AddRelation([], 0, false, "orphan"u8, true, 2);
+        sut.AddRelation("i1"u8, OcelObjectTable.HashOf("i1"u8), true, [], false, 3);
         sut.EndEvent(4);
 
         // An event whose parse restarts (a buffer refill): what it gave before the restart is dropped, hashes too.
         sut.BeginEvent();
-        sut.AddRelation("dropped"u8, true, [], false, 5);
+        sut.AddRelation("dropped"u8, OcelObjectTable.HashOf("dropped"u8), true, [], false, 5);
         sut.BeginEvent();
-        sut.AddRelation("o2"u8, true, [], false, 6);
+        sut.AddRelation("o2"u8, OcelObjectTable.HashOf("o2"u8), true, [], false, 6);
         sut.EndEvent(7);
 
         // An unfinished last event is not replayed, so its objects are not warmed.
         sut.BeginEvent();
-        sut.AddRelation("unfinished"u8, true, [], false, 8);
+        sut.AddRelation("unfinished"u8, OcelObjectTable.HashOf("unfinished"u8), true, [], false, 8);
 
         Assert.Equal([OcelObjectTable.HashOf("o1"u8), OcelObjectTable.HashOf("i1"u8), OcelObjectTable.HashOf("o2"u8)], sut.ObjectHashes.ToArray());
         sut.Clear();
