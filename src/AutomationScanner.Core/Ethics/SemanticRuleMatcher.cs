@@ -57,6 +57,57 @@ public sealed partial class SemanticRuleMatcher
         _embedder.Embed([.. views.Concat(units).Distinct(StringComparer.Ordinal)]);
     }
 
+    /// <summary>The similarity of <paramref name="vector"/> (a unit vector) to the nearest ordinary-work exemplar of the catalogue.</summary>
+    public double OrdinarySimilarity(ReadOnlySpan<float> vector) => VectorMath.Nearest(vector, _exemplars.Value.Minimal).Similarity;
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names a person: a personal pronoun, a word or word pair at
+    /// <see cref="SemanticSettings.NonPersonThreshold"/> or more to a seed of <see cref="ElementSeeds.Persons"/> (a person,
+    /// or a record that stands for one), or a plural agent noun that reads nearer to a person than to a document. True
+    /// when the check is switched off.
+    /// </summary>
+    public bool NamesAPerson(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var threshold = _catalogue.Semantic.NonPersonThreshold;
+        if (threshold >= 1 || PersonalPronoun().IsMatch(text))
+        {
+            return true;
+        }
+
+        var units = ElementSeeds.Units(text).Union(ElementSeeds.Units(Canonical(text)), StringComparer.Ordinal).ToList();
+        var (persons, nonPersons) = _personSeeds.Value;
+        var vectors = UnitVectors(units);
+        for (var u = 0; u < units.Count; u++)
+        {
+            var (_, p) = VectorMath.Nearest(vectors[u], persons.Vectors);
+            if (p >= threshold || (!units[u].Contains(' ', StringComparison.Ordinal) && AgentNoun().IsMatch(units[u]) && p > VectorMath.Nearest(vectors[u], nonPersons.Vectors).Similarity))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Embeds what <see cref="NonPersonSubject"/> reads of <paramref name="texts"/> (its words and word pairs, and the
+    /// person and document seeds), so a later check answers from the cache.
+    /// </summary>
+    public void WarmNonPersonSubject(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (_catalogue.Semantic.NonPersonThreshold >= 1)
+        {
+            return;
+        }
+
+        _ = _personSeeds.Value;
+        _ = UnitVectors([.. texts.Where(t => !string.IsNullOrWhiteSpace(t))
+            .SelectMany(t => ElementSeeds.Units(t).Union(ElementSeeds.Units(Canonical(t)), StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)]);
+    }
+
     /// <summary>For every rule with exemplars, its best match over <paramref name="texts"/> (fired or not).</summary>
     public IReadOnlyList<SemanticMatch> Scores(IReadOnlyList<TaskTextItem> texts) =>
         [.. PerText(texts).SelectMany(t => t).GroupBy(m => m.RuleId).Select(g => g.MaxBy(m => m.Similarity)!)];

@@ -145,6 +145,74 @@ public sealed class LabelledCaseIndexTests
         Assert.True(wholeLearned.UnderRated.Count < wholeBase.UnderRated.Count, text.ToString());
     }
 
+    /// <summary>
+    /// Round 12: the vote read through the rules' hold-backs and only where the task has what a vote cannot see (a person
+    /// for a rule about persons, the elements of an Art. 5 practice within an Annex III use, a readable step name). On
+    /// the batches written after round 11's parameters it still lifts the screen and lowers fewer Prohibited/High cases,
+    /// and over the whole set it rates fewer cases higher than round 11's reading (docs/ranking.md, Round 12).
+    /// </summary>
+    [Fact]
+    public void ThroughRules_LeaveOneBatchOut_LiftsTheLaterBatches_AndRatesFewerHigher_Report()
+    {
+        var baseline = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null };
+        var round11 = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value };
+        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true };
+        var text = new StringBuilder("batch        cases  in tier: screen  +through rules   P/H lower: screen  +through rules   higher: screen  +through rules\n");
+        var all = (Base: new List<Outcome>(), Round11: new List<Outcome>(), Through: new List<Outcome>());
+        var cards = new Dictionary<string, (Scorecard Base, Scorecard Through)>();
+        foreach (var batch in Order)
+        {
+            var cases = RiskEvaluation.All.Where(c => c.Batch == batch).ToList();
+            var b = RiskEvaluation.Score(baseline, cases);
+            var t = RiskEvaluation.Score(through, cases);
+            cards[batch] = (b, t);
+            all.Base.AddRange(b.Outcomes);
+            all.Round11.AddRange(RiskEvaluation.Score(round11, cases).Outcomes);
+            all.Through.AddRange(t.Outcomes);
+            text.AppendLine(Row(batch, b, t));
+        }
+
+        var wholeThrough = new Scorecard(all.Through);
+        text.AppendLine(Row("all", new Scorecard(all.Base), wholeThrough));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"round 11's reading, all: {new Scorecard(all.Round11).Accuracy:P1} in tier, {new Scorecard(all.Round11).UnderRated.Count} P/H lower, {new Scorecard(all.Round11).OverRated.Count} higher"));
+        text.AppendLine();
+        text.Append(wholeThrough.Describe("all, screen + learned through the rules, leave-one-batch-out"));
+        TestContext.Current.TestOutputHelper?.WriteLine(text.ToString());
+        if (Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } folder)
+        {
+            File.WriteAllText(Path.Combine(folder, "risk-eval-learned-through-rules.txt"), text.ToString());
+        }
+
+        foreach (var batch in Order.TakeLast(3))
+        {
+            var (b, t) = cards[batch];
+            Assert.True(t.Accuracy > b.Accuracy, text.ToString());
+            Assert.True(t.UnderRated.Count < b.UnderRated.Count, text.ToString());
+        }
+
+        Assert.True(wholeThrough.OverRated.Count < new Scorecard(all.Round11).OverRated.Count, text.ToString());
+    }
+
+    /// <summary>
+    /// Round 12: read through the rules, the vote leaves alone what the rules read by one element: the requester's own
+    /// step, a step code no process reads, a task that names no person for a rule about persons, an Art. 5 practice
+    /// without its elements; and a paraphrase group the round 11 reading split gets one tier.
+    /// </summary>
+    [Fact]
+    public void ThroughRules_TheVoteCannotRaiseWhatTheRulesReadByOneElement()
+    {
+        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true };
+
+        var look = RiskEvaluation.Assess(through, "Set the spending limit on the marketing budget", null);
+        var code = RiskEvaluation.Assess(through, "CREDIT_DEC", null);
+        var emotions = RiskEvaluation.All.Where(c => c.Group == "emotionrec" && c.Context is null)
+            .Select(c => RiskEvaluation.Assess(through, c.Text, null, c.Batch).Tier).Distinct().ToList();
+
+        Assert.Equal(RiskTier.Minimal, look.Tier);
+        Assert.True(code.Tier < RiskTier.High, RiskEvaluation.HitsOf(code));
+        Assert.Single(emotions);
+    }
+
     private static string Row(string batch, Scorecard b, Scorecard l) =>
         string.Create(CultureInfo.InvariantCulture, $"{batch,-12} {b.Outcomes.Count,5}  {b.Accuracy,14:P1} {l.Accuracy,9:P1}   {b.UnderRated.Count,17} {l.UnderRated.Count,9}   {b.OverRated.Count,14} {l.OverRated.Count,9}");
 
