@@ -10,7 +10,8 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// fresh-r8 only (index of those batches; each batch screened without its own cases), by round 11's score (in-tier %
 /// less one case per Prohibited/High rated lower), ties to the lower floor; then fresh-r9 to fresh-r12 and the whole set
 /// leave-one-batch-out for rules only, through the rules, and through the rules with the chosen floor.
-/// <c>RISK_FLOOR_SWEEP_OUT=&lt;dir&gt;</c> runs it and writes risk-floor-sweep.txt.
+/// <c>RISK_FLOOR_SWEEP_OUT=&lt;dir&gt;</c> runs it and writes risk-floor-sweep.txt; <c>RISK_FLOOR_SWEEP_GIVEN=&lt;floor&gt;</c>
+/// skips the choice and reports the held-out batches at that floor (what a floor set by hand would cost).
 /// </summary>
 public sealed class RiskThroughRulesFloorSweep
 {
@@ -38,7 +39,8 @@ public sealed class RiskThroughRulesFloorSweep
         Line(string.Create(CultureInfo.InvariantCulture, $"nested choice on {tuneCases.Count} cases (batches up to fresh-r8, index of those {tuneIndex.Cases.Count} cases, leave-one-batch-out)"));
         var chosen = 0.0;
         var bestScore = double.NegativeInfinity;
-        foreach (var floor in Floors)
+        var given = Environment.GetEnvironmentVariable("RISK_FLOOR_SWEEP_GIVEN") is { Length: > 0 } g ? double.Parse(g, CultureInfo.InvariantCulture) : (double?)null;
+        foreach (var floor in given is null ? Floors : [])
         {
             var card = RiskEvaluation.Score(Through(tuneIndex, floor), tuneCases);
             var score = (card.Accuracy * 100) - (card.UnderRated.Count * 100.0 / tuneCases.Count);
@@ -49,7 +51,9 @@ public sealed class RiskThroughRulesFloorSweep
             }
         }
 
-        Line(string.Create(CultureInfo.InvariantCulture, $"chosen floor: {chosen:0.00}"));
+        // RISK_FLOOR_SWEEP_GIVEN=<floor> reports the held-out batches at a floor given, not chosen (what a floor costs).
+        chosen = given ?? chosen;
+        Line(string.Create(CultureInfo.InvariantCulture, $"{(given is null ? "chosen" : "given (not chosen)")} floor: {chosen:0.00}"));
         Line("");
         Line("held out, leave-one-batch-out with the whole index: rules | through the rules | through + floor");
         var rules = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null };
