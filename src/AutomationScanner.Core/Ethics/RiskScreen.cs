@@ -47,6 +47,15 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// </summary>
     public bool LabelledCasesThroughRules { get; init; }
 
+    /// <summary>
+    /// Read through the rules (<see cref="LabelledCasesThroughRules"/>) only: a view's vote counts only when its nearest
+    /// case of the voted tier is at least this similar (cosine); 0 (the default) for no floor. A vote whose nearest case
+    /// is far is a vote of the sentence's shape more than of its meaning, and flips with one spelling of the name.
+    /// The nested leave-one-batch-out on the batches up to fresh-r8 chose none (0): every floor from 0.45 takes away more
+    /// Prohibited/High cases than over-ratings, and the held-out batches agree (docs/ranking.md, Round 12b).
+    /// </summary>
+    public double LabelledCasesMinSimilarity { get; init; }
+
     /// <summary>Whether tasks are also matched by meaning (an embedder was given).</summary>
     public bool MatchesMeaning => _semantic is not null;
 
@@ -341,7 +350,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var name = _semantic.Canonical(TaskText.Normalise(candidate.Name));
         var best = LabelledQueries(candidate, processContext)
             .Select(q => (q.Text, q.Ordinary, Vote: index.Vote(q.Vector)))
-            .Where(v => v.Vote is { } vote && (!throughRules || (HasElementsOfAPracticeWithinAUse(vote.RuleId, name, candidate.Name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, name))))
+            .Where(v => v.Vote is { } vote && (!throughRules || (vote.Nearest[0].Similarity >= LabelledCasesMinSimilarity
+                && HasElementsOfAPracticeWithinAUse(vote.RuleId, name, candidate.Name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, name))))
             .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
             .FirstOrDefault();
         if (best.Vote is not { } vote || vote.Tier <= (throughRules ? RiskTier.Minimal : TierOf(hits)) || Catalogue.Rule(vote.RuleId)?.Definition is not { } rule)

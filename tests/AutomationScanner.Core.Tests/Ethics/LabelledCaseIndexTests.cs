@@ -213,6 +213,24 @@ public sealed class LabelledCaseIndexTests
         Assert.Single(emotions);
     }
 
+    /// <summary>
+    /// Round 12b: with a floor on the nearest case's similarity (<see cref="RiskScreen.LabelledCasesMinSimilarity"/>), no
+    /// applied learned hit rests on a nearest case below it, where without the floor some do (fresh-r12, leave-one-batch-out).
+    /// </summary>
+    [Fact]
+    public void ThroughRules_Floor_NoLearnedHitRestsOnANearestCaseBelowIt()
+    {
+        const double floor = 0.6;
+        var none = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true, LabelledCasesMinSimilarity = 0 };
+        var floored = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true, LabelledCasesMinSimilarity = floor };
+        var cases = RiskEvaluation.FreshR12.Concat(RiskEvaluation.FreshR11).ToList();
+        double[] Nearest(RiskScreen screen) => [.. cases.SelectMany(c => RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Hits)
+            .Where(h => h.Applied && h.Evidence.Scope == EvidenceScope.LabelledCases).Select(h => h.Evidence.Similarity ?? 1)];
+
+        Assert.Contains(Nearest(none), s => s < floor);
+        Assert.All(Nearest(floored), s => Assert.True(s >= floor, s.ToString(CultureInfo.InvariantCulture)));
+    }
+
     private static string Row(string batch, Scorecard b, Scorecard l) =>
         string.Create(CultureInfo.InvariantCulture, $"{batch,-12} {b.Outcomes.Count,5}  {b.Accuracy,14:P1} {l.Accuracy,9:P1}   {b.UnderRated.Count,17} {l.UnderRated.Count,9}   {b.OverRated.Count,14} {l.OverRated.Count,9}");
 

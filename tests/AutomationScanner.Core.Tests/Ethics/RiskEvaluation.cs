@@ -133,7 +133,7 @@ internal static class RiskEvaluation
     public static RiskScreen ForBatch(RiskScreen screen, string? batch) =>
         screen.LabelledCases is not { } index || batch is null
             ? screen
-            : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b), LabelledCasesThroughRules = screen.LabelledCasesThroughRules });
+            : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b), LabelledCasesThroughRules = screen.LabelledCasesThroughRules, LabelledCasesMinSimilarity = screen.LabelledCasesMinSimilarity });
 
     public static RiskScreen Screen(RuleCatalogue? catalogue = null) =>
         new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value);
