@@ -285,7 +285,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// The readable name and its views (without a leading "automatically decide whether to", cut before each qualifier),
     /// each with its query vector: adding a modality or a qualifier to a name keeps the name's own vote.
     /// </summary>
-    private List<(string Text, float[] Vector, double Ordinary)> LabelledQueries(TaskCandidate candidate, string? processContext)
+    private List<(string Text, float[] Vector)> LabelledQueries(TaskCandidate candidate, string? processContext)
     {
         if (_semantic is null)
         {
@@ -294,7 +294,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         var texts = LabelledTexts(candidate);
         var vectors = _semantic.Embedder.Embed(processContext is null ? texts : [.. texts, processContext]);
-        var queries = new List<(string, float[], double)>(texts.Count);
+        var queries = new List<(string, float[])>(texts.Count);
         for (var i = 0; i < texts.Count; i++)
         {
             var query = (float[])vectors[i].Clone();
@@ -304,7 +304,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             }
 
             VectorMath.Normalize(query);
-            queries.Add((texts[i], query, _semantic.OrdinarySimilarity(vectors[i])));
+            queries.Add((texts[i], query));
         }
 
         return queries;
@@ -349,7 +349,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         var name = _semantic.Canonical(TaskText.Normalise(candidate.Name));
         var best = LabelledQueries(candidate, processContext)
-            .Select(q => (q.Text, q.Ordinary, Vote: index.Vote(q.Vector)))
+            .Select(q => (q.Text, Vote: index.Vote(q.Vector)))
             .Where(v => v.Vote is { } vote && (!throughRules || (vote.Nearest[0].Similarity >= LabelledCasesMinSimilarity
                 && HasElementsOfAPracticeWithinAUse(vote.RuleId, name, candidate.Name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, name))))
             .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)

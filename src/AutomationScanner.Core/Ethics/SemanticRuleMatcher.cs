@@ -57,9 +57,6 @@ public sealed partial class SemanticRuleMatcher
         _embedder.Embed([.. views.Concat(units).Distinct(StringComparer.Ordinal)]);
     }
 
-    /// <summary>The similarity of <paramref name="vector"/> (a unit vector) to the nearest ordinary-work exemplar of the catalogue.</summary>
-    public double OrdinarySimilarity(ReadOnlySpan<float> vector) => VectorMath.Nearest(vector, _exemplars.Value.Minimal).Similarity;
-
     /// <summary>
     /// Whether <paramref name="text"/> names a person: a personal pronoun, a word or word pair at
     /// <see cref="SemanticSettings.NonPersonThreshold"/> or more to a seed of <see cref="ElementSeeds.Persons"/> (a person,
