@@ -32,9 +32,14 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
     /// <param name="options">Session options; from the model file, <paramref name="store"/> sets the graph optimisation level.</param>
     /// <param name="modelPath">The model file; null is <see cref="ModelFileName"/> under the application's base directory.</param>
     /// <param name="store">Where the optimised model is saved and found again; null uses the default folders (see <see cref="OptimizedModelStore"/>).</param>
-    public MiniLmOnnxEncoder(SessionOptions options, string? modelPath = null, OptimizedModelStore? store = null)
+    /// <param name="vocabulary">
+    /// The tokenizer being built on another thread (<see cref="WordPieceTokenizer.MiniLmAlongside"/>), awaited once the
+    /// session exists; null starts that here, before the session.
+    /// </param>
+    public MiniLmOnnxEncoder(SessionOptions options, string? modelPath = null, OptimizedModelStore? store = null, Task<WordPieceTokenizer>? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        vocabulary ??= WordPieceTokenizer.MiniLmAlongside();
         modelPath ??= Path.Combine(AppContext.BaseDirectory, ModelFileName);
         LoadedFromFile = File.Exists(modelPath);
         store ??= new OptimizedModelStore();
@@ -46,11 +51,15 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
 
         Source = LoadedFromFile ? store.LastSource : OptimizedModelSource.None;
 
-        using (PhaseClock.Part("MiniLM: tokenizer (vocabulary)"))
+        // Read on its own thread while the session was created (a cold tiny scan's main thread waits for this load).
+        using (PhaseClock.Part("MiniLM: tokenizer (vocabulary, waited for)"))
         {
-            _tokenizer = WordPieceTokenizer.MiniLm();
+            _tokenizer = vocabulary.GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>The word-piece tokenizer the encoder uses.</summary>
+    internal WordPieceTokenizer Tokenizer => _tokenizer;
 
     /// <summary>True when the model came from the extracted file, false when from the package's resource.</summary>
     public bool LoadedFromFile { get; }

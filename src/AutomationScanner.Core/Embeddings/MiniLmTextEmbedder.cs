@@ -63,6 +63,9 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     /// <summary>Where the last load got the model's session from (see <see cref="OptimizedModelStore"/>).</summary>
     internal OptimizedModelSource LastSource { get; private set; }
 
+    /// <summary>Whether the last load read the tokenizer's vocabulary on another thread than the one creating the session.</summary>
+    internal bool LastVocabularyAlongside { get; private set; }
+
     /// <summary>The last <see cref="PreloadModel"/>'s background load (done when it loaded, found the model loaded, or was stopped).</summary>
     internal Task Preloading
     {
@@ -189,6 +192,9 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     private MiniLmOnnxEncoder Load()
     {
         using var load = PhaseClock.Part("MiniLM: load (all)");
+
+        // The tokenizer's vocabulary is read on a thread of its own while the environment and session are created.
+        var vocabulary = WordPieceTokenizer.MiniLmAlongside();
         using (PhaseClock.Part("MiniLM: ONNX Runtime environment"))
         {
             _ = OrtEnv.Instance();
@@ -207,11 +213,12 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
         // those buffers) are given back.
         using (NativeHeap.LargeBuffersFromHeap())
         {
-            encoder = new MiniLmOnnxEncoder(options, store: _store);
+            encoder = new MiniLmOnnxEncoder(options, store: _store, vocabulary: vocabulary);
         }
 
         NativeHeap.FixMmapThreshold();
         LastSource = encoder.Source;
+        LastVocabularyAlongside = encoder.Tokenizer.BuiltOnThread != Environment.CurrentManagedThreadId;
         Interlocked.Increment(ref _loads);
         return encoder;
     }

@@ -43,6 +43,7 @@ internal sealed class WordPieceTokenizer
 
     private WordPieceTokenizer(string text, int[] starts, int[] lengths, int count)
     {
+        BuiltOnThread = Environment.CurrentManagedThreadId;
         _text = text;
         _starts = starts;
         _lengths = lengths;
@@ -70,6 +71,9 @@ internal sealed class WordPieceTokenizer
         _separation = Required(Tokens.Separation);
     }
 
+    /// <summary>The managed thread that built this tokenizer.</summary>
+    internal int BuiltOnThread { get; }
+
     /// <summary>Entries in the vocabulary.</summary>
     public int Count { get; }
 
@@ -80,6 +84,14 @@ internal sealed class WordPieceTokenizer
             ?? throw new InvalidOperationException($"The MiniLM vocabulary resource '{VocabularyResourceName}' is missing.");
         return Read(resource);
     }
+
+    /// <summary>
+    /// <see cref="MiniLm"/> on a thread of its own, so the vocabulary is read while the caller creates the ONNX Runtime
+    /// environment and session (the model's load is a cold scan's critical path; README "Start-up", round 12b).
+    /// </summary>
+    /// <param name="build">What builds the tokenizer; null is <see cref="MiniLm"/>.</param>
+    internal static Task<WordPieceTokenizer> MiniLmAlongside(Func<WordPieceTokenizer>? build = null) =>
+        Task.Factory.StartNew(build ?? MiniLm, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
     /// A vocabulary file as the package's <c>VocabularyReader</c> reads it: UTF-8 (a byte-order mark skipped), one entry

@@ -205,6 +205,44 @@ public sealed class MiniLmTextEmbedderTests
     }
 
     [Fact]
+    public void Load_ReadsTheVocabularyOnAnotherThread_SameFloats()
+    {
+        // A cold scan's main thread waits for the model's load, so the vocabulary is read while the ONNX Runtime
+        // environment and session are created on the loading thread (README "Start-up", round 12b).
+        var ct = TestContext.Current.CancellationToken;
+        string[] texts = ["Call the customer", "Decline the loan application", "A_SUBMITTED"];
+        var reference = Shared.Value.Embed(texts, ct);
+        using var sut = new MiniLmTextEmbedder(1);
+
+        var vectors = sut.Embed(texts, ct);
+
+        Assert.True(sut.LastVocabularyAlongside);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(reference[i], vectors[i]);
+        }
+    }
+
+    [Fact]
+    public void Encoder_TokenizerBuiltOnAnotherThread_SameTokenIdsAsOneBuiltHere()
+    {
+        string[] texts = ["Call the customer", "Record the employee's sick-leave", "W_Completeren aanvraag", new string('x', 1_000)];
+        using var options = MiniLmTextEmbedder.CreateSessionOptions(1);
+        using var sut = new MiniLmOnnxEncoder(options);
+        var here = WordPieceTokenizer.MiniLm();
+
+        var expected = here.Encode(texts, out var expectedLength);
+        var actual = sut.Tokenizer.Encode(texts, out var actualLength);
+
+        Assert.NotEqual(Environment.CurrentManagedThreadId, sut.Tokenizer.BuiltOnThread);
+        Assert.Equal(Environment.CurrentManagedThreadId, here.BuiltOnThread);
+        Assert.Equal(expectedLength, actualLength);
+        Assert.Equal(expected.Ids, actual.Ids);
+        Assert.Equal(expected.Mask, actual.Mask);
+        Assert.Equal(expected.Types, actual.Types);
+    }
+
+    [Fact]
     public void CreateSessionOptions_ArenaOn_MemoryPatternOff_ThreadsAsGiven()
     {
         // Without the arena every activation buffer is a fresh mapping, faulted in and unmapped per operator
