@@ -33,13 +33,12 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
     /// <param name="modelPath">The model file; null is <see cref="ModelFileName"/> under the application's base directory.</param>
     /// <param name="store">Where the optimised model is saved and found again; null uses the default folders (see <see cref="OptimizedModelStore"/>).</param>
     /// <param name="vocabulary">
-    /// The tokenizer being built on another thread (<see cref="WordPieceTokenizer.MiniLmAlongside"/>), awaited once the
-    /// session exists; null starts that here, before the session.
+    /// Gives the tokenizer once the session exists (another thread may have built it meanwhile, see
+    /// <see cref="MiniLmTextEmbedder"/>); null is <see cref="WordPieceTokenizer.MiniLm"/>.
     /// </param>
-    public MiniLmOnnxEncoder(SessionOptions options, string? modelPath = null, OptimizedModelStore? store = null, Task<WordPieceTokenizer>? vocabulary = null)
+    public MiniLmOnnxEncoder(SessionOptions options, string? modelPath = null, OptimizedModelStore? store = null, Func<WordPieceTokenizer>? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        vocabulary ??= WordPieceTokenizer.MiniLmAlongside();
         modelPath ??= Path.Combine(AppContext.BaseDirectory, ModelFileName);
         LoadedFromFile = File.Exists(modelPath);
         store ??= new OptimizedModelStore();
@@ -51,10 +50,9 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
 
         Source = LoadedFromFile ? store.LastSource : OptimizedModelSource.None;
 
-        // Read on its own thread while the session was created (a cold tiny scan's main thread waits for this load).
-        using (PhaseClock.Part("MiniLM: tokenizer (vocabulary, waited for)"))
+        using (PhaseClock.Part("MiniLM: tokenizer (vocabulary)"))
         {
-            _tokenizer = vocabulary.GetAwaiter().GetResult();
+            _tokenizer = (vocabulary ?? WordPieceTokenizer.MiniLm)();
         }
     }
 

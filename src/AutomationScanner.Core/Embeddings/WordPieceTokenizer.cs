@@ -86,14 +86,6 @@ internal sealed class WordPieceTokenizer
     }
 
     /// <summary>
-    /// <see cref="MiniLm"/> on a thread of its own, so the vocabulary is read while the caller creates the ONNX Runtime
-    /// environment and session (the model's load is a cold scan's critical path; README "Start-up", round 12b).
-    /// </summary>
-    /// <param name="build">What builds the tokenizer; null is <see cref="MiniLm"/>.</param>
-    internal static Task<WordPieceTokenizer> MiniLmAlongside(Func<WordPieceTokenizer>? build = null) =>
-        Task.Factory.StartNew(build ?? MiniLm, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    /// <summary>
     /// A vocabulary file as the package's <c>VocabularyReader</c> reads it: UTF-8 (a byte-order mark skipped), one entry
     /// per line (lines end at CR, LF or CR LF), blank and white-space lines left out, an entry's id its position.
     /// </summary>
