@@ -32,6 +32,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     /// for that load (a cold scan's main thread: the load is its critical path). Null when no preload is under way.
     /// </summary>
     private Lazy<WordPieceTokenizer>? _vocabulary;
+    private bool _loading;
 
     /// <param name="threads">Intra-op threads of the ONNX session; 0 lets ONNX Runtime choose (one per core).</param>
     public MiniLmTextEmbedder(int threads = 0)
@@ -72,6 +73,9 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
 
     /// <summary>The managed thread that built the last load's tokenizer (see <see cref="HelpThePreload"/>).</summary>
     internal int LastVocabularyThread { get; private set; }
+
+    /// <summary>Whether a load is under way now (on any thread).</summary>
+    internal bool Loading => Volatile.Read(ref _loading);
 
     /// <summary>The managed thread that created the last load's session.</summary>
     internal int LastLoadThread { get; private set; }
@@ -235,6 +239,19 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     private static Lazy<WordPieceTokenizer> NewVocabulary() => new(WordPieceTokenizer.MiniLm, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private MiniLmOnnxEncoder Load(Lazy<WordPieceTokenizer> vocabulary)
+    {
+        Volatile.Write(ref _loading, true);
+        try
+        {
+            return LoadNow(vocabulary);
+        }
+        finally
+        {
+            Volatile.Write(ref _loading, false);
+        }
+    }
+
+    private MiniLmOnnxEncoder LoadNow(Lazy<WordPieceTokenizer> vocabulary)
     {
         using var load = PhaseClock.Part("MiniLM: load (all)");
         using (PhaseClock.Part("MiniLM: ONNX Runtime environment"))

@@ -216,6 +216,7 @@ public sealed class MiniLmTextEmbedderTests
         using var sut = new MiniLmTextEmbedder(1);
 
         sut.PreloadModel();
+        Assert.True(SpinWait.SpinUntil(() => sut.Loading, TimeSpan.FromSeconds(30)), "the preload did not begin");
         var vectors = sut.Embed(texts, ct);
 
         Assert.Equal(1, sut.Loads);
