@@ -32,11 +32,7 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
     /// <param name="options">Session options; from the model file, <paramref name="store"/> sets the graph optimisation level.</param>
     /// <param name="modelPath">The model file; null is <see cref="ModelFileName"/> under the application's base directory.</param>
     /// <param name="store">Where the optimised model is saved and found again; null uses the default folders (see <see cref="OptimizedModelStore"/>).</param>
-    /// <param name="vocabulary">
-    /// Gives the tokenizer once the session exists (another thread may have built it meanwhile, see
-    /// <see cref="MiniLmTextEmbedder"/>); null is <see cref="WordPieceTokenizer.MiniLm"/>.
-    /// </param>
-    public MiniLmOnnxEncoder(SessionOptions options, string? modelPath = null, OptimizedModelStore? store = null, Func<WordPieceTokenizer>? vocabulary = null)
+    public MiniLmOnnxEncoder(SessionOptions options, string? modelPath = null, OptimizedModelStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         modelPath ??= Path.Combine(AppContext.BaseDirectory, ModelFileName);
@@ -52,12 +48,9 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
 
         using (PhaseClock.Part("MiniLM: tokenizer (vocabulary)"))
         {
-            _tokenizer = (vocabulary ?? WordPieceTokenizer.MiniLm)();
+            _tokenizer = WordPieceTokenizer.MiniLm();
         }
     }
-
-    /// <summary>The word-piece tokenizer the encoder uses.</summary>
-    internal WordPieceTokenizer Tokenizer => _tokenizer;
 
     /// <summary>True when the model came from the extracted file, false when from the package's resource.</summary>
     public bool LoadedFromFile { get; }

@@ -26,14 +26,6 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     private bool _preloadWanted;
     private Task _preloading = Task.CompletedTask;
 
-    /// <summary>
-    /// The tokenizer of the load that <see cref="PreloadModel"/> started, built by whichever thread needs it first: the
-    /// loading thread once the session exists, or earlier an <see cref="Embed"/> call that would otherwise only wait
-    /// for that load (a cold scan's main thread: the load is its critical path). Null when no preload is under way.
-    /// </summary>
-    private Lazy<WordPieceTokenizer>? _vocabulary;
-    private bool _loading;
-
     /// <param name="threads">Intra-op threads of the ONNX session; 0 lets ONNX Runtime choose (one per core).</param>
     public MiniLmTextEmbedder(int threads = 0)
         : this(threads, store: null)
@@ -71,15 +63,6 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     /// <summary>Where the last load got the model's session from (see <see cref="OptimizedModelStore"/>).</summary>
     internal OptimizedModelSource LastSource { get; private set; }
 
-    /// <summary>The managed thread that built the last load's tokenizer (see <see cref="HelpThePreload"/>).</summary>
-    internal int LastVocabularyThread { get; private set; }
-
-    /// <summary>Whether a load is under way now (on any thread).</summary>
-    internal bool Loading => Volatile.Read(ref _loading);
-
-    /// <summary>The managed thread that created the last load's session.</summary>
-    internal int LastLoadThread { get; private set; }
-
     /// <summary>The last <see cref="PreloadModel"/>'s background load (done when it loaded, found the model loaded, or was stopped).</summary>
     internal Task Preloading
     {
@@ -107,29 +90,23 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             }
 
             _preloadWanted = true;
-            var vocabulary = NewVocabulary();
-            Volatile.Write(ref _vocabulary, vocabulary);
             Preloading = Task.Factory.StartNew(() =>
             {
                 lock (_gate)
                 {
+                    if (!_preloadWanted || _encoder is not null)
+                    {
+                        return;
+                    }
+
+                    _preloadWanted = false;
                     try
                     {
-                        if (!_preloadWanted || _encoder is not null)
-                        {
-                            return;
-                        }
-
-                        _preloadWanted = false;
-                        _encoder = Load(vocabulary);
+                        _encoder = Load();
                     }
                     catch (Exception ex) when (ex is OnnxRuntimeException or IOException or UnauthorizedAccessException or InvalidOperationException or DllNotFoundException or TypeInitializationException)
                     {
                         // The first Embed loads again and reports it.
-                    }
-                    finally
-                    {
-                        Interlocked.CompareExchange(ref _vocabulary, null, vocabulary);
                     }
                 }
             }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -155,11 +132,6 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
         }
 
         pending.Sort((a, b) => a.Text.Length.CompareTo(b.Text.Length));
-        if (pending.Count > 0)
-        {
-            HelpThePreload();
-        }
-
         for (var start = 0; start < pending.Count; start += BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -168,7 +140,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             lock (_gate)
             {
                 _preloadWanted = false;
-                _encoder ??= Load(Volatile.Read(ref _vocabulary) ?? NewVocabulary());
+                _encoder ??= Load();
                 // The call's last run gives back what the arena grew to (a long batch's buffers).
                 var last = start + BatchSize >= pending.Count;
                 vectors = _encoder.Encode([.. batch.Select(p => p.Text)], cancellationToken, shrinkArena: last);
@@ -214,44 +186,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
 
     public void Dispose() => ReleaseModel();
 
-    /// <summary>
-    /// While a preload is under way and its tokenizer not built yet, builds it on this thread (which would otherwise
-    /// only wait for the load): ~20 ms less on the loading thread, without a third thread competing with the caller's
-    /// work and the load while both run (README "Start-up", round 12b). The same tokenizer either way.
-    /// </summary>
-    private void HelpThePreload()
-    {
-        if (Volatile.Read(ref _vocabulary) is not { IsValueCreated: false } vocabulary || Preloading.IsCompleted)
-        {
-            return;
-        }
-
-        try
-        {
-            _ = vocabulary.Value;
-        }
-        catch (InvalidOperationException)
-        {
-            // The load reports it.
-        }
-    }
-
-    private static Lazy<WordPieceTokenizer> NewVocabulary() => new(WordPieceTokenizer.MiniLm, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    private MiniLmOnnxEncoder Load(Lazy<WordPieceTokenizer> vocabulary)
-    {
-        Volatile.Write(ref _loading, true);
-        try
-        {
-            return LoadNow(vocabulary);
-        }
-        finally
-        {
-            Volatile.Write(ref _loading, false);
-        }
-    }
-
-    private MiniLmOnnxEncoder LoadNow(Lazy<WordPieceTokenizer> vocabulary)
+    private MiniLmOnnxEncoder Load()
     {
         using var load = PhaseClock.Part("MiniLM: load (all)");
         using (PhaseClock.Part("MiniLM: ONNX Runtime environment"))
@@ -272,13 +207,11 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
         // those buffers) are given back.
         using (NativeHeap.LargeBuffersFromHeap())
         {
-            encoder = new MiniLmOnnxEncoder(options, store: _store, vocabulary: () => vocabulary.Value);
+            encoder = new MiniLmOnnxEncoder(options, store: _store);
         }
 
         NativeHeap.FixMmapThreshold();
         LastSource = encoder.Source;
-        LastVocabularyThread = encoder.Tokenizer.BuiltOnThread;
-        LastLoadThread = Environment.CurrentManagedThreadId;
         Interlocked.Increment(ref _loads);
         return encoder;
     }

@@ -43,7 +43,6 @@ internal sealed class WordPieceTokenizer
 
     private WordPieceTokenizer(string text, int[] starts, int[] lengths, int count)
     {
-        BuiltOnThread = Environment.CurrentManagedThreadId;
         _text = text;
         _starts = starts;
         _lengths = lengths;
@@ -70,9 +69,6 @@ internal sealed class WordPieceTokenizer
         _classification = Required(Tokens.Classification);
         _separation = Required(Tokens.Separation);
     }
-
-    /// <summary>The managed thread that built this tokenizer.</summary>
-    internal int BuiltOnThread { get; }
 
     /// <summary>Entries in the vocabulary.</summary>
     public int Count { get; }

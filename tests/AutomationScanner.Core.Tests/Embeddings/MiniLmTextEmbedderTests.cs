@@ -205,63 +205,6 @@ public sealed class MiniLmTextEmbedderTests
     }
 
     [Fact]
-    public void Embed_WhileAPreloadLoads_BuildsItsTokenizerOnTheWaitingThread_SameFloats()
-    {
-        // A cold scan's main thread reaches its first embedding before the preload's session exists, and would only
-        // wait: it builds the tokenizer meanwhile, so the loading thread (the critical path) does not (README
-        // "Start-up", round 12b). The preload still loads once, and the vectors are the same.
-        var ct = TestContext.Current.CancellationToken;
-        string[] texts = ["Call the customer", "Decline the loan application", "A_SUBMITTED"];
-        var reference = Shared.Value.Embed(texts, ct);
-        using var sut = new MiniLmTextEmbedder(1);
-
-        sut.PreloadModel();
-        Assert.True(SpinWait.SpinUntil(() => sut.Loading, TimeSpan.FromSeconds(30)), "the preload did not begin");
-        var vectors = sut.Embed(texts, ct);
-
-        Assert.Equal(1, sut.Loads);
-        Assert.Equal(Environment.CurrentManagedThreadId, sut.LastVocabularyThread);
-        Assert.NotEqual(Environment.CurrentManagedThreadId, sut.LastLoadThread);
-        for (var i = 0; i < texts.Length; i++)
-        {
-            Assert.Equal(reference[i], vectors[i]);
-        }
-    }
-
-    [Fact]
-    public void Embed_WithoutAPreload_LoadsAndBuildsTheTokenizerOnItsOwnThread()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        using var sut = new MiniLmTextEmbedder(1);
-
-        sut.Embed(["Call the customer"], ct);
-
-        Assert.Equal(Environment.CurrentManagedThreadId, sut.LastLoadThread);
-        Assert.Equal(Environment.CurrentManagedThreadId, sut.LastVocabularyThread);
-    }
-
-    [Fact]
-    public void Tokenizer_BuiltOnAnotherThread_SameTokenIdsAsOneBuiltHere()
-    {
-        string[] texts = ["Call the customer", "Record the employee's sick-leave", "W_Completeren aanvraag", new string('x', 1_000)];
-        WordPieceTokenizer? built = null;
-        var other = new Thread(() => built = WordPieceTokenizer.MiniLm());
-        other.Start();
-        other.Join();
-        var there = Assert.IsType<WordPieceTokenizer>(built);
-        var here = WordPieceTokenizer.MiniLm();
-
-        var expected = here.Encode(texts, out var expectedLength);
-        var actual = there.Encode(texts, out var actualLength);
-
-        Assert.NotEqual(here.BuiltOnThread, there.BuiltOnThread);
-        Assert.Equal(expectedLength, actualLength);
-        Assert.Equal(expected.Ids, actual.Ids);
-        Assert.Equal(expected.Mask, actual.Mask);
-        Assert.Equal(expected.Types, actual.Types);
-    }
-
-    [Fact]
     public void CreateSessionOptions_ArenaOn_MemoryPatternOff_ThreadsAsGiven()
     {
         // Without the arena every activation buffer is a fresh mapping, faulted in and unmapped per operator
