@@ -19,6 +19,21 @@ public sealed class LabelledCaseIndexTests
     /// <summary>The batches in the order they were written (each committed before the screen's first run on it).</summary>
     private static string[] Order { get; } = ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12"];
 
+    /// <summary>
+    /// Each batch scored by the rules alone and by round 11's reading of the labelled cases (leave-one-batch-out), once
+    /// for the two reports that compare against them.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, (Scorecard Rules, Scorecard Round11)>> RulesAndRound11 = new(() =>
+    {
+        var rules = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null };
+        var round11 = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value };
+        return Order.ToDictionary(b => b, b =>
+        {
+            var cases = RiskEvaluation.All.Where(c => c.Batch == b).ToList();
+            return (RiskEvaluation.Score(rules, cases), RiskEvaluation.Score(round11, cases));
+        });
+    });
+
     [Fact]
     public void ShippedIndex_IsTheLabelledCases_AsTheScreenEmbedsThem()
     {
@@ -95,16 +110,12 @@ public sealed class LabelledCaseIndexTests
     [Fact]
     public void LeaveOneBatchOut_LiftsTheBatchesWrittenAfterTheMethod_Report()
     {
-        var baseline = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null };
-        var learned = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value };
         var text = new StringBuilder("batch        cases  in tier: screen  +learned   P/H lower: screen  +learned   higher: screen  +learned\n");
         var all = (Base: new List<Outcome>(), Learned: new List<Outcome>());
         var cards = new Dictionary<string, (Scorecard Base, Scorecard Learned)>();
         foreach (var batch in Order)
         {
-            var cases = RiskEvaluation.All.Where(c => c.Batch == batch).ToList();
-            var b = RiskEvaluation.Score(baseline, cases);
-            var l = RiskEvaluation.Score(learned, cases);
+            var (b, l) = RulesAndRound11.Value[batch];
             cards[batch] = (b, l);
             all.Base.AddRange(b.Outcomes);
             all.Learned.AddRange(l.Outcomes);
@@ -154,20 +165,17 @@ public sealed class LabelledCaseIndexTests
     [Fact]
     public void ThroughRules_LeaveOneBatchOut_LiftsTheLaterBatches_AndRatesFewerHigher_Report()
     {
-        var baseline = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null };
-        var round11 = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value };
         var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true };
         var text = new StringBuilder("batch        cases  in tier: screen  +through rules   P/H lower: screen  +through rules   higher: screen  +through rules\n");
         var all = (Base: new List<Outcome>(), Round11: new List<Outcome>(), Through: new List<Outcome>());
         var cards = new Dictionary<string, (Scorecard Base, Scorecard Through)>();
         foreach (var batch in Order)
         {
-            var cases = RiskEvaluation.All.Where(c => c.Batch == batch).ToList();
-            var b = RiskEvaluation.Score(baseline, cases);
-            var t = RiskEvaluation.Score(through, cases);
+            var (b, round11) = RulesAndRound11.Value[batch];
+            var t = RiskEvaluation.Score(through, RiskEvaluation.All.Where(c => c.Batch == batch));
             cards[batch] = (b, t);
             all.Base.AddRange(b.Outcomes);
-            all.Round11.AddRange(RiskEvaluation.Score(round11, cases).Outcomes);
+            all.Round11.AddRange(round11.Outcomes);
             all.Through.AddRange(t.Outcomes);
             text.AppendLine(Row(batch, b, t));
         }
