@@ -4,6 +4,14 @@ using AutomationScanner.Core.Embeddings;
 
 namespace AutomationScanner.Core.Tests.Embeddings;
 
+/// <summary>
+/// glibc's thresholds are process-wide: a model load in a test running beside these opens its own window (buffers from
+/// the heap), and the pinned-threshold measurements here would see none of the faults they count. So these run alone.
+/// </summary>
+[CollectionDefinition(nameof(ProcessWideHeapSettings), DisableParallelization = true)]
+public sealed class ProcessWideHeapSettings;
+
+[Collection(nameof(ProcessWideHeapSettings))]
 public sealed class NativeHeapTests
 {
     /// <summary>The size of MiniLM's larger pre-packed MatMul weights (384 x 1536 floats).</summary>
