@@ -196,6 +196,18 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR13_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR13;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r13");
+
+        Assert.True(cases.Count >= 100, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
     [Fact]
     public void WholeSet_Report()
@@ -215,7 +227,7 @@ public sealed partial class RiskEvaluationTests
         var split = new List<string>();
         // fresh-r9 is left out (r9 first run): its group r9-v-payday splits ('pay-day loans' Minimal, 'payday loans'
         // Prohibited); the split is kept as measured in data/risk-evaluation/README.md, not hidden by editing the case.
-        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Concat(RiskEvaluation.FreshR11).Concat(RiskEvaluation.FreshR12).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Concat(RiskEvaluation.FreshR11).Concat(RiskEvaluation.FreshR12).Concat(RiskEvaluation.FreshR13).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
@@ -290,6 +302,11 @@ public sealed partial class RiskEvaluationTests
         // High to Minimal; closed-up "goodneighbour" drops the theatre's good-neighbour rating from Prohibited to Minimal and
         // closed-up "bestpaid" moves the removal jobs from Prohibited to High.
         open = [.. open, "r12-gymflash-004:", "r12-heatallowance-049:", "r12-goodneighbour-013:", "r12-removaljobs-044:"];
+
+        // r13 first run (data/risk-evaluation/README.md), kept as measured: without "the" the freelance lighting
+        // technicians' ended engagements rise from Minimal to High, and the visa forms sorted by language drop from High
+        // (over-rated: an Art. 6(3) preparatory task) to Limited.
+        open = [.. open, "r13-lightingcrew-048:", "r13-visalanguage-076:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
