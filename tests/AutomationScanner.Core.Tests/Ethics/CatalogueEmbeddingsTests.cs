@@ -6,7 +6,7 @@ using AutomationScanner.Core.Tests.Classification;
 namespace AutomationScanner.Core.Tests.Ethics;
 
 /// <summary>
-/// The shipped catalogue vectors are exactly what the model computes for the catalogue's current texts. After a catalogue
+/// The shipped catalogue vectors are what the model computes (to float rounding) for the catalogue's current texts. After a catalogue
 /// edit, regenerate them: <c>UPDATE_CATALOGUE_EMBEDDINGS=1 dotnet test --project tests/AutomationScanner.Core.Tests --
 /// --filter-class "*CatalogueEmbeddingsTests"</c>, then rebuild.
 /// </summary>
@@ -37,7 +37,14 @@ public sealed class CatalogueEmbeddingsTests
         for (var i = 0; i < texts.Count; i++)
         {
             Assert.True(shipped.TryGet(texts[i], out var vector), $"no shipped vector for \"{texts[i]}\": regenerate the file (see the class comment)");
-            Assert.Equal(expected[i], vector);
+            // To float rounding: a session from the graph optimised at load and one from the optimised-model store
+            // (OptimizedModelStore; which one a test process gets depends on which test loaded the model first) agree to
+            // ~1e-7, not bit for bit (a clean-clone CI failed on the 8th digit); an edited text is off by far more.
+            Assert.Equal(expected[i].Length, vector.Length);
+            for (var d = 0; d < vector.Length; d++)
+            {
+                Assert.True(Math.Abs(expected[i][d] - vector[d]) <= 1e-5f, $"\"{texts[i]}\" dimension {d}: shipped {vector[d]}, model {expected[i][d]}: regenerate the file (see the class comment)");
+            }
         }
     }
 
