@@ -168,7 +168,7 @@ public static class BenchCommand
             }
 
             console.Write(table);
-            console.MarkupLineInterpolated($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}, one thread per file; CPU time is the process's (all threads, GC included), robust to other load; peak memory is the child process's VmHWM. OCEL events are the log's own events (each is flattened into every object type it touches).[/]");
+            console.MarkupLineInterpolated($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}, one thread per file; CPU time is the process's (all threads, GC included), robust to other load; peak memory is the child process's VmHWM. OCEL events are the log's own events (each is flattened into every object type it touches). Children: {CoreBuild()}.[/]");
             return 0;
         });
         return command;
@@ -404,6 +404,15 @@ public static class BenchCommand
         await child.WaitForExitAsync(cancellationToken);
         return JsonSerializer.Deserialize<BenchResult>(output.Trim().Split('\n')[^1])!;
     }
+
+    /// <summary>
+    /// Whether the children run precompiled code: the Core assembly ReadyToRun (a published bench, as a published scanner
+    /// runs it) or not (dotnet run/build output: the JIT compiles it).
+    /// </summary>
+    internal static string CoreBuild() =>
+        StartupBench.IsReadyToRun(typeof(EventLogReader).Assembly.Location)
+            ? "Core ReadyToRun (published, as the scanner CLI ships)"
+            : "Core not ReadyToRun (dotnet run/build output, JIT; dotnet publish tools/AutomationScanner.Bench -c Release -o DIR for the shipped kind)";
 
     internal static long PeakResidentBytes()
     {

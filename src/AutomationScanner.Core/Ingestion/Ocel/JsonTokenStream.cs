@@ -30,6 +30,15 @@ internal sealed class JsonTokenStream : IDisposable
     private int _valueStart;
     private char[] _chars = new char[256];
 
+    // Objects scanned by a fast path straight from the bytes (SkipScanned), which the reader's state has not seen: they
+    // run from the absolute offset _hiddenFrom to _start. Before the reader reads on, SyncState brings its state past them.
+    private long _hiddenFrom = -1;
+    private bool _hiddenAfterItem;
+    private long _hiddenLines;
+    private long _hiddenLastLineEnd;
+    private bool _itemBefore;
+    private byte[] _synthetic = [];
+
     public JsonTokenStream(string file, Stream stream, int maxDepth, int maxValueBytes)
     {
         _file = file;
@@ -58,6 +67,7 @@ internal sealed class JsonTokenStream : IDisposable
 
     public bool Read()
     {
+        SyncState();
         while (true)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
@@ -100,6 +110,7 @@ internal sealed class JsonTokenStream : IDisposable
     /// </summary>
     public bool ReadObject(ObjectParser parse)
     {
+        SyncState();
         while (true)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
@@ -129,6 +140,7 @@ internal sealed class JsonTokenStream : IDisposable
 
             if (parse(ref reader))
             {
+                _itemBefore = true;
                 TokenType = JsonTokenType.EndObject;
                 Depth = reader.CurrentDepth;
                 _start += (int)reader.BytesConsumed;
@@ -143,6 +155,139 @@ internal sealed class JsonTokenStream : IDisposable
 
             Refill(MaxObjectBytes);
         }
+    }
+
+    /// <summary>
+    /// The reader is at the start of an array whose items a fast path may scan from the bytes (<see cref="Unread"/>,
+    /// <see cref="SkipScanned"/>); the array must be directly inside the root object (depth 2).
+    /// </summary>
+    public void BeginScannedArray() => _itemBefore = false;
+
+    /// <summary>Whether an item of the array begun by <see cref="BeginScannedArray"/> was read (a comma comes next).</summary>
+    public bool ItemBefore => _itemBefore;
+
+    /// <summary>The bytes read from the stream and not yet consumed (for a fast path; valid until the next call).</summary>
+    public ReadOnlySpan<byte> Unread => _buffer.AsSpan(_start, _end - _start);
+
+    /// <summary>
+    /// A fast path scanned the next object of the array from <see cref="Unread"/>: it starts at
+    /// <paramref name="objectStart"/> and ends before <paramref name="end"/> (after its '}'); the bytes before it hold
+    /// <paramref name="lines"/> line feeds, the last at <paramref name="lastLine"/>. Consumes it as <see cref="ReadObject"/>
+    /// would have (<see cref="Position"/> is the object's start); the reader's state catches up when it reads on.
+    /// </summary>
+    public void SkipScanned(int objectStart, int end, int lines, int lastLine)
+    {
+        if (_hiddenFrom < 0)
+        {
+            _hiddenFrom = _discarded + _start;
+            _hiddenAfterItem = _itemBefore;
+            _hiddenLines = 0;
+        }
+
+        if (lines > 0)
+        {
+            _hiddenLines += lines;
+            _hiddenLastLineEnd = _discarded + _start + lastLine + 1;
+        }
+
+        _tokenStart = _start + objectStart;
+        _valueStart = _tokenStart;
+        ValueLength = 0;
+        ValueIsEscaped = false;
+        TokenType = JsonTokenType.EndObject;
+        Depth = 2;
+        _start += end;
+        _itemBefore = true;
+    }
+
+    /// <summary>Sets <see cref="Position"/> to <paramref name="offset"/> in <see cref="Unread"/> (the object a fast path hands on).</summary>
+    public void MarkScanned(int offset) => _tokenStart = _start + offset;
+
+    /// <summary>
+    /// Brings the reader's state past the objects a fast path consumed: the state after them differs from the one before
+    /// only in the line number and the byte position in the line (used in its error messages), so the reader reads a
+    /// stand-in of the same lines and line length (an object holding one long string) instead of the bytes themselves.
+    /// </summary>
+    private void SyncState()
+    {
+        if (_hiddenFrom < 0)
+        {
+            return;
+        }
+
+        var end = _discarded + _start;
+        var prefix = _hiddenAfterItem ? 1 : 0;
+
+        // Bytes between the '{' (and the line feeds) and the closing '}'.
+        var pad = _hiddenLines == 0 ? end - _hiddenFrom - prefix - 2 : end - _hiddenLastLineEnd - 1;
+        var size = prefix + 2 + _hiddenLines + pad;
+        if (pad < 0 || size > int.MaxValue - 64)
+        {
+            throw new InvalidOperationException("the scanned objects cannot be replayed to the JSON reader");
+        }
+
+        if (_synthetic.Length < size)
+        {
+            _synthetic = new byte[Math.Max(size, Math.Max(InitialBuffer, _synthetic.Length * 2))];
+            _synthetic.AsSpan().Fill((byte)'x');
+        }
+
+        // The stand-in, in a buffer of 'x' kept between calls: [","] "{" line feeds, then "":"xx…x" (or a few spaces), "}".
+        var text = _synthetic.AsSpan(0, (int)size);
+        var at = 0;
+        if (prefix == 1)
+        {
+            text[at++] = (byte)',';
+        }
+
+        text[at++] = (byte)'{';
+        text.Slice(at, (int)_hiddenLines).Fill((byte)'\n');
+        at += (int)_hiddenLines;
+        if (pad >= 5)
+        {
+            text[at++] = (byte)'"';
+            text[at++] = (byte)'"';
+            text[at++] = (byte)':';
+            text[at++] = (byte)'"';
+            text[at + (int)pad - 5] = (byte)'"';
+        }
+        else
+        {
+            text.Slice(at, (int)pad).Fill((byte)' ');
+        }
+
+        var header = at;
+        text[^1] = (byte)'}';
+        var reader = new Utf8JsonReader(text, isFinalBlock: false, _state);
+        while (reader.Read())
+        {
+        }
+
+        if (reader.BytesConsumed != size || reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 2)
+        {
+            throw new InvalidOperationException("the scanned objects cannot be replayed to the JSON reader");
+        }
+
+        _state = reader.CurrentState;
+        _hiddenFrom = -1;
+        text[..header].Fill((byte)'x');
+        text[^(pad >= 5 ? 2 : (int)pad + 1)..].Fill((byte)'x');
+    }
+
+    /// <summary>
+    /// For a fast path whose object the buffer cuts: reads more of the stream, as <see cref="ReadObject"/> would (the same
+    /// limit on one object); false at the end of the stream.
+    /// </summary>
+    public bool RefillForScan()
+    {
+        if (_final)
+        {
+            return false;
+        }
+
+        SyncState();
+        Refill(MaxObjectBytes);
+        return true;
     }
 
     /// <summary>The current string, number or literal of <paramref name="reader"/> as characters; valid until the next call.</summary>

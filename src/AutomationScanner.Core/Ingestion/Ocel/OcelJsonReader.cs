@@ -209,10 +209,17 @@ internal static class OcelJsonReader
         IOcelEventSink sink = pipeline is null ? target : pipeline;
         var parser = new EventParser(json, sink);
         JsonTokenStream.ObjectParser parse = parser.Parse;
+
+        // Events of the usual shape are scanned straight from the bytes (OcelEventScanner); anything else, and an event
+        // the buffer cuts, goes to the general parser, which gives the same calls, errors and messages.
+        var scanner = flattener.Limits.FastEvents && flattener.Limits.MaxDepth >= OcelEventScanner.LeastDepth
+            ? new OcelEventScanner(json, sink, flattener.Limits.MaxValueBytes)
+            : null;
+        json.BeginScannedArray();
         long count = 0;
         try
         {
-            while (json.ReadObject(parse))
+            while ((scanner is not null && scanner.TryScan()) || json.ReadObject(parse))
             {
                 sink.EndEvent(json.Position);
                 if ((++count & 0x3FFF) == 0)

@@ -1,0 +1,471 @@
+using System.Buffers;
+using System.Text;
+
+namespace AutomationScanner.Core.Ingestion.Ocel;
+
+/// <summary>
+/// The fast path for OCEL 2.0 JSON events (round 13): scans one event of the usual shape straight from the UTF-8 bytes,
+/// without the general tokeniser. The shape, in any order and with any JSON white space: <c>{"id": s, "type": s,
+/// "time": s, "attributes": [{"name": s, "value": s or number}, ...], "relationships": [{"objectId": s, "qualifier":
+/// s}, ...]}</c>, each key any number of times, where s is a string of printable ASCII without escapes, no longer than
+/// the value limit. Anything else (escapes, other bytes, other keys or kinds of value, comments, an event the buffer
+/// cuts) is declined before a single call is made, and the general parser reads the event from its start: the calls the
+/// sink receives, their order, the errors and their messages are those of the general parser (it makes the same calls
+/// for an event of this shape, and the shape is valid JSON within every limit, the depth included). Relationship ids are
+/// hashed here, as the general parser does.
+/// </summary>
+internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink, int maxValueBytes)
+{
+    /// <summary>Least JSON depth limit at which the shape is within it (a relationship's properties are at depth 5).</summary>
+    public const int LeastDepth = 5;
+
+    private const byte Event = 0;
+    private const byte Id = 1;
+    private const byte Type = 2;
+    private const byte Time = 3;
+    private const byte Attribute = 4;
+    private const byte Relation = 5;
+
+    /// <summary>What ends a plain string: its quote, an escape, a control byte or a byte outside ASCII.</summary>
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create(StringStopBytes());
+
+    private readonly char[] _name = new char[128];
+    private readonly char[] _value = new char[256];
+    private Part[] _parts = new Part[32];
+    private int _count;
+
+    /// <summary>The last scan stopped at the end of the buffered bytes, everything before being of the shape.</summary>
+    private bool _outOfBytes;
+
+    /// <summary>Scans the next event and hands it to the sink; false (nothing called, nothing consumed) when it is not of the shape.</summary>
+    public bool TryScan()
+    {
+        while (true)
+        {
+            _outOfBytes = false;
+            if (TryScanBuffered())
+            {
+                return true;
+            }
+
+            // Cut by the end of the buffer, valid so far: read more, as the general parser would, and scan again.
+            if (!_outOfBytes || !json.RefillForScan())
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool TryScanBuffered()
+    {
+        var bytes = json.Unread;
+        var lines = 0;
+        var lastLine = -1;
+        var p = 0;
+        if (!Space(bytes, ref p, ref lines, ref lastLine))
+        {
+            return false;
+        }
+
+        if (json.ItemBefore)
+        {
+            if (bytes[p] != (byte)',')
+            {
+                return false;
+            }
+
+            p++;
+            if (!Space(bytes, ref p, ref lines, ref lastLine))
+            {
+                return false;
+            }
+        }
+
+        if (bytes[p] != (byte)'{')
+        {
+            return false;
+        }
+
+        var start = p++;
+        _count = 0;
+        if (!Members(bytes, ref p, Event, ref lines, ref lastLine))
+        {
+            return false;
+        }
+
+        // p is past the event's '}': the whole event is of the shape; hand it on as the general parser would.
+        json.MarkScanned(start);
+        sink.BeginEvent();
+        for (var i = 0; i < _count; i++)
+        {
+            ref readonly var part = ref _parts[i];
+            switch (part.Kind)
+            {
+                case Id:
+                    sink.SetEventId(bytes.Slice(part.A, part.ALength));
+                    break;
+                case Type:
+                    sink.SetActivity(bytes.Slice(part.A, part.ALength));
+                    break;
+                case Time:
+                    sink.SetTime(bytes.Slice(part.A, part.ALength));
+                    break;
+                case Attribute:
+                    if (part.ALength > 0)
+                    {
+                        var name = Widen(bytes.Slice(part.A, Math.Min(part.ALength, _name.Length)), _name);
+                        var value = part.BLength > 0 ? Widen(bytes.Slice(part.B, Math.Min(part.BLength, _value.Length)), _value) : [];
+                        sink.AddEventAttribute(name, value);
+                    }
+
+                    break;
+                default:
+                    var objectId = part.ALength >= 0 ? bytes.Slice(part.A, part.ALength) : [];
+                    sink.AddRelation(objectId, part.ALength >= 0 ? OcelObjectTable.HashOf(objectId) : 0, part.ALength >= 0,
+                        part.BLength >= 0 ? bytes.Slice(part.B, part.BLength) : [], part.BLength >= 0, json.Position);
+                    break;
+            }
+        }
+
+        json.SkipScanned(start, p, lines, lastLine);
+        return true;
+    }
+
+    private static ReadOnlySpan<char> Widen(ReadOnlySpan<byte> ascii, char[] target)
+    {
+        Ascii.ToUtf16(ascii, target, out var written);
+        return target.AsSpan(0, written);
+    }
+
+    /// <summary>
+    /// The members of an object whose '{' is just before <paramref name="p"/>, up to and past its '}': an event's, an
+    /// attribute's or a relationship's (<paramref name="kind"/>). Records what the general parser would hand on.
+    /// </summary>
+    private bool Members(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine)
+    {
+        int a = 0, aLength = -1, b = 0, bLength = -1;
+        if (!Space(bytes, ref p, ref lines, ref lastLine))
+        {
+            return false;
+        }
+
+        if (bytes[p] != (byte)'}')
+        {
+            while (true)
+            {
+                if (bytes[p] != (byte)'"' || !PlainString(bytes, ref p, out var keyStart, out var keyLength) ||
+                    !Space(bytes, ref p, ref lines, ref lastLine) || bytes[p] != (byte)':')
+                {
+                    return false;
+                }
+
+                p++;
+                if (!Space(bytes, ref p, ref lines, ref lastLine))
+                {
+                    return false;
+                }
+
+                var key = bytes.Slice(keyStart, keyLength);
+                if (kind == Event)
+                {
+                    var field = key.SequenceEqual("id"u8) ? Id : key.SequenceEqual("type"u8) ? Type : key.SequenceEqual("time"u8) ? Time
+                        : key.SequenceEqual("attributes"u8) ? Attribute : key.SequenceEqual("relationships"u8) ? Relation : Event;
+                    if (field == Event)
+                    {
+                        return false;
+                    }
+
+                    if (field is Attribute or Relation)
+                    {
+                        if (!Items(bytes, ref p, field, ref lines, ref lastLine))
+                        {
+                            return false;
+                        }
+                    }
+                    else
+                    {
+                        if (bytes[p] != (byte)'"' || !PlainString(bytes, ref p, out var valueStart, out var valueLength))
+                        {
+                            return false;
+                        }
+
+                        Add(new Part(field, valueStart, valueLength, 0, 0));
+                    }
+                }
+                else
+                {
+                    // Attribute {name, value}, relationship {objectId, qualifier}: the last of a repeated key counts.
+                    var first = kind == Attribute ? key.SequenceEqual("name"u8) : key.SequenceEqual("objectId"u8);
+                    if (!first && !(kind == Attribute ? key.SequenceEqual("value"u8) : key.SequenceEqual("qualifier"u8)))
+                    {
+                        return false;
+                    }
+
+                    int valueStart, valueLength;
+                    if (bytes[p] == (byte)'"')
+                    {
+                        if (!PlainString(bytes, ref p, out valueStart, out valueLength))
+                        {
+                            return false;
+                        }
+                    }
+                    else if (kind != Attribute || first || !Number(bytes, ref p, out valueStart, out valueLength))
+                    {
+                        return false;
+                    }
+
+                    if (first)
+                    {
+                        (a, aLength) = (valueStart, valueLength);
+                    }
+                    else
+                    {
+                        (b, bLength) = (valueStart, valueLength);
+                    }
+                }
+
+                if (!Space(bytes, ref p, ref lines, ref lastLine))
+                {
+                    return false;
+                }
+
+                if (bytes[p] == (byte)'}')
+                {
+                    break;
+                }
+
+                if (bytes[p] != (byte)',')
+                {
+                    return false;
+                }
+
+                p++;
+                if (!Space(bytes, ref p, ref lines, ref lastLine))
+                {
+                    return false;
+                }
+            }
+        }
+
+        p++;
+        if (kind == Attribute)
+        {
+            // As the general parser: an attribute without a name is dropped, one without a value has an empty one.
+            Add(new Part(Attribute, a, aLength < 0 ? 0 : aLength, b, bLength < 0 ? 0 : bLength));
+        }
+        else if (kind == Relation && (aLength >= 0 || bLength >= 0))
+        {
+            Add(new Part(Relation, a, aLength, b, bLength));
+        }
+
+        return true;
+    }
+
+    /// <summary>An array of attribute or relationship objects, from its '[' up to and past its ']'.</summary>
+    private bool Items(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine)
+    {
+        if (bytes[p] != (byte)'[')
+        {
+            return false;
+        }
+
+        p++;
+        if (!Space(bytes, ref p, ref lines, ref lastLine))
+        {
+            return false;
+        }
+
+        if (bytes[p] == (byte)']')
+        {
+            p++;
+            return true;
+        }
+
+        while (true)
+        {
+            if (bytes[p] != (byte)'{')
+            {
+                return false;
+            }
+
+            p++;
+            if (!Members(bytes, ref p, kind, ref lines, ref lastLine) || !Space(bytes, ref p, ref lines, ref lastLine))
+            {
+                return false;
+            }
+
+            if (bytes[p] == (byte)']')
+            {
+                p++;
+                return true;
+            }
+
+            if (bytes[p] != (byte)',')
+            {
+                return false;
+            }
+
+            p++;
+            if (!Space(bytes, ref p, ref lines, ref lastLine))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Skips JSON white space, counting line feeds; false at the end of the bytes or on another control byte.</summary>
+    private bool Space(ReadOnlySpan<byte> bytes, ref int p, ref int lines, ref int lastLine)
+    {
+        while ((uint)p < (uint)bytes.Length)
+        {
+            var b = bytes[p];
+            if (b > (byte)' ')
+            {
+                return true;
+            }
+
+            if (b == (byte)'\n')
+            {
+                lines++;
+                lastLine = p;
+            }
+            else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                return false;
+            }
+
+            p++;
+        }
+
+        _outOfBytes = true;
+        return false;
+    }
+
+    /// <summary>A string at <paramref name="p"/> (its opening quote) of printable ASCII without escapes, within the value limit.</summary>
+    private bool PlainString(ReadOnlySpan<byte> bytes, ref int p, out int start, out int length)
+    {
+        start = p + 1;
+        length = 0;
+        var stop = bytes[start..].IndexOfAny(StringStops);
+        if (stop < 0)
+        {
+            _outOfBytes = bytes.Length - start <= maxValueBytes;
+            return false;
+        }
+
+        if (bytes[start + stop] != (byte)'"' || stop > maxValueBytes)
+        {
+            return false;
+        }
+
+        length = stop;
+        p = start + stop + 1;
+        return true;
+    }
+
+    /// <summary>A JSON number at <paramref name="p"/>: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, ending before the end of the bytes.</summary>
+    private bool Number(ReadOnlySpan<byte> bytes, ref int p, out int start, out int length)
+    {
+        start = p;
+        length = 0;
+        var q = p;
+        if (q < bytes.Length && bytes[q] == (byte)'-')
+        {
+            q++;
+        }
+
+        if (q >= bytes.Length)
+        {
+            _outOfBytes = true;
+            return false;
+        }
+
+        if (bytes[q] == (byte)'0')
+        {
+            q++;
+        }
+        else if (!Digits(bytes, ref q))
+        {
+            return false;
+        }
+
+        if (q < bytes.Length && bytes[q] == (byte)'.')
+        {
+            q++;
+            if (!Digits(bytes, ref q))
+            {
+                return false;
+            }
+        }
+
+        if (q < bytes.Length && (bytes[q] | 0x20) == (byte)'e')
+        {
+            q++;
+            if (q < bytes.Length && bytes[q] is (byte)'+' or (byte)'-')
+            {
+                q++;
+            }
+
+            if (!Digits(bytes, ref q))
+            {
+                return false;
+            }
+        }
+
+        // The number must end inside the bytes (the general parser waits for more otherwise) and within the limit.
+        if (q >= bytes.Length || q - start > maxValueBytes)
+        {
+            _outOfBytes = q >= bytes.Length && q - start <= maxValueBytes;
+            return false;
+        }
+
+        length = q - start;
+        p = q;
+        return true;
+    }
+
+    /// <summary>One or more digits at <paramref name="q"/>.</summary>
+    private bool Digits(ReadOnlySpan<byte> bytes, ref int q)
+    {
+        var from = q;
+        while (q < bytes.Length && (uint)(bytes[q] - '0') <= 9)
+        {
+            q++;
+        }
+
+        _outOfBytes |= q >= bytes.Length;
+        return q > from;
+    }
+
+    private void Add(in Part part)
+    {
+        if (_count == _parts.Length)
+        {
+            Array.Resize(ref _parts, _parts.Length * 2);
+        }
+
+        _parts[_count++] = part;
+    }
+
+    private static byte[] StringStopBytes()
+    {
+        var stops = new List<byte> { (byte)'"', (byte)'\\' };
+        for (var b = 0; b < 0x20; b++)
+        {
+            stops.Add((byte)b);
+        }
+
+        for (var b = 0x80; b < 0x100; b++)
+        {
+            stops.Add((byte)b);
+        }
+
+        return [.. stops];
+    }
+
+    /// <summary>
+    /// What one key of the event hands on, in order: a value (A), an attribute (name A, value B) or a relationship (object
+    /// id A, qualifier B; a length of -1: absent). Offsets are into the unread bytes.
+    /// </summary>
+    private readonly record struct Part(byte Kind, int A, int ALength, int B, int BLength);
+}
