@@ -29,18 +29,24 @@ public static partial class ElementSeeds
         "student", "pupil", "patient", "citizen", "resident", "tenant", "borrower", "claimant", "member", "user", "child",
         "family", "household", "passenger", "traveller", "driver", "volunteer", "visitor", "subscriber", "policyholder",
         "job seeker", "application", "curriculum vitae", "resume", "essay", "exam paper", "homework", "thesis", "account",
-        "profile", "claim", "case file",
+        "profile", "claim", "case file", "owner", "keeper",
     ];
 
     /// <summary>
-    /// Words that name a document or written text as such (its form, its wording, its parts). A task whose subject is
-    /// one of these and that names no person (<see cref="Persons"/>) acts on a text, not on a natural person.
+    /// Words that name a document or written text as such (its form, its wording, its parts), and (round 13) the other
+    /// kinds of subject a rule about natural persons never covers: an animal, a machine, a vehicle, goods or produce.
+    /// A task whose subject is one of these and that names no person (<see cref="Persons"/>) acts on a text, an animal
+    /// or a thing, not on a natural person: biometric data, education, credit and employment are about persons only
+    /// (AI Act Art. 3(34), Annex III).
     /// </summary>
     public static readonly IReadOnlyList<string> NonPersons =
     [
         "document", "file format", "written text", "draft", "clause", "paragraph", "wording",
         "template", "spreadsheet", "page", "manual", "article", "translation", "format", "layout", "typo",
         "spelling", "font", "policy document", "terms and conditions", "invoice", "brochure", "manuscript",
+        "animal", "animals", "livestock", "wildlife", "pet", "dog", "cat", "horse", "cattle", "bird", "fish", "ape", "monkey",
+        "machine", "robot", "vehicle", "equipment", "device", "engine", "drone", "ship", "boat", "aircraft",
+        "goods", "product", "parcel", "crop", "fruit",
     ];
 
     /// <summary>The seeds of one element pattern; <paramref name="vocabulary"/> completes stems (lower-case words).</summary>

@@ -618,7 +618,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         return [.. hits.Select(h => IsAboutPersonsByMeaning(h, byPattern)
-            ? h with { Applied = false, Note = $"Read by meaning alone, and the task names no person: its subject is a document or written text ({evidence}), and {h.Clause} concerns natural persons." }
+            ? h with { Applied = false, Note = $"Read by meaning alone, and the task names no person: its subject is a document or written text, an animal or a thing ({evidence}), and {h.Clause} concerns natural persons." }
             : h)];
     }
 

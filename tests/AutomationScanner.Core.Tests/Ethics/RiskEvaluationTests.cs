@@ -426,7 +426,9 @@ public sealed partial class RiskEvaluationTests
         var semantic = RuleCatalogue.Default.Semantic;
 
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, described, null).Tier);
-        var strict = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMargin = 0.9 }));
+        // Round 13: the harmful-offer element's seed "in-app purchases" also finds "in-game purchases" by meaning, so the
+        // stand-in is shown with elements by meaning off as well.
+        var strict = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMargin = 0.9, ElementWordThreshold = 1 }));
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(strict, described, null).Tier);
 
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Stop payment", null).Tier);
