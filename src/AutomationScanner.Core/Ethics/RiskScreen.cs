@@ -32,7 +32,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// it lifts the batches written after the method (docs/ranking.md, Round 11), but it splits four paraphrase groups,
     /// flips three spelling variants of its own and lowers a one-word probe when a protected group is added, which the
     /// evaluation's property tests do not allow; read through the rules (<see cref="LabelledCasesThroughRules"/>) only two
-    /// spelling flips remain. The evaluation harness gives each batch the index without that batch.
+    /// spelling flips remain, and with one spelling of the name (<see cref="LabelledSpelling"/>, round 13) the vote
+    /// cannot tell spelling variants apart. The evaluation harness gives each batch the index without that batch.
     /// </summary>
     public LabelledCaseIndex? LabelledCases { get; init; }
 
@@ -75,7 +76,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             _semantic.Embedder.Embed([.. list.SelectMany(LabelledTexts)
                 .Concat(list.Select(c => DomainOf(c, context).Definition?.Phrase ?? "").Where(p => p.Length > 0))
                 .Distinct(StringComparer.Ordinal)]);
-            _semantic.WarmNonPersonSubject(list.SelectMany(c => c.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(c.Name))));
+            _semantic.WarmNonPersonSubject(list.SelectMany(c => c.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(c.Name)).Prepend(VoteForm(c.Name))));
         }
     }
 
@@ -311,7 +312,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     private List<string> LabelledTexts(TaskCandidate candidate) =>
-        [.. SemanticRuleMatcher.Views(new TaskTextItem(LabelledForm(_semantic!.Canonical(TaskText.Normalise(candidate.Name))), "task name"), cutOneWord: true).Select(v => v.Text)];
+        [.. SemanticRuleMatcher.Views(new TaskTextItem(VoteForm(candidate.Name), "task name"), cutOneWord: true).Select(v => v.Text)];
+
+    /// <summary>
+    /// The one spelling of a name the labelled cases' vote reads, its checks included (<see cref="LabelledSpelling"/>):
+    /// case, hyphens, underscores, "the" and closed-up compounds of common words cannot move the vote.
+    /// </summary>
+    internal string VoteForm(string name) => LabelledSpelling.Form(name, SpellingForm.Vocabulary(Catalogue));
 
     /// <summary>
     /// The name as the labelled cases are compared with it: hyphens between letters read as spaces and the articles
@@ -341,19 +348,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// </summary>
     private void AddLabelledCaseHit(List<RiskHit> hits, TaskCandidate candidate, string? processContext, CodeReading? reading, bool throughRules)
     {
-        if (LabelledCases is not { } index || _semantic is null || index.ModelId != _semantic.Embedder.ModelId
-            || (throughRules && reading is null && StepCodes.AmbiguousCodes(candidate.Name).Count > 0))
-        {
-            return;
-        }
-
-        var name = _semantic.Canonical(TaskText.Normalise(candidate.Name));
-        var best = LabelledQueries(candidate, processContext)
-            .Select(q => (q.Text, Vote: index.Vote(q.Vector)))
-            .Where(v => v.Vote is { } vote && (!throughRules || (vote.Nearest[0].Similarity >= LabelledCasesMinSimilarity
-                && HasElementsOfAPracticeWithinAUse(vote.RuleId, name, candidate.Name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, name))))
-            .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
-            .FirstOrDefault();
+        var best = BestVote(candidate, processContext, reading, throughRules);
         if (best.Vote is not { } vote || vote.Tier <= (throughRules ? RiskTier.Minimal : TierOf(hits)) || Catalogue.Rule(vote.RuleId)?.Definition is not { } rule)
         {
             return;
@@ -374,14 +369,48 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     /// <summary>
+    /// The labelled cases' vote for <paramref name="candidate"/> as the screen asks it in <paramref name="context"/> (its
+    /// domain's phrase, its step-code reading, through the rules' checks when <see cref="LabelledCasesThroughRules"/>),
+    /// before it is weighed against the rules' hits: the view that voted and the vote, or null without one.
+    /// </summary>
+    internal (string Text, LabelledVote Vote)? VoteFor(TaskCandidate candidate, RiskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(context);
+        var (profile, definition, _) = DomainOf(candidate, context);
+        var processContext = profile is not null && definition is { Phrase.Length: > 0 } ? definition.Phrase : null;
+        var best = BestVote(candidate, processContext, profile?.Readings.GetValueOrDefault(candidate.Name), LabelledCasesThroughRules);
+        return best.Vote is { } vote ? (best.Text, vote) : null;
+    }
+
+    /// <summary>The confident vote of the name's views that counts (through the rules: only where its checks pass), the highest tier first.</summary>
+    private (string Text, LabelledVote? Vote) BestVote(TaskCandidate candidate, string? processContext, CodeReading? reading, bool throughRules)
+    {
+        if (LabelledCases is not { } index || _semantic is null || index.ModelId != _semantic.Embedder.ModelId
+            || (throughRules && reading is null && StepCodes.AmbiguousCodes(candidate.Name).Count > 0))
+        {
+            return default;
+        }
+
+        // The checks read the vote's own spelling of the name, so that they cannot tell two spellings apart either.
+        var name = VoteForm(candidate.Name);
+        return LabelledQueries(candidate, processContext)
+            .Select(q => (q.Text, Vote: index.Vote(q.Vector)))
+            .Where(v => v.Vote is { } vote && (!throughRules || (vote.Nearest[0].Similarity >= LabelledCasesMinSimilarity
+                && HasElementsOfAPracticeWithinAUse(vote.RuleId, name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, name))))
+            .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
+            .FirstOrDefault();
+    }
+
+    /// <summary>
     /// An Art. 5 practice that lies within an Annex III use (<see cref="RuleDefinition.WithinRule"/>: emotion recognition
     /// or biometric categorisation within biometrics, crime prediction within law enforcement) differs from that use by
     /// its elements (at work or school, inferring a protected trait, profiling alone): a vote for it counts only when the
     /// task's words have them, in words or by meaning. Every other vote counts as it is.
     /// </summary>
-    private bool HasElementsOfAPracticeWithinAUse(string ruleId, string name, string written) =>
+    private bool HasElementsOfAPracticeWithinAUse(string ruleId, string name) =>
         Catalogue.Rule(ruleId) is not { Definition.WithinRule: not null } rule
-        || rule.HasAllElements(name) || rule.HasAllElements(written) || _semantic!.ElementsByMeaning(rule, name) is not null;
+        || rule.HasAllElements(name) || _semantic!.ElementsByMeaning(rule, name) is not null;
 
     /// <summary>
     /// A rule about natural persons (<see cref="RuleDefinition.AboutPersons"/>: a decision on a person, their work,

@@ -26,7 +26,7 @@ public sealed class LabelledCaseIndexTests
     private static readonly Lazy<Dictionary<string, (Scorecard Rules, Scorecard Round11)>> RulesAndRound11 = new(() =>
     {
         var rules = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null };
-        var round11 = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value };
+        var round11 = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = false };
         return Order.ToDictionary(b => b, b =>
         {
             var cases = RiskEvaluation.All.Where(c => c.Batch == b).ToList();
@@ -85,7 +85,7 @@ public sealed class LabelledCaseIndexTests
     [Fact]
     public void LearnedHit_ShowsTheNearestLabelledCaseAndTheVote()
     {
-        var screen = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value };
+        var screen = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = false };
         var raised = RiskEvaluation.FreshR10.Select(c => (Case: c, Assessment: RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch)))
             .Where(r => r.Assessment.Hits.Any(h => h.Applied && h.Evidence.Scope == EvidenceScope.LabelledCases)).ToList();
 
@@ -130,6 +130,7 @@ public sealed class LabelledCaseIndexTests
             var earlier = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
             {
                 LabelledCases = new LabelledCaseIndex(Built.Value.ModelId, [.. Built.Value.Cases.Where(c => Array.IndexOf(Order, c.Batch) < Array.IndexOf(Order, batch))]),
+                LabelledCasesThroughRules = false,
             };
             text.AppendLine(Row(batch + " (earlier batches only)", cards[batch].Base, RiskEvaluation.Score(earlier, RiskEvaluation.All.Where(c => c.Batch == batch))));
         }

@@ -1,0 +1,126 @@
+using AutomationScanner.Core.Ethics;
+
+namespace AutomationScanner.Core.Tests.Ethics;
+
+/// <summary>
+/// Round 13: the labelled cases' vote reads one spelling of a name (<see cref="LabelledSpelling"/>), so that spelling
+/// variants of a task cannot give it two votes: the case, hyphens, underscores, "the", CamelCase and closed-up compounds
+/// of common words all give the vote the same text (docs/ranking.md, Round 13).
+/// </summary>
+public sealed partial class LabelledSpellingTests
+{
+    /// <summary>
+    /// Every written case of every batch and its spellings that the vote's form makes one by construction (lower case,
+    /// upper case, Title Case, snake_case, hyphens as spaces, without "the"): the vote is asked with one text for all of
+    /// them. (A closed-up compound is one text only where it splits back into its words, and a CamelCase name's lower
+    /// case only where its words are common: both are left to the vote test below.)
+    /// </summary>
+    [Fact]
+    public void EverySpellingOfEveryCase_GivesTheVoteOneText()
+    {
+        var screen = RiskEvaluation.RulesOnly();
+        var differ = new List<string>();
+        var checkedCount = 0;
+        foreach (var c in RiskEvaluation.All.Where(c => !CamelHump().IsMatch(c.Text)))
+        {
+            var form = screen.VoteForm(c.Text);
+            var closedUp = HyphenBetweenLetters().Replace(c.Text, "");
+            foreach (var variant in Variants(c.Text).Where(v => v != closedUp))
+            {
+                checkedCount++;
+                var other = screen.VoteForm(variant);
+                if (other != form)
+                {
+                    differ.Add($"{c.Id}: '{variant}': '{form}' vs '{other}'");
+                }
+            }
+        }
+
+        Assert.True(checkedCount > 5_000, checkedCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(differ.Count == 0, $"{differ.Count} of {checkedCount} spellings give the vote another text:\n{string.Join("\n", differ)}");
+    }
+
+    /// <summary>
+    /// The vote itself (through the rules, each batch with the index without it), not only its text: every spelling of
+    /// every case that the form makes one by construction gets the vote of the case (the same tier and rule from the same
+    /// nearest case, or no vote), in the case's own process. Closed-up compounds and CamelCase names in lower case are
+    /// counted apart (risk-eval-vote-spelling.txt under RISK_EVAL_OUT): 15 of them change the vote (round 13: "ingame",
+    /// "passersby", "ridehailing", "wouldbe", "goodneighbour" among them, whose halves are not common words of the model),
+    /// and this bound keeps the count from growing.
+    /// </summary>
+    [Fact]
+    public void EverySpellingOfEveryCase_GetsTheSameVote()
+    {
+        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true };
+        var flipped = new List<string>();
+        var closedUp = new List<string>();
+        var votes = 0;
+        foreach (var c in RiskEvaluation.All)
+        {
+            var screen = RiskEvaluation.ForBatch(through, c.Batch);
+            var (task, context) = RiskEvaluation.TaskOf(screen.Catalogue, c.Text, c.Context);
+            var vote = Describe(screen.VoteFor(task, context));
+            votes += vote.Length > 0 ? 1 : 0;
+            var closed = HyphenBetweenLetters().Replace(c.Text, "");
+            foreach (var variant in Variants(c.Text))
+            {
+                var other = Describe(screen.VoteFor(Builders.Task(variant, task.Process), context));
+                if (other != vote)
+                {
+                    (variant == closed || CamelHump().IsMatch(c.Text) ? closedUp : flipped).Add($"{c.Id}: '{c.Text}' [{vote}] vs '{variant}' [{other}]");
+                }
+            }
+        }
+
+        var report = $"{flipped.Count} spellings change the vote\n{string.Join("\n", flipped)}\n{closedUp.Count} closed-up or CamelCase spellings change the vote\n{string.Join("\n", closedUp)}\n";
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+        if (Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } folder)
+        {
+            File.WriteAllText(Path.Combine(folder, "risk-eval-vote-spelling.txt"), report);
+        }
+
+        Assert.True(votes > 100, votes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(flipped.Count == 0, report);
+        Assert.True(closedUp.Count <= 15, report);
+    }
+
+    [Theory]
+    [InlineData("Schedule the ER staff rota", "schedule emergency room staff rota")]
+    [InlineData("schedule the er staff rota", "schedule emergency room staff rota")]
+    [InlineData("SCHEDULE_THE_ER_STAFF_ROTA", "schedule emergency room staff rota")]
+    [InlineData("ScheduleTheErStaffRota", "schedule emergency room staff rota")]
+    [InlineData("Offer the top-up to high-fee savers", "offer top up to high fee savers")]
+    [InlineData("Offer the topup to highfee savers", "offer top up to high fee savers")]
+    public void VoteForm_IsOneSpelling(string name, string expected) =>
+        Assert.Equal(expected, RiskEvaluation.RulesOnly().VoteForm(name));
+
+    /// <summary>A closed-up word is split into common words only; a real word the model's vocabulary lacks stays whole, and so does an inflected word.</summary>
+    [Theory]
+    [InlineData("topup", "top up")]
+    [InlineData("nightshifts", "night shifts")]
+    [InlineData("carlease", "car lease")]
+    [InlineData("refund", null)]
+    [InlineData("halal", null)]
+    [InlineData("claimant", null)]
+    [InlineData("pensioner", null)]
+    [InlineData("renewing", null)]
+    [InlineData("beoordelen", null)]
+    public void Split_OnlyIntoCommonWords(string word, string? expected) =>
+        Assert.Equal(expected, LabelledSpelling.Split(word, SpellingForm.Vocabulary(RuleCatalogue.Default)));
+
+    /// <summary>The spelling test's variants and the text with each word capitalised (Title Case).</summary>
+    private static IEnumerable<string> Variants(string text) =>
+        RiskEvaluationTests.SpellingVariants(text)
+            .Append(string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant())))
+            .Where(v => v != text)
+            .Distinct(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{Ll}\p{Lu}")]
+    private static partial System.Text.RegularExpressions.Regex CamelHump();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{L})-(?=\p{L})")]
+    private static partial System.Text.RegularExpressions.Regex HyphenBetweenLetters();
+
+    private static string Describe((string Text, LabelledVote Vote)? vote) =>
+        vote is { Vote: var v } ? $"{v.Tier} {v.RuleId} by {v.Nearest[0].Case.Id}" : "";
+}
