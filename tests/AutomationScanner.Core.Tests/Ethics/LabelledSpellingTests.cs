@@ -44,9 +44,10 @@ public sealed partial class LabelledSpellingTests
     /// The vote itself (through the rules, each batch with the index without it), not only its text: every spelling of
     /// every case that the form makes one by construction gets the vote of the case (the same tier and rule from the same
     /// nearest case, or no vote), in the case's own process. Closed-up compounds and CamelCase names in lower case are
-    /// counted apart (risk-eval-vote-spelling.txt under RISK_EVAL_OUT): 15 of them change the vote (round 13: "ingame",
-    /// "passersby", "ridehailing", "wouldbe", "goodneighbour" among them, whose halves are not common words of the model),
-    /// and this bound keeps the count from growing.
+    /// counted apart (risk-eval-vote-spelling.txt under RISK_EVAL_OUT): 18 of them change the vote (round 13, after
+    /// fresh-r13 and catalogue 2026.12.10: "ingame", "passersby", "ridehailing", "wouldbe", "goodneighbour" among them,
+    /// whose halves are not common words of the model, and closed-up words the catalogue now knows whole such as "topup";
+    /// in several of them only the nearest case changes, not the tier), and this bound keeps the count from growing.
     /// </summary>
     [Fact]
     public void EverySpellingOfEveryCase_GetsTheSameVote()
@@ -81,7 +82,7 @@ public sealed partial class LabelledSpellingTests
 
         Assert.True(votes > 100, votes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(flipped.Count == 0, report);
-        Assert.True(closedUp.Count <= 15, report);
+        Assert.True(closedUp.Count <= 18, report);
     }
 
     [Theory]
@@ -89,14 +90,14 @@ public sealed partial class LabelledSpellingTests
     [InlineData("schedule the er staff rota", "schedule emergency room staff rota")]
     [InlineData("SCHEDULE_THE_ER_STAFF_ROTA", "schedule emergency room staff rota")]
     [InlineData("ScheduleTheErStaffRota", "schedule emergency room staff rota")]
-    [InlineData("Offer the top-up to high-fee savers", "offer top up to high fee savers")]
-    [InlineData("Offer the topup to highfee savers", "offer top up to high fee savers")]
+    [InlineData("Offer the car-lease to high-fee savers", "offer car lease to high fee savers")]
+    [InlineData("Offer the carlease to highfee savers", "offer car lease to high fee savers")]
     public void VoteForm_IsOneSpelling(string name, string expected) =>
         Assert.Equal(expected, RiskEvaluation.RulesOnly().VoteForm(name));
 
     /// <summary>A closed-up word is split into common words only; a real word the model's vocabulary lacks stays whole, and so does an inflected word.</summary>
     [Theory]
-    [InlineData("topup", "top up")]
+    [InlineData("topup", null)] // a word of the catalogue since 2026.12.10 ("top-?up loans?"), so the rules read it whole
     [InlineData("nightshifts", "night shifts")]
     [InlineData("carlease", "car lease")]
     [InlineData("refund", null)]
