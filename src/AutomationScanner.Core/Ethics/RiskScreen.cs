@@ -69,7 +69,6 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         _semantic?.Warm(list.SelectMany(c => TextsOf(c, DomainOf(c, context).Definition).Select(t => t.Text)));
         if (_semantic is not null && LabelledCases is { } index && index.ModelId == _semantic.Embedder.ModelId)
         {
-            // The learned vote's views (articles left out, one word before a qualifier) in the same pass, while the model is loaded.
             // The learned vote's views (articles left out, one word before a qualifier) and the domains' phrases, and what
             // the document-subject hold-back reads (it may now be asked for a learned hit), in the same pass while the
             // model is loaded.
