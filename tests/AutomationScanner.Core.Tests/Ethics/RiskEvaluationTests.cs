@@ -307,6 +307,10 @@ public sealed partial class RiskEvaluationTests
         // technicians' ended engagements rise from Minimal to High, and the visa forms sorted by language drop from High
         // (over-rated: an Art. 6(3) preparatory task) to Limited.
         open = [.. open, "r13-lightingcrew-048:", "r13-visalanguage-076:"];
+
+        // After catalogue 2026.12.10 (round 13, measured): without "the" the bowling alley's inaudible sound rises from
+        // Minimal to Prohibited (its 5(1)(a) elements are read by meaning in one spelling only).
+        open = [.. open, "r13-bowlingtone-005:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
