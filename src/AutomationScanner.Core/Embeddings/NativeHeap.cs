@@ -36,6 +36,9 @@ internal static class NativeHeap
     private static bool _fixed;
     private static int _windows;
 
+    /// <summary>Windows of <see cref="LargeBuffersFromHeap"/> open now, in the whole process (tests wait for none).</summary>
+    internal static int OpenWindows => Volatile.Read(ref _windows);
+
     /// <summary>Pins glibc's mmap threshold once per process; false where that is not possible.</summary>
     public static bool FixMmapThreshold()
     {

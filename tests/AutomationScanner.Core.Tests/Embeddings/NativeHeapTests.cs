@@ -26,6 +26,9 @@ public sealed class NativeHeapTests
         // buffer is a fresh mapping (a page fault per 4 KiB page); inside the window they reuse the heap's pages.
         Assert.SkipUnless(OperatingSystem.IsLinux() && ThreadFaults.Available, "glibc's thresholds and /proc/thread-self are Linux's");
         NativeHeap.FixMmapThreshold();
+        // A model load that an earlier test started in the background (MiniLM's preload) may still hold its own window,
+        // and glibc's thresholds are process-wide: wait until it has closed (failed twice in clean-clone CIs).
+        Assert.True(SpinWait.SpinUntil(() => NativeHeap.OpenWindows == 0, TimeSpan.FromMinutes(3)), "another heap window stayed open");
         var pagesPerCycle = PackedWeightBytes / Environment.SystemPageSize;
         AllocateZeroFree();
 
@@ -48,6 +51,9 @@ public sealed class NativeHeapTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() && ThreadFaults.Available, "glibc's thresholds and /proc/thread-self are Linux's");
         NativeHeap.FixMmapThreshold();
+        // A model load that an earlier test started in the background (MiniLM's preload) may still hold its own window,
+        // and glibc's thresholds are process-wide: wait until it has closed (failed twice in clean-clone CIs).
+        Assert.True(SpinWait.SpinUntil(() => NativeHeap.OpenWindows == 0, TimeSpan.FromMinutes(3)), "another heap window stayed open");
         var pagesPerCycle = PackedWeightBytes / Environment.SystemPageSize;
 
         var outer = NativeHeap.LargeBuffersFromHeap();
