@@ -122,8 +122,16 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR13 { get; } = Load("fresh-r13.jsonl");
 
+    /// <summary>
+    /// Round 14's fresh held-out batch (data/risk-evaluation/fresh-r14.jsonl): written from the legal texts without
+    /// reading the catalogue, its exemplars, the labelled-case index or earlier misses, in sectors no earlier batch used
+    /// (wine cooperatives, mountain huts, chess, lifeguards, scrap yards, sign-language interpreting, drone delivery, ...),
+    /// and committed (402eec5) before the screen was first run on it; its first-run figures are in data/risk-evaluation/README.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR14 { get; } = Load("fresh-r14.jsonl");
+
     /// <summary>Every written case of every batch.</summary>
-    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8).Concat(FreshR9).Concat(FreshR10).Concat(FreshR11).Concat(FreshR12).Concat(FreshR13);
+    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8).Concat(FreshR9).Concat(FreshR10).Concat(FreshR11).Concat(FreshR12).Concat(FreshR13).Concat(FreshR14);
 
     private static List<RiskCase> Load(string file)
     {
