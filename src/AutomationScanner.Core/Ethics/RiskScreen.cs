@@ -205,6 +205,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         hits = HoldBackRulesOfPersonsWithoutAPerson(hits, candidate, byPattern);
 
         hits = AddProceduralAct(hits, candidate);
+        hits = HoldBackDecisionsOfProceduralActs(hits, candidate, byPattern);
         hits = ApplyNarrowProceduralFilter(hits);
         hits = HoldBackDecisionsOfOthers(hits, candidate);
         hits = KeepLabelledCaseHitOnlyWhereItRaises(hits);
@@ -347,8 +348,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// </summary>
     private void AddLabelledCaseHit(List<RiskHit> hits, TaskCandidate candidate, string? processContext, CodeReading? reading, bool throughRules)
     {
+        // A vote for the Art. 6(3) filter is left out: it would lift the rules' Annex III hits, and the vote only raises.
         var best = BestVote(candidate, processContext, reading, throughRules);
-        if (best.Vote is not { } vote || vote.Tier <= (throughRules ? RiskTier.Minimal : TierOf(hits)) || Catalogue.Rule(vote.RuleId)?.Definition is not { } rule)
+        if (best.Vote is not { } vote || vote.Tier <= (throughRules ? RiskTier.Minimal : TierOf(hits)) || Catalogue.Rule(vote.RuleId)?.Definition is not { } rule
+            || rule.Kind == RuleKind.NarrowProceduralFilter)
         {
             return;
         }
@@ -698,6 +701,25 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         var excerpt = $"'{Truncate(candidate.Name, 80)}': its act is to {act.ToLowerInvariant()} (record keeping or handing a case on), not to evaluate or decide";
         return [.. hits, FromDefinition(filter, new EvidenceSpan(excerpt, EvidenceScope.Text, "task name"))];
+    }
+
+    /// <summary>
+    /// A step whose act only keeps records, hands a case on or closes it (<see cref="TaskText.ProceduralAct"/>: "register
+    /// claim", "close claim") takes no decision about a person: an Art. 22 hit it took by meaning, from its process's
+    /// domain or from the labelled cases is recorded, not applied (the decision is screened where it is taken). A rule
+    /// its own words match stays.
+    /// </summary>
+    private static List<RiskHit> HoldBackDecisionsOfProceduralActs(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern)
+    {
+        if (TaskText.ProceduralAct(TaskText.Normalise(candidate.Name)) is not { } act)
+        {
+            return hits;
+        }
+
+        return [.. hits.Select(h => h.Applied && h.Kind == RuleKind.Gdpr22 && !byPattern.Contains(h.RuleId)
+                && h.Evidence.Scope is EvidenceScope.Text or EvidenceScope.ProcessContext or EvidenceScope.LabelledCases
+            ? h with { Applied = false, Note = $"A procedural step (its act is to {act.ToLowerInvariant()}): it decides nothing about a person; the decision is screened where it is taken." }
+            : h)];
     }
 
     /// <summary>

@@ -16,4 +16,12 @@ public sealed class RiskScreenOptions
     /// <summary>J1 also fires when the task's human hours per year reach this (default: half of 220 x 8 h).</summary>
     [Range(0d, 1_000_000_000d)]
     public double DisplacementHoursThreshold { get; set; } = 880;
+
+    /// <summary>
+    /// Whether the shipped labelled cases' vote (<see cref="LabelledCaseIndex.Shipped"/>), read through the rules, may
+    /// raise a task's tier when tasks are matched by meaning. On by default since round 14: measured leave-one-batch-out
+    /// it rates fewer Prohibited/High cases lower on every held-out batch, and on the shipped real logs it raises only
+    /// two defensible steps (docs/ranking.md, Round 14). False screens by the rules alone.
+    /// </summary>
+    public bool LabelledCases { get; set; } = true;
 }

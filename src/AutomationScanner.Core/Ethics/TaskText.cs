@@ -80,7 +80,7 @@ public static partial class TaskText
     public static bool IsCommunicationOnly(string normalisedName) =>
         CommunicationVerb().IsMatch(normalisedName) && !IsDecisionStep(normalisedName);
 
-    [GeneratedRegex(@"^\s*(send\w*|sent|e-?mail\w*|mail|notif\w*|inform\w*|remind\w*|text|sms|messag\w*|call|phone|ring|writ(e|es|ing) to|repl(y|ies|ied)|tell)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(send\w*|sent|e-?mail\w*|mail|notif\w*|inform\w*|remind\w*|text|sms|messag\w*|call|phone|ring|writ(e|es|ing) to|repl(y|ies|ied)|tell|advis(e|es|ed|ing))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommunicationVerb();
 
     /// <summary>
@@ -100,8 +100,8 @@ public static partial class TaskText
 
     /// <summary>
     /// The step's act when it only keeps records or hands a case on: it registers, records, enters, files, archives,
-    /// stores, scans, uploads, attaches, prints or copies something, or assigns a case to a handler ("assign recruiter",
-    /// "route to the support group"); and it names no decision and no evaluation. Such a step is a narrow procedural task
+    /// stores, scans, uploads, attaches, prints or copies something, assigns a case to a handler ("assign recruiter",
+    /// "route to the support group") or closes a handled case ("close claim"); and it names no decision and no evaluation. Such a step is a narrow procedural task
     /// (AI Act Art. 6(3)(a)); null otherwise. "Register loan application" records the application, it does not evaluate
     /// the applicant; "Assign pupils to the advanced stream" assigns persons, not a handler, and is not procedural.
     /// </summary>
@@ -120,8 +120,19 @@ public static partial class TaskText
         }
 
         match = HandlerAssignment().Match(normalisedName);
+        if (match.Success)
+        {
+            return match.Value.Trim();
+        }
+
+        match = ClosingOfAFile().Match(normalisedName);
         return match.Success ? match.Value.Trim() : null;
     }
+
+    // Closing a case, a claim or a ticket, and nothing more: the file is closed once it is handled ("close claim");
+    // "close the account" or "close the claim without payment" say more than that and are not read as procedural.
+    [GeneratedRegex(@"^\s*clos(e|es|ed|ing) (the )?(case|claim|ticket|file|incident|request|order|dossier|record)s?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingOfAFile();
 
     [GeneratedRegex(@"^\s*(regist(er|ers|ered|ering|ration)|record(s|ed|ing)?|enter(s|ed|ing)?|input(s|ted|ting)?|key (in|into)|log(s|ged|ging)? (in|into)|fil(e|es|ed|ing)|archiv(e|es|ed|ing)|stor(e|es|ed|ing)|scan(s|ned|ning)?|upload(s|ed|ing)?|attach(es|ed|ing)?|print(s|ed|ing)?|cop(y|ies|ied|ying)|digiti[sz](e|es|ed|ing))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RecordKeepingVerb();
@@ -155,7 +166,9 @@ public static partial class TaskText
     /// <summary>The step writes to or talks with someone outside the organisation.</summary>
     public static bool IsContact(string normalisedName) => Contact().IsMatch(normalisedName);
 
-    [GeneratedRegex(@"^[A-Z]_(?=\S)")]
+    // A one-letter code before the name: "A_SUBMITTED" (BPIC 2012's lifecycle prefixes), "B register claim" (a
+    // branch's letter before a step written in small letters).
+    [GeneratedRegex(@"^([A-Z]_(?=\S)|[A-Z] (?=[a-z]))")]
     private static partial Regex SystemPrefix();
 
     [GeneratedRegex(@"(\p{Ll})(\p{Lu})")]

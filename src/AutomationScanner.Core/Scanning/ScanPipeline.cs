@@ -188,7 +188,11 @@ public sealed partial class ScanPipeline(
         // Each process's domain comes from all its activities, attributes (names and sampled values) and documents.
         var domains = InferDomains(candidates, processes);
         PhaseClock.Mark("statement matching + domain inference");
-        var screen = new RiskScreen(_catalogue, _scoring.Risk, embedder);
+        var screen = new RiskScreen(_catalogue, _scoring.Risk, embedder)
+        {
+            LabelledCases = _scoring.Risk.LabelledCases ? LabelledCaseIndex.Shipped : null,
+            LabelledCasesThroughRules = true,
+        };
         if (_assessor.IsConfigured)
         {
             // The LLM is shown each task's process domain and the catalogue rules that may apply; it may flag only those.

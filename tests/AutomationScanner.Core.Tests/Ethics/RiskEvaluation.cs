@@ -151,8 +151,12 @@ internal static class RiskEvaluation
             ? screen
             : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b), LabelledCasesThroughRules = screen.LabelledCasesThroughRules, LabelledCasesMinSimilarity = screen.LabelledCasesMinSimilarity });
 
+    /// <summary>
+    /// The screen as the scan builds it by default (<see cref="RiskScreenOptions.LabelledCases"/>: the shipped labelled
+    /// cases read through the rules); scored with a batch, the index leaves that batch out.
+    /// </summary>
     public static RiskScreen Screen(RuleCatalogue? catalogue = null) =>
-        new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value);
+        new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true };
 
     /// <summary>The screen without the labelled cases (patterns and meaning only): for tests of the rules' own mechanics, whose texts are labelled cases.</summary>
     public static RiskScreen RulesOnly(RuleCatalogue? catalogue = null) =>

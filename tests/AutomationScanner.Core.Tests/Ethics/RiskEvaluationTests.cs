@@ -323,6 +323,11 @@ public sealed partial class RiskEvaluationTests
         // After catalogue 2026.12.10 (round 13, measured): without "the" the bowling alley's inaudible sound rises from
         // Minimal to Prohibited (its 5(1)(a) elements are read by meaning in one spelling only).
         open = [.. open, "r13-bowlingtone-005:"];
+
+        // r14 first run with the labelled cases on by default (round 14, measured): closed up, the mountain huts' pre-ticked
+        // add-on for screen-reader users rises from Minimal to Prohibited, and the hut-keeper applications dropped by
+        // predicted quitting fall from High to Minimal ("hutkeeper" is no word of the model's vocabulary and is not split).
+        open = [.. open, "r14-screenreader-006:", "r14-hutkeepercvs-044:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
