@@ -95,4 +95,36 @@ public sealed class RiskRealLogMethodTests
         Assert.Contains(claim.Hits, h => h.RuleId == "G1-solely-automated-decision" && h.Applied);
         Assert.True(supplier.Tier < RiskTier.High, $"{supplier.Tier} ({RiskEvaluation.HitsOf(supplier)})");
     }
+
+    /// <summary>
+    /// Round 14, from 02_teleclaims with the labelled cases on: a one-letter branch code before a step written in small
+    /// letters is read away (as "A_" was), closing a handled case is procedural, "advise" only tells; tested on names of
+    /// other processes.
+    /// </summary>
+    [Theory]
+    [InlineData("B register loan application", "register loan application")]
+    [InlineData("S record the complaint", "record the complaint")]
+    [InlineData("A_SUBMITTED", "submitted")]
+    [InlineData("A register of tenants", "register of tenants")]
+    [InlineData("B2B order", "B2B order")]
+    [InlineData("I SUBMIT", "I submit")]
+    public void OneLetterCodeBeforeTheName_IsReadAway(string name, string expected) =>
+        Assert.Equal(expected, TaskText.Normalise(name));
+
+    [Theory]
+    [InlineData("close ticket", true)]
+    [InlineData("Close the case", true)]
+    [InlineData("closing incidents", true)]
+    [InlineData("close the account", false)]
+    [InlineData("close the claim without payment", false)]
+    [InlineData("Close the file and reject the claim", false)]
+    public void ClosingAHandledCase_IsAProceduralAct(string name, bool procedural) =>
+        Assert.Equal(procedural, TaskText.ProceduralAct(TaskText.Normalise(name)) is not null);
+
+    [Theory]
+    [InlineData("advise the tenant of the outcome", true)]
+    [InlineData("Advise customer on next steps", true)]
+    [InlineData("advise and decide on the refund", false)]
+    public void Advising_IsCommunication(string name, bool communication) =>
+        Assert.Equal(communication, TaskText.IsCommunicationOnly(TaskText.Normalise(name)));
 }

@@ -1,0 +1,63 @@
+using AutomationScanner.Core.Classification;
+using AutomationScanner.Core.Ethics;
+using AutomationScanner.Core.Ingestion.Common;
+using AutomationScanner.Core.Ranking;
+using AutomationScanner.Core.Scanning;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AutomationScanner.Core.Tests.Scanning;
+
+/// <summary>
+/// The labelled cases' vote is on by default (round 14, <see cref="RiskScreenOptions.LabelledCases"/>): on the shipped
+/// insurance log it raises only the steps that assess a claim, never lowers a tier, and leaves the steps that register,
+/// close or advise Limited (with the vote on and before round 14's hold-backs, six steps of this log rose to High by
+/// GDPR Art. 22, four of them indefensibly: docs/ranking.md, Round 13).
+/// </summary>
+public sealed class ScanPipelineLabelledCasesTests
+{
+    private static async Task<IReadOnlyList<Opportunity>> ScanTeleclaims(bool labelledCases)
+    {
+        var embedder = Classification.SharedEmbedder.Instance;
+        var scoring = new ScoringOptions { Risk = { LabelledCases = labelledCases } };
+        var pipeline = new ScanPipeline(
+            IngestionOptions.Default, TimeProvider.System, NullLogger<ScanPipeline>.Instance, scoring,
+            suitability: new SuitabilityScorer(SuitabilityModel.LoadShipped(embedder)), embedder: embedder);
+        var report = await pipeline.RunAsync([ScanInput.FromFile(TestFiles.EventLog("02_teleclaims.xes.gz"))], "t", TestContext.Current.CancellationToken);
+        return report.Opportunities;
+    }
+
+    [Fact]
+    public void LabelledCases_AreOnByDefault()
+    {
+        Assert.True(new RiskScreenOptions().LabelledCases);
+        Assert.True(new ScoringOptions().Risk.LabelledCases);
+    }
+
+    [Fact]
+    public async Task Teleclaims_TheVoteRaisesOnlyAssessingSteps_AndRecordKeepingClosingAndAdvisingStayLimited()
+    {
+        var on = await ScanTeleclaims(labelledCases: true);
+        var off = (await ScanTeleclaims(labelledCases: false)).ToDictionary(o => o.Task, StringComparer.Ordinal);
+
+        Assert.Equal(off.Count, on.Count);
+        var raised = new List<string>();
+        foreach (var o in on)
+        {
+            var before = off[o.Task].Risk.Tier;
+            Assert.True(o.Risk.Tier >= before, $"{o.Task}: {before} -> {o.Risk.Tier}");
+            if (o.Risk.Tier > before)
+            {
+                Assert.Contains(o.Risk.Hits, h => h.Applied && h.Evidence.Scope == EvidenceScope.LabelledCases);
+                raised.Add(o.Task);
+            }
+        }
+
+        Assert.Contains("assess claim", raised);
+        foreach (var task in new[] { "B register claim", "S register claim", "close claim", "advise claimant on reimbursement" })
+        {
+            var o = Assert.Single(on, x => x.Task == task);
+            Assert.True(o.Risk.Tier <= RiskTier.Limited, $"{task}: {o.Risk.Tier}");
+            Assert.DoesNotContain(o.Risk.Hits, h => h.Applied && h.Kind == RuleKind.Gdpr22);
+        }
+    }
+}
