@@ -207,6 +207,12 @@ public sealed class OcelObjectScannerTests
                 });
             }
 
+            if (random.Next(8) == 0)
+            {
+                // A name of this object alone: the type's attribute names then show whether it was read.
+                attributes.Add($$"""{"name":"x{{id}}","value":1}""");
+            }
+
             if (attributes.Count > 0 || random.Next(2) == 0)
             {
                 members.Add($"\"attributes\":[{Space()}{string.Join("," + Space(), attributes)}]");
