@@ -168,7 +168,7 @@ internal static class OcelJsonReader
         // With a second core the JSON is tokenised here while another thread fills the object table (the same calls, in the
         // same order), each batch's slots warmed in the cache together first.
         var target = new OcelEventTarget(flattener);
-        using var pipeline = flattener.Parallelism > 1 ? new OcelEventPipeline(target, flattener.Limits.EventBatchSize, target.Warm) : null;
+        using var pipeline = flattener.Parallelism > 1 ? new OcelEventPipeline(target, flattener.Limits.EventBatchSize, target.WarmInsertions) : null;
         IOcelEventSink sink = pipeline is null ? target : pipeline;
         var parser = new ObjectParser(json, flattener, sink);
         JsonTokenStream.ObjectParser parse = parser.Parse;
