@@ -104,7 +104,27 @@ internal abstract class OcelByteScanner(JsonTokenStream json, int maxValueBytes)
     {
         start = p + 1;
         length = 0;
-        var stop = bytes[start..].IndexOfAny(StringStops);
+
+        // Most strings are short ids and names: a plain loop over their first bytes costs less than the vector search's
+        // set-up, which takes over for longer ones.
+        var q = start;
+        var near = Math.Min(bytes.Length, start + 24);
+        while (q < near && !IsStringStop(bytes[q]))
+        {
+            q++;
+        }
+
+        int stop;
+        if (q < near)
+        {
+            stop = q - start;
+        }
+        else
+        {
+            var rest = bytes[q..].IndexOfAny(StringStops);
+            stop = rest < 0 ? -1 : q - start + rest;
+        }
+
         if (stop < 0)
         {
             OutOfBytes = bytes.Length - start <= MaxValueBytes;
@@ -120,6 +140,9 @@ internal abstract class OcelByteScanner(JsonTokenStream json, int maxValueBytes)
         p = start + stop + 1;
         return true;
     }
+
+    /// <summary>Whether <paramref name="b"/> ends a plain string (as <see cref="StringStops"/>): a quote, an escape, a control byte or a byte outside ASCII.</summary>
+    private static bool IsStringStop(byte b) => (uint)(b - 0x20) >= 0x60 || b == (byte)'"' || b == (byte)'\\';
 
     /// <summary>A JSON number at <paramref name="p"/>: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, ending before the end of the bytes.</summary>
     protected bool Number(ReadOnlySpan<byte> bytes, ref int p, out int start, out int length)
