@@ -64,6 +64,12 @@ public sealed record OcelOptions
     /// </summary>
     internal bool FastEvents { get; init; } = true;
 
+    /// <summary>
+    /// OCEL 2.0 JSON objects of the usual shape are scanned straight from the bytes, the rest by the general tokeniser
+    /// (round 14, docs/ocel.md "Speed"); tests turn it off to compare the two.
+    /// </summary>
+    internal bool FastObjects { get; init; } = true;
+
     /// <summary>True when <paramref name="objectType"/> is chosen (or no choice was made).</summary>
     public bool Selects(string objectType) =>
         ObjectTypes.Count == 0 || ObjectTypes.Any(t => string.Equals(t.Trim(), objectType, StringComparison.OrdinalIgnoreCase));

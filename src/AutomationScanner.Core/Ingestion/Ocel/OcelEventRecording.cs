@@ -14,7 +14,7 @@ internal sealed class OcelEventRecording : IOcelEventSink
     private char[] _chars = new char[1 << 15];
     private readonly List<string> _strings = [];
 
-    /// <summary>The hash of each relation's object id, in order (for <see cref="WarmObjects"/>).</summary>
+    /// <summary>The hash of each relation's (or object's) id, in order (for <see cref="WarmObjects"/>).</summary>
     private int[] _objectHashes = new int[1 << 12];
     private int _opCount;
     private int _byteCount;
@@ -71,6 +71,7 @@ internal sealed class OcelEventRecording : IOcelEventSink
     public void AddObject(ReadOnlySpan<byte> id, int idHash, int type, ReadOnlySpan<string> attributes, long location)
     {
         DropUnfinished();
+        KeepHash(idHash);
         Put(Op.Object);
         Put(type);
         Put(idHash);
@@ -112,12 +113,7 @@ internal sealed class OcelEventRecording : IOcelEventSink
     {
         if (hasObjectId)
         {
-            if (_hashCount == _objectHashes.Length)
-            {
-                Array.Resize(ref _objectHashes, _objectHashes.Length * 2);
-            }
-
-            _objectHashes[_hashCount++] = objectHash;
+            KeepHash(objectHash);
         }
 
         // The relation's nine ints written at once (the commonest call: 2.5 an event), one capacity check for all.
@@ -145,6 +141,16 @@ internal sealed class OcelEventRecording : IOcelEventSink
         KeepFinished();
     }
 
+    private void KeepHash(int objectHash)
+    {
+        if (_hashCount == _objectHashes.Length)
+        {
+            Array.Resize(ref _objectHashes, _objectHashes.Length * 2);
+        }
+
+        _objectHashes[_hashCount++] = objectHash;
+    }
+
     /// <summary>Drops what was recorded after the last complete event or object (a parse that restarted).</summary>
     private void DropUnfinished()
     {
@@ -165,12 +171,12 @@ internal sealed class OcelEventRecording : IOcelEventSink
     }
 
     /// <summary>
-    /// Brings what looking up the complete events' related objects in <paramref name="objects"/> will touch into the
-    /// cache, all of the batch at once (<see cref="OcelObjectTable.Warm"/>), before <see cref="Replay"/> looks them up one by one.
+    /// Brings what looking up the complete events' related objects (or the complete objects' ids, for their insertion)
+    /// in <paramref name="objects"/> will touch into the cache, all of the batch at once (<see cref="OcelObjectTable.Warm"/>), before <see cref="Replay"/> looks them up one by one.
     /// </summary>
     public void WarmObjects(OcelObjectTable objects) => objects.Warm(ObjectHashes);
 
-    /// <summary>The hashes of the complete events' related object ids, in order (an unfinished or restarted event's are left out).</summary>
+    /// <summary>The hashes of the complete events' related object ids or of the objects' ids, in order (an unfinished or restarted event's are left out).</summary>
     public ReadOnlySpan<int> ObjectHashes => _objectHashes.AsSpan(0, _markHashes);
 
     /// <summary>Makes the complete events' calls again, in order, on <paramref name="sink"/> (an unfinished last event is left out).</summary>

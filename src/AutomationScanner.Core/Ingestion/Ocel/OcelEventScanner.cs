@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace AutomationScanner.Core.Ingestion.Ocel;
@@ -14,11 +13,8 @@ namespace AutomationScanner.Core.Ingestion.Ocel;
 /// for an event of this shape, and the shape is valid JSON within every limit, the depth included). Relationship ids are
 /// hashed here, as the general parser does.
 /// </summary>
-internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink, int maxValueBytes)
+internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink, int maxValueBytes) : OcelByteScanner(json, maxValueBytes)
 {
-    /// <summary>Least JSON depth limit at which the shape is within it (a relationship's properties are at depth 5).</summary>
-    public const int LeastDepth = 5;
-
     private const byte Event = 0;
     private const byte Id = 1;
     private const byte Type = 2;
@@ -26,62 +22,18 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
     private const byte Attribute = 4;
     private const byte Relation = 5;
 
-    /// <summary>What ends a plain string: its quote, an escape, a control byte or a byte outside ASCII.</summary>
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create(StringStopBytes());
-
     private readonly char[] _name = new char[128];
     private readonly char[] _value = new char[256];
     private Part[] _parts = new Part[32];
     private int _count;
 
-    /// <summary>The last scan stopped at the end of the buffered bytes, everything before being of the shape.</summary>
-    private bool _outOfBytes;
-
-    /// <summary>Scans the next event and hands it to the sink; false (nothing called, nothing consumed) when it is not of the shape.</summary>
-    public bool TryScan()
+    protected override bool TryScanBuffered()
     {
-        while (true)
-        {
-            _outOfBytes = false;
-            if (TryScanBuffered())
-            {
-                return true;
-            }
-
-            // Cut by the end of the buffer, valid so far: read more, as the general parser would, and scan again.
-            if (!_outOfBytes || !json.RefillForScan())
-            {
-                return false;
-            }
-        }
-    }
-
-    private bool TryScanBuffered()
-    {
-        var bytes = json.Unread;
+        var bytes = Json.Unread;
         var lines = 0;
         var lastLine = -1;
         var p = 0;
-        if (!Space(bytes, ref p, ref lines, ref lastLine))
-        {
-            return false;
-        }
-
-        if (json.ItemBefore)
-        {
-            if (bytes[p] != (byte)',')
-            {
-                return false;
-            }
-
-            p++;
-            if (!Space(bytes, ref p, ref lines, ref lastLine))
-            {
-                return false;
-            }
-        }
-
-        if (bytes[p] != (byte)'{')
+        if (!ItemStart(bytes, ref p, ref lines, ref lastLine))
         {
             return false;
         }
@@ -94,7 +46,7 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
         }
 
         // p is past the event's '}': the whole event is of the shape; hand it on as the general parser would.
-        json.MarkScanned(start);
+        Json.MarkScanned(start);
         sink.BeginEvent();
         for (var i = 0; i < _count; i++)
         {
@@ -122,12 +74,12 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
                 default:
                     var objectId = part.ALength >= 0 ? bytes.Slice(part.A, part.ALength) : [];
                     sink.AddRelation(objectId, part.ALength >= 0 ? OcelObjectTable.HashOf(objectId) : 0, part.ALength >= 0,
-                        part.BLength >= 0 ? bytes.Slice(part.B, part.BLength) : [], part.BLength >= 0, json.Position);
+                        part.BLength >= 0 ? bytes.Slice(part.B, part.BLength) : [], part.BLength >= 0, Json.Position);
                     break;
             }
         }
 
-        json.SkipScanned(start, p, lines, lastLine);
+        Json.SkipScanned(start, p, lines, lastLine);
         return true;
     }
 
@@ -313,130 +265,6 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
         }
     }
 
-    /// <summary>Skips JSON white space, counting line feeds; false at the end of the bytes or on another control byte.</summary>
-    private bool Space(ReadOnlySpan<byte> bytes, ref int p, ref int lines, ref int lastLine)
-    {
-        while ((uint)p < (uint)bytes.Length)
-        {
-            var b = bytes[p];
-            if (b > (byte)' ')
-            {
-                return true;
-            }
-
-            if (b == (byte)'\n')
-            {
-                lines++;
-                lastLine = p;
-            }
-            else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
-            {
-                return false;
-            }
-
-            p++;
-        }
-
-        _outOfBytes = true;
-        return false;
-    }
-
-    /// <summary>A string at <paramref name="p"/> (its opening quote) of printable ASCII without escapes, within the value limit.</summary>
-    private bool PlainString(ReadOnlySpan<byte> bytes, ref int p, out int start, out int length)
-    {
-        start = p + 1;
-        length = 0;
-        var stop = bytes[start..].IndexOfAny(StringStops);
-        if (stop < 0)
-        {
-            _outOfBytes = bytes.Length - start <= maxValueBytes;
-            return false;
-        }
-
-        if (bytes[start + stop] != (byte)'"' || stop > maxValueBytes)
-        {
-            return false;
-        }
-
-        length = stop;
-        p = start + stop + 1;
-        return true;
-    }
-
-    /// <summary>A JSON number at <paramref name="p"/>: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, ending before the end of the bytes.</summary>
-    private bool Number(ReadOnlySpan<byte> bytes, ref int p, out int start, out int length)
-    {
-        start = p;
-        length = 0;
-        var q = p;
-        if (q < bytes.Length && bytes[q] == (byte)'-')
-        {
-            q++;
-        }
-
-        if (q >= bytes.Length)
-        {
-            _outOfBytes = true;
-            return false;
-        }
-
-        if (bytes[q] == (byte)'0')
-        {
-            q++;
-        }
-        else if (!Digits(bytes, ref q))
-        {
-            return false;
-        }
-
-        if (q < bytes.Length && bytes[q] == (byte)'.')
-        {
-            q++;
-            if (!Digits(bytes, ref q))
-            {
-                return false;
-            }
-        }
-
-        if (q < bytes.Length && (bytes[q] | 0x20) == (byte)'e')
-        {
-            q++;
-            if (q < bytes.Length && bytes[q] is (byte)'+' or (byte)'-')
-            {
-                q++;
-            }
-
-            if (!Digits(bytes, ref q))
-            {
-                return false;
-            }
-        }
-
-        // The number must end inside the bytes (the general parser waits for more otherwise) and within the limit.
-        if (q >= bytes.Length || q - start > maxValueBytes)
-        {
-            _outOfBytes = q >= bytes.Length && q - start <= maxValueBytes;
-            return false;
-        }
-
-        length = q - start;
-        p = q;
-        return true;
-    }
-
-    /// <summary>One or more digits at <paramref name="q"/>.</summary>
-    private bool Digits(ReadOnlySpan<byte> bytes, ref int q)
-    {
-        var from = q;
-        while (q < bytes.Length && (uint)(bytes[q] - '0') <= 9)
-        {
-            q++;
-        }
-
-        _outOfBytes |= q >= bytes.Length;
-        return q > from;
-    }
-
     private void Add(in Part part)
     {
         if (_count == _parts.Length)
@@ -445,22 +273,6 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
         }
 
         _parts[_count++] = part;
-    }
-
-    private static byte[] StringStopBytes()
-    {
-        var stops = new List<byte> { (byte)'"', (byte)'\\' };
-        for (var b = 0; b < 0x20; b++)
-        {
-            stops.Add((byte)b);
-        }
-
-        for (var b = 0x80; b < 0x100; b++)
-        {
-            stops.Add((byte)b);
-        }
-
-        return [.. stops];
     }
 
     /// <summary>

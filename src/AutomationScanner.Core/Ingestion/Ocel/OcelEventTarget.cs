@@ -14,6 +14,9 @@ internal sealed class OcelEventTarget(OcelFlattener flattener) : IOcelEventSink
     /// <summary>Warms the cache for a recorded batch's object lookups before it is replayed here.</summary>
     public void Warm(OcelEventRecording batch) => flattener.WarmObjects(batch);
 
+    /// <summary>Warms the cache for a recorded batch of objects' insertions before it is replayed here.</summary>
+    public void WarmInsertions(OcelEventRecording batch) => flattener.WarmObjectInsertions(batch);
+
     public void AddObject(ReadOnlySpan<byte> id, int idHash, int type, ReadOnlySpan<string> attributes, long location)
     {
         if (flattener.AddObject(id, idHash, type, location) < 0)

@@ -258,6 +258,12 @@ internal sealed class OcelFlattener : IDisposable
         }
     }
 
+    /// <summary>
+    /// Before a batch of the objects section is put into the table, on the thread that puts it: brings the slots its
+    /// insertions probe into the cache together (a hint; this thread is the table's only writer).
+    /// </summary>
+    public void WarmObjectInsertions(OcelEventRecording batch) => batch.WarmObjects(_objects);
+
     /// <summary>The object section is complete: events held back so far are flattened, later ones stream.</summary>
     public void ObjectsComplete()
     {

@@ -165,16 +165,24 @@ internal static class OcelJsonReader
     {
         json.Expect(JsonTokenType.StartArray, "for 'objects'");
 
-        // With a second core the JSON is tokenised here while another thread fills the object table (the same calls, in the same order).
+        // With a second core the JSON is tokenised here while another thread fills the object table (the same calls, in the
+        // same order), each batch's slots warmed in the cache together first.
         var target = new OcelEventTarget(flattener);
-        using var pipeline = flattener.Parallelism > 1 ? new OcelEventPipeline(target, flattener.Limits.EventBatchSize) : null;
+        using var pipeline = flattener.Parallelism > 1 ? new OcelEventPipeline(target, flattener.Limits.EventBatchSize, target.WarmInsertions) : null;
         IOcelEventSink sink = pipeline is null ? target : pipeline;
         var parser = new ObjectParser(json, flattener, sink);
         JsonTokenStream.ObjectParser parse = parser.Parse;
+
+        // Objects of the usual shape are scanned straight from the bytes (OcelObjectScanner), as events are; anything else,
+        // and an object the buffer cuts, goes to the general parser, which gives the same calls, errors and messages.
+        var scanner = flattener.Limits.FastObjects && flattener.Limits.MaxDepth >= OcelByteScanner.LeastDepth
+            ? new OcelObjectScanner(json, parser, flattener.Limits.MaxValueBytes)
+            : null;
+        json.BeginScannedArray();
         long count = 0;
         try
         {
-            while (json.ReadObject(parse))
+            while ((scanner is not null && scanner.TryScan()) || json.ReadObject(parse))
             {
                 parser.Complete(json.Position);
                 if ((++count & 0xFFFF) == 0)
@@ -212,7 +220,7 @@ internal static class OcelJsonReader
 
         // Events of the usual shape are scanned straight from the bytes (OcelEventScanner); anything else, and an event
         // the buffer cuts, goes to the general parser, which gives the same calls, errors and messages.
-        var scanner = flattener.Limits.FastEvents && flattener.Limits.MaxDepth >= OcelEventScanner.LeastDepth
+        var scanner = flattener.Limits.FastEvents && flattener.Limits.MaxDepth >= OcelByteScanner.LeastDepth
             ? new OcelEventScanner(json, sink, flattener.Limits.MaxValueBytes)
             : null;
         json.BeginScannedArray();
@@ -684,7 +692,7 @@ internal static class OcelJsonReader
     /// One OCEL 2.0 object: {id, type, attributes: [{name, time, value}], relationships} in any order. Its type is interned
     /// here, on the reader's thread (the flattener's type table takes a lock for it); the object goes to <paramref name="sink"/>.
     /// </summary>
-    private sealed class ObjectParser(JsonTokenStream json, OcelFlattener flattener, IOcelEventSink sink)
+    internal sealed class ObjectParser(JsonTokenStream json, OcelFlattener flattener, IOcelEventSink sink)
     {
         private readonly OcelUtf8Cache _types = new(flattener, OcelUtf8Cache.Role.ObjectType);
         private byte[] _id = new byte[512];
@@ -696,9 +704,7 @@ internal static class OcelJsonReader
 
         public bool Parse(ref Utf8JsonReader reader)
         {
-            _idLength = 0;
-            _typeId = -1;
-            _attributes.Clear();
+            Begin();
             var depth = reader.CurrentDepth;
             while (true)
             {
@@ -726,7 +732,7 @@ internal static class OcelJsonReader
                 }
                 else if (isType && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
                 {
-                    _typeId = _types.Intern(_type.AsSpan(0, json.Utf8(ref reader, ref _type)));
+                    SetType(_type.AsSpan(0, json.Utf8(ref reader, ref _type)));
                 }
                 else if (isAttributes && reader.TokenType == JsonTokenType.StartArray)
                 {
@@ -739,6 +745,48 @@ internal static class OcelJsonReader
                 {
                     return false;
                 }
+            }
+        }
+
+        /// <summary>Starts an object: no id, no type, no attributes yet.</summary>
+        public void Begin()
+        {
+            _idLength = 0;
+            _typeId = -1;
+            _attributes.Clear();
+        }
+
+        /// <summary>The object's id (unescaped UTF-8); the last one given counts.</summary>
+        public void SetId(ReadOnlySpan<byte> id)
+        {
+            if (_id.Length < id.Length)
+            {
+                _id = new byte[Math.Max(id.Length, _id.Length * 2)];
+            }
+
+            id.CopyTo(_id);
+            _idLength = id.Length;
+        }
+
+        /// <summary>The object's type (unescaped UTF-8), interned at once; the last one given counts.</summary>
+        public void SetType(ReadOnlySpan<byte> type) => _typeId = _types.Intern(type);
+
+        /// <summary>The name of one of the object's attributes (each name counts once).</summary>
+        public void AddAttributeName(ReadOnlySpan<char> name)
+        {
+            var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(name, out var interned))
+            {
+                interned = name.ToString();
+                if (_names.Count < 1024)
+                {
+                    _names[interned] = interned;
+                }
+            }
+
+            if (!_attributes.Contains(interned))
+            {
+                _attributes.Add(interned);
             }
         }
 
@@ -767,21 +815,7 @@ internal static class OcelJsonReader
                         return false;
                     }
 
-                    var name = json.Chars(ref reader);
-                    var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-                    if (!lookup.TryGetValue(name, out var interned))
-                    {
-                        interned = name.ToString();
-                        if (_names.Count < 1024)
-                        {
-                            _names[interned] = interned;
-                        }
-                    }
-
-                    if (!_attributes.Contains(interned))
-                    {
-                        _attributes.Add(interned);
-                    }
+                    AddAttributeName(json.Chars(ref reader));
                 }
                 else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth > depth + 1)
                 {

@@ -97,6 +97,17 @@ public sealed class OcelFlatteningPathTests
     }
 
     [Fact]
+    public void Recording_ObjectHashes_ObjectsIdsForTheirInsertion()
+    {
+        // The objects section's batches warm the slots their insertions will probe (round 14), as events' batches do.
+        var sut = new OcelEventRecording();
+        sut.AddObject("o1"u8, OcelObjectTable.HashOf("o1"u8), 0, [], 1);
+        sut.AddObject("i1"u8, OcelObjectTable.HashOf("i1"u8), 1, ["sku"], 2);
+
+        Assert.Equal([OcelObjectTable.HashOf("o1"u8), OcelObjectTable.HashOf("i1"u8)], sut.ObjectHashes.ToArray());
+    }
+
+    [Fact]
     public void MineAll_EscapedAndNonAsciiObjectIds_SameObjectsAsInXml()
     {
         // "\u00e4" and "\u006F" are escapes of the ids the XML writes plainly: both must find the same objects.
