@@ -220,7 +220,8 @@ public static partial class StepGlossary
 
         if (table.Exact.TryGetValue(folded, out var exact))
         {
-            return new WordReading(exact.English, exact.Languages, false);
+            // The word may also be a stem of other languages with the same reading ("fraude"): all of them are its languages.
+            return new WordReading(exact.English, table.Prefix.TryGetValue(folded, out var alike) && alike.English == exact.English ? [.. exact.Languages, .. alike.Languages] : exact.Languages, false);
         }
 
         // A word of the model's English vocabulary is read only through an exact entry: "door", "male", "care" stay.
