@@ -133,7 +133,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         // The process context is applied through the domain's inherited rules, not mixed into the text: a step's
         // text embedded with "in a loan process" came near the loan rules whatever the step did.
         _ = domain;
-        var texts = new List<TaskTextItem> { new(name, "task name") };
+        var texts = new List<TaskTextItem> { new(name, NameLocation(candidate.Name)) };
 
         foreach (var statement in candidate.Statements)
         {
@@ -142,6 +142,16 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         return texts;
     }
+
+    /// <summary>
+    /// Where a task's readable name comes from: "task name", or, when the name was read through the step glossary, the
+    /// reading itself ("task name 'PrestatieBeoordeling' read as 'performance assessment' (Dutch step glossary)").
+    /// </summary>
+    internal static string NameLocation(string name) =>
+        TaskText.GlossaryReadingOf(name) is { } reading ? "task name " + GlossaryNote(name, reading) : "task name";
+
+    private static string GlossaryNote(string name, GlossaryReading reading) =>
+        $"'{Truncate(name, 80)}' read as '{Truncate(reading.Text, 120)}' ({reading.Languages} step glossary)";
 
     private (ProcessDomainProfile? Profile, DomainDefinition? Definition, CompiledDomain? Compiled) DomainOf(TaskCandidate candidate, RiskContext context)
     {
@@ -496,7 +506,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
             var rule = Catalogue.Rule(inherited.Rule)!.Definition;
             var excerpt = $"'{Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})"
-                + (reading is null ? "" : $"; its name read as '{reading.Text}': {reading.Evidence}");
+                + (reading is null ? "" : $"; its name read as '{reading.Text}': {reading.Evidence}")
+                + (TaskText.GlossaryReadingOf(candidate.Name) is { } glossary ? "; " + GlossaryNote(candidate.Name, glossary) : "");
             var partial = inherited.When switch
             {
                 "decision" => decision is { Applies: false },
@@ -916,7 +927,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var readable = TaskText.Normalise(candidate.Name);
         if (!string.Equals(readable, candidate.Name, StringComparison.Ordinal))
         {
-            yield return new Evidence(EvidenceScope.Text, readable, "task name (readable form)", readable);
+            yield return new Evidence(EvidenceScope.Text, readable, TaskText.GlossaryReadingOf(candidate.Name) is { } glossary ? "task name " + GlossaryNote(candidate.Name, glossary) : "task name (readable form)", readable);
         }
 
         if (canonical is not null && !string.Equals(canonical, readable, StringComparison.Ordinal))

@@ -22,8 +22,22 @@ public static partial class TaskText
         ["GR"] = "goods receipt",
     };
 
-    /// <summary>A readable form of an activity name; plain sentences pass through with collapsed whitespace.</summary>
+    /// <summary>
+    /// A readable form of an activity name; plain sentences pass through with collapsed whitespace. A name mostly in
+    /// another EU language is read in English through <see cref="StepGlossary"/> ("W_Beoordelen fraude" as "assessment
+    /// fraud"); <see cref="GlossaryReadingOf"/> tells how.
+    /// </summary>
     public static string Normalise(string name)
+    {
+        var readable = Readable(name);
+        return StepGlossary.Read(readable)?.Text ?? readable;
+    }
+
+    /// <summary>How <see cref="Normalise"/> read <paramref name="name"/> through the step glossary, or null when it did not.</summary>
+    public static GlossaryReading? GlossaryReadingOf(string name) => StepGlossary.Read(Readable(name));
+
+    /// <summary>The name with its codes, capitals and shortenings read, before the glossary.</summary>
+    private static string Readable(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var text = SystemPrefix().Replace(name.Trim(), "");

@@ -1,0 +1,231 @@
+using AutomationScanner.Core.Ethics;
+
+namespace AutomationScanner.Core.Tests.Ethics;
+
+/// <summary>
+/// Round 14 (12g): step names written in the main EU languages are read in English through <see cref="StepGlossary"/>
+/// before the rules and the sentence model see them, and the finding shows the reading. The names here are written for
+/// these tests from the languages (codes and plain, inflected and compound), not taken from any evaluation case.
+/// </summary>
+public sealed class StepGlossaryTests
+{
+    [Theory]
+    // Dutch
+    [InlineData("W_Beoordelen fraude", "assessment fraud")]
+    [InlineData("PrestatieBeoordeling", "performance assessment")]
+    [InlineData("Aanvraag afwijzen", "application reject")]
+    // German
+    [InlineData("Antrag ablehnen", "application reject")]
+    [InlineData("GESICHTSERKENNUNG_KAMERA", "face recognition camera")]
+    // French
+    [InlineData("Prédiction du risque de récidive", "prediction risk reoffending")]
+    [InlineData("Refus_de_la_demande", "reject application")]
+    // Italian
+    [InlineData("Valutazione domanda di prestito", "assessment application loan")]
+    // Spanish
+    [InlineData("Decisión solicitud de crédito", "decision application credit")]
+    // Portuguese
+    [InlineData("Avaliação de desempenho do funcionário", "assessment performance employee")]
+    // Polish
+    [InlineData("Ocena wniosku kredytowego", "assessment application credit")]
+    // Czech
+    [InlineData("Rozhodnutí o úvěru", "decision credit")]
+    // Swedish
+    [InlineData("Bedömning av kreditansökan", "assessment credit application")]
+    // Danish
+    [InlineData("Afgørelse om kontanthjælp", "decision social assistance")]
+    // Finnish
+    [InlineData("HAKEMUS_PAATOS", "application decision")]
+    [InlineData("hakemuksen arviointi", "application assessment")]
+    // Hungarian
+    [InlineData("Hitelkérelem elbírálása", "credit application assessment")]
+    // Romanian
+    [InlineData("Evaluarea cererii de credit", "assessment application credit")]
+    // Greek, in Greek script and transliterated
+    [InlineData("Αξιολόγηση αίτησης δανείου", "assessment application loan")]
+    [InlineData("axiologisi_aitisis_daneiou", "assessment application loan")]
+    public void Normalise_ReadsAStepNameInAnEuLanguageInEnglish(string name, string expected) =>
+        Assert.Equal(expected, TaskText.Normalise(name));
+
+    [Theory]
+    [InlineData("Kreditentscheidung", "credit decision")]
+    [InlineData("Leistungsbeurteilung", "performance assessment")]
+    [InlineData("Kredietaanvraag", "credit application")]
+    [InlineData("Luottopäätös", "credit decision")]
+    [InlineData("ansiktsigenkänning", "face recognition")]
+    [InlineData("Kundenchat", "customer chat")]
+    public void ReadWordAsEnglish_SplitsClosedCompoundsIntoGlossaryStems(string word, string expected) =>
+        Assert.Equal(expected, StepGlossary.ReadWordAsEnglish(word));
+
+    [Theory]
+    [InlineData("päätöksestä", "decision")] // Finnish elative
+    [InlineData("hakemuksen", "application")] // Finnish genitive
+    [InlineData("kérelmének", "application")] // Hungarian dative
+    [InlineData("wniosków", "application")] // Polish genitive plural
+    [InlineData("žádostí", "application")] // Czech
+    [InlineData("domande", "application")] // Italian plural
+    [InlineData("solicitudes", "application")] // Spanish plural
+    [InlineData("Bewerbungen", "application")] // German plural
+    public void ReadWordAsEnglish_ReadsInflectedForms(string word, string expected) =>
+        Assert.Equal(expected, StepGlossary.ReadWordAsEnglish(word));
+
+    /// <summary>Dutch "door" (through), Italian "male" (bad), Romanian "care" (which) and the like are English words: never read.</summary>
+    [Theory]
+    [InlineData("door")]
+    [InlineData("male")]
+    [InlineData("care")]
+    [InlineData("stem")]
+    [InlineData("note")]
+    [InlineData("fall")]
+    [InlineData("client")]
+    [InlineData("personal")]
+    [InlineData("dossier")]
+    [InlineData("decide")]
+    [InlineData("salute")]
+    [InlineData("evaluate")]
+    public void ReadWordAsEnglish_LeavesFalseFriendsUnread(string word)
+    {
+        var reading = StepGlossary.ReadWordAsEnglish(word);
+
+        Assert.True(reading is null || reading == word, $"'{word}' read as '{reading}'");
+    }
+
+    /// <summary>BPIC 2012's work items, named in Dutch.</summary>
+    private static readonly HashSet<string> DutchWorkItems =
+    [
+        "W_Afhandelen leads", "W_Beoordelen fraude", "W_Completeren aanvraag", "W_Nabellen incomplete dossiers", "W_Nabellen offertes",
+        "W_Valideren aanvraag", "W_Wijzigen contractgegevens",
+    ];
+
+    /// <summary>
+    /// No word of the English texts the product sees (activity names of the shipped logs and samples, the catalogue's
+    /// exemplars, titles and domain texts) is read as another word by the glossary's content entries; a cognate read in
+    /// its English form ("approver" as approve) is the same word, and makes no name foreign.
+    /// </summary>
+    [Fact]
+    public void Glossary_ReadsNoWordOfTheProductsEnglishTextsAsAnotherWord()
+    {
+        var catalogue = RuleCatalogue.Default;
+        var texts = ShippedActivityNames().Where(n => !DutchWorkItems.Contains(n))
+            .Concat(catalogue.Rules.SelectMany(r => r.Definition.Exemplars.Append(r.Definition.Title)))
+            .Concat(catalogue.Domains.SelectMany(d => d.Definition.Exemplars.Append(d.Definition.Phrase ?? "")))
+            .Concat(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "samples", "helpdesk-ticket-handling-sop.md")));
+        var words = texts.SelectMany(t => t.Split([' ', '_', '-', '/', '(', ')', ',', '.', ':', ';', '"', '\'', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.All(char.IsLetter))
+            .Select(w => w.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal);
+
+        var misread = words
+            .Select(w => (Word: w, Reading: StepGlossary.ReadWordAsEnglish(w)))
+            .Where(r => r.Reading is { Length: > 0 } && r.Reading != StepGlossary.Fold(r.Word) && !StepGlossary.IsCognate(StepGlossary.Fold(r.Word), r.Reading))
+            .Select(r => $"{r.Word} -> {r.Reading}")
+            .ToList();
+
+        Assert.True(misread.Count == 0, string.Join("; ", misread));
+    }
+
+    /// <summary>
+    /// Every English activity name of the shipped logs reads as it did before the glossary (Normalise is unchanged where
+    /// the glossary does not read the name); only BPIC 2012's Dutch work items are read.
+    /// </summary>
+    [Fact]
+    public void ShippedLogs_OnlyTheDutchStepsOfBpic2012AreRead()
+    {
+        var read = ShippedActivityNames()
+            .Where(n => TaskText.GlossaryReadingOf(n) is not null)
+            .Order(StringComparer.Ordinal)
+            .Select(n => $"{n} -> {TaskText.Normalise(n)}")
+            .ToList();
+
+        Assert.Equal(
+            [
+                "W_Beoordelen fraude -> assessment fraud",
+                "W_Completeren aanvraag -> complete application",
+                "W_Nabellen offertes -> call offer",
+                "W_Valideren aanvraag -> validate application",
+                "W_Wijzigen contractgegevens -> change contract data",
+            ],
+            read);
+    }
+
+    [Theory]
+    [InlineData("Check application and send rejection letter")]
+    [InlineData("Sent door to door")]
+    [InlineData("Send Fine")]
+    [InlineData("Release A")]
+    [InlineData("A_PARTLYSUBMITTED")]
+    [InlineData("W_Afhandelen leads")]
+    public void Normalise_LeavesNamesThatAreNotMostlyForeignAsTheyWere(string name) =>
+        Assert.Null(TaskText.GlossaryReadingOf(name));
+
+    /// <summary>A Finnish "application decision" code in a lending process is its decision step: Annex III 5(b) and Art. 22, with the reading shown.</summary>
+    [Fact]
+    public void ForeignApplicationDecision_InALendingProcess_InheritsAnnexIII5b_WithTheReadingShown()
+    {
+        var screen = RiskEvaluation.RulesOnly();
+
+        var assessment = RiskEvaluation.Assess(screen, "HAKEMUS_PAATOS", "consumer loan applications of private customers at a retail bank");
+
+        Assert.Equal(RiskTier.High, assessment.Tier);
+        var hit = Assert.Single(assessment.Hits, h => h.RuleId == "H4b-creditworthiness" && h.Applied);
+        Assert.Contains("'HAKEMUS_PAATOS' read as 'application decision' (Finnish step glossary)", hit.Evidence.Excerpt + " " + hit.Evidence.Location, StringComparison.Ordinal);
+        Assert.Contains(assessment.Hits, h => h.RuleId == "G1-solely-automated-decision" && h.Applied);
+    }
+
+    /// <summary>A Dutch step that predicts reoffending from personality is the Art. 5(1)(d) practice, as its English reading is.</summary>
+    [Fact]
+    public void ForeignCrimePredictionFromPersonality_IsProhibited()
+    {
+        var screen = RiskEvaluation.RulesOnly();
+
+        var assessment = RiskEvaluation.Assess(screen, "Voorspellen recidiverisico op basis van persoonlijkheid", null);
+
+        Assert.Equal(RiskTier.Prohibited, assessment.Tier);
+        var hit = Assert.Single(assessment.Hits, h => h.RuleId == "P5a-crime-prediction-by-profiling" && h.Applied);
+        Assert.Contains("Dutch step glossary", hit.Evidence.Location, StringComparison.Ordinal);
+    }
+
+    /// <summary>A German customer chat is a customer-facing interaction (Art. 50): Limited, with the reading shown.</summary>
+    [Fact]
+    public void ForeignCustomerChat_IsCustomerFacing()
+    {
+        var screen = RiskEvaluation.RulesOnly();
+
+        var assessment = RiskEvaluation.Assess(screen, "Kundenchat beantworten", null);
+
+        Assert.Equal(RiskTier.Limited, assessment.Tier);
+        var hit = Assert.Single(assessment.Hits, h => h.RuleId == "C1-customer-facing" && h.Applied);
+        Assert.Contains("read as 'customer chat answer'", hit.Evidence.Location, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Polish emotion-recognition step on employees is read and screened as the Art. 5(1)(f) practice.</summary>
+    [Fact]
+    public void ForeignEmotionRecognitionOfEmployees_IsProhibited()
+    {
+        var screen = RiskEvaluation.RulesOnly();
+
+        var assessment = RiskEvaluation.Assess(screen, "Rozpoznawanie emocji pracowników z kamery", null);
+
+        Assert.Equal(RiskTier.Prohibited, assessment.Tier);
+        Assert.Contains(assessment.Hits, h => h.RuleId == "P1-emotion-recognition" && h.Applied);
+    }
+
+    /// <summary>Foreign steps that only register or send stay Minimal outside a process: reading them adds no finding.</summary>
+    [Theory]
+    [InlineData("Registreren aanvraag")]
+    [InlineData("Verzenden offerte")]
+    [InlineData("Rekisteröi hakemus")]
+    [InlineData("Envoyer la facture")]
+    public void ForeignRecordKeepingOrSendingStep_StaysMinimal(string name)
+    {
+        var screen = RiskEvaluation.RulesOnly();
+
+        var assessment = RiskEvaluation.Assess(screen, name, null);
+
+        Assert.NotNull(TaskText.GlossaryReadingOf(name));
+        Assert.Equal(RiskTier.Minimal, assessment.Tier);
+    }
+
+    private static IEnumerable<string> ShippedActivityNames() =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "glossary", "shipped-activity-names.txt")).Where(l => l.Length > 0);
+}
