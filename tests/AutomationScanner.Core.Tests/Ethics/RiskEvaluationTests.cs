@@ -459,12 +459,13 @@ public sealed partial class RiskEvaluationTests
 
     /// <summary>
     /// Round 7: for Art. 5(1)(f) nearness may stand for the act (the inference) only; the workplace or school, the
-    /// element that makes emotion recognition prohibited, still needs its words.
+    /// element that makes emotion recognition prohibited, still needs its words. (Round 14: the means of inference, a
+    /// camera or a microphone, is now a word of the act, so the sentence no longer names one.)
     /// </summary>
     [Fact]
     public void MeaningStandsForAct_OnlyTheAct_NotTheSetting()
     {
-        const string trainees = "Figure out which trainees feel stressed in the workshop from the hall camera";
+        const string trainees = "Figure out which trainees feel stressed in the workshop from how they look";
         var screen = RiskEvaluation.RulesOnly();
 
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, trainees, null).Tier);
