@@ -684,11 +684,19 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return hits;
         }
 
-        return [.. hits.Select(h => h.Applied && h.Kind is RuleKind.HighRisk or RuleKind.Gdpr22 && !byPattern.Contains(h.RuleId)
-                && h.Evidence.Scope is EvidenceScope.Text or EvidenceScope.ProcessContext or EvidenceScope.LabelledCases
-            ? h with { Applied = false, Note = "A communication step (it sends or tells, it does not decide): the decision it reports is screened where it is taken." }
-            : h)];
+        return HoldBackUnmatchedHits(hits, byPattern, h => h.Kind is RuleKind.HighRisk or RuleKind.Gdpr22,
+            "A communication step (it sends or tells, it does not decide): the decision it reports is screened where it is taken.");
     }
+
+    /// <summary>
+    /// The applied hits of the kinds <paramref name="holds"/> names that came by meaning, from the process's domain or from
+    /// the labelled cases (not from a pattern of the task's own words), recorded but not applied, with <paramref name="note"/>.
+    /// </summary>
+    private static List<RiskHit> HoldBackUnmatchedHits(List<RiskHit> hits, HashSet<string> byPattern, Func<RiskHit, bool> holds, string note) =>
+        [.. hits.Select(h => h.Applied && holds(h) && !byPattern.Contains(h.RuleId)
+                && h.Evidence.Scope is EvidenceScope.Text or EvidenceScope.ProcessContext or EvidenceScope.LabelledCases
+            ? h with { Applied = false, Note = note }
+            : h)];
 
     /// <summary>
     /// A step whose act only keeps records or hands a case to a handler (<see cref="TaskText.ProceduralAct"/>: "Register
@@ -727,10 +735,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return hits;
         }
 
-        return [.. hits.Select(h => h.Applied && h.Kind == RuleKind.Gdpr22 && !byPattern.Contains(h.RuleId)
-                && h.Evidence.Scope is EvidenceScope.Text or EvidenceScope.ProcessContext or EvidenceScope.LabelledCases
-            ? h with { Applied = false, Note = $"A procedural step (its act is to {act.ToLowerInvariant()}): it decides nothing about a person; the decision is screened where it is taken." }
-            : h)];
+        return HoldBackUnmatchedHits(hits, byPattern, h => h.Kind == RuleKind.Gdpr22,
+            $"A procedural step (its act is to {act.ToLowerInvariant()}): it decides nothing about a person; the decision is screened where it is taken.");
     }
 
     /// <summary>

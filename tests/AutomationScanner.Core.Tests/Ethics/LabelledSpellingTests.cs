@@ -83,8 +83,9 @@ public sealed partial class LabelledSpellingTests
         Assert.True(votes > 100, votes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(flipped.Count == 0, report);
         // 21 measured in round 14, four of them fresh-r14's (closed-up "mountainhut", "pretick", "checkin", "hutkeeper",
-        // "emails"): the bound moves with the batches, not with the method.
-        Assert.True(closedUp.Count <= 21, report);
+        // "emails"), 23 after catalogue 2026.12.11 and the step glossary: the bound moves with the batches and the
+        // catalogue's words, not with the vote's method.
+        Assert.True(closedUp.Count <= 23, report);
     }
 
     [Theory]

@@ -328,6 +328,12 @@ public sealed partial class RiskEvaluationTests
         // add-on for screen-reader users rises from Minimal to Prohibited, and the hut-keeper applications dropped by
         // predicted quitting fall from High to Minimal ("hutkeeper" is no word of the model's vocabulary and is not split).
         open = [.. open, "r14-screenreader-006:", "r14-hutkeepercvs-044:"];
+
+        // After the step glossary and catalogue 2026.12.11 (round 14, measured): the Polish CamelCase step
+        // "KontrolaUczciwosciEgzaminu" is read in its words (High) but not closed up in one word of lower or upper case
+        // (Limited: "uczciwosci" is no stem of the glossary, so the compound does not split whole); without "the" the loan
+        // documents sorted into folders fall from High (over-rated) to Limited.
+        open = [.. open, "r13-ctxuczciwosc-041:", "r8-docfolders-067:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
