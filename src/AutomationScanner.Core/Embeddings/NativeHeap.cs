@@ -35,9 +35,13 @@ internal static class NativeHeap
     private static readonly Lock Gate = new();
     private static bool _fixed;
     private static int _windows;
+    private static long _opened;
 
     /// <summary>Windows of <see cref="LargeBuffersFromHeap"/> open now, in the whole process (tests wait for none).</summary>
     internal static int OpenWindows => Volatile.Read(ref _windows);
+
+    /// <summary>Windows of <see cref="LargeBuffersFromHeap"/> opened so far in the process (tests tell whether one opened while they measured).</summary>
+    internal static long WindowsOpened => Interlocked.Read(ref _opened);
 
     /// <summary>Pins glibc's mmap threshold once per process; false where that is not possible.</summary>
     public static bool FixMmapThreshold()
@@ -79,6 +83,7 @@ internal static class NativeHeap
 
         lock (Gate)
         {
+            Interlocked.Increment(ref _opened);
             if (_windows++ == 0)
             {
                 _ = Set(MallocMmapThreshold, LoadMmapThresholdBytes) && Set(MallocTrimThreshold, LoadTrimThresholdBytes);
