@@ -220,6 +220,18 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
+    [Fact]
+    public void FreshR15_CommittedBeforeItsFirstRun_Report()
+    {
+        var cases = RiskEvaluation.FreshR15;
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, "fresh-r15");
+
+        Assert.True(cases.Count >= 100, $"{cases.Count} cases");
+        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
     [Fact]
     public void WholeSet_Report()
@@ -239,7 +251,7 @@ public sealed partial class RiskEvaluationTests
         var split = new List<string>();
         // fresh-r9 is left out (r9 first run): its group r9-v-payday splits ('pay-day loans' Minimal, 'payday loans'
         // Prohibited); the split is kept as measured in data/risk-evaluation/README.md, not hidden by editing the case.
-        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Concat(RiskEvaluation.FreshR11).Concat(RiskEvaluation.FreshR12).Concat(RiskEvaluation.FreshR13).Concat(RiskEvaluation.FreshR14).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Concat(RiskEvaluation.FreshR11).Concat(RiskEvaluation.FreshR12).Concat(RiskEvaluation.FreshR13).Concat(RiskEvaluation.FreshR14).Concat(RiskEvaluation.FreshR15).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)
