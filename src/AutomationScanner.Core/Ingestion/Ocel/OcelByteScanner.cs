@@ -71,6 +71,75 @@ internal abstract class OcelByteScanner(JsonTokenStream json, int maxValueBytes)
         return bytes[p] == (byte)'{';
     }
 
+    /// <summary>
+    /// The members of an object whose '{' is just before <paramref name="p"/>, up to and past its '}', of
+    /// <paramref name="kind"/> (the subclass's kinds); false when one is outside the shape.
+    /// </summary>
+    protected abstract bool Members(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine);
+
+    /// <summary>An array of objects of <paramref name="kind"/> (attributes, relationships), from its '[' up to and past its ']'.</summary>
+    protected bool Items(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine)
+    {
+        if (bytes[p] != (byte)'[')
+        {
+            return false;
+        }
+
+        p++;
+        if (!Space(bytes, ref p, ref lines, ref lastLine))
+        {
+            return false;
+        }
+
+        if (bytes[p] == (byte)']')
+        {
+            p++;
+            return true;
+        }
+
+        while (true)
+        {
+            if (bytes[p] != (byte)'{')
+            {
+                return false;
+            }
+
+            p++;
+            if (!Members(bytes, ref p, kind, ref lines, ref lastLine) || !Space(bytes, ref p, ref lines, ref lastLine) ||
+                !Separator(bytes, ref p, (byte)']', out var closed, ref lines, ref lastLine))
+            {
+                return false;
+            }
+
+            if (closed)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// At what follows an item or a member and its white space: <paramref name="close"/> (<paramref name="closed"/>,
+    /// <paramref name="p"/> past it) or a comma (<paramref name="p"/> past it and the white space after it); false otherwise.
+    /// </summary>
+    protected bool Separator(ReadOnlySpan<byte> bytes, ref int p, byte close, out bool closed, ref int lines, ref int lastLine)
+    {
+        closed = bytes[p] == close;
+        if (closed)
+        {
+            p++;
+            return true;
+        }
+
+        if (bytes[p] != (byte)',')
+        {
+            return false;
+        }
+
+        p++;
+        return Space(bytes, ref p, ref lines, ref lastLine);
+    }
+
     /// <summary>Skips JSON white space, counting line feeds; false at the end of the bytes or on another control byte.</summary>
     protected bool Space(ReadOnlySpan<byte> bytes, ref int p, ref int lines, ref int lastLine)
     {
@@ -232,5 +301,28 @@ internal abstract class OcelByteScanner(JsonTokenStream json, int maxValueBytes)
         }
 
         return [.. stops];
+    }
+
+    /// <summary>What a scan of one item records before handing it on: a list that keeps its array from item to item.</summary>
+    protected struct PartList<T>(int capacity)
+        where T : struct
+    {
+        private T[] _items = new T[capacity];
+
+        public int Count { get; private set; }
+
+        public readonly ref readonly T this[int index] => ref _items[index];
+
+        public void Clear() => Count = 0;
+
+        public void Add(in T item)
+        {
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[Count++] = item;
+        }
     }
 }

@@ -24,8 +24,7 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
 
     private readonly char[] _name = new char[128];
     private readonly char[] _value = new char[256];
-    private Part[] _parts = new Part[32];
-    private int _count;
+    private PartList<Part> _parts = new(32);
 
     protected override bool TryScanBuffered()
     {
@@ -39,7 +38,7 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
         }
 
         var start = p++;
-        _count = 0;
+        _parts.Clear();
         if (!Members(bytes, ref p, Event, ref lines, ref lastLine))
         {
             return false;
@@ -48,7 +47,7 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
         // p is past the event's '}': the whole event is of the shape; hand it on as the general parser would.
         Json.MarkScanned(start);
         sink.BeginEvent();
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < _parts.Count; i++)
         {
             ref readonly var part = ref _parts[i];
             switch (part.Kind)
@@ -93,7 +92,7 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
     /// The members of an object whose '{' is just before <paramref name="p"/>, up to and past its '}': an event's, an
     /// attribute's or a relationship's (<paramref name="kind"/>). Records what the general parser would hand on.
     /// </summary>
-    private bool Members(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine)
+    protected override bool Members(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine)
     {
         int a = 0, aLength = -1, b = 0, bLength = -1;
         if (!Space(bytes, ref p, ref lines, ref lastLine))
@@ -141,7 +140,7 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
                             return false;
                         }
 
-                        Add(new Part(field, valueStart, valueLength, 0, 0));
+                        _parts.Add(new Part(field, valueStart, valueLength, 0, 0));
                     }
                 }
                 else
@@ -176,103 +175,33 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
                     }
                 }
 
-                if (!Space(bytes, ref p, ref lines, ref lastLine))
+                if (!Space(bytes, ref p, ref lines, ref lastLine) || !Separator(bytes, ref p, (byte)'}', out var closed, ref lines, ref lastLine))
                 {
                     return false;
                 }
 
-                if (bytes[p] == (byte)'}')
+                if (closed)
                 {
                     break;
                 }
-
-                if (bytes[p] != (byte)',')
-                {
-                    return false;
-                }
-
-                p++;
-                if (!Space(bytes, ref p, ref lines, ref lastLine))
-                {
-                    return false;
-                }
             }
         }
+        else
+        {
+            p++;
+        }
 
-        p++;
         if (kind == Attribute)
         {
             // As the general parser: an attribute without a name is dropped, one without a value has an empty one.
-            Add(new Part(Attribute, a, aLength < 0 ? 0 : aLength, b, bLength < 0 ? 0 : bLength));
+            _parts.Add(new Part(Attribute, a, aLength < 0 ? 0 : aLength, b, bLength < 0 ? 0 : bLength));
         }
         else if (kind == Relation && (aLength >= 0 || bLength >= 0))
         {
-            Add(new Part(Relation, a, aLength, b, bLength));
+            _parts.Add(new Part(Relation, a, aLength, b, bLength));
         }
 
         return true;
-    }
-
-    /// <summary>An array of attribute or relationship objects, from its '[' up to and past its ']'.</summary>
-    private bool Items(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine)
-    {
-        if (bytes[p] != (byte)'[')
-        {
-            return false;
-        }
-
-        p++;
-        if (!Space(bytes, ref p, ref lines, ref lastLine))
-        {
-            return false;
-        }
-
-        if (bytes[p] == (byte)']')
-        {
-            p++;
-            return true;
-        }
-
-        while (true)
-        {
-            if (bytes[p] != (byte)'{')
-            {
-                return false;
-            }
-
-            p++;
-            if (!Members(bytes, ref p, kind, ref lines, ref lastLine) || !Space(bytes, ref p, ref lines, ref lastLine))
-            {
-                return false;
-            }
-
-            if (bytes[p] == (byte)']')
-            {
-                p++;
-                return true;
-            }
-
-            if (bytes[p] != (byte)',')
-            {
-                return false;
-            }
-
-            p++;
-            if (!Space(bytes, ref p, ref lines, ref lastLine))
-            {
-                return false;
-            }
-        }
-    }
-
-    private void Add(in Part part)
-    {
-        if (_count == _parts.Length)
-        {
-            Array.Resize(ref _parts, _parts.Length * 2);
-        }
-
-        _parts[_count++] = part;
     }
 
     /// <summary>

@@ -22,8 +22,7 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
     private const byte Relation = 4;
 
     private char[] _name = new char[128];
-    private Part[] _parts = new Part[16];
-    private int _count;
+    private PartList<Part> _parts = new(16);
 
     protected override bool TryScanBuffered()
     {
@@ -37,7 +36,7 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
         }
 
         var start = p++;
-        _count = 0;
+        _parts.Clear();
         if (!Members(bytes, ref p, Object, ref lines, ref lastLine))
         {
             return false;
@@ -46,7 +45,7 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
         // p is past the object's '}': the whole object is of the shape; hand it on as the general parser would.
         Json.MarkScanned(start);
         parser.Begin();
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < _parts.Count; i++)
         {
             var (kind, from, length) = _parts[i];
             var value = bytes.Slice(from, length);
@@ -83,7 +82,7 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
     /// The members of an object whose '{' is just before <paramref name="p"/>, up to and past its '}': the object's, an
     /// attribute's or a relationship's (<paramref name="kind"/>). Records what the general parser would hand on.
     /// </summary>
-    private bool Members(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine)
+    protected override bool Members(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine)
     {
         if (!Space(bytes, ref p, ref lines, ref lastLine))
         {
@@ -106,26 +105,14 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
 
             p++;
             if (!Space(bytes, ref p, ref lines, ref lastLine) || !Value(bytes, ref p, kind, bytes.Slice(keyStart, keyLength), ref lines, ref lastLine) ||
-                !Space(bytes, ref p, ref lines, ref lastLine))
+                !Space(bytes, ref p, ref lines, ref lastLine) || !Separator(bytes, ref p, (byte)'}', out var closed, ref lines, ref lastLine))
             {
                 return false;
             }
 
-            if (bytes[p] == (byte)'}')
+            if (closed)
             {
-                p++;
                 return true;
-            }
-
-            if (bytes[p] != (byte)',')
-            {
-                return false;
-            }
-
-            p++;
-            if (!Space(bytes, ref p, ref lines, ref lastLine))
-            {
-                return false;
             }
         }
     }
@@ -148,7 +135,7 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
                 return false;
             }
 
-            Add(new Part(field, start, length));
+            _parts.Add(new Part(field, start, length));
             return true;
         }
 
@@ -165,7 +152,7 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
 
                 if (isName)
                 {
-                    Add(new Part(Attribute, start, length));
+                    _parts.Add(new Part(Attribute, start, length));
                 }
 
                 return true;
@@ -176,68 +163,6 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
 
         // Relationship {objectId, qualifier}: read past, as the general parser skips it.
         return (key.SequenceEqual("objectId"u8) || key.SequenceEqual("qualifier"u8)) && bytes[p] == (byte)'"' && PlainString(bytes, ref p, out _, out _);
-    }
-
-    /// <summary>An array of attribute or relationship objects, from its '[' up to and past its ']'.</summary>
-    private bool Items(ReadOnlySpan<byte> bytes, ref int p, byte kind, ref int lines, ref int lastLine)
-    {
-        if (bytes[p] != (byte)'[')
-        {
-            return false;
-        }
-
-        p++;
-        if (!Space(bytes, ref p, ref lines, ref lastLine))
-        {
-            return false;
-        }
-
-        if (bytes[p] == (byte)']')
-        {
-            p++;
-            return true;
-        }
-
-        while (true)
-        {
-            if (bytes[p] != (byte)'{')
-            {
-                return false;
-            }
-
-            p++;
-            if (!Members(bytes, ref p, kind, ref lines, ref lastLine) || !Space(bytes, ref p, ref lines, ref lastLine))
-            {
-                return false;
-            }
-
-            if (bytes[p] == (byte)']')
-            {
-                p++;
-                return true;
-            }
-
-            if (bytes[p] != (byte)',')
-            {
-                return false;
-            }
-
-            p++;
-            if (!Space(bytes, ref p, ref lines, ref lastLine))
-            {
-                return false;
-            }
-        }
-    }
-
-    private void Add(in Part part)
-    {
-        if (_count == _parts.Length)
-        {
-            Array.Resize(ref _parts, _parts.Length * 2);
-        }
-
-        _parts[_count++] = part;
     }
 
     /// <summary>What one key of the object hands on, in order: its id, a type or an attribute's name, at an offset into the unread bytes.</summary>
