@@ -346,6 +346,12 @@ public sealed partial class RiskEvaluationTests
         // (Limited: "uczciwosci" is no stem of the glossary, so the compound does not split whole); without "the" the loan
         // documents sorted into folders fall from High (over-rated) to Limited.
         open = [.. open, "r13-ctxuczciwosc-041:", "r8-docfolders-067:"];
+
+        // r15 first run (round 15, measured, kept rather than hidden by editing the cases): closed up, "precrime" drops the
+        // personality-profiling probe from High to Minimal and "computergenerated" the synthetic radio voice from Limited to
+        // Minimal, "drivingtest" moves the flagged driving-test marks; the German CamelCase step "StimmAnalyse" reads Limited
+        // in lower or upper case only; without "the" the walk-in clinic's ordering rises from Minimal to Limited.
+        open = [.. open, "r15-precrimeprobe-015:", "r15-funeralradioads-082:", "r15-markpattern-077:", "r15-stimmanalysede-021:", "r15-walkinclinic-051:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 

