@@ -44,7 +44,39 @@ internal abstract class OcelByteScanner(JsonTokenStream json, int maxValueBytes)
     }
 
     /// <summary>Scans the next item from <see cref="JsonTokenStream.Unread"/>; when it is of the shape, hands it on and consumes it.</summary>
-    protected abstract bool TryScanBuffered();
+    private bool TryScanBuffered()
+    {
+        var bytes = Json.Unread;
+        var lines = 0;
+        var lastLine = -1;
+        var p = 0;
+        if (!ItemStart(bytes, ref p, ref lines, ref lastLine))
+        {
+            return false;
+        }
+
+        var start = p++;
+        BeginItem();
+        if (!Members(bytes, ref p, ItemKind, ref lines, ref lastLine))
+        {
+            return false;
+        }
+
+        // p is past the item's '}': the whole item is of the shape; hand it on as the general parser would.
+        Json.MarkScanned(start);
+        HandOn(bytes);
+        Json.SkipScanned(start, p, lines, lastLine);
+        return true;
+    }
+
+    /// <summary>The kind <see cref="Members"/> reads an item of the array as (an event, an object).</summary>
+    protected abstract byte ItemKind { get; }
+
+    /// <summary>Before an item is scanned: forget what the last one recorded.</summary>
+    protected abstract void BeginItem();
+
+    /// <summary>Hands on what <see cref="Members"/> recorded of an item of the shape, whose bytes are <paramref name="bytes"/>.</summary>
+    protected abstract void HandOn(ReadOnlySpan<byte> bytes);
 
     /// <summary>White space, the comma after an earlier item, white space and the item's '{', at which <paramref name="p"/> stops.</summary>
     protected bool ItemStart(ReadOnlySpan<byte> bytes, ref int p, ref int lines, ref int lastLine)

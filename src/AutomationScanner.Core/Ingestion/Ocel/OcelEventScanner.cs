@@ -26,26 +26,12 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
     private readonly char[] _value = new char[256];
     private PartList<Part> _parts = new(32);
 
-    protected override bool TryScanBuffered()
+    protected override byte ItemKind => Event;
+
+    protected override void BeginItem() => _parts.Clear();
+
+    protected override void HandOn(ReadOnlySpan<byte> bytes)
     {
-        var bytes = Json.Unread;
-        var lines = 0;
-        var lastLine = -1;
-        var p = 0;
-        if (!ItemStart(bytes, ref p, ref lines, ref lastLine))
-        {
-            return false;
-        }
-
-        var start = p++;
-        _parts.Clear();
-        if (!Members(bytes, ref p, Event, ref lines, ref lastLine))
-        {
-            return false;
-        }
-
-        // p is past the event's '}': the whole event is of the shape; hand it on as the general parser would.
-        Json.MarkScanned(start);
         sink.BeginEvent();
         for (var i = 0; i < _parts.Count; i++)
         {
@@ -77,9 +63,6 @@ internal sealed class OcelEventScanner(JsonTokenStream json, IOcelEventSink sink
                     break;
             }
         }
-
-        Json.SkipScanned(start, p, lines, lastLine);
-        return true;
     }
 
     private static ReadOnlySpan<char> Widen(ReadOnlySpan<byte> ascii, char[] target)

@@ -24,26 +24,12 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
     private char[] _name = new char[128];
     private PartList<Part> _parts = new(16);
 
-    protected override bool TryScanBuffered()
+    protected override byte ItemKind => Object;
+
+    protected override void BeginItem() => _parts.Clear();
+
+    protected override void HandOn(ReadOnlySpan<byte> bytes)
     {
-        var bytes = Json.Unread;
-        var lines = 0;
-        var lastLine = -1;
-        var p = 0;
-        if (!ItemStart(bytes, ref p, ref lines, ref lastLine))
-        {
-            return false;
-        }
-
-        var start = p++;
-        _parts.Clear();
-        if (!Members(bytes, ref p, Object, ref lines, ref lastLine))
-        {
-            return false;
-        }
-
-        // p is past the object's '}': the whole object is of the shape; hand it on as the general parser would.
-        Json.MarkScanned(start);
         parser.Begin();
         for (var i = 0; i < _parts.Count; i++)
         {
@@ -62,9 +48,6 @@ internal sealed class OcelObjectScanner(JsonTokenStream json, OcelJsonReader.Obj
                     break;
             }
         }
-
-        Json.SkipScanned(start, p, lines, lastLine);
-        return true;
     }
 
     private ReadOnlySpan<char> Widen(ReadOnlySpan<byte> ascii)
