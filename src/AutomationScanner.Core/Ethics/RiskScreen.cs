@@ -409,7 +409,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         return LabelledQueries(candidate, processContext)
             .Select(q => (q.Text, Vote: index.Vote(q.Vector)))
             .Where(v => v.Vote is { } vote && (!throughRules || (vote.Nearest[0].Similarity >= LabelledCasesMinSimilarity
-                && HasElementsOfAPracticeWithinAUse(vote.RuleId, name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, name))))
+                && HasElementsOfAPracticeWithinAUse(vote.RuleId, name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, name, vote.Tier))))
             .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
             .FirstOrDefault();
     }
@@ -428,10 +428,14 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// A rule about natural persons (<see cref="RuleDefinition.AboutPersons"/>: a decision on a person, their work,
     /// education, credit, insurance or benefits) is voted for by cases that each name the person; a task that names no
     /// person ("Set the spending limit on the marketing budget") only shares the rest of their words, and its vote for
-    /// such a rule does not count. Every other vote counts as it is.
+    /// such a rule does not count. A vote for a Prohibited practice also counts when the task names no other subject
+    /// either (<see cref="SemanticRuleMatcher.NonPersonSubject"/>): untargeted collection of faces names only faces ("Bulk
+    /// face harvesting"), and a face is a person's unless the task says whose else it is (round 15: three Art. 5(1)(e)
+    /// cases of three batches, none rated higher). Every other vote counts as it is.
     /// </summary>
-    private bool NamesAPersonWhereTheRuleNeedsOne(string ruleId, string name) =>
-        Catalogue.Rule(ruleId) is not { Definition.AboutPersons: true } || _semantic!.NamesAPerson(name);
+    private bool NamesAPersonWhereTheRuleNeedsOne(string ruleId, string name, RiskTier tier) =>
+        Catalogue.Rule(ruleId) is not { Definition.AboutPersons: true } || _semantic!.NamesAPerson(name)
+        || (tier == RiskTier.Prohibited && _semantic.NonPersonSubject(name) is null);
 
     /// <summary>
     /// The learned hit stays only where it raises: applied, above the tier of every other applied hit; or held back by

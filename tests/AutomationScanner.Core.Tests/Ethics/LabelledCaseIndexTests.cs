@@ -230,6 +230,32 @@ public sealed class LabelledCaseIndexTests
     }
 
     /// <summary>
+    /// Round 15: a vote for a Prohibited practice about persons counts through the rules when the task names no person
+    /// but no other subject either: untargeted collection of faces names only faces ("every face", "a face bank"), and
+    /// a face is a person's unless the task says whose else it is. A task that names no person and a thing as its subject
+    /// is still not raised (the marketing budget); the vote for a High use still needs the person.
+    /// </summary>
+    [Theory]
+    [InlineData("r13-faceharvest-020")]
+    [InlineData("r14-karaokefaces-019")]
+    [InlineData("r15-recitalvideos-016")]
+    public void ThroughRules_AProhibitedVote_CountsWhenTheTaskNamesOnlyFaces(string id)
+    {
+        // Labelled cases the rules miss (measured misses before round 15), each scored with an index without its batch.
+        var c = RiskEvaluation.All.Single(c => c.Id == id);
+        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true };
+        var semantic = new SemanticRuleMatcher(RuleCatalogue.Default, RiskEvaluation.Embedder.Value);
+
+        var assessment = RiskEvaluation.Assess(through, c.Text, c.Context, c.Batch);
+
+        // What round 14's check asked for: a person named. These name none, so the vote did not count.
+        Assert.False(semantic.NamesAPerson(through.VoteForm(c.Text)));
+        Assert.Equal(RiskTier.Prohibited, assessment.Tier);
+        Assert.Contains(assessment.Hits, h => h.Applied && h.Evidence.Scope == EvidenceScope.LabelledCases && h.Tier == RiskTier.Prohibited);
+        Assert.Equal(RiskTier.Minimal, RiskEvaluation.Assess(through, "Set the spending limit on the marketing budget", null).Tier);
+    }
+
+    /// <summary>
     /// Round 12b: with a floor on the nearest case's similarity (<see cref="RiskScreen.LabelledCasesMinSimilarity"/>), no
     /// applied learned hit rests on a nearest case below it, where without the floor some do (fresh-r12, leave-one-batch-out).
     /// </summary>
