@@ -24,4 +24,11 @@ public sealed class RiskContext(
     /// as applicants or patients), keyed by <see cref="TaskCandidate.Process"/>; read together with the task name.
     /// </summary>
     public IReadOnlyDictionary<string, string> ProcessContext { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The text of the documents that describe each process as a whole (its description), keyed by
+    /// <see cref="TaskCandidate.Process"/>. A step whose name the screen cannot read takes what the description screens as
+    /// (<see cref="RiskScreen"/>, process description); only matched, never obeyed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ProcessDescriptions { get; init; } = new Dictionary<string, string>();
 }

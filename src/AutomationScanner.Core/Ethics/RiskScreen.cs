@@ -173,7 +173,15 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(context);
-        llmFlags ??= [];
+        return Assess(candidate, context, llmFlags ?? [], readsDescription: true);
+    }
+
+    /// <summary>
+    /// <see cref="Assess(TaskCandidate, RiskContext, IReadOnlyList{LlmRiskFlag})"/>; with <paramref name="readsDescription"/>
+    /// false (when the process description itself is screened) an unread step name does not take the description's findings.
+    /// </summary>
+    private RiskAssessment Assess(TaskCandidate candidate, RiskContext context, IReadOnlyList<LlmRiskFlag> llmFlags, bool readsDescription)
+    {
 
         var evidence = CollectEvidence(candidate, context).ToList();
         var hits = new List<RiskHit>();
@@ -202,6 +210,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         {
             AddDomainHits(hits, candidate, from, compiled, reading);
             hits = ApplyDomainExclusions(hits, from, compiled);
+        }
+
+        if (readsDescription)
+        {
+            AddDescribedProcessHits(hits, candidate, context, reading);
         }
 
         if (LabelledCasesThroughRules)

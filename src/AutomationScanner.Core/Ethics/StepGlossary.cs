@@ -124,6 +124,13 @@ public static partial class StepGlossary
         return new GlossaryReading(string.Join(' ', output), LanguagesOf(languages));
     }
 
+    /// <summary>Whether <paramref name="word"/> (any case, accents allowed) is a whole word of the sentence model's English vocabulary.</summary>
+    public static bool IsModelWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return EnglishWords.Value.Contains(Fold(word));
+    }
+
     /// <summary>The English reading of one word (any case, accents allowed), or null; an empty reading is a function word.</summary>
     public static string? ReadWordAsEnglish(string word)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -32,6 +33,55 @@ public static partial class TaskText
         var readable = Readable(name);
         return StepGlossary.Read(readable)?.Text ?? readable;
     }
+
+    /// <summary>
+    /// How much of a step name the screen understands: the words of its readable form (<see cref="Normalise"/>, glossary
+    /// reading included) of at least three letters that are not function words, and of those the words the screen reads:
+    /// a whole word of the sentence model's English vocabulary or of <paramref name="vocabulary"/> (the catalogue's words,
+    /// <see cref="SpellingForm.Vocabulary"/>: the model's 30,000 entries lack "invoice" and "shortlist"), such a word with
+    /// an English ending (-s, -es, -ed, -d, -ing; a stem of at least four letters), a closed-up pair of them (<see cref="SpellingForm.Split"/>), or a word
+    /// the step glossary reads. The name is read (<see cref="NameUnderstanding.IsRead"/>) when most of them are, as the
+    /// glossary reads a name when most of its words are foreign: a Latvian or Lithuanian code is not, "Check KYC status" is.
+    /// </summary>
+    public static NameUnderstanding Understanding(string name, IReadOnlySet<string>? vocabulary = null)
+    {
+        vocabulary ??= new HashSet<string>();
+        var readable = Normalise(name);
+        var counted = 0;
+        var unknown = new List<string>();
+        foreach (Match match in Letters().Matches(readable))
+        {
+            var word = match.Value;
+            var glossary = word.Length < 3 ? null : StepGlossary.ReadWordAsEnglish(word);
+            if (word.Length < 3 || glossary is { Length: 0 })
+            {
+                continue;
+            }
+
+            counted++;
+            if (glossary is null && !IsEnglishWord(word, vocabulary))
+            {
+                unknown.Add(word);
+            }
+        }
+
+        return new NameUnderstanding(readable, counted, counted - unknown.Count, unknown);
+    }
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{M}]*")]
+    private static partial Regex Letters();
+
+    private static bool IsEnglishWord(string word, IReadOnlySet<string> vocabulary)
+    {
+        var lower = StepGlossary.Fold(word);
+        bool Whole(string w) => w.Length >= 3 && (vocabulary.Contains(w) || StepGlossary.IsModelWord(w));
+        return Whole(lower)
+            || EnglishEndings.Any(e => lower.Length >= e.Length + StepGlossary.MinStem && lower.EndsWith(e, StringComparison.Ordinal)
+                && (Whole(lower[..^e.Length]) || Whole(lower[..^e.Length] + "e")))
+            || SpellingForm.Split(lower, vocabulary) is not null;
+    }
+
+    private static readonly string[] EnglishEndings = ["s", "es", "ed", "d", "ing"];
 
     /// <summary>How <see cref="Normalise"/> read <paramref name="name"/> through the step glossary, or null when it did not.</summary>
     public static GlossaryReading? GlossaryReadingOf(string name) => StepGlossary.Read(Readable(name));
@@ -196,4 +246,20 @@ public static partial class TaskText
 
     [GeneratedRegex(@"\b(send\w*|sent|notif\w*|inform\w*|call\w*|nabellen|e-?mail\w*|letters?|repl(y|ies|ied)|contact\w*|messag\w*|chat\w*|remind\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Contact();
+}
+
+/// <summary>How much of a step name the screen understands (<see cref="TaskText.Understanding"/>).</summary>
+/// <param name="Readable">The name's readable form, as the screen reads it.</param>
+/// <param name="Words">Its words of at least three letters that are not function words.</param>
+/// <param name="Understood">Of those, the words of the sentence model's English vocabulary or of the step glossary.</param>
+/// <param name="Unknown">The others.</param>
+public sealed record NameUnderstanding(string Readable, int Words, int Understood, IReadOnlyList<string> Unknown)
+{
+    /// <summary>More than half of its words are understood.</summary>
+    public bool IsRead => 2 * Understood > Words;
+
+    /// <summary>"0 of 2 words are English or glossary words: 'kõne', 'klass'".</summary>
+    public string Describe() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Understood} of {Words} words are English or glossary words")
+        + (Unknown.Count == 0 ? "" : ": " + string.Join(", ", Unknown.Take(6).Select(w => "'" + w + "'")));
 }

@@ -349,6 +349,12 @@ public sealed partial class ScanPipeline(
             Domains = domains,
             ProcessContext = processes.Where(p => p.Summary.ObjectCentric is not null)
                 .ToDictionary(p => p.Summary.Process, p => ObjectContext(p.Summary.ObjectCentric!), StringComparer.Ordinal),
+            // A process's description: the document statements matched to its tasks (what its domain is inferred from),
+            // one a line; a step whose name the screen cannot read takes what it screens as.
+            ProcessDescriptions = candidates.GroupBy(c => c.Process, StringComparer.Ordinal)
+                .Select(g => (g.Key, Text: string.Join("\n", g.SelectMany(c => c.Statements).Select(s => s.Text).Distinct(StringComparer.Ordinal).Take(RiskScreen.MaxDescriptionSentences))))
+                .Where(d => d.Text.Length > 0)
+                .ToDictionary(d => d.Key, d => d.Text, StringComparer.Ordinal),
         };
         screen.Prepare(candidates, context);
         PhaseClock.Mark("risk screen: prepare (rule exemplars, task texts)");

@@ -178,7 +178,7 @@ internal static class RiskEvaluation
         return screen.Assess(task, riskContext);
     }
 
-    /// <summary>A case as a task in its process (the context, when given, is the process's document, from which its domain is inferred).</summary>
+    /// <summary>A case as a task in its process (the context, when given, is the process's document and description, from which its domain is inferred).</summary>
     public static (Core.Model.TaskCandidate Task, RiskContext Context) TaskOf(RuleCatalogue catalogue, string text, string? context)
     {
         var process = context ?? "p";
@@ -189,7 +189,13 @@ internal static class RiskEvaluation
             domains[process] = new DomainInference(catalogue, Embedder.Value).Infer(new ProcessFacts(process, [text], [], Documents: [context]));
         }
 
-        return (task, new RiskContext(Builders.Workload([]), new ResourcePseudonymizer("eval")) { Domains = domains });
+        var descriptions = new Dictionary<string, string>();
+        if (context is not null)
+        {
+            descriptions[process] = context;
+        }
+
+        return (task, new RiskContext(Builders.Workload([]), new ResourcePseudonymizer("eval")) { Domains = domains, ProcessDescriptions = descriptions });
     }
 
     public static Scorecard Score(RiskScreen screen, IEnumerable<RiskCase> cases)

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using AutomationScanner.Core.Model;
+
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>
+/// A step whose name the screen cannot read takes what its process's description screens as: a code in a language the
+/// glossary does not cover ("KÕNE_KLASS"), an abbreviation, a word it lacks says nothing about what the step does, while
+/// "Emergency number 112 centre: incoming calls are classified to decide which crew is sent first" does.
+/// </summary>
+public sealed partial class RiskScreen
+{
+    /// <summary>At most this many sentences of a process description are screened (its first ones).</summary>
+    public const int MaxDescriptionSentences = 12;
+
+    /// <summary>A description sentence has at least this many words.</summary>
+    public const int MinDescriptionWords = 4;
+
+    /// <summary>A description sentence is screened up to this many characters.</summary>
+    public const int MaxDescriptionSentenceLength = 400;
+
+    /// <summary>What each process description screens as, per scan (context): a scan of 100 steps screens it once.</summary>
+    private readonly ConditionalWeakTable<RiskContext, ConcurrentDictionary<string, Lazy<DescriptionFinding>>> _descriptions = [];
+
+    /// <summary>
+    /// The rules a process description screens as, at its highest tier, each with the sentence that gave it: the
+    /// description's sentences are screened as task texts of the process (patterns, meaning, the domain's inherited rules,
+    /// the labelled cases' vote, the hold-backs and the Art. 6(3) filter), and the applied hits of the highest tier any
+    /// sentence reaches are kept. Computed rules (displacement, worker information) and the Art. 6(3) filter and
+    /// profiling override (which only qualify other hits) are not carried.
+    /// </summary>
+    private sealed record DescriptionFinding(RiskTier Tier, IReadOnlyList<(RiskHit Hit, string Sentence)> Hits);
+
+    /// <summary>
+    /// A step whose name is not read (<see cref="TaskText.Understanding"/>: at most half of its words are English or
+    /// glossary words, in its readable form and in its step-code reading) and that has no document statements of its own,
+    /// in a process with a description, takes the rules the description screens as at its highest tier, as process-context
+    /// hits whose evidence says the name was not read and what the description describes. A rule the step already has is
+    /// left as it is. A readable step, a step with its own statements and a step of a process without a description are
+    /// untouched.
+    /// </summary>
+    private void AddDescribedProcessHits(List<RiskHit> hits, TaskCandidate candidate, RiskContext context, CodeReading? reading)
+    {
+        if (candidate.Statements.Count > 0 || !context.ProcessDescriptions.TryGetValue(candidate.Process, out var description)
+            || string.IsNullOrWhiteSpace(description))
+        {
+            return;
+        }
+
+        var vocabulary = SpellingForm.Vocabulary(Catalogue);
+        var understanding = TaskText.Understanding(candidate.Name, vocabulary);
+        if (understanding.IsRead || (reading is not null && TaskText.Understanding(reading.Text, vocabulary).IsRead))
+        {
+            return;
+        }
+
+        var finding = DescriptionFindingOf(candidate.Process, description, context);
+        foreach (var (hit, sentence) in finding.Hits)
+        {
+            if (hits.Any(h => h.RuleId == hit.RuleId))
+            {
+                continue;
+            }
+
+            var how = hit.Evidence.Similarity is { } similarity && hit.Evidence.Exemplar is { } exemplar
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"by meaning, near \"{Truncate(exemplar, 100)}\" {similarity:0.00}")
+                : hit.Evidence.Scope switch
+                {
+                    EvidenceScope.ProcessContext => "from the process's domain",
+                    EvidenceScope.LabelledCases => "by the labelled cases' vote",
+                    _ => "by its words",
+                };
+            var excerpt = $"step name not read ('{Truncate(candidate.Name, 80)}': {understanding.Describe()}); the process description describes "
+                + $"\"{Truncate(sentence, 200)}\", which the screen rates {finding.Tier} under {hit.Clause} ({how})";
+            hits.Add(hit with
+            {
+                Evidence = new EvidenceSpan(excerpt, EvidenceScope.ProcessContext, "process " + candidate.Process + " (description)", Exemplar: hit.Evidence.Exemplar, Similarity: hit.Evidence.Similarity),
+                Applied = true,
+            });
+        }
+    }
+
+    private DescriptionFinding DescriptionFindingOf(string process, string description, RiskContext context) =>
+        _descriptions.GetValue(context, _ => new ConcurrentDictionary<string, Lazy<DescriptionFinding>>(StringComparer.Ordinal))
+            .GetOrAdd(process + "\u001f" + description, _ => new Lazy<DescriptionFinding>(() => ScreenDescription(process, description, context)))
+            .Value;
+
+    private DescriptionFinding ScreenDescription(string process, string description, RiskContext context)
+    {
+        var top = RiskTier.Minimal;
+        var found = new List<(RiskHit Hit, string Sentence)>();
+        foreach (var sentence in DescriptionSentences(description))
+        {
+            var assessment = Assess(new TaskCandidate(sentence, process), context, [], readsDescription: false);
+            var carried = assessment.Hits.Where(h => h.Applied && h.Kind is not (RuleKind.Displacement or RuleKind.WorkerInformation or RuleKind.LlmFlag
+                or RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride)).ToList();
+            var tier = TierOf(carried);
+            if (tier == RiskTier.Minimal || tier < top)
+            {
+                continue;
+            }
+
+            if (tier > top)
+            {
+                top = tier;
+                found.Clear();
+            }
+
+            found.AddRange(carried.Where(h => h.Tier == tier && !found.Any(f => f.Hit.RuleId == h.RuleId)).Select(h => (h, sentence)));
+        }
+
+        return new DescriptionFinding(top, found);
+    }
+
+    /// <summary>
+    /// The first <see cref="MaxDescriptionSentences"/> sentences of a description (split at a full stop, question or
+    /// exclamation mark before a capital, and at line breaks), each cut at <see cref="MaxDescriptionSentenceLength"/>
+    /// characters; fragments of fewer than <see cref="MinDescriptionWords"/> words (a heading, a process's name such as
+    /// "procure-to-pay") describe nothing and are left out.
+    /// </summary>
+    internal static List<string> DescriptionSentences(string description) =>
+        [.. SentenceBreak().Split(description)
+            .Select(s => Collapse(s).Trim())
+            .Where(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= MinDescriptionWords)
+            .Take(MaxDescriptionSentences)
+            .Select(s => s.Length <= MaxDescriptionSentenceLength ? s : s[..MaxDescriptionSentenceLength])];
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})|\s*[\r\n]+\s*")]
+    private static partial Regex SentenceBreak();
+}

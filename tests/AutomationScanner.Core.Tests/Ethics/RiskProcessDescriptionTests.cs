@@ -1,0 +1,128 @@
+using AutomationScanner.Core.Ethics;
+
+namespace AutomationScanner.Core.Tests.Ethics;
+
+/// <summary>
+/// Round 15 (12c): a step whose name the screen cannot read (a language the glossary does not cover, a code, a word it
+/// lacks) takes what its process's description screens as, with evidence that says so; a readable step, a step of a
+/// process without a description, and the same unread step in a benign process are not raised. Names and processes here
+/// are written for these tests, not taken from the evaluation set.
+/// </summary>
+public sealed class RiskProcessDescriptionTests
+{
+    /// <summary>Latvian, which the step glossary does not cover: "evaluation of residents".</summary>
+    private const string UnreadName = "IEDZIVOTAJU_IZVERTEJUMS";
+
+    private const string ScoringDescription =
+        "Town council services: every resident gets a trustworthiness score built from unpaid parking fines, complaints by neighbours and "
+        + "their social media posts, and residents with a low score are refused housing support and sports club permits.";
+
+    private const string NurseryDescription =
+        "Tree nursery stock keeping: the seedlings in each greenhouse bed are counted every week and the counts are entered in the stock list.";
+
+    [Theory]
+    [InlineData(UnreadName)]
+    [InlineData("XJ7_QRB")]
+    public void Understanding_OfAnUnreadName_CountsTooFewKnownWords(string name)
+    {
+        var understanding = TaskText.Understanding(name, SpellingForm.Vocabulary(RuleCatalogue.Default));
+
+        Assert.False(understanding.IsRead, $"{understanding.Describe()}");
+    }
+
+    [Theory]
+    [InlineData("Check KYC status")]
+    [InlineData("W_Beoordelen fraude")]
+    [InlineData("A_DECLINED")]
+    public void Understanding_OfAnEnglishOrGlossaryName_ReadsIt(string name) =>
+        Assert.True(TaskText.Understanding(name, SpellingForm.Vocabulary(RuleCatalogue.Default)).IsRead, TaskText.Understanding(name, SpellingForm.Vocabulary(RuleCatalogue.Default)).Describe());
+
+    [Fact]
+    public void UnreadStep_InAProcessDescribingSocialScoring_TakesTheDescriptionsFinding_WithEvidence()
+    {
+        var screen = RiskEvaluation.Screen();
+
+        var assessment = RiskEvaluation.Assess(screen, UnreadName, ScoringDescription);
+        var without = Screen(screen, UnreadName, ScoringDescription, withDescription: false);
+
+        Assert.Equal(RiskTier.Prohibited, assessment.Tier);
+        var hit = Assert.Single(assessment.Hits, h => h.Applied && h.Tier == RiskTier.Prohibited && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+        Assert.Equal(EvidenceScope.ProcessContext, hit.Evidence.Scope);
+        Assert.StartsWith("step name not read ('IEDZIVOTAJU_IZVERTEJUMS': 0 of 2 words", hit.Evidence.Excerpt, StringComparison.Ordinal);
+        Assert.Contains("the process description describes \"Town council services", hit.Evidence.Excerpt, StringComparison.Ordinal);
+        Assert.True(without.Tier < RiskTier.High, $"without the description: {without.Tier} ({RiskEvaluation.HitsOf(without)})");
+    }
+
+    [Fact]
+    public void UnreadStep_InABenignDescribedProcess_IsNotRaised()
+    {
+        var screen = RiskEvaluation.Screen();
+
+        var assessment = RiskEvaluation.Assess(screen, UnreadName, NurseryDescription);
+
+        Assert.True(assessment.Tier < RiskTier.High, $"{assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
+        Assert.DoesNotContain(assessment.Hits, h => h.Applied && h.Tier >= RiskTier.Limited && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Archive the inspection photos")]
+    [InlineData("PrzeglądWniosku")]
+    public void ReadableStep_InADescribedProcess_IsUnchanged(string name)
+    {
+        var screen = RiskEvaluation.Screen();
+
+        var with = Screen(screen, name, ScoringDescription, withDescription: true);
+        var without = Screen(screen, name, ScoringDescription, withDescription: false);
+
+        Assert.True(TaskText.Understanding(name, SpellingForm.Vocabulary(RuleCatalogue.Default)).IsRead);
+        Assert.Equal(without.Tier, with.Tier);
+        Assert.Equal(RiskEvaluation.HitsOf(without), RiskEvaluation.HitsOf(with));
+        Assert.DoesNotContain(with.Hits, h => h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnreadStep_InAProcessWithoutADescription_IsUnchanged()
+    {
+        var screen = RiskEvaluation.Screen();
+
+        var alone = RiskEvaluation.Assess(screen, UnreadName, null);
+        var undescribed = Screen(screen, UnreadName, ScoringDescription, withDescription: false);
+
+        Assert.DoesNotContain(alone.Hits.Concat(undescribed.Hits), h => h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+        Assert.True(alone.Tier < RiskTier.High, $"{alone.Tier} ({RiskEvaluation.HitsOf(alone)})");
+    }
+
+    [Fact]
+    public void UnreadStepWithItsOwnStatements_IsReadByThem_NotByTheDescription()
+    {
+        var screen = RiskEvaluation.Screen();
+        var (_, context) = RiskEvaluation.TaskOf(screen.Catalogue, UnreadName, ScoringDescription);
+        var task = Builders.Task(UnreadName, ScoringDescription, "The clerk files the printed residents list in the archive cabinet.");
+
+        var assessment = screen.Assess(task, context);
+
+        Assert.DoesNotContain(assessment.Hits, h => h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DescriptionSentences_SplitsSentencesAndLines_AndCapsTheirNumber()
+    {
+        var text = "First the clerk opens the file. Then the officer checks it.\nA note on the line below it."
+            + string.Concat(Enumerable.Repeat(" Another sentence about the process.", 20));
+
+        var sentences = RiskScreen.DescriptionSentences(text);
+
+        Assert.Equal("First the clerk opens the file.", sentences[0]);
+        Assert.Equal("Then the officer checks it.", sentences[1]);
+        Assert.Equal("A note on the line below it.", sentences[2]);
+        Assert.Equal(RiskScreen.MaxDescriptionSentences, sentences.Count);
+    }
+
+    /// <summary>The case as <see cref="RiskEvaluation.TaskOf"/> builds it, with or without its process description.</summary>
+    private static RiskAssessment Screen(RiskScreen screen, string name, string context, bool withDescription)
+    {
+        var (task, full) = RiskEvaluation.TaskOf(screen.Catalogue, name, context);
+        var riskContext = withDescription ? full : new RiskContext(full.Workload, full.Pseudonymizer) { Domains = full.Domains };
+        return screen.Assess(task, riskContext);
+    }
+}
