@@ -40,15 +40,28 @@ public sealed class RiskRuleKindsRound15Tests
     }
 
     /// <summary>
-    /// Annex III 1(b) (Art. 3(40), recital 16: categories such as sex and age): age and gender estimated from a camera and
-    /// people grouped by them (Minimal before); 3(d): a certification test watched through webcams; 5(d): the order in
-    /// which people arriving at urgent care see a doctor.
+    /// Annex III 3(d): a vocational certification or qualification test watched through webcams (Minimal before); 5(d):
+    /// which caller to an out-of-hours line needs a doctor soonest (Limited before, as a customer contact only).
+    /// </summary>
+    [Theory]
+    [InlineData("Watch the webcam feed of each examinee during the remote plumbing qualification test and report anyone receiving assistance")]
+    [InlineData("Invigilate the online language certificate through candidates' webcams and mark suspected cheats")]
+    [InlineData("Decide which of the callers to the out-of-hours line needs a doctor soonest")]
+    public void HighUses_InPlainWords_AreHigh(string text) => Assert.Equal(RiskTier.High, TierOf(text));
+
+    /// <summary>
+    /// Annex III 1(b) (Art. 3(40), recital 16: categories such as sex and age): age and gender estimated from a camera are
+    /// biometric categorisation (before, these were High only by meaning of recruitment, H1, the wrong use).
     /// </summary>
     [Theory]
     [InlineData("Infer the age and gender of shoppers from the shop's door camera and split them into groups")]
-    [InlineData("Observe candidates through their webcams during the online driving theory certificate exam and flag suspected cheating")]
-    [InlineData("Sort people arriving at the urgent care centre by how soon they need to see a doctor")]
-    public void HighUses_InPlainWords_AreHigh(string text) => Assert.Equal(RiskTier.High, TierOf(text));
+    [InlineData("Guess how old each visitor is and whether male or female from the museum entrance camera")]
+    public void AgeAndSexFromACamera_IsBiometricCategorisation(string text)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.RulesOnly(), text, null);
+        Assert.Equal(RiskTier.High, assessment.Tier);
+        Assert.Contains(assessment.Hits, h => h.RuleId == "H5a-biometrics" && h.Applied);
+    }
 
     /// <summary>
     /// Art. 6(3) with recital 53: indexing a claim's documents for the officer is preparatory (d); it is lifted to Limited,
