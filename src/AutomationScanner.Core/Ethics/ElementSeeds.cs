@@ -39,11 +39,26 @@ public static partial class ElementSeeds
     /// or a thing, not on a natural person: biometric data, education, credit and employment are about persons only
     /// (AI Act Art. 3(34), Annex III).
     /// </summary>
-    public static readonly IReadOnlyList<string> NonPersons =
+    public static readonly IReadOnlyList<string> NonPersons = [.. WrittenTexts(), .. BeingsAndThings()];
+
+    /// <summary>
+    /// The part of <see cref="NonPersons"/> that names a document or written text. A plural pronoun beside one
+    /// ("score their essays") is the persons' whose text it is; beside an animal or a thing ("the cows ... their ears")
+    /// it is the animal's or the thing's (<see cref="SemanticRuleMatcher.NonPersonSubject"/>).
+    /// </summary>
+    public static bool IsWrittenText(string seed) => WrittenTextSeeds.Contains(seed);
+
+    private static readonly HashSet<string> WrittenTextSeeds = new(WrittenTexts(), StringComparer.Ordinal);
+
+    private static string[] WrittenTexts() =>
     [
         "document", "file format", "written text", "draft", "clause", "paragraph", "wording",
         "template", "spreadsheet", "page", "manual", "article", "translation", "format", "layout", "typo",
         "spelling", "font", "policy document", "terms and conditions", "invoice", "brochure", "manuscript",
+    ];
+
+    private static string[] BeingsAndThings() =>
+    [
         "animal", "animals", "livestock", "wildlife", "pet", "dog", "cat", "horse", "cattle", "bird", "fish", "ape", "monkey",
         "machine", "robot", "vehicle", "equipment", "device", "engine", "drone", "ship", "boat", "aircraft",
         "goods", "product", "parcel", "crop", "fruit",

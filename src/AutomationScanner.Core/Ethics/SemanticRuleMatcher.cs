@@ -67,7 +67,7 @@ public sealed partial class SemanticRuleMatcher
     {
         ArgumentNullException.ThrowIfNull(text);
         var threshold = _catalogue.Semantic.NonPersonThreshold;
-        if (threshold >= 1 || PersonalPronoun().IsMatch(text))
+        if (threshold >= 1 || PersonalPronoun().IsMatch(text) || PluralPronoun().IsMatch(text))
         {
             return true;
         }
@@ -387,7 +387,7 @@ public sealed partial class SemanticRuleMatcher
     /// a word or word pair at <see cref="SemanticSettings.NonPersonThreshold"/> or more to a seed of
     /// <see cref="ElementSeeds.NonPersons"/>, no word or word pair that near a seed of <see cref="ElementSeeds.Persons"/>
     /// (a person, or a record that stands for one: "the applicant's documents" names the applicant), and no personal
-    /// pronoun. Returns the evidence ("'file format' ~ 'file format' 1.00"), or null.
+    /// pronoun (a plural one counts only beside a document: an animal's or a thing's "their" names no person). Returns the evidence ("'file format' ~ 'file format' 1.00"), or null.
     /// </summary>
     public string? NonPersonSubject(string text)
     {
@@ -397,6 +397,10 @@ public sealed partial class SemanticRuleMatcher
         {
             return null;
         }
+
+        // A plural pronoun refers to the plural the text names: to persons, or to the persons behind a document ("score
+        // their essays"), but to animals or things when those are what the text is about ("the cows ... their ears").
+        var plural = PluralPronoun().IsMatch(text);
 
         // The words as written and in the one spelling: splitting a closed-up word for the model ("spread sheet") must
         // not hide the document it names, nor a hyphen the person.
@@ -429,7 +433,7 @@ public sealed partial class SemanticRuleMatcher
             }
         }
 
-        return document.Similarity >= threshold && person < threshold
+        return document.Similarity >= threshold && person < threshold && !(plural && ElementSeeds.IsWrittenText(document.Seed))
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{document.Unit}' ~ '{document.Seed}' {document.Similarity:0.00}; nearest person word {person:0.00}")
             : null;
     }
@@ -439,8 +443,11 @@ public sealed partial class SemanticRuleMatcher
 
     private sealed record SeedSet(IReadOnlyList<string> Seeds, IReadOnlyList<float[]> Vectors);
 
-    [GeneratedRegex(@"\b(who|whom|whose|someone|somebody|anyone|anybody|he|she|him|his|her|hers|they|them|their|theirs)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(who|whom|whose|someone|somebody|anyone|anybody|he|she|him|his|her|hers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PersonalPronoun();
+
+    [GeneratedRegex(@"\b(they|them|their|theirs|themselves)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PluralPronoun();
 
     [GeneratedRegex(@"^\p{L}{2,}(ers|ors|ees|ents|ants|ists|ians)('|’)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgentNoun();
