@@ -444,7 +444,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// such a rule does not count. A vote for a Prohibited practice also counts when the task names no other subject
     /// either (<see cref="SemanticRuleMatcher.NonPersonSubject"/>): untargeted collection of faces names only faces ("Bulk
     /// face harvesting"), and a face is a person's unless the task says whose else it is (round 15: three Art. 5(1)(e)
-    /// cases of three batches, none rated higher). Every other vote counts as it is.
+    /// cases of three batches before catalogue 2026.12.12, none rated higher). Every other vote counts as it is.
     /// </summary>
     private bool NamesAPersonWhereTheRuleNeedsOne(string ruleId, string name, RiskTier tier) =>
         Catalogue.Rule(ruleId) is not { Definition.AboutPersons: true } || _semantic!.NamesAPerson(name)

@@ -85,7 +85,8 @@ public sealed partial class LabelledSpellingTests
         // 21 measured in round 14, four of them fresh-r14's (closed-up "mountainhut", "pretick", "checkin", "hutkeeper",
         // "emails"), 23 after catalogue 2026.12.11 and the step glossary: the bound moves with the batches and the
         // catalogue's words, not with the vote's method.
-        Assert.True(closedUp.Count <= 23, report);
+        // 26 after fresh-r15 joined the index and round 15's merges (catalogue 2026.12.12, unread step names).
+        Assert.True(closedUp.Count <= 26, report);
     }
 
     [Theory]
