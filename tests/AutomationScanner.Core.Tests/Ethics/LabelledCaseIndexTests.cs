@@ -17,7 +17,7 @@ public sealed class LabelledCaseIndexTests
     private static readonly Lazy<LabelledCaseIndex> Built = new(Build);
 
     /// <summary>The batches in the order they were written (each committed before the screen's first run on it).</summary>
-    private static string[] Order { get; } = ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15"];
+    private static string[] Order { get; } = RiskEvaluation.BatchOrder;
 
     /// <summary>
     /// Each batch scored by the rules alone and by round 11's reading of the labelled cases (leave-one-batch-out), once

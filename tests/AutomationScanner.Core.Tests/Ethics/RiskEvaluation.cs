@@ -32,63 +32,63 @@ internal static class RiskEvaluation
     /// <summary>One model for every test class that needs it (loading it costs seconds).</summary>
     public static readonly Lazy<CachingTextEmbedder> Embedder = new(() => new CachingTextEmbedder(new MiniLmTextEmbedder()));
 
-    public static IReadOnlyList<RiskCase> Cases { get; } = Load("cases.jsonl");
+    public static IReadOnlyList<RiskCase> Cases => Batch("cases");
 
     /// <summary>
     /// The fresh batch (data/risk-evaluation/fresh.jsonl): written from the legal texts and committed before the screen
     /// was ever run on it; never used for a threshold, an exemplar or an element.
     /// </summary>
-    public static IReadOnlyList<RiskCase> Fresh { get; } = Load("fresh.jsonl");
+    public static IReadOnlyList<RiskCase> Fresh => Batch("fresh");
 
     /// <summary>
     /// Round 3's held-out batch (data/risk-evaluation/heldout-r3.jsonl): written before the screen was changed or run on
     /// it; its first-run figures are kept in docs/ranking.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> HeldOutR3 { get; } = Load("heldout-r3.jsonl");
+    public static IReadOnlyList<RiskCase> HeldOutR3 => Batch("heldout-r3");
 
     /// <summary>
     /// Round 3's second fresh batch (data/risk-evaluation/fresh-r3b.jsonl): written after round 3's changes and committed
     /// before the screen was first run on it.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR3b { get; } = Load("fresh-r3b.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR3b => Batch("fresh-r3b");
 
     /// <summary>
     /// Round 4's fresh batch (data/risk-evaluation/fresh-r4.jsonl): written after round 3 and committed (2026173) before
     /// the screen was first run on it; its first-run figures are in docs/ranking.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR4 { get; } = Load("fresh-r4.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR4 => Batch("fresh-r4");
 
     /// <summary>
     /// Round 5's fresh batch (data/risk-evaluation/fresh-r5.jsonl): written from the legal texts and committed (353bc5e)
     /// before the screen was first run on it; its first-run figures are in docs/ranking.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR5 { get; } = Load("fresh-r5.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR5 => Batch("fresh-r5");
 
     /// <summary>
     /// Round 6's fresh batch (data/risk-evaluation/fresh-r6.jsonl): written from the legal texts and committed (acce8ea)
     /// before the screen was first run on it; its first-run figures are in docs/ranking.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR6 { get; } = Load("fresh-r6.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR6 => Batch("fresh-r6");
 
     /// <summary>
     /// Round 7's fresh batch (data/risk-evaluation/fresh-r7.jsonl): written from the legal texts without reading the
     /// catalogue and committed before the screen was first run on it; its first-run figures are in docs/ranking.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR7 { get; } = Load("fresh-r7.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR7 => Batch("fresh-r7");
 
     /// <summary>
     /// Round 8's fresh batch (data/risk-evaluation/fresh-r8.jsonl): written from the legal texts without reading the
     /// catalogue, in other sectors and phrasings, and committed before the screen was first run on it; its first-run
     /// figures are in docs/ranking.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR8 { get; } = Load("fresh-r8.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR8 => Batch("fresh-r8");
 
     /// <summary>
     /// Round 9's fresh held-out batch (data/risk-evaluation/fresh-r9.jsonl): written from the legal texts without reading
     /// the catalogue, in sectors no earlier batch used, and committed before the screen was first run on it; its
     /// first-run figures are in data/risk-evaluation/README.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR9 { get; } = Load("fresh-r9.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR9 => Batch("fresh-r9");
 
     /// <summary>
     /// Round 10's fresh held-out batch (data/risk-evaluation/fresh-r10.jsonl): written from the legal texts without
@@ -96,7 +96,7 @@ internal static class RiskEvaluation
     /// tasks and step names in other languages, and committed before the screen was first run on it; its first-run
     /// figures are in data/risk-evaluation/README.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR10 { get; } = Load("fresh-r10.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR10 => Batch("fresh-r10");
 
     /// <summary>
     /// Round 11's fresh held-out batch (data/risk-evaluation/fresh-r11.jsonl): written from the legal texts without
@@ -104,7 +104,7 @@ internal static class RiskEvaluation
     /// homes, probation, police, marketplaces, ...), and committed (2939921) before the screen was first run on it; its
     /// first-run figures are in data/risk-evaluation/README.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR11 { get; } = Load("fresh-r11.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR11 => Batch("fresh-r11");
 
     /// <summary>
     /// Round 12's fresh held-out batch (data/risk-evaluation/fresh-r12.jsonl): written from the legal texts without
@@ -112,7 +112,7 @@ internal static class RiskEvaluation
     /// (lotteries, cruise lines, pawn brokers, shipyards, coast guard, tribunals, ...), and committed (47820bd) before the
     /// screen was first run on it; its first-run figures are in data/risk-evaluation/README.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR12 { get; } = Load("fresh-r12.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR12 => Batch("fresh-r12");
 
     /// <summary>
     /// Round 13's fresh held-out batch (data/risk-evaluation/fresh-r13.jsonl): written from the legal texts without
@@ -120,7 +120,7 @@ internal static class RiskEvaluation
     /// (funeral homes, beekeeping, film studios, fishing quotas, surrogacy, organ donation, port pilotage, ...), and
     /// committed (7b3f284) before the screen was first run on it; its first-run figures are in data/risk-evaluation/README.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR13 { get; } = Load("fresh-r13.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR13 => Batch("fresh-r13");
 
     /// <summary>
     /// Round 14's fresh held-out batch (data/risk-evaluation/fresh-r14.jsonl): written from the legal texts without
@@ -128,7 +128,7 @@ internal static class RiskEvaluation
     /// (wine cooperatives, mountain huts, chess, lifeguards, scrap yards, sign-language interpreting, drone delivery, ...),
     /// and committed (402eec5) before the screen was first run on it; its first-run figures are in data/risk-evaluation/README.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR14 { get; } = Load("fresh-r14.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR14 => Batch("fresh-r14");
 
     /// <summary>
     /// Round 15's fresh held-out batch (data/risk-evaluation/fresh-r15.jsonl): written from the legal texts without
@@ -136,10 +136,21 @@ internal static class RiskEvaluation
     /// with step names in 14 EU languages none of fresh-r14's, and committed (aa5538c) before the screen was first run
     /// on it; its first-run figures are in data/risk-evaluation/README.md.
     /// </summary>
-    public static IReadOnlyList<RiskCase> FreshR15 { get; } = Load("fresh-r15.jsonl");
+    public static IReadOnlyList<RiskCase> FreshR15 => Batch("fresh-r15");
 
     /// <summary>Every written case of every batch.</summary>
-    public static IEnumerable<RiskCase> All => Cases.Concat(Fresh).Concat(HeldOutR3).Concat(FreshR3b).Concat(FreshR4).Concat(FreshR5).Concat(FreshR6).Concat(FreshR7).Concat(FreshR8).Concat(FreshR9).Concat(FreshR10).Concat(FreshR11).Concat(FreshR12).Concat(FreshR13).Concat(FreshR14).Concat(FreshR15);
+    public static IEnumerable<RiskCase> All => BatchOrder.SelectMany(Batch);
+
+    /// <summary>
+    /// The batches (file names without ".jsonl") in the order they were written, each committed before the screen's
+    /// first run on it: the order of the leave-one-batch-out and floor-sweep reports. A new batch is added here.
+    /// </summary>
+    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15"];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<RiskCase>> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>The cases of one batch of <see cref="BatchOrder"/> (read once).</summary>
+    public static IReadOnlyList<RiskCase> Batch(string name) => Loaded.GetOrAdd(name, n => Load(n + ".jsonl"));
 
     private static List<RiskCase> Load(string file)
     {

@@ -88,148 +88,47 @@ public sealed partial class RiskEvaluationTests
         Assert.Empty(card.UnderRated);
     }
 
-    [Fact]
-    public void FreshR4_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR4;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r4");
+    /// <summary>
+    /// The fresh batches of rounds 4 on, each written from the legal texts and committed before the screen's first run on
+    /// it (<see cref="RiskEvaluation.BatchOrder"/>); their first-run figures are in data/risk-evaluation/README.md. Each
+    /// report goes to risk-eval-BATCH.txt; a batch must hold every tier, unique ids and at least the cases it was written with.
+    /// </summary>
+    private static readonly (string Batch, int WrittenWith)[] Rounds4On =
+    [
+        ("fresh-r4", 50),
+        ("fresh-r5", 60),
+        ("fresh-r6", 60),
+        ("fresh-r7", 60),
+        ("fresh-r8", 60),
+        ("fresh-r9", 60),
+        ("fresh-r10", 60),
+        ("fresh-r11", 60),
+        ("fresh-r12", 100),
+        ("fresh-r13", 100),
+        ("fresh-r14", 100),
+        ("fresh-r15", 100),
+    ];
 
-        Assert.True(cases.Count >= 50, $"{cases.Count} cases");
+    public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
+
+    [Theory]
+    [MemberData(nameof(FreshBatches))]
+    public void FreshBatch_CommittedBeforeItsFirstRun_Report(string batch, int writtenWithAtLeast)
+    {
+        var cases = RiskEvaluation.Batch(batch);
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        Report(card, batch);
+
+        Assert.True(cases.Count >= writtenWithAtLeast, $"{batch}: {cases.Count} cases");
         Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
     }
 
     [Fact]
-    public void FreshR5_CommittedBeforeItsFirstRun_Report()
+    public void FreshBatches_AreEveryBatchFromRound4On()
     {
-        var cases = RiskEvaluation.FreshR5;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r5");
-
-        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR6_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR6;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r6");
-
-        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR7_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR7;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r7");
-
-        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR8_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR8;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r8");
-
-        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR9_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR9;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r9");
-
-        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR10_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR10;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r10");
-
-        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR11_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR11;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r11");
-
-        Assert.True(cases.Count >= 60, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR12_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR12;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r12");
-
-        Assert.True(cases.Count >= 100, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR13_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR13;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r13");
-
-        Assert.True(cases.Count >= 100, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR14_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR14;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r14");
-
-        Assert.True(cases.Count >= 100, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
-    }
-
-    [Fact]
-    public void FreshR15_CommittedBeforeItsFirstRun_Report()
-    {
-        var cases = RiskEvaluation.FreshR15;
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
-        Report(card, "fresh-r15");
-
-        Assert.True(cases.Count >= 100, $"{cases.Count} cases");
-        Assert.All(Enum.GetValues<RiskTier>(), t => Assert.Contains(cases, c => c.Tier == t));
-        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+        var listed = Rounds4On.Select(r => r.Batch).ToList();
+        Assert.Equal(RiskEvaluation.BatchOrder.SkipWhile(b => b != "fresh-r4"), listed);
     }
 
     /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
@@ -251,7 +150,7 @@ public sealed partial class RiskEvaluationTests
         var split = new List<string>();
         // fresh-r9 is left out (r9 first run): its group r9-v-payday splits ('pay-day loans' Minimal, 'payday loans'
         // Prohibited); the split is kept as measured in data/risk-evaluation/README.md, not hidden by editing the case.
-        foreach (var group in RiskEvaluation.HeldOutR3.Concat(RiskEvaluation.FreshR4).Concat(RiskEvaluation.FreshR5).Concat(RiskEvaluation.FreshR6).Concat(RiskEvaluation.FreshR7).Concat(RiskEvaluation.FreshR8).Concat(RiskEvaluation.FreshR10).Concat(RiskEvaluation.FreshR11).Concat(RiskEvaluation.FreshR12).Concat(RiskEvaluation.FreshR13).Concat(RiskEvaluation.FreshR14).Concat(RiskEvaluation.FreshR15).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
+        foreach (var group in RiskEvaluation.BatchOrder.Except(["cases", "fresh", "fresh-r3b", "fresh-r9"]).SelectMany(RiskEvaluation.Batch).Where(c => c.Kind == "variant").GroupBy(c => c.Group))
         {
             var tiers = group.Select(c => (c.Text, RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier)).ToList();
             if (tiers.Select(t => t.Tier).Distinct().Count() > 1)

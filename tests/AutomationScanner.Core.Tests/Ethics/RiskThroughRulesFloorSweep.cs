@@ -15,7 +15,7 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// </summary>
 public sealed class RiskThroughRulesFloorSweep
 {
-    private static readonly string[] Order = ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15"];
+    private static string[] Order { get; } = RiskEvaluation.BatchOrder;
 
     private static readonly double[] Floors = [0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 
