@@ -34,6 +34,18 @@ public sealed partial class RiskScreen
     private sealed record DescriptionFinding(RiskTier Tier, IReadOnlyList<(RiskHit Hit, string Sentence)> Hits);
 
     /// <summary>
+    /// Whether the screen reads the step name's words (<see cref="TaskText.Understanding"/>: most of them English or
+    /// glossary words), itself or through its step-code reading. An unread name ("IEDZIVOTAJU_IZVERTEJUMS") takes what
+    /// its process description screens as, and gets no vote of the labelled cases: its likeness to other unread names is
+    /// that of their letters, not of what they do.
+    /// </summary>
+    private bool IsReadName(string name, CodeReading? reading)
+    {
+        var vocabulary = SpellingForm.Vocabulary(Catalogue);
+        return TaskText.Understanding(name, vocabulary).IsRead || (reading is not null && TaskText.Understanding(reading.Text, vocabulary).IsRead);
+    }
+
+    /// <summary>
     /// A step whose name is not read (<see cref="TaskText.Understanding"/>: at most half of its words are English or
     /// glossary words, in its readable form and in its step-code reading) and that has no document statements of its own,
     /// in a process with a description, takes the rules the description screens as at its highest tier, as process-context
@@ -49,12 +61,12 @@ public sealed partial class RiskScreen
             return;
         }
 
-        var vocabulary = SpellingForm.Vocabulary(Catalogue);
-        var understanding = TaskText.Understanding(candidate.Name, vocabulary);
-        if (understanding.IsRead || (reading is not null && TaskText.Understanding(reading.Text, vocabulary).IsRead))
+        if (IsReadName(candidate.Name, reading))
         {
             return;
         }
+
+        var understanding = TaskText.Understanding(candidate.Name, SpellingForm.Vocabulary(Catalogue));
 
         var finding = DescriptionFindingOf(candidate.Process, description, context);
         foreach (var (hit, sentence) in finding.Hits)

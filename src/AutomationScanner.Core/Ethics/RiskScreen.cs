@@ -412,7 +412,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     private (string Text, LabelledVote? Vote) BestVote(TaskCandidate candidate, string? processContext, CodeReading? reading, bool throughRules)
     {
         if (LabelledCases is not { } index || _semantic is null || index.ModelId != _semantic.Embedder.ModelId
-            || (throughRules && reading is null && StepCodes.AmbiguousCodes(candidate.Name).Count > 0))
+            || (throughRules && reading is null && StepCodes.AmbiguousCodes(candidate.Name).Count > 0)
+            || (throughRules && !IsReadName(candidate.Name, reading)))
         {
             return default;
         }

@@ -107,6 +107,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r13", 100),
         ("fresh-r14", 100),
         ("fresh-r15", 100),
+        ("fresh-r16", 120),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
@@ -260,6 +261,12 @@ public sealed partial class RiskEvaluationTests
         // what its process description screens as, while its CamelCase spelling is read in its words: the Czech live face
         // identification and the Spanish automatic customer reply differ between the two (the unread form nearer the label).
         open = [.. open, "r13-ctxziva-030:", "r15-respuestaes-084:"];
+
+        // r16 first run (round 16, measured, kept rather than hidden by editing the cases): "fooddelivery" closed up drops
+        // the riders' delivery areas from High to Minimal; the German CamelCase step "SchichtZuteilungAuto" is read in
+        // its words (Limited) but closed up in lower or upper case splits as a compound and reads High (in tier); without
+        // "the" the mayor's generated welcome video rises from Minimal to Limited (in tier).
+        open = [.. open, "r16-courierroutesbehav-045:", "r16-cleanershifts-047:", "r16-mayorwelcome-084:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 

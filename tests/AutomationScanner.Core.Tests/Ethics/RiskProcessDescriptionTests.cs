@@ -64,6 +64,25 @@ public sealed class RiskProcessDescriptionTests
         Assert.DoesNotContain(assessment.Hits, h => h.Applied && h.Tier >= RiskTier.Limited && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// An unread name's likeness to the labelled cases' names is that of its letters ("IEDZIVOTAJU_IZVERTEJUMS" was
+    /// nearest "SEH_URGENTIE", "EINSATZ_PRIO" and "ER Triage" and voted emergency triage, High, in a tree nursery once
+    /// fresh-r16 joined the index): it gets no vote, with or without a description. Basque, which no glossary reads:
+    /// "TXANDA_ESLEIPENA" (shift assignment) in the nursery was voted emergency triage, High, as well.
+    /// </summary>
+    [Theory]
+    [InlineData("TXANDA_ESLEIPENA", NurseryDescription)]
+    [InlineData("TXANDA_ESLEIPENA", null)]
+    [InlineData("HAUTAGAIEN_EBALUAZIOA", null)]
+    public void UnreadStep_GetsNoVoteOfTheLabelledCases(string name, string? description)
+    {
+        var screen = RiskEvaluation.Screen();
+        var (task, context) = RiskEvaluation.TaskOf(screen.Catalogue, name, description);
+
+        Assert.False(TaskText.Understanding(name, SpellingForm.Vocabulary(RuleCatalogue.Default)).IsRead);
+        Assert.Null(screen.VoteFor(task, context));
+    }
+
     [Theory]
     [InlineData("Archive the inspection photos")]
     [InlineData("PrzeglądWniosku")]
