@@ -10,8 +10,8 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// </summary>
 public sealed class RiskProcessDescriptionTests
 {
-    /// <summary>Latvian, which the step glossary does not cover: "evaluation of residents".</summary>
-    private const string UnreadName = "IEDZIVOTAJU_IZVERTEJUMS";
+    /// <summary>Turkish, which the step glossary does not cover (it reads the official EU languages): "evaluation of residents".</summary>
+    private const string UnreadName = "SAKINLERIN_DEGERLENDIRMESI";
 
     private const string ScoringDescription =
         "Town council services: every resident gets a trustworthiness score built from unpaid parking fines, complaints by neighbours and "
@@ -48,7 +48,7 @@ public sealed class RiskProcessDescriptionTests
         Assert.Equal(RiskTier.Prohibited, assessment.Tier);
         var hit = Assert.Single(assessment.Hits, h => h.Applied && h.Tier == RiskTier.Prohibited && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
         Assert.Equal(EvidenceScope.ProcessContext, hit.Evidence.Scope);
-        Assert.StartsWith("step name not read ('IEDZIVOTAJU_IZVERTEJUMS': 0 of 2 words", hit.Evidence.Excerpt, StringComparison.Ordinal);
+        Assert.StartsWith("step name not read ('SAKINLERIN_DEGERLENDIRMESI': 0 of 2 words", hit.Evidence.Excerpt, StringComparison.Ordinal);
         Assert.Contains("the process description describes \"Town council services", hit.Evidence.Excerpt, StringComparison.Ordinal);
         Assert.True(without.Tier < RiskTier.High, $"without the description: {without.Tier} ({RiskEvaluation.HitsOf(without)})");
     }
