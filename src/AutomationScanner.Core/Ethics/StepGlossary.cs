@@ -9,10 +9,13 @@ namespace AutomationScanner.Core.Ethics;
 /// model (which read English) see what the step does: "W_Beoordelen fraude" as "assessment fraud", "PrestatieBeoordeling"
 /// as "performance assessment", "HAKEMUS_PAATOS" as "application decision". The glossary is written by concept (decide,
 /// reject, assess, score, predict, crime, face, emotion, applicant, employee, exam, credit, benefit, asylum, chat,
-/// customer, ...; docs/ranking.md, Round 14), uniformly for Dutch, German, French, Italian, Spanish, Portuguese, Polish,
-/// Czech, Swedish, Danish, Finnish, Hungarian, Romanian and Greek (Greek script and Latin transliteration).
+/// customer, ...; docs/ranking.md, Rounds 14 and 16), uniformly for the 23 official EU languages other than English: Dutch,
+/// German, French, Italian, Spanish, Portuguese, Polish, Czech, Slovak, Slovenian, Croatian, Swedish, Danish, Finnish,
+/// Estonian, Hungarian, Romanian, Lithuanian, Latvian, Irish, Maltese, Greek and Bulgarian (Greek and Cyrillic script, each
+/// also in its common Latin transliteration).
 /// <list type="bullet">
-/// <item>Words are compared folded: lower case, accents and marks removed (ä as a, ł as l, ß as ss, Greek tonos dropped).</item>
+/// <item>Words are compared folded: lower case, accents and marks removed (ä as a, ł as l, ß as ss, ė as e, ņ as n, ħ as h,
+/// ż as z, Irish fadas and Greek tonos dropped); Cyrillic is only lower-cased.</item>
 /// <item>A stem of at least <see cref="MinStem"/> letters also reads its inflections: the stem followed by at most
 /// <see cref="MaxEnding"/> letters (Finnish and Hungarian case endings, Slavic endings, Romance plurals). Shorter
 /// stems and stems marked exact read only the whole word.</item>
@@ -55,6 +58,15 @@ public static partial class StepGlossary
         ["hu"] = "Hungarian",
         ["ro"] = "Romanian",
         ["el"] = "Greek",
+        ["sk"] = "Slovak",
+        ["sl"] = "Slovenian",
+        ["hr"] = "Croatian",
+        ["lt"] = "Lithuanian",
+        ["lv"] = "Latvian",
+        ["et"] = "Estonian",
+        ["bg"] = "Bulgarian",
+        ["ga"] = "Irish",
+        ["mt"] = "Maltese",
     };
 
     private static readonly Lazy<Glossary> Table = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -10,8 +10,8 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// </summary>
 public sealed class RiskProcessDescriptionTests
 {
-    /// <summary>Latvian, which the step glossary does not cover: "evaluation of residents".</summary>
-    private const string UnreadName = "IEDZIVOTAJU_IZVERTEJUMS";
+    /// <summary>Turkish, which the step glossary does not cover (it reads the official EU languages): "evaluation of residents".</summary>
+    private const string UnreadName = "SAKINLERIN_DEGERLENDIRMESI";
 
     private const string ScoringDescription =
         "Town council services: every resident gets a trustworthiness score built from unpaid parking fines, complaints by neighbours and "
@@ -48,7 +48,7 @@ public sealed class RiskProcessDescriptionTests
         Assert.Equal(RiskTier.Prohibited, assessment.Tier);
         var hit = Assert.Single(assessment.Hits, h => h.Applied && h.Tier == RiskTier.Prohibited && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
         Assert.Equal(EvidenceScope.ProcessContext, hit.Evidence.Scope);
-        Assert.StartsWith("step name not read ('IEDZIVOTAJU_IZVERTEJUMS': 0 of 2 words", hit.Evidence.Excerpt, StringComparison.Ordinal);
+        Assert.StartsWith("step name not read ('SAKINLERIN_DEGERLENDIRMESI': 0 of 2 words", hit.Evidence.Excerpt, StringComparison.Ordinal);
         Assert.Contains("the process description describes \"Town council services", hit.Evidence.Excerpt, StringComparison.Ordinal);
         Assert.True(without.Tier < RiskTier.High, $"without the description: {without.Tier} ({RiskEvaluation.HitsOf(without)})");
     }
@@ -65,7 +65,7 @@ public sealed class RiskProcessDescriptionTests
     }
 
     /// <summary>
-    /// An unread name's likeness to the labelled cases' names is that of its letters ("IEDZIVOTAJU_IZVERTEJUMS" was
+    /// An unread name's likeness to the labelled cases' names is that of its letters (Latvian "IEDZIVOTAJU_IZVERTEJUMS", unread until round 16's glossary, was
     /// nearest "SEH_URGENTIE", "EINSATZ_PRIO" and "ER Triage" and voted emergency triage, High, in a tree nursery once
     /// fresh-r16 joined the index): it gets no vote, with or without a description. Basque, which no glossary reads:
     /// "TXANDA_ESLEIPENA" (shift assignment) in the nursery was voted emergency triage, High, as well.

@@ -69,6 +69,77 @@ public sealed class StepGlossaryTests
     public void ReadWordAsEnglish_ReadsInflectedForms(string word, string expected) =>
         Assert.Equal(expected, StepGlossary.ReadWordAsEnglish(word));
 
+    /// <summary>
+    /// Round 16: the nine other official EU languages (Slovak, Slovenian, Croatian, Lithuanian, Latvian, Estonian, Bulgarian in
+    /// Cyrillic and Latin transliteration, Irish, Maltese), as codes without diacritics and as written.
+    /// </summary>
+    [Theory]
+    [InlineData("Posúdenie žiadosti o úver", "assessment application credit")] // Slovak
+    [InlineData("ZAMIETNUTIE_ZIADOSTI", "reject application")]
+    [InlineData("Odločitev o vlogi za kredit", "decision application credit")] // Slovenian
+    [InlineData("Ocenjevanje uspešnosti zaposlenih", "assessment performance employee")]
+    [InlineData("Odluka o zahtjevu za kredit", "decision application credit")] // Croatian
+    [InlineData("ODBIJANJE_ZAHTJEVA", "reject application")]
+    [InlineData("PARAISKOS_SPRENDIMAS", "application decision")] // Lithuanian
+    [InlineData("Kredito paraiškos vertinimas", "credit application assessment")]
+    [InlineData("Kredīta pieteikuma izvērtēšana", "credit application assessment")] // Latvian
+    [InlineData("Pabalsta pieteikuma noraidīšana", "benefit application reject")]
+    [InlineData("Laenutaotluse otsus", "loan application decision")] // Estonian
+    [InlineData("Töötaja tulemuslikkuse hindamine", "employee performance assessment")]
+    [InlineData("Оценка на кредитно заявление", "assessment credit application")] // Bulgarian, Cyrillic and transliterated
+    [InlineData("otsenka_na_kreditno_zayavlenie", "assessment credit application")]
+    [InlineData("Measúnú iarratais iasachta", "assessment application loan")] // Irish
+    [InlineData("Evalwazzjoni tal-applikazzjoni għall-kreditu", "assessment application credit")] // Maltese
+    public void Normalise_ReadsAStepNameInTheRound16LanguagesInEnglish(string name, string expected) =>
+        Assert.Equal(expected, TaskText.Normalise(name));
+
+    [Theory]
+    [InlineData("sprendimo", "decision")] // Lithuanian genitive
+    [InlineData("pieteikumu", "application")] // Latvian accusative
+    [InlineData("taotluse", "application")] // Estonian genitive
+    [InlineData("žiadosti", "application")] // Slovak
+    [InlineData("vlogo", "application")] // Slovenian accusative
+    [InlineData("zahtjeva", "application")] // Croatian genitive
+    [InlineData("заявлението", "application")] // Bulgarian, definite
+    [InlineData("applikazzjonijiet", "application")] // Maltese plural
+    [InlineData("Krediidiotsus", "credit decision")] // Estonian compound
+    [InlineData("kredītspēja", "creditworthiness")] // Latvian
+    [InlineData("posudzovanie", "assessment")] // Slovak
+    [InlineData("ĦADDIEMA", "employee")] // Maltese ħ folded
+    public void ReadWordAsEnglish_ReadsRound16InflectionsAndCompounds(string word, string expected) =>
+        Assert.Equal(expected, StepGlossary.ReadWordAsEnglish(word));
+
+    /// <summary>
+    /// A word of a round-16 language is read, and a word of another language that begins alike is not read as it: Czech "škola"
+    /// (school) is not Lithuanian debt, Polish "zajmowanie" (occupying) not a Croatian loan, Lithuanian "rinkimas" (collecting)
+    /// and Croatian "izbor" (choice) not an election, Irish "tuarascáil" (report) not a prediction, Croatian "vjerojatno"
+    /// (probably) not religion, Latvian "veidlapa" (form) not a face, Dutch "glas" and "haal" not a voice, Spanish "primera"
+    /// not a case, Czech "klíčové" (key) not a call, Slovenian "dolgoročni" (long-term) not debt, Hungarian "díjak" (fees)
+    /// still a premium, Portuguese "prover" (provide) not a check, Estonian "nagu" (like) and Portuguese "não" not a face.
+    /// </summary>
+    [Theory]
+    [InlineData("skolos", "debt", "škola")]
+    [InlineData("zajma", "loan", "zajmowanie")]
+    [InlineData("rinkimai", "election", "rinkimas")]
+    [InlineData("izbori", "election", "izbor")]
+    [InlineData("tuar", "prediction", "tuarascáil")]
+    [InlineData("religija", "religion", "vjerojatno")]
+    [InlineData("sejas", "face", "veidlapa")]
+    [InlineData("glasu", "voice", "glas")]
+    [InlineData("hääle", "voice", "haal")]
+    [InlineData("zadeva", "case", "primera")]
+    [InlineData("klicev", "call", "klíčové")]
+    [InlineData("dolgovi", "debt", "dolgoročni")]
+    [InlineData("dijaki", "student", "díjak")]
+    [InlineData("proverka", "check", "prover")]
+    [InlineData("лица", "face", "nagu")]
+    [InlineData("litse", "face", "não")]
+    public void ReadWordAsEnglish_ReadsARound16WordButNotItsLookAlikeInAnotherLanguage(string word, string expected, string lookAlike)
+    {
+        Assert.Equal(expected, StepGlossary.ReadWordAsEnglish(word));
+        Assert.NotEqual(expected, StepGlossary.ReadWordAsEnglish(lookAlike));
+    }
+
     /// <summary>Dutch "door" (through), Italian "male" (bad), Romanian "care" (which) and the like are English words: never read.</summary>
     [Theory]
     [InlineData("door")]
@@ -170,6 +241,32 @@ public sealed class StepGlossaryTests
         var hit = Assert.Single(assessment.Hits, h => h.RuleId == "H4b-creditworthiness" && h.Applied);
         Assert.Contains("'HAKEMUS_PAATOS' read as 'application decision' (Finnish step glossary)", hit.Evidence.Excerpt + " " + hit.Evidence.Location, StringComparison.Ordinal);
         Assert.Contains(assessment.Hits, h => h.RuleId == "G1-solely-automated-decision" && h.Applied);
+    }
+
+    /// <summary>A Lithuanian "application decision" code in a lending process inherits Annex III 5(b), as the Finnish one does.</summary>
+    [Fact]
+    public void LithuanianApplicationDecision_InALendingProcess_InheritsAnnexIII5b_WithTheReadingShown()
+    {
+        var screen = RiskEvaluation.RulesOnly();
+
+        var assessment = RiskEvaluation.Assess(screen, "PARAISKOS_SPRENDIMAS", "consumer loan applications of private customers at a retail bank");
+
+        Assert.Equal(RiskTier.High, assessment.Tier);
+        var hit = Assert.Single(assessment.Hits, h => h.RuleId == "H4b-creditworthiness" && h.Applied);
+        Assert.Contains("'PARAISKOS_SPRENDIMAS' read as 'application decision' (Lithuanian step glossary)", hit.Evidence.Excerpt + " " + hit.Evidence.Location, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Bulgarian (Cyrillic) emotion-recognition step on employees is read and screened as the Art. 5(1)(f) practice.</summary>
+    [Fact]
+    public void BulgarianEmotionRecognitionOfEmployees_IsProhibited()
+    {
+        var screen = RiskEvaluation.RulesOnly();
+
+        var assessment = RiskEvaluation.Assess(screen, "Разпознаване на емоции на служителите чрез камера", null);
+
+        Assert.Equal(RiskTier.Prohibited, assessment.Tier);
+        var hit = Assert.Single(assessment.Hits, h => h.RuleId == "P1-emotion-recognition" && h.Applied);
+        Assert.Contains("Bulgarian step glossary", hit.Evidence.Location, StringComparison.Ordinal);
     }
 
     /// <summary>A Dutch step that predicts reoffending from personality is the Art. 5(1)(d) practice, as its English reading is.</summary>
