@@ -142,7 +142,33 @@ public static partial class TaskText
     /// and it names no decision ("Send appointment reminders", "Notify applicant"; not "Send rejection letter").
     /// </summary>
     public static bool IsCommunicationOnly(string normalisedName) =>
-        CommunicationVerb().IsMatch(normalisedName) && !IsDecisionStep(normalisedName);
+        CommunicationVerb().IsMatch(normalisedName) && !IsDecisionStep(normalisedName) && !MessageIsTheAct(normalisedName);
+
+    /// <summary>
+    /// Round 16: a step led by a communication verb whose message is itself the act, so there is no other step where its
+    /// decision or evaluation would be screened: the message takes the decision ("send the e-mail that ends the member's
+    /// contract": the notice of termination is the termination), it is the influence (Art. 5(1)(a), Annex III 8(b):
+    /// messages sent "to sway" or "to change how they vote" influence by being sent), "send" dispatches emergency
+    /// responders (Annex III 5(d): "dispatch, or establish priority in the dispatching of, emergency first response
+    /// services"), or it tells someone the system's own estimate of a person or a piece of evidence ("tell the detectives
+    /// which ... are likely to ...": the evaluation is made where it is told). Such a step is not held back as
+    /// communication only.
+    /// </summary>
+    public static bool MessageIsTheAct(string normalisedName) =>
+        MessageTakesADecision().IsMatch(normalisedName) || MessageToInfluence().IsMatch(normalisedName)
+        || DispatchOfResponders().IsMatch(normalisedName) || MessageOfAnEstimate().IsMatch(normalisedName);
+
+    [GeneratedRegex(@"\b(that|which) (automatically |also |then )?(ends?|ended|cancel\w*|terminat\w*|suspends?|suspended|revok\w*|withdraws?|withdrew|withdrawn|blocks?|blocked|stops?|stopped|closes|closed|refus\w*|rejects?|rejected|denies|denied|bans?|banned|expels?|expelled)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MessageTakesADecision();
+
+    [GeneratedRegex(@"\b(to|so (that )?|in order to) (\w+ ){0,2}(sway\w*|persuad\w*|convinc\w*|influenc\w*|manipulat\w*|pressur\w*|coax\w*|nudg\w*|talk (them|him|her|people|\w+) into|change (how|what|whom|who|which|their|his|her) \w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MessageToInfluence();
+
+    [GeneratedRegex(@"^\s*(send\w*|sent)\s+(\w+\s+){0,3}(ambulances?|paramedics?|patrols?|patrol cars?|police (cars?|officers?|units?)|fire ?(engines?|crews?|brigades?|fighters?)|firefighters?|rescue (teams?|crews?|boats?|helicopters?)|first responders?|responders?|air ambulances?|lifeboats?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DispatchOfResponders();
+
+    [GeneratedRegex(@"^\s*(tell\w*|told|inform\w*|notif\w*|advis\w*|messag\w*|e-?mail\w*|send\w*|writ(e|es|ing) to)\b.{0,60}\b(which|who|whom|whether|whose)\b.{0,80}\b(likely|unlikely|probabl\w*|at risk|risk of|chances? of|predicted|expected to|suspected of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MessageOfAnEstimate();
 
     [GeneratedRegex(@"^\s*(send\w*|sent|e-?mail\w*|mail|notif\w*|inform\w*|remind\w*|text|sms|messag\w*|call|phone|ring|writ(e|es|ing) to|repl(y|ies|ied)|tell|advis(e|es|ed|ing))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommunicationVerb();
