@@ -83,6 +83,50 @@ public sealed class RiskProcessDescriptionTests
         Assert.Null(screen.VoteFor(task, context));
     }
 
+    private const string CallCentreDescription =
+        "Call-centre floor: a camera reads each agent's face during calls and rates how stressed or cheerful they are for the team leader's monthly review.";
+
+    private const string LendingDescription =
+        "Lending desk of a savings bank: a model estimates each borrower's ability to repay and approves or declines consumer loans without a person looking at them.";
+
+    /// <summary>
+    /// Round 16: a readable step that assesses and that its own words rate below High takes what its description
+    /// describes (what it assesses is what the process does), with evidence saying so.
+    /// </summary>
+    [Theory]
+    [InlineData("Score the agents")]
+    [InlineData("Agent rating")]
+    public void ReadAssessingStep_TakesWhatItsDescriptionDescribes(string name)
+    {
+        var screen = RiskEvaluation.Screen();
+
+        var assessment = RiskEvaluation.Assess(screen, name, CallCentreDescription);
+
+        Assert.True(TaskText.Understanding(name, SpellingForm.Vocabulary(RuleCatalogue.Default)).IsRead);
+        var hit = Assert.Single(assessment.Hits, h => h.Applied && h.RuleId.StartsWith("P1-", StringComparison.Ordinal));
+        Assert.EndsWith("(description)", hit.Evidence.Location, StringComparison.Ordinal);
+        Assert.StartsWith($"step '{name}' assesses or decides", hit.Evidence.Excerpt, StringComparison.Ordinal);
+        Assert.Equal(RiskTier.Prohibited, assessment.Tier);
+    }
+
+    /// <summary>
+    /// The rule's exclusions hold for what a step takes from its description (a fraud check in lending is no credit
+    /// scoring), and a readable step takes no rule the description matched only weakly by meaning (choosing a cleaning
+    /// contractor is no employment decision).
+    /// </summary>
+    [Theory]
+    [InlineData("Assess fraud signals", LendingDescription)]
+    [InlineData("Shortlist", "Choosing a new office cleaning contractor for the head office building.")]
+    public void ReadAssessingStep_TakesNoExcludedOrWeakDescriptionRule(string name, string description)
+    {
+        var screen = RiskEvaluation.Screen();
+
+        var assessment = RiskEvaluation.Assess(screen, name, description);
+
+        Assert.DoesNotContain(assessment.Hits, h => h.Applied && h.Tier >= RiskTier.High && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+        Assert.True(assessment.Tier < RiskTier.High, $"{assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
+    }
+
     [Theory]
     [InlineData("Archive the inspection photos")]
     [InlineData("PrzeglądWniosku")]
