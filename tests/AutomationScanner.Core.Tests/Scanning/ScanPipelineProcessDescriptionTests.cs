@@ -13,7 +13,8 @@ namespace AutomationScanner.Core.Tests.Scanning;
 /// </summary>
 public sealed class ScanPipelineProcessDescriptionTests
 {
-    private const string Unread = "Iedzivotaju izvertejums";
+    /// <summary>Turkish, which no glossary reads: "evaluation of residents" (round 15 used a Latvian name; round 16's glossary reads Latvian).</summary>
+    private const string Unread = "Sakinlerin degerlendirmesi";
 
     private const string Sop = """
         # Resident services
