@@ -24,6 +24,17 @@ public sealed partial class RiskScreen
     /// </summary>
     public const double DescribedReadStepMinSimilarity = 0.36;
 
+    /// <summary>
+    /// Round 17: a readable step that works the case without assessing or deciding (<see cref="TaskText.IsCaseWorkStep"/>)
+    /// takes a rule its description matched by meaning only from this similarity up: the catalogue's High threshold, at
+    /// which a meaning match fires on its own (a step that only works the case is a weaker sign that the practice happens
+    /// there than one that assesses or decides, which takes matches from <see cref="DescribedReadStepMinSimilarity"/>).
+    /// On the older batches the right matches such steps took were 0.51-0.74 (benefit review, real-time face
+    /// identification, exam cheating watch, urgency of GP calls), a wrong one 0.44 (sales leads ranked for call-backs read
+    /// as emergency triage); fresh-r17, not read, lost one case to this floor against 0.36.
+    /// </summary>
+    public const double DescribedCaseWorkStepMinSimilarity = 0.45;
+
     /// <summary>A description sentence has at least this many words.</summary>
     public const int MinDescriptionWords = 4;
 
@@ -55,18 +66,35 @@ public sealed partial class RiskScreen
     }
 
     /// <summary>
-    /// Whether the step's name (or its step-code reading) assesses (<see cref="TaskText.IsAssessmentStep"/>) or decides
-    /// (<see cref="DecisionEvidence"/>) for the organisation itself.
+    /// From what similarity up a readable step takes a rule its description matched by meaning only, or null when it takes
+    /// nothing from its description: a step whose name (its own words, the glossary's reading of them, or its step-code
+    /// reading) assesses (<see cref="TaskText.IsAssessmentStep"/>) or decides (<see cref="DecisionEvidence"/>) for the
+    /// organisation itself takes them from <see cref="DescribedReadStepMinSimilarity"/> up; a step that only works the
+    /// case (<see cref="TaskText.IsCaseWorkStep"/>: it checks, reviews, analyses, identifies, watches, allocates or stops)
+    /// is a weaker sign that the described practice happens there and takes them from
+    /// <see cref="DescribedCaseWorkStepMinSimilarity"/> up.
     /// </summary>
-    private static bool AssessesOrDecides(TaskCandidate candidate, CodeReading? reading)
+    private static double? DescribedReadStepFloor(TaskCandidate candidate, CodeReading? reading, string readable)
     {
+        if (IsActOfOthers(candidate))
+        {
+            return null;
+        }
+
         var texts = new List<string> { TaskText.Normalise(candidate.Name) };
+        if (!string.Equals(readable, texts[0], StringComparison.OrdinalIgnoreCase))
+        {
+            texts.Add(readable);
+        }
+
         if (reading is not null)
         {
             texts.Add(reading.Text);
         }
 
-        return !IsActOfOthers(candidate) && (texts.Any(TaskText.IsAssessmentStep) || DecisionEvidence(candidate, texts) is { Applies: true });
+        return texts.Any(TaskText.IsAssessmentStep) || DecisionEvidence(candidate, texts) is { Applies: true }
+            ? DescribedReadStepMinSimilarity
+            : texts.Any(TaskText.IsCaseWorkStep) ? DescribedCaseWorkStepMinSimilarity : null;
     }
 
     /// <summary>
@@ -74,8 +102,9 @@ public sealed partial class RiskScreen
     /// glossary words, in its readable form and in its step-code reading) and that has no document statements of its own,
     /// in a process with a description, takes the rules the description screens as at its highest tier, as process-context
     /// hits whose evidence says the name was not read and what the description describes. So does a readable step that
-    /// assesses or decides (its name evaluates, scores, ranks or classifies, or decides) and that its own words and its
-    /// process's domain rate below High: what it assesses or decides is what the description says the process does
+    /// assesses or decides (its name evaluates, scores, ranks or classifies, or decides), or, round 17, that works the case
+    /// (it checks, reviews, identifies, watches, allocates or stops: <see cref="DescribedReadStepFloor"/>), and that its own
+    /// words and its process's domain rate below High: what it assesses or decides is what the description says the process does
     /// (round 16: Croatian "ProcjenaRizika", risk assessment, read once the glossary read Croatian, lost the border check
     /// its description describes). A rule the step already has is
     /// left as it is. Any other readable step, a step with its own statements and a step of a process without a description
@@ -90,15 +119,16 @@ public sealed partial class RiskScreen
         }
 
         var read = IsReadName(candidate.Name, reading);
-        if (read && (hits.Any(h => h.Applied && h.Tier >= RiskTier.High) || !AssessesOrDecides(candidate, reading)))
+        var understanding = TaskText.Understanding(candidate.Name, SpellingForm.Vocabulary(Catalogue));
+        var floor = read ? DescribedReadStepFloor(candidate, reading, understanding.Readable) : 0;
+        if (read && (hits.Any(h => h.Applied && h.Tier >= RiskTier.High) || floor is null))
         {
             return;
         }
 
-        var understanding = TaskText.Understanding(candidate.Name, SpellingForm.Vocabulary(Catalogue));
         string[] stepTexts = reading is null ? [understanding.Readable] : [understanding.Readable, reading.Text];
         var why = read
-            ? $"step '{Truncate(candidate.Name, 80)}' assesses or decides, and its words and its process's domain say nothing higher"
+            ? $"step '{Truncate(candidate.Name, 80)}' {(floor == DescribedReadStepMinSimilarity ? "assesses or decides" : "works the case (it checks, reviews, identifies, watches, allocates or stops)")}, and its words and its process's domain say nothing higher"
             : $"step name not read ('{Truncate(candidate.Name, 80)}': {understanding.Describe()})";
 
         var finding = DescriptionFindingOf(candidate.Process, description, context);
@@ -107,7 +137,7 @@ public sealed partial class RiskScreen
             // The rule's own exclusions hold for the step as for an inherited rule: a fraud check in a lending process
             // does not take the description's credit scoring (Annex III 5(b) does not cover fraud detection).
             if (hits.Any(h => h.RuleId == hit.RuleId) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
-                || (read && hit.Evidence.Similarity < DescribedReadStepMinSimilarity))
+                || (read && hit.Evidence.Similarity < floor))
             {
                 continue;
             }

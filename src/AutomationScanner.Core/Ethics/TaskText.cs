@@ -253,6 +253,27 @@ public static partial class TaskText
     public static bool IsAssessmentStep(string normalisedName) =>
         AssessmentAct().IsMatch(normalisedName) && !IsCommunicationOnly(normalisedName) && !RecordKeepingVerb().IsMatch(normalisedName);
 
+    /// <summary>
+    /// Round 17: the step works the case without naming an evaluation or a decision: it checks, reviews, verifies,
+    /// inspects or analyses it, identifies or recognises someone, watches or tracks them, allocates or assigns work,
+    /// prioritises, suspends, blocks or disconnects, or handles an application, request or claim ("ΕΛΕΓΧΟΣ_ΕΠΙΔΟΜΑΤΟΣ",
+    /// read "review benefit"; "cheat_watch"; "IDENTIFICACION_EN_VIVO"; "Обработка_заявления", read "handle
+    /// application"). In a process whose description says what the system does there, such a step is where it is done;
+    /// a step that only communicates or keeps records is not, nor one that checks a file's form (documents complete,
+    /// received, signed, legible, duplicates: Art. 6(3)(a)).
+    /// </summary>
+    public static bool IsCaseWorkStep(string normalisedName) =>
+        CaseWorkAct().IsMatch(normalisedName) && !IsCommunicationOnly(normalisedName) && !RecordKeepingVerb().IsMatch(normalisedName)
+        && !ProceduralCheck().IsMatch(normalisedName);
+
+    // A check of a file's form, not of the person: whether documents are complete, received, signed, legible, in the
+    // right format, or duplicates (Art. 6(3)(a), a narrow procedural task).
+    [GeneratedRegex(@"\b(complete(ness)?|incomplete|received|receipt|present|missing|signed|signatures?|legib\w*|format\w*|duplicat\w*|spelling)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProceduralCheck();
+
+    [GeneratedRegex(@"\b(check\w*|control\w*|verif\w*|review\w*|inspect\w*|examin\w*|analy[sz]\w*|identif\w*|recogni[sz]\w*|detect\w*|monitor\w*|watch\w*|track\w*|observ\w*|surveil\w*|allocat\w*|assign\w*|dispatch\w*|distribut\w*|prior|priority|suspend\w*|block\w*|disconnect\w*|ban(s|ned|ning)?|exclu\w*|(handl|process)(e|es|ed|ing)? (the |an? )?(applications?|requests?|claims?|cases?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseWorkAct();
+
     /// <summary>The step writes to or talks with someone outside the organisation.</summary>
     public static bool IsContact(string normalisedName) => Contact().IsMatch(normalisedName);
 

@@ -146,6 +146,15 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR16 => Batch("fresh-r16");
 
+    /// <summary>
+    /// Round 17's fresh held-out batch (data/risk-evaluation/fresh-r17.jsonl): written from the legal texts without
+    /// reading the code, the catalogue, the glossary, the labelled-case index or earlier misses, in sectors no earlier
+    /// batch used, with 39 step names in 16 languages and generic English ones ("Review", "Check case") inside high-risk
+    /// processes, and committed (50b40bb) before the screen was first run on it; its first-run figures are in
+    /// data/risk-evaluation/README.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR17 => Batch("fresh-r17");
+
     /// <summary>Every written case of every batch.</summary>
     public static IEnumerable<RiskCase> All => BatchOrder.SelectMany(Batch);
 
@@ -153,7 +162,7 @@ internal static class RiskEvaluation
     /// The batches (file names without ".jsonl") in the order they were written, each committed before the screen's
     /// first run on it: the order of the leave-one-batch-out and floor-sweep reports. A new batch is added here.
     /// </summary>
-    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16"];
+    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16", "fresh-r17"];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<RiskCase>> Loaded = new(StringComparer.Ordinal);
 

@@ -108,6 +108,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r14", 100),
         ("fresh-r15", 100),
         ("fresh-r16", 120),
+        ("fresh-r17", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];

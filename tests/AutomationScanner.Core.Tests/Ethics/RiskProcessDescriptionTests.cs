@@ -127,9 +127,47 @@ public sealed class RiskProcessDescriptionTests
         Assert.True(assessment.Tier < RiskTier.High, $"{assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
     }
 
+    /// <summary>
+    /// Round 17: a readable step that works the case without assessing or deciding (it reviews, checks, identifies,
+    /// watches) is where the process does what its description says, and takes it, with evidence saying so: Polish
+    /// "PrzeglądWniosku" (review of the application) was left at its own Minimal in round 16.
+    /// </summary>
+    [Theory]
+    [InlineData("PrzeglądWniosku")]
+    [InlineData("Review the resident's file")]
+    [InlineData("Check_Resident")]
+    public void ReadCaseWorkStep_TakesWhatItsDescriptionDescribes(string name)
+    {
+        var screen = RiskEvaluation.Screen();
+
+        var with = Screen(screen, name, ScoringDescription, withDescription: true);
+        var without = Screen(screen, name, ScoringDescription, withDescription: false);
+
+        Assert.True(TaskText.Understanding(name, SpellingForm.Vocabulary(RuleCatalogue.Default)).IsRead);
+        Assert.True(without.Tier < RiskTier.Prohibited, $"without the description: {without.Tier} ({RiskEvaluation.HitsOf(without)})");
+        Assert.Equal(RiskTier.Prohibited, with.Tier);
+        var hit = Assert.Single(with.Hits, h => h.Applied && h.Tier == RiskTier.Prohibited && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+        Assert.StartsWith($"step '{name}' works the case", hit.Evidence.Excerpt, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("review benefit", true)]
+    [InlineData("cheat watch", true)]
+    [InlineData("identificacion en vivo", true)]
+    [InlineData("handle application", true)]
+    [InlineData("assign route", true)]
+    [InlineData("verify documents complete", false)]
+    [InlineData("check signature present", false)]
+    [InlineData("send review reminder", false)]
+    [InlineData("archive checked files", false)]
+    [InlineData("handle payment", false)]
+    public void CaseWorkStep_IsAnActOnTheCase_NotAFormCheckOrAMessage(string name, bool expected) =>
+        Assert.Equal(expected, TaskText.IsCaseWorkStep(name));
+
     [Theory]
     [InlineData("Archive the inspection photos")]
-    [InlineData("PrzeglądWniosku")]
+    [InlineData("Notify the resident")]
+    [InlineData("Verify documents complete")]
     public void ReadableStep_InADescribedProcess_IsUnchanged(string name)
     {
         var screen = RiskEvaluation.Screen();
