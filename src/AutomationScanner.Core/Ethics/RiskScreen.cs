@@ -227,9 +227,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
         hits = HoldBackRulesOfPersonsWithoutAPerson(hits, candidate, byPattern);
 
-        hits = AddProceduralAct(hits, candidate);
+        var art63 = Art63Setting(hits, candidate, profile, domain);
+        hits = AddProceduralAct(hits, candidate, art63);
         hits = HoldBackDecisionsOfProceduralActs(hits, candidate, byPattern);
-        hits = ApplyNarrowProceduralFilter(hits);
+        hits = ApplyNarrowProceduralFilter(hits, art63);
         hits = HoldBackDecisionsOfOthers(hits, candidate);
         hits = KeepLabelledCaseHitOnlyWhereItRaises(hits);
 
@@ -717,28 +718,102 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             : h)];
 
     /// <summary>
-    /// A step whose act only keeps records or hands a case to a handler (<see cref="TaskText.ProceduralAct"/>: "Register
-    /// loan application", "assign recruiter") performs a narrow procedural task (Art. 6(3)(a)) whatever its subject
-    /// matter: where an Annex III rule matched its subject and no Art. 6(3) pattern did, the filter is added with the act
-    /// as its evidence, so the Annex III hit is lifted to Limited (the profiling override still closes that route).
+    /// A step whose act is one of the Art. 6(3) acts (<see cref="TaskText.Art63Act"/>: a narrow procedural task such as
+    /// keeping records, translating, transcribing, converting, indexing or sorting documents by their kind; improving the
+    /// wording of a text a person has written; flagging deviations from prior decision patterns for a person to review;
+    /// preparing an assessment by checking a file for completeness or gathering its documents) performs it whatever its
+    /// subject matter: where the task lies in an Annex III setting (<see cref="Art63Setting"/>) and no Art. 6(3) pattern
+    /// matched, the filter is added with the act and the setting as its evidence, so an Annex III hit is lifted to
+    /// Limited and a task in an Annex III setting without one is Limited (the profiling override still closes that route).
     /// </summary>
-    private List<RiskHit> AddProceduralAct(List<RiskHit> hits, TaskCandidate candidate)
+    private List<RiskHit> AddProceduralAct(List<RiskHit> hits, TaskCandidate candidate, Art63Context art63)
     {
-        if (!hits.Any(h => h.Applied && h.Kind == RuleKind.HighRisk) || hits.Any(h => h.Kind == RuleKind.NarrowProceduralFilter)
+        if (art63.Setting is not { } setting || hits.Any(h => h.Kind == RuleKind.NarrowProceduralFilter)
             || Catalogue.Rules.FirstOrDefault(r => r.Definition.Kind == RuleKind.NarrowProceduralFilter)?.Definition is not { } filter)
         {
             return hits;
         }
 
         var name = TaskText.Normalise(candidate.Name);
-        if (TaskText.ProceduralAct(name) is not { } act)
+        if (TaskText.Art63Act(name) is not { } act)
         {
             return hits;
         }
 
-        var excerpt = $"'{Truncate(candidate.Name, 80)}': its act is to {act.ToLowerInvariant()} (record keeping or handing a case on), not to evaluate or decide";
+        var excerpt = $"'{Truncate(candidate.Name, 80)}': its act is Art. 6(3){act[..3]} ({act[4..].ToLowerInvariant()}), not to evaluate or decide; its setting: {setting}";
         return [.. hits, FromDefinition(filter, new EvidenceSpan(excerpt, EvidenceScope.Text, "task name"))];
     }
+
+    /// <summary>
+    /// Round 17: the Annex III setting a task lies in, for Art. 6(3) (which lifts an Annex III use, so it presupposes one),
+    /// or null: an applied Annex III hit of the task; a process whose domain passes an Annex III rule to its
+    /// steps (one it does not exclude); or, with an embedder, a task that names a person (or a record that stands for one:
+    /// an application, a CV, a case file) and either names the subject matter of an Annex III use defined by who makes
+    /// it in its own words (the first legal element of the education, law-enforcement, migration and justice rules:
+    /// "asylum", "court", "exam") or comes nearer to an Annex III use than to any ordinary work, at
+    /// <see cref="Art63WeakAnnexIIIThreshold"/> or more (below the High threshold: the use is named, not performed).
+    /// Also whether the task's own act assesses or decides about a person (<see cref="TaskText.LeadVerbAssessesOrDecides"/>),
+    /// which closes the Art. 6(3) route as profiling does.
+    /// </summary>
+    private Art63Context Art63Setting(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile? profile, CompiledDomain? domain)
+    {
+        var name = TaskText.Normalise(candidate.Name);
+        var hasFilter = hits.Any(h => h.Kind == RuleKind.NarrowProceduralFilter);
+        if (!hasFilter && TaskText.Art63Act(name) is null)
+        {
+            return new Art63Context(null, false);
+        }
+
+        var assesses = hasFilter && TaskText.LeadVerbAssessesOrDecides(name) && (_semantic is null || _semantic.NamesAPerson(name));
+        if (hits.FirstOrDefault(h => h.Applied && h.Kind == RuleKind.HighRisk) is { } annexIII)
+        {
+            return new Art63Context($"{annexIII.Clause} ({annexIII.Title})", assesses);
+        }
+
+        foreach (var (from, compiled) in DomainsOf(profile, domain))
+        {
+            var excluded = compiled.Definition.Excludes.SelectMany(e => e.Rules).ToHashSet(StringComparer.Ordinal);
+            if (compiled.Definition.Inherit.Select(i => Catalogue.Rule(i.Rule)?.Definition).FirstOrDefault(r => r is { Kind: RuleKind.HighRisk } && !excluded.Contains(r.Id)) is { } inherited)
+            {
+                return new Art63Context($"a step of a {from.Title.ToLowerInvariant()} process (process {from.Process}), an Annex III setting ({inherited.Clause})", assesses);
+            }
+        }
+
+        if (_semantic is null)
+        {
+            return new Art63Context(null, assesses);
+        }
+
+        var texts = TextsOf(candidate, null);
+        if (!texts.Any(t => _semantic.NamesAPerson(t.Text)))
+        {
+            return new Art63Context(null, assesses);
+        }
+
+        foreach (var rule in Catalogue.Rules.Where(r => r.Definition is { Kind: RuleKind.HighRisk, Sectors.Count: > 0, Elements.Count: > 0 }))
+        {
+            if (texts.Any(t => rule.HasElement(0, 0, t.Text)) && !texts.Any(t => rule.IsExcluded(t.Text)))
+            {
+                return new Art63Context($"its words name the subject matter of {rule.Definition.Clause} ({rule.Definition.Title}) and a person", assesses);
+            }
+        }
+
+        // The rule's own exclusions hold for its setting as for its hit (Annex III 1 excludes biometric verification).
+        var nearest = _semantic.Scores(texts).Where(m => Catalogue.Rule(m.RuleId) is { Definition.Kind: RuleKind.HighRisk } r && !texts.Any(t => r.IsExcluded(t.Text)))
+            .MaxBy(m => m.Similarity);
+        return nearest is not null && nearest.Similarity >= Art63WeakAnnexIIIThreshold && nearest.Similarity > nearest.Ordinary
+            ? new Art63Context(string.Create(CultureInfo.InvariantCulture, $"it names a person and reads near the Annex III use {Catalogue.Rule(nearest.RuleId)!.Definition.Clause} (\"{Truncate(nearest.Exemplar, 80)}\" {nearest.Similarity:0.00}), nearer than to any ordinary work"), assesses)
+            : new Art63Context(null, assesses);
+    }
+
+    /// <summary>
+    /// Round 17: the similarity to an Annex III rule's exemplars from which a task that names a person and performs an
+    /// Art. 6(3) act lies in that rule's setting, below the High threshold (0.45): the use is the task's setting, not its act.
+    /// </summary>
+    public const double Art63WeakAnnexIIIThreshold = 0.33;
+
+    /// <summary>The Annex III setting a task lies in (null: none) and whether its own act assesses or decides about a person.</summary>
+    private sealed record Art63Context(string? Setting, bool OwnActAssesses);
 
     /// <summary>
     /// A step whose act only keeps records, hands a case on or closes it (<see cref="TaskText.ProceduralAct"/>: "register
@@ -786,20 +861,35 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
     /// <summary>
     /// Art. 6(3): an Annex III hit is lifted to Limited when the task is narrow, procedural or preparatory,
-    /// unless the task profiles people (F2), which always keeps it high-risk. A preparatory task also does
+    /// unless the task profiles people (F2), which always keeps it high-risk, or its own act assesses or decides about a
+    /// person. Round 17: a task in an Annex III setting (<see cref="Art63Setting"/>) without an Annex III hit keeps the
+    /// filter as its finding (Limited, AIA 6(3)); outside any Annex III setting the filter is left out (Minimal). A preparatory task also does
     /// not take the decision, so G1 is held back with a note (a rubber-stamp review would still count).
     /// </summary>
-    private static List<RiskHit> ApplyNarrowProceduralFilter(List<RiskHit> hits)
+    private static List<RiskHit> ApplyNarrowProceduralFilter(List<RiskHit> hits, Art63Context art63)
     {
         var annexIII = hits.Any(h => h.Kind == RuleKind.HighRisk);
         var filter = hits.FirstOrDefault(h => h.Kind == RuleKind.NarrowProceduralFilter);
         var profiling = hits.FirstOrDefault(h => h.Kind == RuleKind.ProfilingOverride);
+        if (filter is not null && profiling is null && art63.OwnActAssesses)
+        {
+            // The task's own act assesses or decides about a person ("Rank the candidates in the prepared shortlist"):
+            // the words of a preparatory or procedural step elsewhere in it do not lift the assessment itself.
+            hits = [.. hits.Select(h => h.Kind == RuleKind.NarrowProceduralFilter
+                ? h with { Applied = false, Note = "Closed: the task's own act assesses or decides about a person (Art. 6(3) lifts only narrow, procedural, improving, pattern-detecting or preparatory tasks)." }
+                : h)];
+            filter = null;
+        }
+
         var result = new List<RiskHit>(hits.Count);
         foreach (var hit in hits)
         {
             var kept = hit switch
             {
-                { Kind: RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride } when !annexIII => null,
+                { Kind: RuleKind.NarrowProceduralFilter, Applied: false } when annexIII => hit,
+                { Kind: RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride } when !annexIII && art63.Setting is null => null,
+                { Kind: RuleKind.ProfilingOverride } when !annexIII && filter is null => null,
+                { Kind: RuleKind.NarrowProceduralFilter, Applied: false } => null,
                 { Kind: RuleKind.NarrowProceduralFilter } when profiling is not null =>
                     hit with { Applied = false, Note = "Closed by the profiling override (F2)." },
                 { Kind: RuleKind.ProfilingOverride } when filter is not null =>

@@ -219,6 +219,96 @@ public static partial class TaskText
         return match.Success ? match.Value.Trim() : null;
     }
 
+    /// <summary>
+    /// Round 17: the task's own act when it is one of the four Art. 6(3) acts of the AI Act, read from what the system
+    /// itself does (the lead verb and its object, after a leading "After the term," or "Once the marks are given,"):
+    /// (a) a narrow procedural task (recital 53: turn unstructured data into structured data, classify incoming documents
+    /// into categories, detect duplicates; translate, transcribe, convert, index, file, link); (b) improving the result of
+    /// a previously completed human activity (the wording, language, spelling or tone of a text a person wrote); (c)
+    /// detecting deviations from prior decision-making patterns for a person to review; (d) a preparatory task (checking
+    /// that a file is complete, gathering its documents, pre-filling a form). Null when the act is none of these, when it
+    /// assesses or decides itself (its lead verb evaluates, scores, ranks, classifies, selects or decides, or it goes on
+    /// to do so: "... and reject the incomplete ones"), or when it sorts by a criterion of merit or likelihood (a sort or
+    /// an order counts only by a formal criterion: kind, language, date, arrival; "in order of urgency" is triage).
+    /// The condition, with the words that state it ("(a) translate"), is returned.
+    /// </summary>
+    public static string? Art63Act(string normalisedName)
+    {
+        ArgumentNullException.ThrowIfNull(normalisedName);
+        var own = LeadingAdverbial().Replace(normalisedName, "");
+        if (LeadVerbAssessesOrDecides(own) || ThenAssessesOrDecides().IsMatch(own) || MeritCriterion().IsMatch(own))
+        {
+            return null;
+        }
+
+        if (ImprovesCompletedWork().Match(own) is { Success: true } improves)
+        {
+            return "(b) " + improves.Value.Trim();
+        }
+
+        if (DetectsDeviation().Match(own) is { Success: true } deviation && PriorPattern().IsMatch(own) && ForHumanReview().IsMatch(own))
+        {
+            return "(c) " + deviation.Groups[1].Value.Trim() + " deviations for a person to review";
+        }
+
+        if (PreparesAnAssessment().Match(own) is { Success: true } prepares)
+        {
+            return "(d) " + Truncated(prepares.Value.Trim());
+        }
+
+        if (NarrowProcedure().Match(own) is { Success: true } procedure)
+        {
+            return "(a) " + Truncated(procedure.Value.Trim());
+        }
+
+        return ProceduralAct(own) is { } act ? "(a) " + act : null;
+    }
+
+    /// <summary>
+    /// Whether the text's own act (its lead verb, after a leading adverbial clause) evaluates a person or a case
+    /// (<see cref="AssessmentActs"/>) or decides (approve, reject, decide, admit...): such a task is the assessment or the
+    /// decision itself, never a task Art. 6(3) lifts.
+    /// </summary>
+    public static bool LeadVerbAssessesOrDecides(string normalisedName)
+    {
+        ArgumentNullException.ThrowIfNull(normalisedName);
+        return LeadAssessmentOrDecision().IsMatch(LeadingAdverbial().Replace(normalisedName, ""));
+    }
+
+    private static string Truncated(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    private const string DecisionActs = @"decid\w*|approv\w*|reject\w*|refus\w*|declin\w*|admit\w*|den(y|ies|ied)|grant\w*|award\w*|dismiss\w*|terminat\w*|revok\w*|accept\w*|select\w*|filter\w*|profil\w*|diagnos\w*|recommend\w*|propos\w*";
+
+    [GeneratedRegex(@"^\s*(after|once|when|at the end of|following)\b[^,;]{0,100},\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingAdverbial();
+
+    [GeneratedRegex(@"^\s*(automatically\s+)?(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadAssessmentOrDecision();
+
+    [GeneratedRegex(@"\b(and|then) (then |also |automatically )?(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThenAssessesOrDecides();
+
+    [GeneratedRegex(@"\bby (how (well|likely|good|strong|suitable|promising|much)|(their |its )?(likel\w*|suitab\w*|merit\w*|fit\b|quality|strength|chances?|risk\w*|scores?|ratings?|performance|reliab\w*))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeritCriterion();
+
+    [GeneratedRegex(@"^\s*(improv\w*|polish\w*|tid(y|ies|ied|ying)|smooth\w*|correct\w*|proofread\w*|edit\w*|re-?word\w*|rephras\w*|fix\w*|check\w*|clean\w*|copy-?edit\w*)\b(\s+up)?\s+([\w'’-]+\s+){0,6}?(wording|language|spelling|grammar|typos?|punctuation|tone|style|phrasing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ImprovesCompletedWork();
+
+    [GeneratedRegex(@"^\s*(flag\w*|show\w*|point\w* out|highlight\w*|detect\w*|compar\w*|check\w*|find\w*|list\w*|spot\w*|mark\w* out|report\w*|signal\w*|tell\w*)\b.{0,160}?\b(deviat\w*|differ\w*|depart\w*|unusual\w*|inconsisten\w*|anomal\w*|outliers?|strict\w*|harsh\w*|lenien\w*|drift\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DetectsDeviation();
+
+    [GeneratedRegex(@"\b(patterns?|usual\w*|earlier|prior|previous|past|the others|other (examiners?|judges?|teachers?|officers?|offices?|caseworkers?)|years?|before)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriorPattern();
+
+    [GeneratedRegex(@"\b(for (the |a |an |their |its |them )?([\w'’-]+ ){0,4}?(to|who (will )?) ?(review|look|check|examin\w*|consider|follow|decide|investigat\w*)|so (that )?(a |an |the |they )?([\w'’-]+ ){0,4}?can (look|review|check|examin\w*)|for (a |the )?(second look|review|human review)|to (review|look at|look into))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForHumanReview();
+
+    [GeneratedRegex(@"^\s*((check|verif|confirm|make sure|ensur)\w*\s+(that\s+|whether\s+|if\s+)?.{0,80}?(\b(complete\w*|missing|mandatory|required)\b|\b(all|every|each)\b.{0,40}?\b(documents?|attachments?|papers?|pages?|fields?|signatures?|payslips?|forms?|evidence|proofs?|certificates?)\b)|(collect|gather|assembl|compil)\w*\s+(and \w+ )?.{0,60}?\b(documents?|papers?|paperwork|payslips?|statements?|receipts?|attachments?|files?|evidence|certificates?|records?)\b|pre-?fill\w*|prepar\w* (the |a |each )?(file|dossier|folder|case file)s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PreparesAnAssessment();
+
+    [GeneratedRegex(@"^\s*(translat\w*|transcrib\w*|convert\w*|digiti[sz]\w*|cop(y|ies|ied|ying)|index(es|ed|ing)?|number(s|ed|ing)?|fil(e|es|ed|ing)|archiv\w*|attach\w*|link(s|ed|ing)?|re-?format\w*|format\w*|scan(s|ned|ning)?|de-?duplicat\w*|dedup\w*|(find|remov|detect|spot|merg|flag)\w* (\w+ ){0,3}duplicat\w*|turn(s|ed|ing)? .{1,100}?\binto\b|put(s|ting)? .{1,80}?\bin(to)? ((date|alphabetical|chronological|numerical|reverse) order|order of (arrival|receipt|date|submission|filing))\b|sort(s|ed|ing)? .{1,100}?\b(into (\w+ ){0,2}(folders|piles|batches|types|languages)|by (the )?(document |file )?(type|language|date|arrival|vacancy|category|name|number|office|region))\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NarrowProcedure();
+
     // Closing a case, a claim or a ticket, and nothing more: the file is closed once it is handled ("close claim");
     // "close the account" or "close the claim without payment" say more than that and are not read as procedural.
     [GeneratedRegex(@"^\s*clos(e|es|ed|ing) (the )?(case|claim|ticket|file|incident|request|order|dossier|record)s?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
