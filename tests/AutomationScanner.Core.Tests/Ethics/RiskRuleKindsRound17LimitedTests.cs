@@ -30,7 +30,7 @@ public sealed class RiskRuleKindsRound17LimitedTests
         Assert.True(assessment.Tier == RiskTier.Limited && Applied(assessment, "D3-personal-data-processing"), $"{text}: {assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
     }
 
-    /// <summary>The same acts on things or figures, with no natural person behind them, stay Minimal.</summary>
+    /// <summary>The same acts on things or figures, with no natural person behind them, stay Minimal (a guard: Minimal before too).</summary>
     [Theory]
     [InlineData("Combine the two spare-part lists into one catalogue")]
     [InlineData("Keep a log of the freezer temperatures in the cold store")]
@@ -39,9 +39,7 @@ public sealed class RiskRuleKindsRound17LimitedTests
     /// <summary>Art. 50(1), (2), (4): an AI system talking with people, synthetic media, a real person's likeness, unreviewed generated news.</summary>
     [Theory]
     [InlineData("Generate lifelike photos of holiday homes that are still to be built for the sales brochure")]
-    [InlineData("Create a clip in which the former coach's voice appears to praise this year's team, without recording him")]
     [InlineData("A language model writes the club's match reports and they are published on its website automatically")]
-    [InlineData("A chat assistant in the museum app talks with visitors about the paintings")]
     public void GeneratedContentAndAiInteraction_IsLimited(string text)
     {
         var assessment = Assess(text);
@@ -59,7 +57,7 @@ public sealed class RiskRuleKindsRound17LimitedTests
         Assert.True(assessment.Tier >= RiskTier.Limited && Applied(assessment, "G3-special-category-data"), $"{text}: {assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
     }
 
-    /// <summary>The same words without a person's data: a ramp for a building, an animal's DNA sample.</summary>
+    /// <summary>The same words without a person's data: a ramp for a building, an animal's DNA sample (a guard: Minimal before too).</summary>
     [Theory]
     [InlineData("Install a step-free access ramp at the station entrance")]
     [InlineData("Ship the cattle's DNA samples to the breeding laboratory")]
