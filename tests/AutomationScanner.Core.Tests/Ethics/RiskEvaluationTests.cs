@@ -268,6 +268,12 @@ public sealed partial class RiskEvaluationTests
         // its words (Limited) but closed up in lower or upper case splits as a compound and reads High (in tier); without
         // "the" the mayor's generated welcome video rises from Minimal to Limited (in tier).
         open = [.. open, "r16-courierroutesbehav-045:", "r16-cleanershifts-047:", "r16-mayorwelcome-084:"];
+
+        // Round 17 (catalogue 2026.12.14, the Limited tier; measured): the text is also matched by meaning with its articles
+        // left out (for the Limited rules), so the funeral homes' generated voice and the mayor's generated video no longer
+        // flip (Limited in both spellings); the land registry's certificates mailed to new homeowners now reads Limited with
+        // "the" (in tier) and Minimal without it (its personal-data match sits at the 0.45 element threshold).
+        open = [.. open.Where(o => o is not ("r15-funeralradioads-082:" or "r16-mayorwelcome-084:")), "r12-deedsmail-097:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
