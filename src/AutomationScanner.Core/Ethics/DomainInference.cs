@@ -192,7 +192,7 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
             var text = TaskText.Normalise(activity);
             if (seen.Add("a:" + text))
             {
-                yield return ($"activity '{Clip(activity)}'", text, "a:" + text);
+                yield return ($"activity '{TaskText.Truncate(activity, 60)}'", text, "a:" + text);
             }
         }
 
@@ -201,7 +201,7 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
             var text = TaskText.Normalise(attribute.Replace(':', ' '));
             if (seen.Add("c:" + text))
             {
-                yield return ($"attribute '{Clip(attribute)}'", text, "c:" + AttributeKey(attribute));
+                yield return ($"attribute '{TaskText.Truncate(attribute, 60)}'", text, "c:" + AttributeKey(attribute));
             }
         }
 
@@ -212,7 +212,7 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
                 var text = TaskText.Normalise(sample.Value);
                 if (seen.Add("v:" + group.Key + ":" + text))
                 {
-                    yield return ($"a value of attribute '{Clip(sample.Attribute)}'", text, "c:" + group.Key);
+                    yield return ($"a value of attribute '{TaskText.Truncate(sample.Attribute, 60)}'", text, "c:" + group.Key);
                 }
             }
         }
@@ -221,12 +221,12 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
         {
             if (seen.Add("d:" + line))
             {
-                yield return ($"document '{Clip(line)}'", line, "d:" + line);
+                yield return ($"document '{TaskText.Truncate(line, 60)}'", line, "d:" + line);
             }
         }
 
         var name = TaskText.Normalise(facts.Process);
-        yield return ($"process name '{Clip(facts.Process)}'", name, "p:" + name);
+        yield return ($"process name '{TaskText.Truncate(facts.Process, 60)}'", name, "p:" + name);
     }
 
     /// <summary>"case:Department" and "Department" are the same column.</summary>
@@ -267,6 +267,4 @@ public sealed class DomainInference(RuleCatalogue catalogue, ITextEmbedder? embe
 
         return result;
     }
-
-    private static string Clip(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -128,8 +128,8 @@ public sealed partial class RiskScreen
 
         string[] stepTexts = reading is null ? [understanding.Readable] : [understanding.Readable, reading.Text];
         var why = read
-            ? $"step '{Truncate(candidate.Name, 80)}' {(floor == DescribedReadStepMinSimilarity ? "assesses or decides" : "works the case (it checks, reviews, identifies, watches, allocates or stops)")}, and its words and its process's domain say nothing higher"
-            : $"step name not read ('{Truncate(candidate.Name, 80)}': {understanding.Describe()})";
+            ? $"step '{TaskText.Truncate(candidate.Name, 80)}' {(floor == DescribedReadStepMinSimilarity ? "assesses or decides" : "works the case (it checks, reviews, identifies, watches, allocates or stops)")}, and its words and its process's domain say nothing higher"
+            : $"step name not read ('{TaskText.Truncate(candidate.Name, 80)}': {understanding.Describe()})";
 
         var finding = DescriptionFindingOf(candidate.Process, description, context);
         foreach (var (hit, sentence) in finding.Hits)
@@ -143,7 +143,7 @@ public sealed partial class RiskScreen
             }
 
             var how = hit.Evidence.Similarity is { } similarity && hit.Evidence.Exemplar is { } exemplar
-                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"by meaning, near \"{Truncate(exemplar, 100)}\" {similarity:0.00}")
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"by meaning, near \"{TaskText.Truncate(exemplar, 100)}\" {similarity:0.00}")
                 : hit.Evidence.Scope switch
                 {
                     EvidenceScope.ProcessContext => "from the process's domain",
@@ -151,7 +151,7 @@ public sealed partial class RiskScreen
                     _ => "by its words",
                 };
             var excerpt = $"{why}; the process description describes "
-                + $"\"{Truncate(sentence, 200)}\", which the screen rates {finding.Tier} under {hit.Clause} ({how})";
+                + $"\"{TaskText.Truncate(sentence, 200)}\", which the screen rates {finding.Tier} under {hit.Clause} ({how})";
             hits.Add(hit with
             {
                 Evidence = new EvidenceSpan(excerpt, EvidenceScope.ProcessContext, "process " + candidate.Process + " (description)", Exemplar: hit.Evidence.Exemplar, Similarity: hit.Evidence.Similarity),

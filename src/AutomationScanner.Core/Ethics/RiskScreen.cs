@@ -151,7 +151,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         TaskText.GlossaryReadingOf(name) is { } reading ? "task name " + GlossaryNote(name, reading) : "task name";
 
     private static string GlossaryNote(string name, GlossaryReading reading) =>
-        $"'{Truncate(name, 80)}' read as '{Truncate(reading.Text, 120)}' ({reading.Languages} step glossary)";
+        $"'{TaskText.Truncate(name, 80)}' read as '{TaskText.Truncate(reading.Text, 120)}' ({reading.Languages} step glossary)";
 
     private (ProcessDomainProfile? Profile, DomainDefinition? Definition, CompiledDomain? Compiled) DomainOf(TaskCandidate candidate, RiskContext context)
     {
@@ -389,7 +389,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             rule.Kind,
             vote.Tier,
             rule.Clause,
-            new EvidenceSpan(Truncate(Collapse(best.Text), 4 * ExcerptRadius), EvidenceScope.LabelledCases, "labelled case " + nearest.Id, Exemplar: nearest.Text, Similarity: similarity),
+            new EvidenceSpan(TaskText.Truncate(Collapse(best.Text), 4 * ExcerptRadius), EvidenceScope.LabelledCases, "labelled case " + nearest.Id, Exemplar: nearest.Text, Similarity: similarity),
             rule.Safeguards,
             Note: note));
     }
@@ -482,7 +482,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 rule.Kind,
                 rule.Tier,
                 rule.Clause,
-                new EvidenceSpan(Truncate(Collapse(match.Text), 4 * ExcerptRadius), EvidenceScope.Text, match.Location, Exemplar: match.Exemplar, Similarity: match.Similarity) { ElementsByMeaning = match.ElementsByMeaning },
+                new EvidenceSpan(TaskText.Truncate(Collapse(match.Text), 4 * ExcerptRadius), EvidenceScope.Text, match.Location, Exemplar: match.Exemplar, Similarity: match.Similarity) { ElementsByMeaning = match.ElementsByMeaning },
                 rule.Safeguards));
         }
     }
@@ -524,7 +524,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             }
 
             var rule = Catalogue.Rule(inherited.Rule)!.Definition;
-            var excerpt = $"'{Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})"
+            var excerpt = $"'{TaskText.Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})"
                 + (reading is null ? "" : $"; its name read as '{reading.Text}': {reading.Evidence}")
                 + (TaskText.GlossaryReadingOf(candidate.Name) is { } glossary ? "; " + GlossaryNote(candidate.Name, glossary) : "");
             var partial = inherited.When switch
@@ -585,7 +585,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var sequence = candidate.KindEvidence.Where(e => e.Kind == ActivityKind.Decision && e.Source == KindSignalSources.Sequence).ToList();
         if (sequence.Count > 0)
         {
-            var described = string.Join("; ", sequence.Select(e => Truncate(e.Description, 140)));
+            var described = string.Join("; ", sequence.Select(e => TaskText.Truncate(e.Description, 140)));
             if (sequence.Any(e => e.CaseShare is null))
             {
                 return ($"a decision step ({described})", true);
@@ -599,7 +599,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         return candidate.Kind == ActivityKind.Decision
-            ? ("a decision step (" + Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")", true)
+            ? ("a decision step (" + TaskText.Truncate(candidate.KindEvidence.FirstOrDefault(e => e.Kind == ActivityKind.Decision)?.Description ?? "activity kind", 140) + ")", true)
             : null;
     }
 
@@ -740,7 +740,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return hits;
         }
 
-        var excerpt = $"'{Truncate(candidate.Name, 80)}': its act is Art. 6(3){act[..3]} ({act[4..].ToLowerInvariant()}), not to evaluate or decide; its setting: {setting}";
+        var excerpt = $"'{TaskText.Truncate(candidate.Name, 80)}': its act is Art. 6(3){act[..3]} ({act[4..].ToLowerInvariant()}), not to evaluate or decide; its setting: {setting}";
         return [.. hits, FromDefinition(filter, new EvidenceSpan(excerpt, EvidenceScope.Text, "task name"))];
     }
 
@@ -802,7 +802,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var nearest = _semantic.Scores(texts).Where(m => Catalogue.Rule(m.RuleId) is { Definition.Kind: RuleKind.HighRisk } r && !texts.Any(t => r.IsExcluded(t.Text)))
             .MaxBy(m => m.Similarity);
         return nearest is not null && nearest.Similarity >= Art63WeakAnnexIIIThreshold && nearest.Similarity > nearest.Ordinary
-            ? new Art63Context(string.Create(CultureInfo.InvariantCulture, $"it names a person and reads near the Annex III use {Catalogue.Rule(nearest.RuleId)!.Definition.Clause} (\"{Truncate(nearest.Exemplar, 80)}\" {nearest.Similarity:0.00}), nearer than to any ordinary work"), assesses)
+            ? new Art63Context(string.Create(CultureInfo.InvariantCulture, $"it names a person and reads near the Annex III use {Catalogue.Rule(nearest.RuleId)!.Definition.Clause} (\"{TaskText.Truncate(nearest.Exemplar, 80)}\" {nearest.Similarity:0.00}), nearer than to any ordinary work"), assesses)
             : new Art63Context(null, assesses);
     }
 
@@ -849,7 +849,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var why = candidate.KindEvidence.FirstOrDefault(e => e.Kind == candidate.Kind)?.Description ?? "activity kind " + candidate.Kind;
         // The learned vote reads what a step is about, not who acts in it: its Annex III uses are not applied either.
         return [.. hits.Select(h => h.Applied && (h.Kind == RuleKind.Gdpr22 || (h.Kind == RuleKind.HighRisk && h.Evidence.Scope == EvidenceScope.LabelledCases))
-            ? h with { Applied = false, Note = $"The {who} acts in this step, not the organisation ({Truncate(why, 140)}): no decision about a person is taken here." }
+            ? h with { Applied = false, Note = $"The {who} acts in this step, not the organisation ({TaskText.Truncate(why, 140)}): no decision about a person is taken here." }
             : h)];
     }
 
@@ -956,11 +956,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             : flag.Severity < ruleTier
                 ? $"Below the rule-based tier {ruleTier}; recorded, it does not lower it."
                 : null;
-        var rationale = Truncate(Collapse(flag.Rationale), 2 * ExcerptRadius * 2);
+        var rationale = TaskText.Truncate(Collapse(flag.Rationale), 2 * ExcerptRadius * 2);
         var rule = flag.RuleId is null ? null : Catalogue.Rule(flag.RuleId)?.Definition;
         return new RiskHit(
             definition.Id,
-            rule is null ? $"{definition.Title}: {Truncate(Collapse(flag.Category), 60)}" : $"{definition.Title}: {rule.Id} {rule.Title}",
+            rule is null ? $"{definition.Title}: {TaskText.Truncate(Collapse(flag.Category), 60)}" : $"{definition.Title}: {rule.Id} {rule.Title}",
             RuleKind.LlmFlag,
             flag.Severity,
             rule is null ? definition.Clause : $"{rule.Clause} (raised by the LLM, not by a rule)",
@@ -1105,8 +1105,6 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ");
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -253,12 +253,12 @@ public static partial class TaskText
 
         if (PreparesAnAssessment().Match(own) is { Success: true } prepares)
         {
-            return "(d) " + Truncated(prepares.Value.Trim());
+            return "(d) " + Truncate(prepares.Value.Trim(), 80);
         }
 
         if (NarrowProcedure().Match(own) is { Success: true } procedure)
         {
-            return "(a) " + Truncated(procedure.Value.Trim());
+            return "(a) " + Truncate(procedure.Value.Trim(), 80);
         }
 
         return ProceduralAct(own) is { } act ? "(a) " + act : null;
@@ -275,7 +275,8 @@ public static partial class TaskText
         return LeadAssessmentOrDecision().IsMatch(LeadingAdverbial().Replace(normalisedName, ""));
     }
 
-    private static string Truncated(string text) => text.Length <= 80 ? text : text[..80] + "…";
+    /// <summary>The text cut to at most <paramref name="max"/> characters, with "…" where it was cut (evidence excerpts).</summary>
+    internal static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     private const string DecisionActs = @"decid\w*|approv\w*|reject\w*|refus\w*|declin\w*|admit\w*|den(y|ies|ied)|grant\w*|award\w*|dismiss\w*|terminat\w*|revok\w*|accept\w*|select\w*|filter\w*|profil\w*|diagnos\w*|recommend\w*|propos\w*";
 
