@@ -155,6 +155,14 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR17 => Batch("fresh-r17");
 
+    /// <summary>
+    /// Round 18's fresh held-out batch (data/risk-evaluation/fresh-r18.jsonl): written the same way, blind, in settings
+    /// no earlier batch used, with 41 step names in 16 languages (Cyrillic and Greek script among them) and generic
+    /// English ones, and committed (205bd27) before the screen was first run on it; its first-run figures are in
+    /// data/risk-evaluation/README.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR18 => Batch("fresh-r18");
+
     /// <summary>Every written case of every batch.</summary>
     public static IEnumerable<RiskCase> All => BatchOrder.SelectMany(Batch);
 
@@ -162,7 +170,7 @@ internal static class RiskEvaluation
     /// The batches (file names without ".jsonl") in the order they were written, each committed before the screen's
     /// first run on it: the order of the leave-one-batch-out and floor-sweep reports. A new batch is added here.
     /// </summary>
-    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16", "fresh-r17"];
+    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16", "fresh-r17", "fresh-r18"];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<RiskCase>> Loaded = new(StringComparer.Ordinal);
 

@@ -109,6 +109,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r15", 100),
         ("fresh-r16", 120),
         ("fresh-r17", 125),
+        ("fresh-r18", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
@@ -280,6 +281,11 @@ public sealed partial class RiskEvaluationTests
         // "loyaltycard" the shoppers' location profile from Limited; in lower case, "hr" is no word the screen reads and
         // the job adverts polished after HR wrote them fall from High (over-rated: Art. 6(3)(b)) to Minimal.
         open = [.. open, "r17-rentalblacklistbatch-076:", "r17-jobadpolish-089:", "r16-loyaltylocation-099:"];
+
+        // r18 first run (measured): closed up, "mountainrescue" is no word the screen reads and the callouts ranked by
+        // urgency fall from High to Minimal. Round 18's profiling patterns (GDPR 35) read "loyaltycard" purchases combined
+        // with location history whole, so the shoppers' profile no longer flips (Limited in both spellings).
+        open = [.. open.Where(o => o is not "r16-loyaltylocation-099:"), "r18-mountainrescuerank-065:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
@@ -346,6 +352,13 @@ public sealed partial class RiskEvaluationTests
         Assert.Empty(split);
     }
 
+    /// <summary>
+    /// A case's text as it reads after a prefix: its first letter in lower case, unless the first word is an initialism
+    /// ("AI-generated voice", "HR staff"), which a prefix leaves as written ("aI-generated" is no spelling anyone uses).
+    /// </summary>
+    private static string InSentence(string text) =>
+        text.Length > 1 && char.IsUpper(text[1]) ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
     [Theory]
     [InlineData("Automatically decide: ")]
     [InlineData("Automatically decide whether to ")]
@@ -356,7 +369,7 @@ public sealed partial class RiskEvaluationTests
         foreach (var c in RiskEvaluation.All.Where(c => c.Context is null))
         {
             var before = RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier;
-            var after = RiskEvaluation.Assess(screen, prefix + char.ToLowerInvariant(c.Text[0]) + c.Text[1..], null, c.Batch).Tier;
+            var after = RiskEvaluation.Assess(screen, prefix + InSentence(c.Text), null, c.Batch).Tier;
             if (after < before)
             {
                 lowered.Add($"{c.Id}: {before} -> {after}");
