@@ -68,7 +68,8 @@ public sealed partial class RiskScreen
     /// <summary>
     /// From what similarity up a readable step takes a rule its description matched by meaning only, or null when it takes
     /// nothing from its description: a step whose name (its own words, the glossary's reading of them, or its step-code
-    /// reading) assesses (<see cref="TaskText.IsAssessmentStep"/>) or decides (<see cref="DecisionEvidence"/>) for the
+    /// reading) assesses (<see cref="TaskText.IsAssessmentStep"/>), decides (<see cref="DecisionEvidence"/>) or names the
+    /// case's outcome (<see cref="TaskText.NamesTheOutcome"/>, round 18) for the
     /// organisation itself takes them from <see cref="DescribedReadStepMinSimilarity"/> up; a step that only works the
     /// case (<see cref="TaskText.IsCaseWorkStep"/>: it checks, reviews, analyses, identifies, watches, allocates or stops)
     /// is a weaker sign that the described practice happens there and takes them from
@@ -92,7 +93,7 @@ public sealed partial class RiskScreen
             texts.Add(reading.Text);
         }
 
-        return texts.Any(TaskText.IsAssessmentStep) || DecisionEvidence(candidate, texts) is { Applies: true }
+        return texts.Any(TaskText.IsAssessmentStep) || texts.Any(TaskText.NamesTheOutcome) || DecisionEvidence(candidate, texts) is { Applies: true }
             ? DescribedReadStepMinSimilarity
             : texts.Any(TaskText.IsCaseWorkStep) ? DescribedCaseWorkStepMinSimilarity : null;
     }

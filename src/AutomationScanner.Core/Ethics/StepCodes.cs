@@ -57,6 +57,7 @@ public static class StepCodes
         ["txn"] = "transaction",
         ["sched"] = "schedule",
         ["upd"] = "update",
+        ["eval"] = "evaluation",
         ["adj"] = "adjust",
         ["prio"] = "priority",
     };

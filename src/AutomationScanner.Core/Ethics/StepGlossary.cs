@@ -231,6 +231,23 @@ public static partial class StepGlossary
 
     private static WordReading? ReadWord(string folded)
     {
+        // German written without umlauts ("Pruefung", "Antragspruefung"): read as with them when it reads no other way.
+        if (ReadSpelled(folded) is { } reading)
+        {
+            return reading;
+        }
+
+        return folded.Length >= MinStem && !EnglishWords.Value.Contains(folded) && UmlautDigraph().IsMatch(folded)
+            ? ReadSpelled(UmlautDigraph().Replace(folded, m => m.Value[..1]))
+            : null;
+    }
+
+    /// <summary>"ae", "oe" or "ue" not after a vowel: the ASCII spelling of German ä, ö, ü ("Pruefung", "Aenderung"; not "neue").</summary>
+    [GeneratedRegex(@"(?<![aeiouy])(ae|oe|ue)")]
+    private static partial Regex UmlautDigraph();
+
+    private static WordReading? ReadSpelled(string folded)
+    {
         var table = Table.Value;
         if (table.Function.TryGetValue(folded, out var functionLanguages))
         {

@@ -347,7 +347,8 @@ public static partial class TaskText
     /// <summary>
     /// Round 17: the step works the case without naming an evaluation or a decision: it checks, reviews, verifies,
     /// inspects or analyses it, identifies or recognises someone, watches or tracks them, allocates or assigns work,
-    /// prioritises, suspends, blocks or disconnects, or handles an application, request or claim ("ΕΛΕΓΧΟΣ_ΕΠΙΔΟΜΑΤΟΣ",
+    /// prioritises, suspends, blocks, disconnects or stops, updates (round 18: a rota, a score, a person's record), or
+    /// handles an application, request or claim (round 18: also in noun-first order, "application handle") ("ΕΛΕΓΧΟΣ_ΕΠΙΔΟΜΑΤΟΣ",
     /// read "review benefit"; "cheat_watch"; "IDENTIFICACION_EN_VIVO"; "Обработка_заявления", read "handle
     /// application"). In a process whose description says what the system does there, such a step is where it is done;
     /// a step that only communicates or keeps records is not, nor one that checks a file's form (documents complete,
@@ -362,8 +363,19 @@ public static partial class TaskText
     [GeneratedRegex(@"\b(complete(ness)?|incomplete|received|receipt|present|missing|signed|signatures?|legib\w*|format\w*|duplicat\w*|spelling)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProceduralCheck();
 
-    [GeneratedRegex(@"\b(check\w*|control\w*|verif\w*|review\w*|inspect\w*|examin\w*|analy[sz]\w*|identif\w*|recogni[sz]\w*|detect\w*|monitor\w*|watch\w*|track\w*|observ\w*|surveil\w*|allocat\w*|assign\w*|dispatch\w*|distribut\w*|prior|priority|suspend\w*|block\w*|disconnect\w*|ban(s|ned|ning)?|exclu\w*|(handl|process)(e|es|ed|ing)? (the |an? )?(applications?|requests?|claims?|cases?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(check\w*|control\w*|verif\w*|review\w*|inspect\w*|examin\w*|analy[sz]\w*|identif\w*|recogni[sz]\w*|detect\w*|monitor\w*|watch\w*|track\w*|observ\w*|surveil\w*|allocat\w*|assign\w*|dispatch\w*|distribut\w*|prior|priority|suspend\w*|block\w*|disconnect\w*|stop(s|ped|ping)?|updat(e|es|ed|ing)|ban(s|ned|ning)?|exclu\w*|(handl|process)(e|es|ed|ing)? (the |an? )?(applications?|requests?|claims?|cases?)|(applications?|requests?|claims?|cases?) (handl|process)(e|es|ed|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaseWorkAct();
+
+    /// <summary>
+    /// Round 18: the step names the outcome of the case (Italian "Esito sinistro", read "outcome claim"; "Case outcome"): the
+    /// step where the decision on it is recorded, which takes what its process's description says is decided as a step
+    /// that decides does.
+    /// </summary>
+    public static bool NamesTheOutcome(string normalisedName) =>
+        Outcome().IsMatch(normalisedName) && !IsCommunicationOnly(normalisedName);
+
+    [GeneratedRegex(@"\boutcomes?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Outcome();
 
     /// <summary>The step writes to or talks with someone outside the organisation.</summary>
     public static bool IsContact(string normalisedName) => Contact().IsMatch(normalisedName);

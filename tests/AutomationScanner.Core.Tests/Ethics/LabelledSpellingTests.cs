@@ -88,7 +88,10 @@ public sealed partial class LabelledSpellingTests
         // 26 after fresh-r15 joined the index and round 15's merges (catalogue 2026.12.12, unread step names).
         // 31 after fresh-r17 joined the index and round 17's merges (catalogue 2026.12.14): r17's own closed-up
         // "carrental", "donotrent" and "fishprocessing" among them.
-        Assert.True(closedUp.Count <= 31, report);
+        // 36 after round 18's glossary words and the index rebuilt with them (12g-r18): Polish "przydział" (allocation) now
+        // reads the closed-up "przydzialtras" as an inflection (three spellings of one case), and two neighbours' votes
+        // moved ("creditworthiness" closed up, a long social-scoring sentence).
+        Assert.True(closedUp.Count <= 36, report);
     }
 
     [Theory]

@@ -417,9 +417,13 @@ public sealed partial class RiskEvaluationTests
         var strict = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMargin = 0.9, ElementWordThreshold = 1 }));
         Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(strict, described, null).Tier);
 
-        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Stop payment", null).Tier);
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(screen, "Stop paying", null).Tier);
         var anyLength = RiskEvaluation.RulesOnly(RuleCatalogue.Default.WithSemantic(semantic with { PartialElementMinWords = 0 }));
-        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(anyLength, "Stop payment", null).Tier);
+        Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(anyLength, "Stop paying", null).Tier);
+
+        // Round 18: the distorted decision is a person paying, not a payment: "Stop payment" (a payment stopped by a rule,
+        // as a benefit stopped when records do not match) has no element of manipulation for nearness to stand in for.
+        Assert.NotEqual(RiskTier.Prohibited, RiskEvaluation.Assess(anyLength, "Stop payment", null).Tier);
     }
 
     /// <summary>

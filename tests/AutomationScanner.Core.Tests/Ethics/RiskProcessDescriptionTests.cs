@@ -161,6 +161,9 @@ public sealed class RiskProcessDescriptionTests
     [InlineData("send review reminder", false)]
     [InlineData("archive checked files", false)]
     [InlineData("handle payment", false)]
+    [InlineData("stop payment", true)] // round 18
+    [InlineData("claims processing", true)]
+    [InlineData("update rota", true)]
     public void CaseWorkStep_IsAnActOnTheCase_NotAFormCheckOrAMessage(string name, bool expected) =>
         Assert.Equal(expected, TaskText.IsCaseWorkStep(name));
 
@@ -217,6 +220,85 @@ public sealed class RiskProcessDescriptionTests
         Assert.Equal("Then the officer checks it.", sentences[1]);
         Assert.Equal("A note on the line below it.", sentences[2]);
         Assert.Equal(RiskScreen.MaxDescriptionSentences, sentences.Count);
+    }
+
+    /// <summary>
+    /// Round 18: a description states creditworthiness in ordinary words (whether a person can pay back, their capacity
+    /// to repay, their solvency: Annex III 5(b)), or a solely automated decision as "the system alone decides" (GDPR
+    /// Art. 22), and an unread step of the process takes it. Written for these tests, not from the evaluation set.
+    /// </summary>
+    [Theory]
+    [InlineData("Furniture store, rent-to-own plans: before a plan is signed, the system estimates whether the customer will be able to repay from the income they state.", "H4b-creditworthiness")]
+    [InlineData("Student housing office: staff judge each applicant's capacity to pay back a rent deposit loan from their grant and part-time wages.", "H4b-creditworthiness")]
+    [InlineData("Phone shop: a model rates the solvency of every shopper who asks to spread a handset's price over 24 months.", "H4b-creditworthiness")]
+    [InlineData("Library: the software alone decides whether a reader's borrowing account is blocked after late returns.", "G1-solely-automated-decision")]
+    [InlineData("Sports centre: whether a member's subscription is cancelled after missed payments is decided by the software alone.", "G1-solely-automated-decision")]
+    public void UnreadStep_TakesADescriptionsPracticeStatedInOrdinaryWords(string description, string rule)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.RulesOnly(), UnreadName, description);
+
+        Assert.Equal(RiskTier.High, assessment.Tier);
+        Assert.Contains(assessment.Hits, h => h.Applied && h.RuleId == rule && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Round 18's benign guards: a company's solvency is not a natural person's creditworthiness, a system that alone
+    /// opens greenhouse vents decides nothing about a person.
+    /// </summary>
+    [Theory]
+    [InlineData("Paper mill: the finance team checks the solvency of its corporate customers before raising their trade terms.", RiskTier.High)]
+    [InlineData("Garden centre: the system alone decides when the greenhouse vents open and close.", RiskTier.High)]
+    public void UnreadStep_InABenignOrRuleBasedDescription_IsNotRaisedTo(string description, RiskTier notReached)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.RulesOnly(), UnreadName, description);
+
+        Assert.True(assessment.Tier < notReached, $"{assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
+    }
+
+    private const string OfficeDescription =
+        "Office supplies: the stationery cupboard is restocked every Friday from the supplier's catalogue and the order is filed.";
+
+    private const string AutomatedClaimsDescription =
+        "Household insurer: claims for water damage are approved or rejected automatically, with no human review of the photos the customer sends.";
+
+    /// <summary>
+    /// Round 18: a readable step that names the case's outcome ("Claim outcome"; Italian "Esito sinistro", read "outcome
+    /// claim") or processes claims or applications in noun-first order ("Claims processing"; Latvian and Slavic codes
+    /// read "application handle") takes what its description describes; in a benign process it stays Minimal.
+    /// </summary>
+    [Theory]
+    [InlineData("Claim outcome")]
+    [InlineData("Esito sinistro")]
+    [InlineData("Claims processing")]
+    public void ReadOutcomeStopOrProcessingStep_TakesWhatItsDescriptionDescribes(string name)
+    {
+        var screen = RiskEvaluation.RulesOnly();
+
+        var assessment = RiskEvaluation.Assess(screen, name, AutomatedClaimsDescription);
+        var benign = RiskEvaluation.Assess(screen, name, OfficeDescription);
+
+        Assert.Equal(RiskTier.High, assessment.Tier);
+        Assert.Contains(assessment.Hits, h => h.Applied && h.RuleId == "G1-solely-automated-decision" && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+        Assert.Equal(RiskTier.Minimal, benign.Tier);
+    }
+
+    /// <summary>
+    /// Round 18's new glossary words in a benign process: read, and Minimal. (The tree nursery is not used here: its
+    /// "nursery" infers a healthcare domain, which raises any step there to Limited, and the labelled cases' vote some.)
+    /// </summary>
+    [Theory]
+    [InlineData("Schichtzuteilung")]
+    [InlineData("Mieterbeschwerde")]
+    [InlineData("Toewijzing woning")]
+    [InlineData("Kalkulacja grzywny")]
+    [InlineData("Pritožba najemnika")]
+    [InlineData("enimerosi_apotelesmatos")]
+    public void Round18GlossaryStep_InABenignProcess_StaysMinimal(string name)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), name, OfficeDescription);
+
+        Assert.True(TaskText.Understanding(name, SpellingForm.Vocabulary(RuleCatalogue.Default)).IsRead);
+        Assert.Equal(RiskTier.Minimal, assessment.Tier);
     }
 
     /// <summary>The case as <see cref="RiskEvaluation.TaskOf"/> builds it, with or without its process description.</summary>

@@ -140,6 +140,64 @@ public sealed class StepGlossaryTests
         Assert.NotEqual(expected, StepGlossary.ReadWordAsEnglish(lookAlike));
     }
 
+    /// <summary>
+    /// Round 18: the ordinary vocabulary of case work (allocation, update, outcome, show, housing, tenant, member, fine,
+    /// claim, complaint, suspend) in the languages the glossary read thinly, closed compounds of it, German written
+    /// without umlauts, and Irish "meas" (assess).
+    /// </summary>
+    [Theory]
+    [InlineData("Schichtzuteilung", "shift allocation")] // German compound
+    [InlineData("Mieterbeschwerde", "tenant complaint")]
+    [InlineData("Antragspruefung", "application check")] // German without umlauts
+    [InlineData("Pruefergebnis", "check outcome")]
+    [InlineData("LAKASKIOSZTAS", "housing allocation")] // Hungarian compound, without accents
+    [InlineData("Panasz elbírálása", "complaint assessment")]
+    [InlineData("Jäsenmaksun päivitys", "member payment update")] // Finnish
+    [InlineData("Vuokralaisen valitus", "tenant complaint")]
+    [InlineData("Meas iarratais", "assessment application")] // Irish
+    [InlineData("Aġġornament tal-membru", "update member")] // Maltese
+    [InlineData("Alocare_locuinta", "allocation housing")] // Romanian, without diacritics
+    [InlineData("Разпределение на жилища", "allocation housing")] // Bulgarian, Cyrillic and transliterated
+    [InlineData("razpredelenie_na_zhilishta", "allocation housing")]
+    [InlineData("Ενημέρωση αποτελέσματος", "update outcome")] // Greek, script and transliterated
+    [InlineData("enimerosi_apotelesmatos", "update outcome")]
+    [InlineData("Pozastavenie dávky", "suspend benefit")] // Slovak
+    [InlineData("Pritožba najemnika", "complaint tenant")] // Slovenian
+    [InlineData("Īrnieka sūdzība", "tenant complaint")] // Latvian
+    [InlineData("Nuomininko skundas", "tenant complaint")] // Lithuanian
+    [InlineData("Kõnede analüüs", "call analysis")] // Estonian plural genitive
+    [InlineData("Prigovor stanara", "complaint tenant")] // Croatian
+    [InlineData("Kalkulacja grzywny", "calculate fine")] // Polish
+    [InlineData("Pokuta za přestupek", "fine offence")] // Czech
+    [InlineData("Toewijzing woning", "allocation housing")] // Dutch
+    [InlineData("Esito del reclamo", "outcome complaint")] // Italian
+    [InlineData("Mostrar oferta", "show offer")] // Spanish
+    [InlineData("Atualizar sinistro", "update claim")] // Portuguese
+    [InlineData("Affichage de l'offre", "show offer")] // French
+    [InlineData("Avstängning av medlem", "suspend member")] // Swedish
+    [InlineData("Opdatering af medlem", "update member")] // Danish
+    public void Normalise_ReadsRound18CaseWorkVocabulary(string name, string expected) =>
+        Assert.Equal(expected, TaskText.Normalise(name));
+
+    /// <summary>Round 18's stems are not read into English words they begin or spell ("bode", "clan", "bust", "adherent").</summary>
+    [Theory]
+    [InlineData("bode")]
+    [InlineData("bodega")]
+    [InlineData("clan")]
+    [InlineData("bust")]
+    [InlineData("affectation")]
+    [InlineData("adherent")]
+    [InlineData("issue")]
+    [InlineData("queue")]
+    [InlineData("continued")]
+    [InlineData("interview")]
+    public void ReadWordAsEnglish_LeavesRound18LookAlikesUnread(string word)
+    {
+        var reading = StepGlossary.ReadWordAsEnglish(word);
+
+        Assert.True(reading is null || reading == word, $"'{word}' read as '{reading}'");
+    }
+
     /// <summary>Dutch "door" (through), Italian "male" (bad), Romanian "care" (which) and the like are English words: never read.</summary>
     [Theory]
     [InlineData("door")]
