@@ -280,6 +280,12 @@ public sealed partial class RiskEvaluationTests
         // "loyaltycard" the shoppers' location profile from Limited; in lower case, "hr" is no word the screen reads and
         // the job adverts polished after HR wrote them fall from High (over-rated: Art. 6(3)(b)) to Minimal.
         open = [.. open, "r17-rentalblacklistbatch-076:", "r17-jobadpolish-089:", "r16-loyaltylocation-099:"];
+
+        // Round 18 (catalogue 2026.12.15, elements; measured): the riders' delivery areas handed out by acceptance rate are
+        // High in both spellings (Annex III 4(b) by its elements); "pre-sentence" closed up as "presentence" is no word the
+        // screen reads, so the polished report of the probation officer (a singular role noun, now the Art. 6(3) person)
+        // is Limited (in tier) with the hyphen and Minimal without it.
+        open = [.. open.Where(o => o is not "r16-courierroutesbehav-045:"), "r11-presentencepolish-065:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
