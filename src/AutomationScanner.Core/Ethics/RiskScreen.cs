@@ -226,6 +226,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
         hits = HoldBackRulesOfPersonsWithoutAPerson(hits, candidate, byPattern);
+        hits = HoldBackTechniquesWhereADecisionIsStated(hits, candidate, byPattern);
 
         var art63 = Art63Setting(hits, candidate, profile, domain);
         hits = AddProceduralAct(hits, candidate, art63);
@@ -433,11 +434,12 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// An Art. 5 practice that lies within an Annex III use (<see cref="RuleDefinition.WithinRule"/>: emotion recognition
     /// or biometric categorisation within biometrics, crime prediction within law enforcement) differs from that use by
     /// its elements (at work or school, inferring a protected trait, profiling alone): a vote for it counts only when the
-    /// task's words have them, in words or by meaning. Every other vote counts as it is.
+    /// task's words have them, in words or by meaning, and (round 18) none of the rule's exclusions (the medical
+    /// exception; the emotions of customers, callers or an audience for Art. 5(1)(f)). Every other vote counts as it is.
     /// </summary>
     private bool HasElementsOfAPracticeWithinAUse(string ruleId, string name) =>
         Catalogue.Rule(ruleId) is not { Definition.WithinRule: not null } rule
-        || rule.HasAllElements(name) || _semantic!.ElementsByMeaning(rule, name) is not null;
+        || (!rule.IsExcluded(name) && (rule.HasAllElements(name) || _semantic!.ElementsByMeaning(rule, name) is not null));
 
     /// <summary>
     /// A rule about natural persons (<see cref="RuleDefinition.AboutPersons"/>: a decision on a person, their work,
@@ -683,6 +685,33 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             : h)];
     }
 
+    /// <summary>
+    /// Round 18: Art. 5(1)(a)-(b) is a technique that distorts a person's own behaviour or decision; a task whose words
+    /// state a decision the system takes about the person without a human (an applied GDPR Art. 22 hit, and the absence of
+    /// human review and the deciding act in its words: a seller banned, a member suspended, with nobody checking) describes
+    /// that decision, not a technique. A practice
+    /// whose missing element may be stood for by meaning (<see cref="RuleDefinition.MeaningStandsForOneElement"/>) and that
+    /// the task matched by meaning alone is then recorded, not applied. A practice its own words match stays.
+    /// </summary>
+    private List<RiskHit> HoldBackTechniquesWhereADecisionIsStated(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern)
+    {
+        // The decision without a human: an applied Art. 22 hit, and in one text of the task the absence of human review
+        // and the act that decides (the first two elements of the rule's second alternative) in its own words. The person
+        // is not asked for here: naming one more person must not change what the act is.
+        var decision = hits.FirstOrDefault(h => h.Applied && h.Kind == RuleKind.Gdpr22);
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        if (decision is null || Catalogue.Rule(decision.RuleId) is not { Definition.Elements.Count: > 1 } rule || !texts.Any(t => rule.HasElement(1, 0, t) && rule.HasElement(1, 1, t)))
+        {
+            return hits;
+        }
+
+        return [.. hits.Select(h => h.Applied && h.Kind == RuleKind.Prohibited && !byPattern.Contains(h.RuleId)
+                && h.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases
+                && Catalogue.Rule(h.RuleId) is { Definition.MeaningStandsForOneElement: true }
+            ? h with { Applied = false, Note = $"Read by meaning alone, and the task's words state a decision taken about the person without a human ({decision.Clause}): {h.Clause} concerns a technique that distorts the person's own behaviour, which the words do not name." }
+            : h)];
+    }
+
     private bool IsAboutPersonsByMeaning(RiskHit hit, HashSet<string> byPattern) =>
         hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId)
         && Catalogue.Rule(hit.RuleId) is { Definition.AboutPersons: true };
@@ -784,8 +813,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return new Art63Context(null, assesses);
         }
 
+        // Round 18: a singular role noun ("the case officer", "the loan committee") names the person who makes the
+        // assessment Art. 6(3) leaves to a person, as a plural one does.
         var texts = TextsOf(candidate, null);
-        if (!texts.Any(t => _semantic.NamesAPerson(t.Text)))
+        if (!texts.Any(t => _semantic.NamesAPerson(t.Text) || _semantic.NamesARole(t.Text)))
         {
             return new Art63Context(null, assesses);
         }

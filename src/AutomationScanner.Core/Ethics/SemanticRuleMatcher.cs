@@ -230,6 +230,50 @@ public sealed partial class SemanticRuleMatcher
         return [.. fired.Values];
     }
 
+    /// <summary>
+    /// Round 18: whether <paramref name="text"/> names a person by a singular role noun ("the case officer", "the
+    /// examiner", "the loan committee"): an agent noun in the singular that reads nearer to a person than to a document or
+    /// a thing, or a body of persons that decides (a committee, panel, board, tribunal, jury). <see cref="NamesAPerson"/>
+    /// reads plural agent nouns only.
+    /// </summary>
+    public bool NamesARole(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_catalogue.Semantic.NonPersonThreshold >= 1)
+        {
+            return true;
+        }
+
+        if (DecidingBody().IsMatch(text))
+        {
+            return true;
+        }
+
+        var units = ElementSeeds.Units(text).Where(u => !u.Contains(' ', StringComparison.Ordinal) && SingularAgentNoun().IsMatch(u)).ToList();
+        if (units.Count == 0)
+        {
+            return false;
+        }
+
+        var (persons, nonPersons) = _personSeeds.Value;
+        var vectors = UnitVectors(units);
+        for (var u = 0; u < units.Count; u++)
+        {
+            if (VectorMath.Nearest(vectors[u], persons.Vectors).Similarity > VectorMath.Nearest(vectors[u], nonPersons.Vectors).Similarity)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^\p{L}{3,}(er|or|ee|ist|ian)('s|’s)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SingularAgentNoun();
+
+    [GeneratedRegex(@"\b(committee|panel|board|tribunal|jury|council)('s|’s|s)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecidingBody();
+
     /// <summary>The text, the text without a leading automation phrase, and the text without its trailing qualifier.</summary>
     public static IEnumerable<TaskTextItem> Views(TaskTextItem item) => Views(item, cutOneWord: false);
 
