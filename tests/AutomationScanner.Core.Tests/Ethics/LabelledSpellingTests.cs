@@ -90,8 +90,9 @@ public sealed partial class LabelledSpellingTests
         // "carrental", "donotrent" and "fishprocessing" among them.
         // 36 after round 18's glossary words and the index rebuilt with them (12g-r18): Polish "przydział" (allocation) now
         // reads the closed-up "przydzialtras" as an inflection (three spellings of one case), and two neighbours' votes
-        // moved ("creditworthiness" closed up, a long social-scoring sentence).
-        Assert.True(closedUp.Count <= 36, report);
+        // moved ("creditworthiness" closed up, a long social-scoring sentence). 33 measured on main after all of round 18
+        // (fresh-r18 in the index, both merges, catalogue 2026.12.15).
+        Assert.True(closedUp.Count <= 33, report);
     }
 
     [Theory]
