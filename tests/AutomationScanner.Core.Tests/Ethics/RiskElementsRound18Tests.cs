@@ -52,6 +52,7 @@ public sealed class RiskElementsRound18Tests
     [Theory]
     [InlineData("Ban a holiday-flat host from the booking platform for good when the system suspects fake listings, with no appeal to a person")]
     [InlineData("The gym's system suspends members who miss three payments and locks them out, with nobody checking")]
+    [InlineData("Automatically end the tenancy of garage renters who miss two payments, with no one reviewing it")]
     public void PlatformBanOfAPerson_IsHigh(string text) => Assert.Equal(RiskTier.High, TierOf(text));
 
     /// <summary>Guards: a company's account, and a product listing, are not a natural person's (GDPR Art. 22 covers persons).</summary>
