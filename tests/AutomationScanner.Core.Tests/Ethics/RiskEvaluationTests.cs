@@ -110,6 +110,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r16", 120),
         ("fresh-r17", 125),
         ("fresh-r18", 125),
+        ("fresh-r19", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
