@@ -73,12 +73,11 @@ public sealed partial class SemanticRuleMatcher
         }
 
         var units = ElementSeeds.Units(text).Union(ElementSeeds.Units(Canonical(text)), StringComparer.Ordinal).ToList();
-        var (persons, nonPersons) = _personSeeds.Value;
         var vectors = UnitVectors(units);
         for (var u = 0; u < units.Count; u++)
         {
-            var (_, p) = VectorMath.Nearest(vectors[u], persons.Vectors);
-            if (p >= threshold || (!units[u].Contains(' ', StringComparison.Ordinal) && AgentNoun().IsMatch(units[u]) && p > VectorMath.Nearest(vectors[u], nonPersons.Vectors).Similarity))
+            var (_, p) = VectorMath.Nearest(vectors[u], _personSeeds.Value.Persons.Vectors);
+            if (p >= threshold || (!units[u].Contains(' ', StringComparison.Ordinal) && AgentNoun().IsMatch(units[u]) && NearerToAPersonThanAThing(vectors[u], p)))
             {
                 return true;
             }
@@ -86,6 +85,13 @@ public sealed partial class SemanticRuleMatcher
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a word whose nearest person seed is at <paramref name="toAPerson"/> reads nearer to a person than to any
+    /// document or thing seed: the test an agent noun ("reviewers", "the examiner") must pass to name a person.
+    /// </summary>
+    private bool NearerToAPersonThanAThing(float[] vector, float toAPerson) =>
+        toAPerson > VectorMath.Nearest(vector, _personSeeds.Value.NonPersons.Vectors).Similarity;
 
     /// <summary>
     /// Embeds what <see cref="NonPersonSubject"/> reads of <paramref name="texts"/> (its words and word pairs, and the
@@ -255,17 +261,8 @@ public sealed partial class SemanticRuleMatcher
             return false;
         }
 
-        var (persons, nonPersons) = _personSeeds.Value;
         var vectors = UnitVectors(units);
-        for (var u = 0; u < units.Count; u++)
-        {
-            if (VectorMath.Nearest(vectors[u], persons.Vectors).Similarity > VectorMath.Nearest(vectors[u], nonPersons.Vectors).Similarity)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return units.Select((_, u) => u).Any(u => NearerToAPersonThanAThing(vectors[u], VectorMath.Nearest(vectors[u], _personSeeds.Value.Persons.Vectors).Similarity));
     }
 
     [GeneratedRegex(@"^\p{L}{3,}(er|or|ee|ist|ian)('s|’s)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
