@@ -124,6 +124,29 @@ public sealed class RiskStepsInContextRound19Tests
     public void Art63Act_IsNoneForADescribedDecisionOrAssessment(string sentence) => Assert.Null(TaskText.Art63Act(sentence));
 
     /// <summary>
+    /// A process whose other words ("interview") infer a private organisation's domain does not rule out Annex III 7 where
+    /// the description names the public authority that makes the use (an asylum office); a travel agency's visa paperwork
+    /// names none and stays ruled out.
+    /// </summary>
+    [Fact]
+    public void AsylumOfficeNamedInTheDescription_KeepsAnnexIII7()
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), UnreadName,
+            "National asylum office: after the interview, the software reads the transcript and judges whether the applicant's account of persecution is credible; the caseworker decides on that judgement");
+
+        Assert.Contains(assessment.Hits, h => h.Applied && h.RuleId == "H5d-migration" && h.Evidence.Location.EndsWith("(description)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PrivateOrganisationsVisaPaperwork_StaysOutsideAnnexIII7()
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), UnreadName,
+            "Travel agency: after the interview with the customer, the staff check that each customer's visa application form is complete before the courier takes it");
+
+        Assert.DoesNotContain(assessment.Hits, h => h.Applied && h.RuleId == "H5d-migration");
+    }
+
+    /// <summary>
     /// Art. 6(3) reaches the step: a description that says the system only flags deviations for a person or turns forms
     /// into data gives an unread step no Annex III use (Limited); one that says the system decides does (High).
     /// </summary>
