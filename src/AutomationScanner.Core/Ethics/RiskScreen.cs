@@ -209,7 +209,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         foreach (var (from, compiled) in DomainsOf(profile, domain))
         {
             AddDomainHits(hits, candidate, from, compiled, reading);
-            hits = ApplyDomainExclusions(hits, from, compiled);
+            hits = ApplyDomainExclusions(hits, candidate, from, compiled);
         }
 
         if (readsDescription)
@@ -609,18 +609,27 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// A domain rules out the rules that cannot concern its steps: those about natural persons where its subjects are
     /// businesses (Annex III 5(b), 5(c), GDPR Art. 22), those about uses made only by or for a public authority where the
     /// process is a private organisation's (Annex III 6 and 7). Their hits are recorded, not applied, with the domain's note.
+    /// Round 19: a use defined by who makes it (<see cref="RuleDefinition.Sectors"/>) stays applied when the task's own
+    /// words name a public authority that makes it ("Athens asylum service: ...", "the border police ..."): the domain
+    /// was inferred from the process's other words (an interview, a file), the task says who acts.
     /// </summary>
-    private static List<RiskHit> ApplyDomainExclusions(List<RiskHit> hits, ProcessDomainProfile profile, CompiledDomain domain)
+    private List<RiskHit> ApplyDomainExclusions(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile profile, CompiledDomain domain)
     {
         if (domain.Definition.Excludes.Count == 0)
         {
             return hits;
         }
 
+        var authority = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).Any(t => PublicAuthority().IsMatch(t));
         return [.. hits.Select(h => h.Applied && domain.Definition.Excludes.FirstOrDefault(e => e.Rules.Contains(h.RuleId, StringComparer.Ordinal)) is { } excludes
+                && !(authority && Catalogue.Rule(h.RuleId) is { Definition.Sectors.Count: > 0 })
             ? h with { Applied = false, Note = $"{excludes.Note} (process {profile.Process}, domain {profile.Domain})" }
             : h)];
     }
+
+    // A public authority of law enforcement, migration, asylum or border control named as the one who acts.
+    [GeneratedRegex(@"\b((asylum|immigration|migration|border|police|customs|prosecution|probation|prison|refugee|naturali[sz]ation|consular|visa)\s+(service|office|authority|agency|directorate|department|board|force|guards?|unit|administration|police|court|tribunal)s?|embassy|embassies|consulates?|ministry of (the )?interior|home office|public prosecutor\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublicAuthority();
 
     /// <summary>
     /// An Annex III use defined by who makes it (<see cref="RuleDefinition.Sectors"/>: education, law enforcement,

@@ -142,7 +142,14 @@ public static partial class TaskText
     /// and it names no decision ("Send appointment reminders", "Notify applicant"; not "Send rejection letter").
     /// </summary>
     public static bool IsCommunicationOnly(string normalisedName) =>
-        CommunicationVerb().IsMatch(normalisedName) && !IsDecisionStep(normalisedName) && !MessageIsTheAct(normalisedName);
+        CommunicationVerb().IsMatch(normalisedName) && !IsDecisionStep(normalisedName) && !MessageIsTheAct(normalisedName)
+        && !EvaluatedMessages().IsMatch(normalisedName);
+
+    // Round 19: a message or call named as the thing evaluated, as a glossary reading of a noun-first name gives it
+    // (Estonian "Kõnede_järjestamine", read "call ranking"; "e-mail classification"): "call" is the calls ranked, not
+    // an act of calling.
+    [GeneratedRegex(@"^\s*(calls?|messages?|e-?mails?|mails?|letters?|chats?|texts?|enquir(y|ies)|complaints?)\s+(" + AssessmentActs + @"|sorting|prioriti[sz]ation|triage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EvaluatedMessages();
 
     /// <summary>
     /// Round 16: a step led by a communication verb whose message is itself the act, so there is no other step where its
@@ -221,11 +228,14 @@ public static partial class TaskText
 
     /// <summary>
     /// Round 17: the task's own act when it is one of the four Art. 6(3) acts of the AI Act, read from what the system
-    /// itself does (the lead verb and its object, after a leading "After the term," or "Once the marks are given,"):
+    /// itself does (the lead verb and its object, after a leading "After the term," or "Once the marks are given,", and,
+    /// round 19, after a process description's setting label and the system or the step as the subject: "Town school:
+    /// once the marks are given, the system compares ..."):
     /// (a) a narrow procedural task (recital 53: turn unstructured data into structured data, classify incoming documents
     /// into categories, detect duplicates; translate, transcribe, convert, index, file, link); (b) improving the result of
     /// a previously completed human activity (the wording, language, spelling or tone of a text a person wrote); (c)
-    /// detecting deviations from prior decision-making patterns for a person to review; (d) a preparatory task (checking
+    /// detecting deviations from prior decision-making patterns for a person to review (round 19: also flagged "for the
+    /// exam committee", "for the head teacher", a person or body named as the one who looks); (d) a preparatory task (checking
     /// that a file is complete, gathering its documents, pre-filling a form). Null when the act is none of these, when it
     /// assesses or decides itself (its lead verb evaluates, scores, ranks, classifies, selects or decides, or it goes on
     /// to do so: "... and reject the incomplete ones"), or when it sorts by a criterion of merit or likelihood (a sort or
@@ -280,7 +290,10 @@ public static partial class TaskText
 
     private const string DecisionActs = @"decid\w*|approv\w*|reject\w*|refus\w*|declin\w*|admit\w*|den(y|ies|ied)|grant\w*|award\w*|dismiss\w*|terminat\w*|revok\w*|accept\w*|select\w*|filter\w*|profil\w*|diagnos\w*|recommend\w*|propos\w*";
 
-    [GeneratedRegex(@"^\s*(after|once|when|at the end of|following)\b[^,;]{0,100},\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Round 19: what stands before the act in a sentence of a process description: a setting label before a colon
+    // ("Cluj university: "), a leading adverbial clause ("once the lecturers have marked the exams, ") and the step or
+    // the system as the subject ("the step compares ...", "the software turns ...").
+    [GeneratedRegex(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following)\b[^,;]{0,100},\s*)?((the|this|a|an|its|our) (step|system|tool|model|software|program|bot|assistant|engine|algorithm)s? (then |also |automatically |only |first |just )?(?=\p{Ll}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAdverbial();
 
     [GeneratedRegex(@"^\s*(automatically\s+)?(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -301,7 +314,7 @@ public static partial class TaskText
     [GeneratedRegex(@"\b(patterns?|usual\w*|earlier|prior|previous|past|the others|other (examiners?|judges?|teachers?|officers?|offices?|caseworkers?)|years?|before)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriorPattern();
 
-    [GeneratedRegex(@"\b(for (the |a |an |their |its |them )?([\w'’-]+ ){0,4}?(to|who (will )?) ?(review|look|check|examin\w*|consider|follow|decide|investigat\w*)|so (that )?(a |an |the |they )?([\w'’-]+ ){0,4}?can (look|review|check|examin\w*)|for (a |the )?(second look|review|human review)|to (review|look at|look into))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(for (the |a |an |their |its |them )?([\w'’-]+ ){0,4}?(to|who (will )?) ?(review|look|check|examin\w*|consider|follow|decide|investigat\w*)|so (that )?(a |an |the |they )?([\w'’-]+ ){0,4}?can (look|review|check|examin\w*)|for (a |the )?(second look|review|human review)|to (review|look at|look into)|for (the |a |an |their |its )?([\w'’-]+ ){0,2}?(committee|board|panel|jury|caseworkers?|case officers?|officers?|reviewers?|examiners?|supervisors?|managers?|teachers?|lecturers?|inspectors?|auditors?|advisers?|advisors?|clerks?|staff|humans?|persons?|people|team))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForHumanReview();
 
     [GeneratedRegex(@"^\s*((check|verif|confirm|make sure|ensur)\w*\s+(that\s+|whether\s+|if\s+)?.{0,80}?(\b(complete\w*|missing|mandatory|required)\b|\b(all|every|each)\b.{0,40}?\b(documents?|attachments?|papers?|pages?|fields?|signatures?|payslips?|forms?|evidence|proofs?|certificates?)\b)|(collect|gather|assembl|compil)\w*\s+(and \w+ )?.{0,60}?\b(documents?|papers?|paperwork|payslips?|statements?|receipts?|attachments?|files?|evidence|certificates?|records?)\b|pre-?fill\w*|prepar\w* (the |a |each )?(file|dossier|folder|case file)s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -388,7 +401,7 @@ public static partial class TaskText
     [GeneratedRegex(@"(\p{Ll})(\p{Lu})")]
     private static partial Regex CamelBoundary();
 
-    [GeneratedRegex(@"\b(approv\w*|declin\w*|reject\w*|accept\w*|grant\w*|den(y|ied|ial)|refus\w*|award\w*|decid\w*|decision\w*|verdicts?|rulings?|penalt\w*|fines?|sanction\w*|dismiss\w*|terminat\w*|revok\w*|withdraw\w*|result appeal|credit collection|eligib\w*|admission\w*|admit\w*|enrol\w*|passed|goedgekeurd|afgewezen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(approv\w*|declin\w*|reject\w*|accept\w*|grant\w*|den(y|ied|ial)|refus\w*|award\w*|decid\w*|decision\w*|verdicts?|rulings?|penalt\w*|fines?|sanction\w*|dismiss\w*|terminat\w*|revok\w*|withdraw\w*|sign(s|ed|ing)?[- ]?off|result appeal|credit collection|eligib\w*|admission\w*|admit\w*|enrol\w*|passed|goedgekeurd|afgewezen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Decision();
 
     [GeneratedRegex(@"\b(credit collection|penalt\w*|declin\w*|reject\w*|refus\w*|approv\w*|den(y|ied|ial)|revok\w*|terminat\w*|dismiss\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

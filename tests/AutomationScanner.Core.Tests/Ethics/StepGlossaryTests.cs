@@ -198,6 +198,29 @@ public sealed class StepGlossaryTests
         Assert.True(reading is null || reading == word, $"'{word}' read as '{reading}'");
     }
 
+    /// <summary>
+    /// Round 19: Czech and Slovak "personál" (staff) is read in its own inflections only (its bare form folds to the English
+    /// "personal", never read), not as the start of any longer word: Romanian "personalizată" and Spanish "personalizado" (personalised) are not staff, so "oferta personalizată"
+    /// is no offer made to staff.
+    /// </summary>
+    [Theory]
+    [InlineData("personalizata")]
+    [InlineData("personalizado")]
+    [InlineData("personalizace")]
+    public void ReadWordAsEnglish_LeavesPersonalisedUnread(string word)
+    {
+        var reading = StepGlossary.ReadWordAsEnglish(word);
+
+        Assert.True(reading is null || reading == word, $"'{word}' read as '{reading}'");
+    }
+
+    [Theory]
+    [InlineData("personálu", "staff")] // Czech, Slovak genitive
+    [InlineData("personálem", "staff")] // Czech instrumental
+    [InlineData("personálom", "staff")] // Slovak instrumental
+    public void ReadWordAsEnglish_ReadsStaffInItsInflections(string word, string expected) =>
+        Assert.Equal(expected, StepGlossary.ReadWordAsEnglish(word));
+
     /// <summary>Dutch "door" (through), Italian "male" (bad), Romanian "care" (which) and the like are English words: never read.</summary>
     [Theory]
     [InlineData("door")]
