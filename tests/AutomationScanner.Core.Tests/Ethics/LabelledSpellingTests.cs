@@ -92,7 +92,10 @@ public sealed partial class LabelledSpellingTests
         // reads the closed-up "przydzialtras" as an inflection (three spellings of one case), and two neighbours' votes
         // moved ("creditworthiness" closed up, a long social-scoring sentence). 33 measured on main after all of round 18
         // (fresh-r18 in the index, both merges, catalogue 2026.12.15).
-        Assert.True(closedUp.Count <= 33, report);
+        // 41 after fresh-r19 joined the index (measured on main before and after round 19's merges, catalogue
+        // 2026.12.16): three of r19's own (a closed-up chat-bot probe, "palmvein", a teacher's report), the rest
+        // neighbours whose nearest labelled case moved.
+        Assert.True(closedUp.Count <= 41, report);
     }
 
     [Theory]
