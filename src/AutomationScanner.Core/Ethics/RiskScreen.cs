@@ -358,6 +358,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     [GeneratedRegex(@"\b(?:the|a|an)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Articles();
 
+    /// <summary>
+    /// A passive agent at the end of a name: "by" and what follows it after a past participle ("approved by budget
+    /// owner", "rejected by supervisor", "signed off by the director"). The agent is the actor, not the subject.
+    /// </summary>
+    [GeneratedRegex(@"(?<=\p{L}ed(?:\s+(?:off|out|up))?)\s+by\s+\S.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PassiveAgent();
+
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();
 
@@ -422,10 +429,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         // The checks read the vote's own spelling of the name, so that they cannot tell two spellings apart either.
         var name = VoteForm(candidate.Name);
+        var subject = PassiveAgent().Replace(name, "");
         return LabelledQueries(candidate, processContext)
             .Select(q => (q.Text, Vote: index.Vote(q.Vector)))
             .Where(v => v.Vote is { } vote && (!throughRules || (vote.Nearest[0].Similarity >= LabelledCasesMinSimilarity
-                && HasElementsOfAPracticeWithinAUse(vote.RuleId, name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, name, vote.Tier))))
+                && HasElementsOfAPracticeWithinAUse(vote.RuleId, name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, subject, vote.Tier))))
             .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
             .FirstOrDefault();
     }
@@ -448,7 +456,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// such a rule does not count. A vote for a Prohibited practice also counts when the task names no other subject
     /// either (<see cref="SemanticRuleMatcher.NonPersonSubject"/>): untargeted collection of faces names only faces ("Bulk
     /// face harvesting"), and a face is a person's unless the task says whose else it is (round 15: three Art. 5(1)(e)
-    /// cases of three batches before catalogue 2026.12.12, none rated higher). Every other vote counts as it is.
+    /// cases of three batches before catalogue 2026.12.12, none rated higher). Every other vote counts as it is. The person
+    /// is looked for in the name without its passive agent (<see cref="PassiveAgent"/>, round 20): the role that moved a
+    /// case ("Request for payment APPROVED by BUDGET OWNER", the way real logs name a state and its actor) is who decides,
+    /// not the person the vote's cases decide about.
     /// </summary>
     private bool NamesAPersonWhereTheRuleNeedsOne(string ruleId, string name, RiskTier tier) =>
         Catalogue.Rule(ruleId) is not { Definition.AboutPersons: true } || _semantic!.NamesAPerson(name)
