@@ -433,10 +433,25 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         return LabelledQueries(candidate, processContext)
             .Select(q => (q.Text, Vote: index.Vote(q.Vector)))
             .Where(v => v.Vote is { } vote && (!throughRules || (vote.Nearest[0].Similarity >= LabelledCasesMinSimilarity
+                && !ExcludedByTheRule(vote.RuleId, name)
                 && HasElementsOfAPracticeWithinAUse(vote.RuleId, name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, subject, vote.Tier))))
             .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
             .FirstOrDefault();
     }
+
+    /// <summary>
+    /// Round 20: a rule's own exclusions (<see cref="RuleDefinition.Unless"/>: a company, a firm or a business customer for
+    /// Annex III 5(b) and GDPR Art. 22, which concern natural persons; fraud detection, excluded from 5(b) by its own
+    /// words) hold for a vote of the labelled cases as they hold for the rule's words, its meaning, its process and its
+    /// description: the cases that voted named a person, a task that names a company only shares the rest of their words.
+    /// A task that also names a private person in the law's own terms (a private customer, a consumer, an individual, a
+    /// natural person, a household) keeps the vote: the company there is the one that assesses, not the one assessed.
+    /// </summary>
+    private bool ExcludedByTheRule(string ruleId, string name) =>
+        Catalogue.Rule(ruleId) is { } rule && rule.IsExcluded(name) && !PrivatePerson().IsMatch(name);
+
+    [GeneratedRegex(@"\b(private (persons?|individuals?|customers?|clients?|borrowers?)|natural persons?|consumers?|individuals|households?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PrivatePerson();
 
     /// <summary>
     /// An Art. 5 practice that lies within an Annex III use (<see cref="RuleDefinition.WithinRule"/>: emotion recognition
