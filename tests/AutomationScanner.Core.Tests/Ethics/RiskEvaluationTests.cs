@@ -111,6 +111,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r17", 125),
         ("fresh-r18", 125),
         ("fresh-r19", 125),
+        ("fresh-r20", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
