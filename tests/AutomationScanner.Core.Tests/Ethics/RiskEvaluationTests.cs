@@ -112,6 +112,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r18", 125),
         ("fresh-r19", 125),
         ("fresh-r20", 125),
+        ("fresh-r21", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
