@@ -292,8 +292,10 @@ public static partial class TaskText
 
     // Round 19: what stands before the act in a sentence of a process description: a setting label before a colon
     // ("Cluj university: "), a leading adverbial clause ("once the lecturers have marked the exams, ") and the step or
-    // the system as the subject ("the step compares ...", "the software turns ...").
-    [GeneratedRegex(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following)\b[^,;]{0,100},\s*)?((the|this|a|an|its|our) (step|system|tool|model|software|program|bot|assistant|engine|algorithm)s? (then |also |automatically |only |first |just )?(?=\p{Ll}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // the system as the subject ("the step compares ...", "the software turns ..."). Round 21: the subject also without its
+    // article, as a step name's reading leaves it when the article was written as a capital ("A tool compares ..." reads
+    // "tool compares ..."), then only before a verb in the third person ("tool compares", not "model the demand").
+    [GeneratedRegex(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following)\b[^,;]{0,100},\s*)?((the|this|a|an|its|our) (step|system|tool|model|software|program|bot|assistant|engine|algorithm)s? (then |also |automatically |only |first |just )?(?=\p{Ll})|(step|system|tool|model|software|program|bot|assistant|engine|algorithm) (then |also |automatically |only |first |just )?(?=\p{Ll}+s\b))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAdverbial();
 
     [GeneratedRegex(@"^\s*(automatically\s+)?(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
