@@ -95,7 +95,10 @@ public sealed partial class LabelledSpellingTests
         // 41 after fresh-r19 joined the index (measured on main before and after round 19's merges, catalogue
         // 2026.12.16): three of r19's own (a closed-up chat-bot probe, "palmvein", a teacher's report), the rest
         // neighbours whose nearest labelled case moved.
-        Assert.True(closedUp.Count <= 41, report);
+        // 44 after fresh-r20 and fresh-r21 joined the index (measured with round 21's merges, catalogue 2026.12.19): r21's
+        // own closed-up "escooter" and "trustscore" (four cases), r20's "outofhours", "chatbot" and a probation estimate,
+        // the rest neighbours whose nearest labelled case moved.
+        Assert.True(closedUp.Count <= 44, report);
     }
 
     [Theory]
