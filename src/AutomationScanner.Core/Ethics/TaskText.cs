@@ -295,8 +295,12 @@ public static partial class TaskText
     // the system as the subject ("the step compares ...", "the software turns ..."). Round 21: the subject also without its
     // article, as a step name's reading leaves it when the article was written as a capital ("A tool compares ..." reads
     // "tool compares ..."), then only before a verb in the third person ("tool compares", not "model the demand").
-    [GeneratedRegex(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following)\b[^,;]{0,100},\s*)?((the|this|a|an|its|our) (step|system|tool|model|software|program|bot|assistant|engine|algorithm)s? (then |also |automatically |only |first |just )?(?=\p{Ll})|(step|system|tool|model|software|program|bot|assistant|engine|algorithm) (then |also |automatically |only |first |just )?(?=\p{Ll}+s\b))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following)\b[^,;]{0,100},\s*)?((the|this|a|an|its|our) " + SystemSubject + "s? " + SubjectAdverb + @"(?=\p{Ll})|" + SystemSubject + " " + SubjectAdverb + @"(?=\p{Ll}+s\b))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAdverbial();
+
+    // The system or the step as the subject of a sentence, and the adverb that may follow it (LeadingAdverbial).
+    private const string SystemSubject = "(step|system|tool|model|software|program|bot|assistant|engine|algorithm)";
+    private const string SubjectAdverb = "(then |also |automatically |only |first |just )?";
 
     [GeneratedRegex(@"^\s*(automatically\s+)?(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadAssessmentOrDecision();
