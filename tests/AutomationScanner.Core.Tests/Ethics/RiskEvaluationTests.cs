@@ -113,6 +113,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r19", 125),
         ("fresh-r20", 125),
         ("fresh-r21", 125),
+        ("fresh-r22", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
