@@ -226,6 +226,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
         hits = HoldBackRulesOfPersonsWithoutAPerson(hits, candidate, byPattern);
+        hits = HoldBackNegatedPractices(hits, candidate);
+        hits = HoldBackRulesOfPersonsOnAggregateData(hits, candidate, byPattern);
         hits = HoldBackTechniquesWhereADecisionIsStated(hits, candidate, byPattern);
 
         var art63 = Art63Setting(hits, candidate, profile, domain);
@@ -721,6 +723,64 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     /// <summary>
+    /// Round 22: a practice the task's words say is not done is no evidence of it ("the app does not grade, rank or
+    /// profile pupils; it only shows the next exercise"). Where a text negates a clause
+    /// (<see cref="TaskText.WithoutNegatedPractices"/>), a hit from the task's own texts or from the labelled cases is
+    /// recorded, not applied, when its rule fires on none of the texts without their negated clauses, by its words or
+    /// by meaning: everything that made it fire was in what the text denies. A rule the rest of the text still matches
+    /// stays, and the absence of human review ("no one checks") is a condition of Art. 22, never read as a negation.
+    /// </summary>
+    private List<RiskHit> HoldBackNegatedPractices(List<RiskHit> hits, TaskCandidate candidate)
+    {
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        var stripped = texts.Select(TaskText.WithoutNegatedPractices).ToList();
+        if (stripped.All(s => s is null) || !hits.Any(IsFromTheTaskItself))
+        {
+            return hits;
+        }
+
+        var remaining = texts.Select((t, i) => stripped[i] ?? t).Where(t => t.Any(char.IsLetter)).ToList();
+        var byMeaning = _semantic is null || remaining.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : _semantic.Match([.. remaining.Select(t => new TaskTextItem(t, "task text without its negated clauses"))]).Select(m => m.RuleId).ToHashSet(StringComparer.Ordinal);
+        return [.. hits.Select(h => IsFromTheTaskItself(h) && Catalogue.Rule(h.RuleId) is { } rule
+                && !byMeaning.Contains(h.RuleId) && !remaining.Any(t => rule.FirstMatch(t) is not null)
+            ? h with { Applied = false, Note = $"What made {h.Clause} fire is in what the task's words say is not done ('{TaskText.Truncate(NegatedPart(texts, stripped), 100)}'); the rest of its words name no such practice." }
+            : h)];
+    }
+
+    private static bool IsFromTheTaskItself(RiskHit hit) =>
+        hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && hit.Kind != RuleKind.NarrowProceduralFilter;
+
+    private static string NegatedPart(List<string> texts, List<string?> stripped)
+    {
+        var i = stripped.FindIndex(s => s is not null);
+        return i < 0 ? "" : texts[i];
+    }
+
+    /// <summary>
+    /// Round 22: data a task's words state to be totals, aggregates or anonymous (<see cref="TaskText.StatesAggregateData"/>:
+    /// "counts per hour, no single call is looked at", "results only as totals") relate to no identified or identifiable
+    /// natural person (GDPR Art. 4(1), Recital 26), and no individual case is evaluated or decided on. A rule of a
+    /// practice on persons or their cases (Art. 5, Annex III, GDPR Art. 9 and 22, personal data; not Annex III point 2,
+    /// which concerns infrastructure) that the task matched by meaning alone, or that the labelled cases voted for, is
+    /// then recorded, not applied: the person or the case the rule needs is what the text says is not there. A rule its
+    /// own words match stays.
+    /// </summary>
+    private List<RiskHit> HoldBackRulesOfPersonsOnAggregateData(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern)
+    {
+        if (!hits.Any(h => IsOnPersonsOrCasesByMeaning(h, byPattern))
+            || candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).FirstOrDefault(TaskText.StatesAggregateData) is not { } text)
+        {
+            return hits;
+        }
+
+        return [.. hits.Select(h => IsOnPersonsOrCasesByMeaning(h, byPattern)
+            ? h with { Applied = false, Note = $"Read by meaning alone, and the task's words state that its data are totals or anonymous ('{TaskText.Truncate(text, 100)}'): {h.Clause} concerns identified or identifiable natural persons." }
+            : h)];
+    }
+
+    /// <summary>
     /// Round 18: Art. 5(1)(a)-(b) is a technique that distorts a person's own behaviour or decision; a task whose words
     /// state a decision the system takes about the person without a human (an applied GDPR Art. 22 hit, and the absence of
     /// human review and the deciding act in its words: a seller banned, a member suspended, with nobody checking) describes
@@ -746,6 +806,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             ? h with { Applied = false, Note = $"Read by meaning alone, and the task's words state a decision taken about the person without a human ({decision.Clause}): {h.Clause} concerns a technique that distorts the person's own behaviour, which the words do not name." }
             : h)];
     }
+
+    private bool IsOnPersonsOrCasesByMeaning(RiskHit hit, HashSet<string> byPattern) =>
+        hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId)
+        && Catalogue.Rule(hit.RuleId) is { } rule
+        && (rule.Definition.AboutPersons
+            || (rule.Definition.Kind is RuleKind.Prohibited or RuleKind.HighRisk or RuleKind.Gdpr22 or RuleKind.Gdpr9 or RuleKind.PersonalData
+                && rule.Definition.Ref != "AIA III 2"));
 
     private bool IsAboutPersonsByMeaning(RiskHit hit, HashSet<string> byPattern) =>
         hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId)

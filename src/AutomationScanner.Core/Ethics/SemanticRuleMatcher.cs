@@ -66,6 +66,7 @@ public sealed partial class SemanticRuleMatcher
     public bool NamesAPerson(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = WithoutAdjectivalIndividual(text);
         var threshold = _catalogue.Semantic.NonPersonThreshold;
         if (threshold >= 1 || PersonalPronoun().IsMatch(text) || PluralPronoun().IsMatch(text))
         {
@@ -467,6 +468,7 @@ public sealed partial class SemanticRuleMatcher
     public string? NonPersonSubject(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = WithoutAdjectivalIndividual(text);
         var threshold = _catalogue.Semantic.NonPersonThreshold;
         if (threshold >= 1 || PersonalPronoun().IsMatch(text))
         {
@@ -512,6 +514,15 @@ public sealed partial class SemanticRuleMatcher
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{document.Unit}' ~ '{document.Seed}' {document.Similarity:0.00}; nearest person word {person:0.00}")
             : null;
     }
+
+    /// <summary>
+    /// Round 22: "individual" before a noun is an adjective ("individual parts", "individual herds"): it says one by one,
+    /// and names a person only as a noun ("an individual", "individuals who"). The word is read as the noun it qualifies.
+    /// </summary>
+    internal static string WithoutAdjectivalIndividual(string text) => AdjectivalIndividual().Replace(text, "");
+
+    [GeneratedRegex(@"\bindividual\s+(?=\p{L})(?!(who|whom|whose|that|which|is|was|has|had|can|may|will|would|must|should|and|or|in|on|at|of|to|for|by|with|from|as)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AdjectivalIndividual();
 
     private (SeedSet Persons, SeedSet NonPersons) EmbedPersonSeeds() =>
         (new SeedSet(ElementSeeds.Persons, _embedder.Embed([.. ElementSeeds.Persons])), new SeedSet(ElementSeeds.NonPersons, _embedder.Embed([.. ElementSeeds.NonPersons])));

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+
+namespace AutomationScanner.Core.Ethics;
+
+/// <summary>
+/// Round 22: what a text says is not done, and data it says are not about anyone. A practice the text negates is no
+/// evidence of that practice ("the app does not grade pupils"), and data the text states to be totals or anonymous are
+/// not personal data (GDPR Art. 4(1) and Recital 26: information that does not relate to an identified or identifiable
+/// natural person), so the rules about natural persons have no data subject there.
+/// </summary>
+public static partial class TaskText
+{
+    /// <summary>
+    /// <paramref name="text"/> without the clauses it negates, or null when it negates none. A clause is negated where the
+    /// system (or the text's elided subject, at its start or after a semicolon) "does not", "never" or "will not" do the
+    /// act, where the system keeps, stores or collects "no" data of a kind, where "no" single thing of a kind "is looked
+    /// at", and where it holds "nothing on" anyone: the negation runs to the end of its clause (a semicolon, a full stop,
+    /// "but", "only", "instead"). A negation that states who does not act (no one, nobody, no human or staff member: the
+    /// absence of human review, an element of GDPR Art. 22) and one about what a person cannot perceive or do (the
+    /// elements of Art. 5(1)(a)) are conditions of the practice, not its absence, and stay.
+    /// </summary>
+    public static string? WithoutNegatedPractices(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stripped = NegatedClause().Replace(text, m => m.Groups["keep"].Value + " ");
+        return stripped.Length == text.Length && stripped == text ? null : Spaces().Replace(stripped, " ").Trim();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> states that its data are totals, aggregates or anonymous ("as totals", "in
+    /// aggregate", "anonymised", "no single caller", "nothing on individual members"): no natural person is identified.
+    /// </summary>
+    public static bool StatesAggregateData(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return AggregateData().IsMatch(text) && !PerPersonFigures().IsMatch(text);
+    }
+
+    // The subject that negates: the text's start or a new clause (elided subject: "Does not rank ..."; "; never ..."),
+    // or a system word, "it" or "we" right before the negation. Then the negation (not "cannot": what a person cannot
+    // do is an element of a practice), then the clause up to its end.
+    private const string NegationSubject =
+        @"(?<keep>^\s*|[;:.]\s*|\b(it|we|" + SystemSubjectWords + @")\s+)";
+
+    private const string SystemSubjectWords =
+        @"step|system|tool|model|software|program|bot|assistant|engine|algorithm|app|application|platform|service|screen|camera|sensor|chatbot|kiosk|website|portal";
+
+    private const string ClauseEnd = @"(?=[;.!?]|\s+(but|only|instead|just|rather)\b|,\s*(it|we|and it|but)\b|$)";
+
+    [GeneratedRegex(
+        NegationSubject + @"(does not|doesn't|doesn’t|do not|don't|don’t|did not|didn't|never|will not|won't|is not used to|are not used to)\s+(?!(\w+\s+){0,2}(notic\w*|see|seen|hear\w*|know\w*|reali[sz]\w*|understand\w*|perceiv\w*|aware\w*)\b)[^;.!?]*?" + ClauseEnd
+        + @"|(?<keep>\b(stor|keep|kept|collect|record|sav|hold|held|retain|gather|log)\w*\s+)no\s+(?!(one|body|human|person|staff|manual|officer|clerk|employee|review|check)\b)[^;.!?]*?" + ClauseEnd
+        + @"|(?<keep>)\b(no|not a|not one) (single|individual)\s+[^;.!?]*?" + ClauseEnd
+        + @"|(?<keep>)\bno personal (data|details|information)\b[^;.!?]*?" + ClauseEnd
+        + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedClause();
+
+    [GeneratedRegex(
+        @"\b((as|in|only|into) (anonymous |anonymi[sz]ed |aggregate |overall )?(totals?|aggregates?|sums?|averages?)|aggregat(e|ed|es|ing|ion)|anonymi[sz]\w*|anonymous(ly)?|de-?identified|no (single|individual) \w+|nothing (on|about) (any |an )?(individual|single|one)|no personal (data|details|information)|not linked to (any|an|a single) (person|individual|one|name))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AggregateData();
+
+    // Totals kept per person are that person's data ("each claimant's payments as totals for the year", "totals per
+    // customer"): a possessive after "each" or "every", or figures per person, household or head.
+    [GeneratedRegex(@"\b((each|every)\s+([\w-]+\s+)?[\w-]+('s|’s|s'|s’)|per (person|head|individual|household|customer|client|user|member|employee|worker|pupil|student|patient|applicant|claimant|resident|caller|visitor|passenger|account|subscriber|tenant|borrower))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PerPersonFigures();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
+}
