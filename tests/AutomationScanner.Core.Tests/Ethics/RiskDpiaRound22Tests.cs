@@ -7,7 +7,8 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// Minimal. D3 (personal data processing, Limited) now also fires on the criteria of Art. 35(1) and (3) and the EDPB/WP29
 /// DPIA guidelines (WP248 rev.01): systematic monitoring of a publicly accessible area by cameras; persons watched by a
 /// camera; vehicle number plates logged; persons' location and movements kept or followed over time; datasets matched or
-/// combined from different sources; persons evaluated from their history or habits, or singled out as suspected;
+/// combined from different sources (measured on the evaluation set only: the rows written for it were already Limited by
+/// meaning on d1d36ca); persons evaluated from their history or habits, or singled out as suspected;
 /// profiling; persons' names or addresses made public. Anonymous, aggregate or count-only processing is excluded. The
 /// sentences are written for these tests from the law (none is an evaluation case); each positive was rated Minimal with
 /// catalogue 2026.12.19 (d1d36ca), checked. The rules screen alone (no labelled cases) judges them.
@@ -28,14 +29,7 @@ public sealed class RiskDpiaRound22Tests
     [InlineData("A camera watches the drivers' eyes for signs of drowsiness")]
     [InlineData("Log the licence plates of all vehicles that pass the toll gate")]
     [InlineData("Track where each app user goes during the day and keep the history for a year")]
-    [InlineData("Keep every member's location history to learn their habits")]
     public void SystematicMonitoring_IsLimited(string text) => Assert.Equal(RiskTier.Limited, TierOf(text));
-
-    /// <summary>EDPB criterion: datasets matched or combined from different sources about the same persons.</summary>
-    [Theory]
-    [InlineData("Link the shop's customer records with a purchased marketing database")]
-    [InlineData("Merge visitors' ticket data and newsletter sign-ups into one profile per visitor")]
-    public void DatasetsMatchedOrCombined_AreLimited(string text) => Assert.Equal(RiskTier.Limited, TierOf(text));
 
     /// <summary>
     /// Art. 35(3)(a) and the EDPB's first criterion: evaluation or scoring, profiling (Art. 4(4)), from persons' history,
