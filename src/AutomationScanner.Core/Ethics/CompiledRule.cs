@@ -9,6 +9,7 @@ public sealed class CompiledRule
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
     private readonly Regex[][] _triggers;
     private readonly Regex[] _unless;
+    private readonly Regex[] _addressed;
 
     internal CompiledRule(RuleDefinition definition)
     {
@@ -17,6 +18,7 @@ public sealed class CompiledRule
         _unless = [.. definition.Unless.Select(p => Compile(definition.Id, p))];
         _requires = [.. definition.Requires.Select(p => Compile(definition.Id, p))];
         _elements = [.. definition.Elements.Select(a => a.Select(p => Compile(definition.Id, p)).ToArray())];
+        _addressed = [.. definition.AddressedAct.Select(p => Compile(definition.Id, p))];
     }
 
     private readonly Regex[] _requires;
@@ -53,6 +55,15 @@ public sealed class CompiledRule
 
         return false;
     }
+
+    /// <summary>
+    /// Whether none of <paramref name="texts"/> states, in its words, the technique (the first element of any of the rule's
+    /// alternatives) or an act addressed to the person (<see cref="RuleDefinition.AddressedAct"/>); false for a rule
+    /// without that condition.
+    /// </summary>
+    public bool TechniqueUnread(params string[] texts) =>
+        _addressed.Length > 0
+        && !texts.Any(t => _addressed.Any(a => a.IsMatch(t)) || _elements.Any(alternative => alternative.Length > 0 && alternative[0].IsMatch(t)));
 
     /// <summary>Whether the text's nearness to the rule may stand for one of its elements (any, or an act element).</summary>
     public bool MeaningMayStandForAnElement => Definition.MeaningStandsForOneElement || Definition.MeaningStandsForAct.Any(a => a.Count > 0);

@@ -49,6 +49,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     public bool LabelledCasesThroughRules { get; init; }
 
     /// <summary>
+    /// Round 22: whether a technique on the person's choices (Art. 5(1)(a)-(b)) that a task's words neither name nor
+    /// address to the person is first left out of the match by meaning (see the private Assess). On by default; off
+    /// reads every task as before round 22 (tests compare both).
+    /// </summary>
+    internal bool LeavesOutUnreadTechniques { get; init; } = true;
+
+    /// <summary>
     /// Read through the rules (<see cref="LabelledCasesThroughRules"/>) only: a view's vote counts only when its nearest
     /// case of the voted tier is at least this similar (cosine); 0 (the default) for no floor. A vote whose nearest case
     /// is far is a vote of the sentence's shape more than of its meaning, and flips with one spelling of the name.
@@ -179,8 +186,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// <summary>
     /// <see cref="Assess(TaskCandidate, RiskContext, IReadOnlyList{LlmRiskFlag})"/>; with <paramref name="readsDescription"/>
     /// false (when the process description itself is screened) an unread step name does not take the description's findings.
+    /// Round 22: a technique on the person's choices (Art. 5(1)(a)-(b)) that the task's words neither name nor address to
+    /// the person is first left out of the match by meaning (<see cref="SemanticRuleMatcher.Match(IReadOnlyList{TaskTextItem}, string?, IReadOnlySet{string}?, bool)"/>),
+    /// so a decision the words state about the person is judged by the rules of decisions; where the rules then give
+    /// nothing at High or above, the task is screened again with the technique read as before (<paramref name="leaveOutUnreadTechniques"/>
+    /// false), so leaving it out never lowers the tier.
     /// </summary>
-    private RiskAssessment Assess(TaskCandidate candidate, RiskContext context, IReadOnlyList<LlmRiskFlag> llmFlags, bool readsDescription)
+    private RiskAssessment Assess(TaskCandidate candidate, RiskContext context, IReadOnlyList<LlmRiskFlag> llmFlags, bool readsDescription, bool leaveOutUnreadTechniques = true)
     {
 
         var evidence = CollectEvidence(candidate, context).ToList();
@@ -199,10 +211,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         // The domain's own phrase, not its evidence: the context may name the setting and the persons ("in a
         // hospital emergency department treating patients"), the act must come from the step ("Set priority").
         var processContext = profile is not null && domainDefinition is { Phrase.Length: > 0 } ? domainDefinition.Phrase : null;
+        var unreadTechnique = false;
         if (_semantic is not null)
         {
             var contextRules = processContext is null ? null : domainDefinition!.Inherit.Select(i => i.Rule).ToHashSet(StringComparer.Ordinal);
-            AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext, contextRules));
+            var texts = TextsOf(candidate, domainDefinition);
+            unreadTechnique = leaveOutUnreadTechniques && LeavesOutUnreadTechniques && Catalogue.Rules.Any(r => r.TechniqueUnread([.. texts.Select(t => t.Text)]));
+            AddSemanticHits(hits, _semantic.Match(texts, processContext, contextRules, unreadTechnique));
         }
 
         var reading = profile?.Readings.GetValueOrDefault(candidate.Name);
@@ -250,6 +265,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         var ruleTier = TierOf(hits);
+        if (unreadTechnique && ruleTier < RiskTier.High)
+        {
+            return Assess(candidate, context, llmFlags, readsDescription, leaveOutUnreadTechniques: false);
+        }
+
         var tier = ruleTier;
         foreach (var flag in llmFlags)
         {

@@ -67,6 +67,18 @@ public sealed record RuleDefinition
     public IReadOnlyList<IReadOnlyList<int>> MeaningStandsForAct { get; set; } = [];
 
     /// <summary>
+    /// Round 22, for a technique deployed on the person's own choices (Art. 5(1)(a)-(b): a subliminal, manipulative or
+    /// deceptive technique, or the exploitation of a vulnerability, that distorts what the person does): the words of an
+    /// act addressed to the person or of the person's own acting (something shown, said, sent, offered, priced, played or
+    /// designed for them; their buying, paying, signing, staking). The technique itself is the first element of each of
+    /// the rule's alternatives. A text with neither the technique nor such an act in its words describes no technique:
+    /// what it states is done about the person (a benefit stopped, an application turned down, an account closed), which
+    /// the decision rules judge. The rule is then not matched by meaning at all, so it is not the nearest rule either.
+    /// Empty: no such condition.
+    /// </summary>
+    public IReadOnlyList<string> AddressedAct { get; set; } = [];
+
+    /// <summary>
     /// For an Art. 5 practice that is a particular case of an Annex III use (biometric categorisation by a sensitive
     /// trait within Annex III 1(b), emotion recognition at work within 1(c), live identification within 1(a), crime
     /// prediction by profiling within Annex III 6(d)): the id of that Annex III rule. A text nearest to the parent use

@@ -131,7 +131,18 @@ public sealed partial class SemanticRuleMatcher
     /// Only the rules in <paramref name="contextRules"/> (those the domain passes to its steps) may be completed so: a
     /// customer-service phrase naming customers must not make "Pay compensation" an employment decision.
     /// </summary>
-    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts, string? processContext, IReadOnlySet<string>? contextRules)
+    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts, string? processContext, IReadOnlySet<string>? contextRules) =>
+        Match(texts, processContext, contextRules, leaveOutUnreadTechniques: false);
+
+    /// <summary>
+    /// As <see cref="Match(IReadOnlyList{TaskTextItem}, string?, IReadOnlySet{string}?)"/>; with
+    /// <paramref name="leaveOutUnreadTechniques"/>, round 22: a technique on the person's choices (Art. 5(1)(a)-(b)) that a
+    /// text neither names nor addresses to the person by any act (<see cref="CompiledRule.TechniqueUnread"/>) is left out
+    /// before the nearest rule is found, so the rules that judge what the text states is done about the person (a benefit
+    /// stopped, an application turned down) may be the nearest. The screen asks so first and reads the technique again
+    /// where nothing at High or above is left (<see cref="RiskScreen"/>): leaving it out never lowers the tier.
+    /// </summary>
+    public IReadOnlyList<SemanticMatch> Match(IReadOnlyList<TaskTextItem> texts, string? processContext, IReadOnlySet<string>? contextRules, bool leaveOutUnreadTechniques)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var settings = _catalogue.Semantic;
@@ -141,7 +152,9 @@ public sealed partial class SemanticRuleMatcher
         var perView = PerText([.. views.Select(v => v.View)]);
         for (var i = 0; i < perView.Count; i++)
         {
-            var matches = perView[i];
+            var matches = leaveOutUnreadTechniques
+                ? [.. perView[i].Where(m => !_catalogue.Rule(m.RuleId)!.TechniqueUnread(m.Text, views[i].Raw, views[i].Whole))]
+                : perView[i];
             var nearest = matches.Count == 0 ? 0 : matches.Max(m => m.Similarity);
             foreach (var candidate in matches)
             {
