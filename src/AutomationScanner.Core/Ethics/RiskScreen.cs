@@ -186,13 +186,14 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// <summary>
     /// <see cref="Assess(TaskCandidate, RiskContext, IReadOnlyList{LlmRiskFlag})"/>; with <paramref name="readsDescription"/>
     /// false (when the process description itself is screened) an unread step name does not take the description's findings.
-    /// Round 22: a technique on the person's choices (Art. 5(1)(a)-(b)) that the task's words neither name nor address to
-    /// the person is first left out of the match by meaning (<see cref="SemanticRuleMatcher.Match(IReadOnlyList{TaskTextItem}, string?, IReadOnlySet{string}?, bool)"/>),
-    /// so a decision the words state about the person is judged by the rules of decisions; where the rules then give
-    /// nothing at High or above, the task is screened again with the technique read as before (<paramref name="leaveOutUnreadTechniques"/>
-    /// false), so leaving it out never lowers the tier.
+    /// Round 22: where a technique on the person's choices (Art. 5(1)(a)-(b)) was applied by meaning alone and the task's
+    /// words neither name it nor address any act to the person, the task is screened again with that technique left out
+    /// of the match by meaning (<see cref="SemanticRuleMatcher.Match(IReadOnlyList{TaskTextItem}, string?, IReadOnlySet{string}?, bool)"/>),
+    /// so a decision the words state about the person may be judged by the rules of decisions; that reading is kept only
+    /// where the rules then give High or above (<paramref name="leaveOutUnreadTechniques"/> is that second reading), so
+    /// leaving the technique out never lowers a task below High. Only such tasks are screened twice.
     /// </summary>
-    private RiskAssessment Assess(TaskCandidate candidate, RiskContext context, IReadOnlyList<LlmRiskFlag> llmFlags, bool readsDescription, bool leaveOutUnreadTechniques = true)
+    private RiskAssessment Assess(TaskCandidate candidate, RiskContext context, IReadOnlyList<LlmRiskFlag> llmFlags, bool readsDescription, bool leaveOutUnreadTechniques = false)
     {
 
         var evidence = CollectEvidence(candidate, context).ToList();
@@ -216,8 +217,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         {
             var contextRules = processContext is null ? null : domainDefinition!.Inherit.Select(i => i.Rule).ToHashSet(StringComparer.Ordinal);
             var texts = TextsOf(candidate, domainDefinition);
-            unreadTechnique = leaveOutUnreadTechniques && LeavesOutUnreadTechniques && Catalogue.Rules.Any(r => r.TechniqueUnread([.. texts.Select(t => t.Text)]));
-            AddSemanticHits(hits, _semantic.Match(texts, processContext, contextRules, unreadTechnique));
+            unreadTechnique = LeavesOutUnreadTechniques && Catalogue.Rules.Any(r => r.TechniqueUnread([.. texts.Select(t => t.Text)]));
+            AddSemanticHits(hits, _semantic.Match(texts, processContext, contextRules, unreadTechnique && leaveOutUnreadTechniques));
         }
 
         var reading = profile?.Readings.GetValueOrDefault(candidate.Name);
@@ -265,9 +266,12 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         var ruleTier = TierOf(hits);
-        if (unreadTechnique && ruleTier < RiskTier.High)
+        if (unreadTechnique && !leaveOutUnreadTechniques
+            && hits.Any(h => h.Applied && h.Kind == RuleKind.Prohibited && !byPattern.Contains(h.RuleId) && h.Evidence.Scope == EvidenceScope.Text
+                && Catalogue.Rule(h.RuleId) is { } technique && technique.TechniqueUnread([.. TextsOf(candidate, domainDefinition).Select(t => t.Text)]))
+            && Assess(candidate, context, llmFlags, readsDescription, leaveOutUnreadTechniques: true) is { RuleTier: >= RiskTier.High } decided)
         {
-            return Assess(candidate, context, llmFlags, readsDescription, leaveOutUnreadTechniques: false);
+            return decided;
         }
 
         var tier = ruleTier;

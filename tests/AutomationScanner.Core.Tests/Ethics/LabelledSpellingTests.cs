@@ -98,7 +98,10 @@ public sealed partial class LabelledSpellingTests
         // 44 after fresh-r20 and fresh-r21 joined the index (measured with round 21's merges, catalogue 2026.12.19): r21's
         // own closed-up "escooter" and "trustscore" (four cases), r20's "outofhours", "chatbot" and a probation estimate,
         // the rest neighbours whose nearest labelled case moved.
-        Assert.True(closedUp.Count <= 44, report);
+        // 47 after fresh-r22 joined the index (measured with round 22's merges, catalogue 2026.12.20): r22's own
+        // closed-up "endofseason" (instructors' mood reading) and "endofterm" (comments polished), the rest neighbours
+        // whose nearest labelled case is now an r22 case.
+        Assert.True(closedUp.Count <= 47, report);
     }
 
     [Theory]
