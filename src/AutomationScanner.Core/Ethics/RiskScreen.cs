@@ -212,13 +212,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         // The domain's own phrase, not its evidence: the context may name the setting and the persons ("in a
         // hospital emergency department treating patients"), the act must come from the step ("Set priority").
         var processContext = profile is not null && domainDefinition is { Phrase.Length: > 0 } ? domainDefinition.Phrase : null;
-        var unreadTechnique = false;
         if (_semantic is not null)
         {
             var contextRules = processContext is null ? null : domainDefinition!.Inherit.Select(i => i.Rule).ToHashSet(StringComparer.Ordinal);
-            var texts = TextsOf(candidate, domainDefinition);
-            unreadTechnique = LeavesOutUnreadTechniques && Catalogue.Rules.Any(r => r.TechniqueUnread([.. texts.Select(t => t.Text)]));
-            AddSemanticHits(hits, _semantic.Match(texts, processContext, contextRules, unreadTechnique && leaveOutUnreadTechniques));
+            AddSemanticHits(hits, _semantic.Match(TextsOf(candidate, domainDefinition), processContext, contextRules, leaveOutUnreadTechniques));
         }
 
         var reading = profile?.Readings.GetValueOrDefault(candidate.Name);
@@ -266,7 +263,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         var ruleTier = TierOf(hits);
-        if (unreadTechnique && !leaveOutUnreadTechniques
+        // The words are read for the technique only where a technique was applied by meaning: no other task pays for it.
+        if (!leaveOutUnreadTechniques && LeavesOutUnreadTechniques
             && hits.Any(h => h.Applied && h.Kind == RuleKind.Prohibited && !byPattern.Contains(h.RuleId) && h.Evidence.Scope == EvidenceScope.Text
                 && Catalogue.Rule(h.RuleId) is { } technique && technique.TechniqueUnread([.. TextsOf(candidate, domainDefinition).Select(t => t.Text)]))
             && Assess(candidate, context, llmFlags, readsDescription, leaveOutUnreadTechniques: true) is { RuleTier: >= RiskTier.High } decided)
