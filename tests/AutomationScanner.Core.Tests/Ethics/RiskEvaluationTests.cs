@@ -114,6 +114,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r20", 125),
         ("fresh-r21", 125),
         ("fresh-r22", 125),
+        ("fresh-r23", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
