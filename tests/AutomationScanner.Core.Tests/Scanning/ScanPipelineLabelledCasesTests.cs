@@ -62,4 +62,20 @@ public sealed class ScanPipelineLabelledCasesTests
             Assert.DoesNotContain(o.Risk.Hits, h => h.Applied && h.Kind == RuleKind.Gdpr22);
         }
     }
+
+    /// <summary>
+    /// Round 23: "assess claim" settles the claim, so the insurance domain gives it GDPR Art. 22 from the process context,
+    /// with or without the vote; it is no longer recommended at Limited (it ranked fifth of the shipped logs' items before).
+    /// </summary>
+    [Fact]
+    public async Task Teleclaims_AssessClaim_IsHighByArt22FromTheInsuranceDomain()
+    {
+        var on = await ScanTeleclaims(labelledCases: true);
+
+        var assess = Assert.Single(on, x => x.Task == "assess claim");
+        Assert.Equal(RiskTier.High, assess.Risk.Tier);
+        Assert.Contains(assess.Risk.Hits, h => h.Applied && h.Kind == RuleKind.Gdpr22 && h.Evidence.Scope == EvidenceScope.ProcessContext);
+        // Its score carries the High multiplier: it ranked just above "initiate payment" (Limited) before, now below it.
+        Assert.True(on.ToList().IndexOf(assess) > on.ToList().FindIndex(o => o.Task == "initiate payment"), "assess claim still ranks above initiate payment");
+    }
 }
