@@ -181,6 +181,22 @@ public sealed partial class SemanticRuleMatcher
                     m = m with { ElementsByMeaning = byMeaning };
                 }
 
+                // Round 23: a practice stated in other words than its lists ("within seconds of walking under the
+                // camera ... named to patrol officers"): where the text is nearer to this rule than to any other by a
+                // clear margin (no other rule competes for it), every element of an alternative but one may be
+                // read by meaning, each at the word threshold against seeds drawn from the Act's own wording; one element
+                // must still be in the text's words. A rule about natural persons read so needs the text to name a person
+                // (a portfolio read near "borrowers" is no borrower: GDPR Art. 4(1), AI Act Art. 3(34)).
+                else if (!elements && rule.Definition.Tier >= RiskTier.High && m.Similarity >= nearest
+                    && m.Similarity >= settings.ElementThreshold(rule.Definition.Tier)
+                    && m.Similarity - SecondNearest(matches, m.RuleId) >= settings.ClearNearestMargin
+                    && (!rule.Definition.AboutPersons || NamesAPerson(m.Text))
+                    && ElementsByMeaning(rule, m.Text, settings.ElementWordThreshold, int.MaxValue) is { } clearlyNearest)
+                {
+                    elements = true;
+                    m = m with { ElementsByMeaning = clearlyNearest + " (nearest rule by a clear margin)" };
+                }
+
                 // An Art. 5 practice within an Annex III use reads nearer to that use than to itself when its words
                 // are those of the use ("work out shoppers' religion from their faces" is near biometric
                 // categorisation): its elements by meaning count for it too, at the stricter word threshold.
@@ -385,6 +401,10 @@ public sealed partial class SemanticRuleMatcher
         return results;
     }
 
+    /// <summary>The best similarity of any rule but <paramref name="ruleId"/> among <paramref name="matches"/> (0 when none).</summary>
+    private static double SecondNearest(IReadOnlyList<SemanticMatch> matches, string ruleId) =>
+        matches.Where(o => !string.Equals(o.RuleId, ruleId, StringComparison.Ordinal)).Select(o => o.Similarity).DefaultIfEmpty(0).Max();
+
     private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     [GeneratedRegex(@"^\s*(automatic(ally)?|auto-?)?\s*(decide\s*(:|whether to|whether|if|which|on|to)?)?\s*[:,-]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -411,7 +431,14 @@ public sealed partial class SemanticRuleMatcher
     public string? ElementsByMeaning(CompiledRule rule, string text) => ElementsByMeaning(rule, text, _catalogue.Semantic.ElementWordThreshold);
 
     /// <summary>As <see cref="ElementsByMeaning(CompiledRule, string)"/>, at the given word threshold (never below the catalogue's).</summary>
-    public string? ElementsByMeaning(CompiledRule rule, string text, double wordThreshold)
+    public string? ElementsByMeaning(CompiledRule rule, string text, double wordThreshold) =>
+        ElementsByMeaning(rule, text, wordThreshold, _catalogue.Semantic.MaxElementsByMeaning);
+
+    /// <summary>
+    /// As <see cref="ElementsByMeaning(CompiledRule, string, double)"/>, with at most <paramref name="maxByMeaning"/>
+    /// elements of an alternative found by meaning; above one, never all of them: one element must match its pattern.
+    /// </summary>
+    public string? ElementsByMeaning(CompiledRule rule, string text, double wordThreshold, int maxByMeaning)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(text);
@@ -453,7 +480,7 @@ public sealed partial class SemanticRuleMatcher
 
                 // Meaning fills a gap in the words, it does not replace them: at most MaxElementsByMeaning elements of
                 // an alternative may come from it, the others need their pattern.
-                if (best.Similarity < threshold || found.Count >= _catalogue.Semantic.MaxElementsByMeaning)
+                if (best.Similarity < threshold || found.Count >= maxByMeaning || (maxByMeaning > 1 && found.Count >= offsets[a].Count - 1))
                 {
                     complete = false;
                     break;

@@ -48,6 +48,13 @@ public sealed record SemanticSettings
     public int MaxElementsByMeaning { get; set; } = 1;
 
     /// <summary>
+    /// Round 23: how far a Prohibited or High rule must be nearer to a text than every other rule (and at its tier's
+    /// element threshold) for every element of an alternative but one to be found by meaning
+    /// (<see cref="MaxElementsByMeaning"/> otherwise). 1 (the default) turns it off.
+    /// </summary>
+    public double ClearNearestMargin { get; set; } = 1.0;
+
+    /// <summary>
     /// For a Prohibited rule whose Annex III parent (<see cref="RuleDefinition.WithinRule"/>) is the nearest rule: the
     /// stricter word similarity at which one of its elements counts as found by meaning (a look-alike seed such as
     /// "gender" ~ "sexual" must not make a categorisation by age and sex one by sexual orientation). 1 turns it off.
