@@ -29,7 +29,7 @@ public static partial class ElementSeeds
         "student", "pupil", "patient", "citizen", "resident", "tenant", "borrower", "claimant", "member", "user", "child",
         "family", "household", "passenger", "traveller", "driver", "volunteer", "visitor", "subscriber", "policyholder",
         "job seeker", "application", "curriculum vitae", "resume", "essay", "exam paper", "homework", "thesis", "account",
-        "profile", "claim", "case file", "owner", "keeper",
+        "profile", "claim", "case file", "owner", "keeper", "request",
     ];
 
     /// <summary>
@@ -62,6 +62,11 @@ public static partial class ElementSeeds
         "animal", "animals", "livestock", "wildlife", "pet", "dog", "cat", "horse", "cattle", "bird", "fish", "ape", "monkey",
         "machine", "robot", "vehicle", "equipment", "device", "engine", "drone", "ship", "boat", "aircraft",
         "goods", "product", "parcel", "crop", "fruit",
+
+        // Round 23: parts of the body that no human has. A text that identifies or reads an animal by its fur, scales,
+        // fins or feathers is about the animal (biometric data are a natural person's, AI Act Art. 3(34)).
+        "fur", "feathers", "scales", "fins", "gills", "paws", "hooves", "claws", "beak", "snout", "muzzle", "tail",
+        "horns", "antlers", "tusks", "whiskers", "wings", "shell", "udder", "mane",
     ];
 
     /// <summary>The seeds of one element pattern; <paramref name="vocabulary"/> completes stems (lower-case words).</summary>

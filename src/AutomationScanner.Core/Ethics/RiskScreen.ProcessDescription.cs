@@ -159,7 +159,7 @@ public sealed partial class RiskScreen
         {
             // The rule's own exclusions hold for the step as for an inherited rule: a fraud check in a lending process
             // does not take the description's credit scoring (Annex III 5(b) does not cover fraud detection).
-            if (hits.Any(h => h.RuleId == hit.RuleId) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
+            if (hits.Any(h => h.RuleId == hit.RuleId && !IsHeldBackForWantOfAPerson(h)) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
                 || (read && hit.Evidence.Similarity < floor))
             {
                 continue;

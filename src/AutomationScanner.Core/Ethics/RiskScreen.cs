@@ -225,6 +225,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             hits = ApplyDomainExclusions(hits, candidate, from, compiled);
         }
 
+        hits = HoldBackInheritedPersonalDataWithoutAPerson(hits, candidate, context, reading);
+
         if (readsDescription)
         {
             AddDescribedProcessHits(hits, candidate, context, reading);
@@ -249,6 +251,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         hits = ApplyNarrowProceduralFilter(hits, art63);
         hits = HoldBackDecisionsOfOthers(hits, candidate);
         hits = KeepLabelledCaseHitOnlyWhereItRaises(hits);
+        hits = RestoreInheritedPersonalDataWhereAPersonIsConcerned(hits);
 
         var displacement = context.Workload.Estimate(candidate, context.Pseudonymizer);
         var displacementHit = DisplacementHit(displacement);
@@ -743,6 +746,83 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             ? h with { Applied = false, Note = $"Read by meaning alone, and the task names no person: its subject is a document or written text, an animal or a thing ({evidence}), and {h.Clause} concerns natural persons." }
             : h)];
     }
+
+    /// <summary>
+    /// Round 23: the personal-data rule a domain passes to every step (D3, GDPR Art. 35 and Art. 5(1)(c); "when": "any")
+    /// presumes that the process's cases are persons (a borrower, an insured person, a citizen, an employee, a pupil), so
+    /// that each of its steps processes their data. Personal data are information relating to an identified or
+    /// identifiable natural person (GDPR Art. 4(1)), and a DPIA attaches to a processing of such data (Art. 35(1)), not
+    /// to a sector. Where the process has a description and neither it nor the step's own texts (its name, its readings,
+    /// its statements) name a person or a record that stands for one (<see cref="SemanticRuleMatcher.NamesAPerson"/>:
+    /// an applicant, a customer, staff, a household, an application, an account...), the description says what the
+    /// process handles, and it is no person's data: the inherited rule is recorded, not applied. A process without a
+    /// description keeps the presumption (its domain is all the screen knows), and a rule the step's words match stays.
+    /// </summary>
+    private List<RiskHit> HoldBackInheritedPersonalDataWithoutAPerson(List<RiskHit> hits, TaskCandidate candidate, RiskContext context, CodeReading? reading)
+    {
+        if (_semantic is null
+            || !hits.Any(IsInheritedPersonalData)
+            || !context.ProcessDescriptions.TryGetValue(candidate.Process, out var description)
+            || string.IsNullOrWhiteSpace(description))
+        {
+            return hits;
+        }
+
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        if (reading is not null)
+        {
+            texts.Add(reading.Text);
+        }
+
+        if (TaskText.GlossaryReadingOf(candidate.Name) is { } glossary)
+        {
+            texts.Add(glossary.Text);
+        }
+
+        texts.Add(description);
+        if (texts.Any(_semantic.NamesAPerson))
+        {
+            return hits;
+        }
+
+        return [.. hits.Select(h => IsInheritedPersonalData(h)
+            ? h with { Applied = false, Note = InheritedWithoutAPersonNote + $" neither the step nor the process description ('{TaskText.Truncate(description, 100)}') names a person or a person's record: {h.Clause} concerns personal data, information relating to a natural person (GDPR Art. 4(1))." }
+            : h)];
+    }
+
+    /// <summary>
+    /// The other half of <see cref="HoldBackInheritedPersonalDataWithoutAPerson"/>: where another applied finding of the
+    /// step concerns persons (an Art. 5 practice, an Annex III use other than point 2, a decision under GDPR Art. 22,
+    /// special-category data, contact with people, personal data in its columns), the step does process persons' data
+    /// whatever words the description uses ("road traffic fines", "benefit payments stopped"), and the inherited rule
+    /// applies as before.
+    /// </summary>
+    private List<RiskHit> RestoreInheritedPersonalDataWhereAPersonIsConcerned(List<RiskHit> hits)
+    {
+        if (!hits.Any(IsHeldBackForWantOfAPerson) || !hits.Any(h => h.Applied && ConcernsPersons(h)))
+        {
+            return hits;
+        }
+
+        // Where the description gave the step the same rule by its own words, that finding stands and the held-back one goes.
+        return [.. hits.Where(h => !IsHeldBackForWantOfAPerson(h) || !hits.Any(o => o.Applied && o.RuleId == h.RuleId)).Select(h => IsHeldBackForWantOfAPerson(h)
+            ? h with { Applied = true, Note = Catalogue.Domains.Select(d => d.Definition).FirstOrDefault(d => h.Evidence.Location.EndsWith("(domain " + d.Id + ")", StringComparison.Ordinal))?.Inherit.FirstOrDefault(i => i.Rule == h.RuleId)?.Note }
+            : h)];
+    }
+
+    private bool ConcernsPersons(RiskHit hit) =>
+        hit.Kind is RuleKind.Gdpr22 or RuleKind.Gdpr9 or RuleKind.CustomerFacing or RuleKind.ProfilingOverride or RuleKind.PersonalData
+        || (hit.Kind is RuleKind.Prohibited or RuleKind.HighRisk && Catalogue.Rule(hit.RuleId)?.Definition.Ref != "AIA III 2");
+
+    private const string InheritedWithoutAPersonNote = "Inherited from the process's domain, but";
+
+    /// <summary>Whether <paramref name="hit"/> is an inherited personal-data rule held back for want of a person: the description may still give it.</summary>
+    private static bool IsHeldBackForWantOfAPerson(RiskHit hit) =>
+        !hit.Applied && hit.Note?.StartsWith(InheritedWithoutAPersonNote, StringComparison.Ordinal) == true;
+
+    private bool IsInheritedPersonalData(RiskHit hit) =>
+        hit.Applied && hit.Evidence.Scope == EvidenceScope.ProcessContext && hit.Kind == RuleKind.PersonalData
+        && Catalogue.Domains.Any(d => d.Definition.Inherit.Any(i => i.When == "any" && i.Rule == hit.RuleId));
 
     /// <summary>
     /// Round 22: a practice the task's words say is not done is no evidence of it ("the app does not grade, rank or

@@ -57,7 +57,7 @@ public static partial class TaskText
     private static partial Regex NegatedClause();
 
     [GeneratedRegex(
-        @"\b((as|in|only|into) (anonymous |anonymi[sz]ed |aggregate |overall )?(totals?|aggregates?|sums?|averages?)|aggregat(e|ed|es|ing|ion)|anonymi[sz]\w*|anonymous(ly)?|de-?identified|no (single|individual) \w+|nothing (on|about) (any |an )?(individual|single|one)|no personal (data|details|information)|not linked to (any|an|a single) (person|individual|one|name))\b",
+        @"\b((as|in|only|into) (anonymous |anonymi[sz]ed |aggregate |overall )?(totals?|aggregates?|sums?|averages?)|aggregat(e|ed|es|ing|ion)|anonymi[sz]\w*|anonymous(ly)?|de-?identified|no (single|individual) \w+|nothing (on|about) (any |an )?(individual|single|one)|no personal (data|details|information)|not linked to (any|an|a single) (person|individual|one|name)|(averages?|medians?)\b[^.;!?]{0,60}?\b(per|by|for each|in each|across( the)?)[ -](schools?|regions?|districts?|areas?|branch(es)?|sites?|departments?|wards?|villages?|towns?|municipalit(y|ies)|count(y|ies)|countr(y|ies)|postcodes?|zones?)|(regional|national|county|district|nationwide|school-wide) (\w+ ){0,2}(averages|medians|totals))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AggregateData();
 
