@@ -29,7 +29,7 @@ public static partial class ElementSeeds
         "student", "pupil", "patient", "citizen", "resident", "tenant", "borrower", "claimant", "member", "user", "child",
         "family", "household", "passenger", "traveller", "driver", "volunteer", "visitor", "subscriber", "policyholder",
         "job seeker", "application", "curriculum vitae", "resume", "essay", "exam paper", "homework", "thesis", "account",
-        "profile", "claim", "case file", "owner", "keeper", "request",
+        "profile", "claim", "case file", "owner", "keeper",
     ];
 
     /// <summary>

@@ -183,7 +183,12 @@ public sealed partial class RiskEvaluationTests
         var checkedCount = 0;
         // Every batch, fresh-r4 included again since round 5 (its "high-interest"/"highinterest" flip is gone: texts are
         // matched by meaning in one spelling, SpellingForm).
-        foreach (var c in RiskEvaluation.All)
+        // Round 23, CI time: the sweep screens some 10,000 variants (about 5 of the Core tests' 16 minutes on 2 cores). A
+        // plain `dotnet test` checks the variants of every third case (a fixed sample: the same cases every run, and every
+        // flip in it must still be named below); the evaluation (RISK_EVAL_OUT set) and RISK_SPELLING_FULL=1 check every
+        // case, and the figures quoted in the docs are from such full runs.
+        var every = Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } || Environment.GetEnvironmentVariable("RISK_SPELLING_FULL") == "1" ? 1 : 3;
+        foreach (var c in RiskEvaluation.All.Where((_, i) => i % every == 0))
         {
             var tier = RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier;
             foreach (var variant in SpellingVariants(c.Text))
