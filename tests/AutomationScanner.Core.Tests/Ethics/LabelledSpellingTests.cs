@@ -101,7 +101,10 @@ public sealed partial class LabelledSpellingTests
         // 47 after fresh-r22 joined the index (measured with round 22's merges, catalogue 2026.12.20): r22's own
         // closed-up "endofseason" (instructors' mood reading) and "endofterm" (comments polished), the rest neighbours
         // whose nearest labelled case is now an r22 case.
-        Assert.True(closedUp.Count <= 47, report);
+        // 52 after fresh-r23 joined the index (measured with round 23's merges): r23's own CamelCase step
+        // "ZusatzAngebotAnzeigen" (two processes, lower and upper case) and neighbours whose nearest labelled case is now
+        // an r23 case.
+        Assert.True(closedUp.Count <= 52, report);
     }
 
     [Theory]

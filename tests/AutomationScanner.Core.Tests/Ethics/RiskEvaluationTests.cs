@@ -336,6 +336,15 @@ public sealed partial class RiskEvaluationTests
         // and temperament (Annex III 4(b)) fall from High to Minimal; the Polish CamelCase step "ProfilKlienta" (a driver
         // profile, GDPR 35) is read in its words (Limited) but closed up in lower or upper case stays unread (Minimal).
         open = [.. open, "r22-pickerrowshifts-046:", "r22-driverprofile-101:"];
+
+        // r23 first run and round 23's merges (measured, catalogue 2026.12.21, kept rather than
+        // hidden by editing the cases): the German CamelCase step "ZusatzAngebotAnzeigen" is read in its words (High by
+        // the vote, over-rated in the cider-maker's shop, under-rated beside the paragliding app's fake pilot) but closed
+        // up in lower or upper case stays unread (Prohibited in the paragliding process, Minimal in the shop); closed-up
+        // "foodtruck" moves the cooks' shifts by predicted speed (Minimal, under-rated, in the written form); in lower case
+        // "hr" is no word the screen reads, so the car-wash HR officer's rubber-stamped dismissal list falls from High to
+        // Minimal; without "the" the funfair's AI-made video of the mayor falls from High (over-rated) to Limited (in tier).
+        open = [.. open, "r23-paraglidefakepilot-002:", "r23-ciderextraglasses-124:", "r23-foodtruckshifts-047:", "r23-carwashrubberstamp-079:", "r23-funfairmayorfake-088:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
