@@ -63,6 +63,12 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     /// <summary>Where the last load got the model's session from (see <see cref="OptimizedModelStore"/>).</summary>
     internal OptimizedModelSource LastSource { get; private set; }
 
+    /// <summary>
+    /// Runs at the start of every load (under the load's lock), so a test can hold a load where it is: a load from a
+    /// warm file cache takes under 30 ms, too short for a test to catch it under way by waiting.
+    /// </summary>
+    internal Action? LoadStarting { get; init; }
+
     /// <summary>The last <see cref="PreloadModel"/>'s background load (done when it loaded, found the model loaded, or was stopped).</summary>
     internal Task Preloading
     {
@@ -188,6 +194,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
 
     private MiniLmOnnxEncoder Load()
     {
+        LoadStarting?.Invoke();
         using var load = PhaseClock.Part("MiniLM: load (all)");
         using (PhaseClock.Part("MiniLM: ONNX Runtime environment"))
         {

@@ -101,15 +101,28 @@ public sealed class MiniLmTextEmbedderTests
     {
         // The scan command begins the load before the host is built, and the embedding cache's load asks again: that
         // second call must not hold the scan until the model is loaded (loading takes a tenth of a second or more).
+        // The load is held where it starts (a load from a warm file cache is over in under 30 ms, so waiting a while and
+        // hoping it is still under way fails at random: CI run of round 23).
         var ct = TestContext.Current.CancellationToken;
-        using var sut = new MiniLmTextEmbedder();
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        using var sut = new MiniLmTextEmbedder
+        {
+            LoadStarting = () =>
+            {
+                started.Set();
+                release.Wait(TimeSpan.FromMinutes(2));
+            },
+        };
         sut.PreloadModel();
         var first = sut.Preloading;
-        await Task.Delay(30, ct);
+        Assert.True(started.Wait(TimeSpan.FromMinutes(2), ct), "the preload did not start a load");
 
+        // Were the second call to wait for the load, it would return only once the hold ran out and the load was done.
         sut.PreloadModel();
 
         Assert.False(first.IsCompleted, "the second call waited for the load");
+        release.Set();
         Assert.Same(first, sut.Preloading);
         await first.WaitAsync(ct);
         Assert.True(sut.IsLoaded);
