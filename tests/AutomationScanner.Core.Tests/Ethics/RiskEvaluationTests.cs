@@ -115,6 +115,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r21", 125),
         ("fresh-r22", 125),
         ("fresh-r23", 125),
+        ("fresh-r24", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
