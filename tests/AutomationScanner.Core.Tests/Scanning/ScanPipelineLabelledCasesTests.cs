@@ -78,4 +78,17 @@ public sealed class ScanPipelineLabelledCasesTests
         // Its score carries the High multiplier: it ranked just above "initiate payment" (Limited) before, now below it.
         Assert.True(on.ToList().IndexOf(assess) > on.ToList().FindIndex(o => o.Task == "initiate payment"), "assess claim still ranks above initiate payment");
     }
+
+    [Fact]
+    public async Task Teleclaims_DetermineLikelihoodOfClaim_IsHighByArt22FromTheInsuranceDomain()
+    {
+        // Round 24: the step decides whether a caller's report goes forward as a claim; its verb is "determine", its
+        // object a likelihood, and it was Limited at rank 9 (RiskLeadRound24Tests).
+        var on = await ScanTeleclaims(labelledCases: true);
+
+        var likelihood = Assert.Single(on, x => x.Task == "determine likelihood of claim");
+        Assert.Equal(RiskTier.High, likelihood.Risk.Tier);
+        Assert.Contains(likelihood.Risk.Hits, h => h.Applied && h.Kind == RuleKind.Gdpr22 && h.Evidence.Scope == EvidenceScope.ProcessContext);
+        Assert.Equal(RiskTier.Limited, Assert.Single(on, x => x.Task == "close claim").Risk.Tier);
+    }
 }
