@@ -812,7 +812,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
     private bool ConcernsPersons(RiskHit hit) =>
         hit.Kind is RuleKind.Gdpr22 or RuleKind.Gdpr9 or RuleKind.CustomerFacing or RuleKind.ProfilingOverride or RuleKind.PersonalData
-        || (hit.Kind is RuleKind.Prohibited or RuleKind.HighRisk && Catalogue.Rule(hit.RuleId)?.Definition.Ref != "AIA III 2");
+        || (hit.Kind is RuleKind.Prohibited or RuleKind.HighRisk && Catalogue.Rule(hit.RuleId)?.Definition.ConcernsInstallations != true);
 
     private const string InheritedWithoutAPersonNote = "Inherited from the process's domain, but";
 
@@ -914,7 +914,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         && Catalogue.Rule(hit.RuleId) is { } rule
         && (rule.Definition.AboutPersons
             || (rule.Definition.Kind is RuleKind.Prohibited or RuleKind.HighRisk or RuleKind.Gdpr22 or RuleKind.Gdpr9 or RuleKind.PersonalData
-                && rule.Definition.Ref != "AIA III 2"));
+                && !rule.Definition.ConcernsInstallations));
 
     private bool IsAboutPersonsByMeaning(RiskHit hit, HashSet<string> byPattern) =>
         hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId)

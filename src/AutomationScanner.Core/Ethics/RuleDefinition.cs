@@ -103,4 +103,12 @@ public sealed record RuleDefinition
     /// recorded, not applied (<see cref="SemanticSettings.NonPersonThreshold"/>).
     /// </summary>
     public bool AboutPersons { get; set; }
+
+    /// <summary>
+    /// Whether the rule concerns installations rather than people (Annex III point 2: a safety component in the operation
+    /// of critical infrastructure). Its finding says nothing about whose data a step processes, so it neither restores an
+    /// inherited personal-data finding nor counts as a finding on persons read by meaning. Before round 24 the screen
+    /// told this rule apart by comparing its reference with "AIA III 2".
+    /// </summary>
+    public bool ConcernsInstallations { get; set; }
 }
