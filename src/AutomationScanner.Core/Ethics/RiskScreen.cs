@@ -56,6 +56,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     internal bool LeavesOutUnreadTechniques { get; init; } = true;
 
     /// <summary>
+    /// Round 24: whether a Prohibited or High vote of the labelled cases counts only where the step names the act of the
+    /// voted rule's practice and the act is the organisation's (see the private BestVote). On by default; off reads every
+    /// vote as before round 24 (tests compare both).
+    /// </summary>
+    internal bool VoteNeedsTheStepsAct { get; init; } = true;
+
+    /// <summary>
     /// Read through the rules (<see cref="LabelledCasesThroughRules"/>) only: a view's vote counts only when its nearest
     /// case of the voted tier is at least this similar (cosine); 0 (the default) for no floor. A vote whose nearest case
     /// is far is a vote of the sentence's shape more than of its meaning, and flips with one spelling of the name.
@@ -461,9 +468,96 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             .Select(q => (q.Text, Vote: index.Vote(q.Vector)))
             .Where(v => v.Vote is { } vote && (!throughRules || (vote.Nearest[0].Similarity >= LabelledCasesMinSimilarity
                 && !ExcludedByTheRule(vote.RuleId, name)
-                && HasElementsOfAPracticeWithinAUse(vote.RuleId, name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, subject, vote.Tier))))
+                && HasElementsOfAPracticeWithinAUse(vote.RuleId, name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, subject, vote.Tier)
+                && (vote.Tier < RiskTier.High || !VoteNeedsTheStepsAct || (IsTheOrganisationsAct(candidate, vote.Tier) && NamesTheActOfThePractice(vote, name, candidate, processContext, reading))))))
             .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
             .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Round 24: the labelled cases' vote reads what a step is about from the cases nearest to it; what the step does must
+    /// be its own. A practice of Art. 5 or Annex III is an act on persons (Annex III 4(a) "analyse and filter job
+    /// applications, and evaluate candidates"; 5(b) "evaluate the creditworthiness"; 4(b) "allocate tasks", "monitor and
+    /// evaluate"; 5(d) "evaluate and classify ... establish priority"), and GDPR Art. 22 a decision. In a step name (fewer
+    /// words than <see cref="SemanticSettings.PartialElementMinWords"/>: an act and its object, "submit application"), the
+    /// nearness to the labelled cases is carried by the object the name shares with them, not by an act; a Prohibited or High
+    /// vote there counts only where the step names the act of the practice (<see cref="RuleDefinition.ActElements"/>) of
+    /// the voted rule or of one of the nearest cases of the voted tier, in its words or by meaning against the element's
+    /// seeds (<see cref="SemanticRuleMatcher.ActOf"/>), or an act of evaluating or deciding
+    /// (<see cref="TaskText.NamesAnAssessmentOrDecision"/>), in its name, in its name as its process reads a code, or (the
+    /// practice's act) in its process's domain phrase; or where the log shows the step taking the outcome of its cases (<see cref="DecisionEvidence"/>) and
+    /// the practice's act is a decision. In a description of four words or more the whole text's nearness to cases of the
+    /// practice may stand for the act, as it may stand for one element in the match by meaning (round 8). "Submit
+    /// application" in a recruitment process names the applicant's act, not the analysing, filtering or evaluating of
+    /// Annex III 4(a).
+    /// </summary>
+    private bool NamesTheActOfThePractice(LabelledVote vote, string name, TaskCandidate candidate, string? processContext, CodeReading? reading)
+    {
+        if (_semantic is null || Catalogue.Rule(vote.RuleId) is not { } voted || voted.Definition.ActElements.Count == 0
+            || name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= Catalogue.Semantic.PartialElementMinWords)
+        {
+            return true;
+        }
+
+        var rules = vote.Nearest.Where(n => n.Case.Tier == vote.Tier).Select(n => n.Case.RuleId).Prepend(vote.RuleId)
+            .Distinct(StringComparer.Ordinal).Select(Catalogue.Rule).OfType<CompiledRule>()
+            .Where(r => r.Definition.ActElements.Count > 0).ToList();
+        var texts = new List<string> { name };
+        if (reading is not null)
+        {
+            texts.Add(reading.Text);
+        }
+
+        if (processContext is not null)
+        {
+            texts.Add(processContext);
+        }
+
+        // The practice's own act, or an act of evaluating or deciding in the words the screen reads as such (assess, score,
+        // rank, classify, recommend, decide, reject...): every Annex III use evaluates or decides about persons, and
+        // GDPR Art. 22 is a decision.
+        if (rules.Any(r => texts.Any(t => _semantic.ActOf(r, t) is not null)) || TaskText.NamesAnAssessmentOrDecision(name)
+            || (reading is not null && TaskText.NamesAnAssessmentOrDecision(reading.Text)))
+        {
+            return true;
+        }
+
+        var readable = new List<string> { TaskText.Normalise(candidate.Name) };
+        if (reading is not null)
+        {
+            readable.Add(reading.Text);
+        }
+
+        return DecisionEvidence(candidate, readable) is { Applies: true } && rules.Any(RuleActIsADecision);
+    }
+
+    /// <summary>Whether deciding is an act of the rule's practice: "decide" has an act element of one of its alternatives.</summary>
+    private static bool RuleActIsADecision(CompiledRule rule)
+    {
+        var acts = rule.Definition.ActElements;
+        return Enumerable.Range(0, acts.Count).Any(a => acts[a].Count > 0 && acts[a].All(e => rule.HasElement(a, e, "decide")));
+    }
+
+    /// <summary>
+    /// Round 24: a step whose act is not the organisation's act on a person takes no Prohibited or High vote: the requester's
+    /// or a third party's act (<see cref="IsActOfOthers"/>), a submission, a request or a receipt, or the record of such a
+    /// status (<see cref="TaskText.SubmissionOrReceipt"/>); and no High vote where its act keeps records, hands a case on or
+    /// closes it (<see cref="TaskText.ProceduralAct"/>, Art. 6(3)(a)). The practice, if any, is screened where it is
+    /// performed. (A message is already held back from an Annex III or Art. 22 vote, <see cref="HoldBackCommunicationSteps"/>;
+    /// for Art. 5(1)(a)-(b) a message or a stored copy may be the practice itself, so the record-keeping gate does not read
+    /// Prohibited votes.)
+    /// </summary>
+    private static bool IsTheOrganisationsAct(TaskCandidate candidate, RiskTier tier)
+    {
+        if (IsActOfOthers(candidate))
+        {
+            return false;
+        }
+
+        // The name as the screen reads it, articles kept: the vote's spelling leaves "the" out, and "The archive recognises
+        // visitors" must not read as "archive" the verb.
+        var readable = TaskText.Normalise(candidate.Name);
+        return TaskText.SubmissionOrReceipt(readable) is null && !(tier == RiskTier.High && TaskText.ProceduralAct(readable) is not null);
     }
 
     /// <summary>

@@ -67,6 +67,16 @@ public sealed record RuleDefinition
     public IReadOnlyList<IReadOnlyList<int>> MeaningStandsForAct { get; set; } = [];
 
     /// <summary>
+    /// Round 24: per element alternative, the indices of the elements that state the practice's act, as its article or
+    /// Annex III point words it ("analyse and filter job applications, and evaluate candidates", Annex III 4(a); "evaluate
+    /// the creditworthiness", 5(b); "allocate tasks", "monitor and evaluate", 4(b); "evaluate and classify ... dispatch",
+    /// 5(d); "deploy ... techniques", "exploit ... vulnerabilities", Art. 5(1)(a)-(b)). The labelled cases' vote reads
+    /// what a step is about from its nearest cases; the act must be the step's own (<see cref="RiskScreen"/>). Empty: the
+    /// vote asks for no act.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>> ActElements { get; set; } = [];
+
+    /// <summary>
     /// Round 22, for a technique deployed on the person's own choices (Art. 5(1)(a)-(b): a subliminal, manipulative or
     /// deceptive technique, or the exploitation of a vulnerability, that distorts what the person does): the words of an
     /// act addressed to the person or of the person's own acting (something shown, said, sent, offered, priced, played or

@@ -499,6 +499,83 @@ public sealed partial class SemanticRuleMatcher
     }
 
     /// <summary>
+    /// Round 24: the act of the rule's practice as <paramref name="text"/> names it (<see cref="RuleDefinition.ActElements"/>:
+    /// the act elements of one of its alternatives, each by its pattern or by meaning, a word or word pair of the text at
+    /// the element word threshold or more to one of the element's seeds, as <see cref="ElementsByMeaning(CompiledRule, string)"/>
+    /// reads an element): the words that name it as evidence, or null when the text names none. A rule without act
+    /// elements asks for none (empty string).
+    /// </summary>
+    public string? ActOf(CompiledRule rule, string text)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(text);
+        var acts = rule.Definition.ActElements;
+        if (acts.Count == 0)
+        {
+            return "";
+        }
+
+        for (var a = 0; a < acts.Count; a++)
+        {
+            if (acts[a].Count > 0 && acts[a].All(e => rule.HasElement(a, e, text)))
+            {
+                return "in its words";
+            }
+        }
+
+        var threshold = (float)_catalogue.Semantic.ElementWordThreshold;
+        var exemplars = _exemplars.Value;
+        if (threshold >= 1 || !exemplars.ElementOffsets.TryGetValue(rule.Definition.Id, out var offsets))
+        {
+            return null;
+        }
+
+        var units = ElementSeeds.Units(text);
+        if (units.Count == 0)
+        {
+            return null;
+        }
+
+        var vectors = UnitVectors(units);
+        for (var a = 0; a < acts.Count && a < offsets.Count; a++)
+        {
+            var found = new List<string>();
+            foreach (var e in acts[a])
+            {
+                if (rule.HasElement(a, e, text))
+                {
+                    continue;
+                }
+
+                var best = (Unit: "", Similarity: 0f, Seed: "");
+                for (var u = 0; u < units.Count; u++)
+                {
+                    var (similarity, seed) = UnitElement(units[u], vectors[u], offsets[a][e], exemplars);
+                    if (similarity > best.Similarity)
+                    {
+                        best = (units[u], similarity, seed);
+                    }
+                }
+
+                if (best.Similarity < threshold)
+                {
+                    found.Clear();
+                    break;
+                }
+
+                found.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{best.Unit}' ~ '{best.Seed}' {best.Similarity:0.00}"));
+            }
+
+            if (found.Count > 0)
+            {
+                return string.Join("; ", found);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Whether the subject of <paramref name="text"/> reads as a document or written text and the text names no person:
     /// a word or word pair at <see cref="SemanticSettings.NonPersonThreshold"/> or more to a seed of
     /// <see cref="ElementSeeds.NonPersons"/>, no word or word pair that near a seed of <see cref="ElementSeeds.Persons"/>

@@ -228,6 +228,52 @@ public static partial class TaskText
     }
 
     /// <summary>
+    /// Round 24: whether the text names an act of evaluating or deciding anywhere in its words, as verb or noun
+    /// (<see cref="AssessmentActs"/>: assess, score, rank, classify, triage, predict...; decide, decision, approve, reject,
+    /// refuse, grant, select, filter, profile, recommend, propose...): the acts the Annex III uses and GDPR Art. 22 consist of.
+    /// </summary>
+    public static bool NamesAnAssessmentOrDecision(string normalisedName)
+    {
+        ArgumentNullException.ThrowIfNull(normalisedName);
+        return AssessmentOrDecisionAct().IsMatch(normalisedName) || IsDecision(normalisedName);
+    }
+
+    [GeneratedRegex(@"\b(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AssessmentOrDecisionAct();
+
+    /// <summary>
+    /// Round 24: the step's act when it is the requester's or a receipt of what the requester sent, not an act of the
+    /// organisation on a person: a submission or a request (submit, apply for, lodge, hand in, send in, request, enquire),
+    /// a receipt (receive, incoming, arrival of), or the record of such a status: a name that ends in what happened to a
+    /// thing without deciding on it ("application submitted", "CV uploaded", "Declaration SUBMITTED by EMPLOYEE", "claim
+    /// received"). Null when the step also evaluates or decides ("receive and assess the applications"), and for a status
+    /// that is a decision ("application rejected"). The words are returned.
+    /// </summary>
+    public static string? SubmissionOrReceipt(string normalisedName)
+    {
+        ArgumentNullException.ThrowIfNull(normalisedName);
+        var own = LeadingAdverbial().Replace(normalisedName, "");
+        if (ThenAssessesOrDecides().IsMatch(own) || Evaluation().IsMatch(own) || IsDecisionStep(own))
+        {
+            return null;
+        }
+
+        var match = SubmissionVerb().Match(own);
+        if (!match.Success)
+        {
+            match = NonDecidingStatus().Match(own);
+        }
+
+        return match.Success ? match.Groups[1].Value.Trim() : null;
+    }
+
+    [GeneratedRegex(@"^\s*(submit\w*|appl(y|ies|ied|ying) for|lodg(e|es|ed|ing)|hand(s|ed|ing)? in|sen(d|ds|t|ding) in|request\w*|enquir\w*|inquir\w*|receiv\w*|receipt of|incoming|arrival of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SubmissionVerb();
+
+    [GeneratedRegex(@"^\s*(?:[\w'’-]+\s+){1,4}?(submitted|received|sent|created|opened|registered|uploaded|entered|recorded|filed|logged|started|saved|printed|archived|forwarded|arrived|returned|updated|changed|requested)(\s+by\s+\S.*)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NonDecidingStatus();
+
+    /// <summary>
     /// Round 17: the task's own act when it is one of the four Art. 6(3) acts of the AI Act, read from what the system
     /// itself does (the lead verb and its object, after a leading "After the term," or "Once the marks are given,", and,
     /// round 19, after a process description's setting label and the system or the step as the subject: "Town school:

@@ -237,7 +237,7 @@ internal static class RiskEvaluation
     public static RiskScreen ForBatch(RiskScreen screen, string? batch) =>
         screen.LabelledCases is not { } index || batch is null
             ? screen
-            : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b), LabelledCasesThroughRules = screen.LabelledCasesThroughRules, LabelledCasesMinSimilarity = screen.LabelledCasesMinSimilarity });
+            : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b), LabelledCasesThroughRules = screen.LabelledCasesThroughRules, LabelledCasesMinSimilarity = screen.LabelledCasesMinSimilarity, VoteNeedsTheStepsAct = screen.VoteNeedsTheStepsAct });
 
     /// <summary>
     /// The screen as the scan builds it by default (<see cref="RiskScreenOptions.LabelledCases"/>: the shipped labelled
