@@ -65,6 +65,15 @@ public sealed class CompiledRule
         _addressed.Length > 0
         && !texts.Any(t => _addressed.Any(a => a.IsMatch(t)) || _elements.Any(alternative => alternative.Length > 0 && alternative[0].IsMatch(t)));
 
+    /// <summary>
+    /// Whether <paramref name="text"/> states in its words that the decision is taken without meaningful human involvement
+    /// (<see cref="RuleDefinition.NoHumanInvolvementElement"/>); false for a rule without that element.
+    /// </summary>
+    public bool StatesNoHumanInvolvement(string text) =>
+        Definition.NoHumanInvolvementElement is [var alternative, var element]
+        && alternative < _elements.Length && element < _elements[alternative].Length
+        && _elements[alternative][element].IsMatch(text);
+
     /// <summary>Whether the text's nearness to the rule may stand for one of its elements (any, or an act element).</summary>
     public bool MeaningMayStandForAnElement => Definition.MeaningStandsForOneElement || Definition.MeaningStandsForAct.Any(a => a.Count > 0);
 

@@ -133,7 +133,7 @@ public sealed partial class RiskScreen
     /// left as it is. Any other readable step, a step with its own statements and a step of a process without a description
     /// are untouched.
     /// </summary>
-    private void AddDescribedProcessHits(List<RiskHit> hits, TaskCandidate candidate, RiskContext context, CodeReading? reading)
+    private void AddDescribedProcessHits(List<RiskHit> hits, TaskCandidate candidate, RiskContext context, CodeReading? reading, HashSet<string> soleDecisionStated)
     {
         if (candidate.Statements.Count > 0 || !context.ProcessDescriptions.TryGetValue(candidate.Process, out var description)
             || string.IsNullOrWhiteSpace(description))
@@ -144,25 +144,45 @@ public sealed partial class RiskScreen
         var read = IsReadName(candidate.Name, reading);
         var understanding = TaskText.Understanding(candidate.Name, SpellingForm.Vocabulary(Catalogue));
         var floor = read ? DescribedReadStepFloor(candidate, reading, understanding.Readable) : 0;
-        if (read && (hits.Any(h => h.Applied && h.Tier >= RiskTier.High) || floor is null))
+        if (read && hits.Any(h => h.Applied && h.Tier >= RiskTier.High))
+        {
+            return;
+        }
+
+        // Round 24: a description that states a decision with legal or similarly significant effect taken without
+        // meaningful human involvement (nobody reviews, reads or opens the case; the system acts on its own; a person only
+        // signs off the whole list: GDPR Art. 22(1), EDPB WP251rev.01) describes a process in which no step is a person's
+        // decision: every step of the organisation in it carries out the automated decision, whatever its name says
+        // ("Push status change", "Batch done"). Such a step takes the Art. 22 finding (only that one) at any similarity.
+        var finding = read && !IsActOfOthers(candidate) ? DescriptionFindingOf(candidate.Process, description, context) : null;
+        var sole = finding?.Hits.FirstOrDefault(f => f.Hit.Kind == RuleKind.Gdpr22 && Catalogue.Rule(f.Hit.RuleId)!.StatesNoHumanInvolvement(f.Sentence)).Hit;
+        if (read && floor is null && sole is null)
         {
             return;
         }
 
         string[] stepTexts = reading is null ? [understanding.Readable] : [understanding.Readable, reading.Text];
-        var why = read
-            ? $"step '{TaskText.Truncate(candidate.Name, 80)}' {(AssessesOrDecides(candidate, reading, understanding.Readable) ? "assesses or decides" : "works the case (it checks, reviews, identifies, watches, allocates or stops)")}, and its words and its process's domain say nothing higher"
-            : $"step name not read ('{TaskText.Truncate(candidate.Name, 80)}': {understanding.Describe()})";
+        var why = !read
+            ? $"step name not read ('{TaskText.Truncate(candidate.Name, 80)}': {understanding.Describe()})"
+            : floor is null
+                ? $"step '{TaskText.Truncate(candidate.Name, 80)}' is a step of a process whose description states the decision is taken without meaningful human involvement (GDPR Art. 22, EDPB WP251rev.01): no step in it is a person's decision"
+                : $"step '{TaskText.Truncate(candidate.Name, 80)}' {(AssessesOrDecides(candidate, reading, understanding.Readable) ? "assesses or decides" : "works the case (it checks, reviews, identifies, watches, allocates or stops)")}, and its words and its process's domain say nothing higher";
 
-        var finding = DescriptionFindingOf(candidate.Process, description, context);
+        finding ??= DescriptionFindingOf(candidate.Process, description, context);
         foreach (var (hit, sentence) in finding.Hits)
         {
             // The rule's own exclusions hold for the step as for an inherited rule: a fraud check in a lending process
             // does not take the description's credit scoring (Annex III 5(b) does not cover fraud detection).
-            if (hits.Any(h => h.RuleId == hit.RuleId && !IsHeldBackForWantOfAPerson(h)) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
-                || (read && hit.Evidence.Similarity < floor))
+            var solelyAutomated = ReferenceEquals(hit, sole);
+            if (hits.Any(h => h.RuleId == hit.RuleId && (h.Applied || !solelyAutomated) && !IsHeldBackForWantOfAPerson(h)) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
+                || (read && !solelyAutomated && (floor is null || hit.Evidence.Similarity < floor)))
             {
                 continue;
+            }
+
+            if (solelyAutomated)
+            {
+                soleDecisionStated.Add(hit.RuleId);
             }
 
             var how = hit.Evidence.Similarity is { } similarity && hit.Evidence.Exemplar is { } exemplar

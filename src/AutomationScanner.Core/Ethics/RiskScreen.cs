@@ -234,9 +234,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         hits = HoldBackInheritedPersonalDataWithoutAPerson(hits, candidate, context, reading);
 
+        // Rules a process description states are decided without meaningful human involvement (round 24): the step takes
+        // them as its own words would, so the hold-backs of procedural, communicating or preparatory steps do not apply.
+        var soleDecisionStated = new HashSet<string>(StringComparer.Ordinal);
         if (readsDescription)
         {
-            AddDescribedProcessHits(hits, candidate, context, reading);
+            AddDescribedProcessHits(hits, candidate, context, reading, soleDecisionStated);
+            byPattern.UnionWith(soleDecisionStated);
         }
 
         if (LabelledCasesThroughRules)
@@ -255,7 +259,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var art63 = Art63Setting(hits, candidate, profile, domain);
         hits = AddProceduralAct(hits, candidate, art63);
         hits = HoldBackDecisionsOfProceduralActs(hits, candidate, byPattern);
-        hits = ApplyNarrowProceduralFilter(hits, art63);
+        hits = ApplyNarrowProceduralFilter(hits, art63, soleDecisionStated);
         hits = HoldBackDecisionsOfOthers(hits, candidate);
         hits = KeepLabelledCaseHitOnlyWhereItRaises(hits);
         hits = RestoreInheritedPersonalDataWhereAPersonIsConcerned(hits);
@@ -1195,7 +1199,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// filter as its finding (Limited, AIA 6(3)); outside any Annex III setting the filter is left out (Minimal). A preparatory task also does
     /// not take the decision, so G1 is held back with a note (a rubber-stamp review would still count).
     /// </summary>
-    private static List<RiskHit> ApplyNarrowProceduralFilter(List<RiskHit> hits, Art63Context art63)
+    private static List<RiskHit> ApplyNarrowProceduralFilter(List<RiskHit> hits, Art63Context art63, IReadOnlySet<string> soleDecisionStated)
     {
         var annexIII = hits.Any(h => h.Kind == RuleKind.HighRisk);
         var filter = hits.FirstOrDefault(h => h.Kind == RuleKind.NarrowProceduralFilter);
@@ -1225,7 +1229,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                     hit with { Note = "Profiling: the Art. 6(3) route is closed, the task stays high-risk." },
                 { Kind: RuleKind.HighRisk } when filter is not null && profiling is null =>
                     hit with { Applied = false, Note = "Lifted by Art. 6(3) (narrow procedural task); record the assessment (Art. 6(4))." },
-                { Kind: RuleKind.Gdpr22 } when filter is not null && profiling is null =>
+                { Kind: RuleKind.Gdpr22 } when filter is not null && profiling is null && !soleDecisionStated.Contains(hit.RuleId) =>
                     hit with { Applied = false, Note = "Preparatory task: a person takes the decision. If that review is a rubber stamp, the decision is still solely automated." },
                 _ => hit,
             };

@@ -89,6 +89,15 @@ public sealed record RuleDefinition
     public IReadOnlyList<string> AddressedAct { get; set; } = [];
 
     /// <summary>
+    /// Round 24, for GDPR Art. 22: the element (its alternative and index in <see cref="Elements"/>) that states the
+    /// decision is taken without meaningful human involvement (no one reviews, reads or opens the case, the system acts on
+    /// its own, a sign-off of the whole list; EDPB WP251rev.01). A process description whose sentence applies the rule
+    /// with this element in its words describes a process in which no person decides: its steps take that finding
+    /// (<see cref="RiskScreen"/>). Empty: none.
+    /// </summary>
+    public IReadOnlyList<int> NoHumanInvolvementElement { get; set; } = [];
+
+    /// <summary>
     /// For an Art. 5 practice that is a particular case of an Annex III use (biometric categorisation by a sensitive
     /// trait within Annex III 1(b), emotion recognition at work within 1(c), live identification within 1(a), crime
     /// prediction by profiling within Annex III 6(d)): the id of that Annex III rule. A text nearest to the parent use
