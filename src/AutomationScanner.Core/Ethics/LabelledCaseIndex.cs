@@ -55,6 +55,29 @@ public sealed class LabelledCaseIndex
 
     public IReadOnlyList<LabelledCase> Cases { get; }
 
+    /// <summary>
+    /// The <paramref name="count"/> cases of <paramref name="tier"/> and <paramref name="ruleId"/> nearest to
+    /// <paramref name="query"/>, with their similarity: the evidence of a linear prediction.
+    /// </summary>
+    public IReadOnlyList<(LabelledCase Case, double Similarity)> NearestOf(ReadOnlySpan<float> query, RiskTier tier, string ruleId, int count)
+    {
+        if (query.Length != Dimensions)
+        {
+            return [];
+        }
+
+        var found = new List<(LabelledCase Case, double Similarity)>();
+        for (var i = 0; i < Cases.Count; i++)
+        {
+            if (Cases[i].Tier == tier && string.Equals(Cases[i].RuleId, ruleId, StringComparison.Ordinal))
+            {
+                found.Add((Cases[i], VectorMath.Cosine(query, _vectors.AsSpan(i * Dimensions, Dimensions))));
+            }
+        }
+
+        return [.. found.OrderByDescending(f => f.Similarity).ThenBy(f => f.Case.Id, StringComparer.Ordinal).Take(count)];
+    }
+
     /// <summary>The index without the cases of <paramref name="batch"/>: what a batch is measured against.</summary>
     public LabelledCaseIndex Without(string batch) =>
         new(ModelId, [.. Cases.Where(c => !string.Equals(c.Batch, batch, StringComparison.Ordinal))]);
@@ -185,4 +208,8 @@ public sealed class LabelledCaseIndex
 public sealed record LabelledCase(string Id, string Batch, RiskTier Tier, string RuleId, string Text, float[] Vector);
 
 /// <summary>A confident vote of the nearest labelled cases: the tier, its rule, the share of the weight, and the cases that voted for it with their similarity.</summary>
-public sealed record LabelledVote(RiskTier Tier, string RuleId, double Share, int Voters, IReadOnlyList<(LabelledCase Case, double Similarity)> Nearest);
+public sealed record LabelledVote(RiskTier Tier, string RuleId, double Share, int Voters, IReadOnlyList<(LabelledCase Case, double Similarity)> Nearest)
+{
+    /// <summary>Round 24: the vote is the learned linear signal's prediction (<see cref="Share"/> is its probability; <see cref="Nearest"/> the nearest cases of its rule, as evidence).</summary>
+    public bool Linear { get; init; }
+}

@@ -71,6 +71,20 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// </summary>
     public double LabelledCasesMinSimilarity { get; init; }
 
+    /// <summary>
+    /// Round 24: the learned linear signal (<see cref="LabelledLinearModel"/>, e.g. <see cref="LabelledLinearModel.Shipped"/>;
+    /// null, the default, for none; with <see cref="LabelledCasesThroughRules"/> only). It reads the task as it was
+    /// trained (<see cref="LinearQuery"/>) and, where its prediction (probability at least
+    /// <see cref="LabelledLinearMinProbability"/>) is above the nearest cases' vote, is read in the vote's place: through
+    /// the same checks (the rule's exclusions, the elements of a practice within a use, a person for a rule about persons)
+    /// and hold-backs, raising only and never above its own tier. The evaluation harness gives each batch a model trained
+    /// without that batch (docs/ranking.md, Round 24).
+    /// </summary>
+    public LabelledLinearModel? LabelledLinear { get; init; }
+
+    /// <summary>The probability a prediction of <see cref="LabelledLinear"/> needs to count.</summary>
+    public double LabelledLinearMinProbability { get; init; } = LabelledLinearModel.MinProbability;
+
     /// <summary>Whether tasks are also matched by meaning (an embedder was given).</summary>
     public bool MatchesMeaning => _semantic is not null;
 
@@ -245,7 +259,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         if (LabelledCasesThroughRules)
         {
-            AddLabelledCaseHit(hits, candidate, processContext, reading, throughRules: true);
+            AddLabelledCaseHit(hits, candidate, context, processContext, reading, throughRules: true);
         }
 
         hits = HoldBackSectorUsesOutsideTheirSector(hits, candidate, profile, byPattern);
@@ -273,7 +287,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         if (!LabelledCasesThroughRules)
         {
-            AddLabelledCaseHit(hits, candidate, processContext, reading, throughRules: false);
+            AddLabelledCaseHit(hits, candidate, context, processContext, reading, throughRules: false);
         }
 
         var ruleTier = TierOf(hits);
@@ -416,10 +430,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// whose ambiguous code its process does not read ("CREDIT_DEC" alone) is not asked: its words do not say what the
     /// step does, and the vote would read its subject as its act.
     /// </summary>
-    private void AddLabelledCaseHit(List<RiskHit> hits, TaskCandidate candidate, string? processContext, CodeReading? reading, bool throughRules)
+    private void AddLabelledCaseHit(List<RiskHit> hits, TaskCandidate candidate, RiskContext context, string? processContext, CodeReading? reading, bool throughRules)
     {
         // A vote for the Art. 6(3) filter is left out: it would lift the rules' Annex III hits, and the vote only raises.
-        var best = BestVote(candidate, processContext, reading, throughRules);
+        var best = BestOf(BestVote(candidate, processContext, reading, throughRules), throughRules ? LinearVote(candidate, context, reading) : default);
         if (best.Vote is not { } vote || vote.Tier <= (throughRules ? RiskTier.Minimal : TierOf(hits)) || Catalogue.Rule(vote.RuleId)?.Definition is not { } rule
             || rule.Kind == RuleKind.NarrowProceduralFilter)
         {
@@ -427,7 +441,9 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         var (nearest, similarity) = vote.Nearest[0];
-        var note = string.Create(CultureInfo.InvariantCulture, $"learned signal: {vote.Nearest.Count} of the {vote.Voters} nearest labelled cases are {vote.Tier} ({vote.Share:P0} of the similarity-weighted vote); nearest: ")
+        var note = (vote.Linear
+                ? string.Create(CultureInfo.InvariantCulture, $"learned linear signal: p={vote.Share:0.000} for {rule.Ref} ({vote.Tier}); nearest labelled cases of the rule: ")
+                : string.Create(CultureInfo.InvariantCulture, $"learned signal: {vote.Nearest.Count} of the {vote.Voters} nearest labelled cases are {vote.Tier} ({vote.Share:P0} of the similarity-weighted vote); nearest: "))
             + string.Join("; ", vote.Nearest.Take(3).Select(n => string.Create(CultureInfo.InvariantCulture, $"\"{n.Case.Text}\" {n.Similarity:0.00}")));
         hits.Add(new RiskHit(
             rule.Id,
@@ -451,7 +467,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         ArgumentNullException.ThrowIfNull(context);
         var (profile, definition, _) = DomainOf(candidate, context);
         var processContext = profile is not null && definition is { Phrase.Length: > 0 } ? definition.Phrase : null;
-        var best = BestVote(candidate, processContext, profile?.Readings.GetValueOrDefault(candidate.Name), LabelledCasesThroughRules);
+        var best = BestOf(BestVote(candidate, processContext, profile?.Readings.GetValueOrDefault(candidate.Name), LabelledCasesThroughRules),
+            LabelledCasesThroughRules ? LinearVote(candidate, context, profile?.Readings.GetValueOrDefault(candidate.Name)) : default);
         return best.Vote is { } vote ? (best.Text, vote) : null;
     }
 
@@ -476,6 +493,91 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 && (vote.Tier < RiskTier.High || !VoteNeedsTheStepsAct || (IsTheOrganisationsAct(candidate, vote.Tier) && NamesTheActOfThePractice(vote, name, candidate, processContext, reading))))))
             .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
             .FirstOrDefault();
+    }
+
+    /// <summary>The nearest cases' vote, or the linear signal's where it is of a higher tier.</summary>
+    private static (string Text, LabelledVote? Vote) BestOf((string Text, LabelledVote? Vote) vote, (string Text, LabelledVote? Vote) linear) =>
+        linear.Vote is { } l && l.Tier > (vote.Vote?.Tier ?? RiskTier.Minimal) ? linear : vote;
+
+    /// <summary>
+    /// The text the learned linear signal reads for a task, as its training cases were read: the name, and the process's
+    /// description where it has one (the description a step takes when its name says little); with the description's
+    /// vector when there is one.
+    /// </summary>
+    internal (string Text, float[] Vector)? LinearQuery(TaskCandidate candidate, RiskContext context)
+    {
+        if (_semantic is null)
+        {
+            return null;
+        }
+
+        var description = context.ProcessDescriptions.TryGetValue(candidate.Process, out var d) && !string.IsNullOrWhiteSpace(d) ? d : null;
+        return (description is null ? candidate.Name : candidate.Name + "\n" + description, LinearVector(_semantic.Embedder, candidate.Name, description));
+    }
+
+    /// <summary>The linear signal's reading of a name and an optional description: the mean of their unit vectors, as a unit vector.</summary>
+    public static float[] LinearVector(ITextEmbedder embedder, string name, string? description)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        var vectors = embedder.Embed(description is null ? [name] : [name, description]);
+        var query = (float[])vectors[0].Clone();
+        if (description is not null)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(query, vectors[1], query);
+        }
+
+        VectorMath.Normalize(query);
+        return query;
+    }
+
+    /// <summary>
+    /// The linear signal's prediction for a task where it counts, as a vote: above Minimal, with a rule of the
+    /// catalogue, through the vote's checks, and (as round 22 asks of a match by meaning) for a practice on the person's
+    /// choices (Art. 5(1)(a)-(b)) only where the words state its technique (the first element of one of the rule's
+    /// alternatives: a subliminal, manipulative or deceptive technique, the exploitation of a vulnerability); an act
+    /// addressed to the person (a reminder, an offer) is not enough here: the signal sees the setting, not the elements. The checks read the name where the screen can read it, and the process's
+    /// description where it cannot (what such a step screens as, <see cref="AddDescribedProcessHits"/>).
+    /// </summary>
+    private static bool StatesTheTechnique(CompiledRule rule, string text) =>
+        rule.Definition.AddressedAct.Count == 0
+        || Enumerable.Range(0, rule.Definition.Elements.Count).Any(a => rule.Definition.Elements[a].Count > 0 && rule.HasElement(a, 0, text));
+
+    private (string Text, LabelledVote? Vote) LinearVote(TaskCandidate candidate, RiskContext context, CodeReading? reading)
+    {
+        if (LabelledLinear is not { } model || LabelledCases is not { } index || _semantic is null)
+        {
+            return default;
+        }
+
+        // The name and its views (as the vote reads them: a modality or a qualifier added to a name keeps the name's
+        // own reading), each with the description; the highest tier counts.
+        var description = context.ProcessDescriptions.TryGetValue(candidate.Process, out var d) && !string.IsNullOrWhiteSpace(d) ? d : null;
+        var best = LabelledTexts(candidate).Prepend(candidate.Name).Distinct(StringComparer.Ordinal)
+            .Select(text => (Text: description is null ? text : text + "\n" + description, Vector: LinearVector(_semantic.Embedder, text, description)))
+            .Select(q => (Query: q, Prediction: model.Predict(q.Vector, LabelledLinearMinProbability)))
+            .Where(p => p.Prediction is { Tier: > RiskTier.Minimal } && Catalogue.Rule(p.Prediction.RuleId) is not null)
+            .OrderByDescending(p => p.Prediction!.Tier).ThenByDescending(p => p.Prediction!.Probability)
+            .FirstOrDefault();
+        if (best.Prediction is not { } linear)
+        {
+            return default;
+        }
+
+        var query = best.Query;
+
+        var read = IsReadName(candidate.Name, reading) && !(reading is null && StepCodes.AmbiguousCodes(candidate.Name).Count > 0);
+        var checkedText = read || description is null ? VoteForm(candidate.Name) : description;
+        if ((!read && checkedText == VoteForm(candidate.Name))
+            || !StatesTheTechnique(Catalogue.Rule(linear.RuleId)!, checkedText)
+            || ExcludedByTheRule(linear.RuleId, checkedText)
+            || !HasElementsOfAPracticeWithinAUse(linear.RuleId, checkedText)
+            || !NamesAPersonWhereTheRuleNeedsOne(linear.RuleId, PassiveAgent().Replace(checkedText, ""), linear.Tier))
+        {
+            return default;
+        }
+
+        var nearest = index.NearestOf(query.Vector, linear.Tier, linear.RuleId, 3);
+        return nearest.Count == 0 ? default : (query.Text, new LabelledVote(linear.Tier, linear.RuleId, linear.Probability, 0, nearest) { Linear = true });
     }
 
     /// <summary>

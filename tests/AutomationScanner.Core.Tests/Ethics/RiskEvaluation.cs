@@ -237,7 +237,28 @@ internal static class RiskEvaluation
     public static RiskScreen ForBatch(RiskScreen screen, string? batch) =>
         screen.LabelledCases is not { } index || batch is null
             ? screen
-            : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b), LabelledCasesThroughRules = screen.LabelledCasesThroughRules, LabelledCasesMinSimilarity = screen.LabelledCasesMinSimilarity, VoteNeedsTheStepsAct = screen.VoteNeedsTheStepsAct });
+            : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b), LabelledCasesThroughRules = screen.LabelledCasesThroughRules, LabelledCasesMinSimilarity = screen.LabelledCasesMinSimilarity, LabelledLinear = screen.LabelledLinear is null ? null : LinearWithout(b), LabelledLinearMinProbability = screen.LabelledLinearMinProbability, VoteNeedsTheStepsAct = screen.VoteNeedsTheStepsAct });
+
+    /// <summary>
+    /// Round 24: every labelled case as the learned linear signal reads it (its text as the task's name, its context as
+    /// the process's description; <see cref="RiskScreen.LinearVector"/>) with its tier and the rule the shipped index
+    /// gives it: what <see cref="LabelledLinearModel"/> is trained on.
+    /// </summary>
+    public static IReadOnlyList<LabelledCase> LinearCases => LinearCasesOnce.Value;
+
+    private static readonly Lazy<IReadOnlyList<LabelledCase>> LinearCasesOnce = new(() =>
+    {
+        var rules = LabelledCaseIndex.Shipped!.Cases.ToDictionary(c => c.Id, c => c.RuleId, StringComparer.Ordinal);
+        var cases = All.ToList();
+        Embedder.Value.Embed([.. cases.Select(c => c.Text).Concat(cases.Where(c => c.Context is not null).Select(c => c.Context!)).Distinct(StringComparer.Ordinal)]);
+        return [.. cases.Select(c => new LabelledCase(c.Id, c.Batch, c.Tier, rules.GetValueOrDefault(c.Id, ""), c.Text, RiskScreen.LinearVector(Embedder.Value, c.Text, c.Context)))];
+    });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<LabelledLinearModel>> LinearByBatch = new(StringComparer.Ordinal);
+
+    /// <summary>The learned linear signal trained on every batch but <paramref name="batch"/> (once per batch).</summary>
+    public static LabelledLinearModel LinearWithout(string batch) =>
+        LinearByBatch.GetOrAdd(batch, b => new Lazy<LabelledLinearModel>(() => LabelledLinearModel.Train([.. LinearCases.Where(c => c.Batch != b)]))).Value;
 
     /// <summary>
     /// The screen as the scan builds it by default (<see cref="RiskScreenOptions.LabelledCases"/>: the shipped labelled
@@ -245,6 +266,14 @@ internal static class RiskEvaluation
     /// </summary>
     public static RiskScreen Screen(RuleCatalogue? catalogue = null) =>
         new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true };
+
+    /// <summary>
+    /// Round 24: <see cref="Screen"/> with the learned linear signal (off in the default screen and the scan until the
+    /// lead turns it on: it lowers one case when a protected group is added, see docs/ranking.md, Round 24); scored with
+    /// a batch, the signal is trained without that batch.
+    /// </summary>
+    public static RiskScreen LinearScreen(RuleCatalogue? catalogue = null) =>
+        new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped };
 
     /// <summary>The screen without the labelled cases (patterns and meaning only): for tests of the rules' own mechanics, whose texts are labelled cases.</summary>
     public static RiskScreen RulesOnly(RuleCatalogue? catalogue = null) =>

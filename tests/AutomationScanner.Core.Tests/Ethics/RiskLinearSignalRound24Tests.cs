@@ -1,0 +1,65 @@
+using AutomationScanner.Core.Ethics;
+
+namespace AutomationScanner.Core.Tests.Ethics;
+
+/// <summary>
+/// Round 24: a learned linear signal over meaning (<see cref="LabelledLinearModel"/>), next to the nearest cases' vote.
+/// Set cases are rated leave-one-batch-out (their batch neither votes nor trains the signal); each raise names the
+/// signal, its probability and the rule, and goes through the vote's checks. Guards: near-misses stay as they were, and
+/// a Prohibited practice on the person's choices is not read from the setting alone (its technique must be stated).
+/// </summary>
+public sealed class RiskLinearSignalRound24Tests
+{
+    private static RiskAssessment AssessCase(string id)
+    {
+        var c = RiskEvaluation.All.Single(c => c.Id == id);
+        return RiskEvaluation.Assess(RiskEvaluation.LinearScreen(), c.Text, c.Context, c.Batch);
+    }
+
+    [Theory]
+    [InlineData("r22-ringroadlights-034", RiskTier.High, "H5b-critical-infrastructure")]
+    [InlineData("r18-waterboardtrust-009", RiskTier.Prohibited, "P2-social-scoring")]
+    [InlineData("r23-puppetboxoffice-090", RiskTier.Limited, "C1-customer-facing")]
+    [InlineData("r18-musicianhearingnotes-098", RiskTier.Limited, "G3-special-category-data")]
+    public void TheLinearSignal_RaisesCasesNoRuleRead_LeaveOneBatchOut(string id, RiskTier tier, string rule)
+    {
+        var assessment = AssessCase(id);
+
+        Assert.Equal(tier, assessment.Tier);
+        var hit = Assert.Single(assessment.Hits, h => h.Applied && h.Evidence.Scope == EvidenceScope.LabelledCases);
+        Assert.Equal(rule, hit.RuleId);
+        Assert.StartsWith("learned linear signal: p=", hit.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain(RiskEvaluation.All.Single(c => c.Id == id).Batch, hit.Evidence.Location ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("r12-campfees-095", RiskTier.Prohibited)]
+    [InlineData("r11-reoffendingrisk-053", RiskTier.Prohibited)]
+    public void APracticeOnThePersonsChoices_IsNotReadFromTheSettingAlone(string id, RiskTier notTier)
+    {
+        var assessment = AssessCase(id);
+
+        Assert.True(assessment.Tier < notTier, $"{id}: {assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
+    }
+
+    [Theory]
+    [InlineData("Weekly count of sauna visitors per hour to set opening times")]
+    [InlineData("Average exam results per school, published by region")]
+    [InlineData("Predict which bridges in the county are likely to fail their next inspection")]
+    [InlineData("Save the ice-cream parlour's weekly supplier delivery notes as PDF in the shared folder")]
+    public void NearMisses_StayMinimal(string text)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.LinearScreen(), text, null);
+
+        Assert.Equal(RiskTier.Minimal, assessment.Tier);
+    }
+
+    [Fact]
+    public void WithoutTheSignal_TheScreenIsAsBefore()
+    {
+        var screen = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true };
+        var c = RiskEvaluation.All.Single(c => c.Id == "r22-ringroadlights-034");
+
+        Assert.Equal(RiskTier.Minimal, RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier);
+    }
+}
