@@ -85,6 +85,21 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// <summary>The probability a prediction of <see cref="LabelledLinear"/> needs to count.</summary>
     public double LabelledLinearMinProbability { get; init; } = LabelledLinearModel.MinProbability;
 
+    /// <summary>
+    /// The lowest tier a prediction of <see cref="LabelledLinear"/> may give (round 24, at the lead's merge: High). Its
+    /// Limited predictions gained cases on the set but broke the property that naming a protected group never lowers a
+    /// tier (an ad-photo generator "for migrant workers"); the Prohibited/High under-ratings are what it is for.
+    /// </summary>
+    public RiskTier LabelledLinearMinTier { get; init; } = RiskTier.High;
+
+    /// <summary>
+    /// The similarity the nearest labelled case of the predicted rule needs where the signal reads a bare name (no process
+    /// description): a confident prediction far from every case of its rule is the classifier's extrapolation, not a
+    /// reading ("T06 Determine necessity of stop advice" in the shipped building-permit log, p 0.99 for emergency triage,
+    /// nearest case 0.36).
+    /// </summary>
+    public double LabelledLinearBareNameMinSimilarity { get; init; } = 0.5;
+
     /// <summary>Whether tasks are also matched by meaning (an embedder was given).</summary>
     public bool MatchesMeaning => _semantic is not null;
 
@@ -254,6 +269,13 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         if (readsDescription)
         {
             AddDescribedProcessHits(hits, candidate, context, reading, soleDecisionStated);
+            // A step that only keeps records or sends a message (archive the letters, notify of receipt) is not where the
+            // decision is taken: the hold-backs apply to it as before (round 19; lead, at the merge of 12g).
+            if (TaskText.KeepsRecordsOrOnlyCommunicates(TaskText.Normalise(candidate.Name)))
+            {
+                soleDecisionStated.Clear();
+            }
+
             byPattern.UnionWith(soleDecisionStated);
         }
 
@@ -495,6 +517,16 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             .FirstOrDefault();
     }
 
+    [GeneratedRegex(@"\b(no|without any) (\w+ )?(software|system|tool|model|program|programme|algorithm|AI|app|machine)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoSystemActs();
+
+    /// <summary>The process's domain phrase the vote reads for <paramref name="candidate"/>, or null.</summary>
+    private string? DomainPhrase(TaskCandidate candidate, RiskContext context)
+    {
+        var (profile, definition, _) = DomainOf(candidate, context);
+        return profile is not null && definition is { Phrase.Length: > 0 } ? definition.Phrase : null;
+    }
+
     /// <summary>The nearest cases' vote, or the linear signal's where it is of a higher tier.</summary>
     private static (string Text, LabelledVote? Vote) BestOf((string Text, LabelledVote? Vote) vote, (string Text, LabelledVote? Vote) linear) =>
         linear.Vote is { } l && l.Tier > (vote.Vote?.Tier ?? RiskTier.Minimal) ? linear : vote;
@@ -555,7 +587,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var best = LabelledTexts(candidate).Prepend(candidate.Name).Distinct(StringComparer.Ordinal)
             .Select(text => (Text: description is null ? text : text + "\n" + description, Vector: LinearVector(_semantic.Embedder, text, description)))
             .Select(q => (Query: q, Prediction: model.Predict(q.Vector, LabelledLinearMinProbability)))
-            .Where(p => p.Prediction is { Tier: > RiskTier.Minimal } && Catalogue.Rule(p.Prediction.RuleId) is not null)
+            .Where(p => p.Prediction is { } pr && pr.Tier > RiskTier.Minimal && pr.Tier >= LabelledLinearMinTier && Catalogue.Rule(pr.RuleId) is not null)
             .OrderByDescending(p => p.Prediction!.Tier).ThenByDescending(p => p.Prediction!.Probability)
             .FirstOrDefault();
         if (best.Prediction is not { } linear)
@@ -576,8 +608,28 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return default;
         }
 
+        // A text that says the practice is not done (or that no system acts) is no evidence of it: the classifier reads
+        // the setting, not the negation ("no software scores, profiles or decides anything about anyone").
+        if (TaskText.WithoutNegatedPractices(checkedText) is not null || NoSystemActs().IsMatch(checkedText)
+            || (description is not null && (TaskText.WithoutNegatedPractices(description) is not null || NoSystemActs().IsMatch(description))))
+        {
+            return default;
+        }
+
         var nearest = index.NearestOf(query.Vector, linear.Tier, linear.RuleId, 3);
-        return nearest.Count == 0 ? default : (query.Text, new LabelledVote(linear.Tier, linear.RuleId, linear.Probability, 0, nearest) { Linear = true });
+        if (nearest.Count == 0 || (description is null && nearest[0].Similarity < LabelledLinearBareNameMinSimilarity))
+        {
+            return default;
+        }
+
+        var vote = new LabelledVote(linear.Tier, linear.RuleId, linear.Probability, 0, nearest) { Linear = true };
+        // As for the vote (round 24, 12v): a High or Prohibited reading needs the organisation's act and, in a short name,
+        // the practice's act.
+        var processContext = DomainPhrase(candidate, context);
+        return linear.Tier >= RiskTier.High && VoteNeedsTheStepsAct
+            && !(IsTheOrganisationsAct(candidate, linear.Tier) && NamesTheActOfThePractice(vote, VoteForm(candidate.Name), candidate, processContext, reading))
+            ? default
+            : (query.Text, vote);
     }
 
     /// <summary>

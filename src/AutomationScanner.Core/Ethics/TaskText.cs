@@ -141,6 +141,13 @@ public static partial class TaskText
     /// The step only communicates: its action (the first word) is to send, notify, remind, inform, call, write or reply,
     /// and it names no decision ("Send appointment reminders", "Notify applicant"; not "Send rejection letter").
     /// </summary>
+    /// <summary>
+    /// Round 24 (lead): the step only keeps records (archive, file, store...) or only communicates (notify, send, inform,
+    /// without a message that is itself the act): not where a decision its process describes is taken.
+    /// </summary>
+    public static bool KeepsRecordsOrOnlyCommunicates(string normalisedName) =>
+        IsCommunicationOnly(normalisedName) || RecordKeepingVerb().IsMatch(normalisedName);
+
     public static bool IsCommunicationOnly(string normalisedName) =>
         CommunicationVerb().IsMatch(normalisedName) && !IsDecisionStep(normalisedName) && !MessageIsTheAct(normalisedName)
         && !EvaluatedMessages().IsMatch(normalisedName);
@@ -253,6 +260,14 @@ public static partial class TaskText
     {
         ArgumentNullException.ThrowIfNull(normalisedName);
         var own = LeadingAdverbial().Replace(normalisedName, "");
+        // Round 24 (lead): an appeal or objection lodged with a judge, a court or an authority is the person's remedy, the
+        // requester's act, whoever it is addressed to (the shipped road-fines log's "Appeal to Judge": the judge named is
+        // the addressee, not an act of judging).
+        if (AppealOrObjection().Match(own) is { Success: true } appeal)
+        {
+            return appeal.Value.Trim();
+        }
+
         if (ThenAssessesOrDecides().IsMatch(own) || Evaluation().IsMatch(own) || IsDecisionStep(own))
         {
             return null;
@@ -266,6 +281,9 @@ public static partial class TaskText
 
         return match.Success ? match.Groups[1].Value.Trim() : null;
     }
+
+    [GeneratedRegex(@"^\s*(appeal(s|ed|ing)?|object(s|ed|ing)?|lodg\w* (an? )?(appeal|objection)s?|fil\w* (an? )?(appeal|objection)s?) (to|against|with|before)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AppealOrObjection();
 
     [GeneratedRegex(@"^\s*(submit\w*|appl(y|ies|ied|ying) for|lodg(e|es|ed|ing)|hand(s|ed|ing)? in|sen(d|ds|t|ding) in|request\w*|enquir\w*|inquir\w*|receiv\w*|receipt of|incoming|arrival of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SubmissionVerb();

@@ -104,7 +104,10 @@ public sealed partial class LabelledSpellingTests
         // 52 after fresh-r23 joined the index (measured with round 23's merges): r23's own CamelCase step
         // "ZusatzAngebotAnzeigen" (two processes, lower and upper case) and neighbours whose nearest labelled case is now
         // an r23 case.
-        Assert.True(closedUp.Count <= 52, report);
+        // 58 after fresh-r24 joined the index (measured with round 24's merges, catalogue 2026.12.22): r24's own closed-up
+        // "moodtracking", "workallocation", "voicebot"/"icehall", "passersby" and "thriftshop", and neighbours whose nearest
+        // labelled case is now an r24 case.
+        Assert.True(closedUp.Count <= 58, report);
     }
 
     [Theory]

@@ -17,10 +17,9 @@ public sealed class RiskLinearSignalRound24Tests
     }
 
     [Theory]
-    [InlineData("r22-ringroadlights-034", RiskTier.High, "H5b-critical-infrastructure")]
     [InlineData("r18-waterboardtrust-009", RiskTier.Prohibited, "P2-social-scoring")]
-    [InlineData("r23-puppetboxoffice-090", RiskTier.Limited, "C1-customer-facing")]
-    [InlineData("r18-musicianhearingnotes-098", RiskTier.Limited, "G3-special-category-data")]
+    [InlineData("r21-scubaslowgroup-040", RiskTier.High, "H3-education")]
+    [InlineData("r12-ctxofertavuln-012", RiskTier.Prohibited, "P4-manipulation")]
     public void TheLinearSignal_RaisesCasesNoRuleRead_LeaveOneBatchOut(string id, RiskTier tier, string rule)
     {
         var assessment = AssessCase(id);
@@ -30,6 +29,24 @@ public sealed class RiskLinearSignalRound24Tests
         Assert.Equal(rule, hit.RuleId);
         Assert.StartsWith("learned linear signal: p=", hit.Note, StringComparison.Ordinal);
         Assert.DoesNotContain(RiskEvaluation.All.Single(c => c.Id == id).Batch, hit.Evidence.Location ?? "", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The lead's guards at the merge (round 24): the signal gives High or Prohibited only (its Limited readings broke the
+    /// protected-group property), never on a text that says the practice is not done or that no system acts (its
+    /// r24 first measurement rated "no software scores, profiles or decides anything about anyone" High), and a bare
+    /// name needs a labelled case of the rule at 0.5 or nearer.
+    /// </summary>
+    [Theory]
+    [InlineData("r23-puppetboxoffice-090", RiskTier.Minimal)]
+    [InlineData("r18-musicianhearingnotes-098", RiskTier.Minimal)]
+    [InlineData("r24-paintballnone-112", RiskTier.Minimal)]
+    public void TheLeadsGuards_KeepTheseAsTheScreenRatesThem(string id, RiskTier tier)
+    {
+        var assessment = AssessCase(id);
+
+        Assert.Equal(tier, assessment.Tier);
+        Assert.DoesNotContain(assessment.Hits, h => h.Applied && h.Note?.StartsWith("learned linear signal", StringComparison.Ordinal) == true);
     }
 
     [Theory]
