@@ -443,19 +443,12 @@ public sealed partial class SemanticRuleMatcher
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(text);
         var threshold = (float)Math.Max(wordThreshold, _catalogue.Semantic.ElementWordThreshold);
-        var exemplars = _exemplars.Value;
-        if (threshold >= 1 || !exemplars.ElementOffsets.TryGetValue(rule.Definition.Id, out var offsets))
+        if (ElementUnits(rule, text, threshold) is not { } read)
         {
             return null;
         }
 
-        var units = ElementSeeds.Units(text);
-        if (units.Count == 0)
-        {
-            return null;
-        }
-
-        var vectors = UnitVectors(units);
+        var (exemplars, offsets, units, vectors) = read;
         for (var a = 0; a < offsets.Count; a++)
         {
             var found = new List<string>();
@@ -467,16 +460,7 @@ public sealed partial class SemanticRuleMatcher
                     continue;
                 }
 
-                var flat = offsets[a][e];
-                var best = (Unit: "", Similarity: 0f, Seed: "");
-                for (var u = 0; u < units.Count; u++)
-                {
-                    var (similarity, seed) = UnitElement(units[u], vectors[u], flat, exemplars);
-                    if (similarity > best.Similarity)
-                    {
-                        best = (units[u], similarity, seed);
-                    }
-                }
+                var best = BestUnit(units, vectors, offsets[a][e], exemplars);
 
                 // Meaning fills a gap in the words, it does not replace them: at most MaxElementsByMeaning elements of
                 // an alternative may come from it, the others need their pattern.
@@ -496,6 +480,39 @@ public sealed partial class SemanticRuleMatcher
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The text's words and word pairs with their vectors, and where the rule's element seeds lie among the catalogue's
+    /// vectors: what reading an element by meaning needs (ElementsByMeaning, ActOf); null when the threshold cannot be
+    /// met, the rule has no element seeds or the text no words.
+    /// </summary>
+    private (Exemplars Exemplars, IReadOnlyList<IReadOnlyList<int>> Offsets, IReadOnlyList<string> Units, float[][] Vectors)? ElementUnits(CompiledRule rule, string text, float threshold)
+    {
+        var exemplars = _exemplars.Value;
+        if (threshold >= 1 || !exemplars.ElementOffsets.TryGetValue(rule.Definition.Id, out var offsets))
+        {
+            return null;
+        }
+
+        var units = ElementSeeds.Units(text);
+        return units.Count == 0 ? null : (exemplars, offsets, units, UnitVectors(units));
+    }
+
+    /// <summary>The word or word pair of the text nearest to one element's seeds, with its similarity and the seed.</summary>
+    private (string Unit, float Similarity, string Seed) BestUnit(IReadOnlyList<string> units, float[][] vectors, int element, Exemplars exemplars)
+    {
+        var best = (Unit: "", Similarity: 0f, Seed: "");
+        for (var u = 0; u < units.Count; u++)
+        {
+            var (similarity, seed) = UnitElement(units[u], vectors[u], element, exemplars);
+            if (similarity > best.Similarity)
+            {
+                best = (units[u], similarity, seed);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -524,19 +541,12 @@ public sealed partial class SemanticRuleMatcher
         }
 
         var threshold = (float)_catalogue.Semantic.ElementWordThreshold;
-        var exemplars = _exemplars.Value;
-        if (threshold >= 1 || !exemplars.ElementOffsets.TryGetValue(rule.Definition.Id, out var offsets))
+        if (ElementUnits(rule, text, threshold) is not { } read)
         {
             return null;
         }
 
-        var units = ElementSeeds.Units(text);
-        if (units.Count == 0)
-        {
-            return null;
-        }
-
-        var vectors = UnitVectors(units);
+        var (exemplars, offsets, units, vectors) = read;
         for (var a = 0; a < acts.Count && a < offsets.Count; a++)
         {
             var found = new List<string>();
@@ -547,15 +557,7 @@ public sealed partial class SemanticRuleMatcher
                     continue;
                 }
 
-                var best = (Unit: "", Similarity: 0f, Seed: "");
-                for (var u = 0; u < units.Count; u++)
-                {
-                    var (similarity, seed) = UnitElement(units[u], vectors[u], offsets[a][e], exemplars);
-                    if (similarity > best.Similarity)
-                    {
-                        best = (units[u], similarity, seed);
-                    }
-                }
+                var best = BestUnit(units, vectors, offsets[a][e], exemplars);
 
                 if (best.Similarity < threshold)
                 {
