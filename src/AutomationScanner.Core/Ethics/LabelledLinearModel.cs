@@ -7,7 +7,7 @@ namespace AutomationScanner.Core.Ethics;
 /// <summary>
 /// Round 24: a learned linear signal over meaning. A multinomial logistic regression (L2-regularised, one class per
 /// tier and catalogue rule of the labelled cases, "Minimal" with no rule included) trained on the labelled cases of
-/// data/risk-evaluation, each read as <see cref="RiskScreen.LinearQuery"/> reads a task: the MiniLM vector of its name,
+/// data/risk-evaluation, each read as <see cref="RiskScreen.LinearQuery"/> reads a task: the MiniLM vector of its name in the vote's spelling (<see cref="LabelledSpelling"/>; round 25),
 /// averaged with that of its process's description where it has one. Where the nearest-neighbour vote reads the cases whose words are nearest, this reads the
 /// directions in the vectors that separate the rules over all cases, so a practice described in a setting no case
 /// shares can still be recognised. Its prediction counts only with a probability of at least <see cref="MinProbability"/>

@@ -544,7 +544,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         var description = context.ProcessDescriptions.TryGetValue(candidate.Process, out var d) && !string.IsNullOrWhiteSpace(d) ? d : null;
-        return (description is null ? candidate.Name : candidate.Name + "\n" + description, LinearVector(_semantic.Embedder, candidate.Name, description));
+        var name = VoteForm(candidate.Name);
+        return (description is null ? name : name + "\n" + description, LinearVector(_semantic.Embedder, name, description));
     }
 
     /// <summary>The linear signal's reading of a name and an optional description: the mean of their unit vectors, as a unit vector.</summary>
@@ -584,7 +585,9 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         // The name and its views (as the vote reads them: a modality or a qualifier added to a name keeps the name's
         // own reading), each with the description; the highest tier counts.
         var description = context.ProcessDescriptions.TryGetValue(candidate.Process, out var d) && !string.IsNullOrWhiteSpace(d) ? d : null;
-        var best = LabelledTexts(candidate).Prepend(candidate.Name).Distinct(StringComparer.Ordinal)
+        // Round 25: the views of the name's vote form (LabelledTexts), not the name as spelled: the signal was trained on
+        // the cases' vote forms, so case, hyphens and closed-up compounds cannot move it.
+        var best = LabelledTexts(candidate).Distinct(StringComparer.Ordinal)
             .Select(text => (Text: description is null ? text : text + "\n" + description, Vector: LinearVector(_semantic.Embedder, text, description)))
             .Select(q => (Query: q, Prediction: model.Predict(q.Vector, LabelledLinearMinProbability)))
             .Where(p => p.Prediction is { } pr && pr.Tier > RiskTier.Minimal && pr.Tier >= LabelledLinearMinTier && Catalogue.Rule(pr.RuleId) is not null)

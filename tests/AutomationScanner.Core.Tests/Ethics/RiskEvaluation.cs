@@ -237,7 +237,7 @@ internal static class RiskEvaluation
     public static RiskScreen ForBatch(RiskScreen screen, string? batch) =>
         screen.LabelledCases is not { } index || batch is null
             ? screen
-            : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b), LabelledCasesThroughRules = screen.LabelledCasesThroughRules, LabelledCasesMinSimilarity = screen.LabelledCasesMinSimilarity, LabelledLinear = screen.LabelledLinear is null ? null : LinearWithout(b), LabelledLinearMinProbability = screen.LabelledLinearMinProbability, VoteNeedsTheStepsAct = screen.VoteNeedsTheStepsAct });
+            : WithoutBatch.GetOrCreateValue(screen).GetOrAdd(batch, b => new RiskScreen(screen.Catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = index.Without(b), LabelledCasesThroughRules = screen.LabelledCasesThroughRules, LabelledCasesMinSimilarity = screen.LabelledCasesMinSimilarity, LabelledLinear = screen.LabelledLinear is null ? null : LinearWithout(b), LabelledLinearMinProbability = screen.LabelledLinearMinProbability, LabelledLinearMinTier = screen.LabelledLinearMinTier, LabelledLinearBareNameMinSimilarity = screen.LabelledLinearBareNameMinSimilarity, VoteNeedsTheStepsAct = screen.VoteNeedsTheStepsAct });
 
     /// <summary>
     /// Round 24: every labelled case as the learned linear signal reads it (its text as the task's name, its context as
@@ -249,9 +249,11 @@ internal static class RiskEvaluation
     private static readonly Lazy<IReadOnlyList<LabelledCase>> LinearCasesOnce = new(() =>
     {
         var rules = LabelledCaseIndex.Shipped!.Cases.ToDictionary(c => c.Id, c => c.RuleId, StringComparer.Ordinal);
-        var cases = All.ToList();
-        Embedder.Value.Embed([.. cases.Select(c => c.Text).Concat(cases.Where(c => c.Context is not null).Select(c => c.Context!)).Distinct(StringComparer.Ordinal)]);
-        return [.. cases.Select(c => new LabelledCase(c.Id, c.Batch, c.Tier, rules.GetValueOrDefault(c.Id, ""), c.Text, RiskScreen.LinearVector(Embedder.Value, c.Text, c.Context)))];
+        // Each case's text in the vote's spelling (RiskScreen.VoteForm), as the signal reads a task's name.
+        var vocabulary = SpellingForm.Vocabulary(RuleCatalogue.Default);
+        var cases = All.Select(c => (Case: c, Name: LabelledSpelling.Form(c.Text, vocabulary))).ToList();
+        Embedder.Value.Embed([.. cases.Select(c => c.Name).Concat(cases.Where(c => c.Case.Context is not null).Select(c => c.Case.Context!)).Distinct(StringComparer.Ordinal)]);
+        return [.. cases.Select(c => new LabelledCase(c.Case.Id, c.Case.Batch, c.Case.Tier, rules.GetValueOrDefault(c.Case.Id, ""), c.Case.Text, RiskScreen.LinearVector(Embedder.Value, c.Name, c.Case.Context)))];
     });
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<LabelledLinearModel>> LinearByBatch = new(StringComparer.Ordinal);
