@@ -116,6 +116,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r22", 125),
         ("fresh-r23", 125),
         ("fresh-r24", 125),
+        ("fresh-r25", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
