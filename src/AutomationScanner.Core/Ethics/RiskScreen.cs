@@ -980,27 +980,45 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// </summary>
     private List<RiskHit> HoldBackRulesOfPersonsWithoutAPerson(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern)
     {
-        if (_semantic is null || !hits.Any(h => IsAboutPersonsByMeaning(h, byPattern)))
+        if (_semantic is null || !hits.Any(h => IsAboutPersonsByMeaning(h, byPattern) || IsBiometric(h)))
         {
             return hits;
         }
 
         // The name and every statement must read so; the first that does not ends the check (each reading embeds words).
-        string? evidence = null;
-        foreach (var text in candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)))
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        var evidence = SubjectOfEvery(texts, _semantic.NonPersonSubject);
+
+        // Round 25: a biometric rule's own words ("face recognition") do not make an animal's face a natural person's
+        // biometric data (Art. 3(34)): with an animal as the subject and no person named, it is held back by pattern too.
+        var animal = hits.Any(IsBiometric) ? SubjectOfEvery(texts, _semantic.AnimalSubject) : null;
+        return [.. hits.Select(h => evidence is not null && IsAboutPersonsByMeaning(h, byPattern)
+            ? h with { Applied = false, Note = $"Read by meaning alone, and the task names no person: its subject is a document or written text, an animal or a thing ({evidence}), and {h.Clause} concerns natural persons." }
+            : animal is not null && IsBiometric(h)
+                ? h with { Applied = false, Note = $"The task's subject is an animal and it names no person ({animal}): biometric data are a natural person's (AI Act Art. 3(34)), so {h.Clause} does not apply." }
+                : h)];
+    }
+
+    /// <summary>The first text's evidence when every text of <paramref name="texts"/> has one, or null.</summary>
+    private static string? SubjectOfEvery(List<string> texts, Func<string, string?> subject)
+    {
+        string? first = null;
+        foreach (var text in texts)
         {
-            if (_semantic.NonPersonSubject(text) is not { } subject)
+            if (subject(text) is not { } evidence)
             {
-                return hits;
+                return null;
             }
 
-            evidence ??= subject;
+            first ??= evidence;
         }
 
-        return [.. hits.Select(h => IsAboutPersonsByMeaning(h, byPattern)
-            ? h with { Applied = false, Note = $"Read by meaning alone, and the task names no person: its subject is a document or written text, an animal or a thing ({evidence}), and {h.Clause} concerns natural persons." }
-            : h)];
+        return first;
     }
+
+    private bool IsBiometric(RiskHit hit) =>
+        hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases
+        && Catalogue.Rule(hit.RuleId) is { Definition.ConcernsBiometricData: true };
 
     /// <summary>
     /// Round 23: the personal-data rule a domain passes to every step (D3, GDPR Art. 35 and Art. 5(1)(c); "when": "any")

@@ -24,4 +24,12 @@ public sealed class RiskScreenOptions
     /// two defensible steps (docs/ranking.md, Round 14). False screens by the rules alone.
     /// </summary>
     public bool LabelledCases { get; set; } = true;
+
+    /// <summary>
+    /// Whether the learned linear signal (<see cref="LabelledLinearModel.Shipped"/>) may raise a task's tier next to the
+    /// labelled cases' vote (only with <see cref="LabelledCases"/>). On by default since round 25, after it read the name
+    /// in the vote's spelling: measured leave-one-batch-out it rates fewer Prohibited/High cases lower, on the unseen
+    /// fresh-r25 too, and it moves no item of the shipped real logs (docs/ranking.md, Round 25). False leaves it out.
+    /// </summary>
+    public bool LabelledLinear { get; set; } = true;
 }

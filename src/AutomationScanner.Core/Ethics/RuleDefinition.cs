@@ -130,4 +130,12 @@ public sealed record RuleDefinition
     /// told this rule apart by comparing its reference with "AIA III 2".
     /// </summary>
     public bool ConcernsInstallations { get; set; }
+
+    /// <summary>
+    /// Round 25: whether the rule is about biometric data (AI Act Art. 3(34): personal data from the physical,
+    /// physiological or behavioural characteristics of a natural person; Annex III point 1, Art. 5(1)(e)-(h)). A task
+    /// whose subject is an animal and that names no person ("face recognition for the tortoises") does not take it, by
+    /// pattern either: an animal's face is no natural person's biometric data.
+    /// </summary>
+    public bool ConcernsBiometricData { get; set; }
 }

@@ -598,6 +598,46 @@ public sealed partial class SemanticRuleMatcher
         // their essays"), but to animals or things when those are what the text is about ("the cows ... their ears").
         var plural = PluralPronoun().IsMatch(text);
 
+        if (Persons(text) is not { } read)
+        {
+            return null;
+        }
+
+        var (person, document) = read;
+        return document.Similarity >= threshold && person < threshold && !(plural && ElementSeeds.IsWrittenText(document.Seed))
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{document.Unit}' ~ '{document.Seed}' {document.Similarity:0.00}; nearest person word {person:0.00}")
+            : null;
+    }
+
+    /// <summary>
+    /// Round 25: the animal <paramref name="text"/> names (<see cref="ElementSeeds.AnimalName"/>) when it names no person,
+    /// read as <see cref="NonPersonSubject"/> reads persons (no personal pronoun, no word or word pair at
+    /// <see cref="SemanticSettings.NonPersonThreshold"/> to a person seed, a plural agent noun nearer a person than a thing
+    /// is one). Returns the evidence ("'tortoises' names an animal; nearest person word 0.41"), or null.
+    /// </summary>
+    public string? AnimalSubject(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = WithoutAdjectivalIndividual(text);
+        var threshold = _catalogue.Semantic.NonPersonThreshold;
+        if (threshold >= 1 || PersonalPronoun().IsMatch(text) || ElementSeeds.AnimalName(text) is not { } animal)
+        {
+            return null;
+        }
+
+        // The animals' names are not read for persons ("oysters", "hamsters" have the form of agent nouns).
+        var person = Persons(ElementSeeds.WithoutAnimalNames(text))?.Person ?? 0;
+        return person < threshold
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{animal}' names an animal; nearest person word {person:0.00}")
+            : null;
+    }
+
+    /// <summary>
+    /// The nearest a word or word pair of <paramref name="text"/> comes to a person seed, and the unit nearest a seed of
+    /// <see cref="ElementSeeds.NonPersons"/>; null for a text without words.
+    /// </summary>
+    private (float Person, (string Unit, string Seed, float Similarity) Document)? Persons(string text)
+    {
         // The words as written and in the one spelling: splitting a closed-up word for the model ("spread sheet") must
         // not hide the document it names, nor a hyphen the person.
         var units = ElementSeeds.Units(text).Union(ElementSeeds.Units(Canonical(text)), StringComparer.Ordinal).ToList();
@@ -629,9 +669,7 @@ public sealed partial class SemanticRuleMatcher
             }
         }
 
-        return document.Similarity >= threshold && person < threshold && !(plural && ElementSeeds.IsWrittenText(document.Seed))
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{document.Unit}' ~ '{document.Seed}' {document.Similarity:0.00}; nearest person word {person:0.00}")
-            : null;
+        return (person, document);
     }
 
     /// <summary>

@@ -192,6 +192,7 @@ public sealed partial class ScanPipeline(
         {
             LabelledCases = _scoring.Risk.LabelledCases ? LabelledCaseIndex.Shipped : null,
             LabelledCasesThroughRules = true,
+            LabelledLinear = _scoring.Risk.LabelledCases && _scoring.Risk.LabelledLinear ? LabelledLinearModel.Shipped : null,
         };
         if (_assessor.IsConfigured)
         {

@@ -271,18 +271,18 @@ internal static class RiskEvaluation
 
     /// <summary>
     /// The screen as the scan builds it by default (<see cref="RiskScreenOptions.LabelledCases"/>: the shipped labelled
-    /// cases read through the rules); scored with a batch, the index leaves that batch out.
+    /// cases read through the rules; <see cref="RiskScreenOptions.LabelledLinear"/>: the learned linear signal, on since
+    /// round 25); scored with a batch, the index leaves that batch out and the signal is trained without it.
     /// </summary>
     public static RiskScreen Screen(RuleCatalogue? catalogue = null) =>
-        new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true };
-
-    /// <summary>
-    /// Round 24: <see cref="Screen"/> with the learned linear signal (off in the default screen and the scan until the
-    /// lead turns it on: it lowers one case when a protected group is added, see docs/ranking.md, Round 24); scored with
-    /// a batch, the signal is trained without that batch.
-    /// </summary>
-    public static RiskScreen LinearScreen(RuleCatalogue? catalogue = null) =>
         new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped };
+
+    /// <summary>Round 24: the screen with the learned linear signal; since round 25 the default <see cref="Screen"/>.</summary>
+    public static RiskScreen LinearScreen(RuleCatalogue? catalogue = null) => Screen(catalogue);
+
+    /// <summary>The default screen without the learned linear signal (the screen of rounds 14-24): to measure what the signal adds.</summary>
+    public static RiskScreen WithoutLinear(RuleCatalogue? catalogue = null) =>
+        new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true };
 
     /// <summary>The screen without the labelled cases (patterns and meaning only): for tests of the rules' own mechanics, whose texts are labelled cases.</summary>
     public static RiskScreen RulesOnly(RuleCatalogue? catalogue = null) =>
