@@ -98,6 +98,12 @@ public sealed partial class RiskScreen
             texts.Add(reading.Text);
         }
 
+        // Round 25: the name read word by word through the glossary, where the whole name is not read in English.
+        if (TaskText.WordByWord(candidate.Name) is var wordByWord && !texts.Contains(wordByWord, StringComparer.OrdinalIgnoreCase))
+        {
+            texts.Add(wordByWord);
+        }
+
         return AssessesOrDecides(candidate, reading, readable)
             ? DescribedReadStepMinSimilarity
             : texts.Any(TaskText.IsCaseWorkStep) ? DescribedCaseWorkStepMinSimilarity : null;
@@ -117,6 +123,12 @@ public sealed partial class RiskScreen
             texts.Add(reading.Text);
         }
 
+        // Round 25: the name read word by word through the glossary, where the whole name is not read in English.
+        if (TaskText.WordByWord(candidate.Name) is var wordByWord && !texts.Contains(wordByWord, StringComparer.OrdinalIgnoreCase))
+        {
+            texts.Add(wordByWord);
+        }
+
         return texts.Any(TaskText.IsAssessmentStep) || texts.Any(TaskText.NamesTheOutcome) || DecisionEvidence(candidate, texts) is { Applies: true };
     }
 
@@ -129,7 +141,10 @@ public sealed partial class RiskScreen
     /// (it checks, reviews, identifies, watches, allocates or stops: <see cref="DescribedReadStepFloor"/>), and that its own
     /// words and its process's domain rate below High: what it assesses or decides is what the description says the process does
     /// (round 16: Croatian "ProcjenaRizika", risk assessment, read once the glossary read Croatian, lost the border check
-    /// its description describes). A rule the step already has is
+    /// its description describes). Round 25: the step's act is also read in its name read word by word through the
+    /// glossary (<see cref="TaskText.WordByWord"/>), and a step whose words state the act by which a technique on the
+    /// person's choices reaches the person (it offers, shows, sends) takes that technique from the description
+    /// (<see cref="DeployedTechniques"/>). A rule the step already has is
     /// left as it is. Any other readable step, a step with its own statements and a step of a process without a description
     /// are untouched.
     /// </summary>
@@ -156,14 +171,17 @@ public sealed partial class RiskScreen
         // ("Push status change", "Batch done"). Such a step takes the Art. 22 finding (only that one) at any similarity.
         var finding = read && !IsActOfOthers(candidate) ? DescriptionFindingOf(candidate.Process, description, context) : null;
         var sole = finding?.Hits.FirstOrDefault(f => f.Hit.Kind == RuleKind.Gdpr22 && Catalogue.Rule(f.Hit.RuleId)!.StatesNoHumanInvolvement(f.Sentence)).Hit;
-        if (read && floor is null && sole is null)
+        string[] stepTexts = reading is null ? [understanding.Readable, TaskText.WordByWord(candidate.Name)] : [understanding.Readable, reading.Text, TaskText.WordByWord(candidate.Name)];
+        var deploys = read && !IsActOfOthers(candidate) ? DeployedTechniques(finding, stepTexts) : [];
+        if (read && floor is null && sole is null && deploys.Count == 0)
         {
             return;
         }
 
-        string[] stepTexts = reading is null ? [understanding.Readable] : [understanding.Readable, reading.Text];
         var why = !read
             ? $"step name not read ('{TaskText.Truncate(candidate.Name, 80)}': {understanding.Describe()})"
+            : floor is null && sole is null
+                ? $"step '{TaskText.Truncate(candidate.Name, 80)}' addresses the person (it offers, shows, sends or tells them something), the act by which the technique its process's description states is deployed (AI Act Art. 5(1)(a)-(b))"
             : floor is null
                 ? $"step '{TaskText.Truncate(candidate.Name, 80)}' is a step of a process whose description states the decision is taken without meaningful human involvement (GDPR Art. 22, EDPB WP251rev.01): no step in it is a person's decision"
                 : $"step '{TaskText.Truncate(candidate.Name, 80)}' {(AssessesOrDecides(candidate, reading, understanding.Readable) ? "assesses or decides" : "works the case (it checks, reviews, identifies, watches, allocates or stops)")}, and its words and its process's domain say nothing higher";
@@ -174,8 +192,9 @@ public sealed partial class RiskScreen
             // The rule's own exclusions hold for the step as for an inherited rule: a fraud check in a lending process
             // does not take the description's credit scoring (Annex III 5(b) does not cover fraud detection).
             var solelyAutomated = ReferenceEquals(hit, sole);
+            var deployed = deploys.Contains(hit.RuleId);
             if (hits.Any(h => h.RuleId == hit.RuleId && (h.Applied || !solelyAutomated) && !IsHeldBackForWantOfAPerson(h)) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
-                || (read && !solelyAutomated && (floor is null || hit.Evidence.Similarity < floor)))
+                || (read && !solelyAutomated && !deployed && (floor is null || hit.Evidence.Similarity < floor)))
             {
                 continue;
             }
@@ -201,6 +220,29 @@ public sealed partial class RiskScreen
                 Applied = true,
             });
         }
+    }
+
+    /// <summary>
+    /// Round 25: the practices on the person's choices (AI Act Art. 5(1)(a)-(b): rules with an act addressed to the person,
+    /// <see cref="RuleDefinition.AddressedAct"/>) that the process's description states, and that the step's own name
+    /// deploys: its words state the rule's act addressed to the person (it offers, shows, displays, sends, advertises,
+    /// upsells, nudges, calls) or its technique. A manipulative or exploitative technique is deployed where the content
+    /// reaches the person, so the step that shows the offer or sends the message is where the described practice is done
+    /// (Art. 5(1)(a) "deploys ... techniques", (b) "exploits any of the vulnerabilities"), whatever the similarity of the
+    /// description's match: the rule is the description's own finding. A step that only keeps records (files, archives,
+    /// registers) deploys nothing; the decision rules (Annex III, Art. 22) of the description still pass only to steps that
+    /// assess, decide or work the case.
+    /// </summary>
+    private HashSet<string> DeployedTechniques(DescriptionFinding? finding, string[] stepTexts)
+    {
+        if (finding is null || stepTexts.Any(TaskText.KeepsRecords))
+        {
+            return [];
+        }
+
+        return [.. finding.Hits.Select(f => Catalogue.Rule(f.Hit.RuleId)!)
+            .Where(r => r.Definition.AddressedAct.Count > 0 && !r.TechniqueUnread(stepTexts))
+            .Select(r => r.Definition.Id)];
     }
 
     private DescriptionFinding DescriptionFindingOf(string process, string description, RiskContext context) =>

@@ -83,6 +83,42 @@ public static partial class TaskText
 
     private static readonly string[] EnglishEndings = ["s", "es", "ed", "d", "ing"];
 
+    /// <summary>
+    /// Round 25: the name read word by word through the step glossary (each word or hyphenated part the glossary reads,
+    /// replaced by its English reading; function words dropped; the rest kept as written), whatever the share of its
+    /// words the glossary reads. <see cref="Normalise"/> reads a name in English only where most of its words are
+    /// foreign, so a code beside one foreign word ("T05 Giudizio", "HU-07 Hitelbírálat"), a cognate compound
+    /// ("Premieberegning") or a cognate beside a word left unread ("ANALIZA_VIDEO_TURA") keeps the foreign word, though
+    /// <see cref="Understanding"/> counts it as read; this reading tells what such a step does.
+    /// </summary>
+    public static string WordByWord(string name)
+    {
+        var words = new List<string>();
+        foreach (var word in Readable(name).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = new List<string>();
+            foreach (var part in word.Split('-'))
+            {
+                var reading = part.Length < 3 || !part.Any(char.IsLetter) ? null : StepGlossary.ReadWordAsEnglish(part.Trim('(', ')', '.', ',', ':', ';', '\'', '"'));
+                if (reading is null)
+                {
+                    parts.Add(part);
+                }
+                else if (reading.Length > 0)
+                {
+                    parts.Add(reading);
+                }
+            }
+
+            if (parts.Count > 0)
+            {
+                words.Add(string.Join('-', parts));
+            }
+        }
+
+        return string.Join(' ', words);
+    }
+
     /// <summary>How <see cref="Normalise"/> read <paramref name="name"/> through the step glossary, or null when it did not.</summary>
     public static GlossaryReading? GlossaryReadingOf(string name) => StepGlossary.Read(Readable(name));
 
@@ -145,6 +181,9 @@ public static partial class TaskText
     /// Round 24 (lead): the step only keeps records (archive, file, store...) or only communicates (notify, send, inform,
     /// without a message that is itself the act): not where a decision its process describes is taken.
     /// </summary>
+    /// <summary>Round 25: the step only keeps records (registers, records, files, archives, stores, uploads, prints, copies).</summary>
+    public static bool KeepsRecords(string normalisedName) => RecordKeepingVerb().IsMatch(normalisedName);
+
     public static bool KeepsRecordsOrOnlyCommunicates(string normalisedName) =>
         IsCommunicationOnly(normalisedName) || RecordKeepingVerb().IsMatch(normalisedName);
 
@@ -435,7 +474,8 @@ public static partial class TaskText
     /// Round 17: the step works the case without naming an evaluation or a decision: it checks, reviews, verifies,
     /// inspects or analyses it, identifies or recognises someone, watches or tracks them, allocates or assigns work,
     /// prioritises, suspends, blocks, disconnects or stops, updates (round 18: a rota, a score, a person's record), or
-    /// handles an application, request or claim (round 18: also in noun-first order, "application handle") ("ΕΛΕΓΧΟΣ_ΕΠΙΔΟΜΑΤΟΣ",
+    /// handles an application, request or claim (round 18: also in noun-first order, "application handle"), calculates or
+    /// recomputes (a premium, points, hours) or recognises (round 25: "premium calculation", "mood recognition") ("ΕΛΕΓΧΟΣ_ΕΠΙΔΟΜΑΤΟΣ",
     /// read "review benefit"; "cheat_watch"; "IDENTIFICACION_EN_VIVO"; "Обработка_заявления", read "handle
     /// application"). In a process whose description says what the system does there, such a step is where it is done;
     /// a step that only communicates or keeps records is not, nor one that checks a file's form (documents complete,
@@ -450,7 +490,7 @@ public static partial class TaskText
     [GeneratedRegex(@"\b(complete(ness)?|incomplete|received|receipt|present|missing|signed|signatures?|legib\w*|format\w*|duplicat\w*|spelling)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProceduralCheck();
 
-    [GeneratedRegex(@"\b(check\w*|control\w*|verif\w*|review\w*|inspect\w*|examin\w*|analy[sz]\w*|identif\w*|recogni[sz]\w*|detect\w*|monitor\w*|watch\w*|track\w*|observ\w*|surveil\w*|allocat\w*|assign\w*|dispatch\w*|distribut\w*|prior|priority|suspend\w*|block\w*|disconnect\w*|stop(s|ped|ping)?|updat(e|es|ed|ing)|ban(s|ned|ning)?|exclu\w*|(handl|process)(e|es|ed|ing)? (the |an? )?(applications?|requests?|claims?|cases?)|(applications?|requests?|claims?|cases?) (handl|process)(e|es|ed|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(check\w*|control\w*|verif\w*|review\w*|inspect\w*|examin\w*|analy[sz]\w*|identif\w*|recogni[sz]\w*|recognition|(re-?)?calculat\w*|(re-?)?comput(e|es|ed|ing|ation)|detect\w*|monitor\w*|watch\w*|track\w*|observ\w*|surveil\w*|allocat\w*|assign\w*|dispatch\w*|distribut\w*|prior|priority|suspend\w*|block\w*|disconnect\w*|stop(s|ped|ping)?|updat(e|es|ed|ing)|ban(s|ned|ning)?|exclu\w*|(handl|process)(e|es|ed|ing)? (the |an? )?(applications?|requests?|claims?|cases?)|(applications?|requests?|claims?|cases?) (handl|process)(e|es|ed|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaseWorkAct();
 
     /// <summary>
