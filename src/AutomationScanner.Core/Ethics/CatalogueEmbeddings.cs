@@ -26,6 +26,7 @@ public static class CatalogueEmbeddings
                 ? ElementSeeds.ForCatalogue(catalogue).Values.SelectMany(r => r).SelectMany(a => a).SelectMany(e => e)
                 : [])
             .Concat(catalogue.Semantic.NonPersonThreshold < 1 ? ElementSeeds.Persons.Concat(ElementSeeds.NonPersons) : [])
+            .Concat(catalogue.Semantic.PersonKindThreshold < 1 ? ElementSeeds.PersonKinds.SelectMany(k => k.Seeds).Concat(ElementSeeds.Organisations) : [])
             .Select(MiniLmTextEmbedder.Prepare)
             .Where(t => t.Length > 0)
             .Distinct(StringComparer.Ordinal)];

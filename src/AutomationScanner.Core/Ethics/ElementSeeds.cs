@@ -33,6 +33,37 @@ public static partial class ElementSeeds
     ];
 
     /// <summary>
+    /// Round 25: the kinds of person the rules about persons name, each with the words the legal texts use for it; the
+    /// first word is the one a role noun of that kind is read as. Worker: the persons in work-related relationships of
+    /// Annex III 4(b) (AI Act Art. 26(7): workers). Student: Annex III 3 (students, learners, vocational trainees).
+    /// Applicant: Annex III 4(a) candidates and 5(a) applicants for and beneficiaries of public assistance. Customer: the
+    /// consumer of Annex III 5(b) and 5(c) and the data subject of a contract under GDPR Art. 22(2)(a) (a client, a
+    /// tenant, a patient, a member of a club or scheme). Person: the
+    /// natural person of Annex III 5(b) and GDPR Art. 22 (a household, a family: WP251rev.01).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Kind, IReadOnlyList<string> Seeds)> PersonKinds =
+    [
+        ("worker", ["worker", "employee", "staff member", "personnel"]),
+        ("student", ["student", "pupil", "learner", "trainee"]),
+        ("applicant", ["applicant", "candidate", "job seeker", "claimant", "beneficiary"]),
+        ("customer", ["customer", "consumer", "client", "borrower", "policyholder", "tenant", "patient", "member"]),
+        ("person", ["person", "individual", "household", "family"]),
+    ];
+
+    /// <summary>
+    /// Round 25: bodies and places that are no natural person (a firm, a supplier, a school) and the party that takes the
+    /// decision (the lender, the insurer, the employer): a role noun must read nearer to a kind of person than to these
+    /// (AI Act Annex III 5(b) and GDPR Art. 22 protect the natural person decided about, not legal persons).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Organisations =
+    [
+        "company", "firm", "business", "supplier", "organisation", "institution", "school", "shop", "office", "authority",
+
+        // The deployer's side of the decision: who grants the credit, the cover, the work or the lease.
+        "bank", "lender", "insurer", "provider", "employer", "landlord", "partner", "agency",
+    ];
+
+    /// <summary>
     /// Words that name a document or written text as such (its form, its wording, its parts), and (round 13) the other
     /// kinds of subject a rule about natural persons never covers: an animal, a machine, a vehicle, goods or produce.
     /// A task whose subject is one of these and that names no person (<see cref="Persons"/>) acts on a text, an animal

@@ -15,6 +15,7 @@ public sealed partial class SemanticRuleMatcher
     private readonly Lazy<Exemplars> _exemplars;
     private readonly Lazy<IReadOnlySet<string>> _vocabulary;
     private readonly Lazy<(SeedSet Persons, SeedSet NonPersons)> _personSeeds;
+    private readonly Lazy<(IReadOnlyList<string> Kinds, SeedSet Seeds, SeedSet Organisations)> _kindSeeds;
 
     // Per task word or word pair: its vector, and its best similarity to a legal element's seeds (flattened over rules).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Unit, int Element), (float Similarity, string Seed)> _unitElements = new();
@@ -31,6 +32,7 @@ public sealed partial class SemanticRuleMatcher
         CatalogueEmbeddings.SeedInto(_embedder);
         _exemplars = new Lazy<Exemplars>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
         _personSeeds = new Lazy<(SeedSet, SeedSet)>(EmbedPersonSeeds, LazyThreadSafetyMode.ExecutionAndPublication);
+        _kindSeeds = new Lazy<(IReadOnlyList<string>, SeedSet, SeedSet)>(EmbedKindSeeds, LazyThreadSafetyMode.ExecutionAndPublication);
         _vocabulary = new Lazy<IReadOnlySet<string>>(() => SpellingForm.Vocabulary(_catalogue), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -148,7 +150,19 @@ public sealed partial class SemanticRuleMatcher
         var settings = _catalogue.Semantic;
         var fired = new Dictionary<string, SemanticMatch>(StringComparer.Ordinal);
         var views = texts.Select(t => (Item: t with { Text = Canonical(t.Text) }, Raw: t.Text))
-            .SelectMany(t => ViewsOf(t.Item, cutOneWord: false).Select(v => (View: v.Item, Whole: t.Item.Text, t.Raw, v.ArticlesLeftOut))).ToList();
+            .SelectMany(t => ViewsOf(t.Item, cutOneWord: false).Select(v => (View: v.Item, Whole: t.Item.Text, t.Raw, v.ArticlesLeftOut, ByKind: false))).ToList();
+
+        // Round 25: each text once more with its role nouns read as the kind of person they name ("a chauffeur's
+        // contract" as "a worker's contract"), for the High rules about persons only.
+        // Every written view is read so (the cut before a qualifier too), so adding words never takes a reading away.
+        foreach (var v in views.Where(v => !v.ArticlesLeftOut).ToList())
+        {
+            if (PersonKindView(v.View.Text) is { } byKind && !views.Any(w => string.Equals(w.View.Text, byKind.Text, StringComparison.Ordinal)))
+            {
+                views.Add((v.View with { Text = byKind.Text }, v.Whole, v.Raw, false, true));
+            }
+        }
+
         var perView = PerText([.. views.Select(v => v.View)]);
         for (var i = 0; i < perView.Count; i++)
         {
@@ -161,6 +175,13 @@ public sealed partial class SemanticRuleMatcher
                 var m = candidate;
                 var rule = _catalogue.Rule(m.RuleId)!;
                 if (views[i].ArticlesLeftOut && rule.Definition.Tier > RiskTier.Limited)
+                {
+                    continue;
+                }
+
+                // An Art. 5 practice needs its elements in the task's own words (a role read as a kind is a reading
+                // by meaning: "officers use it to judge whether a suspect is lying" reads the officers as workers).
+                if (views[i].ByKind && (rule.Definition.Tier != RiskTier.High || !rule.Definition.AboutPersons))
                 {
                     continue;
                 }
@@ -265,6 +286,107 @@ public sealed partial class SemanticRuleMatcher
 
         return [.. fired.Values];
     }
+
+    /// <summary>
+    /// Round 25: <paramref name="text"/> with each role noun read as the kind of person it names
+    /// (<see cref="ElementSeeds.PersonKinds"/>: "the kennel handlers" as "the kennel workers", "each couple's credit
+    /// standing" as "each person's credit standing"), and the readings as evidence; null when no word is read so. A word
+    /// is read when it has the form of a role noun (an agent ending: -er, -or, -ee, -eur, -ist, -ian, -ant, -ent, or a
+    /// possessive after a determiner: "each couple's"; not a noun in -ment), is not itself a kind word, and its nearest kind seed is at <see cref="SemanticSettings.PersonKindThreshold"/>
+    /// or more and nearer than every thing, animal, document (<see cref="ElementSeeds.NonPersons"/>) and organisation
+    /// (<see cref="ElementSeeds.Organisations"/>) seed. The Annex III and Art. 22 rules name their persons by the legal
+    /// word (workers, students, consumers, natural persons); a task names them by their role in its setting.
+    /// </summary>
+    public (string Text, string Evidence)? PersonKindView(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var threshold = _catalogue.Semantic.PersonKindThreshold;
+        if (threshold >= 1)
+        {
+            return null;
+        }
+
+        var tokens = new List<(int Index, int Length, string Word, bool Plural)>();
+        string? previous = null;
+        foreach (Match m in KindToken().Matches(text))
+        {
+            var word = m.Groups["w"].Value.ToLowerInvariant();
+            var possessive = m.Groups["pos"].Success;
+            var before = previous;
+            previous = word;
+            if (word.Length < 4 || ElementSeeds.StopWords.Contains(word) || IsKindWord(word))
+            {
+                continue;
+            }
+
+            var plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal);
+            if (RoleEnding().IsMatch(word) || (possessive && before is not null && Determiner().IsMatch(before)))
+            {
+                tokens.Add((m.Groups["w"].Index, m.Groups["w"].Length, word, plural));
+            }
+        }
+
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var (kinds, seeds, organisations) = _kindSeeds.Value;
+        var nonPersons = _personSeeds.Value.NonPersons;
+        var words = tokens.Select(t => t.Word).Distinct(StringComparer.Ordinal).ToList();
+        var vectors = UnitVectors(words);
+        var readings = new Dictionary<string, (string Kind, float Similarity)>(StringComparer.Ordinal);
+        for (var w = 0; w < words.Count; w++)
+        {
+            var (index, p) = VectorMath.Nearest(vectors[w], seeds.Vectors);
+            var thing = Math.Max(VectorMath.Nearest(vectors[w], nonPersons.Vectors).Similarity, VectorMath.Nearest(vectors[w], organisations.Vectors).Similarity);
+            if (index >= 0 && p >= threshold && p > thing)
+            {
+                readings[words[w]] = (kinds[index], p);
+            }
+        }
+
+        if (readings.Count == 0)
+        {
+            return null;
+        }
+
+        var result = new System.Text.StringBuilder(text);
+        var evidence = new List<string>();
+        foreach (var token in tokens.OrderByDescending(t => t.Index))
+        {
+            if (readings.TryGetValue(token.Word, out var reading))
+            {
+                var kind = token.Plural ? (reading.Kind == "person" ? "persons" : reading.Kind + "s") : reading.Kind;
+                result.Remove(token.Index, token.Length).Insert(token.Index, kind);
+                evidence.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{token.Word}' as '{kind}' {reading.Similarity:0.00}"));
+            }
+        }
+
+        evidence.Reverse();
+        return (result.ToString(), string.Join("; ", evidence.Distinct(StringComparer.Ordinal)));
+    }
+
+    /// <summary>Whether <paramref name="word"/> (lower case) is a seed of <see cref="ElementSeeds.PersonKinds"/> or its plural.</summary>
+    private static bool IsKindWord(string word) =>
+        ElementSeeds.PersonKinds.Any(k => k.Seeds.Any(s => string.Equals(s, word, StringComparison.Ordinal) || string.Equals(s + "s", word, StringComparison.Ordinal)))
+        || word is "people" or "persons" or "families" or "households";
+
+    private (IReadOnlyList<string> Kinds, SeedSet Seeds, SeedSet Organisations) EmbedKindSeeds()
+    {
+        var kinds = ElementSeeds.PersonKinds.SelectMany(k => k.Seeds.Select(_ => k.Kind)).ToList();
+        var seeds = ElementSeeds.PersonKinds.SelectMany(k => k.Seeds).ToList();
+        return (kinds, new SeedSet(seeds, _embedder.Embed([.. seeds])), new SeedSet(ElementSeeds.Organisations, _embedder.Embed([.. ElementSeeds.Organisations])));
+    }
+
+    [GeneratedRegex(@"(?<w>\p{L}+)(?<pos>['’]s\b|(?<=s)['’](?!\p{L}))?", RegexOptions.CultureInvariant)]
+    private static partial Regex KindToken();
+
+    [GeneratedRegex(@"^(?!\p{L}*ments?$)\p{L}{3,}(er|or|ee|eur|ist|ian|ant|ent)s?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleEnding();
+
+    [GeneratedRegex(@"^(a|an|the|each|every|which|whose|their|his|her|our|its|any|no|some|all|other|new|whichever)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Determiner();
 
     /// <summary>
     /// Round 18: whether <paramref name="text"/> names a person by a singular role noun ("the case officer", "the
@@ -590,6 +712,13 @@ public sealed partial class SemanticRuleMatcher
         text = WithoutAdjectivalIndividual(text);
         var threshold = _catalogue.Semantic.NonPersonThreshold;
         if (threshold >= 1 || PersonalPronoun().IsMatch(text))
+        {
+            return null;
+        }
+
+        // Round 25: a kind word of the legal texts ("the adult learner") names a person. A role noun read as a kind by
+        // meaning does not: "which one a beginner should ride" still scores the riding school's horses.
+        if (_catalogue.Semantic.PersonKindThreshold < 1 && KindToken().Matches(text).Any(m => IsKindWord(m.Groups["w"].Value.ToLowerInvariant())))
         {
             return null;
         }

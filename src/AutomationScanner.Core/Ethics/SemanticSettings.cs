@@ -89,4 +89,12 @@ public sealed record SemanticSettings
     /// (<see cref="RuleDefinition.AboutPersons"/>) it matched by meaning alone are held back. 1.0 (the default) turns it off.
     /// </summary>
     public double NonPersonThreshold { get; set; } = 1.0;
+
+    /// <summary>
+    /// Round 25: a role noun of a task ("chauffeur's", "kennel handlers", "each couple's") whose nearest seed of
+    /// <see cref="ElementSeeds.PersonKinds"/> is at this similarity or more, nearer than every thing, animal, document and
+    /// organisation seed, is read as that kind of person (a worker, a student, an applicant, a customer, a person) in one
+    /// more view of the text, matched for the High rules about persons only. 1.0 (the default) turns it off.
+    /// </summary>
+    public double PersonKindThreshold { get; set; } = 1.0;
 }
