@@ -19,7 +19,8 @@ public sealed class RiskLinearSignalRound24Tests
     [Theory]
     [InlineData("r18-waterboardtrust-009", RiskTier.Prohibited, "P2-social-scoring")]
     [InlineData("r21-scubaslowgroup-040", RiskTier.High, "H3-education")]
-    [InlineData("r12-ctxofertavuln-012", RiskTier.Prohibited, "P4-manipulation")]
+    // Round 25: r12-ctxofertavuln-012 left this list: its step ("oferta_vulnerables") now takes Art. 5(1)(b) from its
+    // process description by the rules (RiskProhibitedPracticeRound25Tests), so no longer needs the signal.
     public void TheLinearSignal_RaisesCasesNoRuleRead_LeaveOneBatchOut(string id, RiskTier tier, string rule)
     {
         var assessment = AssessCase(id);
