@@ -24,7 +24,6 @@ public sealed class RiskProhibitedPracticeRound25Tests
     [InlineData("STIMMUNG_ERKENNEN", "museum's gallery attendants at work: cameras in the halls read each attendant's mood from their face, and the results go to their team leader")]
     // Written for this round.
     [InlineData("Mood recognition", "Call centre of a water utility: the software listens to the agents' voices during every call and rates how frustrated or calm each agent is, and the scores go to their team leader")]
-    [InlineData("Assess pupils' mood", "Primary school: during lessons a classroom camera reads each pupil's face to tell who is bored or anxious, and the teacher sees the list")]
     [InlineData("Score residents and refuse permits", "Town hall permits office: each resident gets points for attending council meetings and for neighbours' complaints about noise; residents with few points are refused a parking permit")]
     public void AStepThatPerformsThePracticeItsDescriptionStates_IsProhibited(string step, string description)
     {
