@@ -159,7 +159,17 @@ public sealed partial class RiskScreen
         var read = IsReadName(candidate.Name, reading);
         var understanding = TaskText.Understanding(candidate.Name, SpellingForm.Vocabulary(Catalogue));
         var floor = read ? DescribedReadStepFloor(candidate, reading, understanding.Readable) : 0;
-        if (read && hits.Any(h => h.Applied && h.Tier >= RiskTier.High))
+        string[] stepTexts = reading is null ? [understanding.Readable, TaskText.WordByWord(candidate.Name)] : [understanding.Readable, reading.Text, TaskText.WordByWord(candidate.Name)];
+
+        // Round 25: an Art. 5 practice the description states with every legal element in its words, performed by a step
+        // whose own name names the practice's act (<see cref="StatesThePracticeTheStepPerforms"/>).
+        var practices = read && !IsActOfOthers(candidate)
+            ? DescriptionFindingOf(candidate.Process, description, context) is { Tier: RiskTier.Prohibited } described
+                ? described.Hits.Where(f => StatesThePracticeTheStepPerforms(f.Hit, f.Sentence, stepTexts)).Select(f => f.Hit).ToHashSet()
+                : []
+            : [];
+        var aboveHigh = read && hits.Any(h => h.Applied && h.Tier >= RiskTier.High);
+        if (aboveHigh && practices.Count == 0)
         {
             return;
         }
@@ -170,10 +180,9 @@ public sealed partial class RiskScreen
         // decision: every step of the organisation in it carries out the automated decision, whatever its name says
         // ("Push status change", "Batch done"). Such a step takes the Art. 22 finding (only that one) at any similarity.
         var finding = read && !IsActOfOthers(candidate) ? DescriptionFindingOf(candidate.Process, description, context) : null;
-        var sole = finding?.Hits.FirstOrDefault(f => f.Hit.Kind == RuleKind.Gdpr22 && Catalogue.Rule(f.Hit.RuleId)!.StatesNoHumanInvolvement(f.Sentence)).Hit;
-        string[] stepTexts = reading is null ? [understanding.Readable, TaskText.WordByWord(candidate.Name)] : [understanding.Readable, reading.Text, TaskText.WordByWord(candidate.Name)];
-        var deploys = read && !IsActOfOthers(candidate) ? DeployedTechniques(finding, stepTexts) : [];
-        if (read && floor is null && sole is null && deploys.Count == 0)
+        var sole = aboveHigh ? null : finding?.Hits.FirstOrDefault(f => f.Hit.Kind == RuleKind.Gdpr22 && Catalogue.Rule(f.Hit.RuleId)!.StatesNoHumanInvolvement(f.Sentence)).Hit;
+        var deploys = read && !aboveHigh && !IsActOfOthers(candidate) ? DeployedTechniques(finding, stepTexts) : [];
+        if (read && floor is null && sole is null && deploys.Count == 0 && practices.Count == 0)
         {
             return;
         }
@@ -193,8 +202,10 @@ public sealed partial class RiskScreen
             // does not take the description's credit scoring (Annex III 5(b) does not cover fraud detection).
             var solelyAutomated = ReferenceEquals(hit, sole);
             var deployed = deploys.Contains(hit.RuleId);
+            var performed = practices.Contains(hit);
             if (hits.Any(h => h.RuleId == hit.RuleId && (h.Applied || !solelyAutomated) && !IsHeldBackForWantOfAPerson(h)) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
-                || (read && !solelyAutomated && !deployed && (floor is null || hit.Evidence.Similarity < floor)))
+                || (aboveHigh && !performed)
+                || (read && !solelyAutomated && !deployed && !performed && (floor is null || hit.Evidence.Similarity < floor)))
             {
                 continue;
             }
@@ -212,7 +223,10 @@ public sealed partial class RiskScreen
                     EvidenceScope.LabelledCases => "by the labelled cases' vote",
                     _ => "by its words",
                 };
-            var excerpt = $"{why}; the process description describes "
+            var stepWhy = performed && (read && (aboveHigh || floor is null || hit.Evidence.Similarity < floor))
+                ? $"step '{TaskText.Truncate(candidate.Name, 80)}' names the act of the practice, and the description states every legal element of it in its words"
+                : why;
+            var excerpt = $"{stepWhy}; the process description describes "
                 + $"\"{TaskText.Truncate(sentence, 200)}\", which the screen rates {finding.Tier} under {hit.Clause} ({how})";
             hits.Add(hit with
             {
@@ -244,6 +258,23 @@ public sealed partial class RiskScreen
             .Where(r => r.Definition.AddressedAct.Count > 0 && !r.TechniqueUnread(stepTexts))
             .Select(r => r.Definition.Id)];
     }
+
+    /// <summary>
+    /// Round 25: whether a process description's Art. 5 finding is a practice the step performs. An Art. 5 practice is the
+    /// conjunction of its legal elements (the setting, the purpose, the "solely", the real-time and public-space conditions;
+    /// <see cref="RuleDefinition.Elements"/>, written from the Act and recitals 28-45): the description's sentence must state
+    /// every element of one of the rule's alternatives in its own words (not by meaning, not by the labelled cases' vote),
+    /// and the step's own name must name the practice's act (<see cref="SemanticRuleMatcher.ActOf"/>: reading the moods,
+    /// scoring the residents, predicting the offence, categorising the faces), by its pattern or by meaning against the
+    /// element's seeds. Such a step takes the Art. 5 finding whatever else its name and its domain give it: an Annex III or
+    /// Art. 22 finding of the same step (emotion recognition within biometrics, a refusal by social score) is the use the
+    /// practice lies within, not a reason to rate it lower. Exceptions of the point are the rule's <c>unless</c>, read on
+    /// the sentence when it was screened and on the step's words here.
+    /// </summary>
+    private bool StatesThePracticeTheStepPerforms(RiskHit hit, string sentence, IReadOnlyList<string> stepTexts) =>
+        hit.Tier == RiskTier.Prohibited && _semantic is not null && Catalogue.Rule(hit.RuleId) is { } rule
+        && rule.HasAllElements(sentence) && !rule.IsExcluded(sentence)
+        && stepTexts.Any(t => !rule.IsExcluded(t) && _semantic.ActOf(rule, t) is { Length: > 0 });
 
     private DescriptionFinding DescriptionFindingOf(string process, string description, RiskContext context) =>
         _descriptions.GetValue(context, _ => new ConcurrentDictionary<string, Lazy<DescriptionFinding>>(StringComparer.Ordinal))

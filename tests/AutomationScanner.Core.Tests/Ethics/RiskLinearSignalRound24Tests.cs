@@ -19,9 +19,10 @@ public sealed class RiskLinearSignalRound24Tests
     [Theory]
     [InlineData("r18-waterboardtrust-009", RiskTier.Prohibited, "P2-social-scoring")]
     [InlineData("r21-scubaslowgroup-040", RiskTier.High, "H3-education")]
-    // Round 25 (12c): r12-ctxofertavuln-012 ("oferta_vulnerables", Prohibited, P4) left this theory: the rules now read
-    // it (the offer step deploys the technique its description states, RiskStepActInContextRound25Tests), so the
-    // signal, which only counts where it raises, no longer gives its hit.
+    // Round 25: r12-ctxofertavuln-012 ("oferta_vulnerables", Prohibited, P4) left this theory: the rules now read it (the
+    // offer step deploys the technique its description states, RiskStepActInContextRound25Tests; and it takes Art. 5(1)(b)
+    // from its description, RiskProhibitedPracticeRound25Tests), so the signal, which only counts where it raises, no
+    // longer gives its hit.
     public void TheLinearSignal_RaisesCasesNoRuleRead_LeaveOneBatchOut(string id, RiskTier tier, string rule)
     {
         var assessment = AssessCase(id);
