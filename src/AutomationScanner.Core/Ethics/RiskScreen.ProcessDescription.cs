@@ -163,7 +163,8 @@ public sealed partial class RiskScreen
 
         // Round 25: an Art. 5 practice the description states with every legal element in its words, performed by a step
         // whose own name names the practice's act (<see cref="StatesThePracticeTheStepPerforms"/>).
-        var practices = read && !IsActOfOthers(candidate)
+        // A step that only keeps records (files, archives, registers) performs no practice (as it deploys no technique).
+        var practices = read && !IsActOfOthers(candidate) && !stepTexts.Any(TaskText.KeepsRecords)
             ? DescriptionFindingOf(candidate.Process, description, context) is { Tier: RiskTier.Prohibited } described
                 ? described.Hits.Where(f => StatesThePracticeTheStepPerforms(f.Hit, f.Sentence, stepTexts)).Select(f => f.Hit).ToHashSet()
                 : []
@@ -223,7 +224,7 @@ public sealed partial class RiskScreen
                     EvidenceScope.LabelledCases => "by the labelled cases' vote",
                     _ => "by its words",
                 };
-            var stepWhy = performed && (read && (aboveHigh || floor is null || hit.Evidence.Similarity < floor))
+            var stepWhy = performed && !deployed && (read && (aboveHigh || floor is null || hit.Evidence.Similarity < floor))
                 ? $"step '{TaskText.Truncate(candidate.Name, 80)}' names the act of the practice, and the description states every legal element of it in its words"
                 : why;
             var excerpt = $"{stepWhy}; the process description describes "

@@ -173,7 +173,8 @@ public sealed class LabelledCaseIndexTests
     [Fact]
     public void ThroughRules_LeaveOneBatchOut_LiftsTheLaterBatches_AndRatesFewerHigher_Report()
     {
-        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true };
+        // Round 25: with the learned linear signal, as the scan screens (each batch's signal trained without it).
+        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped };
         var text = new StringBuilder("batch        cases  in tier: screen  +through rules   P/H lower: screen  +through rules   higher: screen  +through rules\n");
         var all = (Base: new List<Outcome>(), Round11: new List<Outcome>(), Through: new List<Outcome>());
         var cards = new Dictionary<string, (Scorecard Base, Scorecard Through)>();
@@ -219,7 +220,8 @@ public sealed class LabelledCaseIndexTests
     [Fact]
     public void ThroughRules_TheVoteCannotRaiseWhatTheRulesReadByOneElement()
     {
-        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true };
+        // Round 25: with the learned linear signal, as the scan screens (each batch's signal trained without it).
+        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped };
 
         var look = RiskEvaluation.Assess(through, "Set the spending limit on the marketing budget", null);
         var code = RiskEvaluation.Assess(through, "CREDIT_DEC", null);
@@ -244,7 +246,8 @@ public sealed class LabelledCaseIndexTests
     {
         // Labelled cases the rules miss (measured misses before round 15), each scored with an index without its batch.
         var c = RiskEvaluation.All.Single(c => c.Id == id);
-        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true };
+        // Round 25: with the learned linear signal, as the scan screens (each batch's signal trained without it).
+        var through = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped };
         var semantic = new SemanticRuleMatcher(RuleCatalogue.Default, RiskEvaluation.Embedder.Value);
 
         var assessment = RiskEvaluation.Assess(through, c.Text, c.Context, c.Batch);

@@ -107,7 +107,10 @@ public sealed partial class LabelledSpellingTests
         // 58 after fresh-r24 joined the index (measured with round 24's merges, catalogue 2026.12.22): r24's own closed-up
         // "moodtracking", "workallocation", "voicebot"/"icehall", "passersby" and "thriftshop", and neighbours whose nearest
         // labelled case is now an r24 case.
-        Assert.True(closedUp.Count <= 58, report);
+        // 59 after fresh-r25 joined the index (measured with round 25's merges, catalogue 2026.12.23): r25's own closed-up
+        // "shiftallocation", "rethatching" and "palmvein" (the vote's nearest case moves, the tier stays), and r19's
+        // palm-vein store whose nearest labelled case is now an r25 case.
+        Assert.True(closedUp.Count <= 59, report);
     }
 
     [Theory]

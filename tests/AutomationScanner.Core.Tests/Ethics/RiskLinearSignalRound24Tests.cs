@@ -17,7 +17,8 @@ public sealed class RiskLinearSignalRound24Tests
     }
 
     [Theory]
-    [InlineData("r18-waterboardtrust-009", RiskTier.Prohibited, "P2-social-scoring")]
+    // Round 25: r18-waterboardtrust-009 (Prohibited, P2) left this theory too: with fresh-r25 in the index the nearest
+    // cases' vote gives it the same tier and rule, and the vote is kept where the two agree.
     [InlineData("r21-scubaslowgroup-040", RiskTier.High, "H3-education")]
     // Round 25: r12-ctxofertavuln-012 ("oferta_vulnerables", Prohibited, P4) left this theory: the rules now read it (the
     // offer step deploys the technique its description states, RiskStepActInContextRound25Tests; and it takes Art. 5(1)(b)
