@@ -251,23 +251,100 @@ internal static class RiskEvaluation
     /// the process's description; <see cref="RiskScreen.LinearVector"/>) with its tier and the rule the shipped index
     /// gives it: what <see cref="LabelledLinearModel"/> is trained on.
     /// </summary>
-    public static IReadOnlyList<LabelledCase> LinearCases => LinearCasesOnce.Value;
+    public static IReadOnlyList<LabelledCase> LinearCases => LinearCasesOnce.Value.Cases;
 
-    private static readonly Lazy<IReadOnlyList<LabelledCase>> LinearCasesOnce = new(() =>
+    /// <summary>
+    /// Round 26: a hash of everything the per-batch signals are trained from (each case's id, batch, tier, rule, text in
+    /// the vote's spelling and context, in order, and the training's parameters): the stored per-batch weights
+    /// (<see cref="LinearByBatchFile"/>) are used only while it is unchanged.
+    /// </summary>
+    public static string LinearInputsHash => LinearCasesOnce.Value.Hash;
+
+    private static readonly Lazy<(IReadOnlyList<LabelledCase> Cases, string Hash)> LinearCasesOnce = new(() =>
     {
         var rules = LabelledCaseIndex.Shipped!.Cases.ToDictionary(c => c.Id, c => c.RuleId, StringComparer.Ordinal);
         // Each case's text in the vote's spelling (RiskScreen.VoteForm), as the signal reads a task's name.
         var vocabulary = SpellingForm.Vocabulary(RuleCatalogue.Default);
         var cases = All.Select(c => (Case: c, Name: LabelledSpelling.Form(c.Text, vocabulary))).ToList();
+        var inputs = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{LabelledLinearModel.Steps}\t{LabelledLinearModel.StepSize}\t{LabelledLinearModel.L2}\t{Embedder.Value.ModelId}\n"));
+        foreach (var (c, name) in cases)
+        {
+            inputs.Append(c.Id).Append('\t').Append(c.Batch).Append('\t').Append((int)c.Tier).Append('\t').Append(rules.GetValueOrDefault(c.Id, "")).Append('\t').Append(name).Append('\t').Append(c.Context).Append('\n');
+        }
+
         Embedder.Value.Embed([.. cases.Select(c => c.Name).Concat(cases.Where(c => c.Case.Context is not null).Select(c => c.Case.Context!)).Distinct(StringComparer.Ordinal)]);
-        return [.. cases.Select(c => new LabelledCase(c.Case.Id, c.Case.Batch, c.Case.Tier, rules.GetValueOrDefault(c.Case.Id, ""), c.Case.Text, RiskScreen.LinearVector(Embedder.Value, c.Name, c.Case.Context)))];
+        IReadOnlyList<LabelledCase> list = [.. cases.Select(c => new LabelledCase(c.Case.Id, c.Case.Batch, c.Case.Tier, rules.GetValueOrDefault(c.Case.Id, ""), c.Case.Text, RiskScreen.LinearVector(Embedder.Value, c.Name, c.Case.Context)))];
+        return (list, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(inputs.ToString()))));
     });
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<LabelledLinearModel>> LinearByBatch = new(StringComparer.Ordinal);
 
-    /// <summary>The learned linear signal trained on every batch but <paramref name="batch"/> (once per batch).</summary>
+    /// <summary>
+    /// The learned linear signal trained on every batch but <paramref name="batch"/> (once per batch): read from the stored
+    /// per-batch weights (<see cref="LinearByBatchFile"/>) while they are current, trained here otherwise.
+    /// </summary>
     public static LabelledLinearModel LinearWithout(string batch) =>
-        LinearByBatch.GetOrAdd(batch, b => new Lazy<LabelledLinearModel>(() => LabelledLinearModel.Train([.. LinearCases.Where(c => c.Batch != b)]))).Value;
+        LinearByBatch.GetOrAdd(batch, b => new Lazy<LabelledLinearModel>(() => StoredLinearByBatch.Value?.GetValueOrDefault(b) ?? TrainLinearWithout(b))).Value;
+
+    /// <summary>Trains the learned linear signal on every batch but <paramref name="batch"/> (5-10 s on one core).</summary>
+    public static LabelledLinearModel TrainLinearWithout(string batch) => LabelledLinearModel.Train([.. LinearCases.Where(c => c.Batch != batch)]);
+
+    /// <summary>
+    /// Round 26: the per-batch signals, trained once and stored in the test project (TestData/labelled-linear-by-batch.bin),
+    /// so a test run does not train 26 models (about 2.5 minutes of a 2-core CI run in round 25). Regenerated with the
+    /// shipped weights (<c>UPDATE_LABELLED_LINEAR=1</c>, LabelledLinearModelTests), which also checks they are current.
+    /// </summary>
+    public static string LinearByBatchFile => Path.Combine(AppContext.BaseDirectory, "TestData", "labelled-linear-by-batch.bin");
+
+    private const string LinearByBatchMagic = "LLB1";
+
+    private static readonly Lazy<IReadOnlyDictionary<string, LabelledLinearModel>?> StoredLinearByBatch = new(() => File.Exists(LinearByBatchFile) ? ReadLinearByBatch(File.ReadAllBytes(LinearByBatchFile), LinearInputsHash) : null);
+
+    /// <summary>The per-batch models stored in <paramref name="bytes"/>, or null when they were trained from other inputs than <paramref name="inputsHash"/>.</summary>
+    public static IReadOnlyDictionary<string, LabelledLinearModel>? ReadLinearByBatch(byte[] bytes, string inputsHash)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        if (reader.ReadString() != LinearByBatchMagic)
+        {
+            throw new InvalidDataException("not a file of per-batch linear models");
+        }
+
+        if (reader.ReadString() != inputsHash)
+        {
+            return null;
+        }
+
+        var models = new Dictionary<string, LabelledLinearModel>(StringComparer.Ordinal);
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            var batch = reader.ReadString();
+            models[batch] = LabelledLinearModel.Read(reader.ReadBytes(reader.ReadInt32()));
+        }
+
+        return models;
+    }
+
+    /// <summary>The per-batch models (batch name, model) as stored in <see cref="LinearByBatchFile"/>.</summary>
+    public static byte[] WriteLinearByBatch(IEnumerable<(string Batch, LabelledLinearModel Model)> models, string inputsHash)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            var list = models.ToList();
+            writer.Write(LinearByBatchMagic);
+            writer.Write(inputsHash);
+            writer.Write(list.Count);
+            foreach (var (batch, model) in list)
+            {
+                var bytes = model.Write();
+                writer.Write(batch);
+                writer.Write(bytes.Length);
+                writer.Write(bytes);
+            }
+        }
+
+        return stream.ToArray();
+    }
 
     /// <summary>
     /// The screen as the scan builds it by default (<see cref="RiskScreenOptions.LabelledCases"/>: the shipped labelled
