@@ -288,6 +288,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
         hits = HoldBackRulesOfPersonsWithoutAPerson(hits, candidate, byPattern);
+        hits = HoldBackMeaningMatchesTheLabelledCasesCallMinimal(hits, candidate, processContext, byPattern);
         hits = HoldBackNegatedPractices(hits, candidate);
         hits = HoldBackRulesOfPersonsOnAggregateData(hits, candidate, byPattern);
         hits = HoldBackTechniquesWhereADecisionIsStated(hits, candidate, byPattern);

@@ -117,6 +117,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r23", 125),
         ("fresh-r24", 125),
         ("fresh-r25", 125),
+        ("fresh-r26", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
