@@ -68,4 +68,33 @@ public sealed class RiskLeadRound26Tests
 
         Assert.DoesNotContain(assessment.Hits, h => h.Note is { } note && note.Contains("near-misses rated Minimal", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Location, voice and face recordings of identifiable persons are personal data (GDPR Art. 4(1)), and their
+    /// systematic recording is a DPIA criterion (EDPB WP248 rev.01: systematic monitoring, location data, vulnerable data
+    /// subjects, new technologies): a step that records, tracks, logs, keeps or collects them about persons is D3.
+    /// </summary>
+    [Theory]
+    [InlineData("The delivery app logs where each driver is throughout the shift via GPS")]
+    [InlineData("The music school's app records the children's lessons with audio and location")]
+    [InlineData("Staff wear body cameras that capture the faces and voices of visitors at the desk")]
+    [InlineData("The streaming service keeps every subscriber's viewing history across devices")]
+    public void RecordingPersonsLocationsVoicesOrFaces_IsPersonalDataProcessing(string text)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.RulesOnly(), text, null);
+
+        Assert.Contains(assessment.Hits, h => h.Applied && h.RuleId == "D3-personal-data-processing");
+        Assert.True(assessment.Tier >= RiskTier.Limited, $"{text}: {assessment.Tier}");
+    }
+
+    [Theory]
+    [InlineData("Log the GPS positions of the hire boats on the lake")]
+    [InlineData("Record the reindeer's GPS tracks across the winter pasture")]
+    [InlineData("Keep the delivery routes of the vans for route planning")]
+    public void RecordingThingsOrAnimals_IsNotPersonalDataProcessing(string text)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.RulesOnly(), text, null);
+
+        Assert.DoesNotContain(assessment.Hits, h => h.Applied && h.RuleId == "D3-personal-data-processing");
+    }
 }
