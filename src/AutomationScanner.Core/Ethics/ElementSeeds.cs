@@ -118,6 +118,9 @@ public static partial class ElementSeeds
     /// <summary><paramref name="text"/> without the animals' names <see cref="AnimalName"/> reads.</summary>
     public static string WithoutAnimalNames(string text) => AnimalNames().Replace(text, " ");
 
+    /// <summary>Round 26: whether <paramref name="word"/> is, as a whole, an animal's common name ("hounds", "hamsters").</summary>
+    public static bool IsAnimalWord(string word) => AnimalNames().Match(word) is { Success: true } m && m.Length == word.Length;
+
     [GeneratedRegex(@"\b(animals?|livestock|wildlife|pets?|dogs?|pupp(y|ies)|cats?|kittens?|horses?|pon(y|ies)|foals?|donkeys?|mules?|cattle|cows?|calf|calves|heifers?|ox|oxen|sheep|lambs?|ewes?|goats?|pigs?|piglets?|boars?|llamas?|alpacas?|camels?|deer|reindeer|elks?|moose|bison|buffalo(es)?|yaks?|rabbits?|hares?|hamsters?|guinea pigs?|rats?|squirrels?|hedgehogs?|fox(es)?|wol(f|ves)|badgers?|otters?|beavers?|lions?|tigers?|leopards?|cheetahs?|elephants?|giraffes?|zebras?|rhinos?|rhinoceros(es)?|hippos?|monkeys?|apes?|gorillas?|chimpanzees?|orangutans?|lemurs?|kangaroos?|koalas?|pandas?|birds?|chickens?|chicks?|roosters?|ducklings?|goose|geese|swans?|pigeons?|parrots?|owls?|eagles?|falcons?|hawks?|penguins?|ostrich(es)?|emus?|pheasants?|quails?|poultry|fish|fishes|salmon|trout|carp|cod|tuna|sharks?|eels?|whales?|dolphins?|porpoises?|walrus(es)?|octopus(es)?|squids?|crabs?|lobsters?|shrimps?|prawns?|oysters?|mussels?|snails?|tortoises?|turtles?|lizards?|geckos?|iguanas?|snakes?|crocodiles?|alligators?|frogs?|toads?|newts?|salamanders?|reptiles?|amphibians?|mammals?|insects?|bees?|wasps?|butterfl(y|ies)|moths?|beetles?|spiders?|worms?|herds?|flocks?|stallions?|mares?|geldings?|hounds?|terriers?|poodles?|spaniels?|collies?|rodents?|primates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnimalNames();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using AutomationScanner.Core.Embeddings;
@@ -780,6 +781,14 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         foreach (var match in matches)
         {
             var index = hits.FindIndex(h => h.RuleId == match.RuleId);
+
+            // Round 26: a reading by kind adds a rule the words did not give; it does not restate the evidence of a rule
+            // the words already matched (its similarity would then stand where no similarity was asked).
+            if (index >= 0 && match.ByKind)
+            {
+                continue;
+            }
+
             if (index >= 0)
             {
                 hits[index] = hits[index] with { Evidence = hits[index].Evidence with { Exemplar = match.Exemplar, Similarity = match.Similarity, ElementsByMeaning = match.ElementsByMeaning } };
@@ -787,15 +796,32 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             }
 
             var rule = Catalogue.Rule(match.RuleId)!.Definition;
-            hits.Add(new RiskHit(
+            var added = new RiskHit(
                 rule.Id,
                 rule.Title,
                 rule.Kind,
                 rule.Tier,
                 rule.Clause,
                 new EvidenceSpan(TaskText.Truncate(Collapse(match.Text), 4 * ExcerptRadius), EvidenceScope.Text, match.Location, Exemplar: match.Exemplar, Similarity: match.Similarity) { ElementsByMeaning = match.ElementsByMeaning },
-                rule.Safeguards));
+                rule.Safeguards);
+            hits.Add(added);
+            if (match.ByKind)
+            {
+                _byKind.Add(added);
+            }
         }
+    }
+
+    /// <summary>Round 26: the hits read only on a view by kind (<see cref="SemanticMatch.ByKind"/>), by reference.</summary>
+    private readonly ConditionalWeakTable<RiskHit, object> _byKindHits = new();
+
+    private ByKindHits _byKind => new(_byKindHits);
+
+    private readonly struct ByKindHits(ConditionalWeakTable<RiskHit, object> table)
+    {
+        public void Add(RiskHit hit) => table.AddOrUpdate(hit, true);
+
+        public bool Contains(RiskHit hit) => table.TryGetValue(hit, out _);
     }
 
     /// <summary>The rules a step inherits from its process's domain: every step, decision steps, contact steps, or named steps.</summary>
@@ -829,10 +855,15 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 _ => InheritancePatternMatches(pattern!, texts) ? "a step of this kind" : null,
             };
             // The rule's own exclusions hold for inherited rules too (Annex III 5(b) does not cover fraud detection).
-            if (role is null || hits.Any(h => h.RuleId == inherited.Rule) || texts.Any(Catalogue.Rule(inherited.Rule)!.IsExcluded))
+            if (role is null || hits.Any(h => h.RuleId == inherited.Rule && !_byKind.Contains(h)) || texts.Any(Catalogue.Rule(inherited.Rule)!.IsExcluded))
             {
                 continue;
             }
+
+            // Round 26: a rule read only on a view with the step's role nouns read as their kind of person yields to the
+            // same rule as its process's domain passes it on (the domain's finding is the stronger evidence, and a
+            // description's sentence keeps it for its steps).
+            hits.RemoveAll(h => h.RuleId == inherited.Rule && _byKind.Contains(h));
 
             var rule = Catalogue.Rule(inherited.Rule)!.Definition;
             var excerpt = $"'{TaskText.Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})"

@@ -11,4 +11,11 @@ public sealed record SemanticMatch(string RuleId, string Text, string Location, 
 {
     /// <summary>The legal elements found by meaning, not by pattern ("'bereaved' ~ 'grieving' 0.63"); null when none was needed.</summary>
     public string? ElementsByMeaning { get; init; }
+
+    /// <summary>
+    /// Round 26: the match fired only on a view with the text's role nouns read as their kind of person
+    /// (<see cref="SemanticRuleMatcher.PersonKindView"/>): a reading by meaning that yields to the rule its process's domain
+    /// passes on to the step.
+    /// </summary>
+    public bool ByKind { get; init; }
 }

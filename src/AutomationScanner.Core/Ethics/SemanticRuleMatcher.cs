@@ -279,7 +279,15 @@ public sealed partial class SemanticRuleMatcher
                     && admitted
                     && (!fired.TryGetValue(m.RuleId, out var earlier) || earlier.Similarity < m.Similarity))
                 {
-                    fired[m.RuleId] = m;
+                    // Round 26: a rule that fires on a written view is not a reading by kind, whichever view is nearest.
+                    fired[m.RuleId] = m with { ByKind = views[i].ByKind && (earlier is null || earlier.ByKind) };
+                }
+                else if (!views[i].ByKind && fired.TryGetValue(m.RuleId, out var byKind) && byKind.ByKind
+                    && (nearestWithElements || m.Similarity >= (elements ? settings.ElementThreshold(rule.Definition.Tier) : settings.Threshold(rule.Definition.Tier)))
+                    && m.Similarity - m.Ordinary >= margin && (elements || nearest - m.Similarity <= settings.Competition)
+                    && rule.Definition.Kind != RuleKind.NarrowProceduralFilter && admitted)
+                {
+                    fired[m.RuleId] = byKind with { ByKind = false };
                 }
             }
         }
@@ -306,7 +314,7 @@ public sealed partial class SemanticRuleMatcher
             return null;
         }
 
-        var tokens = new List<(int Index, int Length, string Word, bool Plural)>();
+        var tokens = new List<(int Index, int Length, string Word, bool Plural, bool Occupational)>();
         string? previous = null;
         foreach (Match m in KindToken().Matches(text))
         {
@@ -322,7 +330,12 @@ public sealed partial class SemanticRuleMatcher
             var plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal);
             if (RoleEnding().IsMatch(word) || (possessive && before is not null && Determiner().IsMatch(before)))
             {
-                tokens.Add((m.Groups["w"].Index, m.Groups["w"].Length, word, plural));
+                // Round 26: an occupation is read by form only as a plural agent noun or an agent noun in the singular
+                // after an article ("the walkers", "a chauffeur's"), or as the possessive of one person among several
+                // ("each cook's"); "the hospice's" names the place, not a person in it.
+                var occupational = (RoleEnding().IsMatch(word) && (plural || (before is not null && Determiner().IsMatch(before))))
+                    || (possessive && before is not null && OnePersonAmongSeveral().IsMatch(before));
+                tokens.Add((m.Groups["w"].Index, m.Groups["w"].Length, word, plural, occupational));
             }
         }
 
@@ -336,13 +349,28 @@ public sealed partial class SemanticRuleMatcher
         var words = tokens.Select(t => t.Word).Distinct(StringComparer.Ordinal).ToList();
         var vectors = UnitVectors(words);
         var readings = new Dictionary<string, (string Kind, float Similarity)>(StringComparer.Ordinal);
+
+        // Round 26: a text that states a term of work names the persons whose work it is by their occupation ("each
+        // cook's", "a chauffeur's contract", "the walkers"); MiniLM reads most occupation nouns far from "worker" (0.2-0.4),
+        // so there the form of a role noun is enough, unless the word is read as another kind of person or reads as an
+        // organisation or a thing ("scanners", "the retailer").
+        var occupation = _catalogue.Semantic.OccupationNonWorkerThreshold;
+        var termOfWork = occupation < 1 && StatesATermOfWork(text) && !CountsOrSharesOfPersons().IsMatch(text);
         for (var w = 0; w < words.Count; w++)
         {
             var (index, p) = VectorMath.Nearest(vectors[w], seeds.Vectors);
-            var thing = Math.Max(VectorMath.Nearest(vectors[w], nonPersons.Vectors).Similarity, VectorMath.Nearest(vectors[w], organisations.Vectors).Similarity);
+            var nonPerson = VectorMath.Nearest(vectors[w], nonPersons.Vectors).Similarity;
+            var organisation = VectorMath.Nearest(vectors[w], organisations.Vectors).Similarity;
+            var thing = Math.Max(nonPerson, organisation);
             if (index >= 0 && p >= threshold && p > thing)
             {
                 readings[words[w]] = (kinds[index], p);
+            }
+            else if (termOfWork && index >= 0 && !(p >= threshold && !string.Equals(kinds[index], "worker", StringComparison.Ordinal))
+                && thing < occupation && !ElementSeeds.IsAnimalWord(words[w]) && !NotAnAgent().IsMatch(words[w])
+                && tokens.Where(t => string.Equals(t.Word, words[w], StringComparison.Ordinal)).Any(t => t.Occupational))
+            {
+                readings[words[w]] = ("worker", (float)Math.Round(VectorMath.Nearest(vectors[w], seeds.Vectors.Take(WorkerSeedCount).ToList()).Similarity, 2));
             }
         }
 
@@ -367,6 +395,20 @@ public sealed partial class SemanticRuleMatcher
         return (result.ToString(), string.Join("; ", evidence.Distinct(StringComparer.Ordinal)));
     }
 
+    /// <summary>The number of worker seeds: the first kind of <see cref="ElementSeeds.PersonKinds"/>.</summary>
+    private static int WorkerSeedCount => ElementSeeds.PersonKinds[0].Seeds.Count;
+
+    /// <summary>
+    /// Round 26: whether <paramref name="text"/> states a term of a work-related relationship (AI Act Annex III 4(b):
+    /// "terms of work-related relationships, the promotion or termination of work-related contractual relationships",
+    /// the allocation of tasks; recital 57): pay and wages, a bonus or commission, shifts, a rota or roster, overtime, a
+    /// work contract, promotion, demotion, dismissal, a warning letter.
+    /// </summary>
+    public static bool StatesATermOfWork(string text) => TermOfWork().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?<!\b(on|off|during|per|after|before|between|mid) (the |their |his |her |a |each |every )?)(bonus(es)?|commissions?|wages?|salar(y|ies)|pay ?(rises?|cuts?|rates?|scales?)|payroll|(best|well|better|highest|higher|lower|lowest|worst|badly|poorly|low)[- ]paid|paid (work|jobs?|shifts?|hours|walks|rounds|routes|tasks)|shifts?|rotas?|rosters?|overtime|working hours|work hours|contracts?|promot(e|ed|es|ing|ion|ions)|demot\w*|dismiss\w*|fired|sacked|laid off|lay-?offs?|warning letters?|disciplinary)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TermOfWork();
+
     /// <summary>Whether <paramref name="word"/> (lower case) is a seed of <see cref="ElementSeeds.PersonKinds"/> or its plural.</summary>
     private static bool IsKindWord(string word) =>
         ElementSeeds.PersonKinds.Any(k => k.Seeds.Any(s => string.Equals(s, word, StringComparison.Ordinal) || string.Equals(s + "s", word, StringComparison.Ordinal)))
@@ -378,6 +420,24 @@ public sealed partial class SemanticRuleMatcher
         var seeds = ElementSeeds.PersonKinds.SelectMany(k => k.Seeds).ToList();
         return (kinds, new SeedSet(seeds, _embedder.Embed([.. seeds])), new SeedSet(ElementSeeds.Organisations, _embedder.Embed([.. ElementSeeds.Organisations])));
     }
+
+    /// <summary>
+    /// Round 26: a text that counts or shares out persons ("how many cashiers were promoted", "the share of drivers on
+    /// night shifts") states a staffing statistic, not a decision on a worker: no occupation is read as a worker there.
+    /// </summary>
+    [GeneratedRegex(@"\b(how many|count(s|ed|ing)?\b|number of|numbers of|(share|proportion|percentage|fraction|total|average) of|per cent of|percent of|statistics?|headcount)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CountsOrSharesOfPersons();
+
+    [GeneratedRegex(@"^(a|an|each|every|any|which|whichever|whose|one)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OnePersonAmongSeveral();
+
+    /// <summary>
+    /// Round 26: words with the ending of an agent noun that name no worker: the closed class the catalogue's Annex III
+    /// 4(b) elements already leave out (documents, devices, containers, amounts, times, adverbs and comparatives; the
+    /// customer's, the user's and the applicant's side; businesses named by their trade: wholesalers, retailers, dealers).
+    /// </summary>
+    [GeneratedRegex(@"^(offers?|orders?|numbers?|letters?|papers?|newspapers?|folders?|servers?|computers?|printers?|filters?|registers?|meters?|monitors?|sensors?|vehicles?|trailers?|containers?|errors?|colou?rs?|sectors?|factors?|routers?|headers?|parameters?|others?|cent(er|re)s?|counters?|layers?|markers?|clusters?|timers?|buffers?|triggers?|banners?|posters?|chargers?|scanners?|boilers?|heaters?|rosters?|vouchers?|stickers?|flyers?|ledgers?|chapters?|characters?|matters?|waters?|powers?|towers?|corners?|borders?|barriers?|motors?|tractors?|elevators?|generators?|calculators?|indicators?|mirrors?|floors?|doors?|interiors?|quarters?|winters?|summers?|never|ever|whether|together|rather|after|over|under|later|earlier|faster|slower|higher|lower|better|fewer|greater|longer|shorter|bigger|smaller|larger|cheaper|proper|super|per|amounts?|payments?|events?|contents?|percents?|plants?|restaurants?|instants?|elements?|segments?|documents?|accounts?|assets?|parents?|talent|agreements?|wholesalers?|retailers?|dealers?|traders?|distributors?|manufacturers?|producers?|exporters?|importers?|merchants?|vendors?|suppliers?|providers?|carriers?|lenders?|insurers?|employers?|landlords?|owners?|holders?|investors?|shareholders?|partners?|competitors?|sellers?|buyers?|customers?|consumers?|users?|subscribers?|members?|players?|viewers?|listeners?|readers?|followers?|voters?|visitors?|travell?ers?|passengers?|shoppers?|borrowers?|renters?|bidders?|donors?|callers?|tenants?|residents?|students?|patients?|applicants?|claimants?|recipients?|dependents?|respondents?|participants?|entrants?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotAnAgent();
 
     [GeneratedRegex(@"(?<w>\p{L}+)(?<pos>['’]s\b|(?<=s)['’](?!\p{L}))?", RegexOptions.CultureInvariant)]
     private static partial Regex KindToken();
@@ -719,6 +779,14 @@ public sealed partial class SemanticRuleMatcher
         // Round 25: a kind word of the legal texts ("the adult learner") names a person. A role noun read as a kind by
         // meaning does not: "which one a beginner should ride" still scores the riding school's horses.
         if (_catalogue.Semantic.PersonKindThreshold < 1 && KindToken().Matches(text).Any(m => IsKindWord(m.Groups["w"].Value.ToLowerInvariant())))
+        {
+            return null;
+        }
+
+        // Round 26: in a text that states a term of work, an occupation noun read as a worker names a person ("each
+        // cook's predicted speed" in a food truck's shift plan): the work is a person's, not the truck's.
+        if (_catalogue.Semantic.OccupationNonWorkerThreshold < 1 && StatesATermOfWork(text)
+            && PersonKindView(text) is { } byKind && byKind.Evidence.Contains("as 'worker", StringComparison.Ordinal))
         {
             return null;
         }

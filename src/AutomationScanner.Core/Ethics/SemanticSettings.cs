@@ -97,4 +97,13 @@ public sealed record SemanticSettings
     /// more view of the text, matched for the High rules about persons only. 1.0 (the default) turns it off.
     /// </summary>
     public double PersonKindThreshold { get; set; } = 1.0;
+
+    /// <summary>
+    /// Round 26: in a text that states a term of work (<see cref="SemanticRuleMatcher.StatesATermOfWork"/>: pay, a
+    /// bonus, shifts, a rota, a contract, promotion, dismissal; AI Act Annex III 4(b) and recital 57), a role noun of the
+    /// <see cref="SemanticRuleMatcher.PersonKindView"/> form that is read as no other kind of person is read as a worker
+    /// ("each cook's", "a chauffeur's contract", "the walkers"), unless it reads as an organisation or a thing at this
+    /// similarity or more. 1.0 (the default) turns the reading off.
+    /// </summary>
+    public double OccupationNonWorkerThreshold { get; set; } = 1.0;
 }
