@@ -74,6 +74,27 @@ public sealed class CompiledRule
         && alternative < _elements.Length && element < _elements[alternative].Length
         && _elements[alternative][element].IsMatch(text);
 
+    /// <summary>
+    /// Round 26: whether <paramref name="byKind"/> (the text with its role nouns read as kinds of person) has every element
+    /// of an alternative with <see cref="RuleDefinition.KindViewElements"/>, and <paramref name="written"/> every element
+    /// of it that is not a person's kind.
+    /// </summary>
+    public bool HasAllElementsByKind(string byKind, string written)
+    {
+        var kinds = Definition.KindViewElements;
+        for (var a = 0; a < _elements.Length && a < kinds.Count; a++)
+        {
+            if (kinds[a].Count > 0
+                && _elements[a].All(r => r.IsMatch(byKind))
+                && Enumerable.Range(0, _elements[a].Length).All(e => kinds[a].Contains(e) || _elements[a][e].IsMatch(written)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the text's nearness to the rule may stand for one of its elements (any, or an act element).</summary>
     public bool MeaningMayStandForAnElement => Definition.MeaningStandsForOneElement || Definition.MeaningStandsForAct.Any(a => a.Count > 0);
 

@@ -115,6 +115,34 @@ public static partial class ElementSeeds
         return match.Success ? match.Value : null;
     }
 
+    /// <summary>
+    /// Round 26: the human face or facial image <paramref name="text"/> names (its first: "faces", "facial images",
+    /// "selfies", "headshots", "mugshots"), or null. Biometric data are data of a natural person's physical
+    /// characteristics, facial images included (AI Act Art. 3(34)): a text that collects, matches or reads faces names
+    /// persons, whatever thing ("engine", "product", "crop") is the nearest other word, unless it says whose else the
+    /// face is: an animal's (<see cref="AnimalName"/>, read by the caller) or a thing's ("clock faces", "the faces of the
+    /// statues", "cartoon characters' faces"), or a face that is depicted (painted portraits, drawings, sculptures, dolls);
+    /// "face value" and "face to face" are no face.
+    /// </summary>
+    public static string? HumanFace(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (DepictedFaces().IsMatch(text))
+        {
+            return null;
+        }
+
+        var match = HumanFaces().Match(text);
+        return match.Success ? match.Value : null;
+    }
+
+    // A face that is depicted, not a person's: in a painting, a drawing, a sculpture, a cartoon or a figure.
+    [GeneratedRegex(@"\b(paint(ed|ing|ings)|drawn|drawings?|sketch(ed|es)?|carv(ed|ings?)|sculpt\w*|statues?|cartoons?|animated|comics?|illustrat\w*|artworks?|mannequins?|dolls?|puppets?|emojis?|avatars?|figurines?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DepictedFaces();
+
+    [GeneratedRegex(@"(?<!\bface[- ]to[- ])(?<!\b(clock|watch|dial|cliff|rock|coal|cube|dice|die|card|building|tile|stone|wall|crystal|mountain|quarry|brick|gem|cartoon|doll|statue|mannequin|robot|emoji|avatar|puppet|mask|coin|planet|moon|type|cut|work)(s|es)?('s|s'|’s)?\s)\b(faces?|facial|selfies?|headshots?|mugshots?)\b(?!\s+(value|to\s+face|of\s+(the\s+|a\s+|an\s+)?(clocks?|watch(es)?|dials?|cliffs?|rocks?|coins?|cubes?|dice|cards?|buildings?|statues?|dolls?|mannequins?|robots?|cartoons?|cartoon characters?|animated characters?|puppets?|masks?|emojis?|avatars?|planets?|moons?|mountains?)\b))(?!-to-face)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HumanFaces();
+
     /// <summary><paramref name="text"/> without the animals' names <see cref="AnimalName"/> reads.</summary>
     public static string WithoutAnimalNames(string text) => AnimalNames().Replace(text, " ");
 
@@ -191,7 +219,15 @@ public static partial class ElementSeeds
         var result = new Dictionary<string, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>>>(StringComparer.Ordinal);
         foreach (var rule in catalogue.Rules.Where(r => r.Definition.Elements.Count > 0 && r.Definition.Exemplars.Count > 0))
         {
-            result[rule.Definition.Id] = [.. rule.Definition.Elements.Select(a => (IReadOnlyList<IReadOnlyList<string>>)[.. a.Select(e => FromPattern(e, vocabulary))])];
+            var defined = rule.Definition.DefinitionSeeds;
+            result[rule.Definition.Id] = [.. rule.Definition.Elements.Select((a, ai) => (IReadOnlyList<IReadOnlyList<string>>)[.. a.Select((e, ei) =>
+            {
+                // Round 26: the words of the element's legal definition, read by meaning only, beside the pattern's.
+                var seeds = FromPattern(e, vocabulary);
+                return ai < defined.Count && ei < defined[ai].Count
+                    ? (IReadOnlyList<string>)[.. seeds.Concat(defined[ai][ei].Select(d => d.ToLowerInvariant())).Distinct(StringComparer.Ordinal)]
+                    : seeds;
+            })])];
         }
 
         return result;

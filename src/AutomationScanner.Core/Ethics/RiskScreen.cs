@@ -761,8 +761,9 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// not the person the vote's cases decide about.
     /// </summary>
     private bool NamesAPersonWhereTheRuleNeedsOne(string ruleId, string name, RiskTier tier) =>
-        Catalogue.Rule(ruleId) is not { Definition.AboutPersons: true } || _semantic!.NamesAPerson(name)
-        || (tier == RiskTier.Prohibited && _semantic.NonPersonSubject(name) is null);
+        Catalogue.Rule(ruleId) is not { Definition.AboutPersons: true } rule || _semantic!.NamesAPerson(name)
+        || (tier == RiskTier.Prohibited && _semantic.NonPersonSubject(name) is null)
+        || (rule.Definition.ConcernsBiometricData && ElementSeeds.HumanFace(name) is not null && _semantic.AnimalSubject(name) is null && ElementSeeds.AnimalName(name) is null);
 
     /// <summary>
     /// The learned hit stays only where it raises: applied, above the tier of every other applied hit; or held back by
@@ -1024,7 +1025,12 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         // Round 25: a biometric rule's own words ("face recognition") do not make an animal's face a natural person's
         // biometric data (Art. 3(34)): with an animal as the subject and no person named, it is held back by pattern too.
         var animal = hits.Any(IsBiometric) ? SubjectOfEvery(texts, _semantic.AnimalSubject) : null;
-        return [.. hits.Select(h => evidence is not null && IsAboutPersonsByMeaning(h, byPattern)
+
+        // Round 26: a face is a natural person's biometric data (Art. 3(34)) unless the task says whose else it is: a
+        // biometric rule on a task that names a human face and no animal is not held back by the nearest thing word
+        // ("the gallery behind our facial recognition product", "the pool of faces its recognition engine can match").
+        var face = animal is null && hits.Any(IsBiometric) ? texts.Select(ElementSeeds.HumanFace).FirstOrDefault(f => f is not null) : null;
+        return [.. hits.Select(h => evidence is not null && IsAboutPersonsByMeaning(h, byPattern) && !(face is not null && IsBiometric(h))
             ? h with { Applied = false, Note = $"Read by meaning alone, and the task names no person: its subject is a document or written text, an animal or a thing ({evidence}), and {h.Clause} concerns natural persons." }
             : animal is not null && IsBiometric(h)
                 ? h with { Applied = false, Note = $"The task's subject is an animal and it names no person ({animal}): biometric data are a natural person's (AI Act Art. 3(34)), so {h.Clause} does not apply." }

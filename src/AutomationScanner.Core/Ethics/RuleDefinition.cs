@@ -77,6 +77,23 @@ public sealed record RuleDefinition
     public IReadOnlyList<IReadOnlyList<int>> ActElements { get; set; } = [];
 
     /// <summary>
+    /// Round 26: per element alternative, per element, words that state the element as the Act's definitions and recitals
+    /// word it (Art. 5(1)(h): "without a significant delay", Art. 3(42) and recital 17; "open to the public", Art. 3(44) and
+    /// recital 19). They are seeds only: an element is read by meaning against them, beside the seeds its pattern yields
+    /// (<see cref="ElementSeeds.ForCatalogue"/>), never by pattern. Empty: the pattern's seeds only.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> DefinitionSeeds { get; set; } = [];
+
+    /// <summary>
+    /// Round 26: per element alternative, the indices of the elements that name the persons the practice protects by
+    /// their kind (the workplace or education institution of Art. 5(1)(f): workers, staff, students, pupils), which the
+    /// person-by-kind reading of round 25 may state (<see cref="SemanticRuleMatcher.PersonKindView"/>: "the jewellers'
+    /// counter assistants" as workers). Every other element of the alternative still needs its words in the text as
+    /// written. Empty: a Prohibited practice takes nothing from that reading.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>> KindViewElements { get; set; } = [];
+
+    /// <summary>
     /// Round 22, for a technique deployed on the person's own choices (Art. 5(1)(a)-(b): a subliminal, manipulative or
     /// deceptive technique, or the exploitation of a vulnerability, that distorts what the person does): the words of an
     /// act addressed to the person or of the person's own acting (something shown, said, sent, offered, priced, played or

@@ -181,7 +181,12 @@ public sealed partial class SemanticRuleMatcher
 
                 // An Art. 5 practice needs its elements in the task's own words (a role read as a kind is a reading
                 // by meaning: "officers use it to judge whether a suspect is lying" reads the officers as workers).
-                if (views[i].ByKind && (rule.Definition.Tier != RiskTier.High || !rule.Definition.AboutPersons))
+                // Round 26: except the element that names the protected persons by their kind, where the rule says so
+                // (Art. 5(1)(f)'s workplace or education: "counter assistants" are staff at work); its other elements
+                // need the words of the text as written.
+                var byKindElements = views[i].ByKind && rule.Definition.Tier == RiskTier.Prohibited && rule.Definition.AboutPersons
+                    && rule.HasAllElementsByKind(m.Text, views[i].Raw) && !KindReadPersonsUseTheSystem(views[i].Raw);
+                if (views[i].ByKind && !byKindElements && (rule.Definition.Tier != RiskTier.High || !rule.Definition.AboutPersons))
                 {
                     continue;
                 }
@@ -189,6 +194,10 @@ public sealed partial class SemanticRuleMatcher
                 // The element patterns also read the text as written: splitting a closed-up word for the model
                 // ("shop lifting") must not hide it from a pattern that names it ("shoplift").
                 var elements = rule.HasAllElements(m.Text) || rule.HasAllElements(views[i].Raw);
+                if (byKindElements && PersonKindView(views[i].Raw) is { } kindReading)
+                {
+                    m = m with { ElementsByMeaning = "the persons read by their kind: " + kindReading.Evidence };
+                }
 
                 // Second signal for the elements: a word or word pair of the text near an element's own words. Only
                 // asked where it could decide (the rule is near enough to fire with its elements).
@@ -408,6 +417,33 @@ public sealed partial class SemanticRuleMatcher
 
     [GeneratedRegex(@"\b(?<!\b(on|off|during|per|after|before|between|mid) (the |their |his |her |a |each |every )?)(bonus(es)?|commissions?|wages?|salar(y|ies)|pay ?(rises?|cuts?|rates?|scales?)|payroll|(best|well|better|highest|higher|lower|lowest|worst|badly|poorly|low)[- ]paid|paid (work|jobs?|shifts?|hours|walks|rounds|routes|tasks)|shifts?|rotas?|rosters?|overtime|working hours|work hours|contracts?|promot(e|ed|es|ing|ion|ions)|demot\w*|dismiss\w*|fired|sacked|laid off|lay-?offs?|warning letters?|disciplinary)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TermOfWork();
+
+    /// <summary>
+    /// Round 26: whether a role noun that <see cref="PersonKindView"/> reads as a kind of person is the one who uses the
+    /// system ("a voice-stress tool that officers use to judge whether a suspect is lying", "used by the clerks"): Art.
+    /// 5(1)(f) protects the workers and students whose emotions are inferred, not the staff who use a system on others.
+    /// </summary>
+    private bool KindReadPersonsUseTheSystem(string text)
+    {
+        if (PersonKindView(text) is not { } view)
+        {
+            return false;
+        }
+
+        foreach (Match word in KindReadWord().Matches(view.Evidence))
+        {
+            var noun = Regex.Escape(word.Groups["w"].Value);
+            if (Regex.IsMatch(text, $@"\b{noun}\s+(who\s+|that\s+)?(can\s+|may\s+|will\s+)?(use|uses|used|using|operate|operates|operated|run|runs|deploy|deploys|deployed|apply|applies|applied|rely on|relies on)\b|\b(used|operated|run|deployed|applied)\s+by\s+(the\s+|its\s+|their\s+)?([\w'’-]+\s+){{0,2}}{noun}\b|\b(helps?|lets?|allows?|enables?|assists?)\s+(the\s+|its\s+)?([\w'’-]+\s+){{0,2}}{noun}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"'(?<w>[^']+)' as '", RegexOptions.CultureInvariant)]
+    private static partial Regex KindReadWord();
 
     /// <summary>Whether <paramref name="word"/> (lower case) is a seed of <see cref="ElementSeeds.PersonKinds"/> or its plural.</summary>
     private static bool IsKindWord(string word) =>
