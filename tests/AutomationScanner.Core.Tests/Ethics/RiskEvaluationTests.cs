@@ -365,6 +365,14 @@ public sealed partial class RiskEvaluationTests
         // prediction from their bank transactions are High as written (12w reads "buyer" as a customer whose credit is
         // assessed, Annex III 5(b)) and Minimal with "timeshare" closed up, as every spelling was before.
         open = [.. open, "r21-canaltimeshare-057:"];
+
+        // r26 first run and round 26's merges (measured, catalogue 2026.12.24): the hikers' goodwill points that raise
+        // their hut price (Art. 5(1)(c)) are Minimal as written and Prohibited without "the" (12s's social-scoring
+        // elements read the detriment, and the meaning is 0.29 against the 0.30 bar as written); the dog walkers handed
+        // the best-paid walks (Annex III 4(b)) are High as written (12e reads "walkers" beside a term of work) and Minimal
+        // with "bestpaid" closed up; the harvest festival officers buzzed with passers-by's names (Art. 5(1)(h)) are
+        // Minimal as written and High with "passerby"/"streetcorner" closed up.
+        open = [.. open, "r14-v-hutscore-009:", "r21-dogwalkoffers-046:", "r26-harvestfesttax-029:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 

@@ -43,7 +43,9 @@ public sealed class RiskLinearSignalRound24Tests
     /// </summary>
     [Theory]
     [InlineData("r23-puppetboxoffice-090", RiskTier.Minimal)]
-    [InlineData("r18-musicianhearingnotes-098", RiskTier.Minimal)]
+    // Round 26: with fresh-r26 in the index the nearest labelled cases vote Limited (GDPR 9, its expected tier) for the
+    // musicians' doctors' notes; the signal still gives it nothing.
+    [InlineData("r18-musicianhearingnotes-098", RiskTier.Limited)]
     [InlineData("r24-paintballnone-112", RiskTier.Minimal)]
     public void TheLeadsGuards_KeepTheseAsTheScreenRatesThem(string id, RiskTier tier)
     {
