@@ -808,22 +808,17 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             hits.Add(added);
             if (match.ByKind)
             {
-                _byKind.Add(added);
+                MarkReadByKind(added);
             }
         }
     }
 
-    /// <summary>Round 26: the hits read only on a view by kind (<see cref="SemanticMatch.ByKind"/>), by reference.</summary>
-    private readonly ConditionalWeakTable<RiskHit, object> _byKindHits = new();
+    /// <summary>Round 26: the hits read only on a view by kind (<see cref="SemanticMatch.ByKind"/>), by reference (a hit copied with <c>with</c> is no longer one).</summary>
+    private readonly ConditionalWeakTable<RiskHit, object> _readByKind = new();
 
-    private ByKindHits _byKind => new(_byKindHits);
+    private void MarkReadByKind(RiskHit hit) => _readByKind.AddOrUpdate(hit, true);
 
-    private readonly struct ByKindHits(ConditionalWeakTable<RiskHit, object> table)
-    {
-        public void Add(RiskHit hit) => table.AddOrUpdate(hit, true);
-
-        public bool Contains(RiskHit hit) => table.TryGetValue(hit, out _);
-    }
+    private bool IsReadByKind(RiskHit hit) => _readByKind.TryGetValue(hit, out _);
 
     /// <summary>The rules a step inherits from its process's domain: every step, decision steps, contact steps, or named steps.</summary>
     /// <remarks>
@@ -856,7 +851,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                 _ => InheritancePatternMatches(pattern!, texts) ? "a step of this kind" : null,
             };
             // The rule's own exclusions hold for inherited rules too (Annex III 5(b) does not cover fraud detection).
-            if (role is null || hits.Any(h => h.RuleId == inherited.Rule && !_byKind.Contains(h)) || texts.Any(Catalogue.Rule(inherited.Rule)!.IsExcluded))
+            if (role is null || hits.Any(h => h.RuleId == inherited.Rule && !IsReadByKind(h)) || texts.Any(Catalogue.Rule(inherited.Rule)!.IsExcluded))
             {
                 continue;
             }
@@ -864,7 +859,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             // Round 26: a rule read only on a view with the step's role nouns read as their kind of person yields to the
             // same rule as its process's domain passes it on (the domain's finding is the stronger evidence, and a
             // description's sentence keeps it for its steps).
-            hits.RemoveAll(h => h.RuleId == inherited.Rule && _byKind.Contains(h));
+            hits.RemoveAll(h => h.RuleId == inherited.Rule && IsReadByKind(h));
 
             var rule = Catalogue.Rule(inherited.Rule)!.Definition;
             var excerpt = $"'{TaskText.Truncate(candidate.Name, 80)}' is {role} of a {profile.Title.ToLowerInvariant()} process ({string.Join("; ", profile.Evidence.Take(3))})"
