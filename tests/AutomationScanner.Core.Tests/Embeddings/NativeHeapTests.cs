@@ -5,13 +5,13 @@ using AutomationScanner.Core.Embeddings;
 namespace AutomationScanner.Core.Tests.Embeddings;
 
 /// <summary>
-/// glibc's thresholds are process-wide: a model load in a test running beside these opens its own window (buffers from
-/// the heap), and the pinned-threshold measurements here would see none of the faults they count. So these run alone.
+/// glibc's thresholds are process-wide, and so is its heap: a model load in a test running beside these opens its own
+/// window (buffers from the heap), and a session that an earlier test created and disposed leaves large free chunks
+/// in the heap that a later 2.3 MB request reuses without a page fault, whatever the threshold. In the shared test
+/// process the measurements therefore depended on which tests ran before (in clean-clone CIs they skipped in some
+/// runs and not in others). They run in a process of their own: <see cref="NativeHeapInAFreshProcessTests"/> starts
+/// this assembly's runner for each of them, so they always start from the state a scan process starts from.
 /// </summary>
-[CollectionDefinition(nameof(ProcessWideHeapSettings), DisableParallelization = true)]
-public sealed class ProcessWideHeapSettings;
-
-[Collection(nameof(ProcessWideHeapSettings))]
 public sealed class NativeHeapTests
 {
     /// <summary>The size of MiniLM's larger pre-packed MatMul weights (384 x 1536 floats).</summary>
@@ -19,7 +19,7 @@ public sealed class NativeHeapTests
 
     private const int Cycles = 12;
 
-    [Fact]
+    [Fact(Explicit = true)]
     public void LargeBuffersFromHeap_AllocateZeroFreeCycles_ReuseThePages_ThenTheThresholdIsPinnedAgain()
     {
         // What a session's pre-packing does per weight: allocate, zero, free. With the mmap threshold pinned each
@@ -44,7 +44,7 @@ public sealed class NativeHeapTests
         Assert.True(after >= Cycles * pagesPerCycle / 2, $"after the window: {after} faults");
     }
 
-    [Fact]
+    [Fact(Explicit = true)]
     public void LargeBuffersFromHeap_Overlapping_TheLastToCloseRestores()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() && ThreadFaults.Available, "glibc's thresholds and /proc/thread-self are Linux's");
@@ -75,8 +75,9 @@ public sealed class NativeHeapTests
     /// three clean-clone CIs (stops 32 and 33, rounds 14 and 16) both tests found the process unpinned with no window
     /// open and none opened during the count: 0 faults for twelve fresh 2.3 MB buffers, or one buffer's 576, which is
     /// glibc's dynamic threshold (raised by the first free), as if no mallopt had taken effect in that process. Not
-    /// root-caused (the round-16 note); where the start state is not pinned, the tests skip and say so rather than
-    /// fail on a state they did not make.
+    /// root-caused then (the round-16 note); round 27 found a cause in the shared process (free chunks an earlier
+    /// test's disposed session left in the heap) and moved the tests into a process of their own, where the start
+    /// state is pinned. A skip there still says what was found, and the fresh-process runner counts it as a failure.
     /// </summary>
     private static void SkipUnlessPinned(long faults, int pagesPerCycle) =>
         Assert.SkipWhen(
