@@ -118,6 +118,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r24", 125),
         ("fresh-r25", 125),
         ("fresh-r26", 125),
+        ("fresh-r27", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
