@@ -6,10 +6,10 @@ namespace AutomationScanner.Core.Tests.Embeddings;
 
 /// <summary>
 /// glibc's thresholds are process-wide, and so is its heap: a model load in a test running beside these opens its own
-/// window (buffers from the heap), and a session that an earlier test created and disposed leaves large free chunks
-/// in the heap that a later 2.3 MB request reuses without a page fault, whatever the threshold. In the shared test
-/// process the measurements therefore depended on which tests ran before (in clean-clone CIs they skipped in some
-/// runs and not in others). They run in a process of their own: <see cref="NativeHeapInAFreshProcessTests"/> starts
+/// window (buffers from the heap), and (the likely cause of the skips below, not proven) a session that an earlier test
+/// created in a window and disposed later leaves large free chunks in the heap that a 2.3 MB request reuses without a
+/// page fault, whatever the threshold. In the shared test process the measurements depended on which tests ran before
+/// (in clean-clone CIs they skipped in some runs and not in others). They run in a process of their own: <see cref="NativeHeapInAFreshProcessTests"/> starts
 /// this assembly's runner for each of them, so they always start from the state a scan process starts from.
 /// </summary>
 public sealed class NativeHeapTests
@@ -75,8 +75,8 @@ public sealed class NativeHeapTests
     /// three clean-clone CIs (stops 32 and 33, rounds 14 and 16) both tests found the process unpinned with no window
     /// open and none opened during the count: 0 faults for twelve fresh 2.3 MB buffers, or one buffer's 576, which is
     /// glibc's dynamic threshold (raised by the first free), as if no mallopt had taken effect in that process. Not
-    /// root-caused then (the round-16 note); round 27 found a cause in the shared process (free chunks an earlier
-    /// test's disposed session left in the heap) and moved the tests into a process of their own, where the start
+    /// root-caused then (the round-16 note); round 27 moved the tests into a process of their own (a likely cause
+    /// in the shared process: free chunks an earlier test's disposed session left in the heap), where the start
     /// state is pinned. A skip there still says what was found, and the fresh-process runner counts it as a failure.
     /// </summary>
     private static void SkipUnlessPinned(long faults, int pagesPerCycle) =>
