@@ -239,8 +239,8 @@ public sealed partial class SemanticRuleMatcher
                     m = m with { ElementsByMeaning = withinParent + " (nearest rule: its Annex III use)" };
                 }
 
-                var nearestWithElements = elements && rule.Definition.Tier >= RiskTier.High && m.Similarity >= nearest
-                    && m.Similarity >= settings.NearestElementThreshold;
+                var nearestWithElements = elements && (rule.Definition.Tier >= RiskTier.High || (rule.Definition.Tier == RiskTier.Limited && m.ElementsByMeaning is null))
+                    && m.Similarity >= nearest && m.Similarity >= settings.NearestElementThreshold;
 
                 // The nearest rule at its tier's full threshold (no elements needed there) is a clear match by meaning.
                 var clearNearest = m.Similarity >= nearest && m.Similarity >= settings.Threshold(rule.Definition.Tier);

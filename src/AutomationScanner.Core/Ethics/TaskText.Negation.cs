@@ -15,7 +15,8 @@ public static partial class TaskText
     /// system (or the text's elided subject, at its start or after a semicolon) "does not", "never" or "will not" do the
     /// act, where the system keeps, stores or collects "no" data of a kind, where "no" single thing of a kind "is looked
     /// at", and where it holds "nothing on" anyone: the negation runs to the end of its clause (a semicolon, a full stop,
-    /// "but", "only", "instead"). A negation that states who does not act (no one, nobody, no human or staff member: the
+    /// "but", "only", "instead"), and where the system's deciding act has no object ("it ranks nobody", "it controls nothing";
+    /// round 27). A negation that states who does not act (no one, nobody, no human or staff member: the
     /// absence of human review, an element of GDPR Art. 22) and one about what a person cannot perceive or do (the
     /// elements of Art. 5(1)(a)) are conditions of the practice, not its absence, and stay.
     /// </summary>
@@ -45,6 +46,12 @@ public static partial class TaskText
     private const string SystemSubjectWords =
         @"step|system|tool|model|software|program|bot|assistant|engine|algorithm|app|application|platform|service|screen|camera|sensor|chatbot|kiosk|website|portal";
 
+    // Round 27: the system's act with no object ("it controls nothing", "it ranks nobody", "it changes no decision"):
+    // the acts by which a rule evaluates, decides on or controls (Annex III, Art. 6(3)'s profiling, Art. 22), not the
+    // acts of review or contact, whose absence is a condition of Art. 22 ("it consults nobody").
+    private const string DecisiveActs =
+        @"(rank\w*|rat(e|es|ed|ing)|scor\w*|grad(e|es|ed|ing)|judg\w*|assess\w*|evaluat\w*|profil\w*|decid\w*|select\w*|reject\w*|refus\w*|filter\w*|recommend\w*|control(s|led|ling)?|operat(e|es|ed|ing)|chang(e|es|ed|ing)|alter(s|ed|ing)?|predict\w*)";
+
     private const string ClauseEnd = @"(?=[;.!?]|\s+(but|only|instead|just|rather)\b|,\s*(it|we|and it|but)\b|$)";
 
     [GeneratedRegex(
@@ -52,7 +59,8 @@ public static partial class TaskText
         + @"|(?<keep>\b(stor|keep|kept|collect|record|sav|hold|held|retain|gather|log)\w*\s+)no\s+(?!(one|body|human|person|staff|manual|officer|clerk|employee|review|check)\b)[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\b(no|not a|not one) (single|individual)\s+[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bno personal (data|details|information)\b[^;.!?]*?" + ClauseEnd
-        + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd,
+        + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd
+        + @"|" + NegationSubject + DecisiveActs + @"\s+(nothing|nobody|no one|no-one|no (decisions?|outcomes?|marks?|grades?|scores?|applicants?|candidates?|persons?|people|one))\b[^;.!?]*?" + ClauseEnd,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegatedClause();
 

@@ -1,0 +1,98 @@
+using AutomationScanner.Core.Ethics;
+
+namespace AutomationScanner.Core.Tests.Ethics;
+
+/// <summary>
+/// Round 27, lead. (1) Annex III point 2's act element (operate, manage, control, regulate the infrastructure) is the act,
+/// not the organisation or the person named after it ("the water tower operator", "the network manager"). (2) A system's
+/// deciding act with no object ("it controls nothing", "it ranks nobody") is a negated clause; the absence of review
+/// ("it consults nobody") is not. (3) A Limited rule whose every element of an alternative is in the text's own words and
+/// that is the nearest rule in meaning fires at the nearest-with-elements bar, as High rules do (Art. 50: a cloned voice,
+/// a generated video of a real person, a chat that replies to people).
+/// </summary>
+public sealed class RiskLeadRound27Tests
+{
+    private static CompiledRule CriticalInfrastructure => RuleCatalogue.Default.Rule("H5b-critical-infrastructure")!;
+
+    [Theory]
+    [InlineData("The water network operator shares the meter readings with a marketing partner")]
+    [InlineData("The gas grid manager's assistant books the meeting rooms")]
+    [InlineData("Recruitment at the district heating network regulator")]
+    public void InfrastructureNamedByItsOperator_HasNoActElement(string text) =>
+        Assert.False(CriticalInfrastructure.HasAllElements(text), text);
+
+    [Theory]
+    [InlineData("Operate the valves of the water network")]
+    [InlineData("The system controls the gas grid's pressure")]
+    [InlineData("Regulates the load on the electricity grid")]
+    [InlineData("Management and operation of the power grid")]
+    public void InfrastructureActedOn_HasItsElements(string text) =>
+        Assert.True(CriticalInfrastructure.HasAllElements(text), text);
+
+    [Theory]
+    [InlineData("A model ranks the pipe sections by corrosion; it controls nothing", "controls nothing")]
+    [InlineData("The tool translates the CVs and sorts them alphabetically; it rates no one", "rates no one")]
+    [InlineData("The software lists the markers who stray from their pattern; it changes no decision", "changes no decision")]
+    public void DecidingActWithNoObject_IsANegatedClause(string text, string negated)
+    {
+        var stripped = TaskText.WithoutNegatedPractices(text);
+
+        Assert.NotNull(stripped);
+        Assert.DoesNotContain(negated, stripped, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("The software rejects the applicants below the cut-off and consults nobody")]
+    [InlineData("The app refuses the loan; it asks no one")]
+    [InlineData("The system ranks every applicant by fit")]
+    public void AbsenceOfReviewOrAPlainAct_IsNotNegated(string text) =>
+        Assert.Null(TaskText.WithoutNegatedPractices(text));
+
+    [Theory]
+    [InlineData("r27-watertowercorrosion-113")]
+    [InlineData("r27-inspectionrobots-123")]
+    public void WaterTowerNearMisses_StayMinimal(string id)
+    {
+        // r27's own over-ratings, read before this change was written (not blind).
+        var c = RiskEvaluation.All.Single(x => x.Id == id);
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), c.Text, c.Context, c.Batch);
+
+        Assert.Equal(RiskTier.Minimal, assessment.Tier);
+    }
+
+    [Theory]
+    [InlineData("r12-keepervoice-080")]
+    [InlineData("r14-championvideo-084")]
+    [InlineData("r21-planetariumchat-083")]
+    [InlineData("r25-orienteeringmayor-086")]
+    public void Art50CasesWithEveryElementInWords_AreLimited(string id)
+    {
+        var c = RiskEvaluation.All.Single(x => x.Id == id);
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), c.Text, c.Context, c.Batch);
+
+        Assert.Equal(RiskTier.Limited, assessment.Tier);
+        Assert.Contains(assessment.Hits, h => h.Applied && h.RuleId == "C1-customer-facing");
+    }
+
+    [Theory]
+    [InlineData("Clone the voice of the museum's founder for the new audio tour")]
+    [InlineData("Use a synthetic copy of the late chairman's voice to read the annual report to the shareholders")]
+    public void Art50InOtherWords_IsLimited(string text)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null);
+
+        Assert.True(assessment.Tier >= RiskTier.Limited, $"{text}: {assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
+        Assert.Contains(assessment.Hits, h => h.Applied && h.RuleId == "C1-customer-facing");
+    }
+
+    [Theory]
+    [InlineData("Generate the monthly sales chart for the board")]
+    [InlineData("Write the weekly stock report for the warehouse manager")]
+    [InlineData("Render the 3D model of the new warehouse")]
+    public void ContentWithoutAPersonOrAnAiInteraction_StaysMinimal(string text)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null);
+
+        Assert.Equal(RiskTier.Minimal, assessment.Tier);
+    }
+}
