@@ -294,7 +294,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         hits = HoldBackRulesOfPersonsOnAggregateData(hits, candidate, byPattern);
         hits = HoldBackTechniquesWhereADecisionIsStated(hits, candidate, byPattern);
 
-        var art63 = Art63Setting(hits, candidate, profile, domain);
+        var art63 = Art63Setting(hits, candidate, profile, domain, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
         hits = AddProceduralAct(hits, candidate, art63);
         hits = HoldBackDecisionsOfProceduralActs(hits, candidate, byPattern);
         hits = ApplyNarrowProceduralFilter(hits, art63, soleDecisionStated);
@@ -1294,7 +1294,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// Also whether the task's own act assesses or decides about a person (<see cref="TaskText.LeadVerbAssessesOrDecides"/>),
     /// which closes the Art. 6(3) route as profiling does.
     /// </summary>
-    private Art63Context Art63Setting(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile? profile, CompiledDomain? domain)
+    private Art63Context Art63Setting(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile? profile, CompiledDomain? domain, string? description)
     {
         var name = TaskText.Normalise(candidate.Name);
         var hasFilter = hits.Any(h => h.Kind == RuleKind.NarrowProceduralFilter);
@@ -1326,6 +1326,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         // Round 18: a singular role noun ("the case officer", "the loan committee") names the person who makes the
         // assessment Art. 6(3) leaves to a person, as a plural one does.
         var texts = TextsOf(candidate, null);
+        if (AssessmentLeftToAPersonSetting(texts, description) is { } left)
+        {
+            return new Art63Context(left, assesses);
+        }
+
         if (!texts.Any(t => _semantic.NamesAPerson(t.Text) || _semantic.NamesARole(t.Text)))
         {
             return new Art63Context(null, assesses);
@@ -1346,6 +1351,47 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             ? new Art63Context(string.Create(CultureInfo.InvariantCulture, $"it names a person and reads near the Annex III use {Catalogue.Rule(nearest.RuleId)!.Definition.Clause} (\"{TaskText.Truncate(nearest.Exemplar, 80)}\" {nearest.Similarity:0.00}), nearer than to any ordinary work"), assesses)
             : new Art63Context(null, assesses);
     }
+
+    /// <summary>
+    /// Round 27: the Annex III setting of a task whose words (or its process description's) leave the assessment it
+    /// prepares to a person named after its act (<see cref="TaskText.AssessmentLeftToAPerson"/>: "before the caseworker
+    /// assesses them", "the recruiters still read every one"): Art. 6(3)(d) lifts "a preparatory task to an assessment
+    /// relevant for the purposes of the use cases listed in Annex III", so the assessment is the setting when the one who
+    /// makes it is a person (a role noun read as a person, not a thing) and the text reads nearer to an Annex III use than
+    /// to any ordinary work at <see cref="Art63AssessorAnnexIIIThreshold"/> or more. Null otherwise.
+    /// </summary>
+    private string? AssessmentLeftToAPersonSetting(List<TaskTextItem> texts, string? description)
+    {
+        if (_semantic is null)
+        {
+            return null;
+        }
+
+        var read = texts.Select(t => t.Text).Concat(description is { Length: > 0 } ? [description] : []).ToList();
+        foreach (var text in read)
+        {
+            if (TaskText.AssessmentLeftToAPerson(text) is not { } left || !(_semantic.NamesARole(left.Who) || _semantic.NamesAPerson(left.Who)))
+            {
+                continue;
+            }
+
+            var items = read.Select(t => new TaskTextItem(t, "task")).ToList();
+            var nearest = _semantic.Scores(items).Where(m => Catalogue.Rule(m.RuleId) is { Definition.Kind: RuleKind.HighRisk } r && !read.Any(t => r.IsExcluded(t)))
+                .MaxBy(m => m.Similarity);
+            if (nearest is not null && nearest.Similarity >= Art63AssessorAnnexIIIThreshold && nearest.Similarity > nearest.Ordinary)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"it prepares an assessment left to a person (\"{TaskText.Truncate(left.Span, 60)}\") and reads near the Annex III use {Catalogue.Rule(nearest.RuleId)!.Definition.Clause} (\"{TaskText.Truncate(nearest.Exemplar, 80)}\" {nearest.Similarity:0.00}), nearer than to any ordinary work");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Round 27: the similarity to an Annex III rule's exemplars from which a task that prepares an assessment left to a
+    /// person lies in that rule's setting (<see cref="AssessmentLeftToAPersonSetting"/>).
+    /// </summary>
+    public const double Art63AssessorAnnexIIIThreshold = 0.25;
 
     /// <summary>
     /// Round 17: the similarity to an Annex III rule's exemplars from which a task that names a person and performs an

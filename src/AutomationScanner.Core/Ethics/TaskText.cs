@@ -298,7 +298,7 @@ public static partial class TaskText
     public static string? SubmissionOrReceipt(string normalisedName)
     {
         ArgumentNullException.ThrowIfNull(normalisedName);
-        var own = LeadingAdverbial().Replace(normalisedName, "");
+        var own = WithoutLeadingAdverbial(normalisedName);
         // Round 24 (lead): an appeal or objection lodged with a judge, a court or an authority is the person's remedy, the
         // requester's act, whoever it is addressed to (the shipped road-fines log's "Appeal to Judge": the judge named is
         // the addressee, not an act of judging).
@@ -349,8 +349,11 @@ public static partial class TaskText
     public static string? Art63Act(string normalisedName)
     {
         ArgumentNullException.ThrowIfNull(normalisedName);
-        var own = LeadingAdverbial().Replace(normalisedName, "");
-        if (LeadVerbAssessesOrDecides(own) || ThenAssessesOrDecides().IsMatch(own) || MeritCriterion().IsMatch(own))
+        var own = WithoutLeadingAdverbial(normalisedName);
+        // Round 27: a later clause whose subject is someone else ("...; the caseworker then assesses eligibility herself")
+        // states the assessment left to a person, not an act of the system's.
+        if (LeadVerbAssessesOrDecides(own) || ThenAssessesOrDecides().IsMatch(ClauseOfAnotherSubject().Replace(own, "")) || MeritCriterion().IsMatch(own)
+            || SystemAssessesOrDecides().IsMatch(own))
         {
             return null;
         }
@@ -379,6 +382,26 @@ public static partial class TaskText
     }
 
     /// <summary>
+    /// Round 27: the words that leave the assessment a task prepares to a person after it (Art. 6(3)(d), "a preparatory
+    /// task to an assessment"): someone named by a noun who then assesses, examines, reads, reviews, judges or decides
+    /// ("before the caseworker assesses them", "so that the case officer can find them", "the recruiters still read every
+    /// one", "caseworkers decide everything", "for the selection panel to read", "ahead of the officer's own assessment"),
+    /// or null. Who that is (a person, not the system) is for the caller to read.
+    /// </summary>
+    public static (string Span, string Who)? AssessmentLeftToAPerson(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = AssessorNext().Match(text);
+        return match.Success && !SystemWord().IsMatch(match.Groups["who"].Value) ? (match.Value.Trim(), match.Groups["who"].Value) : null;
+    }
+
+    [GeneratedRegex(@"(\b(before|until|so that|so|for|ahead of|and|then|while|whom?|where)\b|[;,.:]|^)\s*((the|a|an|each|every|their|his|her|its|our)\s+)?(?<who>([\w'’-]+\s+){0,3}?[\w'’-]+?)\s*(['’]s?\s+(own\s+)?(assessment|examination|evaluation|review|decision|judg\w*)\b|\s+(then\s+|still\s+|alone\s+|only\s+|first\s+|later\s+|themselves\s+|can\s+|will\s+|must\s+|to\s+|who\s+)?(assess(es|ed|ing)?|reads?|reading|examin(e|es|ed|ing)|review(s|ed|ing)?|decid(e|es|ed|ing)|judg(e|es|ed|ing)|consider(s|ed|ing)?|evaluat(e|es|ed|ing)|weigh(s|ed|ing)?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AssessorNext();
+
+    [GeneratedRegex(@"\b(it|they|this|that|which|who|whom|system|tool|model|software|program|bot|assistant|engine|algorithm|step|nobody|no one|none)s?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SystemWord();
+
+    /// <summary>
     /// Whether the text's own act (its lead verb, after a leading adverbial clause) evaluates a person or a case
     /// (<see cref="AssessmentActs"/>) or decides (approve, reject, decide, admit...): such a task is the assessment or the
     /// decision itself, never a task Art. 6(3) lifts.
@@ -386,7 +409,7 @@ public static partial class TaskText
     public static bool LeadVerbAssessesOrDecides(string normalisedName)
     {
         ArgumentNullException.ThrowIfNull(normalisedName);
-        return LeadAssessmentOrDecision().IsMatch(LeadingAdverbial().Replace(normalisedName, ""));
+        return LeadAssessmentOrDecision().IsMatch(WithoutLeadingAdverbial(normalisedName));
     }
 
     /// <summary>The text cut to at most <paramref name="max"/> characters, with "…" where it was cut (evidence excerpts).</summary>
@@ -399,8 +422,40 @@ public static partial class TaskText
     // the system as the subject ("the step compares ...", "the software turns ..."). Round 21: the subject also without its
     // article, as a step name's reading leaves it when the article was written as a capital ("A tool compares ..." reads
     // "tool compares ..."), then only before a verb in the third person ("tool compares", not "model the demand").
-    [GeneratedRegex(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following)\b[^,;]{0,100},\s*)?((the|this|a|an|its|our) " + SystemSubject + "s? " + SubjectAdverb + @"(?=\p{Ll})|" + SystemSubject + " " + SubjectAdverb + @"(?=\p{Ll}+s\b))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LeadingAdverbial();
+    // A leading place with no comma before the system as subject ("At the benefits desk a tool gathers ..."). Interpreted,
+    // not generated: the generated matcher did not take the lookahead after the lazy place (round 27).
+    private static readonly Regex PlaceBeforeTheSystem = new(@"^\s*(in|at|for|within|inside) [^,;:.!?]{1,80}?\s(?=(the|this|a|an|its|our) " + SystemSubject + @"s? \p{Ll})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The text without what stands before its act (<see cref="LeadingAdverbial"/>), read again on what is left (at most
+    /// three times): "After the term, a tool points out ..." leaves "points out ..." (round 27: the generated matcher
+    /// stops after the first part of a setting, a clause and then the system as subject).
+    /// </summary>
+    private static string WithoutLeadingAdverbial(string text)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var next = PlaceBeforeTheSystem.Replace(LeadingAdverbial().Replace(text, ""), "");
+            if (next.Length == text.Length)
+            {
+                break;
+            }
+
+            text = next;
+        }
+
+        return text;
+    }
+
+    // Round 27: also a clause that says when ("before the recruiter reads them, "), a leading place or beneficiary ("At the
+    // benefits desk, ", "For the benefits office " before the system as subject), the system as a possessed subject ("the
+    // college's software reviews ...") and a person who runs or uses the system to do the act ("HR runs a tool over last
+    // year's decisions to spot ..."): the act is what follows.
+    // Interpreted, not generated (round 27): the generated matcher missed the system as subject after the optional
+    // possessive ("the tool tidies ..." matched nothing), where the interpreter reads it.
+    private static readonly Regex LeadingAdverbialRegex = new(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following|before)\b[^,;]{0,100},\s*|(in|at|for|within|inside) [^,;:.!?]{1,80}?,\s*)?((the|this|a|an|its|our) (([\w'’-]+ ){0,3}?[\w-]+['’]s )?" + SystemSubject + "s? " + SubjectAdverb + @"(?=\p{Ll})|" + SystemSubject + " " + SubjectAdverb + @"(?=\p{Ll}+s\b)|[^,;:.!?]{0,60}?\b(run|runs|use|uses|apply|applies|applied|used|ran) (a|an|the|its|our) ([\w-]+ )?" + SystemSubject + @"\b[^,;:.!?]{0,80}?\bto (?=\p{Ll}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static Regex LeadingAdverbial() => LeadingAdverbialRegex;
 
     // The system or the step as the subject of a sentence, and the adverb that may follow it (LeadingAdverbial).
     private const string SystemSubject = "(step|system|tool|model|software|program|bot|assistant|engine|algorithm)";
@@ -408,6 +463,15 @@ public static partial class TaskText
 
     [GeneratedRegex(@"^\s*(automatically\s+)?(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadAssessmentOrDecision();
+
+    // Round 27: the system named as the one that assesses or decides anywhere in the text ("sorted by software that decides
+    // which one is answered first", "software deciding whether a helicopter is sent"): not a task Art. 6(3) lifts.
+    [GeneratedRegex(@"\b((that|which)|" + SystemSubject + @"s?)\s+(then\s+|also\s+|automatically\s+|itself\s+)?(" + AssessmentActs + "|" + DecisionActs + @"|deciding|assessing|ranking|scoring|rating)\b(?!\s+(nobody|no one|none|nothing)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SystemAssessesOrDecides();
+
+    // A clause after a semicolon or a full stop whose subject is a person or a thing named with a determiner, not the system.
+    [GeneratedRegex(@"[;.]\s+(the|a|an|each|every|their|his|her|no)\s+(?!" + SystemSubject + @"s?\b)[^;.]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseOfAnotherSubject();
 
     [GeneratedRegex(@"\b(and|then) (then |also |automatically )?(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThenAssessesOrDecides();
@@ -418,19 +482,19 @@ public static partial class TaskText
     [GeneratedRegex(@"^\s*(improv\w*|polish\w*|tid(y|ies|ied|ying)|smooth\w*|correct\w*|proofread\w*|edit\w*|re-?word\w*|rephras\w*|fix\w*|check\w*|clean\w*|copy-?edit\w*)\b(\s+up)?\s+([\w'’-]+\s+){0,6}?(wording|language|spelling|grammar|typos?|punctuation|tone|style|phrasing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ImprovesCompletedWork();
 
-    [GeneratedRegex(@"^\s*(flag\w*|show\w*|point\w* out|highlight\w*|detect\w*|compar\w*|check\w*|find\w*|list\w*|spot\w*|mark\w* out|report\w*|signal\w*|tell\w*)\b.{0,160}?\b(deviat\w*|differ\w*|depart\w*|unusual\w*|inconsisten\w*|anomal\w*|outliers?|strict\w*|harsh\w*|lenien\w*|drift\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(flag\w*|show\w*|point\w* out|highlight\w*|detect\w*|compar\w*|check\w*|find\w*|list\w*|spot\w*|mark\w* out|mark(s|ed|ing)? ([\w'’-]+ ){0,3}?(that|which|whose|where)|review\w*|report\w*|signal\w*|tell\w*)\b.{0,160}?\b(deviat\w*|differ\w*|depart\w*|unusual\w*|inconsisten\w*|anomal\w*|outliers?|strict\w*|harsh\w*|lenien\w*|drift\w*|stray\w*|diverg\w*|atypical\w*|out of line|out of step|irregular\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DetectsDeviation();
 
-    [GeneratedRegex(@"\b(patterns?|usual\w*|earlier|prior|previous|past|the others|other (examiners?|judges?|teachers?|officers?|offices?|caseworkers?)|years?|before)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(patterns?|usual\w*|normal\w*|habits?|typical\w*|customary|earlier|prior|previous|past|the others|other (examiners?|judges?|teachers?|officers?|offices?|caseworkers?)|years?|before)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriorPattern();
 
-    [GeneratedRegex(@"\b(for (the |a |an |their |its |them )?([\w'’-]+ ){0,4}?(to|who (will )?) ?(review|look|check|examin\w*|consider|follow|decide|investigat\w*)|so (that )?(a |an |the |they )?([\w'’-]+ ){0,4}?can (look|review|check|examin\w*)|for (a |the )?(second look|review|human review)|to (review|look at|look into)|for (the |a |an |their |its )?([\w'’-]+ ){0,2}?(committee|board|panel|jury|caseworkers?|case officers?|officers?|reviewers?|examiners?|supervisors?|managers?|teachers?|lecturers?|inspectors?|auditors?|advisers?|advisors?|clerks?|staff|humans?|persons?|people|team))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(for (the |a |an |their |its |them )?([\w'’-]+ ){0,4}?(to|who (will )?) ?(review|look|check|examin\w*|consider|follow|decide|investigat\w*)|so (that )?(a |an |the |they )?([\w'’-]+ ){0,4}?can (look|review|check|examin\w*)|for (a |the )?(second look|review|human review)|to (review|look at|look into)|can (take|have) (a |another )?(second |closer |fresh |further )?look|, who (then |will |can |first )?(review|look|check|examin|consider|decide|investigat)\w*|for (the |a |an |their |its )?([\w'’-]+ ){0,2}?(committee|board|panel|jury|caseworkers?|case officers?|officers?|reviewers?|examiners?|supervisors?|managers?|teachers?|lecturers?|inspectors?|auditors?|advisers?|advisors?|clerks?|staff|humans?|persons?|people|team))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForHumanReview();
 
     [GeneratedRegex(@"^\s*((check|verif|confirm|make sure|ensur)\w*\s+(that\s+|whether\s+|if\s+)?.{0,80}?(\b(complete\w*|missing|mandatory|required)\b|\b(all|every|each)\b.{0,40}?\b(documents?|attachments?|papers?|pages?|fields?|signatures?|payslips?|forms?|evidence|proofs?|certificates?)\b)|(collect|gather|assembl|compil)\w*\s+(and \w+ )?.{0,60}?\b(documents?|papers?|paperwork|payslips?|statements?|receipts?|attachments?|files?|evidence|certificates?|records?)\b|pre-?fill\w*|prepar\w* (the |a |each )?(file|dossier|folder|case file)s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PreparesAnAssessment();
 
-    [GeneratedRegex(@"^\s*(translat\w*|transcrib\w*|convert\w*|digiti[sz]\w*|cop(y|ies|ied|ying)|index(es|ed|ing)?|number(s|ed|ing)?|fil(e|es|ed|ing)|archiv\w*|attach\w*|link(s|ed|ing)?|re-?format\w*|format\w*|scan(s|ned|ning)?|de-?duplicat\w*|dedup\w*|(find|remov|detect|spot|merg|flag)\w* (\w+ ){0,3}duplicat\w*|turn(s|ed|ing)? .{1,100}?\binto\b|put(s|ting)? .{1,80}?\bin(to)? ((date|alphabetical|chronological|numerical|reverse) order|order of (arrival|receipt|date|submission|filing))\b|sort(s|ed|ing)? .{1,100}?\b(into (\w+ ){0,2}(folders|piles|batches|types|languages)|by (the )?(document |file )?(type|language|date|arrival|vacancy|category|name|number|office|region))\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(translat\w*|transcrib\w*|convert\w*|digiti[sz]\w*|cop(y|ies|ied|ying)|index(es|ed|ing)?|number(s|ed|ing)?|fil(e|es|ed|ing)|archiv\w*|attach\w*|link(s|ed|ing)?|re-?format\w*|format\w*|scan(s|ned|ning)?|de-?duplicat\w*|dedup\w*|(find|remov|detect|spot|merg|flag)\w* (\w+ ){0,3}duplicat\w*|turn(s|ed|ing)? .{1,100}?\binto\b|extract\w* (the )?([\w'’-]+ ){0,2}?(data|details|fields|information|text|entries)\b|[^,;:.!?]{1,80}?\b(are|is|get|gets) (automatically |then |first |only )?(translated|transcribed|converted|digiti[sz]ed|indexed|filed|archived|scanned|de-?duplicated|reformatted|extracted)\b|put(s|ting)? .{1,80}?\bin(to)? ((date|alphabetical|chronological|numerical|reverse) order|order of (arrival|receipt|date|submission|filing))\b|(sort(s|ed|ing)?|put(s|ting)?|plac(e|es|ed|ing)) .{1,100}?\b(into (\w+ ){0,2}(folders|piles|batches|trays|boxes|types|languages)|by (the )?(document |file )?(type|language|date|arrival|vacancy|category|name|number|office|region))\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NarrowProcedure();
 
     // Closing a case, a claim or a ticket, and nothing more: the file is closed once it is handled ("close claim");
