@@ -170,10 +170,16 @@ public sealed partial class SemanticRuleMatcher
                 ? [.. perView[i].Where(m => !_catalogue.Rule(m.RuleId)!.TechniqueUnread(m.Text, views[i].Raw, views[i].Whole))]
                 : perView[i];
             var nearest = matches.Count == 0 ? 0 : matches.Max(m => m.Similarity);
+
+            // Round 27: the nearest rule that states what is done to the person (Prohibited or High). A Limited rule (the
+            // contact of Art. 50, personal data) is no rival reading of a technique deployed on the person's choices
+            // (Art. 5(1)(a)-(b)): the chat, the call or the page is the channel through which the technique reaches them.
+            var nearestPractice = matches.Where(x => _catalogue.Rule(x.RuleId)!.Definition.Tier >= RiskTier.High).Select(x => x.Similarity).DefaultIfEmpty(0).Max();
             foreach (var candidate in matches)
             {
                 var m = candidate;
                 var rule = _catalogue.Rule(m.RuleId)!;
+                var nearestReading = rule.Definition.AddressedAct.Count > 0 ? nearestPractice : nearest;
                 if (views[i].ArticlesLeftOut && rule.Definition.Tier > RiskTier.Limited)
                 {
                     continue;
@@ -203,7 +209,7 @@ public sealed partial class SemanticRuleMatcher
                 // asked where it could decide (the rule is near enough to fire with its elements).
                 // Elements found by meaning are weaker evidence than their words: they count only for the rule that is
                 // also the nearest in meaning of all rules for this text.
-                if (!elements && m.Similarity >= nearest
+                if (!elements && m.Similarity >= nearestReading
                     && m.Similarity >= Math.Min(settings.NearestElementThreshold, settings.ElementThreshold(rule.Definition.Tier))
                     && ElementsByMeaning(rule, m.Text) is { } byMeaning)
                 {
