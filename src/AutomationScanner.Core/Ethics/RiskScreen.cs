@@ -957,11 +957,39 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         var authority = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).Any(t => PublicAuthority().IsMatch(t));
+        var naturalPersons = DealsWithNaturalPersons(profile.Process);
         return [.. hits.Select(h => h.Applied && domain.Definition.Excludes.FirstOrDefault(e => e.Rules.Contains(h.RuleId, StringComparer.Ordinal)) is { } excludes
                 && !(authority && Catalogue.Rule(h.RuleId) is { Definition.Sectors.Count: > 0 })
+                && !(naturalPersons && Catalogue.Rule(h.RuleId) is { Definition: { AboutPersons: true, Sectors.Count: 0 } })
             ? h with { Applied = false, Note = $"{excludes.Note} (process {profile.Process}, domain {profile.Domain})" }
             : h)];
     }
+
+    /// <summary>
+    /// Round 27: whether a process whose cues read as a business's back office (a retailer, a dealer, a supplier, bookings)
+    /// names natural persons as those it deals with: the business is then the one that offers the credit, the contract
+    /// or the service (the lender's side), not the one assessed, and the rules about natural persons (Annex III 5(b),
+    /// 5(c), GDPR Art. 22) are not ruled out. The persons are named by the legal words (natural persons, individuals,
+    /// consumers, private persons, households, families: Annex III 5(b), recital 58; and the persons the 5(b) rule's
+    /// own trigger names besides customers and clients, who may be businesses: borrowers, buyers, shoppers, tenants,
+    /// students, patients) or by a role noun read as a kind of person (round 25's reading); never where the process also names business counterparties (business
+    /// customers, B2B, wholesale, corporate clients, other companies).
+    /// </summary>
+    private bool DealsWithNaturalPersons(string process)
+    {
+        if (string.IsNullOrWhiteSpace(process) || BusinessCounterparty().IsMatch(process))
+        {
+            return false;
+        }
+
+        return NaturalPersonWords().IsMatch(process) || _semantic?.PersonKindView(process) is { } kind && !kind.Evidence.Contains("worker", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\b(natural persons?|individuals|private (persons?|individuals?|customers?|clients?|buyers?|households?)|consumers?|households?|famil(y|ies)|borrowers?|buyers?|shoppers?|tenants?|students?|patients?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NaturalPersonWords();
+
+    [GeneratedRegex(@"\b(business(es)? (customers?|clients?|partners?|buyers?)|b2b|wholesal\w*|corporate|trade (customers?|accounts?)|other (businesses|companies|firms)|(companies|firms|businesses)['’]? (credit|accounts?|orders?|invoices?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BusinessCounterparty();
 
     // A public authority of law enforcement, migration, asylum or border control named as the one who acts.
     [GeneratedRegex(@"\b((asylum|immigration|migration|border|police|customs|prosecution|probation|prison|refugee|naturali[sz]ation|consular|visa)\s+(service|office|authority|agency|directorate|department|board|force|guards?|unit|administration|police|court|tribunal)s?|embassy|embassies|consulates?|ministry of (the )?interior|home office|public prosecutor\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
