@@ -197,6 +197,15 @@ public sealed partial class SemanticRuleMatcher
                     continue;
                 }
 
+                // Round 27: a technique on the person's choices (Art. 5(1)(a)-(b)) is deployed where it reaches the
+                // person; a step that only keeps records (stores, files, registers) deploys nothing unless its own
+                // words state every element.
+                if (rule.Definition.AddressedAct.Count > 0 && TaskText.KeepsRecords(views[i].Raw)
+                    && !rule.HasAllElements(m.Text) && !rule.HasAllElements(views[i].Raw))
+                {
+                    continue;
+                }
+
                 // The element patterns also read the text as written: splitting a closed-up word for the model
                 // ("shop lifting") must not hide it from a pattern that names it ("shoplift").
                 var elements = rule.HasAllElements(m.Text) || rule.HasAllElements(views[i].Raw);
@@ -245,8 +254,12 @@ public sealed partial class SemanticRuleMatcher
                     m = m with { ElementsByMeaning = withinParent + " (nearest rule: its Annex III use)" };
                 }
 
-                var nearestWithElements = elements && (rule.Definition.Tier >= RiskTier.High || (rule.Definition.Tier == RiskTier.Limited && m.ElementsByMeaning is null))
-                    && m.Similarity >= nearest && m.Similarity >= settings.NearestElementThreshold;
+                // Round 27: a Limited rule too, with every element in the text's own words and nearer than any other rule
+                // by a clear margin (Art. 50: a cloned voice, a generated video of a real person, a chat that replies).
+                var nearestWithElements = elements && m.Similarity >= nearest && m.Similarity >= settings.NearestElementThreshold
+                    && (rule.Definition.Tier >= RiskTier.High
+                        || (rule.Definition.Tier == RiskTier.Limited && m.ElementsByMeaning is null
+                            && m.Similarity - SecondNearest(matches, m.RuleId) >= settings.ClearNearestMargin));
 
                 // The nearest rule at its tier's full threshold (no elements needed there) is a clear match by meaning.
                 var clearNearest = m.Similarity >= nearest && m.Similarity >= settings.Threshold(rule.Definition.Tier);
