@@ -183,13 +183,19 @@ public sealed partial class RiskScreen
         var finding = read && !IsActOfOthers(candidate) ? DescriptionFindingOf(candidate.Process, description, context) : null;
         var sole = aboveHigh ? null : finding?.Hits.FirstOrDefault(f => f.Hit.Kind == RuleKind.Gdpr22 && Catalogue.Rule(f.Hit.RuleId)!.StatesNoHumanInvolvement(f.Sentence)).Hit;
         var deploys = read && !aboveHigh && !IsActOfOthers(candidate) ? DeployedTechniques(finding, stepTexts) : [];
-        if (read && floor is null && sole is null && deploys.Count == 0 && practices.Count == 0)
+        var interacts = read && !aboveHigh && !IsActOfOthers(candidate) ? TransparencyDutiesTheStepCarriesOut(finding, stepTexts) : [];
+        var stated = read && !aboveHigh && !IsActOfOthers(candidate) ? FindingsStatedOfTheStep(finding, stepTexts) : [];
+        if (read && floor is null && sole is null && deploys.Count == 0 && practices.Count == 0 && interacts.Count == 0 && stated.Count == 0)
         {
             return;
         }
 
         var why = !read
             ? $"step name not read ('{TaskText.Truncate(candidate.Name, 80)}': {understanding.Describe()})"
+            : floor is null && sole is null && deploys.Count == 0 && interacts.Count == 0 && stated.Count > 0
+                ? $"the process description states what step '{TaskText.Truncate(candidate.Name, 80)}' itself does ('the step ...'): the obligation attaches where the act is done"
+            : floor is null && sole is null && deploys.Count == 0
+                ? $"step '{TaskText.Truncate(candidate.Name, 80)}' converses with the person or generates the content (it replies, answers, chats, generates), the act to which the transparency duty its process's description states attaches (AI Act Art. 50)"
             : floor is null && sole is null
                 ? $"step '{TaskText.Truncate(candidate.Name, 80)}' addresses the person (it offers, shows, sends or tells them something), the act by which the technique its process's description states is deployed (AI Act Art. 5(1)(a)-(b))"
             : floor is null
@@ -204,9 +210,10 @@ public sealed partial class RiskScreen
             var solelyAutomated = ReferenceEquals(hit, sole);
             var deployed = deploys.Contains(hit.RuleId);
             var performed = practices.Contains(hit);
+            var interacting = interacts.Contains(hit.RuleId) || stated.Contains(hit);
             if (hits.Any(h => h.RuleId == hit.RuleId && (h.Applied || !solelyAutomated) && !IsHeldBackForWantOfAPerson(h)) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
                 || (aboveHigh && !performed)
-                || (read && !solelyAutomated && !deployed && !performed && (floor is null || hit.Evidence.Similarity < floor)))
+                || (read && !solelyAutomated && !deployed && !performed && !interacting && (floor is null || hit.Evidence.Similarity < floor)))
             {
                 continue;
             }
@@ -259,6 +266,56 @@ public sealed partial class RiskScreen
             .Where(r => r.Definition.AddressedAct.Count > 0 && !r.TechniqueUnread(stepTexts))
             .Select(r => r.Definition.Id)];
     }
+
+    /// <summary>
+    /// Round 27: the transparency findings (AI Act Art. 50: rules of kind <see cref="RuleKind.CustomerFacing"/>) that the
+    /// process's description states and that the step's own name carries out. Art. 50(1) attaches to the AI system
+    /// "intended to interact directly with natural persons", 50(2) to the system "generating synthetic ... text content":
+    /// the duty lies where the conversation or the generation is done, so a step whose words state that act (it replies,
+    /// responds, answers, chats, talks, holds the dialogue, is the assistant or bot, or generates or synthesises;
+    /// <see cref="TaskText.ConversesOrGenerates"/>) takes the description's Art. 50 finding whatever the similarity of
+    /// the description's match: the rule is the description's own finding. A step that only keeps records (files,
+    /// archives, prints) carries out nothing; a benign description (staff answer the customers) states no Art. 50 finding,
+    /// so the same step name there takes nothing, and nor does one whose sentence does not say a system talks or writes
+    /// (Art. 50 binds providers and deployers of AI systems, Art. 3(1)); a description whose finding is High or Prohibited keeps only those
+    /// rules, which pass to a step as before (assesses, decides, works the case, deploys).
+    /// </summary>
+    private static HashSet<string> TransparencyDutiesTheStepCarriesOut(DescriptionFinding? finding, string[] stepTexts)
+    {
+        if (finding is null || stepTexts.Any(TaskText.KeepsRecords) || !stepTexts.Any(TaskText.ConversesOrGenerates))
+        {
+            return [];
+        }
+
+        return [.. finding.Hits.Where(f => f.Hit.Kind == RuleKind.CustomerFacing && AMachineDoesIt().IsMatch(f.Sentence) && !NoSystemActs().IsMatch(f.Sentence)).Select(f => f.Hit.RuleId)];
+    }
+
+    // Art. 50 binds providers and deployers of AI systems (Art. 3(1): a machine-based system): the description's
+    // sentence must say a system does the talking or the writing ("answered by an AI assistant", "a language model
+    // replies", "with a text generator"), not the staff.
+    [GeneratedRegex(@"\b(ai|a\.i\.|artificial intelligence|system|tool|model|software|program|programme|algorithm|bot|chat ?bot|voice ?bot|engine|generator|generative|automatic\w*|automated|machine|app|virtual|avatar|llm|gpt)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AMachineDoesIt();
+
+    /// <summary>
+    /// Round 27: the High findings of the description that a sentence states of the step itself: its subject is the step
+    /// ("the step sets the contracts ... to 'not renewed'", "this step ends a picker's season contract"). What the
+    /// description says the step does is what the step does, whatever the step's name (a label, an abbreviation, "Set
+    /// status"): Annex III and GDPR Art. 22 attach to the act (the decision, the grant or refusal, the evaluation), and the
+    /// sentence places the act at this step. Art. 5 findings keep their own test (<see cref="StatesThePracticeTheStepPerforms"/>,
+    /// every legal element stated); a step that only keeps records (files, archives, prints) takes nothing.
+    /// </summary>
+    private static HashSet<RiskHit> FindingsStatedOfTheStep(DescriptionFinding? finding, string[] stepTexts)
+    {
+        if (finding is null || finding.Tier != RiskTier.High || stepTexts.Any(TaskText.KeepsRecords))
+        {
+            return [];
+        }
+
+        return [.. finding.Hits.Where(f => f.Hit.Tier == RiskTier.High && TheStepIsTheSubject().IsMatch(f.Sentence)).Select(f => f.Hit)];
+    }
+
+    [GeneratedRegex(@"\b(the|this) (process )?step\b(?! (before|after|that follows|that precedes))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheStepIsTheSubject();
 
     /// <summary>
     /// Round 25: whether a process description's Art. 5 finding is a practice the step performs. An Art. 5 practice is the

@@ -568,6 +568,17 @@ public static partial class TaskText
     [GeneratedRegex(@"\boutcomes?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Outcome();
 
+    /// <summary>
+    /// Round 27: the step converses with the person or generates content (AI Act Art. 50(1) "interact directly with
+    /// natural persons", 50(2) "generating synthetic ... text content"): it replies, responds, answers, chats, talks,
+    /// holds a dialogue, is the assistant or bot, or generates or synthesises. One-way sending, notifying or printing is
+    /// not a conversation.
+    /// </summary>
+    public static bool ConversesOrGenerates(string normalisedName) => ConversationOrGeneration().IsMatch(normalisedName);
+
+    [GeneratedRegex(@"\b(repl(y|ies|ied|ying)|respon(d|ds|ded|ding|se|ses)|answer(s|ed|ing)?|chat\w*|talk(s|ed|ing)?|speak(s|ing)?|convers\w*|dialog\w*|assistants?|(chat|voice)?bots?|generat\w*|synthes\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConversationOrGeneration();
+
     /// <summary>The step writes to or talks with someone outside the organisation.</summary>
     public static bool IsContact(string normalisedName) => Contact().IsMatch(normalisedName);
 
