@@ -27,6 +27,10 @@ public sealed class CompiledRule
     /// <summary>Whether <paramref name="text"/> has every legal element of one of the rule's element alternatives.</summary>
     public bool HasAllElements(string text) => _elements.Any(alternative => alternative.All(r => r.IsMatch(text)));
 
+    /// <summary>Whether <paramref name="text"/> has every element of an alternative listed in <see cref="RuleDefinition.ElementsSuffice"/>.</summary>
+    public bool HasSufficientElements(string text) =>
+        Definition.ElementsSuffice.Any(i => i >= 0 && i < _elements.Length && _elements[i].All(r => r.IsMatch(text)));
+
     /// <summary>Whether <paramref name="text"/> has every legal element but one of one of the rule's alternatives (of two or more).</summary>
     public bool MissesOneElement(string text) =>
         _elements.Any(alternative => alternative.Length > 1 && alternative.Count(r => !r.IsMatch(text)) == 1);

@@ -77,6 +77,17 @@ public sealed record RuleDefinition
     public IReadOnlyList<IReadOnlyList<int>> ActElements { get; set; } = [];
 
     /// <summary>
+    /// Round 27: for a Limited rule, the indices of the element alternatives whose elements are the rule's whole legal
+    /// condition (Art. 50(2) and (4): a synthetic voice or video of a real person, generated images, a language model's text
+    /// published; GDPR Art. 35's personal data of named persons collected or sent): stated in the text's own words, with the
+    /// rule the nearest in meaning, they fire it below its tier's element threshold, as the elements of a High rule do.
+    /// An alternative that is broader than the rule's tier definition is not listed: C1's contact with any person (staff
+    /// and "their" included, where the tier names customers, citizens and patients) is not; its copy without the
+    /// organisation's own staff and the bare possessives is.
+    /// </summary>
+    public IReadOnlyList<int> ElementsSuffice { get; set; } = [];
+
+    /// <summary>
     /// Round 26: per element alternative, per element, words that state the element as the Act's definitions and recitals
     /// word it (Art. 5(1)(h): "without a significant delay", Art. 3(42) and recital 17; "open to the public", Art. 3(44) and
     /// recital 19). They are seeds only: an element is read by meaning against them, beside the seeds its pattern yields

@@ -254,12 +254,13 @@ public sealed partial class SemanticRuleMatcher
                     m = m with { ElementsByMeaning = withinParent + " (nearest rule: its Annex III use)" };
                 }
 
-                // Round 27: a Limited rule too, with every element in the text's own words and nearer than any other rule
-                // by a clear margin (Art. 50: a cloned voice, a generated video of a real person, a chat that replies).
+                // Round 27: a Limited rule too, where the text's own words state every element of an alternative that is
+                // the rule's whole legal condition (RuleDefinition.ElementsSuffice; Art. 50: a cloned voice, a generated
+                // video of a real person, a language model's text published).
                 var nearestWithElements = elements && m.Similarity >= nearest && m.Similarity >= settings.NearestElementThreshold
                     && (rule.Definition.Tier >= RiskTier.High
                         || (rule.Definition.Tier == RiskTier.Limited && m.ElementsByMeaning is null
-                            && m.Similarity - SecondNearest(matches, m.RuleId) >= settings.ClearNearestMargin));
+                            && (rule.HasSufficientElements(m.Text) || rule.HasSufficientElements(views[i].Raw))));
 
                 // The nearest rule at its tier's full threshold (no elements needed there) is a clear match by meaning.
                 var clearNearest = m.Similarity >= nearest && m.Similarity >= settings.Threshold(rule.Definition.Tier);

@@ -374,6 +374,12 @@ public sealed partial class RiskEvaluationTests
         // with "bestpaid" closed up; the harvest festival officers buzzed with passers-by's names (Art. 5(1)(h)) are
         // Minimal as written and High with "passerby"/"streetcorner" closed up.
         open = [.. open, "r14-v-hutscore-009:", "r21-dogwalkoffers-046:", "r26-harvestfesttax-029:"];
+
+        // Round 27's merges (measured, catalogue 2026.12.25): the AI-generated jewellery ad photos and the orienteering
+        // club's AI-generated mayor video (Art. 50) are Limited as written (the lead's Limited-by-elements route: C1 is
+        // the nearest rule) and Minimal with "AIgenerated" closed up: the pattern now reads the closed-up word, but it is
+        // no word the model reads and C1 is no longer the nearest rule (0.330 against Art. 5(1)(a)'s 0.357).
+        open = [.. open, "r22-jewelleradgen-087:", "r25-orienteeringmayor-086:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 

@@ -7,8 +7,10 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// not the organisation or the person named after it ("the water tower operator", "the network manager"). (2) A system's
 /// deciding act with no object ("it controls nothing", "it ranks nobody") is a negated clause; the absence of review
 /// ("it consults nobody") is not. (3) A Limited rule whose every element of an alternative is in the text's own words and
-/// that is the nearest rule in meaning fires at the nearest-with-elements bar, as High rules do (Art. 50: a cloned voice,
-/// a generated video of a real person, a chat that replies to people).
+/// that is the nearest rule in meaning fires at the nearest-with-elements bar, as High rules do, where that alternative is
+/// the rule's whole legal condition (<see cref="RuleDefinition.ElementsSuffice"/>; Art. 50: a cloned voice, a generated
+/// video of a real person, a chat that replies to people). (4) A technique on the person's choices is not read by meaning
+/// on a step that only keeps records.
 /// </summary>
 public sealed class RiskLeadRound27Tests
 {
@@ -92,6 +94,39 @@ public sealed class RiskLeadRound27Tests
     public void ContentWithoutAPersonOrAnAiInteraction_StaysMinimal(string text)
     {
         var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null);
+
+        Assert.Equal(RiskTier.Minimal, assessment.Tier);
+    }
+
+    [Theory]
+    [InlineData("Store sign-language users' hearing-loss details with their interpreting bookings")]
+    [InlineData("Store the sign-language users' hearing-loss details with their interpreting bookings")]
+    [InlineData("File the dementia assessments of the care home's residents")]
+    public void RecordKeepingSteps_DeployNoTechnique(string text)
+    {
+        // Art. 5(1)(a)-(b) is a technique deployed where it reaches the person; a step that only stores or files deploys none.
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null);
+
+        Assert.True(assessment.Tier < RiskTier.Prohibited, $"{text}: {assessment.Tier} ({RiskEvaluation.HitsOf(assessment)})");
+        Assert.DoesNotContain(assessment.Hits, h => h.Applied && h.RuleId == "P4-manipulation");
+    }
+
+    [Theory]
+    [InlineData("AIgenerated jewellery ad photos")]
+    [InlineData("The club posts an AIgenerated video in which the mayor appears to praise the club")]
+    public void Art50Words_ClosedUp_AreRead(string text)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null);
+
+        Assert.Equal(RiskTier.Limited, assessment.Tier);
+    }
+
+    [Fact]
+    public void ContactWithTheOrganisationsStaff_IsNoSufficientElement()
+    {
+        // Round 23's near-miss: C1's broad contact alternative ("phones", "staff", "their") is all in the words, and C1 is
+        // the nearest rule (by 0.003); the alternatives that suffice (RuleDefinition.ElementsSuffice) name no staff.
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), "Within seconds of passing the camera at the railway station, delivery vans are named to the depot staff on their phones", null);
 
         Assert.Equal(RiskTier.Minimal, assessment.Tier);
     }

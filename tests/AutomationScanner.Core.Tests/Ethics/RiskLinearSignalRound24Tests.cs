@@ -42,7 +42,9 @@ public sealed class RiskLinearSignalRound24Tests
     /// name needs a labelled case of the rule at 0.5 or nearer.
     /// </summary>
     [Theory]
-    [InlineData("r23-puppetboxoffice-090", RiskTier.Minimal)]
+    // Round 27: the puppet theatre's box-office step now takes its description's Art. 50 finding (12d: a step that
+    // converses takes the description's finding where a machine does it): Limited, its expected tier, not by the signal.
+    [InlineData("r23-puppetboxoffice-090", RiskTier.Limited)]
     // Round 26: with fresh-r26 in the index the nearest labelled cases vote Limited (GDPR 9, its expected tier) for the
     // musicians' doctors' notes; the signal still gives it nothing.
     [InlineData("r18-musicianhearingnotes-098", RiskTier.Limited)]
