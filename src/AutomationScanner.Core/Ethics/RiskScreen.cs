@@ -259,7 +259,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         foreach (var (from, compiled) in DomainsOf(profile, domain))
         {
             AddDomainHits(hits, candidate, from, compiled, reading);
-            hits = ApplyDomainExclusions(hits, candidate, from, compiled);
+            hits = ApplyDomainExclusions(hits, candidate, from, compiled, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
         }
 
         hits = HoldBackInheritedPersonalDataWithoutAPerson(hits, candidate, context, reading);
@@ -949,7 +949,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// words name a public authority that makes it ("Athens asylum service: ...", "the border police ..."): the domain
     /// was inferred from the process's other words (an interview, a file), the task says who acts.
     /// </summary>
-    private List<RiskHit> ApplyDomainExclusions(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile profile, CompiledDomain domain)
+    private List<RiskHit> ApplyDomainExclusions(List<RiskHit> hits, TaskCandidate candidate, ProcessDomainProfile profile, CompiledDomain domain, string? description)
     {
         if (domain.Definition.Excludes.Count == 0)
         {
@@ -957,7 +957,9 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         var authority = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).Any(t => PublicAuthority().IsMatch(t));
-        var naturalPersons = DealsWithNaturalPersons(profile.Process);
+        // The process's name and its description (in a scan the name is a label such as "BPIC 2012"; the description
+        // says whom the process deals with).
+        var naturalPersons = DealsWithNaturalPersons(description is { Length: > 0 } ? profile.Process + ". " + description : profile.Process);
         return [.. hits.Select(h => h.Applied && domain.Definition.Excludes.FirstOrDefault(e => e.Rules.Contains(h.RuleId, StringComparer.Ordinal)) is { } excludes
                 && !(authority && Catalogue.Rule(h.RuleId) is { Definition.Sectors.Count: > 0 })
                 && !(naturalPersons && Catalogue.Rule(h.RuleId) is { Definition: { AboutPersons: true, Sectors.Count: 0 } })
@@ -966,7 +968,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     /// <summary>
-    /// Round 27: whether a process whose cues read as a business's back office (a retailer, a dealer, a supplier, bookings)
+    /// Round 27: whether a process (its name and description) whose cues read as a business's back office (a retailer, a dealer, a supplier, bookings)
     /// names natural persons as those it deals with: the business is then the one that offers the credit, the contract
     /// or the service (the lender's side), not the one assessed, and the rules about natural persons (Annex III 5(b),
     /// 5(c), GDPR Art. 22) are not ruled out. The persons are named by the legal words (natural persons, individuals,

@@ -130,4 +130,29 @@ public sealed class RiskLeadRound27Tests
 
         Assert.Equal(RiskTier.Minimal, assessment.Tier);
     }
+
+    [Theory]
+    [InlineData("Ocena_zdolności", "Phone retailer financing desk: besides booking the handset order, the step weighs the buyer's past payments, job and spending habits to say how much they can borrow")]
+    [InlineData("Finanzéierung_préiwen", "Buying a motocross bike in instalments. The dealer's financing step scores whether the buyer can repay, and the instalment plan is offered only above the cut-off")]
+    [InlineData("Kreditrahmen_festlegen", "Furniture retailer's finance desk: consumers who buy a sofa on credit have their income and past repayments checked to set how much they may borrow")]
+    public void CreditToNaturalPersons_ReadFromTheProcessDescription_NotOnlyItsName(string step, string description)
+    {
+        // In a scan the process's name is a label and its description says whom it deals with (in the evaluation the
+        // name is the description). 12c's exclusion test read the name only; it now reads both. These three pass with
+        // either reading (their domain here rules nothing out), so they guard the scan-shaped path for 12c's set cases,
+        // not the reading itself: a case that fails with the name alone was not found in the time left (round 27).
+        const string process = "HU-07";
+        var screen = RiskEvaluation.RulesOnly();
+        var task = Builders.Task(step, process);
+        var profile = new DomainInference(screen.Catalogue, RiskEvaluation.Embedder.Value).Infer(new ProcessFacts(process, [step], [], Documents: [description]));
+        var context = new RiskContext(Builders.Workload([]), new ResourcePseudonymizer("eval"))
+        {
+            Domains = new Dictionary<string, ProcessDomainProfile> { [process] = profile },
+            ProcessDescriptions = new Dictionary<string, string> { [process] = description },
+        };
+
+        var assessment = screen.Assess(task, context);
+
+        Assert.True(assessment.Tier == RiskTier.High, $"{assessment.Tier} (domain {profile.Domain}): {RiskEvaluation.HitsOf(assessment)}");
+    }
 }
