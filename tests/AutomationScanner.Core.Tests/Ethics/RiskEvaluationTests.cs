@@ -119,6 +119,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r25", 125),
         ("fresh-r26", 125),
         ("fresh-r27", 125),
+        ("fresh-r28", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
