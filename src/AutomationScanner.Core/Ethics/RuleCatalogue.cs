@@ -103,6 +103,11 @@ public sealed class RuleCatalogue
             throw new InvalidDataException($"Rule catalogue {sourceName}: rule '{rule.Id}' has 'withinRule' '{rule.WithinRule}', which is not an Annex III (HighRisk) rule of the catalogue.");
         }
 
+        foreach (var rule in document.Rules.Where(r => r.WithinUses.Any(u => !document.Rules.Any(d => d.Id == u && d.Kind == RuleKind.HighRisk))))
+        {
+            throw new InvalidDataException($"Rule catalogue {sourceName}: rule '{rule.Id}' has a 'withinUses' entry that is not an Annex III (HighRisk) rule of the catalogue.");
+        }
+
         foreach (var rule in document.Rules.Where(r => r.Sectors.Any(s => !document.Domains.Any(d => d.Id == s && !d.Additive))))
         {
             throw new InvalidDataException($"Rule catalogue {sourceName}: rule '{rule.Id}' names a sector that is not a domain of the catalogue ({string.Join(", ", rule.Sectors)}).");

@@ -135,6 +135,20 @@ public sealed record RuleDefinition
     public string? WithinRule { get; set; }
 
     /// <summary>
+    /// Round 28: further Annex III uses in whose setting the Art. 5 practice lies by one of its own elements (emotion
+    /// recognition "in the areas of workplace and education institutions", Art. 5(1)(f) and recital 44: Annex III 3 and
+    /// 4; live identification "for the purpose of law enforcement", Art. 5(1)(h): Annex III 6). A text whose nearest rule
+    /// is such a use is read for the practice's elements as a text nearest to <see cref="WithinRule"/> is (one element
+    /// by meaning at <see cref="SemanticSettings.WithinRuleElementWordThreshold"/>, every other in the text's words), so
+    /// that where every element is stated the practice, not the use it lies within, applies. Empty: none.
+    /// </summary>
+    public IReadOnlyList<string> WithinUses { get; set; } = [];
+
+    /// <summary>Whether <paramref name="ruleId"/> is <see cref="WithinRule"/> or one of <see cref="WithinUses"/>.</summary>
+    public bool LiesWithin(string? ruleId) =>
+        ruleId is not null && (string.Equals(ruleId, WithinRule, StringComparison.Ordinal) || WithinUses.Contains(ruleId, StringComparer.Ordinal));
+
+    /// <summary>
     /// For an Annex III use defined by who makes it (education and vocational training institutions, point 3; law
     /// enforcement, migration and border authorities and the judiciary, points 6-8): the domains of the catalogue whose
     /// processes are such uses. In a process of another known domain a match by meaning alone does not apply unless the

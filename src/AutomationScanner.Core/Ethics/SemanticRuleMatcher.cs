@@ -245,8 +245,15 @@ public sealed partial class SemanticRuleMatcher
                 // An Art. 5 practice within an Annex III use reads nearer to that use than to itself when its words
                 // are those of the use ("work out shoppers' religion from their faces" is near biometric
                 // categorisation): its elements by meaning count for it too, at the stricter word threshold.
-                else if (!elements && rule.Definition.WithinRule is { } parent
-                    && matches.FirstOrDefault(p => p.Similarity >= nearest)?.RuleId == parent
+                // Round 28: also where the nearest rule is an Annex III use in whose setting the practice lies by one of
+                // its elements (RuleDefinition.WithinUses: emotion recognition of workers or pupils nearest to Annex III
+                // 3 or 4, live identification by the police nearest to Annex III 6), or another practice within the same
+                // use (categorising by religion from faces read nearest to live face identification: both Annex III 1).
+                else if (!elements && (rule.Definition.WithinRule is not null || rule.Definition.WithinUses.Count > 0)
+                    && matches.FirstOrDefault(p => p.Similarity >= nearest)?.RuleId is { } nearestRule
+                    && (rule.Definition.LiesWithin(nearestRule)
+                        || (rule.Definition.WithinRule is { } use && _catalogue.Rule(nearestRule)?.Definition is { Tier: RiskTier.Prohibited } sibling
+                            && string.Equals(sibling.WithinRule, use, StringComparison.Ordinal)))
                     && m.Similarity >= settings.ElementThreshold(rule.Definition.Tier)
                     && ElementsByMeaning(rule, m.Text, settings.WithinRuleElementWordThreshold) is { } withinParent)
                 {
