@@ -218,8 +218,13 @@ public sealed partial class SemanticRuleMatcher
                 // asked where it could decide (the rule is near enough to fire with its elements).
                 // Elements found by meaning are weaker evidence than their words: they count only for the rule that is
                 // also the nearest in meaning of all rules for this text.
+                // Round 28: as for the clear margin below, a rule about natural persons whose elements are read by
+                // meaning needs the text to name a person (GDPR Art. 4(1); the Annex III uses concern natural persons):
+                // "grading" read near "exams" is no student's exam when what is graded is timber or fabric, a "camera"
+                // read near "photos" of people is no person's photo when it looks at flue liners.
                 if (!elements && m.Similarity >= nearestReading
                     && m.Similarity >= Math.Min(settings.NearestElementThreshold, settings.ElementThreshold(rule.Definition.Tier))
+                    && (!rule.Definition.AboutPersons || NamesAPerson(m.Text))
                     && ElementsByMeaning(rule, m.Text) is { } byMeaning)
                 {
                     elements = true;
