@@ -1038,7 +1038,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// </summary>
     private List<RiskHit> HoldBackRulesOfPersonsWithoutAPerson(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern)
     {
-        if (_semantic is null || !hits.Any(h => IsAboutPersonsByMeaning(h, byPattern) || IsBiometric(h)))
+        if (_semantic is null || !hits.Any(h => IsAboutPersonsByMeaning(h, byPattern) || IsBiometric(h) || IsAnnexUseByMeaning(h, byPattern)))
         {
             return hits;
         }
@@ -1049,7 +1049,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         // Round 25: a biometric rule's own words ("face recognition") do not make an animal's face a natural person's
         // biometric data (Art. 3(34)): with an animal as the subject and no person named, it is held back by pattern too.
-        var animal = hits.Any(IsBiometric) ? SubjectOfEvery(texts, _semantic.AnimalSubject) : null;
+        // Round 28: so is an Annex III use read by meaning alone on a task whose subject is an animal and that names no
+        // person (each use is made on natural persons or their calls: rescue dogs' temperament is no emergency call by a
+        // natural person, Annex III 5(d)). Not an Art. 5 technique: an animal is often the character through which it
+        // reaches a child ("the cartoon puppy will cry").
+        var animal = hits.Any(h => IsBiometric(h) || IsAnnexUseByMeaning(h, byPattern)) ? SubjectOfEvery(texts, _semantic.AnimalSubject) : null;
 
         // Round 26: a face is a natural person's biometric data (Art. 3(34)) unless the task says whose else it is: a
         // biometric rule on a task that names a human face and no animal is not held back by the nearest thing word
@@ -1059,6 +1063,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             ? h with { Applied = false, Note = $"Read by meaning alone, and the task names no person: its subject is a document or written text, an animal or a thing ({evidence}), and {h.Clause} concerns natural persons." }
             : animal is not null && IsBiometric(h)
                 ? h with { Applied = false, Note = $"The task's subject is an animal and it names no person ({animal}): biometric data are a natural person's (AI Act Art. 3(34)), so {h.Clause} does not apply." }
+            : animal is not null && IsAnnexUseByMeaning(h, byPattern)
+                ? h with { Applied = false, Note = $"Read by meaning alone, and the task's subject is an animal and it names no person ({animal}): {h.Clause} concerns natural persons." }
                 : h)];
     }
 
@@ -1251,6 +1257,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         && (rule.Definition.AboutPersons
             || (rule.Definition.Kind is RuleKind.Prohibited or RuleKind.HighRisk or RuleKind.Gdpr22 or RuleKind.Gdpr9 or RuleKind.PersonalData
                 && !rule.Definition.ConcernsInstallations));
+
+    private bool IsAnnexUseByMeaning(RiskHit hit, HashSet<string> byPattern) =>
+        hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId)
+        && Catalogue.Rule(hit.RuleId) is { Definition: { Kind: RuleKind.HighRisk, ConcernsInstallations: false } };
 
     private bool IsAboutPersonsByMeaning(RiskHit hit, HashSet<string> byPattern) =>
         hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId)

@@ -253,12 +253,14 @@ public sealed partial class SemanticRuleMatcher
                 // Round 28: also where the nearest rule is an Annex III use in whose setting the practice lies by one of
                 // its elements (RuleDefinition.WithinUses: emotion recognition of workers or pupils nearest to Annex III
                 // 3 or 4, live identification by the police nearest to Annex III 6), or another practice within the same
-                // use (categorising by religion from faces read nearest to live face identification: both Annex III 1).
+                // use (categorising by religion from faces read nearest to live face identification: both Annex III 1)
+                // whose own elements the text does not all state (reading the public's delight from their faces states
+                // every element of emotion recognition, so it is no live identification of the crowd).
                 else if (!elements && (rule.Definition.WithinRule is not null || rule.Definition.WithinUses.Count > 0)
                     && matches.FirstOrDefault(p => p.Similarity >= nearest)?.RuleId is { } nearestRule
                     && (rule.Definition.LiesWithin(nearestRule)
-                        || (rule.Definition.WithinRule is { } use && _catalogue.Rule(nearestRule)?.Definition is { Tier: RiskTier.Prohibited } sibling
-                            && string.Equals(sibling.WithinRule, use, StringComparison.Ordinal)))
+                        || (rule.Definition.WithinRule is { } use && _catalogue.Rule(nearestRule) is { Definition: { Tier: RiskTier.Prohibited } sibling } siblingRule
+                            && string.Equals(sibling.WithinRule, use, StringComparison.Ordinal) && !siblingRule.HasAllElements(m.Text) && !siblingRule.HasAllElements(views[i].Whole)))
                     && m.Similarity >= settings.ElementThreshold(rule.Definition.Tier)
                     && ElementsByMeaning(rule, m.Text, settings.WithinRuleElementWordThreshold) is { } withinParent)
                 {

@@ -113,7 +113,10 @@ public sealed partial class LabelledSpellingTests
         // 61 after fresh-r26 joined the index (measured with round 26's merges, catalogue 2026.12.24): r26's own closed-up
         // "voicebot" (the vote's nearest case moves, the tier stays) and one more case whose nearest labelled case moved
         // with the rebuild (not traced).
-        Assert.True(closedUp.Count <= 61, report);
+        // 68 after fresh-r28 joined the index (measured with round 28's merges, catalogue 2026.12.26): r28's own "e-mail"
+        // closed up (a tourist office's AI replies, a shipping confirmation: the vote's nearest case moves) and neighbours
+        // whose nearest labelled case is now an r28 case (a bookshelf re-ordered, umbrella-frame joints riveted).
+        Assert.True(closedUp.Count <= 68, report);
     }
 
     [Theory]

@@ -381,6 +381,15 @@ public sealed partial class RiskEvaluationTests
         // the nearest rule) and Minimal with "AIgenerated" closed up: the pattern now reads the closed-up word, but it is
         // no word the model reads and C1 is no longer the nearest rule (0.330 against Art. 5(1)(a)'s 0.357).
         open = [.. open, "r22-jewelleradgen-087:", "r25-orienteeringmayor-086:"];
+
+        // r28 first run and round 28's merges (measured, catalogue 2026.12.26; 23 of 12,455 variants flip): four of r28's
+        // own cases sit at a margin in one spelling - the below-awareness purchase cues at a vape counter (Art. 5(1)(a))
+        // are Prohibited as written and Minimal with "belowawareness" closed up (no word the model reads); the pizza
+        // chain's unlabelled synthetic chef clip (Art. 50) is Minimal as written and Limited in lower or upper case (the
+        // capitalised article, round 21's form); the spelling fixes in signed refusal letters (Art. 6(3)) are Minimal as
+        // written and Limited without "the"; the spring water co-operative's meter readings shared with advertisers
+        // (GDPR 35, over-rated High by Annex III 2) are Minimal with "cooperative" closed up.
+        open = [.. open, "r28-vapeshopnudge-003:", "r28-pizzachef-084:", "r28-heatingletters-090:", "r28-springmeters-103:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 

@@ -18,10 +18,10 @@ public sealed class RiskLeadRound26Tests
         MinimalVoteHoldsBack = false,
     };
 
+    // Round 28: r13-rescuedogs-109 and r17-shelterdogorder-112 (and the shelter dogs below) are held back before the vote
+    // now, as Annex III uses read by meaning on an animal subject (RiskLeadRound28Tests).
     [Theory]
-    [InlineData("r13-rescuedogs-109")]
     [InlineData("r14-oilgrades-104")]
-    [InlineData("r17-shelterdogorder-112")]
     [InlineData("r18-chimpfacefeeding-105")]
     [InlineData("r16-suppliertrust-103")]
     public void NearMisses_TheLabelledCasesCallMinimal_LoseTheirMeaningMatch(string id)
@@ -37,7 +37,6 @@ public sealed class RiskLeadRound26Tests
 
     [Theory]
     [InlineData("Grade each wine batch for acidity and give it a quality class")]
-    [InlineData("Decide which shelter dogs are shown first on the adoption page")]
     public void NearMissesInOtherWords_LoseTheirMeaningMatch(string text)
     {
         var before = RiskEvaluation.Assess(Without, text, null);

@@ -17,7 +17,7 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// whose setting the practice lies by its own element (<see cref="RuleDefinition.WithinUses"/>: Art. 5(1)(f)'s workplace
 /// and education, Annex III 3 and 4; Art. 5(1)(h)'s law enforcement, Annex III 6).</item>
 /// </list>
-/// The set rows were rated lower on 2f8c3f6 (/tmp/lead/m27e.tsv); the guards stay below Prohibited. Rules only. Two
+/// The set rows were rated lower on 2f8c3f6 (the per-case dump); the guards stay below Prohibited. Rules only. Two
 /// rows written for the union grammar ("a plumbing firm's hiring tool ... video interviews", "a bakery chain's hiring
 /// app ... selfies" ... "belong to a union") stay High on the branch: every element is in words, but the text reads
 /// nearer to recruitment than to the practice (P3 below its element threshold); they were dropped, not fixed.

@@ -76,10 +76,11 @@ public sealed class RiskStepCodeTests
     {
         var screen = RiskEvaluation.Screen();
 
-        var vendors = RiskEvaluation.Assess(screen, "Decide on the admission", "supplier onboarding: vendor qualification and purchase orders");
-        var school = RiskEvaluation.Assess(screen, "Decide on the admission", "secondary school admissions of pupils");
+        // Round 28: the step names a person (12o: elements read by meaning need one), so the use is read by meaning.
+        var vendors = RiskEvaluation.Assess(screen, "Decide on the applicant's admission", "supplier onboarding: vendor qualification and purchase orders");
+        var school = RiskEvaluation.Assess(screen, "Decide on the applicant's admission", "secondary school admissions of pupils");
 
-        Assert.True(vendors.Tier < RiskTier.High, $"vendors: {vendors.Tier} ({RiskEvaluation.HitsOf(vendors)})");
+        Assert.DoesNotContain(vendors.Hits, h => h.RuleId == "H3-education" && h.Applied);
         Assert.Contains(vendors.Hits, h => h.RuleId == "H3-education" && !h.Applied && h.Note!.Contains("by meaning alone", StringComparison.Ordinal));
         Assert.Equal(RiskTier.High, school.Tier);
         Assert.Contains(school.Hits, h => h.RuleId == "H3-education" && h.Applied);
