@@ -959,10 +959,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var authority = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).Any(t => PublicAuthority().IsMatch(t));
         // The process's name and its description (in a scan the name is a label such as "BPIC 2012"; the description
         // says whom the process deals with).
-        var naturalPersons = DealsWithNaturalPersons(description is { Length: > 0 } ? profile.Process + ". " + description : profile.Process);
+        // Read only where a rule about persons would be excluded (most tasks have none: no regex or embedding per task).
+        var naturalPersons = new Lazy<bool>(() => DealsWithNaturalPersons(description is { Length: > 0 } ? profile.Process + ". " + description : profile.Process));
         return [.. hits.Select(h => h.Applied && domain.Definition.Excludes.FirstOrDefault(e => e.Rules.Contains(h.RuleId, StringComparer.Ordinal)) is { } excludes
                 && !(authority && Catalogue.Rule(h.RuleId) is { Definition.Sectors.Count: > 0 })
-                && !(naturalPersons && Catalogue.Rule(h.RuleId) is { Definition: { AboutPersons: true, Sectors.Count: 0 } })
+                && !(Catalogue.Rule(h.RuleId) is { Definition: { AboutPersons: true, Sectors.Count: 0 } } && naturalPersons.Value)
             ? h with { Applied = false, Note = $"{excludes.Note} (process {profile.Process}, domain {profile.Domain})" }
             : h)];
     }
@@ -1252,19 +1253,20 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     private bool IsOnPersonsOrCasesByMeaning(RiskHit hit, HashSet<string> byPattern) =>
-        hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId)
-        && Catalogue.Rule(hit.RuleId) is { } rule
+        IsByMeaningAlone(hit, byPattern) && Catalogue.Rule(hit.RuleId) is { } rule
         && (rule.Definition.AboutPersons
             || (rule.Definition.Kind is RuleKind.Prohibited or RuleKind.HighRisk or RuleKind.Gdpr22 or RuleKind.Gdpr9 or RuleKind.PersonalData
                 && !rule.Definition.ConcernsInstallations));
 
     private bool IsAnnexUseByMeaning(RiskHit hit, HashSet<string> byPattern) =>
-        hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId)
-        && Catalogue.Rule(hit.RuleId) is { Definition: { Kind: RuleKind.HighRisk, ConcernsInstallations: false } };
+        IsByMeaningAlone(hit, byPattern) && Catalogue.Rule(hit.RuleId) is { Definition: { Kind: RuleKind.HighRisk, ConcernsInstallations: false } };
 
     private bool IsAboutPersonsByMeaning(RiskHit hit, HashSet<string> byPattern) =>
-        hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId)
-        && Catalogue.Rule(hit.RuleId) is { Definition.AboutPersons: true };
+        IsByMeaningAlone(hit, byPattern) && Catalogue.Rule(hit.RuleId) is { Definition.AboutPersons: true };
+
+    /// <summary>An applied hit of the task's words or the labelled cases' vote that no pattern of its rule matched.</summary>
+    private static bool IsByMeaningAlone(RiskHit hit, HashSet<string> byPattern) =>
+        hit.Applied && hit.Evidence.Scope is EvidenceScope.Text or EvidenceScope.LabelledCases && !byPattern.Contains(hit.RuleId);
 
     private string TitleOf(string domain) => Catalogue.Domains.FirstOrDefault(d => d.Definition.Id == domain)?.Definition.Title ?? domain;
 
