@@ -120,6 +120,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r26", 125),
         ("fresh-r27", 125),
         ("fresh-r28", 125),
+        ("fresh-r29", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
@@ -473,14 +474,27 @@ public sealed partial class RiskEvaluationTests
     /// </summary>
     private static readonly string[] PrefixLowersNamed = ["r21-tutorcommentpolish-090"];
 
+    /// <summary>
+    /// Round 29, CI time: the two properties below screen every case once per row (five rows, about 4 of the Core tests'
+    /// 12 minutes on 2 cores). A plain `dotnet test` lets a theory's rows take turns - row r checks the cases whose
+    /// index leaves r when divided by the number of rows, so every case is checked under one row of each property, the
+    /// same cases every run; the evaluation (RISK_EVAL_OUT set) and RISK_PROPERTY_FULL=1 check every case under every row.
+    /// </summary>
+    private static bool TakesItsTurn(int index, int row, int rows) =>
+        Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 }
+        || Environment.GetEnvironmentVariable("RISK_PROPERTY_FULL") == "1"
+        || index % rows == row;
+
     [Theory]
-    [InlineData("Automatically decide: ")]
-    [InlineData("Automatically decide whether to ")]
-    public void AddingAutomaticDecision_NeverLowersTheTier(string prefix)
+    [InlineData("Automatically decide: ", 0)]
+    [InlineData("Automatically decide whether to ", 1)]
+    public void AddingAutomaticDecision_NeverLowersTheTier(string prefix, int row)
     {
         var screen = RiskEvaluation.Screen();
         var lowered = new List<string>();
-        foreach (var c in RiskEvaluation.All.Where(c => c.Context is null && !PrefixLowersNamed.Contains(c.Id)))
+        foreach (var c in RiskEvaluation.All
+                     .Where(c => c.Context is null && !PrefixLowersNamed.Contains(c.Id))
+                     .Where((_, i) => TakesItsTurn(i, row, rows: 2)))
         {
             var before = RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier;
             var after = RiskEvaluation.Assess(screen, prefix + InSentence(c.Text), null, c.Batch).Tier;
@@ -497,14 +511,14 @@ public sealed partial class RiskEvaluationTests
     }
 
     [Theory]
-    [InlineData(" for disabled customers")]
-    [InlineData(" for migrant workers")]
-    [InlineData(", including applicants of ethnic minorities")]
-    public void AddingAProtectedGroup_NeverLowersTheTier(string suffix)
+    [InlineData(" for disabled customers", 0)]
+    [InlineData(" for migrant workers", 1)]
+    [InlineData(", including applicants of ethnic minorities", 2)]
+    public void AddingAProtectedGroup_NeverLowersTheTier(string suffix, int row)
     {
         var screen = RiskEvaluation.Screen();
         var lowered = new List<string>();
-        foreach (var c in RiskEvaluation.All.Where(c => c.Context is null))
+        foreach (var c in RiskEvaluation.All.Where(c => c.Context is null).Where((_, i) => TakesItsTurn(i, row, rows: 3)))
         {
             var before = RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier;
             var after = RiskEvaluation.Assess(screen, c.Text + suffix, null, c.Batch).Tier;
