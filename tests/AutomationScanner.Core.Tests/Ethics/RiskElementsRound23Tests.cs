@@ -18,11 +18,11 @@ public sealed class RiskElementsRound23Tests
     private static RiskScreen Before => new(RuleCatalogue.Default.WithSemantic(RuleCatalogue.Default.Semantic with { ClearNearestMargin = 1 }), new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null };
 
     [Theory]
-    // fresh-r22 (live identification on a high street) and fresh-r14 (false scarcity pushing couples into loans).
-    [InlineData("Within seconds of walking under the camera on the high street, shoppers are named to patrol officers on their handsets, whatever they are suspected of", "P5c-realtime-remote-biometric-identification")]
+    // fresh-r14 (false scarcity pushing couples into loans). Round 29: the two live-identification rows of this round
+    // (fresh-r22's high street and the railway station) state the law-enforcement purpose ("patrol officers", "police
+    // officers"), so Art. 5(1)(h)'s second alternative reads them by their words even with the margin off; they moved to
+    // LiveIdentificationStatedInOtherWords_IsProhibited below.
     [InlineData("Have the wedding-budget assistant tell engaged couples that their favourite venue will go to another couple tomorrow morning unless they pay the whole deposit now, although nobody else has asked for the date, so that they take out loans they cannot repay", "P4-manipulation")]
-    // Written for this round: a station instead of a high street, travellers instead of shoppers.
-    [InlineData("Within seconds of passing the camera at the railway station, travellers are named to police officers on their phones", "P5c-realtime-remote-biometric-identification")]
     public void APracticeStatedInOtherWords_IsReadWhereItsRuleIsClearlyNearest(string text, string rule)
     {
         var before = RiskEvaluation.Assess(Before, text, null);
@@ -42,8 +42,6 @@ public sealed class RiskElementsRound23Tests
     [InlineData("Identify birds in real time on the feeder camera for the birdwatchers' club")]
     // A portfolio read near "borrowers" is no borrower: creditworthiness is about natural persons.
     [InlineData("Forecast interest income of the loan portfolio for the budget")]
-    // Every element near its seeds but none in the words: meaning fills gaps, it does not replace the words.
-    [InlineData("The moment shoppers walk under the mall cameras their names are sent to the patrolling officers")]
     public void NearMisses_StayMinimal(string text)
     {
         var before = RiskEvaluation.Assess(Before, text, null);
@@ -60,8 +58,27 @@ public sealed class RiskElementsRound23Tests
         var rule = RuleCatalogue.Default.Rule("P5c-realtime-remote-biometric-identification")!;
         const string text = "Within seconds of walking under the camera on the high street, shoppers are named to patrol officers on their handsets";
 
-        Assert.Null(matcher.ElementsByMeaning(rule, text));
+        // Round 29: without the law-enforcement purpose (the officers), so that only the first alternative can be read.
+        const string withoutPurpose = "Within seconds of walking under the camera on the high street, shoppers are named on their handsets";
+
+        Assert.Null(matcher.ElementsByMeaning(rule, withoutPurpose));
         Assert.NotNull(matcher.ElementsByMeaning(rule, text, RuleCatalogue.Default.Semantic.ElementWordThreshold, int.MaxValue));
-        Assert.Null(matcher.ElementsByMeaning(rule, "The moment shoppers walk under the mall cameras their names are sent to the patrolling officers", RuleCatalogue.Default.Semantic.ElementWordThreshold, int.MaxValue));
+    }
+
+    /// <summary>
+    /// Round 29: the live-identification rows above state the law-enforcement purpose, so the second alternative of
+    /// Art. 5(1)(h) reads them by their words ("named", "cameras", "shoppers", "officers"); "The moment shoppers walk under
+    /// the mall cameras their names are sent to the patrolling officers", once a near miss of the reading by meaning, now
+    /// states the practice in words ("the moment", the cameras, shoppers, officers) and is one.
+    /// </summary>
+    [Theory]
+    [InlineData("Within seconds of walking under the camera on the high street, shoppers are named to patrol officers on their handsets, whatever they are suspected of")]
+    [InlineData("Within seconds of passing the camera at the railway station, travellers are named to police officers on their phones")]
+    [InlineData("The moment shoppers walk under the mall cameras their names are sent to the patrolling officers")]
+    public void LiveIdentificationStatedInOtherWords_IsProhibited(string text)
+    {
+        var after = RiskEvaluation.Assess(RiskEvaluation.RulesOnly(), text, null);
+
+        Assert.True(after.Tier == RiskTier.Prohibited, $"{after.Tier}: {RiskEvaluation.HitsOf(after)}");
     }
 }
