@@ -119,7 +119,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             _semantic.Embedder.Embed([.. list.SelectMany(LabelledTexts)
                 .Concat(list.Select(c => DomainOf(c, context).Definition?.Phrase ?? "").Where(p => p.Length > 0))
                 .Distinct(StringComparer.Ordinal)]);
-            _semantic.WarmNonPersonSubject(list.SelectMany(c => c.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(c.Name)).Prepend(VoteForm(c.Name))));
+            _semantic.WarmNonPersonSubject(list.SelectMany(c => c.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(c.Name)).Prepend(VoteForm(c.Name))
+                .Concat(c.Statements.Count == 0 && context.ProcessDescriptions.GetValueOrDefault(c.Process) is { Length: > 0 } d ? [d] : Array.Empty<string>())));
         }
     }
 
@@ -288,7 +289,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         hits = HoldBackSectorUsesOutsideTheirSector(hits, candidate, profile, byPattern);
 
         hits = HoldBackCommunicationSteps(hits, candidate, byPattern);
-        hits = HoldBackRulesOfPersonsWithoutAPerson(hits, candidate, byPattern);
+        hits = HoldBackRulesOfPersonsWithoutAPerson(hits, candidate, byPattern, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
         hits = HoldBackMeaningMatchesTheLabelledCasesCallMinimal(hits, candidate, processContext, byPattern);
         hits = HoldBackNegatedPractices(hits, candidate);
         hits = HoldBackRulesOfPersonsOnAggregateData(hits, candidate, byPattern);
@@ -1037,7 +1038,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// (<see cref="SemanticRuleMatcher.NonPersonSubject"/>): "Grade the file format" grades a file, "Score the draft
     /// contract's clauses" scores clauses. A rule its own words match, and the rules its process passes on, stay.
     /// </summary>
-    private List<RiskHit> HoldBackRulesOfPersonsWithoutAPerson(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern)
+    private List<RiskHit> HoldBackRulesOfPersonsWithoutAPerson(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern, string? processDescription)
     {
         if (_semantic is null || !hits.Any(h => IsAboutPersonsByMeaning(h, byPattern) || IsBiometric(h) || IsAnnexUseByMeaning(h, byPattern)))
         {
@@ -1045,8 +1046,23 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         }
 
         // The name and every statement must read so; the first that does not ends the check (each reading embeds words).
-        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
-        var evidence = SubjectOfEvery(texts, _semantic.NonPersonSubject);
+        var name = TaskText.Normalise(candidate.Name);
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(name).ToList();
+
+        // Round 29: a step whose name names no subject at all (no person, no document, no animal, no thing: "Performance
+        // review", "Grade check", "Face match") says nothing about whom or what it acts on; what it acts on is what its
+        // process's description names (as an unread name takes its description, round 15). A use on natural persons
+        // (the Annex III points, GDPR Art. 4(1), AI Act Art. 3(34)) read by meaning from such a name is held back where
+        // the description's subject is a document, an animal or a thing and it names no person: the performance of
+        // gearboxes, a bear's face, planks graded by a machine. A description that names a person keeps every hit. A word
+        // in -ing names an activity there, not the thing acted on ("life insurance for fishing crews").
+        var described = candidate.Statements.Count == 0 && processDescription is { Length: > 0 } && _semantic.NamesNoSubject(name);
+        if (described)
+        {
+            texts = [processDescription!];
+        }
+
+        var evidence = SubjectOfEvery(texts, described ? _semantic.DescribedNonPersonSubject : _semantic.NonPersonSubject);
 
         // Round 25: a biometric rule's own words ("face recognition") do not make an animal's face a natural person's
         // biometric data (Art. 3(34)): with an animal as the subject and no person named, it is held back by pattern too.

@@ -836,7 +836,16 @@ public sealed partial class SemanticRuleMatcher
     /// (a person, or a record that stands for one: "the applicant's documents" names the applicant), and no personal
     /// pronoun (a plural one counts only beside a document: an animal's or a thing's "their" names no person). Returns the evidence ("'file format' ~ 'file format' 1.00"), or null.
     /// </summary>
-    public string? NonPersonSubject(string text)
+    public string? NonPersonSubject(string text) => NonPersonSubjectOf(text, activitiesNameNoThing: false);
+
+    /// <summary>
+    /// Round 29: as <see cref="NonPersonSubject"/>, for a process description read as a step's subject: a word in -ing
+    /// ("fishing", "shipping", "welding") names an activity there, not the thing acted on, and is not read as one: "life
+    /// insurance for fishing crews" insures the crews, not fish.
+    /// </summary>
+    public string? DescribedNonPersonSubject(string text) => NonPersonSubjectOf(text, activitiesNameNoThing: true);
+
+    private string? NonPersonSubjectOf(string text, bool activitiesNameNoThing)
     {
         ArgumentNullException.ThrowIfNull(text);
         text = WithoutAdjectivalIndividual(text);
@@ -865,7 +874,7 @@ public sealed partial class SemanticRuleMatcher
         // their essays"), but to animals or things when those are what the text is about ("the cows ... their ears").
         var plural = PluralPronoun().IsMatch(text);
 
-        if (Persons(text) is not { } read)
+        if (Persons(text, activitiesNameNoThing) is not { } read)
         {
             return null;
         }
@@ -874,6 +883,25 @@ public sealed partial class SemanticRuleMatcher
         return document.Similarity >= threshold && person < threshold && !(plural && ElementSeeds.IsWrittenText(document.Seed))
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{document.Unit}' ~ '{document.Seed}' {document.Similarity:0.00}; nearest person word {person:0.00}")
             : null;
+    }
+
+    /// <summary>
+    /// Round 29: whether <paramref name="text"/> names no subject at all: no personal pronoun, no word or word pair at
+    /// <see cref="SemanticSettings.NonPersonThreshold"/> to a person seed or to a document, being or thing seed, no plural
+    /// agent noun nearer a person than a thing, and no animal's name ("Performance review", "Grade check", "Face match").
+    /// False when the check is switched off.
+    /// </summary>
+    public bool NamesNoSubject(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = WithoutAdjectivalIndividual(text);
+        var threshold = _catalogue.Semantic.NonPersonThreshold;
+        if (threshold >= 1 || PersonalPronoun().IsMatch(text) || PluralPronoun().IsMatch(text) || ElementSeeds.AnimalName(text) is not null)
+        {
+            return false;
+        }
+
+        return Persons(text) is not { } read || (read.Person < threshold && read.Document.Similarity < threshold);
     }
 
     /// <summary>
@@ -903,7 +931,9 @@ public sealed partial class SemanticRuleMatcher
     /// The nearest a word or word pair of <paramref name="text"/> comes to a person seed, and the unit nearest a seed of
     /// <see cref="ElementSeeds.NonPersons"/>; null for a text without words.
     /// </summary>
-    private (float Person, (string Unit, string Seed, float Similarity) Document)? Persons(string text)
+    private (float Person, (string Unit, string Seed, float Similarity) Document)? Persons(string text) => Persons(text, activitiesNameNoThing: false);
+
+    private (float Person, (string Unit, string Seed, float Similarity) Document)? Persons(string text, bool activitiesNameNoThing)
     {
         // The words as written and in the one spelling: splitting a closed-up word for the model ("spread sheet") must
         // not hide the document it names, nor a hyphen the person.
@@ -930,7 +960,7 @@ public sealed partial class SemanticRuleMatcher
             }
 
             person = Math.Max(person, p);
-            if (index >= 0 && similarity > document.Similarity)
+            if (index >= 0 && similarity > document.Similarity && !(activitiesNameNoThing && ActivityWord().IsMatch(units[u])))
             {
                 document = (units[u], nonPersons.Seeds[index], similarity);
             }
@@ -958,6 +988,10 @@ public sealed partial class SemanticRuleMatcher
 
     [GeneratedRegex(@"\b(they|them|their|theirs|themselves)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PluralPronoun();
+
+    /// <summary>Round 29: a word in -ing after a stem of three letters or more: an activity ("fishing", "grading").</summary>
+    [GeneratedRegex(@"\b\p{L}{3,}ing\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ActivityWord();
 
     [GeneratedRegex(@"^\p{L}{2,}(ers|ors|ees|ents|ants|ists|ians)('|’)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgentNoun();
