@@ -36,9 +36,14 @@ public sealed class RiskWorkersInEverydayWordsRound26Tests
         var before = RiskEvaluation.Assess(Before, text, null);
         var after = RiskEvaluation.Assess(RiskEvaluation.RulesOnly(), text, null);
 
-        Assert.True(before.Tier < RiskTier.High, $"before {before.Tier}: {RiskEvaluation.HitsOf(before)}");
+        // Round 29: since 12b a machine that ends a contract or decides who is promoted is also a decision under GDPR
+        // Art. 22 before the worker is read by their job; what the reading adds is the employment rule (Annex III 4).
+        Assert.DoesNotContain(before.Hits, h => h.Applied && IsAnnexIII4(h.RuleId));
         Assert.Equal(RiskTier.High, after.Tier);
+        Assert.Contains(after.Hits, h => h.Applied && IsAnnexIII4(h.RuleId));
     }
+
+    private static bool IsAnnexIII4(string ruleId) => ruleId.StartsWith("H1-", StringComparison.Ordinal) || ruleId.StartsWith("H2", StringComparison.Ordinal);
 
     [Theory]
     // Work given to machines, vehicles or animals; a staffing statistic; a worker's own choice of shifts; customers'
