@@ -119,8 +119,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             _semantic.Embedder.Embed([.. list.SelectMany(LabelledTexts)
                 .Concat(list.Select(c => DomainOf(c, context).Definition?.Phrase ?? "").Where(p => p.Length > 0))
                 .Distinct(StringComparer.Ordinal)]);
-            _semantic.WarmNonPersonSubject(list.SelectMany(c => c.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(c.Name)).Prepend(VoteForm(c.Name))
-                .Concat(c.Statements.Count == 0 && context.ProcessDescriptions.GetValueOrDefault(c.Process) is { Length: > 0 } d ? [d] : Array.Empty<string>())));
+            // A process's description once (a step without statements of its own may read its subject there), not once per step.
+            var described = list.Where(c => c.Statements.Count == 0).Select(c => c.Process).Distinct(StringComparer.Ordinal)
+                .Select(p => context.ProcessDescriptions.GetValueOrDefault(p)).OfType<string>().Where(d => d.Length > 0);
+            _semantic.WarmNonPersonSubject(list.SelectMany(c => c.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(c.Name)).Prepend(VoteForm(c.Name)))
+                .Concat(described));
         }
     }
 
