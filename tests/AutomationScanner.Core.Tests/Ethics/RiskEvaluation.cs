@@ -242,6 +242,13 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR29 => Batch("fresh-r29");
 
+    /// <summary>
+    /// Round 30's fresh held-out batch (data/risk-evaluation/fresh-r30.jsonl): written the same way, blind, in settings
+    /// no earlier batch used, with 46 step names in a context in 35 languages and spellings, and committed (ceccd99)
+    /// before the screen was first run on it; its first-run figures are in data/risk-evaluation/README.md.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR30 => Batch("fresh-r30");
+
     /// <summary>Every written case of every batch.</summary>
     public static IEnumerable<RiskCase> All => BatchOrder.SelectMany(Batch);
 
@@ -249,7 +256,7 @@ internal static class RiskEvaluation
     /// The batches (file names without ".jsonl") in the order they were written, each committed before the screen's
     /// first run on it: the order of the leave-one-batch-out and floor-sweep reports. A new batch is added here.
     /// </summary>
-    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16", "fresh-r17", "fresh-r18", "fresh-r19", "fresh-r20", "fresh-r21", "fresh-r22", "fresh-r23", "fresh-r24", "fresh-r25", "fresh-r26", "fresh-r27", "fresh-r28", "fresh-r29"];
+    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16", "fresh-r17", "fresh-r18", "fresh-r19", "fresh-r20", "fresh-r21", "fresh-r22", "fresh-r23", "fresh-r24", "fresh-r25", "fresh-r26", "fresh-r27", "fresh-r28", "fresh-r29", "fresh-r30"];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<RiskCase>> Loaded = new(StringComparer.Ordinal);
 
