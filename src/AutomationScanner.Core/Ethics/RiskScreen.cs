@@ -221,7 +221,27 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(context);
-        return Assess(candidate, context, llmFlags ?? [], readsDescription: true);
+        try
+        {
+            return Assess(candidate, context, llmFlags ?? [], readsDescription: true);
+        }
+        catch (RegexMatchTimeoutException timeout)
+        {
+            return Unfinished(candidate, timeout, llmFlags ?? []);
+        }
+    }
+
+    /// <summary>
+    /// A task the screen could not finish reading: a catalogue pattern ran past its match limit
+    /// (<see cref="CompiledRule"/>, 2 s) on the task's texts, which are untrusted. The scan goes on with the other tasks;
+    /// this one is rated High, so that it is never recommended, with a note that names the step, its process and the
+    /// limit, and a human review as its safeguard: a task that was not screened must not pass as Minimal.
+    /// </summary>
+    private RiskAssessment Unfinished(TaskCandidate candidate, RegexMatchTimeoutException timeout, IReadOnlyList<LlmRiskFlag> llmFlags)
+    {
+        var note = $"Not screened: a pattern of the rule catalogue ran past its {timeout.MatchTimeout.TotalSeconds:0.#} s limit on the texts of step '{TaskText.Truncate(candidate.Name, 100)}' "
+            + $"in process '{TaskText.Truncate(candidate.Process, 100)}' ({timeout.Input.Length:N0} characters); rated High until a person screens it.";
+        return new RiskAssessment(RiskTier.High, RiskTier.High, [], [Safeguard.HumanInTheLoop], DisplacementEstimate.None, llmFlags, [note], Catalogue.Version);
     }
 
     /// <summary>
