@@ -357,7 +357,7 @@ public sealed partial class SemanticRuleMatcher
             return null;
         }
 
-        var tokens = new List<(int Index, int Length, string Word, bool Plural, bool Occupational)>();
+        var tokens = new List<(int Index, int Length, string Word, bool Plural, bool Occupational, bool ListedOnly)>();
         string? previous = null;
         foreach (Match m in KindToken().Matches(text))
         {
@@ -377,8 +377,16 @@ public sealed partial class SemanticRuleMatcher
                 // after an article ("the walkers", "a chauffeur's"), or as the possessive of one person among several
                 // ("each cook's"); "the hospice's" names the place, not a person in it.
                 var occupational = (RoleEnding().IsMatch(word) && (plural || (before is not null && Determiner().IsMatch(before))))
-                    || (possessive && before is not null && OnePersonAmongSeveral().IsMatch(before));
-                tokens.Add((m.Groups["w"].Index, m.Groups["w"].Length, word, plural, occupational));
+                    || (possessive && before is not null && OnePersonAmongSeveral().IsMatch(before))
+                    || ListedOccupation(word, before);
+                tokens.Add((m.Groups["w"].Index, m.Groups["w"].Length, word, plural, occupational, false));
+            }
+            else if (ListedOccupation(word, before))
+            {
+                // Round 30: an occupation named by a head noun of the O*NET titles whatever its ending ("the mechanics",
+                // "each midwife's", "the technicians"): read as a worker only where the text states a term of work or a
+                // decision on work (below), never by the kind reading of round 25.
+                tokens.Add((m.Groups["w"].Index, m.Groups["w"].Length, word, OccupationNouns.IsPlural(word), true, true));
             }
         }
 
@@ -399,17 +407,23 @@ public sealed partial class SemanticRuleMatcher
         // organisation or a thing ("scanners", "the retailer").
         var occupation = _catalogue.Semantic.OccupationNonWorkerThreshold;
         var termOfWork = occupation < 1 && StatesATermOfWork(text) && !CountsOrSharesOfPersons().IsMatch(text);
+
+        // Round 30: a decision on work stated without a term of it (tasks handed out, workers let go) reads an occupation
+        // as a worker too. The allocation must name the work allocated ("hands out the sewing orders to each stitcher"):
+        // "screwdrivers handed out to the assembly line" allocates tools, not tasks, and reads nothing.
+        var decisionOnWork = occupation < 1 && _catalogue.Semantic.ListedOccupations && DecisionOnWork().IsMatch(text) && !CountsOrSharesOfPersons().IsMatch(text);
         for (var w = 0; w < words.Count; w++)
         {
             var (index, p) = VectorMath.Nearest(vectors[w], seeds.Vectors);
             var nonPerson = VectorMath.Nearest(vectors[w], nonPersons.Vectors).Similarity;
             var organisation = VectorMath.Nearest(vectors[w], organisations.Vectors).Similarity;
             var thing = Math.Max(nonPerson, organisation);
-            if (index >= 0 && p >= threshold && p > thing)
+            var listedOnly = tokens.Where(t => string.Equals(t.Word, words[w], StringComparison.Ordinal)).All(t => t.ListedOnly);
+            if (index >= 0 && p >= threshold && p > thing && !listedOnly)
             {
                 readings[words[w]] = (kinds[index], p);
             }
-            else if (termOfWork && index >= 0 && !(p >= threshold && !string.Equals(kinds[index], "worker", StringComparison.Ordinal))
+            else if ((termOfWork || decisionOnWork) && index >= 0 && !(p >= threshold && !string.Equals(kinds[index], "worker", StringComparison.Ordinal))
                 && thing < occupation && !ElementSeeds.IsAnimalWord(words[w]) && !NotAnAgent().IsMatch(words[w])
                 && tokens.Where(t => string.Equals(t.Word, words[w], StringComparison.Ordinal)).Any(t => t.Occupational))
             {
@@ -448,6 +462,31 @@ public sealed partial class SemanticRuleMatcher
     /// work contract, promotion, demotion, dismissal, a warning letter.
     /// </summary>
     public static bool StatesATermOfWork(string text) => TermOfWork().IsMatch(text);
+
+    /// <summary>
+    /// Round 30: whether <paramref name="text"/> states a term of work (<see cref="StatesATermOfWork"/>) or, with
+    /// <see cref="SemanticSettings.ListedOccupations"/>, a decision on
+    /// work that Annex III 4(b) names besides its terms: the allocation of tasks, stated with the work allocated (jobs,
+    /// tasks, orders, duties, routes, rounds, runs, loads, shifts, cases, tickets, calls, deliveries, visits handed out,
+    /// assigned, given, shared out: "hands out the sewing orders to each stitcher"; a tool handed out to a line is no
+    /// task), and the termination of the work relationship in everyday words (let go, laid off, terminated, kept on).
+    /// </summary>
+    private bool StatesWorkMatter(string text) =>
+        TermOfWork().IsMatch(text) || (_catalogue.Semantic.ListedOccupations && DecisionOnWork().IsMatch(text));
+
+    [GeneratedRegex(@"\b((allocat(e|es|ed|ing)|assign(s|ed|ing)?|hand(s|ed|ing)?( out| over)?|give(s|n)?|gave|giving|(share|shares|shared|sharing|deal|deals|dealt|dish|dishes|dished|parcel|parcels|parcelled) out|distribut(e|es|ed|ing)|split(s|ting)?|divid(e|es|ed|ing)) (\w+ ){0,4}(jobs?|tasks?|work|orders?|duties|assignments?|routes?|rounds?|runs?|loads?|workloads?|shifts?|hours|cases|tickets|calls|deliveries|visits)|(jobs?|tasks?|work|orders?|duties|assignments?|routes?|rounds?|runs?|loads?|workloads?|shifts?|hours|cases|tickets|calls|deliveries|visits) (\w+ ){0,3}((is|are|was|were|gets?|got|being) )?(allocated|assigned|handed out|given out|shared out|dealt out|distributed|split|divided)|(jobs?|tasks?|work|orders?|duties|assignments?|routes?|rounds?|runs?|loads?|workloads?|shifts?|hours|cases|tickets|calls|deliveries|visits) (allocation|assignment|distribution)s?|(let|lets|letting) (\w+ ){0,4}go|laid off|lay(s|ing)? off|terminat(e|es|ed|ing|ion)|kept on|(ends?|ended|ending) (\w+ ){0,2}(contracts?|employment|jobs?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionOnWork();
+
+    /// <summary>
+    /// Round 30: whether <paramref name="word"/> (lower case) names an occupation by a head noun of the O*NET titles
+    /// (<see cref="OccupationNouns"/>) in a position that names persons: the plural, or the singular after a word that picks
+    /// one person among several ("each mechanic", "a midwife's"); not the singular after "the", where "the model", "the
+    /// guard" or "the host" names a thing as often as a person.
+    /// </summary>
+    private bool ListedOccupation(string word, string? before) =>
+        _catalogue.Semantic.ListedOccupations && _catalogue.Semantic.OccupationNonWorkerThreshold < 1
+        && !NotAnAgent().IsMatch(word) && !ElementSeeds.IsAnimalWord(word)
+        && (OccupationNouns.IsPlural(word) || (OccupationNouns.IsSingular(word) && before is not null && OnePersonAmongSeveral().IsMatch(before)));
 
     [GeneratedRegex(@"\b(?<!\b(on|off|during|per|after|before|between|mid) (the |their |his |her |a |each |every )?)(bonus(es)?|commissions?|wages?|salar(y|ies)|pay ?(rises?|cuts?|rates?|scales?)|payroll|(best|well|better|highest|higher|lower|lowest|worst|badly|poorly|low)[- ]paid|paid (work|jobs?|shifts?|hours|walks|rounds|routes|tasks)|shifts?|rotas?|rosters?|overtime|working hours|work hours|contracts?|promot(e|ed|es|ing|ion|ions)|demot\w*|dismiss\w*|fired|sacked|laid off|lay-?offs?|warning letters?|disciplinary)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TermOfWork();
@@ -864,7 +903,7 @@ public sealed partial class SemanticRuleMatcher
 
         // Round 26: in a text that states a term of work, an occupation noun read as a worker names a person ("each
         // cook's predicted speed" in a food truck's shift plan): the work is a person's, not the truck's.
-        if (_catalogue.Semantic.OccupationNonWorkerThreshold < 1 && StatesATermOfWork(text)
+        if (_catalogue.Semantic.OccupationNonWorkerThreshold < 1 && StatesWorkMatter(text)
             && PersonKindView(text) is { } byKind && byKind.Evidence.Contains("as 'worker", StringComparison.Ordinal))
         {
             return null;

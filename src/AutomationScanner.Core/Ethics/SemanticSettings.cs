@@ -106,4 +106,13 @@ public sealed record SemanticSettings
     /// similarity or more. 1.0 (the default) turns the reading off.
     /// </summary>
     public double OccupationNonWorkerThreshold { get; set; } = 1.0;
+
+    /// <summary>
+    /// Round 30: with the reading of round 26 on, a head noun of the O*NET occupation titles (<see cref="OccupationNouns"/>:
+    /// "mechanics", "divers", "midwives", "technicians") names an occupation whatever its ending, in the plural or after a
+    /// word that picks one person among several; and besides a term of work, a decision on work that Annex III 4(b) names
+    /// (tasks allocated, assigned or handed out; the relationship terminated: let go, laid off, kept on) lets an occupation
+    /// be read as a worker. False (the default) turns both off.
+    /// </summary>
+    public bool ListedOccupations { get; set; }
 }
