@@ -51,6 +51,10 @@ public sealed class RiskAnnexUsesInEverydayWordsRound28Tests
         h2b[1]![0] = @"\b(allocat\w*|assign\w*|distribut\w*|dispatch\w*|schedul\w*|rost\w*|giv(e|es|en|ing)|gets?|offer\w*|hand\w* out|priorit\w*|reserv\w*)\b";
         h2b[1]![1] = @"\b(shifts?|rounds?|routes?|rotas?|rosters?|slots?|jobs?|gigs?|tasks?|rides?|fares?|trips?|deliveries|delivery (slots?|runs?|areas?)|orders?|tours?|call-?outs?|assignments?|overtime|weekend work|hours)\b";
 
+        // Round 30's reading of occupations from O*NET's titles came later and reads two of the rows (testers, nurses) by
+        // meaning on its own; "before" is without it.
+        root["semantic"]!["listedOccupations"] = false;
+
         using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()));
         return RuleCatalogue.Load(json, "rule-catalogue (before round 28)");
     }
