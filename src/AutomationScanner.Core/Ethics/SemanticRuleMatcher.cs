@@ -406,12 +406,11 @@ public sealed partial class SemanticRuleMatcher
         // so there the form of a role noun is enough, unless the word is read as another kind of person or reads as an
         // organisation or a thing ("scanners", "the retailer").
         var occupation = _catalogue.Semantic.OccupationNonWorkerThreshold;
-        var termOfWork = occupation < 1 && StatesATermOfWork(text) && !CountsOrSharesOfPersons().IsMatch(text);
-
         // Round 30: a decision on work stated without a term of it (tasks handed out, workers let go) reads an occupation
-        // as a worker too. The allocation must name the work allocated ("hands out the sewing orders to each stitcher"):
-        // "screwdrivers handed out to the assembly line" allocates tools, not tasks, and reads nothing.
-        var decisionOnWork = occupation < 1 && _catalogue.Semantic.ListedOccupations && DecisionOnWork().IsMatch(text) && !CountsOrSharesOfPersons().IsMatch(text);
+        // as a worker too (StatesWorkMatter). The allocation must name the work allocated ("hands out the
+        // sewing orders to each stitcher"): "screwdrivers handed out to the assembly line" allocates tools, not tasks, and
+        // reads nothing.
+        var workMatter = occupation < 1 && StatesWorkMatter(text) && !CountsOrSharesOfPersons().IsMatch(text);
         for (var w = 0; w < words.Count; w++)
         {
             var (index, p) = VectorMath.Nearest(vectors[w], seeds.Vectors);
@@ -423,7 +422,7 @@ public sealed partial class SemanticRuleMatcher
             {
                 readings[words[w]] = (kinds[index], p);
             }
-            else if ((termOfWork || decisionOnWork) && index >= 0 && !(p >= threshold && !string.Equals(kinds[index], "worker", StringComparison.Ordinal))
+            else if (workMatter && index >= 0 && !(p >= threshold && !string.Equals(kinds[index], "worker", StringComparison.Ordinal))
                 && thing < occupation && !ElementSeeds.IsAnimalWord(words[w]) && !NotAnAgent().IsMatch(words[w])
                 && tokens.Where(t => string.Equals(t.Word, words[w], StringComparison.Ordinal)).Any(t => t.Occupational))
             {
