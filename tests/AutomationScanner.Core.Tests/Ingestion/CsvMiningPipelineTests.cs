@@ -129,6 +129,37 @@ public sealed class CsvMiningPipelineTests
         Assert.Equal(Comparable(onePass), Comparable(pipelined));
     }
 
+    /// <summary>
+    /// Rows that add a note and no event (every row past the cap a new activity, as in a file of a million distinct
+    /// activities) hand their notes over in batches of <see cref="CsvMiningPipeline.BatchEvents"/> notes rather than in one
+    /// batch holding all of them: the notes, their order among the kept events and their count are still one pass's.
+    /// </summary>
+    [Fact]
+    public void Pipeline_RowsOfNotesOnly_AcrossManyNoteBatches_EqualOnePass()
+    {
+        var rows = new StringBuilder("case,activity,timestamp\n");
+        var dropped = 0;
+        for (var i = 0; i < CsvMiningPipeline.BatchEvents * 4; i++)
+        {
+            // One row in 500 is an activity met first (so kept events fall between the note batches); every other row is a
+            // new activity, kept while the table has room (the first 12), dropped with a note after.
+            var kept = i % 500 == 0;
+            dropped += kept || i <= 12 ? 0 : 1;
+            var activity = kept ? "kept" : $"activity {i}";
+            rows.Append(CultureInfo.InvariantCulture, $"c{i % 97},{activity},2026-01-05T08:{i % 60:00}:{i % 59:00}Z\n");
+        }
+
+        var options = IngestionOptions.Default with { Limits = InputLimits.Default with { MaxActivities = 13 } };
+        var (onePass, pipelined) = MineBoth("bomb.csv", Encoding.UTF8.GetBytes(rows.ToString()), options);
+
+        Assert.Equal(13, onePass.ActivityNames.Count);
+        Assert.Equal(dropped, onePass.DataQuality.CountOf(DataQualityKinds.TooManyActivities));
+        Assert.True(dropped > CsvMiningPipeline.BatchEvents * 3, dropped.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(onePass.DataQuality.CountOf(DataQualityKinds.TooManyActivities), pipelined.DataQuality.CountOf(DataQualityKinds.TooManyActivities));
+        Assert.Equal(Comparable(onePass), Comparable(pipelined));
+        Assert.Equal(Comparable(MinedProcess.From(onePass, TimeZoneInfo.Utc)), Comparable(MinedProcess.From(pipelined, TimeZoneInfo.Utc)));
+    }
+
     [Fact]
     public void MineFile_RecordTooLargeLateInTheFile_ReportsTheOnePassError()
     {
