@@ -104,9 +104,29 @@ public sealed partial class RiskScreen
             texts.Add(wordByWord);
         }
 
+        AddWithoutAccents(texts);
+
         return AssessesOrDecides(candidate, reading, readable)
             ? DescribedReadStepMinSimilarity
             : texts.Any(TaskText.IsCaseWorkStep) ? DescribedCaseWorkStepMinSimilarity : null;
+    }
+
+    /// <summary>
+    /// Round 31: each reading also without its accents ("Évaluation personnel" as "evaluation personnel"): a cognate the
+    /// glossary leaves as written because it is near English keeps its accent, and the step's acts are read in English
+    /// letters, so "Évaluation", "Vérification", "Análisis" name the act "evaluation", "verification", "analysis" does.
+    /// Only a reading with accents gains a plain form (a plain reading is left as it is, its capitals included).
+    /// </summary>
+    private static void AddWithoutAccents(List<string> texts)
+    {
+        foreach (var text in texts.ToList())
+        {
+            var plain = string.Join(' ', text.Split(' ').Select(StepGlossary.Fold));
+            if (!string.Equals(plain, text.ToLowerInvariant(), StringComparison.Ordinal) && !texts.Contains(plain, StringComparer.OrdinalIgnoreCase))
+            {
+                texts.Add(plain);
+            }
+        }
     }
 
     /// <summary>Whether the step's name (its own words, their glossary reading or its step-code reading) assesses, decides or names the outcome.</summary>
@@ -128,6 +148,8 @@ public sealed partial class RiskScreen
         {
             texts.Add(wordByWord);
         }
+
+        AddWithoutAccents(texts);
 
         return texts.Any(TaskText.IsAssessmentStep) || texts.Any(TaskText.NamesTheOutcome) || DecisionEvidence(candidate, texts) is { Applies: true };
     }
@@ -160,6 +182,8 @@ public sealed partial class RiskScreen
         var understanding = TaskText.Understanding(candidate.Name, SpellingForm.Vocabulary(Catalogue));
         var floor = read ? DescribedReadStepFloor(candidate, reading, understanding.Readable) : 0;
         string[] stepTexts = reading is null ? [understanding.Readable, TaskText.WordByWord(candidate.Name)] : [understanding.Readable, reading.Text, TaskText.WordByWord(candidate.Name)];
+        var stepWords = new List<string>(stepTexts);
+        AddWithoutAccents(stepWords);
 
         // Round 25: an Art. 5 practice the description states with every legal element in its words, performed by a step
         // whose own name names the practice's act (<see cref="StatesThePracticeTheStepPerforms"/>).
@@ -170,7 +194,15 @@ public sealed partial class RiskScreen
                 : []
             : [];
         var aboveHigh = read && hits.Any(h => h.Applied && h.Tier >= RiskTier.High);
-        if (aboveHigh && practices.Count == 0)
+
+        // Round 31: a High or Prohibited finding whose sentence is about what the step's own words name (the same act or
+        // the same object, in the clause of the sentence that carries the finding; <see cref="FindingsOnWhatTheStepNames"/>).
+        // A step already High takes only a Prohibited finding so.
+        var named = read && ReadsWhatTheStepNames && !IsActOfOthers(candidate)
+            ? FindingsOnWhatTheStepNames(DescriptionFindingOf(candidate.Process, description, context), [.. stepWords])
+                .Where(h => !aboveHigh || h.Tier == RiskTier.Prohibited).ToHashSet()
+            : [];
+        if (aboveHigh && practices.Count == 0 && named.Count == 0)
         {
             return;
         }
@@ -185,7 +217,7 @@ public sealed partial class RiskScreen
         var deploys = read && !aboveHigh && !IsActOfOthers(candidate) ? DeployedTechniques(finding, stepTexts) : [];
         var interacts = read && !aboveHigh && !IsActOfOthers(candidate) ? TransparencyDutiesTheStepCarriesOut(finding, stepTexts) : [];
         var stated = read && !aboveHigh && !IsActOfOthers(candidate) ? FindingsStatedOfTheStep(finding, stepTexts) : [];
-        if (read && floor is null && sole is null && deploys.Count == 0 && practices.Count == 0 && interacts.Count == 0 && stated.Count == 0)
+        if (read && floor is null && sole is null && deploys.Count == 0 && practices.Count == 0 && interacts.Count == 0 && stated.Count == 0 && named.Count == 0)
         {
             return;
         }
@@ -211,9 +243,10 @@ public sealed partial class RiskScreen
             var deployed = deploys.Contains(hit.RuleId);
             var performed = practices.Contains(hit);
             var interacting = interacts.Contains(hit.RuleId) || stated.Contains(hit);
+            var namesIt = named.Contains(hit);
             if (hits.Any(h => h.RuleId == hit.RuleId && (h.Applied || !solelyAutomated) && !IsHeldBackForWantOfAPerson(h)) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
-                || (aboveHigh && !performed)
-                || (read && !solelyAutomated && !deployed && !performed && !interacting && (floor is null || hit.Evidence.Similarity < floor)))
+                || (aboveHigh && !performed && !namesIt)
+                || (read && !solelyAutomated && !deployed && !performed && !interacting && !namesIt && (floor is null || hit.Evidence.Similarity < floor)))
             {
                 continue;
             }
@@ -233,7 +266,9 @@ public sealed partial class RiskScreen
                 };
             var stepWhy = performed && !deployed && (read && (aboveHigh || floor is null || hit.Evidence.Similarity < floor))
                 ? $"step '{TaskText.Truncate(candidate.Name, 80)}' names the act of the practice, and the description states every legal element of it in its words"
-                : why;
+                : namesIt && !solelyAutomated && !deployed && !performed && !interacting && (aboveHigh || floor is null || hit.Evidence.Similarity < floor)
+                    ? $"step '{TaskText.Truncate(candidate.Name, 80)}' names what the description's sentence stating the finding is about (its act or its object), so the act it describes is done at this step"
+                    : why;
             var excerpt = $"{stepWhy}; the process description describes "
                 + $"\"{TaskText.Truncate(sentence, 200)}\", which the screen rates {finding.Tier} under {hit.Clause} ({how})";
             hits.Add(hit with
@@ -242,6 +277,193 @@ public sealed partial class RiskScreen
                 Applied = true,
             });
         }
+    }
+
+    /// <summary>
+    /// Round 31: the High and Prohibited findings of the description whose sentence is about what the step's own words
+    /// name. An obligation attaches where its act is done (round 27); a step whose name names the act or the thing acted on
+    /// that the sentence stating the practice describes ("grouping customers camera" beside "cameras group shoppers by their
+    /// presumed ethnic origin", "claim payouts" beside "a model checks each traveller's claim and pays or refuses it") is that
+    /// act's step, whatever else its name says: Annex III and GDPR Art. 22 attach to the use and
+    /// the decision, Art. 5 to the placing on the market, putting into service or use of the practice. The sentence is
+    /// read clause by clause and only the clause nearest in meaning to the finding's rule counts (the clause that carries
+    /// the finding): "members first confirm their postal address, then the renewal screen slips in pictures ..." places
+    /// the technique at the renewal screen, not at the address check. The step names it when one of its content words
+    /// shares its stem with a word of that clause (<see cref="SharesAStem"/>), or when its words are near that clause in
+    /// meaning (<see cref="DescribedNamedClauseMinSimilarity"/>). A step that only keeps records or only communicates is
+    /// where nothing is decided (the decision is screened where it is taken), and a step done by others takes nothing.
+    /// </summary>
+    private HashSet<RiskHit> FindingsOnWhatTheStepNames(DescriptionFinding? finding, string[] stepTexts)
+    {
+        if (finding is null || finding.Tier < RiskTier.High || _semantic is null || stepTexts.Any(TaskText.KeepsRecordsOrOnlyCommunicates))
+        {
+            return [];
+        }
+
+        var words = StepContentWords(stepTexts);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var named = new HashSet<RiskHit>();
+        foreach (var (hit, sentence) in finding.Hits)
+        {
+            // Only what the sentence itself states (its words or its meaning): a rule its process's domain passes on
+            // ("consumer loan application process" gives the lending domain's 5(b)) is not stated of anything the step
+            // names, and passes to the steps that decide or assess through the domain.
+            if (hit.Tier < RiskTier.High || hit.Evidence.Scope == EvidenceScope.ProcessContext)
+            {
+                continue;
+            }
+
+            // A sentence of a few words names a setting ("consumer loan application process", "visa applications at a
+            // consulate"), not an act done to someone: its finding comes from its subject matter, which a step that
+            // completes or files the application also names without doing the use.
+            if (sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) < MinStatedActWords)
+            {
+                continue;
+            }
+
+            var clause = CarryingClause(hit.RuleId, sentence);
+            if (NamesAWordOf(words, clause) || StepNearClause(stepTexts, clause) >= DescribedNamedClauseMinSimilarity)
+            {
+                named.Add(hit);
+            }
+        }
+
+        return named;
+    }
+
+    /// <summary>Round 31: a description sentence states an act (who does what to whom) in at least this many words.</summary>
+    public const int MinStatedActWords = 6;
+
+    /// <summary>
+    /// Round 31: a step's words near the clause that carries its description's finding from this similarity up name what
+    /// the clause is about (docs/ranking.md "Round 31": right takes 0.47-0.58, a step's own other clause 0.81, which is why
+    /// only the clause nearest to the rule counts).
+    /// </summary>
+    public const double DescribedNamedClauseMinSimilarity = 0.5;
+
+    /// <summary>
+    /// Round 31: whether a read step takes the High and Prohibited findings of its description whose sentence is about what
+    /// its words name (<see cref="FindingsOnWhatTheStepNames"/>); on by default, off to measure what it adds.
+    /// </summary>
+    public bool ReadsWhatTheStepNames { get; init; } = true;
+
+    /// <summary>The clause of <paramref name="sentence"/> nearest in meaning to the rule (the whole sentence when it has one clause).</summary>
+    internal string CarryingClause(string ruleId, string sentence)
+    {
+        var clauses = Clauses(sentence);
+        if (clauses.Count <= 1 || _semantic is null)
+        {
+            return sentence;
+        }
+
+        return clauses.MaxBy(c => _semantic.Scores([new TaskTextItem(c, "description clause")]).FirstOrDefault(m => m.RuleId == ruleId)?.Similarity ?? 0)!;
+    }
+
+    /// <summary>The best similarity of the step's words (each reading) to the clause.</summary>
+    internal double StepNearClause(string[] stepTexts, string clause)
+    {
+        if (_semantic is null)
+        {
+            return 0;
+        }
+
+        var texts = stepTexts.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.OrdinalIgnoreCase).Prepend(clause).ToList();
+        var vectors = _semantic.Embedder.Embed(texts);
+        var best = 0.0;
+        for (var i = 1; i < vectors.Length; i++)
+        {
+            var dot = 0.0;
+            for (var k = 0; k < vectors[0].Length; k++)
+            {
+                dot += vectors[0][k] * vectors[i][k];
+            }
+
+            best = Math.Max(best, dot);
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The clauses of a sentence: split at commas, semicolons, colons and dashes and before "then", "so that", "while" and
+    /// "whereas" (the joints between one act and the next); clauses of fewer than three words are joined to the next.
+    /// </summary>
+    internal static List<string> Clauses(string sentence)
+    {
+        var clauses = new List<string>();
+        var pending = "";
+        foreach (var part in ClauseBreak().Split(sentence))
+        {
+            var text = (pending.Length > 0 ? pending + " " : "") + part.Trim();
+            if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) < 3)
+            {
+                pending = text;
+                continue;
+            }
+
+            clauses.Add(text);
+            pending = "";
+        }
+
+        if (pending.Length > 0)
+        {
+            if (clauses.Count > 0)
+            {
+                clauses[^1] += " " + pending;
+            }
+            else
+            {
+                clauses.Add(pending);
+            }
+        }
+
+        return clauses;
+    }
+
+    [GeneratedRegex(@"\s*[,;:\u2013\u2014]\s+|\s+(?=(?:and then|then|so that|while|whereas)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseBreak();
+
+    /// <summary>
+    /// The content words of the step's readings: words of at least four letters that are not function words and do not
+    /// name the step's bookkeeping (step, process, data, file, status, record, result, outcome...), which every
+    /// description's sentences may also use.
+    /// </summary>
+    internal static HashSet<string> StepContentWords(IEnumerable<string> stepTexts) =>
+        [.. stepTexts.SelectMany(t => ContentWord().Matches(t ?? "").Select(m => m.Value.ToLowerInvariant()))
+            .Where(w => w.Length >= 4 && !ElementSeeds.StopWords.Contains(w) && !BookkeepingWords.Contains(w))];
+
+    private static readonly HashSet<string> BookkeepingWords = new(
+        "step steps process processes data file files status record records result results outcome outcomes list lists entry entries item items form forms task tasks system systems case cases info information detail details value values batch auto automatic new next done".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{M}]*")]
+    private static partial Regex ContentWord();
+
+    private static bool NamesAWordOf(HashSet<string> stepWords, string clause)
+    {
+        var clauseWords = ContentWord().Matches(clause).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 4 && !ElementSeeds.StopWords.Contains(w)).ToList();
+        return stepWords.Any(s => clauseWords.Any(c => SharesAStem(s, c)));
+    }
+
+    /// <summary>
+    /// Two words share a stem when one begins the other (at least four letters: "camera" / "cameras", "group" / "grouping")
+    /// or they agree in their first five letters or more and differ only in an ending of at most three letters
+    /// ("evaluation" / "evaluate", "termination" / "terminated").
+    /// </summary>
+    internal static bool SharesAStem(string a, string b)
+    {
+        var common = 0;
+        while (common < a.Length && common < b.Length && a[common] == b[common])
+        {
+            common++;
+        }
+
+        var shorter = Math.Min(a.Length, b.Length);
+        return (common == shorter && shorter >= 4) || (common >= 5 && shorter - common <= 3 && Math.Max(a.Length, b.Length) - common <= 5);
     }
 
     /// <summary>

@@ -194,8 +194,9 @@ public static partial class TaskText
     // Round 19: a message or call named as the thing evaluated, as a glossary reading of a noun-first name gives it
     // (Estonian "Kõnede_järjestamine", read "call ranking"; "e-mail classification"): "call" is the calls ranked, not
     // an act of calling. Round 24: also joined by a hyphen ("call-triage for cave-rescue dispatch" was held back as a
-    // call, while "call triage" was not).
-    [GeneratedRegex(@"^\s*(calls?|messages?|e-?mails?|mails?|letters?|chats?|texts?|enquir(y|ies)|complaints?)[\s-]+(" + AssessmentActs + @"|sorting|prioriti[sz]ation|triage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // call, while "call triage" was not). Round 31: also the noun "priority" ("call priority", Danish "Opkald_prioritet"): the
+    // priority of the calls, not an act of calling.
+    [GeneratedRegex(@"^\s*(calls?|messages?|e-?mails?|mails?|letters?|chats?|texts?|enquir(y|ies)|complaints?)[\s-]+(" + AssessmentActs + @"|sorting|prioriti[sz]ation|priorit(y|ies)|triage)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EvaluatedMessages();
 
     /// <summary>
