@@ -25,15 +25,26 @@ public sealed class CompiledRule
     private readonly Regex[][] _elements;
 
     /// <summary>Whether <paramref name="text"/> has every legal element of one of the rule's element alternatives.</summary>
-    public bool HasAllElements(string text) => _elements.Any(alternative => alternative.All(r => r.IsMatch(text)));
+    public bool HasAllElements(string text) => Enumerable.Range(0, _elements.Length).Any(a => AllOf(a, text));
+
+    /// <summary>Whether <paramref name="text"/> has every element of alternative <paramref name="a"/>.</summary>
+    private bool AllOf(int a, string text) => Enumerable.Range(0, _elements[a].Length).All(e => Matches(a, e, text));
+
+    /// <summary>
+    /// Whether element <paramref name="e"/> of alternative <paramref name="a"/> matches <paramref name="text"/>: by its
+    /// pattern, or (round 31, <see cref="RuleDefinition.OccupationElements"/>) by an occupation the text names.
+    /// </summary>
+    private bool Matches(int a, int e, string text) =>
+        _elements[a][e].IsMatch(text)
+        || (a < Definition.OccupationElements.Count && Definition.OccupationElements[a].Contains(e) && OccupationNouns.NamesWorkers(text) is not null);
 
     /// <summary>Whether <paramref name="text"/> has every element of an alternative listed in <see cref="RuleDefinition.ElementsSuffice"/>.</summary>
     public bool HasSufficientElements(string text) =>
-        Definition.ElementsSuffice.Any(i => i >= 0 && i < _elements.Length && _elements[i].All(r => r.IsMatch(text)));
+        Definition.ElementsSuffice.Any(i => i >= 0 && i < _elements.Length && AllOf(i, text));
 
     /// <summary>Whether <paramref name="text"/> has every legal element but one of one of the rule's alternatives (of two or more).</summary>
     public bool MissesOneElement(string text) =>
-        _elements.Any(alternative => alternative.Length > 1 && alternative.Count(r => !r.IsMatch(text)) == 1);
+        Enumerable.Range(0, _elements.Length).Any(a => _elements[a].Length > 1 && Enumerable.Range(0, _elements[a].Length).Count(e => !Matches(a, e, text)) == 1);
 
     /// <summary>
     /// Whether <paramref name="text"/> has every legal element but one of one alternative, and that one may be stood for
@@ -50,7 +61,7 @@ public sealed class CompiledRule
         var acts = Definition.MeaningStandsForAct;
         for (var a = 0; a < _elements.Length && a < acts.Count; a++)
         {
-            var missing = Enumerable.Range(0, _elements[a].Length).Where(e => !_elements[a][e].IsMatch(text)).ToList();
+            var missing = Enumerable.Range(0, _elements[a].Length).Where(e => !Matches(a, e, text)).ToList();
             if (_elements[a].Length > 1 && missing.Count == 1 && acts[a].Contains(missing[0]))
             {
                 return true;
@@ -89,8 +100,8 @@ public sealed class CompiledRule
         for (var a = 0; a < _elements.Length && a < kinds.Count; a++)
         {
             if (kinds[a].Count > 0
-                && _elements[a].All(r => r.IsMatch(byKind))
-                && Enumerable.Range(0, _elements[a].Length).All(e => kinds[a].Contains(e) || _elements[a][e].IsMatch(written)))
+                && AllOf(a, byKind)
+                && Enumerable.Range(0, _elements[a].Length).All(e => kinds[a].Contains(e) || Matches(a, e, written)))
             {
                 return true;
             }
@@ -103,7 +114,7 @@ public sealed class CompiledRule
     public bool MeaningMayStandForAnElement => Definition.MeaningStandsForOneElement || Definition.MeaningStandsForAct.Any(a => a.Count > 0);
 
     /// <summary>Whether element <paramref name="element"/> of alternative <paramref name="alternative"/> matches <paramref name="text"/> by its pattern.</summary>
-    public bool HasElement(int alternative, int element, string text) => _elements[alternative][element].IsMatch(text);
+    public bool HasElement(int alternative, int element, string text) => Matches(alternative, element, text);
 
     /// <summary>
     /// Whether a text matched by meaning has every legal element the rule requires (its <c>requires</c> patterns, or

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace AutomationScanner.Core.Ethics;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace AutomationScanner.Core.Ethics;
 /// is licensed under CC BY 4.0 (O*NET Resource Center, USDOL/ETA); see docs/DATASETS.md. Read by
 /// <see cref="SemanticRuleMatcher.PersonKindView"/>: a word of this list names an occupation whatever its ending.
 /// </summary>
-public static class OccupationNouns
+public static partial class OccupationNouns
 {
     private const string ResourceName = "AutomationScanner.Core.Ethics.onet-occupation-nouns.txt";
 
@@ -18,6 +20,62 @@ public static class OccupationNouns
 
     /// <summary>Whether <paramref name="word"/> (lower case) is an O*NET occupational head noun in the singular.</summary>
     public static bool IsSingular(string word) => Words.Value.Singulars.Contains(word);
+
+    /// <summary>
+    /// Round 31: the first occupation <paramref name="text"/> names as persons at work (a rule's element read by
+    /// <see cref="RuleDefinition.OccupationElements"/>), or null: a head noun of the list in the plural possessive before
+    /// a feature read from the person ("the welders' faces", "the plumbers' voices"), or in the singular after a word that
+    /// picks one person among several ("each porter", "a hygienist's"). Not read: a head noun that as often names a device, a tool or a thing ("controllers", "monitors",
+    /// "fillers", "trainers"), a party on the customer's or the market's side, or a pastime ("buyers", "members",
+    /// "dealers", "drivers", "runners", "singers") (<see cref="NotAtWork"/>); and an occupation that the text states uses
+    /// the system ("guards who use it to judge whether travellers are nervous", "used by the officers"): Art. 5(1)(f)
+    /// protects the persons whose emotions are inferred, not the staff who run the system on others.
+    /// </summary>
+    public static string? NamesWorkers(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string? previous = null;
+        foreach (Match m in Word().Matches(text))
+        {
+            var word = m.Value.ToLowerInvariant();
+            var before = previous;
+            previous = word;
+            // The plural only where what is read is theirs ("the welders' faces", "the plumbers' voices"): "the farmers'
+            // party", "so that the animators can adjust them" name no persons whose emotions are read.
+            var plural = IsPlural(word) && ReadFeature().IsMatch(text[(m.Index + m.Length)..]);
+            if (!(plural || (IsSingular(word) && before is not null && OnePersonAmongSeveral().IsMatch(before))) || NotAtWork().IsMatch(word))
+            {
+                continue;
+            }
+
+            var noun = Regex.Escape(m.Value);
+            if (Regex.IsMatch(text, $@"\b{noun}\s+(who\s+|that\s+)?(can\s+|may\s+|will\s+)?(use|uses|used|using|operate|operates|operated|run|runs|deploy|deploys|deployed|apply|applies|applied|rely on|relies on)\b|\b(used|operated|run|deployed|applied)\s+by\s+(the\s+|its\s+|their\s+)?([\w'’-]+\s+){{0,2}}{noun}\b|\b(helps?|lets?|allows?|enables?|assists?)\s+(the\s+|its\s+)?([\w'’-]+\s+){{0,2}}{noun}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            {
+                continue;
+            }
+
+            return m.Value;
+        }
+
+        return null;
+    }
+
+    /// <summary>Right after a plural occupation: its possessive and a feature of the person read from it (face, voice, mood).</summary>
+    [GeneratedRegex(@"^['’]s?\s+(faces?|facial|voices?|expressions?|moods?|emotions?|feelings?|body language|gestures?|postures?|eyes|heart ?rates?|pulse|tone|speech)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadFeature();
+
+    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"^(a|an|each|every|any|which|whichever|whose|one)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OnePersonAmongSeveral();
+
+    /// <summary>
+    /// Head nouns of the list that as often name something other than persons at work: a device, tool or thing, a party
+    /// on the customer's or the market's side, a pastime or a team role.
+    /// </summary>
+    [GeneratedRegex(@"^(controllers?|monitors?|testers?|tuners?|servers?|processors?|sorters?|fillers?|cutters?|blowers?|feeders?|setters?|splitters?|winders?|sanders?|changers?|markers?|layers?|trainers?|interpreters?|translators?|assemblers?|keyers?|displayers?|pumpers?|estimators?|planners?|builders?|readers?|screeners?|graders?|carriers?|sewers?|tenders?|scalers?|pressers?|grinders?|finishers?|trimmers?|packers?|packagers?|weighers?|casters?|makers?|layers?|guards?|guides?|hosts?|scouts?|leaders?|coaches?|judges?|captains?|pilots?|drivers?|runners?|athletes?|competitors?|buyers?|members?|dealers?|distributors?|merchants?|producers?|publishers?|collectors?|forwarders?|promoters?|fundraisers?|developers?|authors?|writers?|artists?|singers?|dancers?|poets?|musicians?|performers?|entertainers?|actors?|escorts?|breeders?|agents?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotAtWork();
 
     /// <summary>The number of head nouns (plurals) in the list.</summary>
     public static int Count => Words.Value.Plurals.Count;

@@ -105,6 +105,14 @@ public sealed record RuleDefinition
     public IReadOnlyList<IReadOnlyList<int>> KindViewElements { get; set; } = [];
 
     /// <summary>
+    /// Round 31: per element alternative, the indices of the elements that an occupation named by an O*NET head noun
+    /// (<see cref="OccupationNouns.NamesWorkers"/>: "the marshals", "each apprentice", "the deckhands") states as well
+    /// as their pattern: Art. 5(1)(f)'s "areas of workplace and education institutions" are where persons work at their
+    /// trade, whatever the trade is called. Empty: no element is read so.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>> OccupationElements { get; set; } = [];
+
+    /// <summary>
     /// Round 22, for a technique deployed on the person's own choices (Art. 5(1)(a)-(b): a subliminal, manipulative or
     /// deceptive technique, or the exploitation of a vulnerability, that distorts what the person does): the words of an
     /// act addressed to the person or of the person's own acting (something shown, said, sent, offered, priced, played or
