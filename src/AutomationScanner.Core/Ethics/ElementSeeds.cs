@@ -246,10 +246,16 @@ public static partial class ElementSeeds
         ArgumentNullException.ThrowIfNull(text);
         var units = new List<string>();
         string? previous = null;
-        foreach (var raw in Words(text))
+        var words = Words(text).ToList();
+        for (var i = 0; i < words.Count; i++)
         {
-            var word = raw.ToLowerInvariant();
-            if (word.Length < 3 || StopWords.Contains(word))
+            var word = words[i].ToLowerInvariant();
+
+            // Round 31 (lead): "work out" (and "works/worked/working out") is to calculate, not work: read alone, its "work"
+            // stood for the workplace element of Art. 5(1)(f) ('work' ~ 'workplace' 0.64) in "Work out from their voices
+            // which callers are upset".
+            if (word.Length < 3 || StopWords.Contains(word)
+                || (word is "work" or "works" or "worked" or "working" && i + 1 < words.Count && string.Equals(words[i + 1], "out", StringComparison.OrdinalIgnoreCase)))
             {
                 previous = null;
                 continue;

@@ -325,6 +325,18 @@ public sealed partial class RiskScreen
                 continue;
             }
 
+            // Lead, round 31: the sentence states the finding with every legal element of the rule in its words (or by the
+            // rule's pattern). A finding by nearness alone is a sentence that resembles the rule's exemplars ("claims of
+            // policyholders are registered, assessed and paid or rejected" near a solely automated refusal, 0.56; a list of
+            // a complaint process's steps near it, 0.40) without saying the practice happens, and naming its object (the
+            // claim, the compensation) does not make a step the place of a practice the sentence does not state.
+            // GDPR Art. 22 is a decision based solely on automated processing: the sentence must say a machine takes it.
+            if ((hit.Evidence.Similarity is not null && !Catalogue.Rule(hit.RuleId)!.HasAllElements(TaskText.Normalise(sentence)))
+                || (hit.Kind == RuleKind.Gdpr22 && !AMachineDoesIt().IsMatch(sentence)))
+            {
+                continue;
+            }
+
             var clause = CarryingClause(hit.RuleId, sentence);
             if (NamesAWordOf(words, clause) || StepNearClause(stepTexts, clause) >= DescribedNamedClauseMinSimilarity)
             {

@@ -116,7 +116,11 @@ public sealed partial class LabelledSpellingTests
         // 68 after fresh-r28 joined the index (measured with round 28's merges, catalogue 2026.12.26): r28's own "e-mail"
         // closed up (a tourist office's AI replies, a shipping confirmation: the vote's nearest case moves) and neighbours
         // whose nearest labelled case is now an r28 case (a bookshelf re-ordered, umbrella-frame joints riveted).
-        Assert.True(closedUp.Count <= 68, report);
+        // 70 after fresh-r31 joined the index and round 31's merges (catalogue 2026.12.29; 68 on main with r31 before the
+        // lead's mends): 12c's Art. 5(1)(d) disposition ("seem the type/sort to") and its fights as an offence now read the
+        // kebab-shop regulars and the ride-hailing passengers through the rules, so their closed-up "kebabshop" and
+        // "ridehailing" (no words of the model) move the vote's nearest case.
+        Assert.True(closedUp.Count <= 70, report);
     }
 
     [Theory]

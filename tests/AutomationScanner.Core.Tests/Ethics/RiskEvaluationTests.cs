@@ -409,6 +409,14 @@ public sealed partial class RiskEvaluationTests
         // neutral digest (Minimal, under-rated) and closed up in lower or upper case stays unread and takes its process
         // description's finding (High, in tier).
         open = [.. open, "r29-bikemechshift-047:", "r30-lobstermoodvar-019:", "r30-coconutpickerpace-049:"];
+
+        // r31 first run and round 31's merges (measured, catalogue 2026.12.29; 28 of 13,775 variants flip): the football
+        // club's AI-written match reports (Art. 50) are Limited as written and Minimal with "AIwritten" closed up (no word
+        // the model reads; the rebuilt index no longer carries it); r31's bus drivers whose irritation an in-cab camera
+        // reads (Art. 5(1)(f), under-rated High as written) are Limited with "incab" closed up; the CamelCase step
+        // "FaDan_ShengCheng" is read in its syllables (Minimal, under-rated) and in lower or upper case stays unread and takes
+        // its process description's bulk-approved penalty notices (High, in tier), as r30's "PickerPaceDigest".
+        open = [.. open, "r9-matchreports-078:", "r31-savannadrivers-022:", "r31-kazooparking-080:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
@@ -585,7 +593,9 @@ public sealed partial class RiskEvaluationTests
     [Fact]
     public void MeaningStandsForAct_OnlyTheAct_NotTheSetting()
     {
-        const string trainees = "Figure out which trainees feel stressed in the workshop from how they look";
+        // Round 31: "in the workshop" now completes every element in words (12c added workshops to the workplace element and
+        // the sentence is Prohibited without any stand-in), so the row names the setting by "during the lessons".
+        const string trainees = "Figure out which trainees feel stressed during the lessons";
         var screen = RiskEvaluation.RulesOnly();
 
         Assert.Equal(RiskTier.Prohibited, RiskEvaluation.Assess(screen, trainees, null).Tier);
