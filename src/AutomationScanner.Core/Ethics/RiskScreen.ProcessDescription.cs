@@ -385,19 +385,7 @@ public sealed partial class RiskScreen
 
         var texts = stepTexts.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.OrdinalIgnoreCase).Prepend(clause).ToList();
         var vectors = _semantic.Embedder.Embed(texts);
-        var best = 0.0;
-        for (var i = 1; i < vectors.Length; i++)
-        {
-            var dot = 0.0;
-            for (var k = 0; k < vectors[0].Length; k++)
-            {
-                dot += vectors[0][k] * vectors[i][k];
-            }
-
-            best = Math.Max(best, dot);
-        }
-
-        return best;
+        return Math.Max(0, AutomationScanner.Core.Embeddings.VectorMath.Nearest(vectors[0], vectors[1..]).Similarity);
     }
 
     /// <summary>
