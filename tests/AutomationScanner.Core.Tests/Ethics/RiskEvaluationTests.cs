@@ -123,6 +123,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r29", 125),
         ("fresh-r30", 125),
         ("fresh-r31", 125),
+        ("fresh-r32", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
