@@ -518,7 +518,10 @@ public static partial class TaskText
         @"assess\w*|evaluat\w*|scor\w*|rat(e|es|ed|ing)|rank\w*|screen\w*|shortlist\w*|short-list\w*|classif\w*|categori[sz]\w*|prioriti[sz]\w*|triag\w*|predict\w*|grad(e|es|ed|ing)|judg\w*"
         // Round 24: estimating how likely an outcome is, is predicting it ("determine likelihood of claim", the shipped
         // teleclaims log's step that decides whether a call becomes a claim).
-        + @"|(determin|estimat|calculat|comput|work\w* out|establish|gaug)\w* (the |a |an )?(\w+ )?(likelihood|probability|chances?|odds)";
+        + @"|(determin|estimat|calculat|comput|work\w* out|establish|gaug)\w* (the |a |an )?(\w+ )?(likelihood|probability|chances?|odds)"
+        // Round 32: measuring, monitoring or tracking a named person's output or performance is the monitoring and
+        // evaluation of performance Annex III 4(b) names ("monitor every cashier's speed"), not a record kept.
+        + @"|(measur|monitor|track)\w* (\w+ ){0,2}(each|every|their|his|her|[\w-]+['’]s|[\w-]+s['’]) ([\w-]+ ){0,2}(output|performance|productivity|speed|pace|efficiency)";
 
     [GeneratedRegex(@"\b(" + AssessmentActs + @"|select\w*|filter\w*|profil\w*|diagnos\w*|match\w*|emotion\w*|biometric\w*|fingerprint\w*|faces?|facial)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Evaluation();
