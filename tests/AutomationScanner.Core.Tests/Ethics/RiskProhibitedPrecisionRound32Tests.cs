@@ -6,9 +6,10 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// Round 32: Art. 5(1)(g) infers race, political opinions, trade union membership, religious or philosophical beliefs,
 /// sex life or sexual orientation; categorising people by sex (gender) or age from their images is Annex III 1(b), High.
 /// Where a text names sex or age, is nearer to the Annex III use than to the practice, and reads a protected trait only
-/// by meaning ("sex" near "sexual"), the screen rates the use, not the practice. The rows of the first theory were
-/// Prohibited on a804436 (two set cases; the rest written for this test before the failing cases were read); the guard
-/// rows are practices that state their elements, which stay Prohibited.
+/// by meaning ("sex" near "sexual"), the screen rates the use, not the practice. The two set cases of the first theory
+/// were Prohibited on a804436; its other rows (written for this round before the failing cases were read) were High
+/// there and guard that the uses stay High. The second theory's rows are practices that state their elements and stay
+/// Prohibited.
 /// </summary>
 public sealed class RiskProhibitedPrecisionRound32Tests
 {
