@@ -317,6 +317,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         hits = HoldBackNegatedPractices(hits, candidate);
         hits = HoldBackRulesOfPersonsOnAggregateData(hits, candidate, byPattern);
         hits = HoldBackTechniquesWhereADecisionIsStated(hits, candidate, byPattern);
+        hits = HoldBackPracticesReadFromTheirUse(hits, candidate, byPattern, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
 
         var art63 = Art63Setting(hits, candidate, profile, domain, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
         hits = AddProceduralAct(hits, candidate, art63);
@@ -1290,6 +1291,67 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             ? h with { Applied = false, Note = $"Read by meaning alone, and the task's words state a decision taken about the person without a human ({decision.Clause}): {h.Clause} concerns a technique that distorts the person's own behaviour, which the words do not name." }
             : h)];
     }
+
+    /// <summary>
+    /// Round 32: an Art. 5 practice that lies within an Annex III use (<see cref="RuleDefinition.WithinRule"/>) differs
+    /// from the use by the element that narrows it: Art. 5(1)(g) infers race, political opinions, trade union membership,
+    /// religious or philosophical beliefs, sex life or sexual orientation (age and sex are Annex III 1(b)); 5(1)(d) predicts
+    /// a crime from profiling or personality traits alone (the risk assessment of a person already involved in a crime, on
+    /// objective facts, is Annex III 6(d)); 5(1)(f) infers emotions at work or in education; 5(1)(h) identifies in real time,
+    /// in public, for law enforcement. Where the text is nearer to the use than to the practice, that element was read
+    /// only by meaning (a word near a seed of the element: "sex" near "sexual", <see cref="SemanticRuleMatcher.ReadNearItsUse"/>),
+    /// the text names the characteristics the use itself categorises by (sex or gender, age: <see cref="CategoriesOfTheUse"/>),
+    /// and no text of the task states every element of the practice in its words, the text states the use: the practice is recorded, not applied, and the use is applied in its place (High,
+    /// with the practice's evidence and a note), so the step is never rated lower than the use it describes.
+    /// </summary>
+    private List<RiskHit> HoldBackPracticesReadFromTheirUse(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern, string? description)
+    {
+        if (!hits.Any(h => ReadFromItsUse(h, byPattern)))
+        {
+            return hits;
+        }
+
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            texts.Add(description);
+            texts.Add(TaskText.Normalise(candidate.Name) + ". " + description);
+        }
+
+        var result = new List<RiskHit>(hits.Count + 1);
+        foreach (var hit in hits)
+        {
+            if (!ReadFromItsUse(hit, byPattern) || Catalogue.Rule(hit.RuleId) is not { } practice || texts.Any(practice.HasAllElements)
+                || Catalogue.Rule(practice.Definition.WithinRule!) is not { } use || !texts.Any(t => CategoriesOfTheUse().IsMatch(t)))
+            {
+                result.Add(hit);
+                continue;
+            }
+
+            var note = $"{hit.Clause}: the element that sets the practice apart from {use.Definition.Clause} was read by meaning only ({hit.Evidence.ElementsByMeaning}), "
+                + $"and the text is nearest to that use; no text of the task states every element of the practice, so the step is screened as {use.Definition.Clause}.";
+            result.Add(hit with { Applied = false, Note = note });
+            if (!hits.Any(h => h.Applied && string.Equals(h.RuleId, use.Definition.Id, StringComparison.Ordinal)))
+            {
+                var definition = use.Definition;
+                result.Add(new RiskHit(definition.Id, definition.Title, definition.Kind, definition.Tier, definition.Clause, hit.Evidence, definition.Safeguards, Note: note));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The characteristics Annex III 1(b) categorises by that Art. 5(1)(g) leaves out of its list of inferred traits: sex
+    /// (gender) and age. A text that names them and reads a protected trait only by meaning ("sex" near "sexual") states the
+    /// use (recital 16 and 30; the Commission's guidelines on prohibited practices, section 7).
+    /// </summary>
+    [GeneratedRegex(@"\b(sex|sexes|gender\w{0,4}|age|ages|aged|age[- ]groups?|age[- ]bands?|male|female)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CategoriesOfTheUse();
+
+    private static bool ReadFromItsUse(RiskHit hit, HashSet<string> byPattern) =>
+        hit.Applied && hit.Kind == RuleKind.Prohibited && !byPattern.Contains(hit.RuleId) && hit.Evidence.Scope == EvidenceScope.Text
+        && hit.Evidence.ElementsByMeaning?.EndsWith(SemanticRuleMatcher.ReadNearItsUse, StringComparison.Ordinal) == true;
 
     private bool IsOnPersonsOrCasesByMeaning(RiskHit hit, HashSet<string> byPattern) =>
         IsByMeaningAlone(hit, byPattern) && Catalogue.Rule(hit.RuleId) is { } rule

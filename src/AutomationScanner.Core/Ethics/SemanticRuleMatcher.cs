@@ -10,6 +10,13 @@ namespace AutomationScanner.Core.Ethics;
 /// </summary>
 public sealed partial class SemanticRuleMatcher
 {
+    /// <summary>
+    /// The mark of an Art. 5 practice whose elements were read by meaning while the text is nearest to the Annex III use
+    /// the practice lies within (<see cref="RuleDefinition.WithinRule"/>); round 32 reads such a hit as the use unless the
+    /// words state the practice's elements (<c>RiskScreen.HoldBackPracticesReadFromTheirUse</c>).
+    /// </summary>
+    internal const string ReadNearItsUse = " (nearest rule: its Annex III use)";
+
     private readonly RuleCatalogue _catalogue;
     private readonly ITextEmbedder _embedder;
     private readonly Lazy<Exemplars> _exemplars;
@@ -265,7 +272,7 @@ public sealed partial class SemanticRuleMatcher
                     && ElementsByMeaning(rule, m.Text, settings.WithinRuleElementWordThreshold) is { } withinParent)
                 {
                     elements = true;
-                    m = m with { ElementsByMeaning = withinParent + " (nearest rule: its Annex III use)" };
+                    m = m with { ElementsByMeaning = withinParent + ReadNearItsUse };
                 }
 
                 // Round 27: a Limited rule too, where the text's own words state every element of an alternative that is
