@@ -199,7 +199,7 @@ public sealed partial class RiskScreen
         // the same object, in the clause of the sentence that carries the finding; <see cref="FindingsOnWhatTheStepNames"/>).
         // A step already High takes only a Prohibited finding so.
         var named = read && ReadsWhatTheStepNames && !IsActOfOthers(candidate)
-            ? FindingsOnWhatTheStepNames(DescriptionFindingOf(candidate.Process, description, context), [.. stepWords])
+            ? FindingsOnWhatTheStepNames(DescriptionFindingOf(candidate.Process, description, context), [.. stepWords], description)
                 .Where(h => !aboveHigh || h.Tier == RiskTier.Prohibited).ToHashSet()
             : [];
         if (aboveHigh && practices.Count == 0 && named.Count == 0)
@@ -267,7 +267,7 @@ public sealed partial class RiskScreen
             var stepWhy = performed && !deployed && (read && (aboveHigh || floor is null || hit.Evidence.Similarity < floor))
                 ? $"step '{TaskText.Truncate(candidate.Name, 80)}' names the act of the practice, and the description states every legal element of it in its words"
                 : namesIt && !solelyAutomated && !deployed && !performed && !interacting && (aboveHigh || floor is null || hit.Evidence.Similarity < floor)
-                    ? $"step '{TaskText.Truncate(candidate.Name, 80)}' names what the description's sentence stating the finding is about (its act or its object), so the act it describes is done at this step"
+                    ? $"step '{TaskText.Truncate(candidate.Name, 80)}' names what the description's sentence stating the finding is about (its act or its object), or is nearer in meaning to the act of that sentence than to any other act or setting the description names, so the act it describes is done at this step"
                     : why;
             var excerpt = $"{stepWhy}; the process description describes "
                 + $"\"{TaskText.Truncate(sentence, 200)}\", which the screen rates {finding.Tier} under {hit.Clause} ({how})";
@@ -293,7 +293,7 @@ public sealed partial class RiskScreen
     /// meaning (<see cref="DescribedNamedClauseMinSimilarity"/>). A step that only keeps records or only communicates is
     /// where nothing is decided (the decision is screened where it is taken), and a step done by others takes nothing.
     /// </summary>
-    private HashSet<RiskHit> FindingsOnWhatTheStepNames(DescriptionFinding? finding, string[] stepTexts)
+    private HashSet<RiskHit> FindingsOnWhatTheStepNames(DescriptionFinding? finding, string[] stepTexts, string description)
     {
         if (finding is null || finding.Tier < RiskTier.High || _semantic is null || stepTexts.Any(TaskText.KeepsRecordsOrOnlyCommunicates))
         {
@@ -307,6 +307,7 @@ public sealed partial class RiskScreen
         }
 
         var named = new HashSet<RiskHit>();
+        (string Clause, double Similarity)? nearest = null;
         foreach (var (hit, sentence) in finding.Hits)
         {
             // Only what the sentence itself states (its words or its meaning): a rule its process's domain passes on
@@ -338,7 +339,11 @@ public sealed partial class RiskScreen
             }
 
             var clause = CarryingClause(hit.RuleId, sentence);
-            if (NamesAWordOf(words, clause) || StepNearClause(stepTexts, clause) >= DescribedNamedClauseMinSimilarity)
+            if (NamesAWordOf(words, clause) || StepNearClause(stepTexts, clause) >= DescribedNamedClauseMinSimilarity
+                || (ReadsTheNearestClause && !stepTexts.Any(NamesAPeripheralAct)
+                    && (hit.Evidence.Similarity is not { } matched || matched >= Catalogue.Semantic.Threshold(RiskTier.High))
+                    && (nearest ??= NearestClause(stepTexts, description)) is { } near
+                    && near.Similarity >= DescribedNearestClauseMinSimilarity && string.Equals(near.Clause, clause, StringComparison.Ordinal)))
             {
                 named.Add(hit);
             }
@@ -346,6 +351,66 @@ public sealed partial class RiskScreen
 
         return named;
     }
+
+    /// <summary>
+    /// Round 32: whether the step's act is the act of the clause that carries the description's finding: among the
+    /// clauses of the description's sentences, the one nearest in meaning to the step's words (any reading) is that
+    /// clause. Annex III, GDPR Art. 22 and Art. 5 attach to the use of the system in the process; the description says
+    /// what the system does, and a step whose name is closer to that act than to any other act or setting the
+    /// description names (a scan, an upload, the shop, the payroll) is where the use is made. A step nearer to another
+    /// clause names a different act of the process ("Charge handhelds" beside "each packer's handheld logs every box"),
+    /// and one near none of them (below <see cref="DescribedNearestClauseMinSimilarity"/>) says nothing of the use.
+    /// Nearness is weaker evidence than a shared word, so the step takes so only a finding stated by the rule's pattern or
+    /// matched by meaning at the catalogue's High threshold (at which a meaning match fires on its own): on the whole set
+    /// the findings near the rule at 0.34 and 0.44 were a step gathering a studio's own photos read as face scraping and a
+    /// benefit freeze read as crime prediction.
+    /// </summary>
+    internal (string Clause, double Similarity)? NearestClause(string[] stepTexts, string description)
+    {
+        if (_semantic is null)
+        {
+            return null;
+        }
+
+        var clauses = DescriptionSentences(description).SelectMany(Clauses).Distinct(StringComparer.Ordinal).ToList();
+        var steps = stepTexts.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (clauses.Count == 0 || steps.Count == 0)
+        {
+            return null;
+        }
+
+        var vectors = _semantic.Embedder.Embed([.. clauses, .. steps]);
+        (string Clause, double Similarity)? best = null;
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var similarity = AutomationScanner.Core.Embeddings.VectorMath.Nearest(vectors[i], vectors[clauses.Count..]).Similarity;
+            if (best is null || similarity > best.Value.Similarity)
+            {
+                best = (clauses[i], similarity);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Round 32: a step's words nearest to the clause carrying the finding name its act from this similarity up (below
+    /// it the step is near none of the description's acts: its nearest clause says nothing of what it does).
+    /// </summary>
+    public const double DescribedNearestClauseMinSimilarity = 0.25;
+
+    /// <summary>Round 32: whether a read step takes a finding whose carrying clause is the description's clause nearest to its words (<see cref="NearestClause"/>); on by default, off to measure what it adds.</summary>
+    public bool ReadsTheNearestClause { get; init; } = true;
+
+    /// <summary>
+    /// Round 32: a step whose words name an act beside the use (it archives, prints, pays out, invoices, logs in, notifies,
+    /// reminds, backs up), wherever in the name the word stands ("Ticket receipt e-mail", "Belege archivieren" read
+    /// "receipts archive"): what is decided is decided elsewhere.
+    /// </summary>
+    internal static bool NamesAPeripheralAct(string text) => !string.IsNullOrWhiteSpace(text) && PeripheralAct().IsMatch(text);
+
+    [GeneratedRegex(@"\b(archiv\w*|print\w*|invoic\w*|payouts?|pay(s|ing)? out|payments?|payslips?|payroll|refund\w*|receipts?|log-?(in|on|out|off)s?|log(s|ged|ging)? (in|on|out|off)|sign(s|ed|ing)? (in|on|out)|passwords?|notif\w*|remind\w*|newsletters?|back-?ups?|back(s|ed|ing)? up|welcome)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PeripheralAct();
 
     /// <summary>Round 31: a description sentence states an act (who does what to whom) in at least this many words.</summary>
     public const int MinStatedActWords = 6;
