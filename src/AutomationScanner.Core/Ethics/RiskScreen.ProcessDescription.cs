@@ -199,7 +199,7 @@ public sealed partial class RiskScreen
         // the same object, in the clause of the sentence that carries the finding; <see cref="FindingsOnWhatTheStepNames"/>).
         // A step already High takes only a Prohibited finding so.
         var named = read && ReadsWhatTheStepNames && !IsActOfOthers(candidate)
-            ? FindingsOnWhatTheStepNames(DescriptionFindingOf(candidate.Process, description, context), [.. stepWords], description)
+            ? FindingsOnWhatTheStepNames(DescriptionFindingOf(candidate.Process, description, context), [.. stepWords], description, IsTheOrganisationsAct(candidate, RiskTier.High))
                 .Where(h => !aboveHigh || h.Tier == RiskTier.Prohibited).ToHashSet()
             : [];
         if (aboveHigh && practices.Count == 0 && named.Count == 0)
@@ -246,7 +246,11 @@ public sealed partial class RiskScreen
             var namesIt = named.Contains(hit);
             if (hits.Any(h => h.RuleId == hit.RuleId && (h.Applied || !solelyAutomated) && !IsHeldBackForWantOfAPerson(h)) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
                 || (aboveHigh && !performed && !namesIt)
-                || (read && !solelyAutomated && !deployed && !performed && !interacting && !namesIt && (floor is null || hit.Evidence.Similarity < floor)))
+                || (read && !solelyAutomated && !deployed && !performed && !interacting && !namesIt && (floor is null || hit.Evidence.Similarity < floor))
+                // Lead, round 32: GDPR Art. 22 is a decision based solely on automated processing; a description sentence
+                // that resembles one by meaning but says no machine decides ("guarantee claims on faulty bicycles at a
+                // bike shop", 0.48 once fresh-r32 joined the index) states no such decision for a deciding step to take.
+                || (read && !solelyAutomated && hit.Kind == RuleKind.Gdpr22 && hit.Evidence.Similarity is not null && !AMachineDoesIt().IsMatch(sentence)))
             {
                 continue;
             }
@@ -293,7 +297,7 @@ public sealed partial class RiskScreen
     /// meaning (<see cref="DescribedNamedClauseMinSimilarity"/>). A step that only keeps records or only communicates is
     /// where nothing is decided (the decision is screened where it is taken), and a step done by others takes nothing.
     /// </summary>
-    private HashSet<RiskHit> FindingsOnWhatTheStepNames(DescriptionFinding? finding, string[] stepTexts, string description)
+    private HashSet<RiskHit> FindingsOnWhatTheStepNames(DescriptionFinding? finding, string[] stepTexts, string description, bool organisationsAct)
     {
         if (finding is null || finding.Tier < RiskTier.High || _semantic is null || stepTexts.Any(TaskText.KeepsRecordsOrOnlyCommunicates))
         {
@@ -340,7 +344,7 @@ public sealed partial class RiskScreen
 
             var clause = CarryingClause(hit.RuleId, sentence);
             if (NamesAWordOf(words, clause) || StepNearClause(stepTexts, clause) >= DescribedNamedClauseMinSimilarity
-                || (ReadsTheNearestClause && !stepTexts.Any(NamesAPeripheralAct)
+                || (ReadsTheNearestClause && organisationsAct && !stepTexts.Any(NamesAPeripheralAct)
                     && (hit.Evidence.Similarity is not { } matched || matched >= Catalogue.Semantic.Threshold(RiskTier.High))
                     && (nearest ??= NearestClause(stepTexts, description)) is { } near
                     && near.Similarity >= DescribedNearestClauseMinSimilarity && string.Equals(near.Clause, clause, StringComparison.Ordinal)))
@@ -363,7 +367,9 @@ public sealed partial class RiskScreen
     /// Nearness is weaker evidence than a shared word, so the step takes so only a finding stated by the rule's pattern or
     /// matched by meaning at the catalogue's High threshold (at which a meaning match fires on its own): on the whole set
     /// the findings near the rule at 0.34 and 0.44 were a step gathering a studio's own photos read as face scraping and a
-    /// benefit freeze read as crime prediction.
+    /// benefit freeze read as crime prediction. A step that is the requester's act (a submission, a receipt) or, for a
+    /// High finding, a procedural act takes nothing so (<see cref="IsTheOrganisationsAct"/>, as for the vote): "submit
+    /// application" is nearest to "candidates apply through the careers page", not to the recruiters' shortlisting.
     /// </summary>
     internal (string Clause, double Similarity)? NearestClause(string[] stepTexts, string description)
     {

@@ -120,7 +120,10 @@ public sealed partial class LabelledSpellingTests
         // lead's mends): 12c's Art. 5(1)(d) disposition ("seem the type/sort to") and its fights as an offence now read the
         // kebab-shop regulars and the ride-hailing passengers through the rules, so their closed-up "kebabshop" and
         // "ridehailing" (no words of the model) move the vote's nearest case.
-        Assert.True(closedUp.Count <= 70, report);
+        // 71 after fresh-r32 joined the index and round 32's merges (catalogue 2026.12.30): r32's own closed-up
+        // "friendfinder" and "breakins" (a face collection grown by copying profile pictures; a precinct's saved recordings
+        // searched by face) and neighbours whose nearest labelled case is now an r32 case ("lookup"/"startup", "Xrays").
+        Assert.True(closedUp.Count <= 71, report);
     }
 
     [Theory]

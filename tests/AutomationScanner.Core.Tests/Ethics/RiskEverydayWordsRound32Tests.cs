@@ -3,9 +3,10 @@ using AutomationScanner.Core.Ethics;
 namespace AutomationScanner.Core.Tests.Ethics;
 
 /// <summary>
-/// Round 32: Annex III uses read by their legal elements where the text states them in everyday words. Point 5(b)
-/// (recital 58): credit to a natural person stated as paying in parts, spreading a price or being lent money, the
-/// person named as a couple, buyer, shopper or user, and the score stated as a figure the person is turned into. Point
+/// Round 32: Annex III uses read by their legal elements where the text states them in everyday words. (Point 5(b)'s
+/// wider reading, credit as paying in parts and the person as a buyer or user, was withdrawn by the lead after the
+/// merges: it rated a thrift shop's stock buyers and a retailer paying its wholesaler in instalments High; its set rows
+/// left this class, the own row stays as a guard.) Point
 /// 8(a) (recital 61): an alternative dispute resolution body whose outcome binds the parties (a tribunal, an arbitrator,
 /// a mediation whose decision both sides must accept, a binding award or ruling), the law applied or the outcome issued
 /// or written. Point 5(a) (recital 58): social services in old age and dependency (home care, care hours) and a public
@@ -18,8 +19,6 @@ namespace AutomationScanner.Core.Tests.Ethics;
 public sealed class RiskEverydayWordsRound32Tests
 {
     [Theory]
-    // fresh-r21 (Minimal on a804436): a pay-in-parts check rating a couple's credit.
-    [InlineData("The wedding planner's pay-in-parts check rates each couple's credit standing before the deposit can be split")]
     // Written for this round before the failing cases were read (other settings and words; High on a804436 already,
     // kept as guards of the readings).
     [InlineData("A furniture shop's app decides whether a shopper may spread the price over twelve monthly payments, based on a score of how reliably that person repays.")]
@@ -35,7 +34,6 @@ public sealed class RiskEverydayWordsRound32Tests
 
     [Theory]
     // fresh-r31 (Minimal on a804436): instalments offered or withheld on a score of the buyer's ability to pay.
-    [InlineData("Vleresim_Kredie", "Toucan electronics store. Customers pick a television. At checkout the option to pay in instalments is offered or withheld according to a score of the buyer's ability to pay", "fresh-r31")]
     // fresh-r27, fresh-r28 (Minimal on a804436): a complaints tribunal or board whose system proposes or issues the binding award.
     [InlineData("Prijedlog_odluke", "Elevator repair complaints tribunal for consumers. The system reads both sides' submissions, applies the law and proposes the binding award, which the chair adopts", "fresh-r27")]
     [InlineData("Resolucion_disputa", "Online travel complaints board. The model researches the facts, applies the law and issues the binding award to the traveller and the holiday firm", "fresh-r28")]
