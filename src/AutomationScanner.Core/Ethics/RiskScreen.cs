@@ -339,6 +339,8 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             AddLabelledCaseHit(hits, candidate, context, processContext, reading, throughRules: false);
         }
 
+        hits = HoldBackGdprFindingsWithoutANaturalPerson(hits, candidate, context.ProcessDescriptions.GetValueOrDefault(candidate.Process), reading);
+
         var ruleTier = TierOf(hits);
         // The words are read for the technique only where a technique was applied by meaning: no other task pays for it.
         if (!leaveOutUnreadTechniques && LeavesOutUnreadTechniques

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using AutomationScanner.Core.Model;
+
+namespace AutomationScanner.Core.Ethics;
+
+public sealed partial class RiskScreen
+{
+    /// <summary>Round 33: whether the GDPR and Art. 50 findings need their natural person (on by default; off to measure what it does).</summary>
+    public bool GdprFindingsNeedANaturalPerson { get; init; } = true;
+
+    /// <summary>
+    /// Round 33: the GDPR findings (personal data, GDPR Art. 4(1) and 35; special categories, Art. 9; a solely automated
+    /// decision, Art. 22) and the contact finding (AI Act Art. 50(1), an AI system that interacts with natural persons)
+    /// each need a natural person: the data subject, the person decided about, the person the system talks to. Where the
+    /// step's texts (its name, its statements, its readings) and its process's description name no natural person
+    /// (<see cref="SemanticRuleMatcher.NamesAPerson"/>, read with the phrases that name a legal person taken out: "the
+    /// customer company's master data" names a company), and they name the party the step acts on as one that is no
+    /// natural person - a legal person (firms, suppliers, limited companies, business customers, a customer company), an
+    /// animal (<see cref="ElementSeeds.AnimalName"/>), or totals (<see cref="TaskText.StatesAggregateData"/>) - these findings are recorded, not applied, whatever gave them (the
+    /// words, the meaning, the process's domain, the labelled cases). A sole trader, a self-employed person or a
+    /// one-person business is a natural person (WP29 Opinion 4/2007): such words keep every finding. Rules of the AI Act
+    /// (Art. 5, Annex III) are left to their own hold-backs.
+    /// </summary>
+    private List<RiskHit> HoldBackGdprFindingsWithoutANaturalPerson(List<RiskHit> hits, TaskCandidate candidate, string? description, CodeReading? reading)
+    {
+        if (!GdprFindingsNeedANaturalPerson || _semantic is null || !hits.Any(NeedsANaturalPerson))
+        {
+            return hits;
+        }
+
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        if (reading is not null)
+        {
+            texts.Add(reading.Text);
+        }
+
+        if (TaskText.GlossaryReadingOf(candidate.Name) is { } glossary)
+        {
+            texts.Add(glossary.Text);
+        }
+
+        if (description is { Length: > 0 })
+        {
+            texts.Add(description);
+        }
+
+        if (texts.Any(t => SoleTrader().IsMatch(t)))
+        {
+            return hits;
+        }
+
+        // The party: the first text that names one that is no natural person. Machines, vehicles and goods are not read
+        // so (measured: number plates, car parks, boats and drones are where persons' data and decisions are).
+        string? party = null;
+        foreach (var text in texts)
+        {
+            party = LegalPerson().Match(text) is { Success: true } firm ? $"'{firm.Value}' names a legal person"
+                : ElementSeeds.AnimalName(text) is { } animal ? $"'{animal}' names an animal"
+                : TaskText.StatesAggregateData(text) ? "its data are stated to be totals"
+                : null;
+            if (party is not null)
+            {
+                break;
+            }
+        }
+
+        var legalPerson = party?.EndsWith("names a legal person", StringComparison.Ordinal) == true;
+        if (party is null)
+        {
+            return hits;
+        }
+
+        var withoutFirms = texts.Select(t => LegalPerson().Replace(t, " ")).ToList();
+        var personNamed = withoutFirms.Any(_semantic.NamesAPerson);
+        // Contact (Art. 50(1)) with a legal person: the staff who make it are not the persons contacted.
+        var contactedNamed = personNamed && (!legalPerson || withoutFirms.Any(t => _semantic.NamesAPerson(OwnStaff().Replace(t, " "))));
+        if (personNamed && contactedNamed)
+        {
+            return hits;
+        }
+
+        return [.. hits.Select(h => NeedsANaturalPerson(h) && (!personNamed || (h.Kind == RuleKind.CustomerFacing && !contactedNamed))
+            ? h with { Applied = false, Note = $"The step and its process name no natural person, and the party acted on is none ({party}): {h.Clause} concerns an identified or identifiable natural person (GDPR Art. 4(1); AI Act Art. 50(1): natural persons)." }
+            : h)];
+    }
+
+    private static bool NeedsANaturalPerson(RiskHit hit) =>
+        hit.Applied && hit.Kind is RuleKind.PersonalData or RuleKind.Gdpr9 or RuleKind.Gdpr22 or RuleKind.CustomerFacing;
+
+    // A legal person as the party acted on: firms, companies, businesses in the plural (a singular "the company" is as
+    // often the one that acts), a customer, client, partner or supplier that is a company, a business counterparty,
+    // suppliers, vendors, subcontractors, resellers. Bounded alternatives only (the texts are untrusted).
+    [GeneratedRegex(@"\b((business|corporate|trade|commercial|wholesale|b2b)[\s-](customers?|clients?|partners?|accounts?|buyers?)|(customer|client|partner|member|supplier|subcontracting|limited|incorporated|reseller)\s(company|firm|corporation|enterprise|business)|companies|firms|corporations|enterprises|businesses|suppliers?|vendors?|subcontractors?|resellers?|wholesalers|distributors)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LegalPerson();
+
+    // The deployer's own staff: for a contact finding (Art. 50(1)) with a legal person as the party, the persons who make
+    // the contact are not those contacted, and the plural possessive that refers to them ("staff email their suppliers").
+    [GeneratedRegex(@"\b(staff|employees?|workers?|clerks?|personnel|colleagues?|buyers?|their)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnStaff();
+
+    // A business that is a natural person.
+    [GeneratedRegex(@"\b(sole (traders?|proprietors?|proprietorships?)|self-employed|freelanc\w{0,6}|one-(person|man|woman) (business|firm|compan(y|ies))|individual entrepreneurs?|family business)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SoleTrader();
+}
