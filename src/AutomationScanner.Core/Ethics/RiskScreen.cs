@@ -339,6 +339,11 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             AddLabelledCaseHit(hits, candidate, context, processContext, reading, throughRules: false);
         }
 
+        if (AnnexObjectHoldsBack)
+        {
+            hits = HoldBackAnnexUsesWithoutTheirObject(hits, candidate, byPattern, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
+        }
+
         var ruleTier = TierOf(hits);
         // The words are read for the technique only where a technique was applied by meaning: no other task pays for it.
         if (!leaveOutUnreadTechniques && LeavesOutUnreadTechniques
