@@ -339,6 +339,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             AddLabelledCaseHit(hits, candidate, context, processContext, reading, throughRules: false);
         }
 
+        if (AnnexObjectHoldsBack)
+        {
+            hits = HoldBackAnnexUsesWithoutTheirObject(hits, candidate, byPattern, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
+        }
         hits = HoldBackGdprFindingsWithoutANaturalPerson(hits, candidate, context.ProcessDescriptions.GetValueOrDefault(candidate.Process), reading);
 
         var ruleTier = TierOf(hits);

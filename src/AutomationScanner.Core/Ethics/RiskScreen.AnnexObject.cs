@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using AutomationScanner.Core.Model;
+
+namespace AutomationScanner.Core.Ethics;
+
+public sealed partial class RiskScreen
+{
+    /// <summary>Round 33: the rules whose finding by meaning, vote or inheritance must find the object of their use in the words.</summary>
+    internal const string CriticalInfrastructureRule = "H5b-critical-infrastructure";
+
+    internal const string EmergencyTriageRule = "H4d-emergency-triage";
+
+    /// <summary>Round 33: whether <see cref="HoldBackAnnexUsesWithoutTheirObject"/> runs (on by default; off to measure what it does).</summary>
+    public bool AnnexObjectHoldsBack { get; init; } = true;
+
+    /// <summary>
+    /// Round 33 (issue 12): Annex III 2 and 5(d) read as legal elements. Annex III 2 is a safety component in the
+    /// management and operation of critical digital infrastructure, road traffic, or the supply of water, gas, heating
+    /// or electricity: its object is infrastructure that serves others (a grid, mains, a supply network, public roads,
+    /// a dam), and the system acts on its operation (controls, switches, shuts off). A farm's, shop's or pool's own
+    /// valves, pumps and heaters, and a utility's letters, chats and meter reports, are not that. Annex III 5(d)
+    /// concerns emergency calls by natural persons, the dispatch of emergency first response services, and emergency
+    /// patient triage: its object is a person in an emergency or the emergency services; orders, animals, goods,
+    /// ships, linen or tickets sorted by urgency are not that. A finding of either rule reached without its own
+    /// pattern (by meaning, by the labelled cases' vote or learned signal, by the domain) stays only where the task's
+    /// words or its process's description state the object (for Annex III 2 also the act on its operation, the
+    /// rule's own act element); otherwise it is recorded, not applied, with a note.
+    /// </summary>
+    private List<RiskHit> HoldBackAnnexUsesWithoutTheirObject(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern, string? description)
+    {
+        if (!hits.Any(h => IsAnnexObjectRuleWithoutPattern(h, byPattern)))
+        {
+            return hits;
+        }
+
+        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            texts.Add(description);
+        }
+
+        return [.. hits.Select(h =>
+        {
+            if (!IsAnnexObjectRuleWithoutPattern(h, byPattern) || Catalogue.Rule(h.RuleId) is not { } rule)
+            {
+                return h;
+            }
+
+            if (h.RuleId == CriticalInfrastructureRule)
+            {
+                var served = texts.Any(t => ServedInfrastructure().IsMatch(t));
+                var acted = texts.Any(t => OperatesInfrastructure().IsMatch(t) || (rule.Definition.Elements.Count > 0 && rule.Definition.Elements[0].Count > 1 && rule.HasElement(0, 1, t)));
+                return served && acted ? h : h with
+                {
+                    Applied = false,
+                    Note = served
+                        ? $"{h.Clause}: read without its own pattern, and the words state no act on the operation of the infrastructure (control, switching, shutting off): reporting, letters or customer contact about a utility are not a safety component of its management or operation."
+                        : $"{h.Clause}: read without its own pattern, and the words name no infrastructure that serves others (a grid, mains, a supply network, public roads, a dam): an installation's own valves, pumps or heaters are not critical infrastructure.",
+                };
+            }
+
+            return texts.Any(t => PersonInAnEmergency().IsMatch(t)) ? h : h with
+            {
+                Applied = false,
+                Note = $"{h.Clause}: read without its own pattern, and the words name no person in an emergency, no emergency call by a person and no emergency service: sorting orders, animals, goods, tickets or rotas by urgency is not emergency triage.",
+            };
+        })];
+    }
+
+    private static bool IsAnnexObjectRuleWithoutPattern(RiskHit hit, HashSet<string> byPattern) =>
+        hit.Applied && hit.RuleId is CriticalInfrastructureRule or EmergencyTriageRule && !byPattern.Contains(hit.RuleId)
+        && (hit.Evidence.Similarity is not null || hit.Evidence.Scope is EvidenceScope.LabelledCases or EvidenceScope.ProcessContext);
+
+    /// <summary>Infrastructure that serves others (Annex III 2; CER Directive 2022/2557, NIS2): a network, a supply, public roads and their works.</summary>
+    [GeneratedRegex(@"\b((micro|mini|smart)?grids?|mains|networks?|supply|supplies|utilit(y|ies)|district heat\w*|heat(ing)? networks?|substations?|power (stations?|plants?|lines?|cuts?)|electricity|blackouts?|outages?|voltage|load[- ]?shedding|shed\w* (the )?load|peak (demand|load)|pipelines?|transmission|distribution|critical (digital )?infrastructure|data cent(re|er)s?|drinking[- ]water|tap[- ]water|water (treatment|works)|waterworks|treatment (plants?|works)|sewage|sewers?|wastewater|pumping stations?|reservoirs?|dams?|sluices?|flood ?gates?|locks|roads?|traffic|motorways?|highways?|streets?|junctions?|intersections?|tunnels?|bridges?|railways?|level crossings?|signals?|levees?|dykes?|dikes?|flood (defen\w*|barriers?|walls?)|households?|homes|towns?|city|cities|villages?|regions?|regional|municipal\w*|public|national)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ServedInfrastructure();
+
+    /// <summary>An act on the operation of the infrastructure besides the rule's own act element: setting, dosing, timing, cutting, deciding.</summary>
+    [GeneratedRegex(@"\b(set|sets|setting|dos\w*|tim(e[ds]?|ing)|decid\w*|drop\w*|cuts?|cutting|pressure|flows?|phases?|sheds?|barriers?|fans?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OperatesInfrastructure();
+
+    /// <summary>A person in an emergency, an emergency call by a person, or the emergency services (Annex III 5(d)).</summary>
+    [GeneratedRegex(@"\b(emergency[- ](calls?|callers?|lines?|numbers?|services?|medical|medicine|patients?|care|departments?|rooms?|wards?|units?|responders?|crews?)|112|911|999|(incoming|distress|help|rescue|flood|fire|alarm) calls?|alarms?|callouts?|callers?|patients?|casualt\w*|victims?|the (injured|wounded|sick)|(injured|wounded|sick|ill|hurt|trapped|missing|stranded|drowning|lost|unconscious) (\w+ ){0,2}(people|persons?|hikers?|climbers?|swimmers?|walkers?|skiers?|riders?|cyclists?|runners?|players?|athletes?|guests?|visitors?|tourists?|spectators?|fans|pupils?|students?|sailors?|passengers?|drivers?|children|child|residents?|workers?|man|woman|men|women)|people|persons?|ambulances?|police|fire[- ]?(brigade|service|department|engines?|crews?|fighters?)|firefighters?|paramedic\w*|first respon\w*|first[- ]aid|urgent care|rescue\w*|coast ?guard|lifeboats?|distress|mayday|a&e|accident and emergency|out-of-hours|(medical|health|doctors?'?) helplines?|a doctor|medical (aid|help|attention))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PersonInAnEmergency();
+}
