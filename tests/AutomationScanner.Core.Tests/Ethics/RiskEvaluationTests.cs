@@ -426,6 +426,16 @@ public sealed partial class RiskEvaluationTests
         // (Annex III 4(b), under-rated Minimal as written) move without the capitalised article; the chiropractor's X-rays
         // (GDPR 9) closed up as "Xrays" now vote with r32's dental-records case (Limited; Minimal as written).
         open = [.. open, "r32-harmoniumshifts-046:", "r32-armadillorooms-050:", "r23-chiropractorxray-101:"];
+
+        // r33 first run and round 33's merges (measured): r33's estate agency's AI-generated photo-realistic room pictures
+        // (Art. 50) are Limited as written and Minimal with "AIgenerated" closed up, as r22's jewellery ad photos; r33's HR
+        // assistant copying a tool's top ten into the interview calendar unread (Annex III 4(a), a rubber stamp) is Minimal
+        // as written (under-rated) and High in lower case or without the article. Round 33's Annex III 5(d) object reading
+        // holds back a 5(d) finding by meaning where no person in an emergency is named: the ER staff rota (expected
+        // Minimal) stays High as written through the catalogue's own "ER" pattern and is Minimal in lower case; the piano
+        // repair van (expected Minimal) is Minimal as written and High without "the", where the pattern reads "dispatch
+        // emergency".
+        open = [.. open, "r33-spoonbillrooms-085:", "r33-spoonbillrooms-086:", "r33-porcupinecalendar-044:", "r3-r3-v-rota-136:", "r14-pianodispatch-105:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 

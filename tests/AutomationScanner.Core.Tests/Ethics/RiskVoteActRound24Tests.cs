@@ -46,7 +46,9 @@ public sealed class RiskVoteActRound24Tests
     /// <summary>Steps and descriptions whose act is the practice keep the vote's tier (guards: the same on both).</summary>
     [Theory]
     [InlineData("Residence permit recommendation", null, "fresh-r14")] // set: recommends on a permit (Annex III 7)
-    [InlineData("Proctor_Flag", "online exams of a nursing college: the webcam recording of each student is checked for looking away or a second voice, and flagged attempts are voided", "fresh-r11")] // set: flags (Annex III 3)
+    // Round 33: "Proctor_Flag" (online exam proctoring, Annex III 3) left this guard: its High was the vote's Annex III 5(d)
+    // at 0.67, a wrong rule, which round 33's object reading holds back (no person in an emergency); Annex III 3 does not
+    // fire on it, so it is now an under-rating counted in the figures (docs/ranking.md, Round 33, lead).
     [InlineData("The archive recognises visitors from a distance on the corridor cameras and looks them up among registered readers, without them presenting anything", null, "fresh-r19")] // set
     [InlineData("Rate how likely each arriving ferry passenger is to overstay their visa before they reach border control", null, "fresh-r9")] // set
     [InlineData("Residence permit recommendation", null, null)]
