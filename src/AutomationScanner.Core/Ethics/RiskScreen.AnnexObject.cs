@@ -33,7 +33,7 @@ public sealed partial class RiskScreen
             return hits;
         }
 
-        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        var texts = OwnTexts(candidate);
         if (!string.IsNullOrWhiteSpace(description))
         {
             texts.Add(description);

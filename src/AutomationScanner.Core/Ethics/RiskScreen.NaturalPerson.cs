@@ -28,16 +28,7 @@ public sealed partial class RiskScreen
             return hits;
         }
 
-        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
-        if (reading is not null)
-        {
-            texts.Add(reading.Text);
-        }
-
-        if (TaskText.GlossaryReadingOf(candidate.Name) is { } glossary)
-        {
-            texts.Add(glossary.Text);
-        }
+        var texts = OwnTextsWithReadings(candidate, reading);
 
         if (description is { Length: > 0 })
         {
@@ -82,6 +73,26 @@ public sealed partial class RiskScreen
         return [.. hits.Select(h => NeedsANaturalPerson(h) && (!personNamed || (h.Kind == RuleKind.CustomerFacing && !contactedNamed))
             ? h with { Applied = false, Note = $"The step and its process name no natural person, and the party acted on is none ({party}): {h.Clause} concerns an identified or identifiable natural person (GDPR Art. 4(1); AI Act Art. 50(1): natural persons)." }
             : h)];
+    }
+
+    /// <summary>The step's own texts: its name (normalised) and its statements, in that order.</summary>
+    private static List<string> OwnTexts(TaskCandidate candidate) => [.. candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name))];
+
+    /// <summary>The step's own texts (<see cref="OwnTexts"/>) with its step-code reading and its glossary reading, where it has them.</summary>
+    private static List<string> OwnTextsWithReadings(TaskCandidate candidate, CodeReading? reading)
+    {
+        var texts = OwnTexts(candidate);
+        if (reading is not null)
+        {
+            texts.Add(reading.Text);
+        }
+
+        if (TaskText.GlossaryReadingOf(candidate.Name) is { } glossary)
+        {
+            texts.Add(glossary.Text);
+        }
+
+        return texts;
     }
 
     private static bool NeedsANaturalPerson(RiskHit hit) =>

@@ -1043,7 +1043,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return hits;
         }
 
-        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        var texts = OwnTexts(candidate);
         return [.. hits.Select(h =>
         {
             if (!h.Applied || h.Evidence.Scope is not (EvidenceScope.Text or EvidenceScope.LabelledCases) || byPattern.Contains(h.RuleId) || Catalogue.Rule(h.RuleId) is not { Definition.Sectors.Count: > 0 } rule
@@ -1157,16 +1157,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return hits;
         }
 
-        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
-        if (reading is not null)
-        {
-            texts.Add(reading.Text);
-        }
-
-        if (TaskText.GlossaryReadingOf(candidate.Name) is { } glossary)
-        {
-            texts.Add(glossary.Text);
-        }
+        var texts = OwnTextsWithReadings(candidate, reading);
 
         texts.Add(description);
         if (texts.Any(_semantic.NamesAPerson))
@@ -1223,7 +1214,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// </summary>
     private List<RiskHit> HoldBackNegatedPractices(List<RiskHit> hits, TaskCandidate candidate)
     {
-        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        var texts = OwnTexts(candidate);
         var stripped = texts.Select(TaskText.WithoutNegatedPractices).ToList();
         if (stripped.All(s => s is null) || !hits.Any(IsFromTheTaskItself))
         {
@@ -1285,7 +1276,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         // and the act that decides (the first two elements of the rule's second alternative) in its own words. The person
         // is not asked for here: naming one more person must not change what the act is.
         var decision = hits.FirstOrDefault(h => h.Applied && h.Kind == RuleKind.Gdpr22);
-        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        var texts = OwnTexts(candidate);
         if (decision is null || Catalogue.Rule(decision.RuleId) is not { Definition.Elements.Count: > 1 } rule || !texts.Any(t => rule.HasElement(1, 0, t) && rule.HasElement(1, 1, t)))
         {
             return hits;
@@ -1317,7 +1308,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             return hits;
         }
 
-        var texts = candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name)).ToList();
+        var texts = OwnTexts(candidate);
         if (!string.IsNullOrWhiteSpace(description))
         {
             texts.Add(description);
