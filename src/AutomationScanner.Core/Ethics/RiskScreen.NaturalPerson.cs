@@ -8,6 +8,9 @@ public sealed partial class RiskScreen
     /// <summary>Round 33: whether the GDPR and Art. 50 findings need their natural person (on by default; off to measure what it does).</summary>
     public bool GdprFindingsNeedANaturalPerson { get; init; } = true;
 
+    /// <summary>Round 34: whether the Annex III findings of the rules about persons need their natural person as well (on by default; off to measure what it does).</summary>
+    public bool AnnexPersonFindingsNeedANaturalPerson { get; init; } = true;
+
     /// <summary>
     /// Round 33: the GDPR findings (personal data, GDPR Art. 4(1) and 35; special categories, Art. 9; a solely automated
     /// decision, Art. 22) and the contact finding (AI Act Art. 50(1), an AI system that interacts with natural persons)
@@ -19,7 +22,11 @@ public sealed partial class RiskScreen
     /// animal (<see cref="ElementSeeds.AnimalName"/>), or totals (<see cref="TaskText.StatesAggregateData"/>) - these findings are recorded, not applied, whatever gave them (the
     /// words, the meaning, the process's domain, the labelled cases). A sole trader, a self-employed person or a
     /// one-person business is a natural person (WP29 Opinion 4/2007): such words keep every finding. Rules of the AI Act
-    /// (Art. 5, Annex III) are left to their own hold-backs.
+    /// (Art. 5) are left to their own hold-backs. Round 34: so are the Annex III findings of the rules about persons
+    /// (<see cref="RuleDefinition.AboutPersons"/>: recruitment, decisions on workers, education, public benefits,
+    /// creditworthiness and insurance of natural persons, biometrics), whose use is one on natural persons (Annex III
+    /// 4, 5(a)-(c): candidates, workers, natural persons; 1: biometric data of natural persons): a limited company's
+    /// credit rating, subcontracting firms whose contracts end, an animal identified from its markings are none of them.
     /// </summary>
     private List<RiskHit> HoldBackGdprFindingsWithoutANaturalPerson(List<RiskHit> hits, TaskCandidate candidate, string? description, CodeReading? reading)
     {
@@ -71,7 +78,9 @@ public sealed partial class RiskScreen
         }
 
         return [.. hits.Select(h => NeedsANaturalPerson(h) && (!personNamed || (h.Kind == RuleKind.CustomerFacing && !contactedNamed))
-            ? h with { Applied = false, Note = $"The step and its process name no natural person, and the party acted on is none ({party}): {h.Clause} concerns an identified or identifiable natural person (GDPR Art. 4(1); AI Act Art. 50(1): natural persons)." }
+            ? h with { Applied = false, Note = h.Kind is RuleKind.HighRisk or RuleKind.ProfilingOverride
+                ? $"The step and its process name no natural person, and the party acted on is none ({party}): {h.Clause} is a use on natural persons (candidates, workers, students, applicants, borrowers, the persons whose biometric data are read)."
+                : $"The step and its process name no natural person, and the party acted on is none ({party}): {h.Clause} concerns an identified or identifiable natural person (GDPR Art. 4(1); AI Act Art. 50(1): natural persons)." }
             : h)];
     }
 
@@ -95,8 +104,9 @@ public sealed partial class RiskScreen
         return texts;
     }
 
-    private static bool NeedsANaturalPerson(RiskHit hit) =>
-        hit.Applied && hit.Kind is RuleKind.PersonalData or RuleKind.Gdpr9 or RuleKind.Gdpr22 or RuleKind.CustomerFacing;
+    private bool NeedsANaturalPerson(RiskHit hit) =>
+        hit.Applied && (hit.Kind is RuleKind.PersonalData or RuleKind.Gdpr9 or RuleKind.Gdpr22 or RuleKind.CustomerFacing
+            || (AnnexPersonFindingsNeedANaturalPerson && hit.Kind is RuleKind.HighRisk or RuleKind.ProfilingOverride && Catalogue.Rule(hit.RuleId) is { Definition.AboutPersons: true }));
 
     // A legal person as the party acted on: firms, companies, businesses in the plural (a singular "the company" is as
     // often the one that acts), a customer, client, partner or supplier that is a company, a business counterparty,
