@@ -22,11 +22,12 @@ public sealed partial class RiskScreen
     /// animal (<see cref="ElementSeeds.AnimalName"/>), or totals (<see cref="TaskText.StatesAggregateData"/>) - these findings are recorded, not applied, whatever gave them (the
     /// words, the meaning, the process's domain, the labelled cases). A sole trader, a self-employed person or a
     /// one-person business is a natural person (WP29 Opinion 4/2007): such words keep every finding. Rules of the AI Act
-    /// (Art. 5) are left to their own hold-backs. Round 34: so are the Annex III findings of the rules about persons
+    /// (Art. 5) are left to their own hold-backs. Round 34: the Annex III findings of the rules about persons
     /// (<see cref="RuleDefinition.AboutPersons"/>: recruitment, decisions on workers, education, public benefits,
-    /// creditworthiness and insurance of natural persons, biometrics), whose use is one on natural persons (Annex III
-    /// 4, 5(a)-(c): candidates, workers, natural persons; 1: biometric data of natural persons): a limited company's
-    /// credit rating, subcontracting firms whose contracts end, an animal identified from its markings are none of them.
+    /// creditworthiness and insurance of natural persons, biometrics) and the profiling override are held back the same
+    /// way (<see cref="AnnexPersonFindingsNeedANaturalPerson"/>): their use is one on natural persons (Annex III 4,
+    /// 5(a)-(c): candidates, workers, natural persons; 1: biometric data of natural persons), and a limited company's
+    /// credit rating, subcontracting firms whose contracts end or an animal identified from its markings is none.
     /// </summary>
     private List<RiskHit> HoldBackGdprFindingsWithoutANaturalPerson(List<RiskHit> hits, TaskCandidate candidate, string? description, CodeReading? reading)
     {
