@@ -47,7 +47,7 @@ public sealed partial class RiskScreen
     public const int MaxDescriptionSentenceLength = 400;
 
     /// <summary>What each process description screens as, per scan (context): a scan of 100 steps screens it once.</summary>
-    private readonly ConditionalWeakTable<RiskContext, ConcurrentDictionary<string, Lazy<DescriptionFinding>>> _descriptions = [];
+    private ConditionalWeakTable<RiskContext, ConcurrentDictionary<string, Lazy<DescriptionFinding>>> _descriptions = [];
 
     /// <summary>
     /// The rules a process description screens as, at its highest tier, each with the sentence that gave it: the

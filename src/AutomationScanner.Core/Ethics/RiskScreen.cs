@@ -36,7 +36,9 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// spelling flips remain, and with one spelling of the name (<see cref="LabelledSpelling"/>, round 13) the vote
     /// cannot tell spelling variants apart. The evaluation harness gives each batch the index without that batch.
     /// </summary>
-    public LabelledCaseIndex? LabelledCases { get; init; }
+    public LabelledCaseIndex? LabelledCases { get => _labelledCases; init => _labelledCases = value; }
+
+    private LabelledCaseIndex? _labelledCases;
 
     /// <summary>
     /// How the labelled cases' vote is read (with <see cref="LabelledCases"/> only). False (round 11): after the rules'
@@ -81,7 +83,26 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// and hold-backs, raising only and never above its own tier. The evaluation harness gives each batch a model trained
     /// without that batch (docs/ranking.md, Round 24).
     /// </summary>
-    public LabelledLinearModel? LabelledLinear { get; init; }
+    public LabelledLinearModel? LabelledLinear { get => _labelledLinear; init => _labelledLinear = value; }
+
+    private LabelledLinearModel? _labelledLinear;
+
+    /// <summary>
+    /// Round 35: a screen that reads exactly as this one does (its catalogue, options, embedder and every switch, present
+    /// and future) but votes with other labelled cases and another learned linear signal: the evaluation's
+    /// leave-one-batch-out copy. Copying the screen itself keeps no list of switches outside this class (round 34: a new
+    /// switch missing from such a list was silently reset to its default in every per-batch measurement). The copy's
+    /// caches start empty (what a description screens as depends on the labelled cases' vote).
+    /// </summary>
+    public RiskScreen WithLabelledEvidence(LabelledCaseIndex? cases, LabelledLinearModel? linear)
+    {
+        var copy = (RiskScreen)MemberwiseClone();
+        copy._labelledCases = cases;
+        copy._labelledLinear = linear;
+        copy._descriptions = [];
+        copy._readByKind = new();
+        return copy;
+    }
 
     /// <summary>The probability a prediction of <see cref="LabelledLinear"/> needs to count.</summary>
     public double LabelledLinearMinProbability { get; init; } = LabelledLinearModel.MinProbability;
@@ -845,7 +866,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     }
 
     /// <summary>Round 26: the hits read only on a view by kind (<see cref="SemanticMatch.ByKind"/>), by reference (a hit copied with <c>with</c> is no longer one).</summary>
-    private readonly ConditionalWeakTable<RiskHit, object> _readByKind = new();
+    private ConditionalWeakTable<RiskHit, object> _readByKind = new();
 
     private void MarkReadByKind(RiskHit hit) => _readByKind.AddOrUpdate(hit, true);
 
