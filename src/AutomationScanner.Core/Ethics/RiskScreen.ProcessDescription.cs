@@ -202,7 +202,12 @@ public sealed partial class RiskScreen
             ? FindingsOnWhatTheStepNames(DescriptionFindingOf(candidate.Process, description, context), [.. stepWords], description, IsTheOrganisationsAct(candidate, RiskTier.High))
                 .Where(h => !aboveHigh || h.Tier == RiskTier.Prohibited).ToHashSet()
             : [];
-        if (aboveHigh && practices.Count == 0 && named.Count == 0)
+        // Round 35: a High or Prohibited finding the description states with every legal element, which every read step of
+        // the organisation in the process serves (<see cref="FindingsTheStepServes"/>).
+        var served = read && !IsActOfOthers(candidate)
+            ? FindingsTheStepServes(DescriptionFindingOf(candidate.Process, description, context), aboveHigh)
+            : [];
+        if (aboveHigh && practices.Count == 0 && named.Count == 0 && served.Count == 0)
         {
             return;
         }
@@ -217,7 +222,7 @@ public sealed partial class RiskScreen
         var deploys = read && !aboveHigh && !IsActOfOthers(candidate) ? DeployedTechniques(finding, stepTexts) : [];
         var interacts = read && !aboveHigh && !IsActOfOthers(candidate) ? TransparencyDutiesTheStepCarriesOut(finding, stepTexts) : [];
         var stated = read && !aboveHigh && !IsActOfOthers(candidate) ? FindingsStatedOfTheStep(finding, stepTexts) : [];
-        if (read && floor is null && sole is null && deploys.Count == 0 && practices.Count == 0 && interacts.Count == 0 && stated.Count == 0 && named.Count == 0)
+        if (read && floor is null && sole is null && deploys.Count == 0 && practices.Count == 0 && interacts.Count == 0 && stated.Count == 0 && named.Count == 0 && served.Count == 0)
         {
             return;
         }
@@ -244,9 +249,10 @@ public sealed partial class RiskScreen
             var performed = practices.Contains(hit);
             var interacting = interacts.Contains(hit.RuleId) || stated.Contains(hit);
             var namesIt = named.Contains(hit);
+            var serves = served.Contains(hit);
             if (hits.Any(h => h.RuleId == hit.RuleId && (h.Applied || !solelyAutomated) && !IsHeldBackForWantOfAPerson(h)) || stepTexts.Any(Catalogue.Rule(hit.RuleId)!.IsExcluded)
-                || (aboveHigh && !performed && !namesIt)
-                || (read && !solelyAutomated && !deployed && !performed && !interacting && !namesIt && (floor is null || hit.Evidence.Similarity < floor))
+                || (aboveHigh && !performed && !namesIt && !serves)
+                || (read && !solelyAutomated && !deployed && !performed && !interacting && !namesIt && !serves && (floor is null || hit.Evidence.Similarity < floor))
                 // Lead, round 32: GDPR Art. 22 is a decision based solely on automated processing; a description sentence
                 // that resembles one by meaning but says no machine decides ("guarantee claims on faulty bicycles at a
                 // bike shop", 0.48 once fresh-r32 joined the index) states no such decision for a deciding step to take.
@@ -272,7 +278,9 @@ public sealed partial class RiskScreen
                 ? $"step '{TaskText.Truncate(candidate.Name, 80)}' names the act of the practice, and the description states every legal element of it in its words"
                 : namesIt && !solelyAutomated && !deployed && !performed && !interacting && (aboveHigh || floor is null || hit.Evidence.Similarity < floor)
                     ? $"step '{TaskText.Truncate(candidate.Name, 80)}' names what the description's sentence stating the finding is about (its act or its object), or is nearer in meaning to the act of that sentence than to any other act or setting the description names, so the act it describes is done at this step"
-                    : why;
+                    : serves && !solelyAutomated && !deployed && !performed && !interacting && !namesIt && (aboveHigh || floor is null || hit.Evidence.Similarity < floor)
+                        ? $"step '{TaskText.Truncate(candidate.Name, 80)}' is a step of the process whose description states this {(hit.Tier == RiskTier.Prohibited ? "practice" : "use")} with every legal element in its words, so it is part of that system (AI Act Art. 3(1); its records and logs are the system's own obligations, Art. 12 and 19) and automating it builds part of it"
+                        : why;
             var excerpt = $"{stepWhy}; the process description describes "
                 + $"\"{TaskText.Truncate(sentence, 200)}\", which the screen rates {finding.Tier} under {hit.Clause} ({how})";
             hits.Add(hit with
