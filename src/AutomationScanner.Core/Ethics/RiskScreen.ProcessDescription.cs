@@ -644,11 +644,12 @@ public sealed partial class RiskScreen
     {
         var top = RiskTier.Minimal;
         var found = new List<(RiskHit Hit, string Sentence)>();
-        foreach (var sentence in DescriptionSentences(description))
+        foreach (var (sentence, pair) in DescriptionReadings(DescriptionSentences(description)))
         {
             var assessment = Assess(new TaskCandidate(sentence, process), context, [], readsDescription: false);
             var carried = assessment.Hits.Where(h => h.Applied && h.Kind is not (RuleKind.Displacement or RuleKind.WorkerInformation or RuleKind.LlmFlag
-                or RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride)).ToList();
+                or RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride)
+                && (!pair || StatedAcrossThePair(h, sentence))).ToList();
             var tier = TierOf(carried);
             if (tier == RiskTier.Minimal || tier < top)
             {
@@ -666,6 +667,65 @@ public sealed partial class RiskScreen
 
         return new DescriptionFinding(top, found);
     }
+
+    /// <summary>
+    /// Round 35: whether a description is also read two sentences at a time (<see cref="DescriptionReadings"/>). Off by
+    /// default: measured on the whole set it gained 9 and lost 3 (fresh-r35: 0 and 0), but it breaks a round-32 guard
+    /// (RiskDescribedPracticeRound32Tests: a step nearest to the clause of the practice takes its finding), most likely
+    /// because a pair's finding replaces a single sentence's at a higher tier and the nearest-clause reading compares the
+    /// step with the single sentences' clauses, not the pair's. Left for the next round with that mended.
+    /// </summary>
+    public bool ReadsSentencePairs { get; init; }
+
+    /// <summary>
+    /// What a description is screened as: each of its sentences, then (round 35, <see cref="ReadsSentencePairs"/>) its
+    /// first sentence joined with each later one and each sentence joined with the one before it. A description states a
+    /// practice's legal elements across its sentences as a client tells it: the setting first ("Maple syrup bottling
+    /// plant."), then what is measured ("Scanner data measure each packer's output per minute"), then what follows from it
+    /// ("the league table each month settles bonuses and who receives a warning letter"); no sentence alone has the
+    /// person, the act and the effect, while the whole description, screened as one text, has them (context cases,
+    /// round 34: the whole description rated the practice where the sentences did not in 21 of the 35 Prohibited or High
+    /// cases rated lower). Two sentences keep the evidence local: a long description read whole dilutes each act with
+    /// every other, and a setting joined with a sentence about something else states nothing new. A single sentence's
+    /// finding is kept before a pair's at the same tier (its evidence is the narrower one). A pair adds only what it is
+    /// read for (<see cref="StatedAcrossThePair"/>).
+    /// </summary>
+    private IEnumerable<(string Text, bool Pair)> DescriptionReadings(List<string> sentences)
+    {
+        foreach (var sentence in sentences)
+        {
+            yield return (sentence, false);
+        }
+
+        if (!ReadsSentencePairs)
+        {
+            yield break;
+        }
+
+        for (var i = 1; i < sentences.Count; i++)
+        {
+            yield return (Joined(sentences[0], sentences[i]), true);
+            if (i >= 2)
+            {
+                yield return (Joined(sentences[i - 1], sentences[i]), true);
+            }
+        }
+
+        static string Joined(string first, string second) =>
+            first.TrimEnd().EndsWith('.') || first.TrimEnd().EndsWith('!') || first.TrimEnd().EndsWith('?') ? first.TrimEnd() + " " + second : first.TrimEnd() + ". " + second;
+    }
+
+    /// <summary>
+    /// Round 35: a finding of two sentences read together counts only where it is a High or Prohibited finding whose
+    /// legal elements the two sentences state in their words (or the rule's pattern found across them): a pair read by
+    /// meaning alone is two sentences' topics averaged (on the whole set such findings were benign processes: a magazine's
+    /// renewal as manipulation, a suit maker's client card as task allocation, street-light fault reports as critical
+    /// infrastructure), and a Limited finding needs no second sentence.
+    /// </summary>
+    private bool StatedAcrossThePair(RiskHit hit, string pair) =>
+        hit.Tier >= RiskTier.High
+        && (hit.Evidence.Similarity is null && hit.Evidence.Scope != EvidenceScope.LabelledCases
+            || Catalogue.Rule(hit.RuleId) is { } rule && rule.HasAllElements(TaskText.Normalise(pair)));
 
     /// <summary>
     /// The first <see cref="MaxDescriptionSentences"/> sentences of a description (split at a full stop, question or

@@ -11,9 +11,11 @@ public sealed partial class RiskScreen
     /// <summary>
     /// Round 35, a product rule: whether a read step of the organisation takes the High and Prohibited findings its process's
     /// description states with every legal element in its words (<see cref="FindingsTheStepServes"/>), also where the
-    /// step's own name is peripheral (it logs, prints, compiles, forwards). On by default; off to measure what it adds.
+    /// step's own name is peripheral (it logs, prints, compiles, forwards). Off by default: measured on the whole set it
+    /// gained 2 and lost 0 (fresh-r35: 0 and 0), but it breaks a round-32 guard (RiskDescribedPracticeRound32Tests, the
+    /// crawler step "Zber_tvári_web" falls below Prohibited), not yet explained; left for the next round.
     /// </summary>
-    public bool StepsServeTheStatedPractice { get; init; } = true;
+    public bool StepsServeTheStatedPractice { get; init; }
 
     /// <summary>
     /// The High and Prohibited findings of the description that a read step of the organisation serves. An AI system is the

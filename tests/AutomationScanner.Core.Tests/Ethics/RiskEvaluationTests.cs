@@ -126,7 +126,6 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r32", 125),
         ("fresh-r33", 125),
         ("fresh-r34", 125),
-        ("fresh-r35", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
