@@ -101,8 +101,8 @@ public sealed class RiskServedPracticeRound35Tests
     [InlineData("Prehled_Obyvatel", "Bison police headquarters. This step compiles a sheet for each young resident from school absences, family income, neighbourhood and a personality questionnaire. A model then says who will probably steal within a year, and officers visit those names, though no offence is attributed to any of them", "fresh-r32", RiskTier.Prohibited)]
     public void APracticeStatedOverTwoSentences_IsRead(string step, string description, string batch, RiskTier expected)
     {
-        // The reading is off by default (it breaks a round-32 guard, see RiskScreen.ReadsSentencePairs): as shipped the
-        // case stays lower, with the reading on it is found.
+        // The reading is off by default (measured only with the rebuilt index, see RiskScreen.ReadsSentencePairs): as
+        // shipped the case stays lower, with the reading on it is found.
         var shipped = RiskEvaluation.Assess(RiskEvaluation.Screen(), step, description, batch);
         var pairs = RiskEvaluation.Assess(Pairs, step, description, batch);
 
