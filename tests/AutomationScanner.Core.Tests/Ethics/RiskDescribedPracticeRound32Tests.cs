@@ -10,13 +10,20 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// described use than to any other act of the process is where the use is made; a step nearer to another act (a scan, a
 /// fee, a receipt) or naming a peripheral act takes nothing new. Nearness is weaker evidence than a shared word (round
 /// 31), so only findings stated by pattern or matched at the catalogue's High threshold pass this way. "Before" is the
-/// same screen with the reading off; the rules run without the labelled cases.
+/// same screen with the reading off (and, since round 36, the served-practice rule off, which also rates the crawler step
+/// Prohibited: <see cref="RiskScreen.StepsServeTheStatedPractice"/>); the rules run without the labelled cases.
 /// </summary>
 public sealed class RiskDescribedPracticeRound32Tests
 {
-    private static RiskScreen Before => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null, ReadsTheNearestClause = false };
+    private static RiskScreen Before => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null, ReadsTheNearestClause = false, StepsServeTheStatedPractice = false };
 
     private static RiskScreen After => RiskEvaluation.RulesOnly();
+
+    // The nearest-clause reading alone (the served-practice rule off in both): since round 36 the served rule, on by
+    // default, gives a peripheral step of a process that states a practice with every element that practice ("Print
+    // boarding passes" of the ferry takes its crime prediction: the product's rule that a step that prints, logs or
+    // forwards is part of the system, RiskServedPracticeRound35Tests); what this guard holds is that nearness adds nothing.
+    private static RiskScreen AfterReadingAlone => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null, StepsServeTheStatedPractice = false };
 
     private const string Ferry = "Ferry operator's security desk. Tickets are sold online. The tool predicts which passengers are likely to steal on board from their nationality, age and postal code alone, and those passengers are searched at boarding.";
     private const string Admissions = "Mountain university admissions office. Applications are scanned in March. The software ranks each applicant from school grades and a personality questionnaire and only the top two hundred are admitted.";
@@ -48,7 +55,7 @@ public sealed class RiskDescribedPracticeRound32Tests
     public void APeripheralStep_OrABenignProcess_TakesNothingNew(string step, string description)
     {
         var before = RiskEvaluation.Assess(Before, step, description);
-        var after = RiskEvaluation.Assess(After, step, description);
+        var after = RiskEvaluation.Assess(AfterReadingAlone, step, description);
 
         Assert.Equal(before.Tier, after.Tier);
         Assert.DoesNotContain(after.Hits, h => h.Applied && h.Evidence.Excerpt.Contains("nearer in meaning", StringComparison.Ordinal) && !before.Hits.Any(b => b.Applied && b.RuleId == h.RuleId));

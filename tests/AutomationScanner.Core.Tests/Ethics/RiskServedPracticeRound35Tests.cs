@@ -3,12 +3,12 @@ using AutomationScanner.Core.Ethics;
 namespace AutomationScanner.Core.Tests.Ethics;
 
 /// <summary>
-/// Round 35, a product rule (off by default until a round-32 guard it breaks is understood): a read step of the organisation takes the High and Prohibited findings its process's
+/// Round 35, a product rule (on by default since round 36, see <see cref="RiskScreen.StepsServeTheStatedPractice"/>): a read step of the organisation takes the High and Prohibited findings its process's
 /// description states plainly (by the rule's pattern, or with every legal element at the High meaning threshold; a
 /// machine does it; not negated), whatever the step itself does: a step that archives, compiles or opens the file of a
 /// process in which a model scores, ranks or identifies people is part of that system. A narrow procedural step still
 /// has its High finding lifted by Art. 6(3)(a). "Before" is the same screen with the rule off. Also round 35: a
-/// description can be read two sentences at a time (<see cref="RiskScreen.ReadsSentencePairs"/>, off by default), where a
+/// description can be read two sentences at a time (<see cref="RiskScreen.ReadsSentencePairs"/>, on by default since round 36), where a
 /// pair adds only a High or Prohibited finding whose legal elements the two sentences state.
 /// </summary>
 public sealed class RiskServedPracticeRound35Tests
@@ -23,7 +23,7 @@ public sealed class RiskServedPracticeRound35Tests
         StepsServeTheStatedPractice = false,
     };
 
-    // The rule is off by default (it breaks a round-32 guard, see RiskScreen.StepsServeTheStatedPractice); "After" turns it on.
+    // The shipped screen, with the rule named so the comparison does not depend on the default.
     private static RiskScreen After => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
     {
         LabelledCases = LabelledCaseIndex.Shipped,
@@ -53,6 +53,9 @@ public sealed class RiskServedPracticeRound35Tests
     // Written for this round (not set cases): a peripheral step of a process whose description states the practice.
     [InlineData("Open the client file", "Bank, personal loans. This step opens the client file. A model computes every applicant's credit score from their account history, and the score decides whether the loan is granted", RiskTier.High)]
     [InlineData("Archive the recordings", "City police. This step archives the camera recordings. Since spring the cameras on the market square compare every passer-by's face live against the police watch list, and officers are sent to each match", RiskTier.Prohibited)]
+    // Round 36 (from the round-32 guard): a print step of a process whose description states crime prediction from
+    // nationality with every element takes it.
+    [InlineData("Print boarding passes", "Ferry operator's security desk. Tickets are sold online. The tool predicts which passengers are likely to steal on board from their nationality, age and postal code alone, and those passengers are searched at boarding.", RiskTier.Prohibited)]
     public void OwnSentences_APeripheralStep_ServesThePractice(string step, string description, RiskTier expected)
     {
         var after = RiskEvaluation.Assess(After, step, description);
@@ -95,18 +98,49 @@ public sealed class RiskServedPracticeRound35Tests
         ReadsSentencePairs = true,
     };
 
+    private static RiskScreen NoPairs => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
+    {
+        LabelledCases = LabelledCaseIndex.Shipped,
+        LabelledCasesThroughRules = true,
+        LabelledLinear = LabelledLinearModel.Shipped,
+        StepsServeTheStatedPractice = true,
+        ReadsSentencePairs = false,
+    };
+
     [Theory]
     // Set cases whose practice's elements lie in two sentences (whole set: 9 gained, 3 lost, 4 moved).
     [InlineData("Hodnocení výkonu", "Maple syrup bottling plant. Scanner data measure each packer's output per minute, and the league table each month settles bonuses and who receives a warning letter", "fresh-r25", RiskTier.High)]
     [InlineData("Prehled_Obyvatel", "Bison police headquarters. This step compiles a sheet for each young resident from school absences, family income, neighbourhood and a personality questionnaire. A model then says who will probably steal within a year, and officers visit those names, though no offence is attributed to any of them", "fresh-r32", RiskTier.Prohibited)]
     public void APracticeStatedOverTwoSentences_IsRead(string step, string description, string batch, RiskTier expected)
     {
-        // The reading is off by default (measured only with the rebuilt index, see RiskScreen.ReadsSentencePairs): as
-        // shipped the case stays lower, with the reading on it is found.
-        var shipped = RiskEvaluation.Assess(RiskEvaluation.Screen(), step, description, batch);
+        // With the reading off the case stays lower, with it on (the default since round 36) it is found.
+        var shipped = RiskEvaluation.Assess(NoPairs, step, description, batch);
         var pairs = RiskEvaluation.Assess(Pairs, step, description, batch);
 
         Assert.True(shipped.Tier < expected, $"shipped {shipped.Tier}: {RiskEvaluation.HitsOf(shipped)}");
+        Assert.True(pairs.Tier == expected, $"pairs {pairs.Tier}: {RiskEvaluation.HitsOf(pairs)}");
+    }
+
+    [Theory]
+    // Round 36: set cases whose later sentence leaves the decision to a person (a pair adds nothing to it), as labelled.
+    [InlineData("Dossier_sorteren", "Humanitarian visa section mailroom. Software only turns incoming paper letters into files and sorts them by file number; caseworkers decide everything", "fresh-r24", RiskTier.Limited)]
+    [InlineData("Пријем_Пријава", "Jaguar vocational college. This step receives applications. Software turns scanned forms into text and sorts them by chosen course; admission is decided by the teachers' committee, which reads every application", "fresh-r33", RiskTier.Limited)]
+    // Written for round 36: the same, with other words for the person's decision.
+    [InlineData("Antrag_erfassen", "Municipal housing office. A scanning tool reads the forms into the case system; the housing officer then assesses each household and decides on the flat", null, RiskTier.Limited)]
+    public void APairWhoseLaterSentenceLeavesTheDecisionToAPerson_AddsNothing(string step, string description, string? batch, RiskTier atMost)
+    {
+        var pairs = RiskEvaluation.Assess(Pairs, step, description, batch);
+        Assert.True(pairs.Tier <= atMost, $"pairs {pairs.Tier}: {RiskEvaluation.HitsOf(pairs)}");
+    }
+
+    [Theory]
+    // Round 36: a passive whose agent is the system leaves nothing to a person (set case; with the reading on it is found).
+    [InlineData("Sollicitaties_voorselectie", "Hiring at the dialysis centre. Applications for nursing posts are read by the model, which turns down those under a cut-off before HR looks at any", "fresh-r26", RiskTier.High)]
+    public void APassiveWhoseAgentIsTheSystem_LeavesNothingToAPerson(string step, string description, string batch, RiskTier expected)
+    {
+        var before = RiskEvaluation.Assess(NoPairs, step, description, batch);
+        var pairs = RiskEvaluation.Assess(Pairs, step, description, batch);
+        Assert.True(before.Tier < expected, $"before {before.Tier}: {RiskEvaluation.HitsOf(before)}");
         Assert.True(pairs.Tier == expected, $"pairs {pairs.Tier}: {RiskEvaluation.HitsOf(pairs)}");
     }
 

@@ -14,7 +14,7 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// </summary>
 public sealed class RiskStepNamesTheDescribedActRound31Tests
 {
-    private static RiskScreen Before => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null, ReadsWhatTheStepNames = false };
+    private static RiskScreen Before => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null, ReadsWhatTheStepNames = false, StepsServeTheStatedPractice = false };
 
     private static RiskScreen After => RiskEvaluation.RulesOnly();
 
