@@ -291,6 +291,16 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR35 => Batch("fresh-r35");
 
+    /// <summary>
+    /// Round 36's fresh held-out batch (data/risk-evaluation/fresh-r36.jsonl): written the same way, blind, in settings
+    /// named after rivers and lakes, pastry and bread, sailing terms, everyday minerals and musical forms, with 40 step
+    /// names in a context (30 distinct names in 29 languages and an SAP-like code, 10 reused in benign processes whose
+    /// verbs a careless reader could take for a practice's effect), and committed (379dbc2) before the screen was first run
+    /// on it; its first-run figures are in data/risk-evaluation/README.md. Not yet in <see cref="BatchOrder"/> (nor is
+    /// fresh-r35): the labelled-case index has not been rebuilt with either.
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR36 => Batch("fresh-r36");
+
     /// <summary>Every written case of every batch.</summary>
     public static IEnumerable<RiskCase> All => BatchOrder.SelectMany(Batch);
 
