@@ -202,8 +202,9 @@ public sealed partial class RiskScreen
             ? FindingsOnWhatTheStepNames(DescriptionFindingOf(candidate.Process, description, context), [.. stepWords], description, IsTheOrganisationsAct(candidate, RiskTier.High))
                 .Where(h => !aboveHigh || h.Tier == RiskTier.Prohibited).ToHashSet()
             : [];
-        // Round 35: a High or Prohibited finding the description states with every legal element, which every read step of
-        // the organisation in the process serves (<see cref="FindingsTheStepServes"/>).
+        // Round 35: a High or Prohibited finding the description states with every legal element, which a read step of the
+        // organisation in the process serves (<see cref="FindingsTheStepServes"/>) where it handles a person's case (round
+        // 36: it keeps records or communicates, or names a file, form, letter, report...; <see cref="HandlesThePersonsCase"/>).
         var served = read && StepsServeTheStatedPractice && !IsActOfOthers(candidate) && stepTexts.Any(HandlesThePersonsCase)
             ? FindingsTheStepServes(DescriptionFindingOf(candidate.Process, description, context), aboveHigh)
             : [];

@@ -15,22 +15,33 @@ public sealed class RiskServedPracticeRound35Tests
 {
     private const string PartOfTheSystem = "part of that system";
 
-    private static RiskScreen Before => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
+    private static RiskScreen Before => Shipped(served: false, pairs: true);
+
+    // The shipped screen, with both switches named so the comparisons do not depend on the defaults.
+    private static RiskScreen After => Shipped(served: true, pairs: true);
+
+    private static RiskScreen Pairs => After;
+
+    private static RiskScreen NoPairs => Shipped(served: true, pairs: false);
+
+    private static RiskScreen Shipped(bool served, bool pairs) => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
     {
         LabelledCases = LabelledCaseIndex.Shipped,
         LabelledCasesThroughRules = true,
         LabelledLinear = LabelledLinearModel.Shipped,
-        StepsServeTheStatedPractice = false,
+        StepsServeTheStatedPractice = served,
+        ReadsSentencePairs = pairs,
     };
 
-    // The shipped screen, with the rule named so the comparison does not depend on the default.
-    private static RiskScreen After => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
+    /// <summary>Asserts that <paramref name="before"/> rates the case below <paramref name="expected"/> and <paramref name="after"/> at it; returns the latter's assessment.</summary>
+    private static RiskAssessment LowerBeforeExpectedAfter(RiskScreen before, RiskScreen after, string step, string description, string? batch, RiskTier expected)
     {
-        LabelledCases = LabelledCaseIndex.Shipped,
-        LabelledCasesThroughRules = true,
-        LabelledLinear = LabelledLinearModel.Shipped,
-        StepsServeTheStatedPractice = true,
-    };
+        var lower = RiskEvaluation.Assess(before, step, description, batch);
+        var found = RiskEvaluation.Assess(after, step, description, batch);
+        Assert.True(lower.Tier < expected, $"before {lower.Tier}: {RiskEvaluation.HitsOf(lower)}");
+        Assert.True(found.Tier == expected, $"after {found.Tier}: {RiskEvaluation.HitsOf(found)}");
+        return found;
+    }
 
     private static bool Serves(RiskAssessment assessment) =>
         assessment.Hits.Any(h => h.Applied && h.Evidence.Excerpt.Contains(PartOfTheSystem, StringComparison.Ordinal));
@@ -41,11 +52,7 @@ public sealed class RiskServedPracticeRound35Tests
     [InlineData("Alta_Expediente", "Narwhal consumer bank, personal loans. The step opens the client file. A model then works out from the account history how likely the client is to pay back, and that figure determines if credit is granted and at which interest", "fresh-r32", RiskTier.High)]
     public void AStepOfADescribedPractice_TakesIt(string step, string description, string batch, RiskTier expected)
     {
-        var before = RiskEvaluation.Assess(Before, step, description, batch);
-        var after = RiskEvaluation.Assess(After, step, description, batch);
-
-        Assert.True(before.Tier < expected, $"before {before.Tier}: {RiskEvaluation.HitsOf(before)}");
-        Assert.True(after.Tier == expected, $"after {after.Tier}: {RiskEvaluation.HitsOf(after)}");
+        var after = LowerBeforeExpectedAfter(Before, After, step, description, batch, expected);
         Assert.True(Serves(after), RiskEvaluation.HitsOf(after));
     }
 
@@ -89,24 +96,6 @@ public sealed class RiskServedPracticeRound35Tests
         Assert.Contains(after.Hits, h => !h.Applied && h.RuleId == "H4b-creditworthiness" && h.Evidence.Excerpt.Contains(PartOfTheSystem, StringComparison.Ordinal));
     }
 
-    private static RiskScreen Pairs => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
-    {
-        LabelledCases = LabelledCaseIndex.Shipped,
-        LabelledCasesThroughRules = true,
-        LabelledLinear = LabelledLinearModel.Shipped,
-        StepsServeTheStatedPractice = true,
-        ReadsSentencePairs = true,
-    };
-
-    private static RiskScreen NoPairs => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
-    {
-        LabelledCases = LabelledCaseIndex.Shipped,
-        LabelledCasesThroughRules = true,
-        LabelledLinear = LabelledLinearModel.Shipped,
-        StepsServeTheStatedPractice = true,
-        ReadsSentencePairs = false,
-    };
-
     [Theory]
     // Set cases whose practice's elements lie in two sentences (whole set: 9 gained, 3 lost, 4 moved).
     [InlineData("Hodnocení výkonu", "Maple syrup bottling plant. Scanner data measure each packer's output per minute, and the league table each month settles bonuses and who receives a warning letter", "fresh-r25", RiskTier.High)]
@@ -114,11 +103,7 @@ public sealed class RiskServedPracticeRound35Tests
     public void APracticeStatedOverTwoSentences_IsRead(string step, string description, string batch, RiskTier expected)
     {
         // With the reading off the case stays lower, with it on (the default since round 36) it is found.
-        var shipped = RiskEvaluation.Assess(NoPairs, step, description, batch);
-        var pairs = RiskEvaluation.Assess(Pairs, step, description, batch);
-
-        Assert.True(shipped.Tier < expected, $"shipped {shipped.Tier}: {RiskEvaluation.HitsOf(shipped)}");
-        Assert.True(pairs.Tier == expected, $"pairs {pairs.Tier}: {RiskEvaluation.HitsOf(pairs)}");
+        LowerBeforeExpectedAfter(NoPairs, Pairs, step, description, batch, expected);
     }
 
     [Theory]
@@ -138,10 +123,7 @@ public sealed class RiskServedPracticeRound35Tests
     [InlineData("Sollicitaties_voorselectie", "Hiring at the dialysis centre. Applications for nursing posts are read by the model, which turns down those under a cut-off before HR looks at any", "fresh-r26", RiskTier.High)]
     public void APassiveWhoseAgentIsTheSystem_LeavesNothingToAPerson(string step, string description, string batch, RiskTier expected)
     {
-        var before = RiskEvaluation.Assess(NoPairs, step, description, batch);
-        var pairs = RiskEvaluation.Assess(Pairs, step, description, batch);
-        Assert.True(before.Tier < expected, $"before {before.Tier}: {RiskEvaluation.HitsOf(before)}");
-        Assert.True(pairs.Tier == expected, $"pairs {pairs.Tier}: {RiskEvaluation.HitsOf(pairs)}");
+        LowerBeforeExpectedAfter(NoPairs, Pairs, step, description, batch, expected);
     }
 
     [Theory]
