@@ -23,9 +23,51 @@ public static partial class TaskText
     public static string? WithoutNegatedPractices(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var stripped = NegatedClause().Replace(text, m => m.Groups["keep"].Value + " ");
+        var stripped = WithoutSwitchedOffSentences(NegatedClause().Replace(text, m => m.Groups["keep"].Value + " "));
         return stripped.Length == text.Length && stripped == text ? null : Spaces().Replace(stripped, " ").Trim();
     }
+
+    /// <summary>
+    /// Round 36: <paramref name="text"/> without each sentence (or part after a semicolon) that names a technique and says
+    /// it is switched off, disabled, not licensed or never used, or that it was proposed and declined ("the suite includes
+    /// an emotion analysis feature, but it is switched off and not licensed"; "face recognition was proposed last year but
+    /// the owners declined it"): the whole sentence is what is not done. The subject of the switching off is the
+    /// technique or a pronoun for it ("the applicant is disabled" is not); "never switched on" needs no subject (only a
+    /// device is switched on). The sentence around a match is cut by position, not by the pattern, so an untrusted text
+    /// is read in linear time.
+    /// </summary>
+    private static string WithoutSwitchedOffSentences(string text)
+    {
+        var match = SwitchedOff().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        var from = 0;
+        while (match.Success)
+        {
+            var start = Math.Max(from, text.LastIndexOfAny(SentenceEnds, match.Index) + 1);
+            var end = text.IndexOfAny(SentenceEnds, match.Index + match.Length);
+            end = end < 0 ? text.Length : end;
+            kept.Append(text, from, start - from).Append(' ');
+            from = end;
+            match = end < text.Length ? SwitchedOff().Match(text, end) : Match.Empty;
+        }
+
+        return kept.Append(text, from, text.Length - from).ToString();
+    }
+
+    private static readonly char[] SentenceEnds = ['.', '!', '?', ';'];
+
+    [GeneratedRegex(
+        @"\b(it|this|that|they|features?|functions?|modules?|options?|add-ons?|settings?|cameras?|tools?|software|systems?|models?|recognition|analysis|scoring|tracking)\s+(is|are|was|were|has been|have been|remains?|stays?)\s+(still\s+|always\s+|permanently\s+)?"
+        + @"((switched|turned)\s+off|disabled|deactivated|not\s+(\w+\s+)?(licen[cs]ed|enabled|activated|installed|deployed|switched on|turned on|bought|in use)|never\s+(\w+\s+)?(used|switched on|turned on|activated|enabled|deployed|installed))\b"
+        + @"|\b(never|not)\s+(been\s+)?(switched|turned)\s+on\b"
+        + @"|\b(proposed|suggested|offered|considered|discussed|pitched|recommended|trialled|piloted)\b[^.!?;]{0,150}?\bbut\b[^.!?;]{0,80}?\b(declined|rejected|refused|turned (it |them )?down|vetoed|dropped|said no|abandoned|shelved|scrapped)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SwitchedOff();
 
     /// <summary>
     /// Whether <paramref name="text"/> states that its data are totals, aggregates or anonymous ("as totals", "in
@@ -52,17 +94,6 @@ public static partial class TaskText
     private const string DecisiveActs =
         @"(rank\w*|rat(e|es|ed|ing)|scor\w*|grad(e|es|ed|ing)|judg\w*|assess\w*|evaluat\w*|profil\w*|decid\w*|select\w*|reject\w*|refus\w*|filter\w*|recommend\w*|control(s|led|ling)?|operat(e|es|ed|ing)|chang(e|es|ed|ing)|alter(s|ed|ing)?|predict\w*)";
 
-    // Round 36: a sentence (or a part after a semicolon) that names a technique and says it is switched off, disabled,
-    // not licensed or never used, or that it was proposed and declined ("the suite includes an emotion analysis feature,
-    // but it is switched off and not licensed"; "face recognition was proposed last year but the owners declined it"):
-    // the whole sentence is what is not done. The subject of the switching off is the technique or a pronoun for it
-    // ("the applicant is disabled" is not); "never switched on" needs no subject (only a device is switched on).
-    private const string SwitchedOffSentence =
-        @"(?<keep>^\s*|[.!?;]\s+)[^.!?;]*?(\b(it|this|that|they|features?|functions?|modules?|options?|add-ons?|settings?|cameras?|tools?|software|systems?|models?|recognition|analysis|scoring|tracking)\s+(is|are|was|were|has been|have been|remains?|stays?)\s+(still\s+|always\s+|permanently\s+)?"
-        + @"((switched|turned)\s+off|disabled|deactivated|not\s+(\w+\s+)?(licen[cs]ed|enabled|activated|installed|deployed|switched on|turned on|bought|in use)|never\s+(\w+\s+)?(used|switched on|turned on|activated|enabled|deployed|installed))"
-        + @"|\b(never|not)\s+(been\s+)?(switched|turned)\s+on\b"
-        + @"|\b(proposed|suggested|offered|considered|discussed|pitched|recommended|trialled|piloted)\b[^.!?;]*?\bbut\b[^.!?;]*?\b(declined|rejected|refused|turned (it |them )?down|vetoed|dropped|said no|abandoned|shelved|scrapped))\b[^;.!?]*?(?=[;.!?]|$)";
-
     private const string ClauseEnd = @"(?=[;.!?]|\s+(but|only|instead|just|rather)\b|,\s*(it|we|and it|but)\b|$)";
 
     [GeneratedRegex(
@@ -72,7 +103,6 @@ public static partial class TaskText
         + @"|(?<keep>)\bno personal (data|details|information)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd
         + @"|" + NegationSubject + DecisiveActs + @"\s+(nothing|nobody|no one|no-one|no (decisions?|outcomes?|marks?|grades?|scores?|applicants?|candidates?|persons?|people|one))\b[^;.!?]*?" + ClauseEnd
-        + @"|" + SwitchedOffSentence
         + @"|(?<keep>)\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right)\b)[^;.!?]*?" + ClauseEnd,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegatedClause();

@@ -28,6 +28,22 @@ public sealed class RiskSwitchedOffRound36Tests
         Assert.Null(TaskText.WithoutNegatedPractices(text));
 
     [Theory]
+    // Hostile texts (hundreds of kilobytes without a full stop): each repeats the start of a match without its end, and
+    // the reading still ends (the sentence is cut by position, not by a pattern that scans back and forth).
+    [InlineData("proposed but ", 20000)]
+    [InlineData("the model was proposed ", 20000)]
+    [InlineData("it is not ", 20000)]
+    [InlineData("there are no ", 20000)]
+    public void AHostileText_IsReadToItsEnd(string unit, int times)
+    {
+        var text = string.Concat(Enumerable.Repeat(unit, times)) + "; face recognition was proposed but the owners declined it; the rest stays";
+        var stripped = TaskText.WithoutNegatedPractices(text);
+        Assert.NotNull(stripped);
+        Assert.EndsWith("; ; the rest stays", stripped, StringComparison.Ordinal);
+        Assert.DoesNotContain("declined", stripped, StringComparison.Ordinal);
+    }
+
+    [Theory]
     // fresh-r36 near-misses (first run: Prohibited, High, Prohibited).
     [InlineData("The Stollen conversation classes' video conferencing suite includes an emotion analysis feature, but it is switched off and not licensed", null, "fresh-r36")]
     [InlineData("The Tortilla congress venue lets people in with QR tickets only; there is no face recognition and no list of who came", null, "fresh-r36")]
