@@ -100,6 +100,8 @@ public sealed class RiskServedPracticeRound35Tests
     // Set cases whose practice's elements lie in two sentences (whole set: 9 gained, 3 lost, 4 moved).
     [InlineData("Hodnocení výkonu", "Maple syrup bottling plant. Scanner data measure each packer's output per minute, and the league table each month settles bonuses and who receives a warning letter", "fresh-r25", RiskTier.High)]
     [InlineData("Prehled_Obyvatel", "Bison police headquarters. This step compiles a sheet for each young resident from school absences, family income, neighbourhood and a personality questionnaire. A model then says who will probably steal within a year, and officers visit those names, though no offence is attributed to any of them", "fresh-r32", RiskTier.Prohibited)]
+    // Round 36: a passive whose agent is the system leaves nothing to a person (set case; with the reading on it is found).
+    [InlineData("Sollicitaties_voorselectie", "Hiring at the dialysis centre. Applications for nursing posts are read by the model, which turns down those under a cut-off before HR looks at any", "fresh-r26", RiskTier.High)]
     public void APracticeStatedOverTwoSentences_IsRead(string step, string description, string batch, RiskTier expected)
     {
         // With the reading off the case stays lower, with it on (the default since round 36) it is found.
@@ -116,14 +118,6 @@ public sealed class RiskServedPracticeRound35Tests
     {
         var pairs = RiskEvaluation.Assess(Pairs, step, description, batch);
         Assert.True(pairs.Tier <= atMost, $"pairs {pairs.Tier}: {RiskEvaluation.HitsOf(pairs)}");
-    }
-
-    [Theory]
-    // Round 36: a passive whose agent is the system leaves nothing to a person (set case; with the reading on it is found).
-    [InlineData("Sollicitaties_voorselectie", "Hiring at the dialysis centre. Applications for nursing posts are read by the model, which turns down those under a cut-off before HR looks at any", "fresh-r26", RiskTier.High)]
-    public void APassiveWhoseAgentIsTheSystem_LeavesNothingToAPerson(string step, string description, string batch, RiskTier expected)
-    {
-        LowerBeforeExpectedAfter(NoPairs, Pairs, step, description, batch, expected);
     }
 
     [Theory]
