@@ -126,6 +126,8 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r32", 125),
         ("fresh-r33", 125),
         ("fresh-r34", 125),
+        ("fresh-r35", 125),
+        ("fresh-r36", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
@@ -437,6 +439,12 @@ public sealed partial class RiskEvaluationTests
         // repair van (expected Minimal) is Minimal as written and High without "the", where the pattern reads "dispatch
         // emergency".
         open = [.. open, "r33-spoonbillrooms-085:", "r33-spoonbillrooms-086:", "r33-porcupinecalendar-044:", "r3-r3-v-rota-136:", "r14-pianodispatch-105:"];
+
+        // Round 37, fresh-r35 and fresh-r36 wired (index and linear signal rebuilt; measured): r35's telesales floor that
+        // moves agents between lines by a model's estimate of how persuasive each is (Annex III 4(b)) is Prohibited as
+        // written (over-rated: manipulation by meaning at 0.42) and Minimal with "wellpaid" closed up (no word the screen
+        // reads, and the meaning match falls below its threshold).
+        open = [.. open, "r35-aquilaqueues-051:"];
         Assert.DoesNotContain(flipped, f => !open.Any(o => f.StartsWith(o, StringComparison.Ordinal)));
     }
 
@@ -516,8 +524,11 @@ public sealed partial class RiskEvaluationTests
     /// to after the tutor has written each report comment, software tidies ...": the prefix's "decide" becomes the act, so
     /// no Art. 6(3) act is read, and an Annex III setting whose act is a decision is not rated by the setting alone (a gap:
     /// such a task should be High, not Minimal). Round 21, catalogue 2026.12.19.
+    /// Round 37 (fresh-r35 wired): r35's translation agency that tracks each translator's screen time and edits per hour to
+    /// set their yearly pay rise (Annex III 4(b), High) is Limited as written (under-rated: Art. 6(3) reads "tracks ...
+    /// time" as a narrow task) and Minimal after the prefix, whose "decide" becomes the act (the same gap as r21's).
     /// </summary>
-    private static readonly string[] PrefixLowersNamed = ["r21-tutorcommentpolish-090"];
+    private static readonly string[] PrefixLowersNamed = ["r21-tutorcommentpolish-090", "r35-perseustranslators-049"];
 
     /// <summary>
     /// Round 29, CI time: the two properties below screen every case once per row (five rows, about 4 of the Core tests'
