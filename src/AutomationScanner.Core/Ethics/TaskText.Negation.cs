@@ -31,7 +31,10 @@ public static partial class TaskText
     /// Round 36: <paramref name="text"/> without each sentence (or part after a semicolon) that names a technique and says
     /// it is switched off, disabled, not licensed or never used, or that it was proposed and declined ("the suite includes
     /// an emotion analysis feature, but it is switched off and not licensed"; "face recognition was proposed last year but
-    /// the owners declined it"): the whole sentence is what is not done. The subject of the switching off is the
+    /// the owners declined it"): the whole sentence is what is not done. Round 37: also a technique thought about, tried or
+    /// explored and then dropped ("thought about having software rank job applications but decided the owner would read
+    /// every one herself", "tried a feature that would guess shoppers' mood and dropped it"); a decision for the system
+    /// ("but decided the model would rank them") is not a negation. The subject of the switching off is the
     /// technique or a pronoun for it ("the applicant is disabled" is not); "never switched on" needs no subject (only a
     /// device is switched on). The sentence around a match is cut by position, not by the pattern, so an untrusted text
     /// is read in linear time.
@@ -65,7 +68,9 @@ public static partial class TaskText
         @"\b(it|this|that|they|features?|functions?|modules?|options?|add-ons?|settings?|cameras?|tools?|software|systems?|models?|recognition|analysis|scoring|tracking)\s+(is|are|was|were|has been|have been|remains?|stays?)\s+(still\s+|always\s+|permanently\s+)?"
         + @"((switched|turned)\s+off|disabled|deactivated|not\s+(\w+\s+)?(licen[cs]ed|enabled|activated|installed|deployed|switched on|turned on|bought|in use)|never\s+(\w+\s+)?(used|switched on|turned on|activated|enabled|deployed|installed))\b"
         + @"|\b(never|not)\s+(been\s+)?(switched|turned)\s+on\b"
-        + @"|\b(proposed|suggested|offered|considered|discussed|pitched|recommended|trialled|piloted)\b[^.!?;]{0,150}?\bbut\b[^.!?;]{0,80}?\b(declined|rejected|refused|turned (it |them )?down|vetoed|dropped|said no|abandoned|shelved|scrapped)\b",
+        + @"|\b(proposed|suggested|offered|considered|discussed|pitched|recommended|trialled|piloted|thought (about|of)|explored|debated|talked about)\b[^.!?;]{0,150}?\bbut\b[^.!?;]{0,80}?\b(declined|rejected|refused|turned (it |them )?down|vetoed|dropped|said no|abandoned|shelved|scrapped"
+        + @"|decided (against|not)|decided (that )?(the|a|an|her|his|their|its|our|each|every) (?!(model|software|system|tool|algorithm|program|programme|app|ai|bot|machine|computer)s?\b)[\w-]+ (would|will|should|must|shall))\b"
+        + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(dropped|abandoned|scrapped|shelved|switched off|turned off)\s+(it|them|the idea|the plan)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SwitchedOff();
 

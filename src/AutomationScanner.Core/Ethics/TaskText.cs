@@ -387,7 +387,8 @@ public static partial class TaskText
     /// task to an assessment"): someone named by a noun who then assesses, examines, reads, reviews, judges or decides
     /// ("before the caseworker assesses them", "so that the case officer can find them", "the recruiters still read every
     /// one", "caseworkers decide everything", "for the selection panel to read", "ahead of the officer's own assessment"),
-    /// or null. Who that is (a person, not the system) is for the caller to read.
+    /// or null. Who that is (a person, not the system) is for the caller to read. Round 37: reading out, aloud or back
+    /// is passing the answer on, not assessing ("midwives read out its answer": the model decided).
     /// </summary>
     public static (string Span, string Who)? AssessmentLeftToAPerson(string text)
     {
@@ -396,7 +397,7 @@ public static partial class TaskText
         return match.Success && !SystemWord().IsMatch(match.Groups["who"].Value) ? (match.Value.Trim(), match.Groups["who"].Value) : null;
     }
 
-    [GeneratedRegex(@"(\b(before|until|so that|so|for|ahead of|and|then|while|whom?|where)\b|[;,.:]|^)\s*((the|a|an|each|every|their|his|her|its|our)\s+)?(?<who>([\w'’-]+\s+){0,3}?[\w'’-]+?)\s*(['’]s?\s+(own\s+)?(assessment|examination|evaluation|review|decision|judg\w*)\b|\s+(then\s+|still\s+|alone\s+|only\s+|first\s+|later\s+|themselves\s+|can\s+|will\s+|must\s+|to\s+|who\s+)?(assess(es|ed|ing)?|reads?|reading|examin(e|es|ed|ing)|review(s|ed|ing)?|decid(e|es|ed|ing)|judg(e|es|ed|ing)|consider(s|ed|ing)?|evaluat(e|es|ed|ing)|weigh(s|ed|ing)?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(before|until|so that|so|for|ahead of|and|then|while|whom?|where)\b|[;,.:]|^)\s*((the|a|an|each|every|their|his|her|its|our)\s+)?(?<who>([\w'’-]+\s+){0,3}?[\w'’-]+?)\s*(['’]s?\s+(own\s+)?(assessment|examination|evaluation|review|decision|judg\w*)\b|\s+(then\s+|still\s+|alone\s+|only\s+|first\s+|later\s+|themselves\s+|can\s+|will\s+|must\s+|to\s+|who\s+)?(assess(es|ed|ing)?|(reads?|reading)(?!\s+(out|aloud|back)\b)|examin(e|es|ed|ing)|review(s|ed|ing)?|decid(e|es|ed|ing)|judg(e|es|ed|ing)|consider(s|ed|ing)?|evaluat(e|es|ed|ing)|weigh(s|ed|ing)?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AssessorNext();
 
     [GeneratedRegex(@"\b(it|they|this|that|which|who|whom|system|tool|model|software|program|bot|assistant|engine|algorithm|step|nobody|no one|none)s?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -453,8 +454,9 @@ public static partial class TaskText
     // college's software reviews ...") and a person who runs or uses the system to do the act ("HR runs a tool over last
     // year's decisions to spot ..."): the act is what follows.
     // Interpreted, not generated (round 27): the generated matcher missed the system as subject after the optional
-    // possessive ("the tool tidies ..." matched nothing), where the interpreter reads it.
-    private static readonly Regex LeadingAdverbialRegex = new(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following|before)\b[^,;]{0,100},\s*|(in|at|for|within|inside) [^,;:.!?]{1,80}?,\s*)?((the|this|a|an|its|our) (([\w'’-]+ ){0,3}?[\w-]+['’]s )?" + SystemSubject + "s? " + SubjectAdverb + @"(?=\p{Ll})|" + SystemSubject + " " + SubjectAdverb + @"(?=\p{Ll}+s\b)|[^,;:.!?]{0,60}?\b(run|runs|use|uses|apply|applies|applied|used|ran) (a|an|the|its|our) ([\w-]+ )?" + SystemSubject + @"\b[^,;:.!?]{0,80}?\bto (?=\p{Ll}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // possessive ("the tool tidies ..." matched nothing), where the interpreter reads it. Round 37: one word may name
+    // the kind of system before its noun ("a language tool rewrites ...", "the scoring model ranks ...").
+    private static readonly Regex LeadingAdverbialRegex = new(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following|before)\b[^,;]{0,100},\s*|(in|at|for|within|inside) [^,;:.!?]{1,80}?,\s*)?((the|this|a|an|its|our) (([\w'’-]+ ){0,3}?[\w-]+['’]s )?([\w-]+ )?" + SystemSubject + "s? " + SubjectAdverb + @"(?=\p{Ll})|" + SystemSubject + " " + SubjectAdverb + @"(?=\p{Ll}+s\b)|[^,;:.!?]{0,60}?\b(run|runs|use|uses|apply|applies|applied|used|ran) (a|an|the|its|our) ([\w-]+ )?" + SystemSubject + @"\b[^,;:.!?]{0,80}?\bto (?=\p{Ll}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static Regex LeadingAdverbial() => LeadingAdverbialRegex;
 
@@ -480,7 +482,10 @@ public static partial class TaskText
     [GeneratedRegex(@"\bby (how (well|likely|good|strong|suitable|promising|much)|(their |its )?(likel\w*|suitab\w*|merit\w*|fit\b|quality|strength|chances?|risk\w*|scores?|ratings?|performance|reliab\w*))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeritCriterion();
 
-    [GeneratedRegex(@"^\s*(improv\w*|polish\w*|tid(y|ies|ied|ying)|smooth\w*|correct\w*|proofread\w*|edit\w*|re-?word\w*|rephras\w*|fix\w*|check\w*|clean\w*|copy-?edit\w*)\b(\s+up)?\s+([\w'’-]+\s+){0,6}?(wording|language|spelling|grammar|typos?|punctuation|tone|style|phrasing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Art. 6(3)(b): improving the result of a previously completed human activity. Round 37: also rewording finished work
+    // only to make it neutral or readable ("rewrites adverts that recruiters have already finished, only to make them
+    // gender-neutral").
+    [GeneratedRegex(@"^\s*(improv\w*|polish\w*|tid(y|ies|ied|ying)|smooth\w*|correct\w*|proofread\w*|edit\w*|re-?word\w*|re-?writ\w*|rephras\w*|fix\w*|check\w*|clean\w*|copy-?edit\w*)\b(\s+up)?\s+([\w'’-]+\s+){0,6}?(wording|language|spelling|grammar|typos?|punctuation|tone|style|phrasing)\b|^\s*(re-?writ\w*|re-?word\w*|rephras\w*|edit\w*|polish\w*)\s+[^.;:!?]{0,80}?\b(already (finished|written|drafted|done|completed|approved)|finished|completed)\b[^.;:!?]{0,60}?\bonly to (make|keep)\b[^.;:!?]{0,40}?\b(gender-?neutral|readable|clearer|plainer|simpler|easier to read|inclusive|consistent)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ImprovesCompletedWork();
 
     [GeneratedRegex(@"^\s*(flag\w*|show\w*|point\w* out|highlight\w*|detect\w*|compar\w*|check\w*|find\w*|list\w*|spot\w*|mark\w* out|mark(s|ed|ing)? ([\w'’-]+ ){0,3}?(that|which|whose|where)|review\w*|report\w*|signal\w*|tell\w*)\b.{0,160}?\b(deviat\w*|differ\w*|depart\w*|unusual\w*|inconsisten\w*|anomal\w*|outliers?|strict\w*|harsh\w*|lenien\w*|drift\w*|stray\w*|diverg\w*|atypical\w*|out of line|out of step|irregular\w*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -489,7 +494,7 @@ public static partial class TaskText
     [GeneratedRegex(@"\b(patterns?|usual\w*|normal\w*|habits?|typical\w*|customary|earlier|prior|previous|past|the others|other (examiners?|judges?|teachers?|officers?|offices?|caseworkers?)|years?|before)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriorPattern();
 
-    [GeneratedRegex(@"\b(for (the |a |an |their |its |them )?([\w'’-]+ ){0,4}?(to|who (will )?) ?(review|look|check|examin\w*|consider|follow|decide|investigat\w*)|so (that )?(a |an |the |they )?([\w'’-]+ ){0,4}?can (look|review|check|examin\w*)|for (a |the )?(second look|review|human review)|to (review|look at|look into)|can (take|have) (a |another )?(second |closer |fresh |further )?look|, who (then |will |can |first )?(review|look|check|examin|consider|decide|investigat)\w*|for (the |a |an |their |its )?([\w'’-]+ ){0,2}?(committee|board|panel|jury|caseworkers?|case officers?|officers?|reviewers?|examiners?|supervisors?|managers?|teachers?|lecturers?|inspectors?|auditors?|advisers?|advisors?|clerks?|staff|humans?|persons?|people|team))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(for (the |a |an |their |its |them )?([\w'’-]+ ){0,4}?(to|who (will )?) ?(review|look|check|examin\w*|consider|follow|decide|investigat\w*)|so (that )?(a |an |the |they )?([\w'’-]+ ){0,4}?can (look|review|check|examin\w*)|for (a |the )?(second look|review|human review)|to (review|look at|look into)|can (take|have) (a |another )?(second |closer |fresh |further )?look|, (who|which) (then |will |can |first |only )?(review|look|check|examin|consider|decide|investigat|re-?mark|re-?grad|re-?assess)\w*|(for|to) (the |a |an |their |its )?([\w'’-]+ ){0,2}?(committee|board|panel|jury|caseworkers?|case officers?|officers?|reviewers?|examiners?|supervisors?|managers?|teachers?|lecturers?|inspectors?|auditors?|advisers?|advisors?|clerks?|staff|humans?|persons?|people|team))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForHumanReview();
 
     [GeneratedRegex(@"^\s*((check|verif|confirm|make sure|ensur)\w*\s+(that\s+|whether\s+|if\s+)?.{0,80}?(\b(complete\w*|missing|mandatory|required)\b|\b(all|every|each)\b.{0,40}?\b(documents?|attachments?|papers?|pages?|fields?|signatures?|payslips?|forms?|evidence|proofs?|certificates?)\b)|(collect|gather|assembl|compil)\w*\s+(and \w+ )?.{0,60}?\b(documents?|papers?|paperwork|payslips?|statements?|receipts?|attachments?|files?|evidence|certificates?|records?)\b|pre-?fill\w*|prepar\w* (the |a |each )?(file|dossier|folder|case file)s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
