@@ -28,8 +28,8 @@ public sealed partial class RiskScreen
     /// ticket holders, guests, members or banned patrons from a distance is remote biometric identification under Annex
     /// III 1(a), High, not the prohibited practice. Where the task's words and its process's description name the
     /// operator's own clientele and no law-enforcement purpose at all (no police or officers, crime, fines, suspect, wanted
-    /// person, watch list, court or investigation), an applied 5(1)(h) finding is recorded, not applied, with a note, and the Annex III 1 use
-    /// is applied in its place with the same evidence. A text that names neither (a crowd at a station) keeps its finding:
+    /// person, watch list, court or investigation), an applied 5(1)(h) finding is recorded, not applied, with a note, and
+    /// the Annex III 1 use is applied in its place with the same evidence. A text that names neither (a crowd at a station) keeps its finding:
     /// the purpose is unknown, and the consultant must ask. On the whole set before this rule, four written cases of a
     /// venue's own visitors (a bingo hall's self-excluded guests, a karting track's banned drivers, a conference hall's
     /// ticket buyers, an adventure park's pass holders, all labelled High) were rated Prohibited.
@@ -52,7 +52,7 @@ public sealed partial class RiskScreen
             return hits;
         }
 
-        var note = $"Art. 5(1)(h): the words name the operator's own visitors, guests, members or ticket holders and no law-enforcement purpose (police or officers, crime, fines, suspects, wanted persons, a watch list); the practice concerns use for law enforcement, so the step is screened as remote biometric identification under Annex III 1(a). Ask who uses the matches and for what.";
+        const string note = "Art. 5(1)(h): the words name the operator's own visitors, guests, members or ticket holders and no law-enforcement purpose (police or officers, crime, fines, suspects, wanted persons, a watch list); the practice concerns use for law enforcement, so the step is screened as remote biometric identification under Annex III 1(a). Ask who uses the matches and for what.";
         return PracticeRecordedAndUseApplied(hits, RealTimeRemoteIdentificationRule, RemoteBiometricIdentificationRule, note);
     }
 
@@ -66,9 +66,9 @@ public sealed partial class RiskScreen
     /// ground of profiling or personality (personality, temperament, character or traits, a questionnaire, family,
     /// upbringing, nationality, origin, ethnicity, religion, neighbourhood, friends, debts, "alone", "purely"), an applied
     /// 5(1)(d) finding is recorded, not applied, and the law-enforcement use is applied in its place. On the whole set,
-    /// 30 written reoffending estimates from records are labelled High and every one of the 5(1)(d) cases names a ground of
-    /// profiling; a resettlement office's release plan "based on their convictions and behaviour in prison" was rated
-    /// Prohibited (two sentences read together).
+    /// 25 written reoffending estimates from records are labelled High (Annex III 6), and every 5(1)(d) case that names a
+    /// conviction or a record also names a ground of profiling; a resettlement office's release plan "based on their
+    /// convictions and behaviour in prison" and police weighing an arrested man's earlier sentences were rated Prohibited.
     /// </summary>
     private List<RiskHit> HoldBackCrimePredictionOnObjectiveFacts(List<RiskHit> hits, TaskCandidate candidate, string? description)
     {
