@@ -123,7 +123,12 @@ public sealed partial class LabelledSpellingTests
         // 71 after fresh-r32 joined the index and round 32's merges (catalogue 2026.12.30): r32's own closed-up
         // "friendfinder" and "breakins" (a face collection grown by copying profile pictures; a precinct's saved recordings
         // searched by face) and neighbours whose nearest labelled case is now an r32 case ("lookup"/"startup", "Xrays").
-        Assert.True(closedUp.Count <= 71, report);
+        // 78 after fresh-r35 and fresh-r36 joined the index (round 37, measured in CI on main c44da9a): their own closed-up
+        // "afterrelease" (a reoffending estimate, the vote's nearest case moves, the tier stays), "longhaul" (cabin crew
+        // rostered by survey marks and sick days: no vote as written, High by an unrelated ambulance case closed up - a
+        // wrong neighbour), "creditworthiness" and "voicebot" (nearest case moves, tier stays), and neighbours whose
+        // nearest labelled case is now an r35 or r36 case.
+        Assert.True(closedUp.Count <= 78, report);
     }
 
     [Theory]
