@@ -128,6 +128,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r34", 125),
         ("fresh-r35", 125),
         ("fresh-r36", 125),
+        ("fresh-r37", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
