@@ -106,7 +106,7 @@ public static partial class ElementSeeds
     /// animal. The model does not read every species as an animal (a tortoise or a llama is about 0.4 from "animal", below
     /// <see cref="SemanticSettings.NonPersonThreshold"/>), so the names are a word list: a closed class, as pronouns are.
     /// Names that are as often something else are left out (bear, seal, mole, bat, crane, kid, ram, mouse, turkey, fly,
-    /// duck, swallow, python, ray, bull, stag, hen).
+    /// duck, swallow, python, ray, bull, stag, hen; round 38 added sow, bullock, cockerel and filly).
     /// </summary>
     public static string? AnimalName(string text)
     {
@@ -143,13 +143,29 @@ public static partial class ElementSeeds
     [GeneratedRegex(@"(?<!\bface[- ]to[- ])(?<!\b(clock|watch|dial|cliff|rock|coal|cube|dice|die|card|building|tile|stone|wall|crystal|mountain|quarry|brick|gem|cartoon|doll|statue|mannequin|robot|emoji|avatar|puppet|mask|coin|planet|moon|type|cut|work)(s|es)?('s|s'|’s)?\s)\b(faces?|facial|selfies?|headshots?|mugshots?)\b(?!\s+(value|to\s+face|of\s+(the\s+|a\s+|an\s+)?(clocks?|watch(es)?|dials?|cliffs?|rocks?|coins?|cubes?|dice|cards?|buildings?|statues?|dolls?|mannequins?|robots?|cartoons?|cartoon characters?|animated characters?|puppets?|masks?|emojis?|avatars?|planets?|moons?|mountains?)\b))(?!-to-face)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HumanFaces();
 
+    /// <summary>
+    /// Round 38: whether <paramref name="text"/> singles out animals one by one ("each sow", "every cow", "individual
+    /// lemurs"): a pronoun after such words ("by the pattern of her ears") is the animal's, not a person's.
+    /// </summary>
+    public static bool NamesAnimalsOneByOne(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return AnimalsOneByOne().IsMatch(text);
+    }
+
+    [GeneratedRegex(@"\b(each|every|individual|single)\s+([\w-]+\s+)?(" + AnimalWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnimalsOneByOne();
+
     /// <summary><paramref name="text"/> without the animals' names <see cref="AnimalName"/> reads.</summary>
     public static string WithoutAnimalNames(string text) => AnimalNames().Replace(text, " ");
 
     /// <summary>Round 26: whether <paramref name="word"/> is, as a whole, an animal's common name ("hounds", "hamsters").</summary>
     public static bool IsAnimalWord(string word) => AnimalNames().Match(word) is { Success: true } m && m.Length == word.Length;
 
-    [GeneratedRegex(@"\b(animals?|livestock|wildlife|pets?|dogs?|pupp(y|ies)|cats?|kittens?|horses?|pon(y|ies)|foals?|donkeys?|mules?|cattle|cows?|calf|calves|heifers?|ox|oxen|sheep|lambs?|ewes?|goats?|pigs?|piglets?|boars?|llamas?|alpacas?|camels?|deer|reindeer|elks?|moose|bison|buffalo(es)?|yaks?|rabbits?|hares?|hamsters?|guinea pigs?|rats?|squirrels?|hedgehogs?|fox(es)?|wol(f|ves)|badgers?|otters?|beavers?|lions?|tigers?|leopards?|cheetahs?|elephants?|giraffes?|zebras?|rhinos?|rhinoceros(es)?|hippos?|monkeys?|apes?|gorillas?|chimpanzees?|orangutans?|lemurs?|kangaroos?|koalas?|pandas?|birds?|chickens?|chicks?|roosters?|ducklings?|goose|geese|swans?|pigeons?|parrots?|owls?|eagles?|falcons?|hawks?|penguins?|ostrich(es)?|emus?|pheasants?|quails?|poultry|fish|fishes|salmon|trout|carp|cod|tuna|sharks?|eels?|whales?|dolphins?|porpoises?|walrus(es)?|octopus(es)?|squids?|crabs?|lobsters?|shrimps?|prawns?|oysters?|mussels?|snails?|tortoises?|turtles?|lizards?|geckos?|iguanas?|snakes?|crocodiles?|alligators?|frogs?|toads?|newts?|salamanders?|reptiles?|amphibians?|mammals?|insects?|bees?|wasps?|butterfl(y|ies)|moths?|beetles?|spiders?|worms?|herds?|flocks?|stallions?|mares?|geldings?|hounds?|terriers?|poodles?|spaniels?|collies?|rodents?|primates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Round 38: the names as one list, read alone and after a word that singles one animal out.
+    private const string AnimalWords = @"animals?|livestock|wildlife|pets?|dogs?|pupp(y|ies)|cats?|kittens?|horses?|pon(y|ies)|foals?|donkeys?|mules?|cattle|cows?|calf|calves|heifers?|ox|oxen|sheep|lambs?|ewes?|goats?|pigs?|piglets?|boars?|sows?|bullocks?|cockerels?|fill(y|ies)|llamas?|alpacas?|camels?|deer|reindeer|elks?|moose|bison|buffalo(es)?|yaks?|rabbits?|hares?|hamsters?|guinea pigs?|rats?|squirrels?|hedgehogs?|fox(es)?|wol(f|ves)|badgers?|otters?|beavers?|lions?|tigers?|leopards?|cheetahs?|elephants?|giraffes?|zebras?|rhinos?|rhinoceros(es)?|hippos?|monkeys?|apes?|gorillas?|chimpanzees?|orangutans?|lemurs?|kangaroos?|koalas?|pandas?|birds?|chickens?|chicks?|roosters?|ducklings?|goose|geese|swans?|pigeons?|parrots?|owls?|eagles?|falcons?|hawks?|penguins?|ostrich(es)?|emus?|pheasants?|quails?|poultry|fish|fishes|salmon|trout|carp|cod|tuna|sharks?|eels?|whales?|dolphins?|porpoises?|walrus(es)?|octopus(es)?|squids?|crabs?|lobsters?|shrimps?|prawns?|oysters?|mussels?|snails?|tortoises?|turtles?|lizards?|geckos?|iguanas?|snakes?|crocodiles?|alligators?|frogs?|toads?|newts?|salamanders?|reptiles?|amphibians?|mammals?|insects?|bees?|wasps?|butterfl(y|ies)|moths?|beetles?|spiders?|worms?|herds?|flocks?|stallions?|mares?|geldings?|hounds?|terriers?|poodles?|spaniels?|collies?|rodents?|primates?";
+
+    [GeneratedRegex(@"\b(" + AnimalWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnimalNames();
 
     /// <summary>The seeds of one element pattern; <paramref name="vocabulary"/> completes stems (lower-case words).</summary>

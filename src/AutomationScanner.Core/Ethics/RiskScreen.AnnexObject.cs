@@ -33,11 +33,7 @@ public sealed partial class RiskScreen
             return hits;
         }
 
-        var texts = OwnTexts(candidate);
-        if (!string.IsNullOrWhiteSpace(description))
-        {
-            texts.Add(description);
-        }
+        var texts = OwnTextsAndDescription(candidate, description);
 
         return [.. hits.Select(h =>
         {

@@ -41,11 +41,7 @@ public sealed partial class RiskScreen
             return hits;
         }
 
-        var texts = OwnTexts(candidate);
-        if (!string.IsNullOrWhiteSpace(description))
-        {
-            texts.Add(description);
-        }
+        var texts = OwnTextsAndDescription(candidate, description);
 
         if (texts.Any(t => LawEnforcementPurpose().IsMatch(t)) || !texts.Any(t => OperatorsOwnClientele().IsMatch(t)))
         {
@@ -77,11 +73,7 @@ public sealed partial class RiskScreen
             return hits;
         }
 
-        var texts = OwnTexts(candidate);
-        if (!string.IsNullOrWhiteSpace(description))
-        {
-            texts.Add(description);
-        }
+        var texts = OwnTextsAndDescription(candidate, description);
 
         if (!texts.Any(t => ObjectiveFactsOfACrime().IsMatch(t)) || texts.Any(t => GroundOfProfiling().IsMatch(t)))
         {

@@ -69,7 +69,9 @@ public sealed partial class RiskScreen
             return hits;
         }
 
-        var withoutFirms = texts.Select(t => LegalPerson().Replace(t, " ")).ToList();
+        // Round 38: in a text that singles out animals one by one, a pronoun is the animal's ("each sow by the pattern of
+        // her ears"); "raw fish for them" keeps its pronoun.
+        var withoutFirms = texts.Select(t => LegalPerson().Replace(t, " ")).Select(t => ElementSeeds.NamesAnimalsOneByOne(t) ? ThirdPersonPronoun().Replace(t, " ") : t).ToList();
         var personNamed = withoutFirms.Any(_semantic.NamesAPerson);
         // Contact (Art. 50(1)) with a legal person: the staff who make it are not the persons contacted.
         var contactedNamed = personNamed && (!legalPerson || withoutFirms.Any(t => _semantic.NamesAPerson(OwnStaff().Replace(t, " "))));
@@ -85,8 +87,23 @@ public sealed partial class RiskScreen
             : h)];
     }
 
+    [GeneratedRegex(@"\b(he|she|him|her|hers|his|they|them|their|theirs)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThirdPersonPronoun();
+
     /// <summary>The step's own texts: its name (normalised) and its statements, in that order.</summary>
     private static List<string> OwnTexts(TaskCandidate candidate) => [.. candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name))];
+
+    /// <summary>The step's own texts (<see cref="OwnTexts"/>) and its process's description, where it has one.</summary>
+    private static List<string> OwnTextsAndDescription(TaskCandidate candidate, string? description)
+    {
+        var texts = OwnTexts(candidate);
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            texts.Add(description);
+        }
+
+        return texts;
+    }
 
     /// <summary>The step's own texts (<see cref="OwnTexts"/>) with its step-code reading and its glossary reading, where it has them.</summary>
     private static List<string> OwnTextsWithReadings(TaskCandidate candidate, CodeReading? reading)

@@ -659,7 +659,9 @@ public sealed partial class RiskScreen
     {
         var top = RiskTier.Minimal;
         var found = new List<(RiskHit Hit, string Sentence)>();
-        foreach (var (sentence, later) in DescriptionReadings(DescriptionSentences(description)))
+        var sentences = DescriptionSentences(description);
+        var label = ReadsSettingLabelsAsSettings && sentences.Count > 0 && IsSettingLabel(sentences[0]) ? sentences[0] : null;
+        foreach (var (sentence, later) in DescriptionReadings(sentences))
         {
             if (later is not null && !APairMayAddTo(later))
             {
@@ -667,9 +669,11 @@ public sealed partial class RiskScreen
             }
 
             var assessment = Assess(new TaskCandidate(sentence, process), context, [], readsDescription: false);
+            var asLabel = later is null && ReferenceEquals(sentence, label);
             var carried = assessment.Hits.Where(h => h.Applied && h.Kind is not (RuleKind.Displacement or RuleKind.WorkerInformation or RuleKind.LlmFlag
                 or RuleKind.NarrowProceduralFilter or RuleKind.ProfilingOverride)
-                && (later is null || StatedAcrossThePair(h, sentence))).ToList();
+                && (later is null || StatedAcrossThePair(h, sentence))
+                && (!asLabel || h.Tier < RiskTier.High || (h.Evidence.Similarity is null && h.Evidence.Scope != EvidenceScope.LabelledCases))).ToList();
             var tier = TierOf(carried);
             if (tier == RiskTier.Minimal || tier < top)
             {
@@ -687,6 +691,33 @@ public sealed partial class RiskScreen
 
         return new DescriptionFinding(top, found);
     }
+
+    /// <summary>
+    /// Round 38: whether a description's first sentence that is only a setting label (<see cref="IsSettingLabel"/>:
+    /// "Bookbinding school final exam.", "Sepia infant school.") is read as the setting it names, not as a practice: its
+    /// High and Prohibited findings by meaning (or by the labelled cases' vote) are not carried as the description's, and
+    /// its findings by a rule's own pattern are. A label at a lower tier is kept: a setting may itself reveal special
+    /// categories of data ("gospel choir, members' register": religious belief, GDPR Art. 9). The label still gives the
+    /// process its domain, and joined with each later sentence (<see cref="DescriptionReadings"/>) it still brings the
+    /// setting and the persons to what that sentence states in its words. On by default, off to measure what it does.
+    /// </summary>
+    public bool ReadsSettingLabelsAsSettings { get; init; } = true;
+
+    /// <summary>
+    /// Whether <paramref name="sentence"/> is a setting label: at most <see cref="MaxSettingLabelWords"/> words, no verb
+    /// of the common finite forms (is, are, has, does, can, will, uses...), no system named (software, a model, a tool,
+    /// an app) and no act of evaluating or deciding (<see cref="TaskText.NamesAnAssessmentOrDecision"/>): a heading that
+    /// names who the organisation is and what the process handles.
+    /// </summary>
+    internal static bool IsSettingLabel(string sentence) =>
+        sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) <= MaxSettingLabelWords
+        && !LabelVerbOrSystem().IsMatch(sentence) && !TaskText.NamesAnAssessmentOrDecision(TaskText.Normalise(sentence));
+
+    /// <summary>Round 38: the most words a setting label has (<see cref="IsSettingLabel"/>).</summary>
+    public const int MaxSettingLabelWords = 8;
+
+    [GeneratedRegex(@"\b(is|are|was|were|be|been|being|has|have|had|does|do|did|can|could|will|would|may|might|must|shall|should|gets?|got|uses?|used|runs?|lets?|makes?|made|takes?|took|gives?|gave|keeps?|kept|sends?|sent|reads?|writes?|wrote|puts?|shows?|tells?|told|asks?|says?|said|decides?|checks?|works?|helps?|wants?|needs?|goes|went|comes?|came|becomes?|where|which|who|that|when|because|if|then|we|it|they|our|software|model|models|tool|tools|system|systems|program|programme|app|apps|algorithm|algorithms|ai|bot|chatbot|platform|camera|cameras|automat\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelVerbOrSystem();
 
     /// <summary>
     /// Round 35: whether a description is also read two sentences at a time (<see cref="DescriptionReadings"/>). On by

@@ -341,6 +341,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         hits = HoldBackPracticesReadFromTheirUse(hits, candidate, byPattern, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
         hits = HoldBackRemoteIdentificationForAnOperatorsOwnClientele(hits, candidate, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
         hits = HoldBackCrimePredictionOnObjectiveFacts(hits, candidate, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
+        hits = HoldBackSocialScoringOfCandidatesOrWorkers(hits, candidate, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
 
         var art63 = Art63Setting(hits, candidate, profile, domain, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
         hits = AddProceduralAct(hits, candidate, art63);

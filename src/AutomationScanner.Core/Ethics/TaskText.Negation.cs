@@ -70,7 +70,9 @@ public static partial class TaskText
         + @"|\b(never|not)\s+(been\s+)?(switched|turned)\s+on\b"
         + @"|\b(proposed|suggested|offered|considered|discussed|pitched|recommended|trialled|piloted|thought (about|of)|explored|debated|talked about)\b[^.!?;]{0,150}?\bbut\b[^.!?;]{0,80}?\b(declined|rejected|refused|turned (it |them )?down|vetoed|dropped|said no|abandoned|shelved|scrapped"
         + @"|decided (against|not)|decided (that )?(the|a|an|her|his|their|its|our|each|every) (?!(model|software|system|tool|algorithm|program|programme|app|ai|bot|machine|computer)s?\b)[\w-]+ (would|will|should|must|shall))\b"
-        + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(dropped|abandoned|scrapped|shelved|switched off|turned off)\s+(it|them|the idea|the plan)\b",
+        + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(dropped|abandoned|scrapped|shelved|switched off|turned off)\s+(it|them|the idea|the plan)\b"
+        + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but)\s+(then\s+)?decided not to (buy|use|install|adopt|introduce|deploy|order|licen[cs]e|take up|switch on|turn on|go ahead with)\s+(it|them|the \w+)\b"
+        + @"|\b(had|once) (considered|planned|proposed|discussed|looked at|thought about|talked about)\b(?=[^.!?]{0,200}\b(instead|never|dropped|declined)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SwitchedOff();
 
@@ -106,6 +108,7 @@ public static partial class TaskText
         + @"|(?<keep>\b(stor|keep|kept|collect|record|sav|hold|held|retain|gather|log)\w*\s+)no\s+(?!(one|body|human|person|staff|manual|officer|clerk|employee|review|check)\b)[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\b(no|not a|not one) (single|individual)\s+[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bno personal (data|details|information)\b[^;.!?]*?" + ClauseEnd
+        + @"|(?<keep>)\bno (decisions?|choices?|judg(e)?ments?)\s+(\w+\s+){0,2}?(is|are|was|were|gets?|get)\s+(ever\s+)?(made|taken)\s+by\s+(the\s+|a\s+|any\s+)?(software|system|model|machine|computer|algorithm|tool|ai|programs?|programmes?)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd
         + @"|" + NegationSubject + DecisiveActs + @"\s+(nothing|nobody|no one|no-one|no (decisions?|outcomes?|marks?|grades?|scores?|applicants?|candidates?|persons?|people|one))\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right)\b)[^;.!?]*?" + ClauseEnd,
@@ -113,7 +116,7 @@ public static partial class TaskText
     private static partial Regex NegatedClause();
 
     [GeneratedRegex(
-        @"\b((as|in|only|into) (anonymous |anonymi[sz]ed |aggregate |overall )?(totals?|aggregates?|sums?|averages?)|aggregat(e|ed|es|ing|ion)|anonymi[sz]\w*|anonymous(ly)?|de-?identified|no (single|individual) \w+|nothing (on|about) (any |an )?(individual|single|one)|no personal (data|details|information)|not linked to (any|an|a single) (person|individual|one|name)|(averages?|medians?)\b[^.;!?]{0,60}?\b(per|by|for each|in each|across( the)?)[ -](schools?|regions?|districts?|areas?|branch(es)?|sites?|departments?|wards?|villages?|towns?|municipalit(y|ies)|count(y|ies)|countr(y|ies)|postcodes?|zones?)|(regional|national|county|district|nationwide|school-wide) (\w+ ){0,2}(averages|medians|totals))\b",
+        @"\b((as|in|only|into) (anonymous |anonymi[sz]ed |aggregate |overall )?(totals?|aggregates?|sums?|averages?)|aggregat(e|ed|es|ing|ion)|anonymi[sz]\w*|anonymous(ly)?|de-?identified|no (single|individual) \w+|nothing (on|about) (any |an )?(individual|single|one)|no personal (data|details|information)|not linked to (any|an|a single) (person|individual|one|name)|(averages?|medians?)\b[^.;!?]{0,60}?\b(per|by|for each|in each|across( the)?)[ -](schools?|regions?|districts?|areas?|branch(es)?|sites?|departments?|wards?|villages?|towns?|municipalit(y|ies)|count(y|ies)|countr(y|ies)|postcodes?|zones?)|(regional|national|county|district|nationwide|school-wide) (\w+ ){0,2}(averages|medians|totals)|how many (\w+ ){0,2}(places|beds|seats|classrooms|classes|buses|trains|homes|houses|flats|staff|teachers|nurses|doctors|pupils|students|patients|visitors|passengers)\b[^.;!?]{0,60}?\b(each|every|per|the|a) (schools?|regions?|districts?|areas?|wards?|towns?|municipalit(y|ies)|neighbou?rhoods?|sites?|hospitals?|branch(es)?|countr(y|ies)|count(y|ies)|villages?|zones?)\b(?!['’]))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AggregateData();
 

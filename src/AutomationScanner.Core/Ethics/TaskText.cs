@@ -369,7 +369,7 @@ public static partial class TaskText
             return "(c) " + deviation.Groups[1].Value.Trim() + " deviations for a person to review";
         }
 
-        if (PreparesAnAssessment().Match(own) is { Success: true } prepares)
+        if ((PreparesAnAssessment().Match(own) is { Success: true } preparatory ? preparatory : FillsAFormFromDocumentsRegex.Match(own)) is { Success: true } prepares)
         {
             return "(d) " + Truncate(prepares.Value.Trim(), 80);
         }
@@ -397,10 +397,11 @@ public static partial class TaskText
         return match.Success && !SystemWord().IsMatch(match.Groups["who"].Value) ? (match.Value.Trim(), match.Groups["who"].Value) : null;
     }
 
-    [GeneratedRegex(@"(\b(before|until|so that|so|for|ahead of|and|then|while|whom?|where)\b|[;,.:]|^)\s*((the|a|an|each|every|their|his|her|its|our)\s+)?(?<who>([\w'’-]+\s+){0,3}?[\w'’-]+?)\s*(['’]s?\s+(own\s+)?(assessment|examination|evaluation|review|decision|judg\w*)\b|\s+(then\s+|still\s+|alone\s+|only\s+|first\s+|later\s+|themselves\s+|can\s+|will\s+|must\s+|to\s+|who\s+)?(assess(es|ed|ing)?|(reads?|reading)(?!\s+(out|aloud|back)\b)|examin(e|es|ed|ing)|review(s|ed|ing)?|decid(e|es|ed|ing)|judg(e|es|ed|ing)|consider(s|ed|ing)?|evaluat(e|es|ed|ing)|weigh(s|ed|ing)?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(before|until|so that|so|for|ahead of|and|then|while|whom?|where)\b|[;,.:]|^)\s*((the|a|an|each|every|their|his|her|its|our)\s+)?(?<who>([\w'’-]+\s+){0,3}?[\w'’-]+?)\s*(['’]s?\s+(own\s+)?(assessment|examination|evaluation|review|decision|judg\w*)\b|\s+(then\s+|still\s+|alone\s+|only\s+|first\s+|later\s+|themselves\s+|can\s+|will\s+|must\s+|to\s+|who\s+)?(assess(es|ed|ing)?|(reads?|reading)(?!\s+(out|aloud|back)\b)|examin(e|es|ed|ing)|review(s|ed|ing)?|decid(e|es|ed|ing)|judg(e|es|ed|ing)|consider(s|ed|ing)?|evaluat(e|es|ed|ing)|weigh(s|ed|ing)?|check(s|ed|ing)?(?!\s+(in|out)\b))\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AssessorNext();
 
-    [GeneratedRegex(@"\b(it|they|this|that|which|who|whom|system|tool|model|software|program|bot|assistant|engine|algorithm|step|nobody|no one|none)s?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Round 38: also a thing the system produced ("that mark decides", "the score decides"): no person.
+    [GeneratedRegex(@"\b(it|they|this|that|which|who|whom|system|tool|model|software|program|bot|assistant|engine|algorithm|step|nobody|no one|none|mark|score|result|rating|grade|output|answer|number|figure|list|ranking|outcome|point|value|total|sum|count)s?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SystemWord();
 
     /// <summary>
@@ -473,7 +474,9 @@ public static partial class TaskText
     private static partial Regex SystemAssessesOrDecides();
 
     // A clause after a semicolon or a full stop whose subject is a person or a thing named with a determiner, not the system.
-    [GeneratedRegex(@"[;.]\s+(the|a|an|each|every|their|his|her|no)\s+(?!" + SystemSubject + @"s?\b)[^;.]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Round 38: also a plural noun without a determiner followed by an adverb of who does it ("; advisers then assess
+    // every application").
+    [GeneratedRegex(@"[;.]\s+((the|a|an|each|every|their|his|her|no)\s+(?!" + SystemSubject + @"s?\b)|(?!(then|and|also|it|its|this|that|these|those|there|which|who|" + SystemSubject + @")s?\b)[\w'’-]+s\s+(then|still|themselves|alone|always|later|personally|each)\s)[^;.]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseOfAnotherSubject();
 
     [GeneratedRegex(@"\b(and|then) (then |also |automatically )?(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -500,7 +503,12 @@ public static partial class TaskText
     [GeneratedRegex(@"^\s*((check|verif|confirm|make sure|ensur)\w*\s+(that\s+|whether\s+|if\s+)?.{0,80}?(\b(complete\w*|missing|mandatory|required)\b|\b(all|every|each)\b.{0,40}?\b(documents?|attachments?|papers?|pages?|fields?|signatures?|payslips?|forms?|evidence|proofs?|certificates?)\b)|(collect|gather|assembl|compil)\w*\s+(and \w+ )?.{0,60}?\b(documents?|papers?|paperwork|payslips?|statements?|receipts?|attachments?|files?|evidence|certificates?|records?)\b|pre-?fill\w*|prepar\w* (the |a |each )?(file|dossier|folder|case file)s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PreparesAnAssessment();
 
-    [GeneratedRegex(@"^\s*(translat\w*|transcrib\w*|convert\w*|digiti[sz]\w*|cop(y|ies|ied|ying)|index(es|ed|ing)?|number(s|ed|ing)?|fil(e|es|ed|ing)|archiv\w*|attach\w*|link(s|ed|ing)?|re-?format\w*|format\w*|scan(s|ned|ning)?|de-?duplicat\w*|dedup\w*|(find|remov|detect|spot|merg|flag)\w* (\w+ ){0,3}duplicat\w*|turn(s|ed|ing)? .{1,100}?\binto\b|extract\w* (the )?([\w'’-]+ ){0,2}?(data|details|fields|information|text|entries)\b|[^,;:.!?]{1,80}?\b(are|is|get|gets) (automatically |then |first |only )?(translated|transcribed|converted|digiti[sz]ed|indexed|filed|archived|scanned|de-?duplicated|reformatted|extracted)\b|put(s|ting)? .{1,80}?\bin(to)? ((date|alphabetical|chronological|numerical|reverse) order|order of (arrival|receipt|date|submission|filing))\b|(sort(s|ed|ing)?|put(s|ting)?|plac(e|es|ed|ing)) .{1,100}?\b(into (\w+ ){0,2}(folders|piles|batches|trays|boxes|types|languages)|by (the )?(document |file )?(type|language|date|arrival|vacancy|category|name|number|office|region))\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Round 38: reading documents to fill their figures into a form (Art. 6(3)(d), "reads the scanned payslips and fills the
+    // amounts into the form"). Interpreted, not generated: the generated matcher of this pattern, joined to the one above,
+    // threw IndexOutOfRangeException on ordinary text (.NET 10 regex source generator).
+    private static readonly Regex FillsAFormFromDocumentsRegex = new(@"^\s*((read|scan)\w* (the |their |its |all )?([\w'’-]+ ){0,3}?(payslips?|documents?|contracts?|receipts?|invoices?|statements?|certificates?|forms?|papers?|letters?)\b[^.;:!?]{0,80}?\b(fill|enter|copy|copies|copied|put|puts|transfer|key)\w* (in |into )?(the |their |its |all )?([\w'’-]+ ){0,2}?(amounts?|figures?|fields?|details|data|numbers?|sums?|values?|dates?|names?)\b|fill(s|ed|ing)? (in |out )(the |a |each |their )?([\w'’-]+ ){0,2}?forms?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    [GeneratedRegex(@"^\s*(translat\w*|transcrib\w*|convert\w*|digiti[sz]\w*|cop(y|ies|ied|ying)|index(es|ed|ing)?|number(s|ed|ing)?|fil(e|es|ed|ing)|archiv\w*|attach\w*|link(s|ed|ing)?|re-?format\w*|format\w*|scan(s|ned|ning)?|de-?duplicat\w*|dedup\w*|(find|remov|detect|spot|merg|flag)\w* (\w+ ){0,3}duplicat\w*|turn(s|ed|ing)? .{1,100}?\binto\b|extract\w* (the )?([\w'’-]+ ){0,2}?(data|details|fields|information|text|entries)\b|[^,;:.!?]{1,80}?\b(are|is|get|gets) (automatically |then |first |only )?(translated|transcribed|converted|digiti[sz]ed|indexed|filed|archived|scanned|de-?duplicated|reformatted|extracted)\b|put(s|ting)? .{1,80}?\bin(to)? ((date|alphabetical|chronological|numerical|reverse) order|order of (arrival|receipt|date|submission|filing))\b|(sort(s|ed|ing)?|put(s|ting)?|plac(e|es|ed|ing)) .{1,100}?\b(into (\w+ ){0,2}(folders|piles|batches|trays|boxes|types|languages)|into (\w+ ){0,2}(queues?|inbox(es)?|folders?|piles?|trays?) (for|of) (the |each |its )?(right |correct |matching |relevant )?(language|languages|team|teams|office|offices|department|departments|branch|branches|region|regions|desk|desks|kind|type|types|country|countries)|by (the )?(document |file )?(type|language|date|arrival|vacancy|category|name|number|office|region))\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NarrowProcedure();
 
     // Closing a case, a claim or a ticket, and nothing more: the file is closed once it is handled ("close claim");
