@@ -29,10 +29,11 @@ public sealed partial class RiskScreen
     /// meaning alone (not by the rule's pattern), a text of the task (its words or its process's description) names job
     /// applications or candidates, or workers at work, and no text names a ground of social scoring (social behaviour,
     /// private life, conduct outside work, neighbours, social media, trustworthiness as a citizen), the finding is recorded,
-    /// not applied, and the Annex III 4 use is applied in its place with the same evidence. On the whole set before this
-    /// rule, four written cases of scored applicants (a recorded interview, a CV cut-off, a game of personality traits) and
-    /// workers (parking wardens' bonuses, a claims centre's call scores setting who gets the hard complaints) were rated
-    /// Prohibited; every case labelled 5(1)(c) names a ground of social scoring or no work at all.
+    /// not applied, and the Annex III 4 use is applied in its place with the same evidence. Measured on the whole set with
+    /// the reading off and on: four written cases labelled High that had been rated Prohibited gained (applicants' recorded
+    /// interview answers under a cut-off, a game of personality traits, CV scores; parking wardens' bonuses from a rating
+    /// of their conduct), and no case labelled 5(1)(c) was lost; on fresh-r38, a claims centre's call scores that hand the
+    /// lowest scorers the hard complaints gained.
     /// </summary>
     private List<RiskHit> HoldBackSocialScoringOfCandidatesOrWorkers(List<RiskHit> hits, TaskCandidate candidate, string? description)
     {
