@@ -10,6 +10,9 @@ public sealed partial class RiskScreen
 
     internal const string EmergencyTriageRule = "H4d-emergency-triage";
 
+    /// <summary>Round 39: the practice of Art. 5(1)(e), whose object is facial images.</summary>
+    internal const string UntargetedFaceScrapingRule = "P5b-untargeted-facial-scraping";
+
     /// <summary>Round 33: whether <see cref="HoldBackAnnexUsesWithoutTheirObject"/> runs (on by default; off to measure what it does).</summary>
     public bool AnnexObjectHoldsBack { get; init; } = true;
 
@@ -24,7 +27,10 @@ public sealed partial class RiskScreen
     /// ships, linen or tickets sorted by urgency are not that. A finding of either rule reached without its own
     /// pattern (by meaning, by the labelled cases' vote or learned signal, by the domain) stays only where the task's
     /// words or its process's description state the object (for Annex III 2 also the act on its operation, the
-    /// rule's own act element); otherwise it is recorded, not applied, with a note.
+    /// rule's own act element); otherwise it is recorded, not applied, with a note. Round 39: Art. 5(1)(e) read the same
+    /// way: its object is facial images (untargeted scraping "of facial images from the internet or CCTV footage" to build
+    /// a facial recognition database); a finding without its own pattern stays only where the words name a face or a
+    /// person's picture (<see cref="FacialImages"/>): photographs of ski bases or a webcam on a stork's nest are not that.
     /// </summary>
     private List<RiskHit> HoldBackAnnexUsesWithoutTheirObject(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern, string? description)
     {
@@ -55,6 +61,15 @@ public sealed partial class RiskScreen
                 };
             }
 
+            if (h.RuleId == UntargetedFaceScrapingRule)
+            {
+                return texts.Any(t => FacialImages().IsMatch(t)) ? h : h with
+                {
+                    Applied = false,
+                    Note = $"{h.Clause}: read without its own pattern, and the words name no facial image (a face, a portrait, photographs of people, face recognition): pictures of goods, animals or places are not facial images.",
+                };
+            }
+
             return texts.Any(t => PersonInAnEmergency().IsMatch(t)) ? h : h with
             {
                 Applied = false,
@@ -64,7 +79,7 @@ public sealed partial class RiskScreen
     }
 
     private static bool IsAnnexObjectRuleWithoutPattern(RiskHit hit, HashSet<string> byPattern) =>
-        hit.Applied && hit.RuleId is CriticalInfrastructureRule or EmergencyTriageRule && !byPattern.Contains(hit.RuleId)
+        hit.Applied && hit.RuleId is CriticalInfrastructureRule or EmergencyTriageRule or UntargetedFaceScrapingRule && !byPattern.Contains(hit.RuleId)
         && (hit.Evidence.Similarity is not null || hit.Evidence.Scope is EvidenceScope.LabelledCases or EvidenceScope.ProcessContext);
 
     /// <summary>Infrastructure that serves others (Annex III 2; CER Directive 2022/2557, NIS2): a network, a supply, public roads and their works.</summary>
@@ -74,6 +89,14 @@ public sealed partial class RiskScreen
     /// <summary>An act on the operation of the infrastructure besides the rule's own act element: setting, dosing, timing, cutting, deciding.</summary>
     [GeneratedRegex(@"\b(set|sets|setting|dos\w*|tim(e[ds]?|ing)|decid\w*|drop\w*|cuts?|cutting|pressure|flows?|phases?|sheds?|barriers?|fans?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OperatesInfrastructure();
+
+    /// <summary>
+    /// Round 39: a facial image or a picture of a person (Art. 5(1)(e)): a face, a selfie, a portrait or a headshot, a
+    /// profile or passport picture, photographs or footage of people, people's pictures, face or facial recognition or
+    /// identification, biometric data, identifying persons.
+    /// </summary>
+    [GeneratedRegex(@"\b(fac(e|es|ial)|face-?(prints?|templates?|scans?|data)|selfies?|headshots?|mugshots?|portraits?|(passport|profile|id|identity) (pic\w*|photo\w*|images?)|biometric\w*|(recogni[sz]\w*|identif\w*) (\w+ ){0,2}(people|persons?|individuals?|anyone|everyone|strangers|them|who)|(recognition|identification) (database|service|software|system|engine|tool|app)s?|(photo\w*|pictures?|images?|footage|videos?|snapshots?|stills?|shots?) of (\w+ ){0,2}(people|persons?|individuals?|users?|members?|anyone|everyone|everybody|visitors?|customers?|guests?|passers-?by|pedestrians|strangers|the public|crowds?|children|men|women|citizens|residents|travell?ers|passengers|students|pupils|employees|staff|workers|patients)|(people|persons|individuals|users|members|everyone|anyone|everybody)(['’]s|s['’]|['’])? (own )?(photo\w*|pictures?|images?|selfies?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FacialImages();
 
     /// <summary>A person in an emergency, an emergency call by a person, or the emergency services (Annex III 5(d)).</summary>
     [GeneratedRegex(@"\b(emergency[- ]?(calls?|callers?|lines?|numbers?|services?|medical|medicine|patients?|care|departments?|rooms?|wards?|units?|responders?|crews?)|112|911|999|(incoming|distress|help|rescue|flood|fire|alarm) calls?|alarms?|callouts?|callers?|patients?|casualt\w*|victims?|the (injured|wounded|sick)|(injured|wounded|sick|ill|hurt|trapped|missing|stranded|drowning|lost|unconscious) (\w+ ){0,2}(people|persons?|hikers?|climbers?|swimmers?|walkers?|skiers?|riders?|cyclists?|runners?|players?|athletes?|guests?|visitors?|tourists?|spectators?|fans|pupils?|students?|sailors?|passengers?|drivers?|children|child|residents?|workers?|man|woman|men|women)|people|persons?|ambulances?|police|fire[- ]?(brigade|service|department|engines?|crews?|fighters?)|firefighters?|paramedic\w*|first respon\w*|first[- ]aid|urgent care|\w{0,12}rescue\w*|coast ?guard|lifeboats?|distress|mayday|a&e|accident and emergency|out-of-hours|(medical|health|doctors?'?|poison|crisis|suicide) (help ?lines?|control)|a doctor|medical (aid|help|attention))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

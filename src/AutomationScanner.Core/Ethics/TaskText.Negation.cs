@@ -15,10 +15,11 @@ public static partial class TaskText
     /// system (or the text's elided subject, at its start or after a semicolon) "does not", "never" or "will not" do the
     /// act, where the system keeps, stores or collects "no" data of a kind, where "no" single thing of a kind "is looked
     /// at", and where it holds "nothing on" anyone: the negation runs to the end of its clause (a semicolon, a full stop,
-    /// "but", "only", "instead"), and where the system's deciding act has no object ("it ranks nobody", "it controls nothing";
-    /// round 27). A negation that states who does not act (no one, nobody, no human or staff member: the
-    /// absence of human review, an element of GDPR Art. 22) and one about what a person cannot perceive or do (the
-    /// elements of Art. 5(1)(a)) are conditions of the practice, not its absence, and stay.
+    /// "but", "only", "instead"), where nobody's face or data "is checked" or kept (round 39: whose face, not who acts),
+    /// and where the system's deciding act has no object ("it ranks nobody", "it controls nothing"; round 27). A negation
+    /// that states who does not act (no one, nobody, no human or staff member: the absence of human review, an element of
+    /// GDPR Art. 22) and one about what a person cannot perceive or do (the elements of Art. 5(1)(a)) are conditions of
+    /// the practice, not its absence, and stay.
     /// </summary>
     public static string? WithoutNegatedPractices(string text)
     {
@@ -110,6 +111,7 @@ public static partial class TaskText
         + @"|(?<keep>)\bno personal (data|details|information)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bno (decisions?|choices?|judg(e)?ments?)\s+(\w+\s+){0,2}?(is|are|was|were|gets?|get)\s+(ever\s+)?(made|taken)\s+by\s+(the\s+|a\s+|any\s+)?(software|system|model|machine|computer|algorithm|tool|ai|programs?|programmes?)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd
+        + @"|(?<keep>)\b(nobody|no one|no-one|no person|no visitor|no customer|no guest|no passenger|no worker|no employee)(['’]s|s['’])\s+(faces?|fingerprints?|voices?|eyes|irises|iris|features|photos?|pictures?|images?|data|details)\s+(is|are|was|were|gets?|get|will be|has been|have been)\s+(ever\s+)?(checked|scanned|recogni[sz]ed|matched|compared|captured|recorded|stored|kept|analy[sz]ed|read|identified|verified|photographed|filmed|taken|collected|looked at)\b[^;.!?]*?" + ClauseEnd
         + @"|" + NegationSubject + DecisiveActs + @"\s+(nothing|nobody|no one|no-one|no (decisions?|outcomes?|marks?|grades?|scores?|applicants?|candidates?|persons?|people|one))\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right)\b)[^;.!?]*?" + ClauseEnd,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

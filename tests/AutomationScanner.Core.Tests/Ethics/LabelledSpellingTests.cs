@@ -128,7 +128,9 @@ public sealed partial class LabelledSpellingTests
         // rostered by survey marks and sick days: no vote as written, High by an unrelated ambulance case closed up - a
         // wrong neighbour), "creditworthiness" and "voicebot" (nearest case moves, tier stays), and neighbours whose
         // nearest labelled case is now an r35 or r36 case.
-        Assert.True(closedUp.Count <= 78, report);
+        // 81 after fresh-r37 and fresh-r38 joined the index (round 39, measured on main before commit): neighbours whose
+        // nearest labelled case is now an r37 or r38 case; the report lists each with the tier it takes either way.
+        Assert.True(closedUp.Count <= 81, report);
     }
 
     [Theory]

@@ -314,8 +314,7 @@ internal static class RiskEvaluation
     /// named after typefaces, pasta shapes, architectural styles, figures of Greek and Norse myth and heraldry terms, with
     /// 40 step names in a context (30 distinct names in 28 languages and two SAP-like codes, 10 reused in benign
     /// processes, four of them context near-misses), and committed (f54d237) before the screen was first run on it; its
-    /// first-run figures are in data/risk-evaluation/README.md. Not yet in <see cref="BatchOrder"/>: the labelled-case
-    /// index has not been rebuilt with it.
+    /// first-run figures are in data/risk-evaluation/README.md; in <see cref="BatchOrder"/> since round 39 (index rebuilt).
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR38 => Batch("fresh-r38");
 
@@ -326,7 +325,7 @@ internal static class RiskEvaluation
     /// The batches (file names without ".jsonl") in the order they were written, each committed before the screen's
     /// first run on it: the order of the leave-one-batch-out and floor-sweep reports. A new batch is added here.
     /// </summary>
-    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16", "fresh-r17", "fresh-r18", "fresh-r19", "fresh-r20", "fresh-r21", "fresh-r22", "fresh-r23", "fresh-r24", "fresh-r25", "fresh-r26", "fresh-r27", "fresh-r28", "fresh-r29", "fresh-r30", "fresh-r31", "fresh-r32", "fresh-r33", "fresh-r34", "fresh-r35", "fresh-r36", "fresh-r37"];
+    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16", "fresh-r17", "fresh-r18", "fresh-r19", "fresh-r20", "fresh-r21", "fresh-r22", "fresh-r23", "fresh-r24", "fresh-r25", "fresh-r26", "fresh-r27", "fresh-r28", "fresh-r29", "fresh-r30", "fresh-r31", "fresh-r32", "fresh-r33", "fresh-r34", "fresh-r35", "fresh-r36", "fresh-r37", "fresh-r38"];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<RiskCase>> Loaded = new(StringComparer.Ordinal);
 

@@ -129,6 +129,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r35", 125),
         ("fresh-r36", 125),
         ("fresh-r37", 125),
+        ("fresh-r38", 125),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];

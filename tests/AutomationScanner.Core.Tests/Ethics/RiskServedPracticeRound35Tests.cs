@@ -100,8 +100,8 @@ public sealed class RiskServedPracticeRound35Tests
     // Set cases whose practice's elements lie in two sentences (whole set: 9 gained, 3 lost, 4 moved).
     [InlineData("Hodnocení výkonu", "Maple syrup bottling plant. Scanner data measure each packer's output per minute, and the league table each month settles bonuses and who receives a warning letter", "fresh-r25", RiskTier.High)]
     [InlineData("Prehled_Obyvatel", "Bison police headquarters. This step compiles a sheet for each young resident from school absences, family income, neighbourhood and a personality questionnaire. A model then says who will probably steal within a year, and officers visit those names, though no offence is attributed to any of them", "fresh-r32", RiskTier.Prohibited)]
-    // Round 36: a passive whose agent is the system leaves nothing to a person (set case; with the reading on it is found).
-    [InlineData("Sollicitaties_voorselectie", "Hiring at the dialysis centre. Applications for nursing posts are read by the model, which turns down those under a cut-off before HR looks at any", "fresh-r26", RiskTier.High)]
+    // Round 39: the dialysis centre's hiring (fresh-r26) left this theory: its second sentence alone now states Annex III
+    // 4(a) ("applications for nursing posts ... turns down"), so it is High with the pairs off too (RiskRound39Tests).
     public void APracticeStatedOverTwoSentences_IsRead(string step, string description, string batch, RiskTier expected)
     {
         // With the reading off the case stays lower, with it on (the default since round 36) it is found.
