@@ -32,11 +32,12 @@ public sealed class CompiledRule
 
     /// <summary>
     /// Whether element <paramref name="e"/> of alternative <paramref name="a"/> matches <paramref name="text"/>: by its
-    /// pattern, or (round 31, <see cref="RuleDefinition.OccupationElements"/>) by an occupation the text names.
+    /// pattern, or (round 31, <see cref="RuleDefinition.OccupationElements"/>; round 40, <see cref="RuleDefinition.WorkerElements"/>) by an occupation the text names.
     /// </summary>
     private bool Matches(int a, int e, string text) =>
         _elements[a][e].IsMatch(text)
-        || (a < Definition.OccupationElements.Count && Definition.OccupationElements[a].Contains(e) && OccupationNouns.NamesWorkers(text) is not null);
+        || (a < Definition.OccupationElements.Count && Definition.OccupationElements[a].Contains(e) && OccupationNouns.NamesWorkers(text) is not null)
+        || (a < Definition.WorkerElements.Count && Definition.WorkerElements[a].Contains(e) && OccupationNouns.NamesAnOccupation(text) is not null);
 
     /// <summary>Whether <paramref name="text"/> has every element of an alternative listed in <see cref="RuleDefinition.ElementsSuffice"/>.</summary>
     public bool HasSufficientElements(string text) =>

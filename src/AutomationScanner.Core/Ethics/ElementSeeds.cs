@@ -136,6 +136,17 @@ public static partial class ElementSeeds
         return match.Success ? match.Value : null;
     }
 
+    /// <summary>
+    /// Round 40: whether <paramref name="text"/> has a face word that is no thing's face ("clock faces", "the faces of
+    /// the statues", "face value"), without <see cref="HumanFace"/>'s check for depicted faces: "avatar photos" of real
+    /// accounts are pictures of people.
+    /// </summary>
+    public static bool NamesAFaceWord(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return HumanFaces().IsMatch(text);
+    }
+
     // A face that is depicted, not a person's: in a painting, a drawing, a sculpture, a cartoon or a figure.
     [GeneratedRegex(@"\b(paint(ed|ing|ings)|drawn|drawings?|sketch(ed|es)?|carv(ed|ings?)|sculpt\w*|statues?|cartoons?|animated|comics?|illustrat\w*|artworks?|mannequins?|dolls?|puppets?|emojis?|avatars?|figurines?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DepictedFaces();

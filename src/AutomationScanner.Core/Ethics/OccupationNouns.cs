@@ -34,20 +34,10 @@ public static partial class OccupationNouns
     public static string? NamesWorkers(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string? previous = null;
-        foreach (Match m in Word().Matches(text))
+        // The plural only where what is read is theirs ("the welders' faces", "the plumbers' voices"): "the farmers'
+        // party", "so that the animators can adjust them" name no persons whose emotions are read.
+        foreach (var m in OccupationWords(text, (word, match) => IsPlural(word) && ReadFeature().IsMatch(text[(match.Index + match.Length)..])))
         {
-            var word = m.Value.ToLowerInvariant();
-            var before = previous;
-            previous = word;
-            // The plural only where what is read is theirs ("the welders' faces", "the plumbers' voices"): "the farmers'
-            // party", "so that the animators can adjust them" name no persons whose emotions are read.
-            var plural = IsPlural(word) && ReadFeature().IsMatch(text[(m.Index + m.Length)..]);
-            if (!(plural || (IsSingular(word) && before is not null && OnePersonAmongSeveral().IsMatch(before))) || NotAtWork().IsMatch(word))
-            {
-                continue;
-            }
-
             var noun = Regex.Escape(m.Value);
             if (Regex.IsMatch(text, $@"\b{noun}\s+(who\s+|that\s+)?(can\s+|may\s+|will\s+)?(use|uses|used|using|operate|operates|operated|run|runs|deploy|deploys|deployed|apply|applies|applied|rely on|relies on)\b|\b(used|operated|run|deployed|applied)\s+by\s+(the\s+|its\s+|their\s+)?([\w'’-]+\s+){{0,2}}{noun}\b|\b(helps?|lets?|allows?|enables?|assists?)\s+(the\s+|its\s+)?([\w'’-]+\s+){{0,2}}{noun}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
             {
@@ -59,6 +49,43 @@ public static partial class OccupationNouns
 
         return null;
     }
+
+    /// <summary>
+    /// Round 40: the first occupation <paramref name="text"/> names as persons at work (Annex III 4(b)'s workers, read by
+    /// <see cref="RuleDefinition.WorkerElements"/>), or null: a head noun of the list in the plural ("the attendants",
+    /// "its hygienists"), a compound of -men or -women ("linesmen", "foremen", "firewomen"), or a head noun in the singular
+    /// after a word that picks one person among several ("each porter"). Not read: the head nouns of
+    /// <see cref="NotAtWork"/> (devices, customers, pastimes) and plain "men" and "women".
+    /// </summary>
+    public static string? NamesAnOccupation(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return OccupationWords(text, (word, _) => IsPlural(word) || TradesmenCompound().IsMatch(word)).FirstOrDefault()?.Value;
+    }
+
+    /// <summary>
+    /// The words of <paramref name="text"/> that name an occupation: a plural as <paramref name="plural"/> reads it (the
+    /// word in lower case, its match), or a head noun in the singular after a word that picks one person among several;
+    /// never a head noun of <see cref="NotAtWork"/>.
+    /// </summary>
+    private static IEnumerable<Match> OccupationWords(string text, Func<string, Match, bool> plural)
+    {
+        string? previous = null;
+        foreach (Match m in Word().Matches(text))
+        {
+            var word = m.Value.ToLowerInvariant();
+            var before = previous;
+            previous = word;
+            if ((plural(word, m) || (IsSingular(word) && before is not null && OnePersonAmongSeveral().IsMatch(before))) && !NotAtWork().IsMatch(word))
+            {
+                yield return m;
+            }
+        }
+    }
+
+    /// <summary>A trade named as a compound of -men or -women ("linesmen", "foremen", "firewomen"), not a group of people at large.</summary>
+    [GeneratedRegex(@"^(?!(gentle|sports|country|states|clans|kins|towns|tribes|church|business|horse|noble|frees|congress|spokes)(wo)?men$|(speci|regi|abdo|acu|bitu|sta|albu|cogno|dol|ger)men$)\p{L}{3,}(wo)?men$", RegexOptions.CultureInvariant)]
+    private static partial Regex TradesmenCompound();
 
     /// <summary>Right after a plural occupation: its possessive and a feature of the person read from it (face, voice, mood).</summary>
     [GeneratedRegex(@"^['’]s?\s+(faces?|facial|voices?|expressions?|moods?|emotions?|feelings?|body language|gestures?|postures?|eyes|heart ?rates?|pulse|tone|speech)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

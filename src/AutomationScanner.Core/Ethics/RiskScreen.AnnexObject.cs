@@ -13,7 +13,7 @@ public sealed partial class RiskScreen
     /// <summary>Round 39: the practice of Art. 5(1)(e), whose object is facial images.</summary>
     internal const string UntargetedFaceScrapingRule = "P5b-untargeted-facial-scraping";
 
-    /// <summary>Round 33: whether <see cref="HoldBackAnnexUsesWithoutTheirObject"/> runs (on by default; off to measure what it does).</summary>
+    /// <summary>Round 33: whether <see cref="HoldBackUsesWithoutTheirObject"/> runs (on by default; off to measure what it does).</summary>
     public bool AnnexObjectHoldsBack { get; init; } = true;
 
     /// <summary>
@@ -30,9 +30,9 @@ public sealed partial class RiskScreen
     /// rule's own act element); otherwise it is recorded, not applied, with a note. Round 39: Art. 5(1)(e) read the same
     /// way: its object is facial images (untargeted scraping "of facial images from the internet or CCTV footage" to build
     /// a facial recognition database); a finding without its own pattern stays only where the words name a face or a
-    /// person's picture (<see cref="FacialImages"/>): photographs of ski bases or a webcam on a stork's nest are not that.
+    /// person's picture (<see cref="NamesAFacialImage"/>): photographs of ski bases or a webcam on a stork's nest are not that.
     /// </summary>
-    private List<RiskHit> HoldBackAnnexUsesWithoutTheirObject(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern, string? description)
+    private List<RiskHit> HoldBackUsesWithoutTheirObject(List<RiskHit> hits, TaskCandidate candidate, HashSet<string> byPattern, string? description)
     {
         if (!hits.Any(h => IsAnnexObjectRuleWithoutPattern(h, byPattern)))
         {
@@ -63,7 +63,7 @@ public sealed partial class RiskScreen
 
             if (h.RuleId == UntargetedFaceScrapingRule)
             {
-                return texts.Any(t => FacialImages().IsMatch(t)) ? h : h with
+                return texts.Any(NamesAFacialImage) ? h : h with
                 {
                     Applied = false,
                     Note = $"{h.Clause}: read without its own pattern, and the words name no facial image (a face, a portrait, photographs of people, face recognition): pictures of goods, animals or places are not facial images.",
@@ -91,12 +91,19 @@ public sealed partial class RiskScreen
     private static partial Regex OperatesInfrastructure();
 
     /// <summary>
-    /// Round 39: a facial image or a picture of a person (Art. 5(1)(e)): a face, a selfie, a portrait or a headshot, a
-    /// profile or passport picture, photographs or footage of people, people's pictures, face or facial recognition or
+    /// Round 39: whether <paramref name="text"/> names a facial image or a picture of a person (Art. 5(1)(e)): a face
+    /// word that is no thing's face (<see cref="ElementSeeds.NamesAFaceWord"/>: not a clock face, a cliff face, "the faces
+    /// of cartoon characters" or "face value"; round 40), or <see cref="PicturesOfPeople"/>.
+    /// </summary>
+    private static bool NamesAFacialImage(string text) => ElementSeeds.NamesAFaceWord(text) || PicturesOfPeople().IsMatch(text);
+
+    /// <summary>
+    /// Round 39: a picture of a person besides the word face: faceprints and face templates, a portrait, a profile or
+    /// passport picture, photographs or footage of people, people's pictures, face or facial recognition or
     /// identification, biometric data, identifying persons.
     /// </summary>
-    [GeneratedRegex(@"\b(fac(e|es|ial)|face-?(prints?|templates?|scans?|data)|selfies?|headshots?|mugshots?|portraits?|(passport|profile|id|identity) (pic\w*|photo\w*|images?)|biometric\w*|(recogni[sz]\w*|identif\w*) (\w+ ){0,2}(people|persons?|individuals?|anyone|everyone|strangers|them|who)|(recognition|identification) (database|service|software|system|engine|tool|app)s?|(photo\w*|pictures?|images?|footage|videos?|snapshots?|stills?|shots?) of (\w+ ){0,2}(people|persons?|individuals?|users?|members?|anyone|everyone|everybody|visitors?|customers?|guests?|passers-?by|pedestrians|strangers|the public|crowds?|children|men|women|citizens|residents|travell?ers|passengers|students|pupils|employees|staff|workers|patients)|(people|persons|individuals|users|members|everyone|anyone|everybody)(['’]s|s['’]|['’])? (own )?(photo\w*|pictures?|images?|selfies?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FacialImages();
+    [GeneratedRegex(@"\b(face-?(prints?|templates?|scans?|data)|portraits?|(passport|profile|id|identity) (pic\w*|photo\w*|images?)|biometric\w*|(recogni[sz]\w*|identif\w*) (\w+ ){0,2}(people|persons?|individuals?|anyone|everyone|strangers|them|who)|(recognition|identification) (database|service|software|system|engine|tool|app)s?|(photo\w*|pictures?|images?|footage|videos?|snapshots?|stills?|shots?) of (\w+ ){0,2}(people|persons?|individuals?|users?|members?|anyone|everyone|everybody|visitors?|customers?|guests?|passers-?by|pedestrians|strangers|the public|crowds?|children|men|women|citizens|residents|travell?ers|passengers|students|pupils|employees|staff|workers|patients)|(people|persons|individuals|users|members|everyone|anyone|everybody)(['’]s|s['’]|['’])? (own )?(photo\w*|pictures?|images?|selfies?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PicturesOfPeople();
 
     /// <summary>A person in an emergency, an emergency call by a person, or the emergency services (Annex III 5(d)).</summary>
     [GeneratedRegex(@"\b(emergency[- ]?(calls?|callers?|lines?|numbers?|services?|medical|medicine|patients?|care|departments?|rooms?|wards?|units?|responders?|crews?)|112|911|999|(incoming|distress|help|rescue|flood|fire|alarm) calls?|alarms?|callouts?|callers?|patients?|casualt\w*|victims?|the (injured|wounded|sick)|(injured|wounded|sick|ill|hurt|trapped|missing|stranded|drowning|lost|unconscious) (\w+ ){0,2}(people|persons?|hikers?|climbers?|swimmers?|walkers?|skiers?|riders?|cyclists?|runners?|players?|athletes?|guests?|visitors?|tourists?|spectators?|fans|pupils?|students?|sailors?|passengers?|drivers?|children|child|residents?|workers?|man|woman|men|women)|people|persons?|ambulances?|police|fire[- ]?(brigade|service|department|engines?|crews?|fighters?)|firefighters?|paramedic\w*|first respon\w*|first[- ]aid|urgent care|\w{0,12}rescue\w*|coast ?guard|lifeboats?|distress|mayday|a&e|accident and emergency|out-of-hours|(medical|health|doctors?'?|poison|crisis|suicide) (help ?lines?|control)|a doctor|medical (aid|help|attention))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -365,7 +365,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
 
         if (AnnexObjectHoldsBack)
         {
-            hits = HoldBackAnnexUsesWithoutTheirObject(hits, candidate, byPattern, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
+            hits = HoldBackUsesWithoutTheirObject(hits, candidate, byPattern, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
         }
         hits = HoldBackGdprFindingsWithoutANaturalPerson(hits, candidate, context.ProcessDescriptions.GetValueOrDefault(candidate.Process), reading);
 

@@ -113,6 +113,14 @@ public sealed record RuleDefinition
     public IReadOnlyList<IReadOnlyList<int>> OccupationElements { get; set; } = [];
 
     /// <summary>
+    /// Round 40: per element alternative, the indices of the elements (the workers an employment decision or monitoring
+    /// concerns, Annex III 4(b)) that any occupation the text names states as well as their pattern
+    /// (<see cref="OccupationNouns.NamesAnOccupation"/>: "the linesmen", "lane attendants", "each hygienist"): a decision on
+    /// promotion or pay concerns persons at work whatever their trade is called. Empty: no element is read so.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>> WorkerElements { get; set; } = [];
+
+    /// <summary>
     /// Round 22, for a technique deployed on the person's own choices (Art. 5(1)(a)-(b): a subliminal, manipulative or
     /// deceptive technique, or the exploitation of a vulnerability, that distorts what the person does): the words of an
     /// act addressed to the person or of the person's own acting (something shown, said, sent, offered, priced, played or

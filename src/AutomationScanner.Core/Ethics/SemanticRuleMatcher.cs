@@ -900,6 +900,14 @@ public sealed partial class SemanticRuleMatcher
             return null;
         }
 
+        // Round 40: a party a transaction or a service is for ("every buyer", "each couple's credit standing", "the
+        // homeowners") names a natural person as written: the nearest thing word ("the car dealer's finance desk") is the
+        // setting, not the subject.
+        if (PartyToATransaction().IsMatch(text))
+        {
+            return null;
+        }
+
         // Round 25: a kind word of the legal texts ("the adult learner") names a person. A role noun read as a kind by
         // meaning does not: "which one a beginner should ride" still scores the riding school's horses.
         if (_catalogue.Semantic.PersonKindThreshold < 1 && KindToken().Matches(text).Any(m => IsKindWord(m.Groups["w"].Value.ToLowerInvariant())))
@@ -1027,6 +1035,10 @@ public sealed partial class SemanticRuleMatcher
         (new SeedSet(ElementSeeds.Persons, _embedder.Embed([.. ElementSeeds.Persons])), new SeedSet(ElementSeeds.NonPersons, _embedder.Embed([.. ElementSeeds.NonPersons])));
 
     private sealed record SeedSet(IReadOnlyList<string> Seeds, IReadOnlyList<float[]> Vectors);
+
+    /// <summary>Round 40: a person as a party to a purchase, a tenancy, a loan, a policy or a service, singled out or in the plural.</summary>
+    [GeneratedRegex(@"\b((each|every|any|a|an|the|which|whichever|one)\s+(buyer|shopper|customer|client|consumer|tenant|renter|borrower|guest|patient|passenger|couple|homeowner|home-owner|householder|policyholder|claimant|debtor|subscriber|applicant)|buyers|shoppers|customers|clients|consumers|tenants|renters|borrowers|passengers|couples|homeowners|home-owners|householders|policyholders|claimants|debtors|subscribers|applicants)(['’]s|s['’]|['’])?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PartyToATransaction();
 
     [GeneratedRegex(@"\b(who|whom|whose|someone|somebody|anyone|anybody|he|she|him|his|her|hers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PersonalPronoun();

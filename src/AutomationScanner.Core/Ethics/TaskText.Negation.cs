@@ -72,7 +72,7 @@ public static partial class TaskText
         + @"|\b(proposed|suggested|offered|considered|discussed|pitched|recommended|trialled|piloted|thought (about|of)|explored|debated|talked about)\b[^.!?;]{0,150}?\bbut\b[^.!?;]{0,80}?\b(declined|rejected|refused|turned (it |them )?down|vetoed|dropped|said no|abandoned|shelved|scrapped"
         + @"|decided (against|not)|decided (that )?(the|a|an|her|his|their|its|our|each|every) (?!(model|software|system|tool|algorithm|program|programme|app|ai|bot|machine|computer)s?\b)[\w-]+ (would|will|should|must|shall))\b"
         + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(dropped|abandoned|scrapped|shelved|switched off|turned off)\s+(it|them|the idea|the plan)\b"
-        + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but)\s+(then\s+)?decided not to (buy|use|install|adopt|introduce|deploy|order|licen[cs]e|take up|switch on|turn on|go ahead with)\s+(it|them|the \w+)\b"
+        + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored)\b[^.!?;]{0,150}?(,\s*(and\s+|but\s+)?|\s+(and|but)\s+)(then\s+)?decided not to (buy|use|install|adopt|introduce|deploy|order|licen[cs]e|take up|switch on|turn on|go ahead with)\s+(it|them|the \w+)\b"
         + @"|\b(had|once) (considered|planned|proposed|discussed|looked at|thought about|talked about)\b(?=[^.!?]{0,200}\b(instead|never|dropped|declined)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SwitchedOff();

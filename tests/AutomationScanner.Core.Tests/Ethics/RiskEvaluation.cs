@@ -469,6 +469,21 @@ internal static class RiskEvaluation
     public static RiskScreen RulesOnly(RuleCatalogue? catalogue = null) =>
         new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = null };
 
+    /// <summary>
+    /// Round 40: a hostile text as long as a scan hands the screen: <paramref name="unit"/> repeated, then
+    /// <paramref name="end"/>, up to <see cref="AutomationScanner.Core.Scanning.ScanPipeline.MaxActivityNameLength"/>
+    /// characters (a step name is cut there, a document statement at 500), screened as the step name and as its
+    /// process's description by the whole screen.
+    /// </summary>
+    public static RiskAssessment AssessHostileAtScanLength(string unit, string end)
+    {
+        var length = AutomationScanner.Core.Scanning.ScanPipeline.MaxActivityNameLength;
+        var text = string.Concat(Enumerable.Repeat(unit, (length - end.Length) / unit.Length)) + end;
+        Assert.InRange(text.Length, length - unit.Length, length);
+        return Assess(Screen(), text, text);
+    }
+
+
     /// <summary>A case as a task: its text is the task's name; a context becomes the process's name and description.</summary>
     public static RiskAssessment Assess(RiskScreen screen, string text, string? context, string? batch = null)
     {

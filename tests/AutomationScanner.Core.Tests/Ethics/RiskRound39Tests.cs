@@ -132,17 +132,20 @@ public sealed class RiskRound39Tests
     }
 
     [Theory]
-    // The new patterns of the catalogue and of the facial-image reading on long texts that start them again and again.
-    [InlineData("applications for the seasonal sales ", 2000)]
-    [InlineData("photos of the happy ", 2000)]
-    [InlineData("recognises the ", 2000)]
-    [InlineData("gets a polite ", 2000)]
-    [InlineData("turns the course ", 2000)]
-    [InlineData("without an officer ever ", 2000)]
-    public void AHostileText_IsScreened(string unit, int times)
+    // The new patterns of the catalogue and of the facial-image reading on texts that start them again and again, as
+    // long as a scan hands the screen (a step name is cut at ScanPipeline.MaxActivityNameLength, a document statement
+    // at 500 characters), as the step name and as its process's description. Round 40: these ran 2,000 repeats
+    // (some 70,000 characters) through the whole screen, 40 minutes of CI on 2 cores for lengths no scan produces; a
+    // pattern that backtracks out of bounds still shows at this length (its 2 s limit, "Not screened").
+    [InlineData("applications for the seasonal sales ")]
+    [InlineData("photos of the happy ")]
+    [InlineData("recognises the ")]
+    [InlineData("gets a polite ")]
+    [InlineData("turns the course ")]
+    [InlineData("without an officer ever ")]
+    public void AHostileText_IsScreened(string unit)
     {
-        var text = string.Concat(Enumerable.Repeat(unit, times)) + "scraped from the web into a database";
-        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null);
+        var assessment = RiskEvaluation.AssessHostileAtScanLength(unit, "scraped from the web into a database");
         Assert.DoesNotContain(assessment.Notes, n => n.StartsWith("Not screened", StringComparison.Ordinal));
     }
 }
