@@ -19,7 +19,8 @@ public static partial class TaskText
     /// and where the system's deciding act has no object ("it ranks nobody", "it controls nothing"; round 27). A negation
     /// that states who does not act (no one, nobody, no human or staff member: the absence of human review, an element of
     /// GDPR Art. 22) and one about what a person cannot perceive or do (the elements of Art. 5(1)(a)) are conditions of
-    /// the practice, not its absence, and stay.
+    /// the practice, not its absence, and stay. Round 41: "no longer", "no more" after such a verb, and a noun such as
+    /// "login", state no data kept ("after that their login no longer works" is the consequence a rule reads, not its absence).
     /// </summary>
     public static string? WithoutNegatedPractices(string text)
     {
@@ -35,7 +36,8 @@ public static partial class TaskText
     /// the owners declined it"): the whole sentence is what is not done. Round 37: also a technique thought about, tried or
     /// explored and then dropped ("thought about having software rank job applications but decided the owner would read
     /// every one herself", "tried a feature that would guess shoppers' mood and dropped it"); a decision for the system
-    /// ("but decided the model would rank them") is not a negation. The subject of the switching off is the
+    /// ("but decided the model would rank them") is not a negation. Round 41: the person's determiner may be left out, as a log
+    /// name leaves it out ("but decided owner would read every one"); "it", "they", "this" or "that" is then no person. The subject of the switching off is the
     /// technique or a pronoun for it ("the applicant is disabled" is not); "never switched on" needs no subject (only a
     /// device is switched on). The sentence around a match is cut by position, not by the pattern, so an untrusted text
     /// is read in linear time.
@@ -70,7 +72,7 @@ public static partial class TaskText
         + @"((switched|turned)\s+off|disabled|deactivated|not\s+(\w+\s+)?(licen[cs]ed|enabled|activated|installed|deployed|switched on|turned on|bought|in use)|never\s+(\w+\s+)?(used|switched on|turned on|activated|enabled|deployed|installed))\b"
         + @"|\b(never|not)\s+(been\s+)?(switched|turned)\s+on\b"
         + @"|\b(proposed|suggested|offered|considered|discussed|pitched|recommended|trialled|piloted|thought (about|of)|explored|debated|talked about)\b[^.!?;]{0,150}?\bbut\b[^.!?;]{0,80}?\b(declined|rejected|refused|turned (it |them )?down|vetoed|dropped|said no|abandoned|shelved|scrapped"
-        + @"|decided (against|not)|decided (that )?(the|a|an|her|his|their|its|our|each|every) (?!(model|software|system|tool|algorithm|program|programme|app|ai|bot|machine|computer)s?\b)[\w-]+ (would|will|should|must|shall))\b"
+        + @"|decided (against|not)|decided (that )?((the|a|an|her|his|their|its|our|each|every) )?(?!(model|software|system|tool|algorithm|program|programme|app|ai|bot|machine|computer|it|they|this|that)s?\b)[\w-]+ (would|will|should|must|shall))\b"
         + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(dropped|abandoned|scrapped|shelved|switched off|turned off)\s+(it|them|the idea|the plan)\b"
         + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored)\b[^.!?;]{0,150}?(,\s*(and\s+|but\s+)?|\s+(and|but)\s+)(then\s+)?decided not to (buy|use|install|adopt|introduce|deploy|order|licen[cs]e|take up|switch on|turn on|go ahead with)\s+(it|them|the \w+)\b"
         + @"|\b(had|once) (considered|planned|proposed|discussed|looked at|thought about|talked about)\b(?=[^.!?]{0,200}\b(instead|never|dropped|declined)\b)",
@@ -106,7 +108,7 @@ public static partial class TaskText
 
     [GeneratedRegex(
         NegationSubject + @"(does not|doesn't|doesn’t|do not|don't|don’t|did not|didn't|never|will not|won't|is not used to|are not used to)\s+(?!(\w+\s+){0,2}(notic\w*|see|seen|hear\w*|know\w*|reali[sz]\w*|understand\w*|perceiv\w*|aware\w*)\b)[^;.!?]*?" + ClauseEnd
-        + @"|(?<keep>\b(stor|keep|kept|collect|record|sav|hold|held|retain|gather|log)\w*\s+)no\s+(?!(one|body|human|person|staff|manual|officer|clerk|employee|review|check)\b)[^;.!?]*?" + ClauseEnd
+        + @"|(?<keep>\b((stor|keep|kept|collect|record|sav|hold|held|retain|gather)\w*|log(s|ged|ging)?)\s+)no\s+(?!(one|body|human|person|staff|manual|officer|clerk|employee|review|check|longer|more|later|sooner)\b)[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\b(no|not a|not one) (single|individual)\s+[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bno personal (data|details|information)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bno (decisions?|choices?|judg(e)?ments?)\s+(\w+\s+){0,2}?(is|are|was|were|gets?|get)\s+(ever\s+)?(made|taken)\s+by\s+(the\s+|a\s+|any\s+)?(software|system|model|machine|computer|algorithm|tool|ai|programs?|programmes?)\b[^;.!?]*?" + ClauseEnd

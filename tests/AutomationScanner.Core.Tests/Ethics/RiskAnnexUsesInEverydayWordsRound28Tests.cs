@@ -41,8 +41,10 @@ public sealed class RiskAnnexUsesInEverydayWordsRound28Tests
         h1.RemoveAt(1);
         h1[0]![1] = @"\b(screen|filter|rank|scor|evaluat|assess|select|shortlist|sort|reject|match|target|advertis|publish|invit)\w*";
 
+        // Round 41 added a fourth alternative (emotion recognition in everyday words); "before" is without it too.
         var h5a = Triggers("H5a-biometrics");
-        Assert.Equal(3, h5a.Count);
+        Assert.Equal(4, h5a.Count);
+        h5a.RemoveAt(3);
         h5a.RemoveAt(2);
         h5a.RemoveAt(1);
 

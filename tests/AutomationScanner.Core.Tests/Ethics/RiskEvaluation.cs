@@ -455,8 +455,18 @@ internal static class RiskEvaluation
     /// cases read through the rules; <see cref="RiskScreenOptions.LabelledLinear"/>: the learned linear signal, on since
     /// round 25); scored with a batch, the index leaves that batch out and the signal is trained without it.
     /// </summary>
+    /// <remarks>
+    /// Round 41, CI time: without a catalogue every call gets one shared screen (it is safe to share: the scan screens its
+    /// tasks in parallel with one screen), so its per-batch screens and <see cref="Assess"/>'s memo of each case's
+    /// assessment are made once per test run, not once per test.
+    /// </remarks>
     public static RiskScreen Screen(RuleCatalogue? catalogue = null) =>
-        new(catalogue ?? RuleCatalogue.Default, new RiskScreenOptions(), Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped };
+        catalogue is null ? SharedScreen.Value : NewScreen(catalogue);
+
+    private static readonly Lazy<RiskScreen> SharedScreen = new(() => NewScreen(RuleCatalogue.Default));
+
+    private static RiskScreen NewScreen(RuleCatalogue catalogue) =>
+        new(catalogue, new RiskScreenOptions(), Embedder.Value) { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped };
 
     /// <summary>Round 24: the screen with the learned linear signal; since round 25 the default <see cref="Screen"/>.</summary>
     public static RiskScreen LinearScreen(RuleCatalogue? catalogue = null) => Screen(catalogue);
@@ -485,12 +495,19 @@ internal static class RiskEvaluation
 
 
     /// <summary>A case as a task: its text is the task's name; a context becomes the process's name and description.</summary>
-    public static RiskAssessment Assess(RiskScreen screen, string text, string? context, string? batch = null)
-    {
-        screen = ForBatch(screen, batch);
-        var (task, riskContext) = TaskOf(screen.Catalogue, text, context);
-        return screen.Assess(task, riskContext);
-    }
+    /// <remarks>
+    /// Round 41, CI time: the assessment is kept per screen, text, context and batch (the screen is a function of them), so
+    /// the whole-set report, the per-batch reports and the properties' "before" screen each case once per test run.
+    /// </remarks>
+    public static RiskAssessment Assess(RiskScreen screen, string text, string? context, string? batch = null) =>
+        Assessed.GetValue(screen, _ => new()).GetOrAdd((text, context, batch), key =>
+        {
+            var forBatch = ForBatch(screen, key.Batch);
+            var (task, riskContext) = TaskOf(forBatch.Catalogue, key.Text, key.Context);
+            return forBatch.Assess(task, riskContext);
+        });
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RiskScreen, System.Collections.Concurrent.ConcurrentDictionary<(string Text, string? Context, string? Batch), RiskAssessment>> Assessed = [];
 
     /// <summary>A case as a task in its process (the context, when given, is the process's document and description, from which its domain is inferred).</summary>
     public static (Core.Model.TaskCandidate Task, RiskContext Context) TaskOf(RuleCatalogue catalogue, string text, string? context)

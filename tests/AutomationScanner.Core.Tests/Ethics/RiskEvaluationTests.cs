@@ -214,8 +214,9 @@ public sealed partial class RiskEvaluationTests
         // plain `dotnet test` checks the variants of every third case, every fourth since round 28 (a fixed sample: the
         // same cases every run, and every flip in it must still be named below); the evaluation (RISK_EVAL_OUT set) and
         // RISK_SPELLING_FULL=1 check every case, and the figures quoted in the docs are from such full runs.
-        // Round 28: every fourth case (the set grew to 3,400 cases and .ci/run to 14.6 minutes of its 15).
-        var every = Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } || Environment.GetEnvironmentVariable("RISK_SPELLING_FULL") == "1" ? 1 : 4;
+        // Round 28: every fourth case (the set grew to 3,400 cases and .ci/run to 14.6 minutes of its 15). Round 41: every
+        // sixth (4,702 cases: about as many as round 28's every fourth; the sweep was 3 of the Core tests' 12 minutes).
+        var every = Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } || Environment.GetEnvironmentVariable("RISK_SPELLING_FULL") == "1" ? 1 : 6;
         foreach (var c in RiskEvaluation.All.Where((_, i) => i % every == 0))
         {
             var tier = RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier;
@@ -511,85 +512,6 @@ public sealed partial class RiskEvaluationTests
         }
 
         Assert.Empty(split);
-    }
-
-    /// <summary>
-    /// A case's text as it reads after a prefix: its first letter in lower case, unless the first word is an initialism
-    /// ("AI-generated voice", "HR staff"), which a prefix leaves as written ("aI-generated" is no spelling anyone uses).
-    /// </summary>
-    private static string InSentence(string text) =>
-        text.Length > 1 && char.IsUpper(text[1]) ? text : char.ToLowerInvariant(text[0]) + text[1..];
-
-    /// <summary>
-    /// Cases the decision prefix lowers, measured and named rather than hidden: r21's report comments whose grammar software
-    /// tidies after the tutor wrote them (Art. 6(3)(b) in an education setting, Limited) read "Automatically decide whether
-    /// to after the tutor has written each report comment, software tidies ...": the prefix's "decide" becomes the act, so
-    /// no Art. 6(3) act is read, and an Annex III setting whose act is a decision is not rated by the setting alone (a gap:
-    /// such a task should be High, not Minimal). Round 21, catalogue 2026.12.19.
-    /// Round 37 (fresh-r35 wired): r35's translation agency that tracks each translator's screen time and edits per hour to
-    /// set their yearly pay rise (Annex III 4(b), High) is Limited as written (under-rated: Art. 6(3) reads "tracks ...
-    /// time" as a narrow task) and Minimal after the prefix, whose "decide" becomes the act (the same gap as r21's).
-    /// </summary>
-    private static readonly string[] PrefixLowersNamed = ["r21-tutorcommentpolish-090", "r35-perseustranslators-049"];
-
-    /// <summary>
-    /// Round 29, CI time: the two properties below screen every case once per row (five rows, about 4 of the Core tests'
-    /// 12 minutes on 2 cores). A plain `dotnet test` lets a theory's rows take turns - row r checks the cases whose
-    /// index leaves r when divided by the number of rows, so every case is checked under one row of each property, the
-    /// same cases every run; the evaluation (RISK_EVAL_OUT set) and RISK_PROPERTY_FULL=1 check every case under every row.
-    /// </summary>
-    private static bool TakesItsTurn(int index, int row, int rows) =>
-        Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 }
-        || Environment.GetEnvironmentVariable("RISK_PROPERTY_FULL") == "1"
-        || index % rows == row;
-
-    [Theory]
-    [InlineData("Automatically decide: ", 0)]
-    [InlineData("Automatically decide whether to ", 1)]
-    public void AddingAutomaticDecision_NeverLowersTheTier(string prefix, int row)
-    {
-        var screen = RiskEvaluation.Screen();
-        var lowered = new List<string>();
-        foreach (var c in RiskEvaluation.All
-                     .Where(c => c.Context is null && !PrefixLowersNamed.Contains(c.Id))
-                     .Where((_, i) => TakesItsTurn(i, row, rows: 2)))
-        {
-            var before = RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier;
-            var after = RiskEvaluation.Assess(screen, prefix + InSentence(c.Text), null, c.Batch).Tier;
-            // Round 22: a prefix that moves an over-rated case down into its expected tier corrects the reading without
-            // it (a decision stated, a technique read by meaning alone, left out once the prefix names the decision); the
-            // property guards against under-ratings the prefix creates.
-            if (after < before && !(c.Allows(after) && !c.Allows(before)))
-            {
-                lowered.Add($"{c.Id}: {before} -> {after}");
-            }
-        }
-
-        Assert.Empty(lowered);
-    }
-
-    [Theory]
-    [InlineData(" for disabled customers", 0)]
-    [InlineData(" for migrant workers", 1)]
-    [InlineData(", including applicants of ethnic minorities", 2)]
-    public void AddingAProtectedGroup_NeverLowersTheTier(string suffix, int row)
-    {
-        var screen = RiskEvaluation.Screen();
-        var lowered = new List<string>();
-        foreach (var c in RiskEvaluation.All.Where(c => c.Context is null).Where((_, i) => TakesItsTurn(i, row, rows: 3)))
-        {
-            var before = RiskEvaluation.Assess(screen, c.Text, null, c.Batch).Tier;
-            var after = RiskEvaluation.Assess(screen, c.Text + suffix, null, c.Batch).Tier;
-            // Round 22: a prefix that moves an over-rated case down into its expected tier corrects the reading without
-            // it (a decision stated, a technique read by meaning alone, left out once the prefix names the decision); the
-            // property guards against under-ratings the prefix creates.
-            if (after < before && !(c.Allows(after) && !c.Allows(before)))
-            {
-                lowered.Add($"{c.Id}: {before} -> {after}");
-            }
-        }
-
-        Assert.Empty(lowered);
     }
 
     /// <summary>
