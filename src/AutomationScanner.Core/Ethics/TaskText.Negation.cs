@@ -20,7 +20,7 @@ public static partial class TaskText
     /// that states who does not act (no one, nobody, no human or staff member: the absence of human review, an element of
     /// GDPR Art. 22) and one about what a person cannot perceive or do (the elements of Art. 5(1)(a)) are conditions of
     /// the practice, not its absence, and stay. Round 41: "no longer", "no more" after such a verb, and a noun such as
-    /// "login", state no data kept ("after that their login no longer works" is the consequence a rule reads, not its absence).
+    /// "login", state no data kept ("after that their login no longer works" is the consequence a rule reads).
     /// </summary>
     public static string? WithoutNegatedPractices(string text)
     {
@@ -36,11 +36,11 @@ public static partial class TaskText
     /// the owners declined it"): the whole sentence is what is not done. Round 37: also a technique thought about, tried or
     /// explored and then dropped ("thought about having software rank job applications but decided the owner would read
     /// every one herself", "tried a feature that would guess shoppers' mood and dropped it"); a decision for the system
-    /// ("but decided the model would rank them") is not a negation. Round 41: the person's determiner may be left out, as a log
-    /// name leaves it out ("but decided owner would read every one"); "it", "they", "this" or "that" is then no person. The subject of the switching off is the
-    /// technique or a pronoun for it ("the applicant is disabled" is not); "never switched on" needs no subject (only a
-    /// device is switched on). The sentence around a match is cut by position, not by the pattern, so an untrusted text
-    /// is read in linear time.
+    /// ("but decided the model would rank them") is not a negation. Round 41: the person's determiner may be left out,
+    /// as a log name leaves it out ("but decided owner would read every one"); "it", "they", "this" or "that" is then no
+    /// person. The subject of the switching off is the technique or a pronoun for it ("the applicant is disabled" is
+    /// not); "never switched on" needs no subject (only a device is switched on). The sentence around a match is cut by
+    /// position, not by the pattern, so an untrusted text is read in linear time.
     /// </summary>
     private static string WithoutSwitchedOffSentences(string text)
     {
