@@ -19,20 +19,29 @@ public sealed class LabelledCaseIndexTests
     /// <summary>The batches in the order they were written (each committed before the screen's first run on it).</summary>
     private static string[] Order { get; } = RiskEvaluation.BatchOrder;
 
-    /// <summary>
-    /// Each batch scored by the rules alone and by round 11's reading of the labelled cases (leave-one-batch-out), once
-    /// for the two reports that compare against them.
-    /// </summary>
-    private static readonly Lazy<Dictionary<string, (Scorecard Rules, Scorecard Round11)>> RulesAndRound11 = new(() =>
+    /// <summary>Each batch scored by the rules alone, once for the two reports that compare against it.</summary>
+    private static readonly Lazy<Dictionary<string, Scorecard>> RulesOnly = new(() =>
     {
         var rules = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = null };
-        var round11 = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = false };
-        return Order.ToDictionary(b => b, b =>
-        {
-            var cases = RiskEvaluation.All.Where(c => c.Batch == b).ToList();
-            return (RiskEvaluation.Score(rules, cases), RiskEvaluation.Score(round11, cases));
-        });
+        return Order.ToDictionary(b => b, b => RiskEvaluation.Score(rules, RiskEvaluation.All.Where(c => c.Batch == b)));
     });
+
+    /// <summary>
+    /// Each batch scored by round 11's reading of the labelled cases (leave-one-batch-out, not through the rules).
+    /// </summary>
+    /// <remarks>
+    /// Round 42, CI time: the scan has read the vote through the rules since round 12 (ScanPipeline), so round 11's
+    /// reading is measured in the evaluation run only (RISK_EVAL_OUT or RISK_ROUND11=1): a whole-set screen of its own, 75
+    /// of the Core tests' test-seconds, for a reading no scan uses.
+    /// </remarks>
+    private static readonly Lazy<Dictionary<string, Scorecard>> Round11 = new(() =>
+    {
+        var round11 = new RiskScreen(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value) { LabelledCases = Built.Value, LabelledCasesThroughRules = false };
+        return Order.ToDictionary(b => b, b => RiskEvaluation.Score(round11, RiskEvaluation.All.Where(c => c.Batch == b)));
+    });
+
+    private static bool MeasuresRound11 =>
+        Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } || Environment.GetEnvironmentVariable("RISK_ROUND11") == "1";
 
     [Fact]
     public void ShippedIndex_IsTheLabelledCases_AsTheScreenEmbedsThem()
@@ -110,12 +119,13 @@ public sealed class LabelledCaseIndexTests
     [Fact]
     public void LeaveOneBatchOut_LiftsTheBatchesWrittenAfterTheMethod_Report()
     {
+        Assert.SkipUnless(MeasuresRound11, "round 11's reading is measured in the evaluation run (RISK_EVAL_OUT or RISK_ROUND11=1)");
         var text = new StringBuilder("batch        cases  in tier: screen  +learned   P/H lower: screen  +learned   higher: screen  +learned\n");
         var all = (Base: new List<Outcome>(), Learned: new List<Outcome>());
         var cards = new Dictionary<string, (Scorecard Base, Scorecard Learned)>();
         foreach (var batch in Order)
         {
-            var (b, l) = RulesAndRound11.Value[batch];
+            var (b, l) = (RulesOnly.Value[batch], Round11.Value[batch]);
             cards[batch] = (b, l);
             all.Base.AddRange(b.Outcomes);
             all.Learned.AddRange(l.Outcomes);
@@ -176,7 +186,8 @@ public sealed class LabelledCaseIndexTests
     /// Round 12: the vote read through the rules' hold-backs and only where the task has what a vote cannot see (a person
     /// for a rule about persons, the elements of an Art. 5 practice within an Annex III use, a readable step name). On
     /// the batches written after round 11's parameters it still lifts the screen and lowers fewer Prohibited/High cases,
-    /// and over the whole set it rates fewer cases higher than round 11's reading (docs/ranking.md, Round 12).
+    /// and over the whole set it rates fewer cases higher than round 11's reading (docs/ranking.md, Round 12; that comparison
+    /// in the evaluation run only since round 42).
     /// </summary>
     [Fact]
     public void ThroughRules_LeaveOneBatchOut_LiftsTheLaterBatches_AndRatesFewerHigher_Report()
@@ -190,18 +201,26 @@ public sealed class LabelledCaseIndexTests
         var cards = new Dictionary<string, (Scorecard Base, Scorecard Through)>();
         foreach (var batch in Order)
         {
-            var (b, round11) = RulesAndRound11.Value[batch];
+            var b = RulesOnly.Value[batch];
             var t = RiskEvaluation.Score(through, RiskEvaluation.All.Where(c => c.Batch == batch));
             cards[batch] = (b, t);
             all.Base.AddRange(b.Outcomes);
-            all.Round11.AddRange(round11.Outcomes);
+            if (MeasuresRound11)
+            {
+                all.Round11.AddRange(Round11.Value[batch].Outcomes);
+            }
+
             all.Through.AddRange(t.Outcomes);
             text.AppendLine(Row(batch, b, t));
         }
 
         var wholeThrough = new Scorecard(all.Through);
         text.AppendLine(Row("all", new Scorecard(all.Base), wholeThrough));
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"round 11's reading, all: {new Scorecard(all.Round11).Accuracy:P1} in tier, {new Scorecard(all.Round11).UnderRated.Count} P/H lower, {new Scorecard(all.Round11).OverRated.Count} higher"));
+        if (MeasuresRound11)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"round 11's reading, all: {new Scorecard(all.Round11).Accuracy:P1} in tier, {new Scorecard(all.Round11).UnderRated.Count} P/H lower, {new Scorecard(all.Round11).OverRated.Count} higher"));
+        }
+
         text.AppendLine();
         text.Append(wholeThrough.Describe("all, screen + learned through the rules, leave-one-batch-out"));
         TestContext.Current.TestOutputHelper?.WriteLine(text.ToString());
@@ -219,7 +238,10 @@ public sealed class LabelledCaseIndexTests
         Assert.True(newestThrough.UnderRated.Count < newestBase.UnderRated.Count, text.ToString());
         Assert.True(wholeThrough.UnderRated.Count < new Scorecard(all.Base).UnderRated.Count, text.ToString());
 
-        Assert.True(wholeThrough.OverRated.Count < new Scorecard(all.Round11).OverRated.Count, text.ToString());
+        if (MeasuresRound11)
+        {
+            Assert.True(wholeThrough.OverRated.Count < new Scorecard(all.Round11).OverRated.Count, text.ToString());
+        }
     }
 
     /// <summary>

@@ -130,7 +130,10 @@ public sealed partial class LabelledSpellingTests
         // nearest labelled case is now an r35 or r36 case.
         // 81 after fresh-r37 and fresh-r38 joined the index (round 39, measured on main before commit): neighbours whose
         // nearest labelled case is now an r37 or r38 case; the report lists each with the tier it takes either way.
-        Assert.True(closedUp.Count <= 81, report);
+        // 82 after round 42's catalogue (2026.12.42): fresh-r17's car-rental do-not-rent list, now read by the rules (GDPR
+        // Art. 22: a list shared "with every rental firm" is a decision about people), changes its vote closed up
+        // ("carrental", "donotrent": the vote's nearest case moves).
+        Assert.True(closedUp.Count <= 82, report);
     }
 
     [Theory]

@@ -29,8 +29,11 @@ internal static class RiskEvaluation
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    /// <summary>One model for every test class that needs it (loading it costs seconds).</summary>
-    public static readonly Lazy<CachingTextEmbedder> Embedder = new(() => new CachingTextEmbedder(new MiniLmTextEmbedder()));
+    /// <summary>
+    /// One model for every test class that needs it (loading it costs seconds); round 42: as two one-thread sessions, so
+    /// that two test classes embed side by side (<see cref="PooledTextEmbedder"/>).
+    /// </summary>
+    public static readonly Lazy<CachingTextEmbedder> Embedder = new(() => new CachingTextEmbedder(new PooledTextEmbedder(sessions: 2)));
 
     public static IReadOnlyList<RiskCase> Cases => Batch("cases");
 

@@ -57,8 +57,9 @@ public sealed class RiskRound39Tests
     // Labelled High (Annex III 4(b), GDPR 22) in earlier batches, rated Limited: the trade was read as the act of translating.
     [InlineData("Cambric's freelance translators get a new per-word rate every month, set by a model from their error counts and missed deadlines", "fresh-r34", RiskTier.High)]
     [InlineData("The Sif freelance translation platform automatically removes translators whose ratings and missed deadlines cross a line, cancelling all their open jobs. They get an email, and nobody reads their reply", "fresh-r38", RiskTier.High)]
-    // Still failing (no rule reads a pay rise set from time on screen): Minimal now, Limited by the wrong reading before.
-    [InlineData("The Perseus translation agency tracks each in-house translator's time on screen and edits per hour, and this sets their yearly pay rise", "fresh-r35", RiskTier.Minimal)]
+    // Minimal in round 39 (no rule read a pay rise set from time on screen), Limited by the wrong reading before; High
+    // since round 42 (H2c: pay worked out from a measure of the worker's work).
+    [InlineData("The Perseus translation agency tracks each in-house translator's time on screen and edits per hour, and this sets their yearly pay rise", "fresh-r35", RiskTier.High)]
     public void ATranslationTradeOrItsTranslators_IsNoActOfTranslating(string text, string batch, RiskTier expected)
     {
         var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null, batch);
