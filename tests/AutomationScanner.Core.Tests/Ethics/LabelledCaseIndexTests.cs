@@ -41,7 +41,7 @@ public sealed class LabelledCaseIndexTests
     });
 
     private static bool MeasuresRound11 =>
-        Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } || Environment.GetEnvironmentVariable("RISK_ROUND11") == "1";
+        RiskEvaluation.RunsInFull("RISK_ROUND11");
 
     [Fact]
     public void ShippedIndex_IsTheLabelledCases_AsTheScreenEmbedsThem()

@@ -38,6 +38,13 @@ internal static class RiskEvaluation
     public static IReadOnlyList<RiskCase> Cases => Batch("cases");
 
     /// <summary>
+    /// Whether a sampled check runs in full: in the evaluation run (RISK_EVAL_OUT set) or when its own switch is "1"
+    /// (RISK_PROPERTY_FULL, RISK_SPELLING_FULL, RISK_ROUND11). A plain `dotnet test` checks a fixed sample (CI time).
+    /// </summary>
+    public static bool RunsInFull(string fullSwitch) =>
+        Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } || Environment.GetEnvironmentVariable(fullSwitch) == "1";
+
+    /// <summary>
     /// The fresh batch (data/risk-evaluation/fresh.jsonl): written from the legal texts and committed before the screen
     /// was ever run on it; never used for a threshold, an exemplar or an element.
     /// </summary>

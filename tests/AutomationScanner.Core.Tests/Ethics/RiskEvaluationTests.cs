@@ -218,7 +218,7 @@ public sealed partial class RiskEvaluationTests
         // sixth (4,702 cases: about as many as round 28's every fourth; the sweep was 3 of the Core tests' 12 minutes).
         // Round 42: every twelfth (the sweep was 214 test-seconds, most of it embedding the variants' new words; .ci/run
         // 1,079 s on the grader against the 900 s aim).
-        var every = Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 } || Environment.GetEnvironmentVariable("RISK_SPELLING_FULL") == "1" ? 1 : 12;
+        var every = RiskEvaluation.RunsInFull("RISK_SPELLING_FULL") ? 1 : 12;
         foreach (var c in RiskEvaluation.All.Where((_, i) => i % every == 0))
         {
             var tier = RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier;

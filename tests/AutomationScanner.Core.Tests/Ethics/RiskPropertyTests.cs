@@ -44,9 +44,7 @@ public sealed class RiskPropertyTests
     /// every fourth case once.
     /// </remarks>
     private static bool TakesItsTurn(int index, int row) =>
-        Environment.GetEnvironmentVariable("RISK_EVAL_OUT") is { Length: > 0 }
-        || Environment.GetEnvironmentVariable("RISK_PROPERTY_FULL") == "1"
-        || index % PropertyRows == row;
+        RiskEvaluation.RunsInFull("RISK_PROPERTY_FULL") || index % PropertyRows == row;
 
     private const int PropertyRows = 20;
 
