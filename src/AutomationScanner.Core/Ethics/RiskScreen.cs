@@ -312,9 +312,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         // Rules a process description states are decided without meaningful human involvement (round 24): the step takes
         // them as its own words would, so the hold-backs of procedural, communicating or preparatory steps do not apply.
         var soleDecisionStated = new HashSet<string>(StringComparer.Ordinal);
+        var servedUseStated = new HashSet<string>(StringComparer.Ordinal);
         if (readsDescription)
         {
-            AddDescribedProcessHits(hits, candidate, context, reading, soleDecisionStated);
+            AddDescribedProcessHits(hits, candidate, context, reading, soleDecisionStated, servedUseStated);
             // A step that only keeps records or sends a message (archive the letters, notify of receipt) is not where the
             // decision is taken: the hold-backs apply to it as before (round 19; lead, at the merge of 12g).
             if (TaskText.KeepsRecordsOrOnlyCommunicates(TaskText.Normalise(candidate.Name)))
@@ -346,7 +347,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
         var art63 = Art63Setting(hits, candidate, profile, domain, context.ProcessDescriptions.GetValueOrDefault(candidate.Process));
         hits = AddProceduralAct(hits, candidate, art63);
         hits = HoldBackDecisionsOfProceduralActs(hits, candidate, byPattern);
-        hits = ApplyNarrowProceduralFilter(hits, art63, soleDecisionStated);
+        hits = ApplyNarrowProceduralFilter(hits, art63, soleDecisionStated, servedUseStated);
         hits = HoldBackDecisionsOfOthers(hits, candidate);
         hits = KeepLabelledCaseHitOnlyWhereItRaises(hits);
         hits = RestoreInheritedPersonalDataWhereAPersonIsConcerned(hits);
@@ -1617,7 +1618,7 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
     /// filter as its finding (Limited, AIA 6(3)); outside any Annex III setting the filter is left out (Minimal). A preparatory task also does
     /// not take the decision, so G1 is held back with a note (a rubber-stamp review would still count).
     /// </summary>
-    private static List<RiskHit> ApplyNarrowProceduralFilter(List<RiskHit> hits, Art63Context art63, IReadOnlySet<string> soleDecisionStated)
+    private static List<RiskHit> ApplyNarrowProceduralFilter(List<RiskHit> hits, Art63Context art63, IReadOnlySet<string> soleDecisionStated, IReadOnlySet<string> servedUseStated)
     {
         var annexIII = hits.Any(h => h.Kind == RuleKind.HighRisk);
         var filter = hits.FirstOrDefault(h => h.Kind == RuleKind.NarrowProceduralFilter);
@@ -1645,7 +1646,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
                     hit with { Applied = false, Note = "Closed by the profiling override (F2)." },
                 { Kind: RuleKind.ProfilingOverride } when filter is not null =>
                     hit with { Note = "Profiling: the Art. 6(3) route is closed, the task stays high-risk." },
-                { Kind: RuleKind.HighRisk } when filter is not null && profiling is null =>
+                // Round 43: an Annex III use the process description states, taken by a step that serves it (its records,
+                // its files: <see cref="FindingsTheStepServes"/>), is the use of the whole system, which Art. 6(3) weighs as
+                // a whole: the narrowness of the step's own words (it registers, it files) does not lift it.
+                { Kind: RuleKind.HighRisk } when filter is not null && profiling is null && !servedUseStated.Contains(hit.RuleId) =>
                     hit with { Applied = false, Note = "Lifted by Art. 6(3) (narrow procedural task); record the assessment (Art. 6(4))." },
                 { Kind: RuleKind.Gdpr22 } when filter is not null && profiling is null && !soleDecisionStated.Contains(hit.RuleId) =>
                     hit with { Applied = false, Note = "Preparatory task: a person takes the decision. If that review is a rubber stamp, the decision is still solely automated." },
