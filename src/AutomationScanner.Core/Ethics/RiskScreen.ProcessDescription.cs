@@ -212,8 +212,9 @@ public sealed partial class RiskScreen
         // Round 35: a High or Prohibited finding the description states with every legal element, which a read step of the
         // organisation in the process serves (<see cref="FindingsTheStepServes"/>) where it handles a person's case (round
         // 36: it keeps records or communicates, or names a file, form, letter, report...; <see cref="HandlesThePersonsCase"/>).
+        var ownSentence = TheStepsOwnSentence(description);
         var served = read && StepsServeTheStatedPractice && !IsActOfOthers(candidate)
-            && (stepTexts.Any(HandlesThePersonsCase) || (ReadsTheStepsOwnSentence && TheStepsOwnSentence(description) is { } own && HandlesThePersonsCase(own)))
+            && (stepTexts.Any(HandlesThePersonsCase) || (ReadsTheStepsOwnSentence && ownSentence is not null && HandlesThePersonsCase(ownSentence)))
             ? FindingsTheStepServes(DescriptionFindingOf(candidate.Process, description, context), aboveHigh)
             : [];
         // Round 43: a step rated High only by its own name's meaning ("contract dismissal" near a termination) is not yet
@@ -290,7 +291,7 @@ public sealed partial class RiskScreen
             }
 
             if (serves && ServedUsesOutlastTheStepsNarrowWords && hit.Kind == RuleKind.HighRisk
-                && (stepTexts.Any(t => PersonsCaseFile().IsMatch(t)) || (TheStepsOwnSentence(description) is { } ownSentence && PersonsCaseFile().IsMatch(ownSentence))))
+                && (stepTexts.Any(t => PersonsCaseFile().IsMatch(t)) || (ownSentence is not null && PersonsCaseFile().IsMatch(ownSentence))))
             {
                 servedUseStated.Add(hit.RuleId);
             }

@@ -114,12 +114,21 @@ public sealed class RiskRound43Tests
         _ => throw new ArgumentOutOfRangeException(nameof(reading), reading, "no such reading"),
     };
 
-    private static readonly Lazy<RiskScreen> WithoutOwnSentence = new(() => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
-    { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped, ReadsTheStepsOwnSentence = false });
+    private static readonly Lazy<RiskScreen> WithoutOwnSentence = new(() => NewScreen(ownSentence: false));
 
-    private static readonly Lazy<RiskScreen> WithoutStatusChanges = new(() => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
-    { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped, ReadsStatusChanges = false });
+    private static readonly Lazy<RiskScreen> WithoutStatusChanges = new(() => NewScreen(statusChanges: false));
 
-    private static readonly Lazy<RiskScreen> WithoutStatingPairs = new(() => new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
-    { LabelledCases = LabelledCaseIndex.Shipped, LabelledCasesThroughRules = true, LabelledLinear = LabelledLinearModel.Shipped, ReadsStatingPairs = false });
+    private static readonly Lazy<RiskScreen> WithoutStatingPairs = new(() => NewScreen(statingPairs: false));
+
+    /// <summary>The evaluation's screen (<see cref="RiskEvaluation.Screen"/>) with this round's readings as given.</summary>
+    private static RiskScreen NewScreen(bool ownSentence = true, bool statusChanges = true, bool statingPairs = true) =>
+        new(RuleCatalogue.Default, new RiskScreenOptions(), RiskEvaluation.Embedder.Value)
+        {
+            LabelledCases = LabelledCaseIndex.Shipped,
+            LabelledCasesThroughRules = true,
+            LabelledLinear = LabelledLinearModel.Shipped,
+            ReadsTheStepsOwnSentence = ownSentence,
+            ReadsStatusChanges = statusChanges,
+            ReadsStatingPairs = statingPairs,
+        };
 }
