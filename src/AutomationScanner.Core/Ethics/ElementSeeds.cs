@@ -108,12 +108,53 @@ public static partial class ElementSeeds
     /// Names that are as often something else are left out (bear, seal, mole, bat, crane, kid, ram, mouse, turkey, fly,
     /// duck, swallow, python, ray, bull, stag, hen; round 38 added sow, bullock, cockerel and filly).
     /// </summary>
+    /// <remarks>
+    /// Round 44: an animal's name that names a business or a body ("the moose copper mine", "the falcon warehouse", "the
+    /// coot amateur cycling federation": in the singular, after "the", "a" or "an" and before a word that is neither an
+    /// animal, nor what animals are kept, bred, counted, shown or read by, nor a verb) is a name, not an animal
+    /// (<see cref="NamesABusiness"/>): the helmet microphones of the moose copper mine read the miners' voices.
+    /// </remarks>
     public static string? AnimalName(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var match = AnimalNames().Match(text);
-        return match.Success ? match.Value : null;
+        for (var match = AnimalNames().Match(text); match.Success; match = match.NextMatch())
+        {
+            if (!NamesABusiness(text, match))
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
     }
+
+    /// <summary>
+    /// Round 44: whether the animal's name <paramref name="match"/> stands before a word as the name of a business or a
+    /// body ("the otter bakery", "a cougar heater seller"): in the singular, after an article, and before a word that is
+    /// no animal, no place, product or trade of animals ("the pig farm", "the beaver lodge", "the cattle market", "the
+    /// dog walkers", "the moose population"), no part or record of one ("the horse's gait", "the cow tags"), no verb
+    /// ("the moose grazes", "the sheep look stressed", "the cat sleeping") and no function word. Plural animals
+    /// ("the ostriches look stressed") are animals.
+    /// </summary>
+    private static bool NamesABusiness(string text, Match match) =>
+        !match.Value.EndsWith('s') && ArticleBefore().IsMatch(text[..match.Index])
+        && NameHead().Match(text, match.Index + match.Length) is { Success: true } head && head.Index == match.Index + match.Length;
+
+    [GeneratedRegex(@"\b(the|a|an)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleBefore();
+
+    /// <summary>The word after an animal's name that makes it a business's or a body's name (see <see cref="NamesABusiness"/>).</summary>
+    [GeneratedRegex(@"\G[ \t]+(?!(" + AnimalWords + @"|" + AnimalTrades + @"|" + FunctionWords + @"|" + CommonVerbs + @")\b)(?![\p{L}-]+(ing|ed|s)\b)[\p{L}][\p{L}-]*\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NameHead();
+
+    /// <summary>What animals are kept, bred, traded, shown, counted, tended or read by, and their parts and records.</summary>
+    private const string AnimalTrades = @"lodge|den|burrow|dam|hive|loft|aviary|warren|sett|roost|stall|byre|hutch|perch|fold|ranch|farm|farmer|rancher|herder|shepherd|shed|barn|stable|kennel|cattery|coop|pen|sty|hatchery|zoo|sanctuary|shelter|rescue|breeder|breeding|herd|flock|colony|pack|swarm|shoal|population|census|count|migration|habitat|enclosure|paddock|pasture|meadow|field|meat|milk|dairy|wool|fleece|feed|fodder|food|owner|keeper|handler|vet|veterinary|clinic|hospital|show|market|auction|fair|race|trainer|training|hunt|hunter|tracking|track|dropping|sighting|call|song|nest|egg|cub|calf|welfare|health|disease|collar|tag|chip|microchip|passport|registry|register|stud|studbook|walker|sitter|groomer|grooming|insurance|treat|toy|litter|carcass|hide|skin|fur|feather|ear|face|eye|muzzle|paw|tail|coat|marking|spot|stripe|behaviour|behavior|temperament|posture|gait|movement|activity|weight|image|photo|picture|video|footage|cam|camera|webcam|trap|cage|tank|aquarium|pond|lake|trail|reserve|park|safari|tour|watch|watching|spotting|feeder|trough|bedding|harness|saddle|shoe|brand|ringing|ring";
+
+    /// <summary>Verbs that follow an animal as its subject ("the sheep look stressed", "the deer cross the road").</summary>
+    private const string CommonVerbs = @"look|seem|appear|feel|get|become|go|come|move|eat|drink|sleep|run|walk|stand|lie|stay|live|graze|feed|need|want|like|show|make|take|give|use|see|hear|react|respond|behave|act|wait|leave|enter|pass|cross|fly|swim|grow|die|calve|lamb|bark|bite|cry|call|sing|rest|roam|wander|return|arrive|escape|hide|fight|play|breed|mate|limp|suffer";
+
+    /// <summary>Words that never head a name: articles, pronouns, prepositions, conjunctions and auxiliaries.</summary>
+    private const string FunctionWords = @"the|a|an|and|or|but|nor|of|to|in|on|at|by|for|with|from|into|onto|over|under|near|as|is|are|was|were|be|been|has|have|had|can|could|may|might|will|would|shall|should|must|do|does|did|that|which|who|whom|whose|this|these|those|it|its|their|his|her|they|them|he|she|when|while|if|so|than|then|not|no";
 
     /// <summary>
     /// Round 26: the human face or facial image <paramref name="text"/> names (its first: "faces", "facial images",

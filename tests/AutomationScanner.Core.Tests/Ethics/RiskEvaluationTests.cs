@@ -139,7 +139,7 @@ public sealed partial class RiskEvaluationTests
     public void FreshBatch_CommittedBeforeItsFirstRun_Report(string batch, int writtenWithAtLeast)
     {
         var cases = RiskEvaluation.Batch(batch);
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), cases);
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.Sampled(cases));
         Report(card, batch);
 
         Assert.True(cases.Count >= writtenWithAtLeast, $"{batch}: {cases.Count} cases");
@@ -154,13 +154,25 @@ public sealed partial class RiskEvaluationTests
         Assert.Equal(RiskEvaluation.BatchOrder.SkipWhile(b => b != "fresh-r4"), listed);
     }
 
-    /// <summary>Every written case of every batch together: the figure docs/ranking.md quotes for the whole set.</summary>
+    /// <summary>
+    /// Every written case of every batch together: the figure docs/ranking.md quotes for the whole set (the evaluation
+    /// run screens every case; a plain run every second case of each batch, <see cref="RiskEvaluation.Sampled"/>).
+    /// </summary>
+    /// <remarks>
+    /// Round 44: the report is also a guard. The target (at least 90 % in the expected tier) holds on the cases
+    /// screened, and no more Prohibited or High cases are rated lower than round 44 left: 12 on the whole set, 3 on the
+    /// plain run's half (r9 pension supplement, r29 crypto lender, r38 furniture credit; the aim is none,
+    /// docs/ranking.md). A change that rates one more lower must say why here.
+    /// </remarks>
     [Fact]
     public void WholeSet_Report()
     {
-        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.All);
+        var full = RiskEvaluation.RunsInFull("RISK_WHOLE_SET_FULL");
+        var card = RiskEvaluation.Score(RiskEvaluation.Screen(), RiskEvaluation.BatchOrder.SelectMany(b => RiskEvaluation.Sampled(RiskEvaluation.Batch(b))));
         Report(card, "all");
         Assert.Equal(RiskEvaluation.All.Count(), RiskEvaluation.All.Select(c => c.Id).Distinct().Count());
+        Assert.True(card.Accuracy >= 0.90, card.Describe("all"));
+        Assert.True(card.UnderRated.Count <= (full ? 12 : 3), card.Describe("all"));
     }
 
     /// <summary>
@@ -490,13 +502,19 @@ public sealed partial class RiskEvaluationTests
         }
     }
 
+    /// <remarks>
+    /// Round 44, CI time: a plain run checks every second group (by its first case's place in the set), the evaluation
+    /// run (RISK_EVAL_OUT) and RISK_WHOLE_SET_FULL=1 every group, as <see cref="RiskEvaluation.Sampled"/> does for the reports.
+    /// </remarks>
     [Fact]
     public void Paraphrases_OfOneCase_GetTheSameTier()
     {
         var screen = RiskEvaluation.Screen();
+        var full = RiskEvaluation.RunsInFull("RISK_WHOLE_SET_FULL");
         var groups = RiskEvaluation.All.Where(c => c.Context is null && c.Kind is "textbook" or "paraphrase")
             .GroupBy(c => c.Group)
-            .Where(g => g.Count() > 1 && g.First().Tier != RiskTier.Minimal);
+            .Where(g => g.Count() > 1 && g.First().Tier != RiskTier.Minimal)
+            .Where((_, i) => full || i % 2 == 0);
         var split = new List<string>();
         foreach (var group in groups)
         {
