@@ -8,7 +8,9 @@ namespace AutomationScanner.Core.Tests.Ethics;
 /// dearest loan", owing double, a second contract for what they already pay for, ringing "until they agree", a skin said to
 /// look ill without the sessions sold); an animal's name that names a business ("the moose copper mine", "the falcon
 /// warehouse") is no animal, so the persons the text reads are persons; a buy-now-pay-later process is a lending process
-/// and an international protection (asylum) division a public authority.
+/// and an international protection (asylum) division a public authority; GDPR Art. 9 for health conditions and records
+/// in everyday words (epilepsy, asthma, injuries, a patient's X-rays, doctor's notes, being hard of hearing, the faith of
+/// the deceased) and Art. 35(3)(c) for a hall, corridors or a driver's cabin filmed all the time.
 /// </summary>
 public sealed class RiskRound44Tests
 {
@@ -56,6 +58,8 @@ public sealed class RiskRound44Tests
 
     [Theory]
     // Labelled in fresh batches, rated lower before this round.
+    [InlineData("The narwhal swimming school keeps notes on which children have epilepsy so that lifeguards know whom to watch", null, "fresh-r32", RiskTier.Limited)]
+    [InlineData("Hector secondary school has cameras in the corridors and the canteen recording all day, and the footage is kept until the summer holidays", null, "fresh-r38", RiskTier.Limited)]
     [InlineData("Helmet microphones at the moose copper mine estimate each miner's panic level from their voice during an underground emergency, only to guide rescue teams", null, "fresh-r32", RiskTier.High)]
     [InlineData("The cougar heater seller looks for homes that are late with their electricity payments and, in the first frosty week, offers them a heater on instalments at 49 % interest as the only way to stay warm; most of them default within a year", null, "fresh-r33", RiskTier.Prohibited)]
     [InlineData("The Focaccia quick-credit app looks at phone data for signs that a user recently lost their job and gambles late at night, and shows exactly those users only its dearest loan behind a single tap. Most of them roll it over until they owe double", null, "fresh-r36", RiskTier.Prohibited)]
@@ -72,11 +76,36 @@ public sealed class RiskRound44Tests
     }
 
     [Theory]
+    // Written for this round: a health condition or record kept about named persons (GDPR Art. 9), a publicly
+    // accessible hall or a school's corridors filmed all the time (Art. 35(3)(c)).
+    [InlineData("The climbing gym notes which members have epilepsy so that the instructors know")]
+    [InlineData("The physio keeps each athlete's injury history to plan training loads")]
+    [InlineData("The ice rink films the whole rink and the changing area around the clock")]
+    [InlineData("The school's cameras in the corridors and the canteen record all day")]
+    public void HealthRecordsAndHallsFilmedAllTheTime_AreLimited(string text)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null);
+        Assert.True(assessment.Tier == RiskTier.Limited, $"{assessment.Tier}: {RiskEvaluation.HitsOf(assessment)}");
+    }
+
+    [Theory]
+    // The same words about goods and things: medicines on order, a cargo X-ray, an oven filmed all the time.
+    [InlineData("The pharmacy orders asthma inhalers and epilepsy medicines from the wholesaler")]
+    [InlineData("The heliport screens incoming cargo pallets for lithium batteries with an X-ray classifier")]
+    [InlineData("A camera films the bread ovens all the time so the baker can check the crust")]
+    public void TheSameWords_AboutGoods_AreMinimal(string text)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null);
+        Assert.True(assessment.Tier == RiskTier.Minimal, $"{assessment.Tier}: {RiskEvaluation.HitsOf(assessment)}");
+    }
+
+    [Theory]
     // Hostile texts for this round's patterns, as long as a scan hands the screen (see RiskRound39Tests).
     [InlineData("a second service contract for a lift they already ")]
     [InlineData("late with their electricity payments past eighty ")]
     [InlineData("three times dearer until they agree its dearest ")]
     [InlineData("the moose the falcon the coot the otter ")]
+    [InlineData("films the whole hall all the time epilepsy asthma ")]
     public void AHostileText_IsScreened(string unit)
     {
         var assessment = RiskEvaluation.AssessHostileAtScanLength(unit, "is let go");
