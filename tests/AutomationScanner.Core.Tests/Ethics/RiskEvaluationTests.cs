@@ -503,7 +503,7 @@ public sealed partial class RiskEvaluationTests
     }
 
     /// <remarks>
-    /// Round 44, CI time: a plain run checks every second group (by its first case's place in the set), the evaluation
+    /// Round 44, CI time: a plain run checks every second group (in the order the groups first appear in the set), the evaluation
     /// run (RISK_EVAL_OUT) and RISK_WHOLE_SET_FULL=1 every group, as <see cref="RiskEvaluation.Sampled"/> does for the reports.
     /// </remarks>
     [Fact]
