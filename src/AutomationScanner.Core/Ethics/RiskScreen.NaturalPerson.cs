@@ -55,6 +55,7 @@ public sealed partial class RiskScreen
         {
             party = LegalPerson().Match(text) is { Success: true } firm ? $"'{firm.Value}' names a legal person"
                 : ElementSeeds.AnimalName(text) is { } animal ? $"'{animal}' names an animal"
+                : PlantOrDish().Match(text) is { Success: true } thing ? $"'{thing.Value}' names a plant or a dish"
                 : TaskText.StatesAggregateData(text) ? "its data are stated to be totals"
                 : null;
             if (party is not null)
@@ -89,6 +90,12 @@ public sealed partial class RiskScreen
 
     [GeneratedRegex(@"\b(he|she|him|her|hers|his|they|them|their|theirs)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThirdPersonPronoun();
+
+    // Round 45: plants and dishes as the party acted on: a greenhouse's "plant biometric measurements ... of lettuce
+    // seedlings", the allergens "each dish on the menu contains" are no person's data (GDPR Art. 4(1), 9(1)). Bounded
+    // alternatives only; a "plant" alone is as often a factory and is not read.
+    [GeneratedRegex(@"\b(seedlings?|saplings?|crops|shrubs|orchards?|vineyards?|plant (biometric\w*|growth|heights?|health|leaf|leaves|stems?|roots?|diseases?|measurements?)|(lettuce|tomato|potato|cucumber|pepper|strawberry|wheat|maize|grape|apple|cabbage|bean|herb|flower|house|pot(ted)?) (plants?|seedlings?|crops?)|(each|every|which|what|the) (dish|recipe|meal|menu item)s?( on (the|its|our) menu)?|dishes|recipes|menu items)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlantOrDish();
 
     /// <summary>The step's own texts: its name (normalised) and its statements, in that order.</summary>
     private static List<string> OwnTexts(TaskCandidate candidate) => [.. candidate.Statements.Select(s => s.Text).Prepend(TaskText.Normalise(candidate.Name))];

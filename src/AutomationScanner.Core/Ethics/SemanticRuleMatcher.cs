@@ -1040,7 +1040,9 @@ public sealed partial class SemanticRuleMatcher
     [GeneratedRegex(@"\b((each|every|any|a|an|the|which|whichever|one)\s+(buyer|shopper|customer|client|consumer|tenant|renter|borrower|guest|patient|passenger|couple|homeowner|home-owner|householder|policyholder|claimant|debtor|subscriber|applicant)|buyers|shoppers|customers|clients|consumers|tenants|renters|borrowers|passengers|couples|homeowners|home-owners|householders|policyholders|claimants|debtors|subscribers|applicants)(['’]s|s['’]|['’])?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PartyToATransaction();
 
-    [GeneratedRegex(@"\b(who|whom|whose|someone|somebody|anyone|anybody|he|she|him|his|her|hers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Round 45: also the compounds in "hand" that name persons at work ("which deckhands are going to smuggle goods", "the
+    // farmhands", "stage hands"): no O*NET title has them, and "hands" alone is a body part.
+    [GeneratedRegex(@"\b(who|whom|whose|someone|somebody|anyone|anybody|he|she|him|his|her|hers|(deck|farm|stage|ranch|field|mill|dock|ship|harvest|hired|extra)[\s-]?hands?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PersonalPronoun();
 
     [GeneratedRegex(@"\b(they|them|their|theirs|themselves)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -160,9 +160,10 @@ public sealed partial class RiskEvaluationTests
     /// </summary>
     /// <remarks>
     /// Round 44: the report is also a guard. The target (at least 90 % in the expected tier) holds on the cases
-    /// screened, and no more Prohibited or High cases are rated lower than round 44 left: 12 on the whole set, 3 on the
-    /// plain run's half (r9 pension supplement, r29 crypto lender, r38 furniture credit; the aim is none,
-    /// docs/ranking.md). A change that rates one more lower must say why here.
+    /// screened, and no more Prohibited or High cases are rated lower than the last round left. Round 45: 4 on the whole
+    /// set (round 44: 12), 2 on the plain run's half (r9 pension supplement, r38 furniture credit; round 44: 3, the r29
+    /// crypto lender is read now; the aim is none, docs/ranking.md). A change that rates one more lower must say
+    /// why here.
     /// </remarks>
     [Fact]
     public void WholeSet_Report()
@@ -172,7 +173,7 @@ public sealed partial class RiskEvaluationTests
         Report(card, "all");
         Assert.Equal(RiskEvaluation.All.Count(), RiskEvaluation.All.Select(c => c.Id).Distinct().Count());
         Assert.True(card.Accuracy >= 0.90, card.Describe("all"));
-        Assert.True(card.UnderRated.Count <= (full ? 12 : 3), card.Describe("all"));
+        Assert.True(card.UnderRated.Count <= (full ? 4 : 2), card.Describe("all"));
     }
 
     /// <summary>
