@@ -478,7 +478,13 @@ public static partial class TaskText
     // A clause after a semicolon or a full stop whose subject is a person or a thing named with a determiner, not the system.
     // Round 38: also a plural noun without a determiner followed by an adverb of who does it ("; advisers then assess
     // every application").
-    [GeneratedRegex(@"[;.]\s+((the|a|an|each|every|their|his|her|no)\s+(?!" + SystemSubject + @"s?\b)|(?!(then|and|also|it|its|this|that|these|those|there|which|who|" + SystemSubject + @")s?\b)[\w'’-]+s\s+(then|still|themselves|alone|always|later|personally|each)\s)[^;.]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Round 45: also a clause led by "before", "until", "so that" or "whereupon" whose subject (no pronoun, no system, no
+    // verb in -ing) then assesses, decides or reviews ("..., before a caseworker assesses it and decides the grant"), and a
+    // relative clause whose subject assesses, decides, reviews or draws up ("for the counsellor, who then draws up the
+    // plan and decides"): the decision in it is that person's, not the system's.
+    [GeneratedRegex(@"[;.]\s+((the|a|an|each|every|their|his|her|no)\s+(?!" + SystemSubject + @"s?\b)|(?!(then|and|also|it|its|this|that|these|those|there|which|who|" + SystemSubject + @")s?\b)[\w'’-]+s\s+(then|still|themselves|alone|always|later|personally|each)\s)[^;.]*"
+        + @"|\b(before|until|so that|whereupon|after which)\s+(?!((the|a|an|each|every|their|his|her|our)\s+)?(it|its|this|that|they|them|there|which|" + SystemSubject + @")s?\b)(?!\w+ing\b)((the|a|an|each|every|their|his|her|our)\s+)?[\w'’-]+(\s+[\w'’-]+)?\s+(then\s+|still\s+|alone\s+|personally\s+|themselves\s+|herself\s+|himself\s+)?(assess(es|ed)?|decid(e|es|ed)|review(s|ed)?|examin(e|es|ed)|judg(e|es|ed)|evaluat(e|es|ed)|consider(s|ed)?)\b[^;.]*"
+        + @"|,\s*who\s+(then\s+|still\s+|alone\s+|personally\s+|later\s+)?(?!(is|are|was|were|has|have|had|get|gets|got|receive|receives)\b)[^;.]*?\b(assess\w*|decid\w*|review\w*|examin\w*|judg\w*|evaluat\w*|consider\w*|draws? up|drew up|signs? off)\b[^;.]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseOfAnotherSubject();
 
     [GeneratedRegex(@"\b(and|then) (then |also |automatically )?(" + AssessmentActs + "|" + DecisionActs + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

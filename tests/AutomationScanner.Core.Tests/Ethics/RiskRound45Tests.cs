@@ -117,6 +117,29 @@ public sealed class RiskRound45Tests
         Assert.True(assessment.Tier == expected, $"{assessment.Tier}: {RiskEvaluation.HitsOf(assessment)}");
     }
 
+    [Theory]
+    // Art. 6(3)(d): a check of a file's completeness "before a caseworker assesses it and decides" leaves the decision
+    // to the caseworker (the clause is another subject's); the system's own refusal, or a model's decision after the
+    // check, is no preparatory task. Labelled first, then written for this round.
+    [InlineData("At the Pea student grant office, software only checks that each uploaded application has a signature and all its pages, before a caseworker assesses it and decides the grant", "fresh-r40", RiskTier.Limited)]
+    [InlineData("At the town's housing benefit desk, software only checks that every claim has its payslips attached, before an officer assesses it and decides the benefit", null, RiskTier.Limited)]
+    [InlineData("At the town's housing benefit desk, software checks that every claim has its payslips attached and rejects the incomplete claims", null, RiskTier.High)]
+    [InlineData("At the town's housing benefit desk, software checks every claim before the model decides whether to pay the benefit", null, RiskTier.High)]
+    public void ACheckBeforeAPersonDecides_IsPreparatory(string text, string? batch, RiskTier expected)
+    {
+        var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null, batch);
+        Assert.True(assessment.Tier == expected, $"{assessment.Tier}: {RiskEvaluation.HitsOf(assessment)}");
+    }
+
+    [Theory]
+    [InlineData("software only checks that every claim has its payslips attached, before an officer assesses it and decides the benefit", true)]
+    [InlineData("checks each claim before the model decides whether to pay it", false)]
+    [InlineData("checks that each claim has its payslips attached and rejects the incomplete claims", false)]
+    public void TheDecisionOfAnotherSubject_IsNotTheSystems(string text, bool lifted)
+    {
+        Assert.Equal(lifted, TaskText.Art63Act(TaskText.Normalise(text)) is not null);
+    }
+
     [Fact]
     public void AGuestsAllergies_StayPersonalHealthData()
     {
@@ -133,6 +156,7 @@ public sealed class RiskRound45Tests
     [InlineData("gets a letter produced by the system the ")]
     [InlineData("deckhands farmhands seedlings each dish on the menu ")]
     [InlineData("their own enrolled photo the one enrolled for that locker ")]
+    [InlineData("before a caseworker assesses it and decides , who then ")]
     public void AHostileText_IsScreened(string unit)
     {
         var assessment = RiskEvaluation.AssessHostileAtScanLength(unit, "is let go");
