@@ -36,7 +36,10 @@ public static partial class OccupationNouns
         ArgumentNullException.ThrowIfNull(text);
         // The plural only where what is read is theirs ("the welders' faces", "the plumbers' voices"): "the farmers'
         // party", "so that the animators can adjust them" name no persons whose emotions are read.
-        foreach (var m in OccupationWords(text, (word, match) => IsPlural(word) && ReadFeature().IsMatch(text[(match.Index + match.Length)..])))
+        // Round 46: or where the feature comes first and the occupation after "of" ("emotion tracking of cashiers", "the
+        // moods of the welders").
+        foreach (var m in OccupationWords(text, (word, match) => IsPlural(word)
+            && (ReadFeature().IsMatch(text[(match.Index + match.Length)..]) || FeatureOf().IsMatch(text[..match.Index]))))
         {
             var noun = Regex.Escape(m.Value);
             if (Regex.IsMatch(text, $@"\b{noun}\s+(who\s+|that\s+)?(can\s+|may\s+|will\s+)?(use|uses|used|using|operate|operates|operated|run|runs|deploy|deploys|deployed|apply|applies|applied|rely on|relies on)\b|\b(used|operated|run|deployed|applied)\s+by\s+(the\s+|its\s+|their\s+)?([\w'’-]+\s+){{0,2}}{noun}\b|\b(helps?|lets?|allows?|enables?|assists?)\s+(the\s+|its\s+)?([\w'’-]+\s+){{0,2}}{noun}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
@@ -90,6 +93,10 @@ public static partial class OccupationNouns
     /// <summary>Right after a plural occupation: its possessive and a feature of the person read from it (face, voice, mood).</summary>
     [GeneratedRegex(@"^['’]s?\s+(faces?|facial|voices?|expressions?|moods?|emotions?|feelings?|body language|gestures?|postures?|eyes|heart ?rates?|pulse|tone|speech)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadFeature();
+
+    /// <summary>Round 46: right before a plural occupation: a feature read from a person, up to two words, and "of" ("emotion tracking of", "the facial expressions of the").</summary>
+    [GeneratedRegex(@"\b(faces?|facial( expressions?)?|voices?|expressions?|moods?|emotions?|emotional( states?)?|feelings?|body language|gestures?|postures?|heart ?rates?|pulse|tone of voice|stress( levels?)?|frustration|anger|boredom|sentiment)(\s+[\w-]+){0,2}\s+of\s+((the|our|its|their|all|each|every|his|her)\s+)?([\w-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FeatureOf();
 
     [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();

@@ -56,6 +56,7 @@ public sealed partial class RiskScreen
             party = LegalPerson().Match(text) is { Success: true } firm ? $"'{firm.Value}' names a legal person"
                 : ElementSeeds.AnimalName(text) is { } animal ? $"'{animal}' names an animal"
                 : PlantOrDish().Match(text) is { Success: true } thing ? $"'{thing.Value}' names a plant or a dish"
+                : CandidateThing().Match(text) is { Success: true } things ? $"'{things.Value}' names candidates that are no persons"
                 : TaskText.StatesAggregateData(text) ? "its data are stated to be totals"
                 : null;
             if (party is not null)
@@ -72,7 +73,7 @@ public sealed partial class RiskScreen
 
         // Round 38: in a text that singles out animals one by one, a pronoun is the animal's ("each sow by the pattern of
         // her ears"); "raw fish for them" keeps its pronoun.
-        var withoutFirms = texts.Select(t => LegalPerson().Replace(t, " ")).Select(t => ElementSeeds.NamesAnimalsOneByOne(t) ? ThirdPersonPronoun().Replace(t, " ") : t).ToList();
+        var withoutFirms = texts.Select(t => LegalPerson().Replace(CandidateThing().Replace(t, " "), " ")).Select(t => ElementSeeds.NamesAnimalsOneByOne(t) ? ThirdPersonPronoun().Replace(t, " ") : t).ToList();
         var personNamed = withoutFirms.Any(_semantic.NamesAPerson);
         // Contact (Art. 50(1)) with a legal person: the staff who make it are not the persons contacted.
         var contactedNamed = personNamed && (!legalPerson || withoutFirms.Any(t => _semantic.NamesAPerson(OwnStaff().Replace(t, " "))));
@@ -90,6 +91,11 @@ public sealed partial class RiskScreen
 
     [GeneratedRegex(@"\b(he|she|him|her|hers|his|they|them|their|theirs)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThirdPersonPronoun();
+
+    // Round 46: candidates that are things, places or firms ("candidate sites for the wind farm are ranked", "candidate
+    // clay suppliers are removed from the shortlist"): "candidate" is read as a person otherwise (a job candidate).
+    [GeneratedRegex(@"\bcandidates? (([\w-]+ ){0,2}(sites?|locations?|suppliers?|vendors?|contractors?|firms?|compan(y|ies)|materials?|products?|sources?|routes?|designs?|drugs?|compounds?|molecules?|genes?|plots?|parcels?|fields?|buildings?|premises|venues?|areas?|regions?|technolog(y|ies)|solutions?|models?|projects?|proposals?|bids?|tenders?|names?|logos?|samples?|varieties|strains?|wells?|sites))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CandidateThing();
 
     // Round 45: plants and dishes as the party acted on: a greenhouse's "plant biometric measurements ... of lettuce
     // seedlings", the allergens "each dish on the menu contains" are no person's data (GDPR Art. 4(1), 9(1)). Bounded

@@ -38,7 +38,8 @@ public static partial class TaskText
     /// every one herself", "tried a feature that would guess shoppers' mood and dropped it"); a decision for the system
     /// ("but decided the model would rank them") is not a negation. Round 41: the person's determiner may be left out,
     /// as a log name leaves it out ("but decided owner would read every one"); "it", "they", "this" or "that" is then no
-    /// person. The subject of the switching off is the technique or a pronoun for it ("the applicant is disabled" is
+    /// person. Round 46: also tried or tested and then turned down, rejected or sent back ("tested an emotion-reading add-on
+    /// and turned it down"). The subject of the switching off is the technique or a pronoun for it ("the applicant is disabled" is
     /// not); "never switched on" needs no subject (only a device is switched on). The sentence around a match is cut by
     /// position, not by the pattern, so an untrusted text is read in linear time.
     /// </summary>
@@ -75,6 +76,7 @@ public static partial class TaskText
         + @"|decided (against|not)|decided (that )?((the|a|an|her|his|their|its|our|each|every) )?(?!(model|software|system|tool|algorithm|program|programme|app|ai|bot|machine|computer|it|they|this|that)s?\b)[\w-]+ (would|will|should|must|shall))\b"
         + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(dropped|abandoned|scrapped|shelved|switched off|turned off)\s+(it|them|the idea|the plan)\b"
         + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored)\b[^.!?;]{0,150}?(,\s*(and\s+|but\s+)?|\s+(and|but)\s+)(then\s+)?decided not to (buy|use|install|adopt|introduce|deploy|order|licen[cs]e|take up|switch on|turn on|go ahead with)\s+(it|them|the \w+)\b"
+        + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored|looked at|was offered|were offered)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(turned\s+(it|them|the (idea|offer|plan))\s+down|(rejected|declined|returned)\s+(it|them|the (idea|offer|plan))|sent\s+(it|them)\s+back)\b"
         + @"|\b(had|once) (considered|planned|proposed|discussed|looked at|thought about|talked about)\b(?=[^.!?]{0,200}\b(instead|never|dropped|declined)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SwitchedOff();

@@ -133,7 +133,10 @@ public sealed partial class LabelledSpellingTests
         // 82 after round 42's catalogue (2026.12.42): fresh-r17's car-rental do-not-rent list, now read by the rules (GDPR
         // Art. 22: a list shared "with every rental firm" is a decision about people), changes its vote closed up
         // ("carrental", "donotrent": the vote's nearest case moves).
-        Assert.True(closedUp.Count <= 82, report);
+        // 96 after fresh-r40 and fresh-r46 joined the index (round 46, measured on main before commit): their own context
+        // step names in CamelCase or closed up (one case each way, e.g. "SchichtZuteilung") and neighbours whose nearest
+        // labelled case is now an r40 or r46 case; "0 spellings change the vote" holds.
+        Assert.True(closedUp.Count <= 96, report);
     }
 
     [Theory]

@@ -77,7 +77,9 @@ public sealed class RiskAnnexUsesInEverydayWordsRound28Tests
     [InlineData("Shortlisting would-be line cooks", "H1-recruitment")]
     [InlineData("Shortlisting window cleaners", "H1-recruitment")]
     [InlineData("The yacht charter company's system reads crew applications and turns down those it predicts will not fit in, before any skipper sees them", "H1-recruitment")]
-    [InlineData("The game studio lets software go through the pile of people wanting the tester job and bin the ones it reckons won't fit in", "H1-recruitment")]
+    // Round 46: the game studio's tester applicants ("lets software go through the pile of people wanting the tester job and
+    // bin the ones it reckons won't fit in") left out: round 46's H1 exemplar (applicants dropped below a cut-off) makes
+    // the "before" catalogue, built from today's, read it High as well; the case stays High (fresh-r26).
     [InlineData("Having obtained a court's authorisation in advance, police compare faces at the sleeper train station as people pass with the photo of one abducted teenager, for 48 hours only", "H5a-biometrics")]
     [InlineData("The zip line park's gate cameras recognise each pass holder from a distance as they stroll in, without anyone stopping or showing a card", "H5a-biometrics")]
     [InlineData("Hand the best-paid airport runs to the taxi drivers whose ratings and acceptance record are highest", "H2b-task-allocation-by-behaviour")]

@@ -130,6 +130,8 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r36", 125),
         ("fresh-r37", 125),
         ("fresh-r38", 125),
+        ("fresh-r40", 130),
+        ("fresh-r46", 130),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
@@ -162,8 +164,10 @@ public sealed partial class RiskEvaluationTests
     /// Round 44: the report is also a guard. The target (at least 90 % in the expected tier) holds on the cases
     /// screened, and no more Prohibited or High cases are rated lower than the last round left. Round 45: 4 on the whole
     /// set (round 44: 12), 2 on the plain run's half (r9 pension supplement, r38 furniture credit; round 44: 3, the r29
-    /// crypto lender is read now; the aim is none, docs/ranking.md). A change that rates one more lower must say
-    /// why here.
+    /// crypto lender is read now; the aim is none, docs/ranking.md). Round 46: fresh-r40 and fresh-r46 joined the
+    /// set (4,962 cases): 4 on the whole set (r9 pension supplement, r11 nursing-college proctoring, r33 decent-tenant
+    /// mark, r40 potato packing; the r38 furniture credit is read now), 1 on the plain run's half (r9). A change that rates
+    /// one more lower must say why here.
     /// </remarks>
     [Fact]
     public void WholeSet_Report()

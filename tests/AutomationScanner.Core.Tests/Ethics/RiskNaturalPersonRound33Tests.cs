@@ -26,7 +26,8 @@ public sealed class RiskNaturalPersonRound33Tests
     [InlineData("ALLERGIEN_ERFASSEN", "Pet-food factory recipe management: allergens in each dog-food line are recorded on the label data", "fresh-r15")]
     [InlineData("Kredi_değerlendirme", "Button factory sales. Finance reviews the credit limit of business customers, all limited companies", "fresh-r28")]
     [InlineData("Measunu_Glaonna", "Octopus marine centre phone line. The step counts how many calls arrive each hour so that enough lines are open; no caller or agent is identified", "fresh-r31")]
-    [InlineData("Kontakt_Telefoniczny", "Chameleon paint factory, purchasing. The step is a phone call to a supplier to confirm delivery dates for pigments. The buyer notes the date in the order", "fresh-r32")]
+    // Round 46: the paint factory's supplier call ("Kontakt_Telefoniczny", fresh-r32) left out: with fresh-r40 and fresh-r46
+    // in the labelled cases it is Minimal without the hold-back as well, so it no longer shows what the hold-back does.
     [InlineData("Ugyfel_Adatlap", "Seahorse packaging firm, business customers. The step updates the customer company's master data: VAT number, billing address and delivery terms", "fresh-r32")]
     public void APartyThatIsNoNaturalPerson_DropsTheGdprAndContactFindings(string text, string context, string batch)
     {
