@@ -220,6 +220,24 @@ public static partial class ElementSeeds
     [GeneratedRegex(@"\b(" + AnimalWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnimalNames();
 
+    /// <summary>
+    /// Round 47: the words where <paramref name="text"/> recognises, identifies or tells apart animals one by one
+    /// ("recognises individual butterflies by their wing pattern"), or null: the animals are what is identified, whoever
+    /// else the text names (the volunteers who photograph them) and whatever pronoun stands for the animals ("their").
+    /// Null when the text also identifies persons beside them ("and their owners").
+    /// </summary>
+    public static string? IdentifiesAnimals(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return AnimalsIdentified().Match(text) is { Success: true } m && !PersonsIdentifiedBeside().IsMatch(text) ? m.Value : null;
+    }
+
+    [GeneratedRegex(@"\b(recogni[sz]\w*|identif\w*|re-?identif\w*|tell\w* apart|distinguish\w*|match\w*|track\w*)\s+(the\s+|each\s+|every\s+|individual\s+|single\s+|separate\s+|known\s+)*([\w-]+\s+)?(" + AnimalWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnimalsIdentified();
+
+    [GeneratedRegex(@"\b(and|or|as well as|with) (their |the |its )?(owners?|keepers?|handlers?|riders?|walkers?|breeders?|farmers?|people|persons?|visitors?|customers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PersonsIdentifiedBeside();
+
     /// <summary>The seeds of one element pattern; <paramref name="vocabulary"/> completes stems (lower-case words).</summary>
     public static IReadOnlyList<string> FromPattern(string pattern, IReadOnlyCollection<string> vocabulary)
     {

@@ -70,7 +70,7 @@ public sealed partial class RiskScreen
                 };
             }
 
-            return texts.Any(t => PersonInAnEmergency().IsMatch(t)) ? h : h with
+            return texts.Any(t => PersonInAnEmergency().IsMatch(t)) && !texts.Any(t => SupportTickets().IsMatch(t)) ? h : h with
             {
                 Applied = false,
                 Note = $"{h.Clause}: read without its own pattern, and the words name no person in an emergency, no emergency call by a person and no emergency service: sorting orders, animals, goods, tickets or rotas by urgency is not emergency triage.",
@@ -104,6 +104,13 @@ public sealed partial class RiskScreen
     /// </summary>
     [GeneratedRegex(@"\b(face-?(prints?|templates?|scans?|data)|portraits?|(passport|profile|id|identity) (pic\w*|photo\w*|images?)|biometric\w*|(recogni[sz]\w*|identif\w*) (\w+ ){0,2}(people|persons?|individuals?|anyone|everyone|strangers|them|who)|(recognition|identification) (database|service|software|system|engine|tool|app)s?|(photo\w*|pictures?|images?|footage|videos?|snapshots?|stills?|shots?) of (\w+ ){0,2}(people|persons?|individuals?|users?|members?|anyone|everyone|everybody|visitors?|customers?|guests?|passers-?by|pedestrians|strangers|the public|crowds?|children|men|women|citizens|residents|travell?ers|passengers|students|pupils|employees|staff|workers|patients)|(people|persons|individuals|users|members|everyone|anyone|everybody)(['’]s|s['’]|['’])? (own )?(photo\w*|pictures?|images?|selfies?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PicturesOfPeople();
+
+    /// <summary>
+    /// Round 47: IT, support or repair tickets and requests: what is put in order is a ticket about equipment, even when an
+    /// emergency service raised it ("the IT support tickets from the fire brigade's stations").
+    /// </summary>
+    [GeneratedRegex(@"\b((?-i:IT)|ict|tech(nical)?|support|help ?desk|service ?desk|repair|maintenance|facilit(y|ies)|printer|computer|software|network|hardware|equipment)[- ](support )?(tickets?|requests?|jobs?|issues?|incidents?|faults?|orders?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SupportTickets();
 
     /// <summary>A person in an emergency, an emergency call by a person, or the emergency services (Annex III 5(d)); round 46: emergency dispatch or response, not of parts or goods.</summary>
     [GeneratedRegex(@"\b(emergency[- ]?(calls?|callers?|lines?|numbers?|services?|medical|medicine|patients?|care|departments?|rooms?|wards?|units?|responders?|crews?|(dispatch\w*|response)(?! of (\w+ ){0,2}(parts|spares|goods|orders|stock|supplies|equipment|pumps|machines)))|112|911|999|(incoming|distress|help|rescue|flood|fire|alarm) calls?|alarms?|callouts?|callers?|patients?|casualt\w*|victims?|the (injured|wounded|sick)|(injured|wounded|sick|ill|hurt|trapped|missing|stranded|drowning|lost|unconscious) (\w+ ){0,2}(people|persons?|hikers?|climbers?|swimmers?|walkers?|skiers?|riders?|cyclists?|runners?|players?|athletes?|guests?|visitors?|tourists?|spectators?|fans|pupils?|students?|sailors?|passengers?|drivers?|children|child|residents?|workers?|man|woman|men|women)|people|persons?|ambulances?|police|fire[- ]?(brigade|service|department|engines?|crews?|fighters?)|(fire|police|ambulance|rescue) (control|dispatch)( rooms?| cent(re|er)s?)?|firefighters?|paramedic\w*|first respon\w*|first[- ]aid|urgent care|\w{0,12}rescue\w*|coast ?guard|lifeboats?|distress|mayday|a&e|accident and emergency|out-of-hours|(medical|health|doctors?'?|poison|crisis|suicide) (help ?lines?|control)|a doctor|medical (aid|help|attention))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -961,11 +961,18 @@ public sealed partial class SemanticRuleMatcher
     /// Round 25: the animal <paramref name="text"/> names (<see cref="ElementSeeds.AnimalName"/>) when it names no person,
     /// read as <see cref="NonPersonSubject"/> reads persons (no personal pronoun, no word or word pair at
     /// <see cref="SemanticSettings.NonPersonThreshold"/> to a person seed, a plural agent noun nearer a person than a thing
-    /// is one). Returns the evidence ("'tortoises' names an animal; nearest person word 0.41"), or null.
+    /// is one). Returns the evidence ("'tortoises' names an animal; nearest person word 0.41"), or null. Round 47: a text
+    /// that recognises animals one by one (<see cref="ElementSeeds.IdentifiesAnimals"/>) has them as its subject, whoever
+    /// else it names.
     /// </summary>
     public string? AnimalSubject(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (_catalogue.Semantic.NonPersonThreshold < 1 && ElementSeeds.IdentifiesAnimals(text) is { } identified)
+        {
+            return $"'{identified}' identifies animals one by one";
+        }
+
         text = WithoutAdjectivalIndividual(text);
         var threshold = _catalogue.Semantic.NonPersonThreshold;
         if (threshold >= 1 || PersonalPronoun().IsMatch(text) || ElementSeeds.AnimalName(text) is not { } animal)

@@ -20,7 +20,9 @@ public static partial class TaskText
     /// that states who does not act (no one, nobody, no human or staff member: the absence of human review, an element of
     /// GDPR Art. 22) and one about what a person cannot perceive or do (the elements of Art. 5(1)(a)) are conditions of
     /// the practice, not its absence, and stay. Round 41: "no longer", "no more" after such a verb, and a noun such as
-    /// "login", state no data kept ("after that their login no longer works" is the consequence a rule reads).
+    /// "login", state no data kept ("after that their login no longer works" is the consequence a rule reads). Round 47:
+    /// "there is no such ..." says a claim is false (an element of Art. 5(1)(a)), and "there is no ..." after a condition
+    /// ("below the line, there is no step up the pay scale") states the consequence a rule reads; neither is negated.
     /// </summary>
     public static string? WithoutNegatedPractices(string text)
     {
@@ -39,7 +41,8 @@ public static partial class TaskText
     /// ("but decided the model would rank them") is not a negation. Round 41: the person's determiner may be left out,
     /// as a log name leaves it out ("but decided owner would read every one"); "it", "they", "this" or "that" is then no
     /// person. Round 46: also tried or tested and then turned down, rejected or sent back ("tested an emotion-reading add-on
-    /// and turned it down"). The subject of the switching off is the technique or a pronoun for it ("the applicant is disabled" is
+    /// and turned it down"). Round 47: also looked at and then decided against ("looked at having the tenant portal predict
+    /// which tenants would fall behind on rent and decided against it"). The subject of the switching off is the technique or a pronoun for it ("the applicant is disabled" is
     /// not); "never switched on" needs no subject (only a device is switched on). The sentence around a match is cut by
     /// position, not by the pattern, so an untrusted text is read in linear time.
     /// </summary>
@@ -77,6 +80,7 @@ public static partial class TaskText
         + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(dropped|abandoned|scrapped|shelved|switched off|turned off)\s+(it|them|the idea|the plan)\b"
         + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored)\b[^.!?;]{0,150}?(,\s*(and\s+|but\s+)?|\s+(and|but)\s+)(then\s+)?decided not to (buy|use|install|adopt|introduce|deploy|order|licen[cs]e|take up|switch on|turn on|go ahead with)\s+(it|them|the \w+)\b"
         + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored|looked at|was offered|were offered)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(turned\s+(it|them|the (idea|offer|plan))\s+down|(rejected|declined|returned)\s+(it|them|the (idea|offer|plan))|sent\s+(it|them)\s+back)\b"
+        + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored|discussed|weighed( up)?)\b[^.!?;]{0,150}?(,\s*(and\s+|but\s+)?|\s+(and|but)\s+)(then\s+|finally\s+|eventually\s+|in the end\s+)?(decided|chose|voted) against (it|them|the idea|the plan|that|this)\b"
         + @"|\b(had|once) (considered|planned|proposed|discussed|looked at|thought about|talked about)\b(?=[^.!?]{0,200}\b(instead|never|dropped|declined)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SwitchedOff();
@@ -117,7 +121,7 @@ public static partial class TaskText
         + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\b(nobody|no one|no-one|no person|no visitor|no customer|no guest|no passenger|no worker|no employee)(['’]s|s['’])\s+(faces?|fingerprints?|voices?|eyes|irises|iris|features|photos?|pictures?|images?|data|details)\s+(is|are|was|were|gets?|get|will be|has been|have been)\s+(ever\s+)?(checked|scanned|recogni[sz]ed|matched|compared|captured|recorded|stored|kept|analy[sz]ed|read|identified|verified|photographed|filmed|taken|collected|looked at)\b[^;.!?]*?" + ClauseEnd
         + @"|" + NegationSubject + DecisiveActs + @"\s+(nothing|nobody|no one|no-one|no (decisions?|outcomes?|marks?|grades?|scores?|applicants?|candidates?|persons?|people|one))\b[^;.!?]*?" + ClauseEnd
-        + @"|(?<keep>)\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right)\b)[^;.!?]*?" + ClauseEnd,
+        + @"|(?<keep>)(?<!\b(if|when|whenever|unless|otherwise|below|under|above|over|beneath|past|after|without)\b[^;.!?]{0,60})\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right|such)\b)[^;.!?]*?" + ClauseEnd,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegatedClause();
 

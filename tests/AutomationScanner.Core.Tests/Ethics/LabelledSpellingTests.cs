@@ -136,7 +136,9 @@ public sealed partial class LabelledSpellingTests
         // 96 after fresh-r40 and fresh-r46 joined the index (round 46, measured on main before commit): their own context
         // step names in CamelCase or closed up (one case each way, e.g. "SchichtZuteilung") and neighbours whose nearest
         // labelled case is now an r40 or r46 case; "0 spellings change the vote" holds.
-        Assert.True(closedUp.Count <= 96, report);
+        // 97 after fresh-r47 joined the index (round 47, measured on main before commit): one more neighbour whose nearest
+        // labelled case is now an r47 case; "0 spellings change the vote" holds.
+        Assert.True(closedUp.Count <= 97, report);
     }
 
     [Theory]

@@ -132,6 +132,7 @@ public sealed partial class RiskEvaluationTests
         ("fresh-r38", 125),
         ("fresh-r40", 130),
         ("fresh-r46", 130),
+        ("fresh-r47", 130),
     ];
 
     public static TheoryData<string, int> FreshBatches => [.. Rounds4On];
@@ -158,7 +159,7 @@ public sealed partial class RiskEvaluationTests
 
     /// <summary>
     /// Every written case of every batch together: the figure docs/ranking.md quotes for the whole set (the evaluation
-    /// run screens every case; a plain run every second case of each batch, <see cref="RiskEvaluation.Sampled"/>).
+    /// run screens every case; a plain run every fourth case of each batch (every second until round 46), <see cref="RiskEvaluation.Sampled"/>).
     /// </summary>
     /// <remarks>
     /// Round 44: the report is also a guard. The target (at least 90 % in the expected tier) holds on the cases
@@ -166,8 +167,9 @@ public sealed partial class RiskEvaluationTests
     /// set (round 44: 12), 2 on the plain run's half (r9 pension supplement, r38 furniture credit; round 44: 3, the r29
     /// crypto lender is read now; the aim is none, docs/ranking.md). Round 46: fresh-r40 and fresh-r46 joined the
     /// set (4,962 cases): 4 on the whole set (r9 pension supplement, r11 nursing-college proctoring, r33 decent-tenant
-    /// mark, r40 potato packing; the r38 furniture credit is read now), 1 on the plain run's half (r9). A change that rates
-    /// one more lower must say why here.
+    /// mark, r40 potato packing; the r38 furniture credit is read now), 1 on the plain run's half (r9). Round 47: fresh-r47
+    /// joined (5,092 cases): 3 on the whole set (r9, r11, r33; the r40 potato packing is read now), 1 on the plain run's
+    /// quarter (r9). A change that rates one more lower must say why here.
     /// </remarks>
     [Fact]
     public void WholeSet_Report()
@@ -177,7 +179,7 @@ public sealed partial class RiskEvaluationTests
         Report(card, "all");
         Assert.Equal(RiskEvaluation.All.Count(), RiskEvaluation.All.Select(c => c.Id).Distinct().Count());
         Assert.True(card.Accuracy >= 0.90, card.Describe("all"));
-        Assert.True(card.UnderRated.Count <= (full ? 4 : 2), card.Describe("all"));
+        Assert.True(card.UnderRated.Count <= (full ? 3 : 1), card.Describe("all"));
     }
 
     /// <summary>
@@ -235,7 +237,8 @@ public sealed partial class RiskEvaluationTests
         // sixth (4,702 cases: about as many as round 28's every fourth; the sweep was 3 of the Core tests' 12 minutes).
         // Round 42: every twelfth (the sweep was 214 test-seconds, most of it embedding the variants' new words; .ci/run
         // 1,079 s on the grader against the 900 s aim).
-        var every = RiskEvaluation.RunsInFull("RISK_SPELLING_FULL") ? 1 : 12;
+        // Round 47: every twenty-fourth (889 s on the grader; a subset of round 42's every twelfth).
+        var every = RiskEvaluation.RunsInFull("RISK_SPELLING_FULL") ? 1 : 24;
         foreach (var c in RiskEvaluation.All.Where((_, i) => i % every == 0))
         {
             var tier = RiskEvaluation.Assess(screen, c.Text, c.Context, c.Batch).Tier;

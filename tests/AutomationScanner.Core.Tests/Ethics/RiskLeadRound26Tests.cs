@@ -19,10 +19,10 @@ public sealed class RiskLeadRound26Tests
     };
 
     // Round 28: r13-rescuedogs-109 and r17-shelterdogorder-112 (and the shelter dogs below) are held back before the vote
-    // now, as Annex III uses read by meaning on an animal subject (RiskLeadRound28Tests).
+    // now, as Annex III uses read by meaning on an animal subject (RiskLeadRound28Tests). Round 47: r18-chimpfacefeeding-105
+    // too (a text that recognises animals one by one has them as its subject, ElementSeeds.IdentifiesAnimals).
     [Theory]
     [InlineData("r14-oilgrades-104")]
-    [InlineData("r18-chimpfacefeeding-105")]
     [InlineData("r16-suppliertrust-103")]
     public void NearMisses_TheLabelledCasesCallMinimal_LoseTheirMeaningMatch(string id)
     {
