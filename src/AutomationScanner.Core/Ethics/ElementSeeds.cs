@@ -224,7 +224,8 @@ public static partial class ElementSeeds
     /// Round 47: the words where <paramref name="text"/> recognises, identifies or tells apart animals one by one
     /// ("recognises individual butterflies by their wing pattern"), or null: the animals are what is identified, whoever
     /// else the text names (the volunteers who photograph them) and whatever pronoun stands for the animals ("their").
-    /// Null when the text also identifies persons beside them ("and their owners").
+    /// Null when the text also identifies persons beside them ("and their owners"), and where the animal word names the
+    /// persons it qualifies ("matches the pet owners' faces", "the dog walkers").
     /// </summary>
     public static string? IdentifiesAnimals(string text)
     {
@@ -232,7 +233,7 @@ public static partial class ElementSeeds
         return AnimalsIdentified().Match(text) is { Success: true } m && !PersonsIdentifiedBeside().IsMatch(text) ? m.Value : null;
     }
 
-    [GeneratedRegex(@"\b(recogni[sz]\w*|identif\w*|re-?identif\w*|tell\w* apart|distinguish\w*|match\w*|track\w*)\s+(the\s+|each\s+|every\s+|individual\s+|single\s+|separate\s+|known\s+)*([\w-]+\s+)?(" + AnimalWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(recogni[sz]\w*|identif\w*|re-?identif\w*|tell\w* apart|distinguish\w*|match\w*|track\w*)\s+(the\s+|each\s+|every\s+|individual\s+|single\s+|separate\s+|known\s+)*([\w-]+\s+)?(" + AnimalWords + @")\b(?!['’]?s?\s+(owners?|keepers?|lovers?|sitters?|walkers?|breeders?|farmers?|handlers?|trainers?|groomers?|riders?|minders?|fanciers?|people|customers?|clients?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnimalsIdentified();
 
     [GeneratedRegex(@"\b(and|or|as well as|with) (their |the |its )?(owners?|keepers?|handlers?|riders?|walkers?|breeders?|farmers?|people|persons?|visitors?|customers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

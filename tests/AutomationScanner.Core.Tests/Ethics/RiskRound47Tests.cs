@@ -26,6 +26,8 @@ public sealed class RiskRound47Tests
     [Theory]
     [InlineData("The camera recognises the dogs and their owners at the gate")]
     [InlineData("The camera recognises regular customers at the door")]
+    [InlineData("The vet's door camera matches the pet owners' faces against the list of unpaid bills")]
+    [InlineData("The park app tracks the dog walkers along the river")]
     public void PersonsRecognised_AreNoAnimals(string text) => Assert.Null(ElementSeeds.IdentifiesAnimals(text));
 
     [Fact]
