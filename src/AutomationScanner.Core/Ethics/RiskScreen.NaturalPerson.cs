@@ -73,7 +73,13 @@ public sealed partial class RiskScreen
 
         // Round 38: in a text that singles out animals one by one, a pronoun is the animal's ("each sow by the pattern of
         // her ears"); "raw fish for them" keeps its pronoun.
-        var withoutFirms = texts.Select(t => LegalPerson().Replace(CandidateThing().Replace(t, " "), " ")).Select(t => ElementSeeds.NamesAnimalsOneByOne(t) ? ThirdPersonPronoun().Replace(t, " ") : t).ToList();
+        // Round 48: where a text names the candidates as things ("the candidates are eight plots of land"), the step's
+        // other "candidate" words are those things too: a glossary reading of "GraduatoriaCandidati" ("ranking candidate")
+        // names no person beside them.
+        var candidatesAreThings = texts.Any(t => CandidateThing().IsMatch(t));
+        var withoutFirms = texts.Select(t => LegalPerson().Replace(CandidateThing().Replace(t, " "), " "))
+            .Select(t => candidatesAreThings ? CandidateWord().Replace(t, " ") : t)
+            .Select(t => ElementSeeds.NamesAnimalsOneByOne(t) ? ThirdPersonPronoun().Replace(t, " ") : t).ToList();
         var personNamed = withoutFirms.Any(_semantic.NamesAPerson);
         // Contact (Art. 50(1)) with a legal person: the staff who make it are not the persons contacted.
         var contactedNamed = personNamed && (!legalPerson || withoutFirms.Any(t => _semantic.NamesAPerson(OwnStaff().Replace(t, " "))));
@@ -91,6 +97,9 @@ public sealed partial class RiskScreen
 
     [GeneratedRegex(@"\b(he|she|him|her|hers|his|they|them|their|theirs)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThirdPersonPronoun();
+
+    [GeneratedRegex(@"\bcandidates?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CandidateWord();
 
     // Round 46: candidates that are things, places or firms ("candidate sites for the wind farm are ranked", "candidate
     // clay suppliers are removed from the shortlist"): "candidate" is read as a person otherwise (a job candidate).

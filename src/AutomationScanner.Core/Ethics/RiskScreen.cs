@@ -570,7 +570,10 @@ public sealed partial class RiskScreen(RuleCatalogue catalogue, RiskScreenOption
             .Where(v => v.Vote is { } vote && (!throughRules || (vote.Nearest[0].Similarity >= LabelledCasesMinSimilarity
                 && !ExcludedByTheRule(vote.RuleId, name)
                 && HasElementsOfAPracticeWithinAUse(vote.RuleId, name) && NamesAPersonWhereTheRuleNeedsOne(vote.RuleId, subject, vote.Tier)
-                && (vote.Tier < RiskTier.High || !VoteNeedsTheStepsAct || (IsTheOrganisationsAct(candidate, vote.Tier) && NamesTheActOfThePractice(vote, name, candidate, processContext, reading))))))
+                && (vote.Tier < RiskTier.High || !VoteNeedsTheStepsAct || (IsTheOrganisationsAct(candidate, vote.Tier) && NamesTheActOfThePractice(vote, name, candidate, processContext, reading)))
+                // Round 48: as for the linear signal, a name that says no system acts is no evidence of a practice of
+                // one ("the manager decides ... by drawing names from a hat; no software is involved").
+                && (vote.Tier < RiskTier.High || !NoSystemActs().IsMatch(name)))))
             .OrderByDescending(v => v.Vote!.Tier).ThenByDescending(v => v.Vote!.Share)
             .FirstOrDefault();
     }

@@ -366,9 +366,13 @@ public static partial class TaskText
             return "(b) " + improves.Value.Trim();
         }
 
-        if (DetectsDeviation().Match(own) is { Success: true } deviation && PriorPattern().IsMatch(own) && ForHumanReview().IsMatch(own))
+        // Round 48: also in the passive, the cases that deviate as the subject ("decisions that differ from how the office
+        // usually decides are flagged for a team leader").
+        var deviationAct = DetectsDeviation().Match(own) is { Success: true } deviation ? deviation.Groups[1].Value
+            : DeviationsFlagged().Match(own) is { Success: true } flagged ? flagged.Groups["act"].Value : null;
+        if (deviationAct is not null && PriorPattern().IsMatch(own) && ForHumanReview().IsMatch(own))
         {
-            return "(c) " + deviation.Groups[1].Value.Trim() + " deviations for a person to review";
+            return "(c) " + deviationAct.Trim() + " deviations for a person to review";
         }
 
         if ((PreparesAnAssessment().Match(own) is { Success: true } preparatory ? preparatory : FillsAFormFromDocumentsRegex.Match(own)) is { Success: true } prepares)
@@ -455,11 +459,12 @@ public static partial class TaskText
     // Round 27: also a clause that says when ("before the recruiter reads them, "), a leading place or beneficiary ("At the
     // benefits desk, ", "For the benefits office " before the system as subject), the system as a possessed subject ("the
     // college's software reviews ...") and a person who runs or uses the system to do the act ("HR runs a tool over last
-    // year's decisions to spot ..."): the act is what follows.
+    // year's decisions to spot ..."): the act is what follows. Round 48: also a person who has or lets the system do it
+    // ("the detective has a tool transcribe and index the interviews").
     // Interpreted, not generated (round 27): the generated matcher missed the system as subject after the optional
     // possessive ("the tool tidies ..." matched nothing), where the interpreter reads it. Round 37: one word may name
     // the kind of system before its noun ("a language tool rewrites ...", "the scoring model ranks ...").
-    private static readonly Regex LeadingAdverbialRegex = new(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following|before)\b[^,;]{0,100},\s*|(in|at|for|within|inside) [^,;:.!?]{1,80}?,\s*)?((the|this|a|an|its|our) (([\w'’-]+ ){0,3}?[\w-]+['’]s )?([\w-]+ )?" + SystemSubject + "s? " + SubjectAdverb + @"(?=\p{Ll})|" + SystemSubject + " " + SubjectAdverb + @"(?=\p{Ll}+s\b)|[^,;:.!?]{0,60}?\b(run|runs|use|uses|apply|applies|applied|used|ran) (a|an|the|its|our) ([\w-]+ )?" + SystemSubject + @"\b[^,;:.!?]{0,80}?\bto (?=\p{Ll}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex LeadingAdverbialRegex = new(@"^\s*([^:;.!?]{1,80}:\s+)?((after|once|when|at the end of|following|before)\b[^,;]{0,100},\s*|(in|at|for|within|inside) [^,;:.!?]{1,80}?,\s*)?((the|this|a|an|its|our) (([\w'’-]+ ){0,3}?[\w-]+['’]s )?([\w-]+ )?" + SystemSubject + "s? " + SubjectAdverb + @"(?=\p{Ll})|" + SystemSubject + " " + SubjectAdverb + @"(?=\p{Ll}+s\b)|[^,;:.!?]{0,60}?\b(run|runs|use|uses|apply|applies|applied|used|ran) (a|an|the|its|our) ([\w-]+ )?" + SystemSubject + @"\b[^,;:.!?]{0,80}?\bto (?=\p{Ll})|[^,;:.!?]{0,60}?\b(has|have|had|gets|get|got|lets|let) (a|an|the|its|our|their) ([\w-]+ )?" + SystemSubject + @" (to )?(?=\p{Ll}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static Regex LeadingAdverbial() => LeadingAdverbialRegex;
 
@@ -504,6 +509,11 @@ public static partial class TaskText
     [GeneratedRegex(@"^\s*(flag\w*|show\w*|look\w* (back )?(at|over|through|into)|go(es)? (back )?(through|over)|audit\w*|point\w* out|highlight\w*|detect\w*|compar\w*|check\w*|find\w*|list\w*|spot\w*|mark\w* out|mark(s|ed|ing)? ([\w'’-]+ ){0,3}?(that|which|whose|where)|review\w*|report\w*|signal\w*|tell\w*)\b.{0,160}?\b(deviat\w*|differ\w*|depart\w*|unusual\w*|inconsisten\w*|anomal\w*|outliers?|strict\w*|harsh\w*|lenien\w*|drift\w*|stray\w*|diverg\w*|atypical\w*|out of line|out of step|out of keeping|irregular\w*|far (away )?(from|off))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DetectsDeviation();
 
+    // Round 48: the passive form, the cases that deviate as the subject of their flagging ("Blue badge decisions that differ
+    // from how the office usually decides similar cases are flagged for a team leader").
+    [GeneratedRegex(@"^[^.;:!?]{0,120}?\b(that|which|where|whose)\b[^.;:!?]{0,80}?\b(deviat\w*|differ\w*|depart\w*|stray\w*|diverg\w*|(is|are) (out of line|out of step|unusual|atypical|inconsistent))[^.;:!?]{0,120}?\b(are|is|get|gets|were|was) (then |automatically |first |all )?(?<act>flagged|highlighted|marked|listed|shown|reported|sent|passed|forwarded|put)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeviationsFlagged();
+
     [GeneratedRegex(@"\b(patterns?|usual\w*|normal\w*|habits?|typical\w*|customary|earlier|prior|previous|past|the others|other (examiners?|judges?|teachers?|officers?|offices?|caseworkers?)|years?|before)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriorPattern();
 
@@ -512,8 +522,9 @@ public static partial class TaskText
     [GeneratedRegex(@"\b(for (the |a |an |their |its |them )?([\w'’-]+ ){0,4}?(to|who (will )?) ?(review|look|check|examin\w*|consider|follow|decide|investigat\w*)|so (that )?(a |an |the |they )?([\w'’-]+ ){0,4}?can (look|review|check|examin\w*)|so (that )?(a |an |the )([\w'’-]+ ){0,3}?(reviews|looks at|checks|examines|re-?examines|reconsiders|looks again at)\b|for (a |the )?(second look|review|human review)|to (review|look at|look into)|can (take|have) (a |another )?(second |closer |fresh |further )?look|, (who|which) (then |will |can |first |only )?(review|look|check|examin|consider|decide|investigat|re-?mark|re-?grad|re-?assess)\w*|(for|to) (the |a |an |their |its )?([\w'’-]+ ){0,2}?(committee|board|panel|jury|caseworkers?|case officers?|officers?|reviewers?|examiners?|supervisors?|managers?|teachers?|lecturers?|inspectors?|auditors?|advisers?|advisors?|clerks?|staff|humans?|persons?|people|team)|[.;] (then |afterwards )?(the |a |an |each |every )?([\w'’-]+ ){0,2}?(examiners?|officers?|caseworkers?|case officers?|reviewers?|panel|committee|board|teachers?|lecturers?|tutors?|managers?|supervisors?|auditors?|inspectors?|clerks?|staff) (then |still |always |personally |first )?(re-?reads?|re-?checks?|re-?examines?|re-?marks?|reviews?|looks? (again )?at|checks?|examines?|reads?)\b)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForHumanReview();
 
-    // Art. 6(3)(d): checking that a file is complete. Round 47: also that its papers are "attached" or "enclosed".
-    [GeneratedRegex(@"^\s*((check|verif|confirm|make sure|ensur)\w*\s+(that\s+|whether\s+|if\s+)?.{0,80}?(\b(complete\w*|missing|mandatory|required|attached|enclosed)\b|\b(all|every|each)\b.{0,40}?\b(documents?|attachments?|papers?|pages?|fields?|signatures?|payslips?|forms?|evidence|proofs?|certificates?)\b)|(collect|gather|assembl|compil)\w*\s+(and \w+ )?.{0,60}?\b(documents?|papers?|paperwork|payslips?|statements?|receipts?|attachments?|files?|evidence|certificates?|records?)\b|pre-?fill\w*|prepar\w* (the |a |each )?(file|dossier|folder|case file)s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Art. 6(3)(d): checking that a file is complete. Round 47: also that its papers are "attached" or "enclosed". Round 48:
+    // also gathering reports and attendance records.
+    [GeneratedRegex(@"^\s*((check|verif|confirm|make sure|ensur)\w*\s+(that\s+|whether\s+|if\s+)?.{0,80}?(\b(complete\w*|missing|mandatory|required|attached|enclosed)\b|\b(all|every|each)\b.{0,40}?\b(documents?|attachments?|papers?|pages?|fields?|signatures?|payslips?|forms?|evidence|proofs?|certificates?)\b)|(collect|gather|assembl|compil)\w*\s+(and \w+ )?.{0,60}?\b(documents?|papers?|paperwork|payslips?|statements?|receipts?|attachments?|files?|evidence|certificates?|records?|reports?|attendance)\b|pre-?fill\w*|prepar\w* (the |a |each )?(file|dossier|folder|case file)s?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PreparesAnAssessment();
 
     // Round 38: reading documents to fill their figures into a form (Art. 6(3)(d), "reads the scanned payslips and fills the

@@ -56,7 +56,12 @@ public sealed partial class LabelledSpellingTests
         var flipped = new List<string>();
         var closedUp = new List<string>();
         var votes = 0;
-        foreach (var c in RiskEvaluation.All)
+        // Round 48, CI time (840 s on the grader against the 900 s aim; this sweep was 46 of the Core tests' 734
+        // test-seconds in Release): a plain `dotnet test` checks every third case of each batch (by its place in the
+        // batch, so a new batch leaves the earlier batches' sample as it was); RISK_SPELLING_FULL=1 or the evaluation run
+        // (RISK_EVAL_OUT) checks every case and holds the full bound below.
+        var full = RiskEvaluation.RunsInFull("RISK_SPELLING_FULL");
+        foreach (var c in RiskEvaluation.BatchOrder.SelectMany(b => RiskEvaluation.Batch(b).Where((_, i) => full || i % 3 == 0)))
         {
             var screen = RiskEvaluation.ForBatch(through, c.Batch);
             var (task, context) = RiskEvaluation.TaskOf(screen.Catalogue, c.Text, c.Context);
@@ -138,7 +143,11 @@ public sealed partial class LabelledSpellingTests
         // labelled case is now an r40 or r46 case; "0 spellings change the vote" holds.
         // 97 after fresh-r47 joined the index (round 47, measured on main before commit): one more neighbour whose nearest
         // labelled case is now an r47 case; "0 spellings change the vote" holds.
-        Assert.True(closedUp.Count <= 97, report);
+        // 104 after fresh-r48 joined the index (round 48, measured on main before commit): r48's own closed-up
+        // "checkin" and "passersby" and neighbours whose nearest labelled case is now an r48 case (the tier stays in the
+        // ones read); "0 spellings change the vote" holds. The plain run's sample (every third case of each batch) holds
+        // 33 of them.
+        Assert.True(closedUp.Count <= (full ? 104 : 33), report);
     }
 
     [Theory]
