@@ -405,7 +405,7 @@ public static class SuitabilityModelTrainer
             {
                 LabelColumnName = label,
                 FeatureColumnName = FeaturesColumn,
-                NumberOfIterations = 200,
+                NumberOfIterations = options.BoostingRounds,
                 LearningRate = 0.05,
                 NumberOfLeaves = 15,
                 MinimumExampleCountPerLeaf = 20,

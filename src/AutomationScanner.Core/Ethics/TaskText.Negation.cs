@@ -22,7 +22,9 @@ public static partial class TaskText
     /// the practice, not its absence, and stay. Round 41: "no longer", "no more" after such a verb, and a noun such as
     /// "login", state no data kept ("after that their login no longer works" is the consequence a rule reads). Round 47:
     /// "there is no such ..." says a claim is false (an element of Art. 5(1)(a)), and "there is no ..." after a condition
-    /// ("below the line, there is no step up the pay scale") states the consequence a rule reads; neither is negated.
+    /// ("below the line, there is no step up the pay scale") states the consequence a rule reads; neither is negated. Round 49:
+    /// "there is no court order / warrant / legal basis / ban / evidence" says a threat or a claim is false (an element of
+    /// Art. 5(1)(a) and (b)), not that a practice is absent.
     /// </summary>
     public static string? WithoutNegatedPractices(string text)
     {
@@ -42,7 +44,9 @@ public static partial class TaskText
     /// as a log name leaves it out ("but decided owner would read every one"); "it", "they", "this" or "that" is then no
     /// person. Round 46: also tried or tested and then turned down, rejected or sent back ("tested an emotion-reading add-on
     /// and turned it down"). Round 47: also looked at and then decided against ("looked at having the tenant portal predict
-    /// which tenants would fall behind on rent and decided against it"). The subject of the switching off is the technique or a pronoun for it ("the applicant is disabled" is
+    /// which tenants would fall behind on rent and decided against it"). Round 49: also a demo or a pitch had and then decided
+    /// against buying or using ("we had a demo in March of a tool that would read our counter staff's mood from the shop
+    /// camera and decided against buying it"). The subject of the switching off is the technique or a pronoun for it ("the applicant is disabled" is
     /// not); "never switched on" needs no subject (only a device is switched on). The sentence around a match is cut by
     /// position, not by the pattern, so an untrusted text is read in linear time.
     /// </summary>
@@ -80,7 +84,7 @@ public static partial class TaskText
         + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(dropped|abandoned|scrapped|shelved|switched off|turned off)\s+(it|them|the idea|the plan)\b"
         + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored)\b[^.!?;]{0,150}?(,\s*(and\s+|but\s+)?|\s+(and|but)\s+)(then\s+)?decided not to (buy|use|install|adopt|introduce|deploy|order|licen[cs]e|take up|switch on|turn on|go ahead with)\s+(it|them|the \w+)\b"
         + @"|\b(tried|tested|trialled|piloted|considered|thought about|explored|looked at|was offered|were offered)\b[^.!?;]{0,150}?\b(and|but|then)\s+(later\s+|soon\s+|quickly\s+)?(turned\s+(it|them|the (idea|offer|plan))\s+down|(rejected|declined|returned)\s+(it|them|the (idea|offer|plan))|sent\s+(it|them)\s+back)\b"
-        + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored|discussed|weighed( up)?)\b[^.!?;]{0,150}?(,\s*(and\s+|but\s+)?|\s+(and|but)\s+)(then\s+|finally\s+|eventually\s+|in the end\s+)?(decided|chose|voted) against (it|them|the idea|the plan|that|this)\b"
+        + @"|\b(looked at|looked into|considered|trialled|tested|tried out|was offered|were offered|thought about|explored|discussed|weighed( up)?|(had|saw|watched|got|were given|was given|sat through) an? (demo|demonstration|trial|pitch|presentation)|(were|was) (shown|pitched|demonstrated))\b[^.!?;]{0,150}?(,\s*(and\s+|but\s+)?|\s+(and|but)\s+)(then\s+|finally\s+|eventually\s+|in the end\s+)?(decided|chose|voted) against ((buying|using|installing|adopting|introducing|deploying|ordering|licen[cs]ing|renting|leasing) )?(it|them|the idea|the plan|the offer|that|this)\b"
         + @"|\b(had|once) (considered|planned|proposed|discussed|looked at|thought about|talked about)\b(?=[^.!?]{0,200}\b(instead|never|dropped|declined)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SwitchedOff();
@@ -121,7 +125,7 @@ public static partial class TaskText
         + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\b(nobody|no one|no-one|no person|no visitor|no customer|no guest|no passenger|no worker|no employee)(['’]s|s['’])\s+(faces?|fingerprints?|voices?|eyes|irises|iris|features|photos?|pictures?|images?|data|details)\s+(is|are|was|were|gets?|get|will be|has been|have been)\s+(ever\s+)?(checked|scanned|recogni[sz]ed|matched|compared|captured|recorded|stored|kept|analy[sz]ed|read|identified|verified|photographed|filmed|taken|collected|looked at)\b[^;.!?]*?" + ClauseEnd
         + @"|" + NegationSubject + DecisiveActs + @"\s+(nothing|nobody|no one|no-one|no (decisions?|outcomes?|marks?|grades?|scores?|applicants?|candidates?|persons?|people|one))\b[^;.!?]*?" + ClauseEnd
-        + @"|(?<keep>)(?<!\b(if|when|whenever|unless|otherwise|below|under|above|over|beneath|past|after|without)\b[^;.!?]{0,60})\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right|such)\b)[^;.!?]*?" + ClauseEnd,
+        + @"|(?<keep>)(?<!\b(if|when|whenever|unless|otherwise|below|under|above|over|beneath|past|after|without)\b[^;.!?]{0,60})\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right|such|court|warrant|legal|law|ban|evidence|truth|basis)\b)[^;.!?]*?" + ClauseEnd,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegatedClause();
 

@@ -43,7 +43,7 @@ public sealed class LinearTextModelTests
     [Fact]
     public void Compile_LightGbmHeads_NoCompiledPipeline()
     {
-        var options = new SuitabilityTrainingOptions { Featurization = TextFeaturization.Embedding, Trainer = SuitabilityTrainer.LightGbm };
+        var options = new SuitabilityTrainingOptions { Featurization = TextFeaturization.Embedding, Trainer = SuitabilityTrainer.LightGbm, BoostingRounds = 20 };
 
         var actual = SuitabilityModelTrainer.Compile(SuitabilityModelTrainer.Train(Sample, Embeddings.Value, options), Sample, options);
 
