@@ -94,10 +94,12 @@ public sealed class RiskRound49Tests
 
     [Theory]
     // Near misses that must not be read as the prohibited practice: a scam hold that protects the customer (fresh-r49's
-    // bank, labelled Limited, Minimal accepted), CCTV kept for a term, with no face store built.
+    // bank, labelled Limited, Minimal accepted), CCTV kept for a term, with no face store built, a bot that cancels a
+    // forgetful caller's duplicate order (round 48's near miss, Prohibited by the labelled cases' vote until this round).
     [InlineData("Stonechat Bank's check watches every customer's transfers and holds one for a call-back when it fits a known scam pattern: a new payee, a large sum, someone who rarely pays online. The customer is rung and the money released the same day if they confirm; most holds have stopped older customers losing savings to 'safe account' callers")]
     [InlineData("The bank holds a transfer and calls the customer back when it matches a safe account scam pattern")]
     [InlineData("Deck cameras record every passenger and the footage, faces included, is kept for 30 days")]
+    [InlineData("The pharmacy's phone assistant notices when forgetful older callers order the same tablets twice and cancels the duplicate order for them")]
     public void ANearMiss_IsNotProhibited(string text)
     {
         var assessment = RiskEvaluation.Assess(RiskEvaluation.Screen(), text, null);
