@@ -126,9 +126,12 @@ public sealed class CompiledRule
 
     /// <summary>As <see cref="AdmitsMeaningMatch(string, string)"/>, with the elements already judged (by pattern or by meaning).</summary>
     public bool AdmitsMeaningMatch(string text, string whole, bool hasAllElements) =>
-        !IsExcluded(text) && !IsExcluded(whole) && (hasAllElements || _requires.All(r => r.IsMatch(text)));
+        !IsExcluded(text) && !IsExcluded(whole) && (hasAllElements || MeetsRequirements(text));
 
     public RuleDefinition Definition { get; }
+
+    /// <summary>Whether <paramref name="text"/> matches every <c>requires</c> pattern of the rule (true for a rule without any).</summary>
+    public bool MeetsRequirements(string text) => _requires.All(r => r.IsMatch(text));
 
     /// <summary>Whether an <c>unless</c> pattern (the medical exception, a legal person) stops the rule on this text.</summary>
     public bool IsExcluded(string text) => _unless.Any(u => u.IsMatch(text));

@@ -171,6 +171,7 @@ public sealed partial class SemanticRuleMatcher
         }
 
         var perView = PerText([.. views.Select(v => v.View)]);
+        var checks = new PatternChecks();
         for (var i = 0; i < perView.Count; i++)
         {
             var matches = leaveOutUnreadTechniques
@@ -188,6 +189,14 @@ public sealed partial class SemanticRuleMatcher
                 var rule = _catalogue.Rule(m.RuleId)!;
                 var nearestReading = rule.Definition.AddressedAct.Count > 0 ? nearestPractice : nearest;
                 if (views[i].ArticlesLeftOut && rule.Definition.Tier > RiskTier.Limited)
+                {
+                    continue;
+                }
+
+                // Round 50: a reading that can fire by no path below (under every threshold it could be held to, or behind
+                // the nearest ordinary work by more than any margin) is left before its patterns run: the same readings,
+                // at a fraction of the pattern work (most rules are far from most texts).
+                if (!CanFire(m, nearest, rule.Definition.Tier, settings))
                 {
                     continue;
                 }
@@ -215,7 +224,7 @@ public sealed partial class SemanticRuleMatcher
 
                 // The element patterns also read the text as written: splitting a closed-up word for the model
                 // ("shop lifting") must not hide it from a pattern that names it ("shoplift").
-                var elements = rule.HasAllElements(m.Text) || rule.HasAllElements(views[i].Raw);
+                var elements = checks.HasAllElements(rule, m.Text) || checks.HasAllElements(rule, views[i].Raw);
                 if (byKindElements && PersonKindView(views[i].Raw) is { } kindReading)
                 {
                     m = m with { ElementsByMeaning = "the persons read by their kind: " + kindReading.Evidence };
@@ -285,7 +294,7 @@ public sealed partial class SemanticRuleMatcher
 
                 // The nearest rule at its tier's full threshold (no elements needed there) is a clear match by meaning.
                 var clearNearest = m.Similarity >= nearest && m.Similarity >= settings.Threshold(rule.Definition.Tier);
-                var admitted = rule.AdmitsMeaningMatch(m.Text, views[i].Whole, elements);
+                var admitted = !checks.IsExcluded(rule, m.Text) && !checks.IsExcluded(rule, views[i].Whole) && (elements || rule.MeetsRequirements(m.Text));
 
                 // A practice whose elements are descriptive only (Art. 5(1)(a)-(b): a technique and its effect, a
                 // vulnerable group and an offer; 5(1)(c): a score, conduct, a detriment), described in other words than
@@ -696,6 +705,49 @@ public sealed partial class SemanticRuleMatcher
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Round 50: whether <paramref name="m"/> may fire by any path of <see cref="Match(IReadOnlyList{TaskTextItem}, string?, IReadOnlySet{string}?, bool)"/>:
+    /// every path asks the reading to be the nearest at <see cref="SemanticSettings.NearestElementThreshold"/> or more, or
+    /// at its tier's element or full threshold (whichever is lower) or more, and to be at most the most lenient margin
+    /// behind the nearest ordinary work.
+    /// </summary>
+    private static bool CanFire(SemanticMatch m, double nearest, RiskTier tier, SemanticSettings settings) =>
+        ((m.Similarity >= nearest && m.Similarity >= settings.NearestElementThreshold)
+            || m.Similarity >= Math.Min(settings.ElementThreshold(tier), settings.Threshold(tier)))
+        && m.Similarity - m.Ordinary >= Math.Min(settings.Margin, settings.WordElementMargin);
+
+    /// <summary>
+    /// Round 50: the element and exclusion patterns of one call of <see cref="Match(IReadOnlyList{TaskTextItem}, string?, IReadOnlySet{string}?, bool)"/>,
+    /// each run once per rule and text (the views of one text share its written form and its whole).
+    /// </summary>
+    private sealed class PatternChecks
+    {
+        private readonly Dictionary<(CompiledRule Rule, string Text), bool> _elements = [];
+        private readonly Dictionary<(CompiledRule Rule, string Text), bool> _excluded = [];
+
+        public bool HasAllElements(CompiledRule rule, string text)
+        {
+            if (!_elements.TryGetValue((rule, text), out var value))
+            {
+                value = rule.HasAllElements(text);
+                _elements[(rule, text)] = value;
+            }
+
+            return value;
+        }
+
+        public bool IsExcluded(CompiledRule rule, string text)
+        {
+            if (!_excluded.TryGetValue((rule, text), out var value))
+            {
+                value = rule.IsExcluded(text);
+                _excluded[(rule, text)] = value;
+            }
+
+            return value;
+        }
     }
 
     /// <summary>The best similarity of any rule but <paramref name="ruleId"/> among <paramref name="matches"/> (0 when none).</summary>

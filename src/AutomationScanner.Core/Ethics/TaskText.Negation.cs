@@ -116,6 +116,9 @@ public static partial class TaskText
 
     private const string ClauseEnd = @"(?=[;.!?]|\s+(but|only|instead|just|rather)\b|,\s*(it|we|and it|but)\b|$)";
 
+    // Round 50: the last branch looks ahead for "there is no" before its lookbehind runs, so the lookbehind (a condition
+    // word up to 60 characters back) is tried only where the clause starts, not at every position of the text: the same
+    // matches (checked on every text and context of data/risk-evaluation), about five times faster.
     [GeneratedRegex(
         NegationSubject + @"(does not|doesn't|doesn’t|do not|don't|don’t|did not|didn't|never|will not|won't|is not used to|are not used to)\s+(?!(\w+\s+){0,2}(notic\w*|see|seen|hear\w*|know\w*|reali[sz]\w*|understand\w*|perceiv\w*|aware\w*)\b)[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>\b((stor|keep|kept|collect|record|sav|hold|held|retain|gather)\w*|log(s|ged|ging)?)\s+)no\s+(?!(one|body|human|person|staff|manual|officer|clerk|employee|review|check|longer|more|later|sooner)\b)[^;.!?]*?" + ClauseEnd
@@ -125,7 +128,7 @@ public static partial class TaskText
         + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\b(nobody|no one|no-one|no person|no visitor|no customer|no guest|no passenger|no worker|no employee)(['’]s|s['’])\s+(faces?|fingerprints?|voices?|eyes|irises|iris|features|photos?|pictures?|images?|data|details)\s+(is|are|was|were|gets?|get|will be|has been|have been)\s+(ever\s+)?(checked|scanned|recogni[sz]ed|matched|compared|captured|recorded|stored|kept|analy[sz]ed|read|identified|verified|photographed|filmed|taken|collected|looked at)\b[^;.!?]*?" + ClauseEnd
         + @"|" + NegationSubject + DecisiveActs + @"\s+(nothing|nobody|no one|no-one|no (decisions?|outcomes?|marks?|grades?|scores?|applicants?|candidates?|persons?|people|one))\b[^;.!?]*?" + ClauseEnd
-        + @"|(?<keep>)(?<!\b(if|when|whenever|unless|otherwise|below|under|above|over|beneath|past|after|without)\b[^;.!?]{0,60})\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right|such|court|warrant|legal|law|ban|evidence|truth|basis)\b)[^;.!?]*?" + ClauseEnd,
+        + @"|(?<keep>)(?=\bthere (is|are|was|were) no\s)(?<!\b(if|when|whenever|unless|otherwise|below|under|above|over|beneath|past|after|without)\b[^;.!?]{0,60})\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right|such|court|warrant|legal|law|ban|evidence|truth|basis)\b)[^;.!?]*?" + ClauseEnd,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegatedClause();
 
