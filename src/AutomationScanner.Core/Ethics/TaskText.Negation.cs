@@ -24,7 +24,11 @@ public static partial class TaskText
     /// "there is no such ..." says a claim is false (an element of Art. 5(1)(a)), and "there is no ..." after a condition
     /// ("below the line, there is no step up the pay scale") states the consequence a rule reads; neither is negated. Round 49:
     /// "there is no court order / warrant / legal basis / ban / evidence" says a threat or a claim is false (an element of
-    /// Art. 5(1)(a) and (b)), not that a practice is absent.
+    /// Art. 5(1)(a) and (b)), not that a practice is absent. Round 50: so does "there was no deposit / other family /
+    /// shortage / deadline / waiting list / outbreak" after a claim ("tells them the deposit is lost if they hang up; there
+    /// was no deposit and no other family"). Also a passive negation of the act on a person or
+    /// their data ("no one is identified and no images are kept", "nothing about borrowers is scored or stored", "nothing
+    /// is decided from it").
     /// </summary>
     public static string? WithoutNegatedPractices(string text)
     {
@@ -114,6 +118,16 @@ public static partial class TaskText
     private const string DecisiveActs =
         @"(rank\w*|rat(e|es|ed|ing)|scor\w*|grad(e|es|ed|ing)|judg\w*|assess\w*|evaluat\w*|profil\w*|decid\w*|select\w*|reject\w*|refus\w*|filter\w*|recommend\w*|control(s|led|ling)?|operat(e|es|ed|ing)|chang(e|es|ed|ing)|alter(s|ed|ing)?|predict\w*)";
 
+    // Round 50: a passive negation of what is done to a person or their data ("no one is identified and no images are
+    // kept", "nothing about borrowers is scored or stored", "nothing is decided from it", "no viewers or staff are
+    // analysed"): the practice's act with nothing and no one as its object. "No one checks" (active, the absence of human
+    // review) and what is done for the person ("no one is told") are not among these acts.
+    private const string UnconcernedNouns =
+        @"viewers?|staff|staff members?|employees?|workers?|customers?|visitors?|guests?|shoppers?|people|persons?|individuals?|residents?|members?|borrowers?|pupils?|students?|passengers?|images?|photos?|pictures?|faces?|recordings?|footage|profiles?|names?|personal data";
+
+    private const string PassiveActs =
+        @"(identified|recogni[sz]ed|analy[sz]ed|scored|rated|ranked|profiled|stored|kept|retained|saved|decided|tracked|monitored|matched|assessed|judged|graded|categori[sz]ed|classified|filmed|photographed)";
+
     private const string ClauseEnd = @"(?=[;.!?]|\s+(but|only|instead|just|rather)\b|,\s*(it|we|and it|but)\b|$)";
 
     // Round 50: the last branch looks ahead for "there is no" before its lookbehind runs, so the lookbehind (a condition
@@ -127,8 +141,9 @@ public static partial class TaskText
         + @"|(?<keep>)\bno (decisions?|choices?|judg(e)?ments?)\s+(\w+\s+){0,2}?(is|are|was|were|gets?|get)\s+(ever\s+)?(made|taken)\s+by\s+(the\s+|a\s+|any\s+)?(software|system|model|machine|computer|algorithm|tool|ai|programs?|programmes?)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\b(nobody|no one|no-one|no person|no visitor|no customer|no guest|no passenger|no worker|no employee)(['’]s|s['’])\s+(faces?|fingerprints?|voices?|eyes|irises|iris|features|photos?|pictures?|images?|data|details)\s+(is|are|was|were|gets?|get|will be|has been|have been)\s+(ever\s+)?(checked|scanned|recogni[sz]ed|matched|compared|captured|recorded|stored|kept|analy[sz]ed|read|identified|verified|photographed|filmed|taken|collected|looked at)\b[^;.!?]*?" + ClauseEnd
+        + @"|(?<keep>)\b(nothing|no one|nobody|no-one|no (" + UnconcernedNouns + @"))\b((\s+(or|and|nor)\s+[\w'’-]+){0,2}|\s+(about|on|of)\s+(the\s+|any\s+|a\s+|an\s+|its\s+|their\s+)?[\w'’-]+(\s+[\w'’-]+)?|\s+(at all|ever))?\s+(is|are|was|were|gets?|get|will be|has been|have been)\s+(ever\s+|then\s+|otherwise\s+)?" + PassiveActs + @"\b[^;.!?]*?" + ClauseEnd
         + @"|" + NegationSubject + DecisiveActs + @"\s+(nothing|nobody|no one|no-one|no (decisions?|outcomes?|marks?|grades?|scores?|applicants?|candidates?|persons?|people|one))\b[^;.!?]*?" + ClauseEnd
-        + @"|(?<keep>)(?=\bthere (is|are|was|were) no\s)(?<!\b(if|when|whenever|unless|otherwise|below|under|above|over|beneath|past|after|without)\b[^;.!?]{0,60})\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right|such|court|warrant|legal|law|ban|evidence|truth|basis)\b)[^;.!?]*?" + ClauseEnd,
+        + @"|(?<keep>)(?=\bthere (is|are|was|were) no\s)(?<!\b(if|when|whenever|unless|otherwise|below|under|above|over|beneath|past|after|without)\b[^;.!?]{0,60})\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right|such|court|warrant|legal|law|ban|evidence|truth|basis|deposit|other|shortage|deadline|waiting|queue|outbreak)\b)[^;.!?]*?" + ClauseEnd,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegatedClause();
 

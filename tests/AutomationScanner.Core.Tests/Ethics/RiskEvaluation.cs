@@ -356,6 +356,13 @@ internal static class RiskEvaluation
     /// </summary>
     public static IReadOnlyList<RiskCase> FreshR49 => Batch("fresh-r49");
 
+    /// <summary>
+    /// Round 50's fresh held-out batch (data/risk-evaluation/fresh-r50.jsonl, 130 cases): written the same way, blind,
+    /// committed (8a8ec7a) before the screen's first run on it (first-run figures in data/risk-evaluation/README.md); in
+    /// <see cref="BatchOrder"/> since round 50 (index and linear signal rebuilt).
+    /// </summary>
+    public static IReadOnlyList<RiskCase> FreshR50 => Batch("fresh-r50");
+
     /// <summary>Every written case of every batch.</summary>
     public static IEnumerable<RiskCase> All => BatchOrder.SelectMany(Batch);
 
@@ -380,7 +387,7 @@ internal static class RiskEvaluation
     /// The batches (file names without ".jsonl") in the order they were written, each committed before the screen's
     /// first run on it: the order of the leave-one-batch-out and floor-sweep reports. A new batch is added here.
     /// </summary>
-    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16", "fresh-r17", "fresh-r18", "fresh-r19", "fresh-r20", "fresh-r21", "fresh-r22", "fresh-r23", "fresh-r24", "fresh-r25", "fresh-r26", "fresh-r27", "fresh-r28", "fresh-r29", "fresh-r30", "fresh-r31", "fresh-r32", "fresh-r33", "fresh-r34", "fresh-r35", "fresh-r36", "fresh-r37", "fresh-r38", "fresh-r40", "fresh-r46", "fresh-r47", "fresh-r48", "fresh-r49"];
+    public static string[] BatchOrder => ["cases", "fresh", "heldout-r3", "fresh-r3b", "fresh-r4", "fresh-r5", "fresh-r6", "fresh-r7", "fresh-r8", "fresh-r9", "fresh-r10", "fresh-r11", "fresh-r12", "fresh-r13", "fresh-r14", "fresh-r15", "fresh-r16", "fresh-r17", "fresh-r18", "fresh-r19", "fresh-r20", "fresh-r21", "fresh-r22", "fresh-r23", "fresh-r24", "fresh-r25", "fresh-r26", "fresh-r27", "fresh-r28", "fresh-r29", "fresh-r30", "fresh-r31", "fresh-r32", "fresh-r33", "fresh-r34", "fresh-r35", "fresh-r36", "fresh-r37", "fresh-r38", "fresh-r40", "fresh-r46", "fresh-r47", "fresh-r48", "fresh-r49", "fresh-r50"];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<RiskCase>> Loaded = new(StringComparer.Ordinal);
 
