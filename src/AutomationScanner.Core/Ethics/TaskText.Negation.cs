@@ -26,9 +26,9 @@ public static partial class TaskText
     /// "there is no court order / warrant / legal basis / ban / evidence" says a threat or a claim is false (an element of
     /// Art. 5(1)(a) and (b)), not that a practice is absent. Round 50: so does "there was no deposit / other family /
     /// shortage / deadline / waiting list / outbreak" after a claim ("tells them the deposit is lost if they hang up; there
-    /// was no deposit and no other family"). Also a passive negation of the act on a person or
-    /// their data ("no one is identified and no images are kept", "nothing about borrowers is scored or stored", "nothing
-    /// is decided from it").
+    /// was no deposit and no other family"). Also a passive negation of the act on a person or their data ("no one is
+    /// identified and no images are kept", "nothing about borrowers is scored or stored", "nothing is decided from it");
+    /// not one whose agent is a person ("nothing is decided by a person": the absence of human involvement, GDPR Art. 22).
     /// </summary>
     public static string? WithoutNegatedPractices(string text)
     {
@@ -121,7 +121,8 @@ public static partial class TaskText
     // Round 50: a passive negation of what is done to a person or their data ("no one is identified and no images are
     // kept", "nothing about borrowers is scored or stored", "nothing is decided from it", "no viewers or staff are
     // analysed"): the practice's act with nothing and no one as its object. "No one checks" (active, the absence of human
-    // review) and what is done for the person ("no one is told") are not among these acts.
+    // review), "nothing is decided by a person" (the same absence, its agent named) and what is done for the person ("no
+    // one is told") are not among these.
     private const string UnconcernedNouns =
         @"viewers?|staff|staff members?|employees?|workers?|customers?|visitors?|guests?|shoppers?|people|persons?|individuals?|residents?|members?|borrowers?|pupils?|students?|passengers?|images?|photos?|pictures?|faces?|recordings?|footage|profiles?|names?|personal data";
 
@@ -141,7 +142,7 @@ public static partial class TaskText
         + @"|(?<keep>)\bno (decisions?|choices?|judg(e)?ments?)\s+(\w+\s+){0,2}?(is|are|was|were|gets?|get)\s+(ever\s+)?(made|taken)\s+by\s+(the\s+|a\s+|any\s+)?(software|system|model|machine|computer|algorithm|tool|ai|programs?|programmes?)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\bnothing (on|about) (any |an )?(individual|single|one)\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)\b(nobody|no one|no-one|no person|no visitor|no customer|no guest|no passenger|no worker|no employee)(['’]s|s['’])\s+(faces?|fingerprints?|voices?|eyes|irises|iris|features|photos?|pictures?|images?|data|details)\s+(is|are|was|were|gets?|get|will be|has been|have been)\s+(ever\s+)?(checked|scanned|recogni[sz]ed|matched|compared|captured|recorded|stored|kept|analy[sz]ed|read|identified|verified|photographed|filmed|taken|collected|looked at)\b[^;.!?]*?" + ClauseEnd
-        + @"|(?<keep>)\b(nothing|no one|nobody|no-one|no (" + UnconcernedNouns + @"))\b((\s+(or|and|nor)\s+[\w'’-]+){0,2}|\s+(about|on|of)\s+(the\s+|any\s+|a\s+|an\s+|its\s+|their\s+)?[\w'’-]+(\s+[\w'’-]+)?|\s+(at all|ever))?\s+(is|are|was|were|gets?|get|will be|has been|have been)\s+(ever\s+|then\s+|otherwise\s+)?" + PassiveActs + @"\b[^;.!?]*?" + ClauseEnd
+        + @"|(?<keep>)\b(nothing|no one|nobody|no-one|no (" + UnconcernedNouns + @"))\b((\s+(or|and|nor)\s+[\w'’-]+){0,2}|\s+(about|on|of)\s+(the\s+|any\s+|a\s+|an\s+|its\s+|their\s+)?[\w'’-]+(\s+[\w'’-]+)?|\s+(at all|ever))?\s+(is|are|was|were|gets?|get|will be|has been|have been)\s+(ever\s+|then\s+|otherwise\s+)?" + PassiveActs + @"\b(?!\s+by\s+(a\s+|an\s+|any\s+|the\s+|one\s+)?(person|persons|human|humans|people|staff|officers?|officials?|clerks?|caseworkers?|employees?|managers?|anyone|anybody|hand|reviewers?)\b)[^;.!?]*?" + ClauseEnd
         + @"|" + NegationSubject + DecisiveActs + @"\s+(nothing|nobody|no one|no-one|no (decisions?|outcomes?|marks?|grades?|scores?|applicants?|candidates?|persons?|people|one))\b[^;.!?]*?" + ClauseEnd
         + @"|(?<keep>)(?=\bthere (is|are|was|were) no\s)(?<!\b(if|when|whenever|unless|otherwise|below|under|above|over|beneath|past|after|without)\b[^;.!?]{0,60})\bthere (is|are|was|were) no\s+(?!(one|body|human|person|people|staff|manual|officer|clerk|employee|review|check|appeal|way|chance|option|possibility|say|right|such|court|warrant|legal|law|ban|evidence|truth|basis|deposit|other|shortage|deadline|waiting|queue|outbreak)\b)[^;.!?]*?" + ClauseEnd,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

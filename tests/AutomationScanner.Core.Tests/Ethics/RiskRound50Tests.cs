@@ -33,6 +33,8 @@ public sealed class RiskRound50Tests
     // The absence of human review is an element of GDPR Art. 22, and what is done for a person is no practice: both stay.
     [InlineData("Applications are refused by the system and no one checks them")]
     [InlineData("The claim is closed and no one is told")]
+    [InlineData("Refunds are granted or refused by the model and nothing is decided by a person")]
+    [InlineData("Each applicant's file is scored by the software; no one is assessed by a human")]
     public void WhatIsNotAPassiveNegationOfThePractice_Stays(string text) =>
         Assert.Null(TaskText.WithoutNegatedPractices(text));
 
@@ -78,6 +80,7 @@ public sealed class RiskRound50Tests
     [InlineData("The model lists residents by how likely each is to be the burglar and officers visit them in that order", RiskTier.High)]
     [InlineData("The bank runs each caller's voice against stored recordings to find out who calls under other names", RiskTier.High)]
     [InlineData("Emergency texts are read by a model that sets each one's priority, and the call-takers answer them in that order", RiskTier.High)]
+    [InlineData("Refund claims of customers are granted or refused by the model, and nothing is decided by a person", RiskTier.High)]
     [InlineData("A counter at the gate counts visitors per hour; no one is identified and no images are kept", RiskTier.Minimal)]
     [InlineData("The catalogue lists similar books from each title's subject; nothing about readers is scored or stored", RiskTier.Minimal)]
     public void ThePractices_InOtherWords_GetTheirTier(string text, RiskTier expected)
